@@ -1,0 +1,310 @@
+"""Dialogue manager: intent + slots + state -> reply text and actions.
+
+Safety first: ``emergency_help`` and ``fall_report`` always produce an ``alert`` action,
+whatever the manager was waiting for. Replies are short, clear sentences. The clock is
+injected so tests (and the demo) control time.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from device import advice, medication, phrases
+from device.careplan import CarePlan, Contact, DoseLog
+from device.replies import Action, Reply
+from device.slots import extract_slots, resolve_time, second_person
+
+__all__ = ["DialogueManager", "Reminder"]
+
+_SERIOUS_FALL = re.compile(r"can ?not get up|can'?t get up|cannot move|can'?t move|hurt|"
+                           r"bleed|head|broke|unconscious|on the floor")
+
+
+@dataclass(frozen=True)
+class Reminder:
+    id: str
+    task: str
+    """What to remind about, as the resident said it ("take my pills")."""
+    at: datetime
+    """Local time it falls due."""
+    daily: bool = False
+
+    def to_json(self) -> dict[str, object]:
+        return {"id": self.id, "task": self.task, "at": self.at.timestamp(), "daily": self.daily}
+
+
+class DialogueManager:
+    """Maps one understood utterance at a time to a :class:`Reply`.
+
+    Args:
+        plan: the resident's care plan (name, medicines, contacts, daily reminders).
+        clock: returns the local time now (default ``datetime.now``).
+        doses: dose log; a fresh in-memory one by default.
+    """
+
+    def __init__(self, plan: CarePlan, clock: Callable[[], datetime] = datetime.now,
+                 doses: DoseLog | None = None) -> None:
+        self.plan = plan
+        self.clock = clock
+        self.doses = doses if doses is not None else DoseLog(plan)
+        self.reminders: list[Reminder] = []
+        self.last: Reply | None = None
+        self.expects: str | None = None
+        self._context: dict[str, str] = {}
+        self._ids = itertools.count(1)
+        self._turn = itertools.count()
+        self._fired_daily: set[tuple[str, str]] = set()
+
+    # -- public ---------------------------------------------------------------------
+    def handle(self, intent: str, text: str, slots: dict[str, str] | None = None) -> Reply:
+        """The reply to ``text`` understood as ``intent`` (slots extracted if not given)."""
+        slots = dict(slots) if slots is not None else extract_slots(intent, text)
+        reply = self._dispatch(intent, text.strip(), slots)
+        self.expects = reply.expects
+        if intent != "repeat":
+            self.last = reply
+        return reply
+
+    def due_reminders(self, now: datetime | None = None) -> list[Reminder]:
+        """Reminders (one-off and daily care-plan ones) due by ``now``; each fires once."""
+        now = now or self.clock()
+        due = [r for r in self.reminders if r.at <= now]
+        self.reminders = [r for r in self.reminders if r.at > now]
+        for planned in self.plan.reminders:
+            hh, mm = (int(x) for x in planned.time.split(":"))
+            at = now.replace(hour=hh, minute=mm, second=0, microsecond=0)
+            key = (planned.task, at.date().isoformat())
+            if at <= now and key not in self._fired_daily:
+                self._fired_daily.add(key)
+                due.append(Reminder(f"daily-{planned.time}", planned.task, at, daily=True))
+        return due
+
+    def mark_daily_fired_before(self, now: datetime) -> None:
+        """At start-up, do not replay today's daily reminders that are already past."""
+        for planned in self.plan.reminders:
+            hh, mm = (int(x) for x in planned.time.split(":"))
+            if now.replace(hour=hh, minute=mm, second=0, microsecond=0) <= now:
+                self._fired_daily.add((planned.task, now.date().isoformat()))
+
+    # -- dispatch -------------------------------------------------------------------
+    def _dispatch(self, intent: str, text: str, slots: dict[str, str]) -> Reply:
+        if intent in ("emergency_help", "fall_report"):
+            return self._safety(intent, text)
+        if intent == "stop":
+            return Reply("Okay.", intent, (Action("cancel"),))
+        if intent == "repeat":
+            if self.last is None:
+                return Reply("I have not said anything yet. How can I help?", intent)
+            return Reply(self.last.text, intent, (), self.last.slots, self.last.expects)
+        if self.expects and intent not in ("volume_up", "volume_down"):
+            follow = self._follow_up(intent, text)
+            if follow is not None:
+                return follow
+        handler = getattr(self, f"_on_{intent}", None)
+        if handler is None:
+            return self._on_out_of_scope(text, slots)
+        reply: Reply = handler(text, slots)
+        return reply
+
+    def _reply(self, text: str, intent: str, actions: tuple[Action, ...] = (),
+               slots: dict[str, str] | None = None, expects: str | None = None) -> Reply:
+        return Reply(text, intent, actions, slots or {}, expects)
+
+    # -- safety ---------------------------------------------------------------------
+    def _safety(self, intent: str, text: str) -> Reply:
+        low = text.lower()
+        if intent == "fall_report":
+            level = "emergency" if _SERIOUS_FALL.search(low) else "urgent"
+            reason = f'Fall reported by {self.plan.resident}: "{text}"'
+            say = ("I am calling for help now. Try to stay still and keep warm. "
+                   "Help is on the way.")
+            kind = "fall"
+        else:
+            level, kind = "emergency", "help"
+            reason = f'{self.plan.resident} asked for help: "{text}"'
+            say = "I am calling for help now. Stay where you are. Help is on the way."
+        names = [c.name for c in self.plan.contacts if c.caregiver]
+        if names:
+            say += f" I have told {names[0]}."
+        alert = Action("alert", {"type": kind, "level": level, "reason": reason})
+        return self._reply(say, intent, (alert,))
+
+    def _on_symptom_report(self, text: str, slots: dict[str, str]) -> Reply:
+        alert = Action("alert", {"type": "symptom", "level": "warning",
+                                 "reason": f'{self.plan.resident} feels unwell: "{text}"'})
+        self._context["symptom"] = text
+        return self._reply("I am sorry you feel unwell. I have let your carer know. "
+                           "Is it getting worse, or is it hard to breathe?",
+                           "symptom_report", (alert,), expects="symptom_worse")
+
+    # -- follow-ups (affirm / deny / slot filling) -----------------------------------
+    def _follow_up(self, intent: str, text: str) -> Reply | None:
+        kind, self.expects = self.expects, None
+        yes, no = intent == "affirm", intent == "deny"
+        if kind == "symptom_worse" and (yes or no):
+            if yes:
+                symptom = self._context.get("symptom", "")
+                alert = Action("alert", {"type": "symptom", "level": "urgent",
+                                         "reason": f'{self.plan.resident} feels worse: '
+                                                   f'"{symptom}"'})
+                return self._reply("I am asking for help now. Please sit down and stay "
+                                   "where you are.", intent, (alert,))
+            return self._reply("I am glad it is not worse. Please sit down and rest. "
+                               "Tell me if it changes.", intent)
+        if kind == "confirm_dose" and (yes or no):
+            if yes:
+                return self._record_doses(intent, text)
+            return self._reply("Please take it now, with a glass of water. "
+                               "Tell me when you have.", intent)
+        if kind == "offer_fun" and (yes or no):
+            if yes:
+                return self._on_companionship("joke", {})
+            return self._reply("All right. I am here if you need me.", intent)
+        if kind == "reminder_time":
+            when = resolve_time(text, self.clock())
+            if when is not None:
+                return self._schedule(self._context.pop("task", "something"), when, intent)
+            if no:
+                return self._reply("All right. No reminder.", intent)
+        if kind == "contact":
+            for word in re.findall(r"[a-z]+", text.lower()):
+                contact = self.plan.find_contact(word)
+                if contact:
+                    return self._call(contact, intent)
+            if no:
+                return self._reply("All right. I will not call anyone.", intent)
+        return None
+
+    # -- medicines -------------------------------------------------------------------
+    def _on_medication_query(self, text: str, slots: dict[str, str]) -> Reply:
+        say, expects = medication.answer_query(self.plan, self.doses, self.clock(), text)
+        return self._reply(say, "medication_query", expects=expects)
+
+    def _on_medication_taken(self, text: str, slots: dict[str, str]) -> Reply:
+        return self._record_doses("medication_taken", text)
+
+    def _record_doses(self, intent: str, text: str) -> Reply:
+        say, actions = medication.record_doses(self.plan, self.doses, self.clock(), text)
+        return self._reply(say, intent, actions)
+
+    # -- reminders, calls, home ------------------------------------------------------
+    def _on_reminder_set(self, text: str, slots: dict[str, str]) -> Reply:
+        task = slots.get("task", "")
+        when = resolve_time(slots["time"], self.clock()) if "time" in slots else None
+        if not task:
+            task = "that"
+        if when is None:
+            self._context["task"] = task
+            return self._reply("When should I remind you?", "reminder_set", slots=slots,
+                               expects="reminder_time")
+        return self._schedule(task, when, "reminder_set", slots)
+
+    def _schedule(self, task: str, when: datetime, intent: str,
+                  slots: dict[str, str] | None = None) -> Reply:
+        rem = Reminder(f"r{next(self._ids)}", task, when)
+        self.reminders.append(rem)
+        day = "" if when.date() == self.clock().date() else " tomorrow"
+        return self._reply(f"I will remind you to {second_person(task)} at "
+                           f"{phrases.say_time(when)}{day}.", intent,
+                           (Action("reminder", rem.to_json()),), slots)
+
+    def _on_call_family(self, text: str, slots: dict[str, str]) -> Reply:
+        names = " or ".join(c.name for c in self.plan.contacts[:3])
+        if not self.plan.contacts:
+            return self._reply("I have no contacts saved. Please ask your carer to add them.",
+                               "call_family", slots=slots)
+        word = slots.get("contact")
+        contact = self.plan.find_contact(word) if word else None
+        if contact is None and word in ("family", "someone"):
+            contact = self.plan.contacts[0]
+        if contact is not None:
+            return self._call(contact, "call_family", slots)
+        lead = f"I do not have a number for {word}. " if word else ""
+        return self._reply(f"{lead}Who should I call? {names}?", "call_family", slots=slots,
+                           expects="contact")
+
+    def _call(self, c: Contact, intent: str, slots: dict[str, str] | None = None) -> Reply:
+        who = f"your {c.relation} {c.name}" if c.relation else c.name
+        return self._reply(f"Calling {who} now.", intent,
+                           (Action("call", {"contact": c.name, "relation": c.relation,
+                                            "phone": c.phone}),), slots)
+
+    def _on_home_control(self, text: str, slots: dict[str, str]) -> Reply:
+        device, action = slots.get("device"), slots.get("action")
+        if not device:
+            return self._reply("Which one should I control? For example, the lights or the "
+                               "heating.", "home_control", slots=slots)
+        action = action or "on"
+        area = slots.get("area", "")
+        name = {"light": "light", "tv": "television"}.get(device, device)
+        place = f"{area} {name}" if area else name
+        verb = {"on": f"Turning on the {place}.", "off": f"Turning off the {place}.",
+                "up": f"Turning the {place} up.", "down": f"Turning the {place} down.",
+                "open": f"Opening the {place}.", "close": f"Closing the {place}."}[action]
+        return self._reply(verb, "home_control",
+                           (Action("home", {"device": device, "area": area, "action": action}),),
+                           slots)
+
+    # -- small talk, info ------------------------------------------------------------
+    def _on_time_query(self, text: str, slots: dict[str, str]) -> Reply:
+        now = self.clock()
+        if re.search(r"\b(date|day|month|year|today)\b", text.lower()) and \
+                not re.search(r"\btime\b", text.lower()):
+            return self._reply(f"Today is {phrases.say_date(now)}, {now.year}.", "time_query")
+        return self._reply(f"It is {phrases.say_time(now)}.", "time_query")
+
+    def _on_companionship(self, text: str, slots: dict[str, str]) -> Reply:
+        turn = next(self._turn)
+        low = text.lower()
+        if "joke" in low or "laugh" in low or text == "joke":
+            return self._reply(phrases.JOKES[turn % len(phrases.JOKES)], "companionship")
+        if "story" in low or "stories" in low:
+            return self._reply(phrases.STORIES[turn % len(phrases.STORIES)], "companionship")
+        return self._reply(phrases.CHAT[turn % len(phrases.CHAT)] +
+                           " I can also tell you a joke. Would you like one?", "companionship",
+                           expects="offer_fun")
+
+    def _on_advice_request(self, text: str, slots: dict[str, str]) -> Reply:
+        topic = advice.find_topic(text)
+        if topic is None:
+            return self._reply("I can give tips on sleep, food, exercise, drinking enough, "
+                               "and keeping warm or cool. Which would you like?",
+                               "advice_request")
+        tips = advice.advice_for(topic, next(self._turn))
+        return self._reply(" ".join(tips) + " " + advice.DISCLAIMER, "advice_request",
+                           slots={"topic": topic})
+
+    def _on_greeting(self, text: str, slots: dict[str, str]) -> Reply:
+        part = phrases.day_part(self.clock())
+        return self._reply(f"Good {part}, {self.plan.resident}. How are you today?", "greeting")
+
+    def _on_farewell(self, text: str, slots: dict[str, str]) -> Reply:
+        return self._reply(f"Goodbye, {self.plan.resident}. I am here if you need me.",
+                           "farewell")
+
+    def _on_thanks(self, text: str, slots: dict[str, str]) -> Reply:
+        return self._reply("You are welcome.", "thanks")
+
+    def _on_affirm(self, text: str, slots: dict[str, str]) -> Reply:
+        return self._reply("Good. How else can I help?", "affirm")
+
+    def _on_deny(self, text: str, slots: dict[str, str]) -> Reply:
+        return self._reply("All right.", "deny")
+
+    def _on_volume_up(self, text: str, slots: dict[str, str]) -> Reply:
+        return self._reply("Okay. I will speak louder.", "volume_up",
+                           (Action("volume", {"direction": "up"}),))
+
+    def _on_volume_down(self, text: str, slots: dict[str, str]) -> Reply:
+        return self._reply("Okay. I will speak more quietly.", "volume_down",
+                           (Action("volume", {"direction": "down"}),))
+
+    def _on_out_of_scope(self, text: str, slots: dict[str, str]) -> Reply:
+        return self._reply("Sorry, I did not understand that. I can tell you the time, "
+                           "remind you, call your family, or tell you a joke. "
+                           "Would you like a joke?", "out_of_scope", expects="offer_fun")
+
