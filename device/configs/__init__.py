@@ -1,0 +1,1 @@
+"""Shipped configuration and replay data for the device runtime (package data)."""

@@ -1,0 +1,320 @@
+"""Device settings: one frozen dataclass tree, loaded once from a JSON file (+ overrides).
+
+Every section checks itself in ``__post_init__`` and says what to change. Load with
+:func:`load_settings`; :func:`example_config_path` is the shipped example.
+"""
+
+from __future__ import annotations
+
+import json
+import typing
+from dataclasses import MISSING, dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+from device.careplan import CarePlan
+
+__all__ = [
+    "AsrSettings", "HealthSettings", "InputSettings", "IntentSettings", "MqttConfig",
+    "OutputSettings", "ResidentSettings", "Settings", "SettingsError", "TtsSettings",
+    "example_config_path", "load_settings", "parse_override", "settings_from_dict",
+]
+
+ASR_ENGINES = ("pocketsphinx", "vosk")
+INPUT_SOURCES = ("stdin", "wav", "mic")
+LANGUAGES = ("en", "zh")
+
+
+class SettingsError(ValueError):
+    """A setting is missing or wrong; the message says which and what to change."""
+
+
+def _check(ok: bool, msg: str) -> None:
+    if not ok:
+        raise SettingsError(msg)
+
+
+@dataclass(frozen=True)
+class ResidentSettings:
+    name: str = "Mary"
+    """First name used in replies and alerts."""
+    language: str = "en"
+
+    def __post_init__(self) -> None:
+        _check(bool(self.name.strip()), "resident.name is empty: set the resident's first name")
+        _check(self.language in LANGUAGES, f"resident.language must be one of {LANGUAGES}")
+
+
+@dataclass(frozen=True)
+class MqttConfig:
+    url: str | None = None
+    """mqtt://host:port or mqtts://...; null starts an embedded mosquitto on loopback."""
+    username: str | None = None
+    password: str | None = None
+    tls: bool = False
+    ca_file: str | None = None
+    prefix: str = "eldercare"
+    home: str = "home1"
+
+    def __post_init__(self) -> None:
+        if self.url is not None:
+            _check(self.url.startswith(("mqtt://", "mqtts://")),
+                   f"mqtt.url {self.url!r} must start with mqtt:// or mqtts:// "
+                   "(or be null for the embedded broker)")
+        _check(self.password is None or self.username is not None,
+               "mqtt.password is set but mqtt.username is not: set both or neither")
+        _check(self.url is not None or not (self.tls or self.ca_file or self.username),
+               "mqtt.tls/ca_file/username need an external broker: set mqtt.url")
+
+    def to_mqtt(self, url: str, client_id: str | None = None) -> Any:
+        """A ``health.mqtt_settings.MqttSettings`` for ``url`` (the embedded one if null)."""
+        from health.mqtt_settings import MqttSettings
+
+        return MqttSettings(url=url, username=self.username, password=self.password,
+                            tls=self.tls, ca_file=self.ca_file, prefix=self.prefix,
+                            home=self.home, client_id=client_id)
+
+
+@dataclass(frozen=True)
+class IntentSettings:
+    model_dir: str | None = None
+    """Folder with model.onnx, tokenizer.json, config.json; null = the shipped model."""
+    threads: int = 2
+    build_if_missing: bool = True
+    """Build a tiny model with `eldercare compress --preset tiny` when none is present."""
+    cache_dir: str = "~/.cache/eldercare"
+
+    def __post_init__(self) -> None:
+        _check(1 <= self.threads <= 64, f"intent.threads must be 1..64 (got {self.threads})")
+
+
+@dataclass(frozen=True)
+class AsrSettings:
+    engine: str = "pocketsphinx"
+    model: str | None = None
+    """Model folder (vosk needs one); null = the engine's bundled model."""
+    sample_rate: int = 16000
+    """Hz."""
+
+    def __post_init__(self) -> None:
+        _check(self.engine in ASR_ENGINES,
+               f"asr.engine {self.engine!r} is unknown: use one of {', '.join(ASR_ENGINES)}")
+        _check(self.engine != "vosk" or self.model is not None,
+               "asr.engine is vosk but asr.model is null: set asr.model to a vosk model folder")
+        _check(self.sample_rate in (8000, 16000, 22050, 44100, 48000),
+               f"asr.sample_rate {self.sample_rate} is unusual: use 16000")
+
+
+@dataclass(frozen=True)
+class TtsSettings:
+    rate_wpm: int = 140
+    """Words per minute; slower is clearer for older listeners."""
+    volume: float = 0.9
+    """0.0 .. 1.0."""
+    voice: str | None = None
+    language: str = "en"
+
+    def __post_init__(self) -> None:
+        _check(80 <= self.rate_wpm <= 250,
+               f"tts.rate_wpm must be 80..250 words per minute (got {self.rate_wpm}); "
+               "140 suits most residents")
+        _check(0.0 <= self.volume <= 1.0, f"tts.volume must be 0.0..1.0 (got {self.volume})")
+        _check(self.language in LANGUAGES, f"tts.language must be one of {LANGUAGES}")
+
+
+@dataclass(frozen=True)
+class HealthSettings:
+    news2_threshold: int = 5
+    """NEWS2 aggregate at or above which an alert is raised."""
+    replay: str | None = None
+    """JSON-lines file of readings to play through the monitor at start; null = none."""
+    subscribe_sensors: bool = True
+    """Read sensors from <prefix>/<home>/sensors/# over MQTT."""
+
+    def __post_init__(self) -> None:
+        _check(1 <= self.news2_threshold <= 20,
+               f"health.news2_threshold must be 1..20 (got {self.news2_threshold}); "
+               "5 is the RCP urgent-response trigger")
+
+
+@dataclass(frozen=True)
+class InputSettings:
+    source: str = "stdin"
+    """stdin (text lines), wav (files below) or mic."""
+    wav: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        _check(self.source in INPUT_SOURCES,
+               f"input.source {self.source!r} is unknown: use one of {', '.join(INPUT_SOURCES)}")
+        _check(self.source != "wav" or bool(self.wav),
+               "input.source is wav but input.wav lists no files: add WAV paths")
+
+
+@dataclass(frozen=True)
+class OutputSettings:
+    dir: str = "eldercare-out"
+    """Reply WAVs and the run log."""
+    state_dir: str = "eldercare-state"
+    """Alert outbox and dose log; keep it across restarts."""
+    speak: bool = False
+    """Also play replies on the speaker (needs an audio device)."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    resident: ResidentSettings = field(default_factory=ResidentSettings)
+    care_plan: CarePlan = field(default_factory=CarePlan)
+    mqtt: MqttConfig = field(default_factory=MqttConfig)
+    intent: IntentSettings = field(default_factory=IntentSettings)
+    asr: AsrSettings = field(default_factory=AsrSettings)
+    tts: TtsSettings = field(default_factory=TtsSettings)
+    health: HealthSettings = field(default_factory=HealthSettings)
+    input: InputSettings = field(default_factory=InputSettings)
+    output: OutputSettings = field(default_factory=OutputSettings)
+
+    def __post_init__(self) -> None:
+        if self.care_plan.resident != self.resident.name:
+            object.__setattr__(self, "care_plan",
+                               replace(self.care_plan, resident=self.resident.name))
+        _check(self.tts.language == self.resident.language,
+               f"tts.language ({self.tts.language}) differs from resident.language "
+               f"({self.resident.language}): set both to the resident's language")
+
+    def check_files(self) -> None:
+        """Paths that must exist before start (model folders, replay file, CA file)."""
+        for where, value in (("intent.model_dir", self.intent.model_dir),
+                             ("asr.model", self.asr.model), ("health.replay", self.health.replay),
+                             ("mqtt.ca_file", self.mqtt.ca_file)):
+            if value is not None and not Path(value).expanduser().exists():
+                raise SettingsError(f"{where}: {value} does not exist: fix the path or set it "
+                                    "to null")
+        if self.input.source == "wav":
+            for wav in self.input.wav:
+                if not Path(wav).is_file():
+                    raise SettingsError(f"input.wav: {wav} does not exist")
+
+
+_SECTIONS = {f.name: f for f in fields(Settings)}
+_PATH_KEYS = {("intent", "model_dir"), ("asr", "model"), ("health", "replay"),
+              ("mqtt", "ca_file")}
+
+
+def _coerce(where: str, value: Any, hint: Any) -> Any:
+    args = typing.get_args(hint)
+    if value is None:
+        _check(type(None) in args, f"{where} must not be null")
+        return None
+    if args and type(None) in args:
+        hint = next(a for a in args if a is not type(None))
+    if typing.get_origin(hint) is tuple:
+        _check(isinstance(value, list) and all(isinstance(v, str) for v in value),
+               f"{where} must be a list of strings (got {value!r})")
+        return tuple(value)
+    if hint is float and isinstance(value, int) and not isinstance(value, bool):
+        return float(value)
+    ok = isinstance(value, hint) and not (hint is int and isinstance(value, bool))
+    _check(ok, f"{where} must be {hint.__name__} (got {type(value).__name__} {value!r})")
+    return value
+
+
+def _section(cls: type, data: Any, where: str, base: Path | None) -> Any:
+    _check(isinstance(data, dict), f"{where} must be an object")
+    hints = typing.get_type_hints(cls)
+    known = {f.name: f for f in fields(cls)}
+    unknown = sorted(set(data) - set(known))
+    _check(not unknown, f"unknown setting {where}.{unknown[0] if unknown else ''}: "
+                        f"known ones are {', '.join(known)}")
+    kwargs = {}
+    for name, value in data.items():
+        value = _coerce(f"{where}.{name}", value, hints[name])
+        if (where, name) in _PATH_KEYS and isinstance(value, str) and base is not None:
+            p = Path(value).expanduser()
+            value = str(p if p.is_absolute() else (base / p))
+        kwargs[name] = value
+    try:
+        return cls(**kwargs)
+    except SettingsError:
+        raise
+    except (TypeError, ValueError) as exc:
+        raise SettingsError(f"{where}: {exc}") from None
+
+
+def settings_from_dict(data: dict[str, Any], base: Path | None = None) -> Settings:
+    """Build and validate :class:`Settings`; relative file paths resolve against ``base``."""
+    _check(isinstance(data, dict), "the config must be a JSON object with sections")
+    unknown = sorted(set(data) - set(_SECTIONS))
+    _check(not unknown, f"unknown section {unknown[0] if unknown else ''!r}: "
+                        f"known ones are {', '.join(_SECTIONS)}")
+    resident = _section(ResidentSettings, data.get("resident", {}), "resident", base)
+    plan_data = data.get("care_plan", {})
+    _check(isinstance(plan_data, dict), "care_plan must be an object")
+    bad = sorted(set(plan_data) - {"medicines", "contacts", "reminders"})
+    _check(not bad, f"unknown setting care_plan.{bad[0] if bad else ''}: known ones are "
+                    "medicines, contacts, reminders")
+    try:
+        plan = CarePlan.from_json(plan_data, resident=resident.name)
+    except (TypeError, ValueError) as exc:
+        raise SettingsError(str(exc)) from None
+    kwargs: dict[str, Any] = {"resident": resident, "care_plan": plan}
+    for name, f in _SECTIONS.items():
+        if name in ("resident", "care_plan"):
+            continue
+        cls = f.default_factory if f.default_factory is not MISSING else None
+        assert cls is not None
+        kwargs[name] = _section(cls, data.get(name, {}), name, base)  # type: ignore[arg-type]
+    return Settings(**kwargs)
+
+
+def parse_override(text: str) -> tuple[str, str, Any]:
+    """``"tts.rate_wpm=120"`` -> ``("tts", "rate_wpm", 120)``; values are JSON or strings."""
+    key, sep, raw = text.partition("=")
+    section, dot, name = key.strip().partition(".")
+    _check(bool(sep and dot and section and name),
+           f"--set {text!r}: write SECTION.KEY=VALUE, e.g. --set tts.rate_wpm=120")
+    try:
+        value = json.loads(raw)
+    except json.JSONDecodeError:
+        value = raw
+    return section, name, value
+
+
+def load_settings(path: str | Path | None = None, overrides: dict[str, Any] | None = None,
+                  sets: list[str] | None = None) -> Settings:
+    """Settings from a JSON file (None = built-in defaults), then ``overrides``
+    (``{"mqtt.url": ...}``, None values ignored) and ``--set`` strings, validated."""
+    data: dict[str, Any] = {}
+    base = None
+    if path is not None:
+        p = Path(path)
+        if not p.is_file():
+            raise FileNotFoundError(f"config file {p} does not exist: copy "
+                                    f"{example_config_path()} and edit it")
+        try:
+            data = json.loads(p.read_text())
+        except json.JSONDecodeError as exc:
+            raise SettingsError(f"config file {p} is not valid JSON: line {exc.lineno}, "
+                                f"column {exc.colno}: {exc.msg}") from None
+        base = p.resolve().parent
+        _check(isinstance(data, dict), f"config file {p} must hold a JSON object")
+    items = [(k, v) for k, v in (overrides or {}).items() if v is not None]
+    for s in sets or []:
+        sec, name, value = parse_override(s)
+        items.append((f"{sec}.{name}", value))
+    for key, value in items:
+        sec, _, name = key.partition(".")
+        section = data.setdefault(sec, {})
+        _check(isinstance(section, dict), f"{sec} must be an object")
+        section[name] = value
+    try:
+        return settings_from_dict(data, base)
+    except SettingsError as exc:
+        where = f"config {path}: " if path is not None else ""
+        raise SettingsError(f"{where}{exc}") from None
+
+
+def example_config_path() -> Path:
+    return Path(__file__).resolve().parent / "configs" / "example.json"
+
+
+def with_output(settings: Settings, out_dir: str) -> Settings:
+    return replace(settings, output=replace(settings.output, dir=out_dir))
