@@ -122,9 +122,9 @@ class DialogueManager:
             reason = f'Fall reported by {self.plan.resident}: "{text}"'
             say = ("I am calling for help now. Try to stay still and keep warm. "
                    "Help is on the way.")
-            kind = "fall"
+            kind = "spoken_fall"
         else:
-            level, kind = "emergency", "help"
+            level, kind = "emergency", "help_request"
             reason = f'{self.plan.resident} asked for help: "{text}"'
             say = "I am calling for help now. Stay where you are. Help is on the way."
         names = [c.name for c in self.plan.contacts if c.caregiver]

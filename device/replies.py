@@ -8,8 +8,9 @@ from typing import Any
 __all__ = ["ACTION_KINDS", "Action", "Reply"]
 
 ACTION_KINDS = ("alert", "reminder", "call", "home", "volume", "cancel", "dose")
-"""alert {type, level, reason}; reminder {id, task, at}; call {contact, relation, phone};
-home {device, area, action}; volume {direction}; cancel {}; dose {medicine, slot}."""
+"""alert {type (spoken_fall, help_request, symptom), level, reason}; reminder {id, task, at};
+call {contact, relation, phone}; home {device, area, action}; volume {direction}; cancel {};
+dose {medicine, slot}."""
 
 
 @dataclass(frozen=True)

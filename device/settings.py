@@ -20,7 +20,7 @@ __all__ = [
     "example_config_path", "load_settings", "parse_override", "settings_from_dict",
 ]
 
-ASR_ENGINES = ("pocketsphinx", "vosk")
+ASR_ENGINES = ("pocketsphinx", "pocketsphinx-general", "vosk", "whisper")
 INPUT_SOURCES = ("stdin", "wav", "mic")
 LANGUAGES = ("en", "zh")
 

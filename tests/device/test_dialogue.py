@@ -52,7 +52,7 @@ def alert(reply: Reply) -> dict[str, object]:
 def test_fall_report_alerts_with_calm_reply(dm: DialogueManager) -> None:
     r = dm.handle("fall_report", "I fell down and I cannot get up")
     a = alert(r)
-    assert a["type"] == "fall" and a["level"] == "emergency"
+    assert a["type"] == "spoken_fall" and a["level"] == "emergency"
     assert "Mary" in str(a["reason"]) and "cannot get up" in str(a["reason"])
     assert r.text.startswith("I am calling for help now.")
     assert "Anna" in r.text  # the caregiver, not Tom
@@ -63,7 +63,7 @@ def test_fall_report_alerts_with_calm_reply(dm: DialogueManager) -> None:
 def test_emergency_overrides_any_pending_question(dm: DialogueManager) -> None:
     assert dm.handle("reminder_set", "remind me to call the bank").expects == "reminder_time"
     r = dm.handle("emergency_help", "help I can't breathe")
-    assert alert(r) == {"type": "help", "level": "emergency",
+    assert alert(r) == {"type": "help_request", "level": "emergency",
                         "reason": "Mary asked for help: \"help I can't breathe\""}
     assert r.expects is None and dm.expects is None
 

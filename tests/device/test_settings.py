@@ -60,7 +60,7 @@ def test_relative_paths_resolve_against_config_folder(tmp_path: Path) -> None:
         ({"tts": {"volume": 2}}, "tts.volume must be 0.0..1.0"),
         ({"tts": {"rat": 1}}, "unknown setting tts.rat: known ones are rate_wpm"),
         ({"speech": {}}, "unknown section 'speech'"),
-        ({"asr": {"engine": "whisper"}}, "asr.engine 'whisper' is unknown"),
+        ({"asr": {"engine": "kaldi"}}, "asr.engine 'kaldi' is unknown"),
         ({"asr": {"engine": "vosk"}}, "set asr.model to a vosk model folder"),
         ({"resident": {"name": " "}}, "resident.name is empty"),
         ({"intent": {"threads": "two"}}, "intent.threads must be int"),
