@@ -1,0 +1,161 @@
+"""`eldercare demo`: the walking skeleton, a scripted morning end to end.
+
+Spoken utterances (TTS WAVs) -> ASR -> intent -> dialogue -> reply WAVs; "I fell down"
+raises a caregiver alert over MQTT; a replayed vital-signs stream crosses a NEWS2
+threshold and raises another; a caregiver subscriber in the same process receives them.
+"""
+
+from __future__ import annotations
+
+import time
+import uuid
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from device.dialogue import DialogueManager
+from device.home import HomeServices, read_replay
+from device.loaders import load_intent_model, make_recognizer, make_speaker
+from device.pipeline import ActionExecutor, Assistant, Turn
+from device.settings import Settings
+
+__all__ = ["DEMO_SCRIPT", "DemoResult", "demo_replay_path", "run_demo"]
+
+DEMO_SCRIPT = (
+    "good morning",
+    "have I taken my pills today",
+    "I fell down and I cannot get up",
+    "turn on the kitchen light",
+)
+
+
+def demo_replay_path() -> Path:
+    """The shipped vital-signs replay: a resident slowly deteriorating over an hour."""
+    return Path(__file__).resolve().parent / "configs" / "demo_vitals.jsonl"
+
+
+@dataclass
+class DemoResult:
+    turns: list[Turn] = field(default_factory=list)
+    published: list[Any] = field(default_factory=list)
+    """Alerts raised and published (health.alerts.Alert)."""
+    received: list[Any] = field(default_factory=list)
+    """Of those, the ones the caregiver received."""
+    flushed: bool = False
+    """The broker acknowledged every alert."""
+    seconds: float = 0.0
+
+    def summary(self) -> dict[str, Any]:
+        return {"utterances": len(self.turns),
+                "replies": sum(1 for t in self.turns if t.reply.text),
+                "alerts_published": len(self.published),
+                "alerts_received": len(self.received), "seconds": round(self.seconds, 2)}
+
+
+class _Steps:
+    def __init__(self, say: Callable[[str], None]) -> None:
+        self.say = say
+        self.t0 = time.perf_counter()
+
+    def __call__(self, stage: str, message: str, ms: float | None = None) -> None:
+        t = time.perf_counter() - self.t0
+        took = f" ({ms:.0f} ms)" if ms is not None else ""
+        self.say(f"[{t:6.2f}s] {stage:<9} {message}{took}")
+
+
+def _remove_outbox(state_dir: Path) -> None:
+    for suffix in ("", "-wal", "-shm"):
+        (state_dir / f"alerts-outbox.sqlite{suffix}").unlink(missing_ok=True)
+
+
+def run_demo(settings: Settings, out_dir: Path, say: Callable[[str], None] = print,
+             script: Sequence[str] = DEMO_SCRIPT, replay: Path | None = None,
+             wait_s: float = 15.0) -> DemoResult:
+    """Play the scripted morning; returns what happened (see :class:`DemoResult`).
+
+    Args:
+        settings: device settings (mqtt.url null: an embedded mosquitto is started).
+        out_dir: utterance and reply WAVs, events log, alert outbox.
+        say: where step lines go.
+        script: the resident's utterances, spoken with the TTS then recognized.
+        replay: vital-signs JSON lines (default: the shipped deteriorating stream).
+        wait_s: how long to wait for the broker and the caregiver, seconds.
+    """
+    from health.caregiver import CaregiverClient
+
+    step = _Steps(say)
+    result = DemoResult()
+    out_dir.mkdir(parents=True, exist_ok=True)
+    state = out_dir / "state"
+    _remove_outbox(state)  # a fresh demo: nothing left over from an earlier run
+    (out_dir / "events.jsonl").unlink(missing_ok=True)
+    home = HomeServices(settings, state, broker_dir=out_dir / "mqtt")
+    caregiver = None
+    t = time.perf_counter()
+    try:
+        home.start(connect_wait_s=wait_s)
+        where = "embedded mosquitto" if home.broker is not None else "configured broker"
+        step("broker", f"{where} at {home.url}", _since(t))
+        t = time.perf_counter()
+        caregiver = CaregiverClient(home.mqtt, client_id=f"demo-caregiver-{uuid.uuid4().hex[:8]}",
+                                    clean=True, name="caregiver").start(timeout_s=wait_s)
+        step("caregiver", f"subscribed to {home.mqtt.topic('alerts')}", _since(t))
+
+        t = time.perf_counter()
+        model = load_intent_model(settings, say=lambda m: step("model", m))
+        step("intent", f"model {model.model_dir} ({len(model.labels)} labels)", _since(t))
+        t = time.perf_counter()
+        recognizer = make_recognizer(settings)
+        step("asr", f"{settings.asr.engine} recognizer ready", _since(t))
+        speaker = make_speaker(settings)
+        dialogue = DialogueManager(settings.care_plan)
+        executor = ActionExecutor(settings.resident.name, alerts=home.alerts, speaker=speaker,
+                                  events_path=out_dir / "events.jsonl")
+        assistant = Assistant(model, dialogue, executor, recognizer, speaker, out_dir)
+        for i, text in enumerate(script, 1):
+            t = time.perf_counter()
+            wav_in = speaker.to_wav(text, out_dir / f"utterance-{i:02d}.wav")
+            step("speak", f'resident says "{text}" -> {Path(wav_in).name}', _since(t))
+            turn = assistant.hear(wav_in, stem=f"{i:02d}")
+            result.turns.append(turn)
+            ms = turn.timings_ms
+            step("hear", f'ASR "{turn.heard}"', ms.get("asr"))
+            step("intent", f"{turn.intent} ({turn.score:.2f})", ms.get("intent"))
+            step("reply", f'"{turn.reply.text}"', ms.get("dialogue"))
+            for a in executor.raised[len(result.published):]:
+                result.published.append(a)
+                step("alert", f"published {a.level} {a.kind} alert {a.id}", ms.get("actions"))
+            step("tts", f"reply audio {Path(turn.wav_out or '-').name}", ms.get("tts"))
+
+        t = time.perf_counter()
+        readings = read_replay(replay or demo_replay_path(), now=time.time())
+        for reading in readings:
+            raised = home.monitor.process(reading, now=float(reading["ts"]))
+            news2 = home.monitor.news2()
+            score = f"NEWS2 {news2.news2} ({news2.risk})" if news2 is not None else "no score"
+            step("vitals", f"{reading.get('sensor', '?')}: {score}")
+            for a in raised:
+                result.published.append(a)
+                step("alert", f"published {a.level} {a.kind} alert {a.id}: {a.reason}")
+        step("vitals", f"replayed {len(readings)} readings", _since(t))
+
+        t = time.perf_counter()
+        result.flushed = home.alerts.flush(wait_s)
+        keys = {a.dedup_key for a in result.published}
+        got = caregiver.wait_for(len(keys), timeout_s=wait_s)
+        result.received = [a for a in got if a.dedup_key in keys]
+        for a in result.received:
+            step("caregiver", f"received {a.level} {a.kind}: {a.reason}")
+        step("caregiver", f"{len(result.received)} of {len(result.published)} alerts received",
+             _since(t))
+    finally:
+        if caregiver is not None:
+            caregiver.stop()
+        home.stop()
+        result.seconds = time.perf_counter() - step.t0
+    return result
+
+
+def _since(t: float) -> float:
+    return (time.perf_counter() - t) * 1000.0

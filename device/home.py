@@ -1,0 +1,99 @@
+"""The MQTT side of a home: broker (embedded unless configured), alert service, health
+monitor and sensor ingest, started and stopped together."""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+from typing import Any
+
+from device.settings import Settings
+
+__all__ = ["HomeServices", "read_replay"]
+
+log = logging.getLogger(__name__)
+
+
+def read_replay(path: str | Path, now: float | None = None) -> list[dict[str, Any]]:
+    """Readings from a JSON-lines replay file. With ``now``, timestamps are shifted so the
+    last reading happens at ``now`` (spacing kept), so a replay runs as if live."""
+    p = Path(path)
+    if not p.is_file():
+        raise FileNotFoundError(f"replay file {p} does not exist")
+    rows: list[dict[str, Any]] = []
+    for i, line in enumerate(p.read_text().splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise ValueError(f"replay file {p} line {i} is not JSON: {exc.msg}") from None
+        if not isinstance(row, dict) or not isinstance(row.get("ts"), (int, float)):
+            raise ValueError(f"replay file {p} line {i}: a reading needs a numeric 'ts'")
+        rows.append(row)
+    if now is not None and rows:
+        shift = now - max(float(r["ts"]) for r in rows)
+        rows = [{**r, "ts": float(r["ts"]) + shift} for r in rows]
+    return rows
+
+
+class HomeServices:
+    """Broker + AlertService + HealthMonitor (+ SensorIngest) for one home.
+
+    Args:
+        settings: device settings (mqtt, resident, health).
+        state_dir: where the alert outbox lives (kept across restarts).
+        broker_dir: persistence folder of the embedded broker (when mqtt.url is null).
+    """
+
+    def __init__(self, settings: Settings, state_dir: Path, broker_dir: Path | None = None):
+        self.settings = settings
+        self.state_dir = state_dir
+        self.broker_dir = broker_dir
+        self.broker: Any = None
+        self.url = settings.mqtt.url
+        self.mqtt: Any = None
+        self.alerts: Any = None
+        self.monitor: Any = None
+        self.ingest: Any = None
+
+    def start(self, ingest: bool = False, connect_wait_s: float = 5.0) -> HomeServices:
+        from health.alerting import AlertService
+        from health.monitor import HealthMonitor
+
+        if self.url is None:
+            from health.broker import EmbeddedBroker
+
+            self.broker = EmbeddedBroker(workdir=self.broker_dir).start()
+            self.url = self.broker.url
+        self.mqtt = self.settings.mqtt.to_mqtt(self.url)
+        self.state_dir.mkdir(parents=True, exist_ok=True)
+        self.alerts = AlertService(self.mqtt, self.state_dir / "alerts-outbox.sqlite")
+        self.alerts.start(wait_s=connect_wait_s)
+        if not self.alerts.connected:
+            log.warning("broker %s not reachable yet: alerts are stored and sent later",
+                        self.mqtt.redacted())
+        self.monitor = HealthMonitor(self.alerts, self.settings.resident.name)
+        if ingest:
+            from health.ingest import SensorIngest
+
+            self.ingest = SensorIngest(self.mqtt, self.monitor).start()
+        return self
+
+    def stop(self) -> None:
+        if self.ingest is not None:
+            self.ingest.stop()
+            self.ingest = None
+        if self.alerts is not None:
+            self.alerts.stop()
+            self.alerts = None
+        if self.broker is not None:
+            self.broker.close()
+            self.broker = None
+
+    def __enter__(self) -> HomeServices:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()

@@ -1,0 +1,71 @@
+"""Make the runtime's heavy parts from settings: intent model, recognizer, speaker.
+
+Each import happens here, where it is used, so that importing ``device`` stays light and a
+missing optional part fails with a message that says what to install or build.
+"""
+
+from __future__ import annotations
+
+import logging
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from device.settings import Settings
+
+__all__ = ["build_tiny_model", "load_intent_model", "make_recognizer", "make_speaker"]
+
+log = logging.getLogger(__name__)
+
+
+def build_tiny_model(cache: Path, say: Callable[[str], None] = print) -> Path:
+    """Run ``eldercare compress --preset tiny --out cache`` in a child process (the cloud
+    extra is needed there, never in this process); returns the model folder."""
+    target = cache / "intent"
+    say(f"building a tiny intent model in {cache} (eldercare compress --preset tiny)")
+    cmd = [sys.executable, "-m", "device", "compress", "--preset", "tiny", "--out", str(cache)]
+    proc = subprocess.run(cmd, capture_output=True, text=True,
+                          check=False)
+    if proc.returncode != 0 or not (target / "model.onnx").is_file():
+        tail = (proc.stderr or proc.stdout).strip().splitlines()[-1:] or ["no output"]
+        raise FileNotFoundError(
+            f"no intent model: the shipped one is missing and `eldercare compress --preset tiny` "
+            f"failed ({tail[0]}); install the cloud extra or set intent.model_dir")
+    return target
+
+
+def load_intent_model(settings: Settings, say: Callable[[str], None] = print) -> Any:
+    """The configured intent model; the shipped one when none is configured; a freshly
+    built tiny one (cached) when neither exists and ``intent.build_if_missing`` is set."""
+    from device.intent import IntentModel
+
+    cfg = settings.intent
+    if cfg.model_dir is not None:
+        return IntentModel.load(cfg.model_dir, threads=cfg.threads)
+    try:
+        return IntentModel.load(None, threads=cfg.threads)
+    except FileNotFoundError as exc:
+        if not cfg.build_if_missing:
+            raise FileNotFoundError(f"{exc}; or set intent.build_if_missing to true") from None
+        log.info("shipped intent model missing: %s", exc)
+    cache = Path(cfg.cache_dir).expanduser() / "intent-tiny"
+    folder = cache / "intent"
+    if not (folder / "model.onnx").is_file():
+        build_tiny_model(cache, say)
+    return IntentModel.load(folder, threads=cfg.threads)
+
+
+def make_recognizer(settings: Settings) -> Any:
+    from speech.asr import create_recognizer
+
+    return create_recognizer(settings.asr.engine, settings.asr.model,
+                             sample_rate=settings.asr.sample_rate)
+
+
+def make_speaker(settings: Settings) -> Any:
+    from speech.tts import Speaker
+
+    t = settings.tts
+    return Speaker(rate_wpm=t.rate_wpm, volume=t.volume, language=t.language, voice=t.voice)

@@ -1,0 +1,182 @@
+"""One conversational turn: (audio ->) ASR -> intent -> slots -> dialogue -> TTS, and the
+actions the reply asks for (alerts to caregivers, volume, reminders, calls, home control).
+
+The parts are handed in already built (see :mod:`device.loaders`), so tests and the demo
+pick real or hand-written ones. Every stage is timed.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from device.dialogue import DialogueManager
+from device.replies import Action, Reply
+from device.slots import extract_slots
+
+__all__ = ["ActionExecutor", "Assistant", "Turn"]
+
+log = logging.getLogger(__name__)
+
+
+def _ms(t0: float) -> float:
+    return round((time.perf_counter() - t0) * 1000.0, 1)
+
+
+@dataclass(frozen=True)
+class Turn:
+    """What happened in one turn."""
+
+    heard: str
+    """The transcript (audio input) or the typed text."""
+    intent: str
+    score: float
+    """Intent probability, 0..1."""
+    reply: Reply
+    source: str = "text"
+    """"text" or the input WAV path."""
+    wav_out: str | None = None
+    """Reply audio file, if written."""
+    alerts: tuple[str, ...] = ()
+    """Ids of the alerts raised (none when suppressed)."""
+    timings_ms: dict[str, float] = field(default_factory=dict)
+    """Per stage: asr, intent, dialogue, actions, tts, total (milliseconds)."""
+
+    def to_json(self) -> dict[str, Any]:
+        return {"source": self.source, "heard": self.heard, "intent": self.intent,
+                "score": self.score, "reply": self.reply.to_json(),
+                "wav_out": self.wav_out, "alerts": list(self.alerts),
+                "timings_ms": dict(self.timings_ms)}
+
+    @classmethod
+    def from_json(cls, d: dict[str, Any]) -> Turn:
+        return cls(str(d["heard"]), str(d["intent"]), float(d["score"]),
+                   Reply.from_json(d["reply"]), str(d.get("source", "text")), d.get("wav_out"),
+                   tuple(d.get("alerts", [])),
+                   {str(k): float(v) for k, v in d.get("timings_ms", {}).items()})
+
+
+class ActionExecutor:
+    """Carries out reply actions.
+
+    Args:
+        resident: name put on alerts.
+        alerts: a started ``health.alerting.AlertService`` (None: alerts are only logged).
+        speaker: a ``speech.tts.Speaker`` for volume changes (None: ignored).
+        events_path: JSON-lines log of every action (None: not written).
+        on_action: extra hook per action (e.g. home automation, a phone gateway).
+    """
+
+    def __init__(self, resident: str, alerts: Any = None, speaker: Any = None,
+                 events_path: Path | None = None,
+                 on_action: Callable[[Action], None] | None = None) -> None:
+        self.resident = resident
+        self.alerts = alerts
+        self.speaker = speaker
+        self.events_path = events_path
+        self.on_action = on_action
+        self.raised: list[Any] = []
+
+    def run(self, actions: tuple[Action, ...]) -> list[str]:
+        """Carry out ``actions``; returns the ids of alerts raised."""
+        ids: list[str] = []
+        for action in actions:
+            if action.kind == "alert" and self.alerts is not None:
+                alert = self.alerts.raise_alert(
+                    kind=str(action.data["type"]), level=str(action.data["level"]),
+                    reason=str(action.data["reason"]), resident=self.resident)
+                if alert is not None:
+                    self.raised.append(alert)
+                    ids.append(alert.id)
+            elif action.kind == "volume" and self.speaker is not None:
+                if action.data.get("direction") == "up":
+                    self.speaker.volume_up()
+                else:
+                    self.speaker.volume_down()
+            log.info("action %s", json.dumps(action.to_json()))
+            if self.events_path is not None:
+                with self.events_path.open("a") as f:
+                    f.write(json.dumps({"ts": time.time(), **action.to_json()}) + "\n")
+            if self.on_action is not None:
+                self.on_action(action)
+        return ids
+
+
+class Assistant:
+    """The turn pipeline.
+
+    Args:
+        intent_model: ``device.intent.IntentModel`` (anything with ``classify(text)``).
+        dialogue: the dialogue manager (holds the conversation state).
+        executor: carries out actions.
+        recognizer: ``speech.asr.Recognizer`` for WAV input (None: text only).
+        speaker: ``speech.tts.Speaker`` for reply WAVs (None: no audio out).
+        out_dir: where reply WAVs go (None: not written).
+    """
+
+    def __init__(self, intent_model: Any, dialogue: DialogueManager, executor: ActionExecutor,
+                 recognizer: Any = None, speaker: Any = None,
+                 out_dir: Path | None = None) -> None:
+        self.intent_model = intent_model
+        self.dialogue = dialogue
+        self.executor = executor
+        self.recognizer = recognizer
+        self.speaker = speaker
+        self.out_dir = out_dir
+        self._n = 0
+
+    def transcribe(self, wav: str | Path) -> tuple[str, float]:
+        """Transcript of a WAV file and the ASR time in ms."""
+        from speech.asr import transcribe_clip
+        from speech.audio import read_wav
+
+        if self.recognizer is None:
+            raise ValueError("audio input needs a recognizer: set asr.engine in the config")
+        t0 = time.perf_counter()
+        clip = read_wav(wav, self.recognizer.sample_rate)
+        text = transcribe_clip(self.recognizer, clip).text
+        return text, _ms(t0)
+
+    def hear(self, wav: str | Path, stem: str | None = None) -> Turn:
+        """One turn from a WAV file."""
+        text, asr_ms = self.transcribe(wav)
+        return self.respond(text, source=str(wav), stem=stem, asr_ms=asr_ms)
+
+    def respond(self, text: str, source: str = "text", stem: str | None = None,
+                asr_ms: float | None = None) -> Turn:
+        """One turn from text (typed, or a transcript)."""
+        t_start = time.perf_counter()
+        timings: dict[str, float] = {} if asr_ms is None else {"asr": asr_ms}
+        t0 = time.perf_counter()
+        result = self.intent_model.classify(text)
+        timings["intent"] = _ms(t0)
+        t0 = time.perf_counter()
+        slots = extract_slots(result.intent, text)
+        reply = self.dialogue.handle(result.intent, text, slots)
+        timings["dialogue"] = _ms(t0)
+        t0 = time.perf_counter()
+        alert_ids = self.executor.run(reply.actions)
+        timings["actions"] = _ms(t0)
+        wav_out = None
+        if self.speaker is not None and self.out_dir is not None:
+            t0 = time.perf_counter()
+            self._n += 1
+            self.out_dir.mkdir(parents=True, exist_ok=True)
+            path = self.out_dir / f"reply-{stem or f'{self._n:03d}'}.wav"
+            wav_out = str(self.speaker.to_wav(reply.text, path))
+            timings["tts"] = _ms(t0)
+        timings["total"] = round(_ms(t_start) + (asr_ms or 0.0), 1)
+        return Turn(text, result.intent, float(result.score), reply, source, wav_out,
+                    tuple(alert_ids), timings)
+
+    def speak(self, text: str, stem: str) -> str | None:
+        """Say (write) a proactive message, e.g. a due reminder."""
+        if self.speaker is None or self.out_dir is None:
+            return None
+        self.out_dir.mkdir(parents=True, exist_ok=True)
+        return str(self.speaker.to_wav(text, self.out_dir / f"{stem}.wav"))

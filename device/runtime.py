@@ -1,0 +1,216 @@
+"""`eldercare run`: the device runtime.
+
+Services, each an asyncio task under :func:`supervise` (logs, backs off, retries):
+input (text lines on stdin, WAV files, or the microphone) -> ASR -> intent -> dialogue
+-> TTS; reminders falling due; the health monitor's timed checks; an optional replay of
+readings. Sensor readings arrive over MQTT through ``health.ingest.SensorIngest`` and
+alerts leave through the durable ``health.alerting.AlertService``. One JSON line per turn
+and per reminder goes to stdout.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import sys
+import threading
+import time
+from collections.abc import Awaitable, Callable
+from datetime import datetime
+from pathlib import Path
+from typing import IO, Any
+
+from device.careplan import DoseLog
+from device.dialogue import DialogueManager
+from device.home import HomeServices, read_replay
+from device.pipeline import ActionExecutor, Assistant, Turn
+from device.settings import Settings
+from device.slots import second_person
+
+__all__ = ["Runtime", "supervise"]
+
+log = logging.getLogger(__name__)
+
+
+async def supervise(name: str, service: Callable[[], Awaitable[None]], stop: asyncio.Event,
+                    backoff_s: float = 1.0, max_backoff_s: float = 30.0) -> None:
+    """Run ``service`` until it returns or ``stop`` is set; on an error, log it, wait
+    (doubling from ``backoff_s`` up to ``max_backoff_s`` seconds) and start it again."""
+    delay = backoff_s
+    while not stop.is_set():
+        try:
+            await service()
+            return
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - a service must not take the runtime down
+            log.warning("service %s failed: %s: %s; retrying in %.1f s", name,
+                        type(exc).__name__, exc, delay)
+            try:
+                await asyncio.wait_for(stop.wait(), delay)
+            except asyncio.TimeoutError:
+                pass
+            delay = min(delay * 2, max_backoff_s)
+
+
+class Runtime:
+    """The device runtime for one resident and home.
+
+    Args:
+        settings: validated settings.
+        emit: where JSON lines go (default: stdout).
+        stdin: text input when ``input.source`` is stdin.
+        clock: local time for the dialogue (injectable).
+        tick_s: how often reminders and timed health checks run, seconds.
+    """
+
+    def __init__(self, settings: Settings, emit: Callable[[str], None] | None = None,
+                 stdin: IO[str] | None = None, clock: Callable[[], datetime] = datetime.now,
+                 tick_s: float = 1.0) -> None:
+        self.settings = settings
+        self.emit = emit or (lambda line: print(line, flush=True))
+        self.stdin = stdin if stdin is not None else sys.stdin
+        self.clock = clock
+        self.tick_s = tick_s
+        self.out_dir = Path(settings.output.dir).expanduser()
+        self.state_dir = Path(settings.output.state_dir).expanduser()
+        self.home = HomeServices(settings, self.state_dir, broker_dir=self.state_dir / "mqtt")
+        self.turns: list[Turn] = []
+        self.reminders_said = 0
+        self.errors = 0
+        self._lock = threading.Lock()
+        self.assistant: Assistant | None = None
+        self._stop = asyncio.Event()
+
+    # -- set-up -----------------------------------------------------------------------
+    def _build(self) -> Assistant:
+        from device.loaders import load_intent_model, make_recognizer, make_speaker
+
+        s = self.settings
+        self.home.start(ingest=s.health.subscribe_sensors)
+        model = load_intent_model(s, say=lambda m: log.warning("%s", m))
+        recognizer = make_recognizer(s) if s.input.source != "stdin" else None
+        speaker = make_speaker(s)
+        doses = DoseLog(s.care_plan, self.state_dir / "doses.jsonl")
+        dialogue = DialogueManager(s.care_plan, clock=self.clock, doses=doses)
+        dialogue.mark_daily_fired_before(self.clock())
+        self.out_dir.mkdir(parents=True, exist_ok=True)
+        executor = ActionExecutor(s.resident.name, alerts=self.home.alerts, speaker=speaker,
+                                  events_path=self.out_dir / "events.jsonl")
+        return Assistant(model, dialogue, executor, recognizer, speaker, self.out_dir)
+
+    # -- services ---------------------------------------------------------------------
+    def _turn(self, text: str | None = None, wav: str | None = None) -> None:
+        assert self.assistant is not None
+        try:
+            with self._lock:
+                turn = self.assistant.hear(wav) if wav is not None else \
+                    self.assistant.respond(text or "")
+                self.turns.append(turn)
+        except (ValueError, OSError) as exc:  # bad audio, unreadable file: say so, go on
+            self.errors += 1
+            log.warning("turn failed for %s: %s", wav or repr(text), exc)
+            self.emit(json.dumps({"error": str(exc), "source": wav or "text"}))
+            return
+        if self.settings.output.speak and self.assistant.speaker is not None:
+            self.assistant.speaker.say(turn.reply.text)
+        self.emit(json.dumps(turn.to_json(), ensure_ascii=False))
+
+    async def _input_stdin(self) -> None:
+        while True:
+            line = await asyncio.to_thread(self.stdin.readline)
+            if not line:
+                return
+            if line.strip():
+                await asyncio.to_thread(self._turn, line.strip())
+
+    async def _input_wav(self) -> None:
+        for wav in self.settings.input.wav:
+            await asyncio.to_thread(self._turn, None, wav)
+
+    async def _input_mic(self) -> None:
+        from speech.endpoint import Endpointer
+
+        from speech.audio import microphone_chunks
+
+        rate = self.settings.asr.sample_rate
+        endpointer = Endpointer(sample_rate=rate)
+        loop = asyncio.get_running_loop()
+
+        def listen() -> None:
+            from speech.audio import AudioClip, write_wav
+
+            n = 0
+            for utterance in endpointer.utterances(microphone_chunks(sample_rate=rate)):
+                if self._stop.is_set():
+                    return
+                n += 1
+                clip = utterance if isinstance(utterance, AudioClip) else AudioClip(
+                    utterance, rate)
+                wav = write_wav(self.out_dir / f"heard-{n:04d}.wav", clip)
+                self._turn(None, str(wav))
+            loop.call_soon_threadsafe(self._stop.set)
+
+        await asyncio.to_thread(listen)
+
+    async def _reminders(self) -> None:
+        assert self.assistant is not None
+        while not self._stop.is_set():
+            with self._lock:
+                due = self.assistant.dialogue.due_reminders()
+            for r in due:
+                text = f"It is time to {second_person(r.task)}."
+                wav = await asyncio.to_thread(self.assistant.speak, text, f"reminder-{r.id}")
+                self.reminders_said += 1
+                self.emit(json.dumps({"reminder": r.to_json(), "say": text, "wav_out": wav}))
+            await self._sleep(self.tick_s)
+
+    async def _health_ticks(self) -> None:
+        while not self._stop.is_set():
+            await asyncio.to_thread(self.home.monitor.tick)
+            await self._sleep(max(self.tick_s, 5.0))
+
+    async def _replay(self) -> None:
+        assert self.settings.health.replay is not None
+        for reading in read_replay(self.settings.health.replay, now=time.time()):
+            alerts = await asyncio.to_thread(self.home.monitor.process, reading,
+                                             float(reading["ts"]))
+            for a in alerts:
+                self.emit(json.dumps({"alert": a.to_json()}))
+
+    async def _sleep(self, seconds: float) -> None:
+        try:
+            await asyncio.wait_for(self._stop.wait(), seconds)
+        except asyncio.TimeoutError:
+            pass
+
+    # -- main -------------------------------------------------------------------------
+    async def run(self) -> dict[str, Any]:
+        """Run until the input ends (stdin EOF, last WAV) or is interrupted; returns a
+        summary {turns, errors, reminders, alerts_raised, alerts_flushed, seconds}."""
+        t0 = time.perf_counter()
+        self._stop = asyncio.Event()
+        try:
+            self.assistant = await asyncio.to_thread(self._build)
+            source = {"stdin": self._input_stdin, "wav": self._input_wav,
+                      "mic": self._input_mic}[self.settings.input.source]
+            background = [asyncio.create_task(supervise("reminders", self._reminders,
+                                                        self._stop)),
+                          asyncio.create_task(supervise("health", self._health_ticks,
+                                                        self._stop))]
+            if self.settings.health.replay is not None:
+                background.append(asyncio.create_task(
+                    supervise("replay", self._replay, self._stop)))
+            await supervise("input", source, self._stop)
+            self._stop.set()
+            await asyncio.gather(*background, return_exceptions=True)
+            flushed = await asyncio.to_thread(self.home.alerts.flush, 10.0)
+            raised = self.assistant.executor.raised
+            return {"turns": len(self.turns), "errors": self.errors,
+                    "reminders": self.reminders_said,
+                    "alerts_raised": len(raised), "alerts_flushed": flushed,
+                    "seconds": round(time.perf_counter() - t0, 2)}
+        finally:
+            self._stop.set()
+            await asyncio.to_thread(self.home.stop)

@@ -1,0 +1,117 @@
+"""`eldercare run`, `eldercare demo` and `eldercare bench e2e`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+__all__ = ["register", "register_bench"]
+
+
+def _settings_args(p: argparse.ArgumentParser, config_required: bool) -> None:
+    p.add_argument("--config", required=config_required, default=None,
+                   help="JSON settings file (see device/configs/example.json)")
+    p.add_argument("--broker", default=None, help="MQTT broker URL (overrides mqtt.url)")
+    p.add_argument("--model", default=None, help="intent model folder (intent.model_dir)")
+    p.add_argument("--asr-engine", default=None, help="ASR engine (asr.engine)")
+    p.add_argument("--asr-model", default=None, help="ASR model folder (asr.model)")
+    p.add_argument("--set", action="append", default=[], metavar="SECTION.KEY=VALUE",
+                   help="override any setting, e.g. --set tts.rate_wpm=120 (repeatable)")
+
+
+def _load(args: argparse.Namespace, extra: dict[str, Any] | None = None) -> Any:
+    from device.settings import example_config_path, load_settings
+
+    overrides = {"mqtt.url": args.broker, "intent.model_dir": args.model,
+                 "asr.engine": args.asr_engine, "asr.model": args.asr_model, **(extra or {})}
+    path = args.config if args.config is not None else example_config_path()
+    settings = load_settings(path, overrides, args.set)
+    settings.check_files()
+    return settings
+
+
+def register(subparsers: Any) -> None:
+    run = subparsers.add_parser(
+        "run", help="the device runtime (speech, intent, dialogue, health alerts)",
+        description="Runs the device: text lines on stdin (or WAV files, or the microphone) "
+                    "-> ASR -> intent -> dialogue -> TTS; sensors over MQTT -> health monitor "
+                    "-> alerts. Prints one JSON line per turn, then a summary line.")
+    _settings_args(run, config_required=True)
+    run.add_argument("--wav", nargs="+", default=None,
+                     help="WAV files to hear instead of the configured input")
+    run.add_argument("--mic", action="store_true", help="listen on the microphone")
+    run.add_argument("--out", default=None, help="output folder (output.dir)")
+    run.set_defaults(func=_run)
+
+    demo = subparsers.add_parser(
+        "demo", help="scripted end-to-end morning on embedded defaults",
+        description="Spoken utterances -> ASR -> intent -> reply WAVs; a spoken fall and a "
+                    "replayed NEWS2 deterioration raise alerts that a caregiver subscriber "
+                    "receives over MQTT. Ends with one JSON line.")
+    _settings_args(demo, config_required=False)
+    demo.add_argument("--out", default="demo-out", help="output folder (default ./demo-out)")
+    demo.add_argument("--replay", default=None,
+                      help="vital-signs JSON lines (default: the shipped demo stream)")
+    demo.add_argument("--say", action="append", default=None, metavar="TEXT",
+                      help="replace the scripted utterances (repeatable)")
+    demo.set_defaults(func=_demo)
+
+
+def register_bench(subparsers: Any) -> None:
+    p = subparsers.add_parser(
+        "e2e", help="end-to-end latency per stage (ASR, intent, dialogue, TTS)",
+        description="Runs the demo utterances through the pipeline several times and prints "
+                    "the median latency of each stage; ends with one JSON line.")
+    _settings_args(p, config_required=False)
+    p.add_argument("--repeats", type=int, default=5, help="passes over the script (default 5)")
+    p.add_argument("--out", default="bench-out/e2e", help="output folder")
+    p.set_defaults(func=_bench)
+
+
+def _run(args: argparse.Namespace) -> int:
+    import asyncio
+
+    from device.runtime import Runtime
+
+    extra: dict[str, Any] = {"output.dir": args.out}
+    if args.wav and args.mic:
+        raise ValueError("give either --wav or --mic, not both")
+    if args.wav:
+        extra.update({"input.source": "wav", "input.wav": list(args.wav)})
+    elif args.mic:
+        extra["input.source"] = "mic"
+    settings = _load(args, extra)
+    summary = asyncio.run(Runtime(settings).run())
+    print(json.dumps(summary), flush=True)
+    return 0 if summary["alerts_flushed"] else 1
+
+
+def _demo(args: argparse.Namespace) -> int:
+    from device.demo import DEMO_SCRIPT, run_demo
+
+    settings = _load(args)
+    script = tuple(args.say) if args.say else DEMO_SCRIPT
+    if any(not s.strip() for s in script):
+        raise ValueError("--say needs non-empty text")
+    replay = Path(args.replay) if args.replay else None
+    result = run_demo(settings, Path(args.out), script=script, replay=replay)
+    summary = result.summary()
+    print(json.dumps(summary), flush=True)
+    if summary["alerts_received"] != summary["alerts_published"]:
+        print(f"eldercare: error: the caregiver received {summary['alerts_received']} of "
+              f"{summary['alerts_published']} alerts: check the broker", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _bench(args: argparse.Namespace) -> int:
+    from device.bench_e2e import run_bench
+
+    if args.repeats < 1:
+        raise ValueError("--repeats must be at least 1")
+    report = run_bench(_load(args), Path(args.out), repeats=args.repeats)
+    print(json.dumps(report), flush=True)
+    return 0
