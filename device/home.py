@@ -3,7 +3,6 @@ monitor and sensor ingest, started and stopped together."""
 
 from __future__ import annotations
 
-import json
 import logging
 from pathlib import Path
 from typing import Any
@@ -16,22 +15,15 @@ log = logging.getLogger(__name__)
 
 
 def read_replay(path: str | Path, now: float | None = None) -> list[dict[str, Any]]:
-    """Readings from a JSON-lines replay file. With ``now``, timestamps are shifted so the
-    last reading happens at ``now`` (spacing kept), so a replay runs as if live."""
-    p = Path(path)
-    if not p.is_file():
-        raise FileNotFoundError(f"replay file {p} does not exist")
-    rows: list[dict[str, Any]] = []
-    for i, line in enumerate(p.read_text().splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise ValueError(f"replay file {p} line {i} is not JSON: {exc.msg}") from None
-        if not isinstance(row, dict) or not isinstance(row.get("ts"), (int, float)):
-            raise ValueError(f"replay file {p} line {i}: a reading needs a numeric 'ts'")
-        rows.append(row)
+    """Readings from a JSON-lines replay file (``health.replay``; a malformed line is an
+    error naming it). With ``now``, timestamps are shifted so the last reading happens at
+    ``now`` (spacing kept), so a recorded stream plays as if live."""
+    from health.replay import read_replay as health_read_replay
+
+    rows = list(health_read_replay(path, strict=True))
+    for i, row in enumerate(rows, 1):
+        if not isinstance(row.get("ts"), (int, float)) or isinstance(row.get("ts"), bool):
+            raise ValueError(f"replay file {path}: reading {i} needs a numeric 'ts' (seconds)")
     if now is not None and rows:
         shift = now - max(float(r["ts"]) for r in rows)
         rows = [{**r, "ts": float(r["ts"]) + shift} for r in rows]
