@@ -81,6 +81,8 @@ class Runtime:
         self.errors = 0
         self._lock = threading.Lock()
         self.assistant: Assistant | None = None
+        self.ingest: Any = None
+        """The running ``health.ingest.SensorIngest`` (None until subscribed)."""
         self._stop = asyncio.Event()
 
     # -- set-up -----------------------------------------------------------------------
@@ -88,7 +90,7 @@ class Runtime:
         from device.loaders import load_intent_model, make_recognizer, make_speaker
 
         s = self.settings
-        self.home.start(ingest=s.health.subscribe_sensors)
+        self.home.start()
         model = load_intent_model(s, say=lambda m: log.warning("%s", m))
         recognizer = make_recognizer(s) if s.input.source != "stdin" else None
         speaker = make_speaker(s)
@@ -171,6 +173,22 @@ class Runtime:
             await asyncio.to_thread(self.home.monitor.tick)
             await self._sleep(max(self.tick_s, 5.0))
 
+    async def _sensors(self) -> None:
+        """Sensor readings over MQTT into the health monitor; a broker that is not there
+        yet raises here and the supervisor retries with backoff."""
+        from health.ingest import SensorIngest
+
+        assert self.home.mqtt is not None
+        ingest = SensorIngest(self.home.mqtt, self.home.monitor)
+        await asyncio.to_thread(ingest.start, 5.0)
+        self.ingest = ingest
+        log.info("sensor ingest subscribed to %s", self.home.mqtt.topic("sensors", "+"))
+        try:
+            await self._stop.wait()
+        finally:
+            self.ingest = None
+            await asyncio.to_thread(ingest.stop)
+
     async def _replay(self) -> None:
         assert self.settings.health.replay is not None
         for reading in read_replay(self.settings.health.replay, now=time.time()):
@@ -199,6 +217,9 @@ class Runtime:
                                                         self._stop)),
                           asyncio.create_task(supervise("health", self._health_ticks,
                                                         self._stop))]
+            if self.settings.health.subscribe_sensors:
+                background.append(asyncio.create_task(
+                    supervise("sensors", self._sensors, self._stop)))
             if self.settings.health.replay is not None:
                 background.append(asyncio.create_task(
                     supervise("replay", self._replay, self._stop)))
