@@ -100,6 +100,8 @@ class AlertService:
         self._acks: collections.deque[tuple[str, str]] = collections.deque()
         self._connected = threading.Event()
         self._connected_at = 0.0
+        self.connect_times: list[float] = []
+        """When each (re)connection was accepted, seconds since the epoch."""
         self._stop = threading.Event()
         self._pump: threading.Thread | None = None
         self._client: Any = None
@@ -269,6 +271,7 @@ class AlertService:
             log.warning("broker refused the connection: %s", rc)
             return
         self._connected_at = time.monotonic()
+        self.connect_times.append(time.time())
         self._connected.set()
         client.subscribe(self.settings.topic("alerts", "+", "ack"), qos=1)
         client.publish(self.topic_status, b"online", qos=1, retain=True)

@@ -7,6 +7,7 @@ QoS 1 messages for persistent clients, just as a production broker would.
 
 from __future__ import annotations
 
+import os
 import shutil
 import socket
 import subprocess
@@ -87,6 +88,10 @@ class EmbeddedBroker:
             "log_type error",
             "log_type warning",
         ]
+        if hasattr(os, "geteuid") and os.geteuid() == 0:
+            # as root, mosquitto would drop to user 'mosquitto', which cannot write the
+            # persistence folder (private temp dirs): persistence would silently fail
+            lines.append("user root")
         conf.write_text("\n".join(lines) + "\n")
         return conf
 

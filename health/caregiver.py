@@ -52,6 +52,8 @@ class CaregiverClient:
         self.duplicates = 0
         self.malformed = 0
         self.connects = 0
+        self.connect_times: list[float] = []
+        """When each (re)connection was accepted, seconds since the epoch."""
         self._seen: set[str] = set()
         self._cond = threading.Condition()
         self._subscribed = threading.Event()
@@ -79,6 +81,7 @@ class CaregiverClient:
             log.warning("caregiver connection refused: %s", rc)
             return
         self.connects += 1
+        self.connect_times.append(time.time())
         client.subscribe(self.settings.topic("alerts"), qos=1)
 
     def _on_subscribe(self, client: Any, userdata: Any, mid: int, rcs: Any, props: Any) -> None:

@@ -39,6 +39,10 @@ class MqttSettings:
     client_id: str | None = None
     keepalive_s: int = 30
     """MQTT keep-alive, seconds."""
+    reconnect_min_s: float = 0.25
+    """First wait before reconnecting after a lost connection, seconds (doubles each try)."""
+    reconnect_max_s: float = 8.0
+    """Longest wait between reconnection attempts, seconds."""
 
     def __post_init__(self) -> None:
         parsed = urlparse(self.url)
@@ -71,6 +75,8 @@ class MqttSettings:
             raise ValueError("ca_file/cert_file given but TLS is off: set tls=True or use mqtts://")
         if self.keepalive_s < 5:
             raise ValueError("keepalive_s must be at least 5 seconds")
+        if not 0 < self.reconnect_min_s <= self.reconnect_max_s:
+            raise ValueError("need 0 < reconnect_min_s <= reconnect_max_s (seconds)")
 
     @property
     def host(self) -> str:
@@ -137,5 +143,8 @@ def make_client(
         )
         if settings.tls_insecure:
             client.tls_insecure_set(True)
-    client.reconnect_delay_set(min_delay=1, max_delay=8)
+    client.reconnect_delay_set(
+        min_delay=settings.reconnect_min_s,  # type: ignore[arg-type]  # floats work
+        max_delay=settings.reconnect_max_s,  # type: ignore[arg-type]
+    )
     return client

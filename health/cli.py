@@ -1,0 +1,107 @@
+"""`eldercare health ...` verbs and the `eldercare bench alerts` benchmark."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from typing import Any, TextIO
+
+
+def register(subparsers: Any) -> None:
+    health = subparsers.add_parser("health", help="health scores, readings and alerts")
+    sub = health.add_subparsers(dest="health_cmd", metavar="CMD")
+    sub.required = True
+
+    p = sub.add_parser(
+        "score",
+        help="NEWS2 of observation sets: JSON lines on stdin -> JSON lines on stdout",
+        description="Each stdin line is one observation set, e.g. "
+        '{"resp_rate": 18, "spo2": 96, "spo2_scale": 1, "on_oxygen": false, '
+        '"systolic_bp": 120, "pulse": 80, "consciousness": "A", "temperature": 37.0}. '
+        "Each output line is {\"news2\", \"risk\", \"parameters\", \"missing\"}; a bad line "
+        'gives {"line": N, "error": ...} and the exit status is 2 at the end.',
+    )
+    p.add_argument("--spo2-scale", type=int, choices=(1, 2), default=None,
+                   help="care-plan SpO2 scale for lines that do not give one (default 1)")
+    p.set_defaults(func=cmd_score)
+
+    p = sub.add_parser("replay", help="play a JSON-lines file of readings through the "
+                       "monitor (no broker: prints the findings as JSON lines)")
+    p.add_argument("file", help="replay file: one reading per line")
+    p.add_argument("--resident", default="resident1", help="default resident")
+    p.add_argument("--spo2-scale", type=int, choices=(1, 2), default=1)
+    p.set_defaults(func=cmd_replay)
+
+
+def score_lines(lines: TextIO, out: TextIO, err: TextIO, spo2_scale: int | None = None) -> int:
+    """The body of `health score`: returns the number of bad lines."""
+    from .news2 import ObservationError, score
+
+    bad = 0
+    for n, line in enumerate(lines, 1):
+        text = line.strip()
+        if not text:
+            continue
+        try:
+            data = json.loads(text)
+            if not isinstance(data, dict):
+                raise ObservationError("each line must be a JSON object of observations")
+            if spo2_scale is not None and data.get("spo2_scale") is None:
+                data = {**data, "spo2_scale": spo2_scale}
+            result: dict[str, Any] = score(data).to_json()
+        except (ValueError, TypeError) as exc:
+            bad += 1
+            msg = f"not valid JSON ({exc})" if isinstance(exc, json.JSONDecodeError) else str(exc)
+            result = {"line": n, "error": msg}
+            print(f"eldercare: error: line {n}: {msg}", file=err)
+        out.write(json.dumps(result) + "\n")
+        out.flush()
+    return bad
+
+
+def cmd_score(args: argparse.Namespace) -> int:
+    bad = score_lines(sys.stdin, sys.stdout, sys.stderr, args.spo2_scale)
+    return 2 if bad else 0
+
+
+def cmd_replay(args: argparse.Namespace) -> int:
+    from .monitor import HealthMonitor, MonitorConfig
+    from .replay import read_replay
+
+    errors: Counter[str] = Counter()
+    mon = HealthMonitor(None, args.resident, MonitorConfig(spo2_scale=args.spo2_scale))
+    for reading in read_replay(args.file, errors):
+        before = len(mon.findings)
+        mon.replay([reading])
+        for f in mon.findings[before:]:
+            print(json.dumps({"ts": reading.get("ts"), "kind": f.kind, "level": f.level,
+                              "reason": f.reason, "news2": f.news2}))
+    rejected = dict(errors + mon.rejected)
+    print(json.dumps({"accepted": mon.accepted, "rejected": rejected,
+                      "findings": len(mon.findings)}))
+    return 2 if rejected else 0
+
+
+def register_bench(subparsers: Any) -> None:
+    p = subparsers.add_parser(
+        "alerts",
+        help="readings -> alerts -> caregiver through a real mosquitto with broker restarts",
+    )
+    p.add_argument("--quick", action="store_true", help="short run (< 30 s)")
+    p.add_argument("--out", default="bench/alerts_results", help="folder for JSON + PNG")
+    p.add_argument("--rate", type=float, default=5000.0,
+                   help="readings per second in the paced (delivery) phase")
+    p.add_argument("--restarts", type=int, default=None, help="broker restarts (default 2/5)")
+    p.add_argument("--seed", type=int, default=7)
+    p.set_defaults(func=cmd_bench_alerts)
+
+
+def cmd_bench_alerts(args: argparse.Namespace) -> int:
+    from .bench_alerts import BenchConfig, run_bench
+
+    cfg = BenchConfig.preset(args.quick, rate=args.rate, restarts=args.restarts, seed=args.seed)
+    result = run_bench(cfg, args.out)
+    print(json.dumps(result["summary"]))
+    return 0 if result["summary"]["lost"] == 0 else 1
