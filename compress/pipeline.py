@@ -1,0 +1,214 @@
+"""The compression pipeline: data -> teacher -> distilled student -> ONNX int8 -> report.
+
+    run(get_preset("tiny"), Path("out"))  # writes out/intent/ and out/report.json
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import sys
+import time
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+
+__all__ = ["run", "check_output_dir", "OutputDirError"]
+
+log = logging.getLogger(__name__)
+
+
+class OutputDirError(PermissionError):
+    """The output folder cannot be created or written."""
+
+
+def check_output_dir(out: Path) -> None:
+    """Fail early (before any training) when `out` cannot be written."""
+    try:
+        if out.exists() and not out.is_dir():
+            raise OutputDirError(f"output path {out} exists and is not a folder")
+        out.mkdir(parents=True, exist_ok=True)
+        probe = out / ".write-test"
+        probe.write_text("ok")
+        probe.unlink()
+    except OutputDirError:
+        raise
+    except OSError as exc:
+        raise OutputDirError(f"cannot write to output folder {out}: {exc.strerror or exc}; "
+                             "choose another --out") from None
+
+
+def _stage(msg: str) -> None:
+    print(f"[compress {time.strftime('%H:%M:%S')}] {msg}", file=sys.stderr, flush=True)
+
+
+def run(cfg: Any, out: Path, labels: tuple[str, ...] | None = None) -> dict[str, Any] | None:
+    """Run every stage; returns the report (None on non-main torchrun ranks)."""
+    import numpy as np
+    import torch
+
+    from compress.calibrate import calibrate, decide
+    from compress.data import augment_texts, prepare_splits
+    from compress.distill import build_student, distill, kd_dataset
+    from compress.evaluate import (
+        latency,
+        metrics,
+        quantize_torch_dynamic,
+        teacher_runner,
+        torch_size_mb,
+    )
+    from compress.export import convert_fp16, export_fp32, quantize_int8, write_model_dir
+    from compress.modeling import count_params
+    from compress.report import plot, write_report
+    from compress.teacher import build_teacher, class_weights, save_teacher, train_teacher
+    from compress.train import dist_context, pick_device, predict
+    from device.intent import IntentModel
+    from device.labels import INTENT_LABELS
+
+    labels = tuple(labels or INTENT_LABELS)
+    out = Path(out)
+    check_output_dir(out)
+    work = out / "work"
+    work.mkdir(exist_ok=True)
+    t_start = time.time()
+    ctx = dist_context()
+    device = pick_device(ctx)
+    torch.manual_seed(cfg.seed)
+    if device.type == "cpu":
+        torch.set_num_threads(max(1, (os.cpu_count() or 2) // ctx.world))
+
+    _stage(f"data ({cfg.lang})")
+    splits = prepare_splits(cfg, labels)
+    _stage(f"train {len(splits.train)} / dev {len(splits.dev)} / test {len(splits.test)}")
+
+    _stage(f"teacher {cfg.teacher.model} on {device} (world {ctx.world})")
+    teacher = build_teacher(cfg.teacher, len(labels), work)
+    teacher_losses = train_teacher(teacher, splits, cfg.teacher, device, ctx, cfg.seed)
+    ctx.barrier()
+    if not ctx.is_main:
+        return None
+    teacher.model.to("cpu")
+    save_teacher(teacher, work / "teacher", list(labels))
+    device_eval = device
+
+    _stage("teacher soft labels")
+    augmented = augment_texts([e.text for e in splits.train], cfg.student.augment, cfg.seed)
+    kd_texts = [e.text for e in splits.train] + augmented
+    tmax = cfg.teacher.max_length
+    soft, pooled = predict(teacher.model, teacher.encode(kd_texts, tmax), teacher.pad_id,
+                           device_eval, desc="teacher soft labels", pooled=True)
+    dev_gold = np.asarray(splits.ids(splits.dev))
+    test_gold = np.asarray(splits.ids(splits.test))
+    t_dev, _ = predict(teacher.model, teacher.encode([e.text for e in splits.dev], tmax),
+                       teacher.pad_id, device_eval, desc="teacher dev")
+    t_test, _ = predict(teacher.model, teacher.encode([e.text for e in splits.test], tmax),
+                        teacher.pad_id, device_eval, desc="teacher test")
+    teacher.model.to("cpu")
+    t_cal = calibrate(t_dev.numpy(), dev_gold, labels)
+    t_pred, _ = decide(t_test.numpy(), labels, t_cal.temperature, t_cal.threshold,
+                       t_cal.label_bias)
+    teacher_metrics = metrics(t_pred, test_gold, labels)
+    _stage(f"teacher test accuracy {teacher_metrics['accuracy']}")
+
+    _stage(f"student {cfg.student.model}: layers {cfg.student.keep_layers}, vocab trim")
+    student = build_student(cfg.student, labels, kd_texts)
+    data = kd_dataset(student, splits, augmented, soft, pooled, cfg.student.max_length)
+    student_losses = distill(student, data, cfg.student,
+                             class_weights(splits, cfg.teacher.safety_weight), device,
+                             cfg.seed)
+    student.model.to("cpu").eval()
+    student_dir = work / "student_pt"
+    student.model.save_pretrained(str(student_dir))
+    student.vocab.save(student_dir / "tokenizer.json")
+
+    _stage("export ONNX + quantize")
+    fp32 = export_fp32(student_dir, work / "onnx_fp32", cfg.export.opset)
+    int8 = quantize_int8(work / "onnx_fp32", work / "onnx_int8", cfg.export)
+    fp16 = convert_fp16(fp32, work / "model_fp16.onnx") if cfg.export.fp16 else None
+    meta = {
+        "labels": list(labels), "max_length": cfg.student.max_length, "threshold": 0.0,
+        "temperature": 1.0, "label_bias": {}, "pad_token": "[PAD]", "opset": cfg.export.opset,
+        "quantization": {"mode": "dynamic", "weights": "int8", "preset": cfg.export.quant_preset,
+                         "operators": list(cfg.export.operators)},
+        "base_model": student.base, "teacher": teacher.name, "languages": [cfg.lang],
+        "layers": len(cfg.student.keep_layers), "vocab_size": len(student.vocab),
+        "preset": cfg.preset,
+    }
+    intent_dir = write_model_dir(out / "intent", int8, student_dir / "tokenizer.json", meta, fp16)
+    fp32_dir = write_model_dir(work / "intent_fp32", fp32, student_dir / "tokenizer.json",
+                               {**meta, "quantization": {"mode": "none"}})
+
+    _stage("calibrate on dev (int8 model)")
+    s_int8 = IntentModel.load(intent_dir, threads=cfg.threads)
+    s_cal = calibrate(s_int8._logits([e.text for e in splits.dev]), dev_gold, labels)
+    for folder in (intent_dir, fp32_dir):
+        conf = json.loads((folder / "config.json").read_text())
+        conf.update(temperature=round(s_cal.temperature, 4), threshold=s_cal.threshold,
+                    label_bias=s_cal.label_bias)
+        (folder / "config.json").write_text(json.dumps(conf, indent=2) + "\n")
+    s_int8 = IntentModel.load(intent_dir, threads=cfg.threads)
+    s_fp32 = IntentModel.load(fp32_dir, threads=cfg.threads)
+
+    def onnx_metrics(model: IntentModel) -> dict[str, Any]:
+        logits = np.concatenate([model._logits([e.text for e in splits.test[i:i + 64]])
+                                 for i in range(0, len(splits.test), 64)])
+        pred, _ = decide(logits, labels, s_cal.temperature, s_cal.threshold, s_cal.label_bias)
+        return metrics(pred, test_gold, labels)
+
+    _stage("evaluate and time (batch 1)")
+    torch.set_num_threads(cfg.threads)
+    texts = [e.text for e in splits.test][: cfg.latency_samples]
+    teacher_q = quantize_torch_dynamic(teacher.model)
+    tq_logits = torch.cat([teacher_q(b["input_ids"], b["attention_mask"]) for b in
+                           _eval_batches(teacher, [e.text for e in splits.test], tmax)])
+    tq_pred, _ = decide(tq_logits.detach().numpy(), labels, t_cal.temperature, t_cal.threshold,
+                        t_cal.label_bias)
+    points: dict[str, dict[str, Any]] = {}
+    student_params = count_params(student.model)
+    points["teacher"] = {"name": teacher.name, "params": count_params(teacher.model),
+                         "size_mb": round(sum(p.numel() * 4 for p in teacher.model.parameters())
+                                          / 2**20, 2), **teacher_metrics,
+                         **latency(teacher_runner(teacher.model, teacher.tokenizer, tmax), texts,
+                                   "latency teacher fp32 (torch)")}
+    points["student_int8"] = {"name": f"{student.base}-L{len(cfg.student.keep_layers)}-int8",
+                              "params": student_params,
+                              "size_mb": round(int8.stat().st_size / 2**20, 2),
+                              **onnx_metrics(s_int8),
+                              **latency(s_int8.classify, texts, "latency student int8 (ort)")}
+    points["teacher_int8"] = {"name": f"{teacher.name}-int8-torch",
+                              "params": count_params(teacher.model),
+                              "size_mb": torch_size_mb(teacher_q),
+                              **metrics(tq_pred, test_gold, labels),
+                              **latency(teacher_runner(teacher_q, teacher.tokenizer, tmax), texts,
+                                        "latency teacher int8 (torch)")}
+    points["student_fp32"] = {"name": f"{student.base}-L{len(cfg.student.keep_layers)}-fp32",
+                              "params": student_params,
+                              "size_mb": round(fp32.stat().st_size / 2**20, 2),
+                              **onnx_metrics(s_fp32),
+                              **latency(s_fp32.classify, texts, "latency student fp32 (ort)")}
+    test_set = (f"{cfg.data or 'compress.dataset ' + cfg.lang} test split: {len(splits.test)} "
+                f"utterances, template families unseen in training; latency on the first "
+                f"{len(texts)}")
+    extra = {
+        "config": asdict(cfg), "calibration": {"student_int8": asdict(s_cal),
+                                               "teacher": asdict(t_cal)},
+        "losses": {"teacher": teacher_losses, "student": student_losses},
+        "data": {"train": len(splits.train), "augmented": len(augmented),
+                 "dev": len(splits.dev), "test": len(splits.test)},
+        "seconds": round(time.time() - t_start, 1), "device": str(device),
+    }
+    report = write_report(out, points, test_set, cfg.threads, extra)
+    plot(points, out / "accuracy_latency_size.png",
+         f"intent models ({cfg.preset}): accuracy vs p50 latency, marker area ~ size")
+    _stage(f"done in {time.time() - t_start:.0f} s: {json.dumps(report['ratios'])}")
+    return report
+
+
+def _eval_batches(teacher: Any, texts: list[str], max_length: int) -> Any:
+    from compress.data import batches
+
+    return batches(teacher.encode(texts, max_length), 64, teacher.pad_id, shuffle=False)

@@ -1,0 +1,116 @@
+"""Teacher: fine-tune a BERT-family encoder (MPNet-base by default) on the intent data."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import torch
+import torch.nn.functional as F
+
+from compress.assets import CheckpointError, minilm_dir, resolve_teacher
+from compress.config import TeacherConfig
+from compress.data import Encoded, Splits, encode
+from compress.modeling import TeacherClassifier
+from compress.train import DistContext, fit
+
+__all__ = ["Teacher", "build_teacher", "train_teacher", "load_tokenizer"]
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+
+class Teacher:
+    """A teacher model with its tokenizer and padding id."""
+
+    def __init__(self, model: TeacherClassifier, tokenizer: Any, pad_id: int, name: str):
+        self.model = model
+        self.tokenizer = tokenizer
+        self.pad_id = pad_id
+        self.name = name
+
+    def encode(self, texts: list[str], max_length: int) -> Encoded:
+        return encode(self.tokenizer, texts, max_length)
+
+
+def load_tokenizer(base: str | Path) -> tuple[Any, int]:
+    """A fast `tokenizers.Tokenizer` and its pad id from a model folder or cached hub id."""
+    from tokenizers import Tokenizer
+
+    path = Path(str(base))
+    if (path / "tokenizer.json").is_file():
+        tok = Tokenizer.from_file(str(path / "tokenizer.json"))
+    else:
+        from transformers import AutoTokenizer
+
+        tok = AutoTokenizer.from_pretrained(str(base)).backend_tokenizer
+    pad_id = None
+    for name in ("[PAD]", "<pad>"):
+        pad_id = tok.token_to_id(name)
+        if pad_id is not None:
+            break
+    return tok, int(pad_id or 0)
+
+
+def build_teacher(cfg: TeacherConfig, num_labels: int, work: Path) -> Teacher:
+    """Load the teacher base (or a tiny random BERT) with a fresh classification head."""
+    base = resolve_teacher(cfg.model, work)
+    if base is None:
+        tok_dir = minilm_dir()
+        tokenizer, pad_id = load_tokenizer(tok_dir)
+        model = TeacherClassifier.tiny_random(tokenizer.get_vocab_size(), num_labels,
+                                              cfg.tiny_hidden, cfg.tiny_layers, pad_id)
+        return Teacher(model, tokenizer, pad_id, "tiny-random-bert")
+    try:
+        model = TeacherClassifier.from_base(base, num_labels)
+        tokenizer, pad_id = load_tokenizer(base)
+    except (OSError, ValueError, RuntimeError) as exc:
+        raise CheckpointError(f"cannot load teacher {base}: {str(exc).splitlines()[0]}") from None
+    _freeze(model, cfg)
+    name = str(base.name) if isinstance(base, Path) else str(base)
+    return Teacher(model, tokenizer, pad_id, name)
+
+
+def _freeze(model: TeacherClassifier, cfg: TeacherConfig) -> None:
+    enc = model.encoder
+    if cfg.freeze_embeddings and hasattr(enc, "embeddings"):
+        for p in enc.embeddings.parameters():
+            p.requires_grad = False
+    layers = getattr(getattr(enc, "encoder", None), "layer", None)
+    if layers is not None:
+        for layer in list(layers)[: cfg.freeze_layers]:
+            for p in layer.parameters():
+                p.requires_grad = False
+
+
+def class_weights(splits: Splits, safety_weight: float) -> torch.Tensor:
+    w = torch.ones(len(splits.labels))
+    for i, lab in enumerate(splits.labels):
+        if lab in ("emergency_help", "fall_report"):
+            w[i] = safety_weight
+    return w
+
+
+def train_teacher(teacher: Teacher, splits: Splits, cfg: TeacherConfig, device: torch.device,
+                  ctx: DistContext, seed: int) -> list[float]:
+    """Fine-tune with cross-entropy (safety labels weighted); returns per-epoch losses."""
+    data = teacher.encode([e.text for e in splits.train], cfg.max_length)
+    data.labels = splits.ids(splits.train)
+    weights = class_weights(splits, cfg.safety_weight).to(device)
+
+    def loss_fn(model: Any, batch: dict[str, torch.Tensor]) -> torch.Tensor:
+        logits = model(batch["input_ids"], batch["attention_mask"])
+        return F.cross_entropy(logits.float(), batch["labels"], weight=weights,
+                               label_smoothing=0.05)
+
+    return fit(teacher.model, data, loss_fn, epochs=cfg.epochs, batch_size=cfg.batch_size,
+               lr=cfg.lr, pad_id=teacher.pad_id, device=device, ctx=ctx, seed=seed,
+               desc="teacher fine-tune")
+
+
+def save_teacher(teacher: Teacher, folder: Path, labels: list[str]) -> None:
+    teacher.model.save(folder, labels)
+    teacher.tokenizer.save(str(folder / "tokenizer.json"))
+    (folder / "teacher.json").write_text(json.dumps({"name": teacher.name,
+                                                     "pad_id": teacher.pad_id}))

@@ -1,0 +1,204 @@
+"""On-device intent classification: onnxruntime + tokenizers only (never torch).
+
+A model folder (written by ``eldercare compress``) holds ``model.onnx``, ``tokenizer.json``
+and ``config.json`` (format ``eldercare-intent/1``: labels, max_length, threshold,
+temperature, inputs, ...). The device reads only that folder.
+
+    >>> model = IntentModel.load()            # the shipped student
+    >>> model.classify("i've fallen and can't get up").intent
+    'fall_report'
+
+Scores: p = softmax(logits / temperature + label_bias) (both from config.json; the bias,
+chosen on dev data, favours the safety labels). Threshold rule: when the top probability is
+below ``threshold`` the result is ``out_of_scope``, except for the safety labels
+(emergency_help, fall_report), which the threshold never suppresses.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from device.labels import OUT_OF_SCOPE, SAFETY_LABELS
+
+__all__ = ["IntentModel", "IntentResult", "IntentModelError", "default_model_dir",
+           "MODEL_FORMAT"]
+
+MODEL_FORMAT = "eldercare-intent/1"
+REQUIRED_FILES = ("model.onnx", "tokenizer.json", "config.json")
+
+
+class IntentModelError(ValueError):
+    """A model folder that is incomplete, corrupt or inconsistent."""
+
+
+def default_model_dir() -> Path:
+    """The student model shipped with the package (device/models/intent/)."""
+    return Path(__file__).resolve().parent / "models" / "intent"
+
+
+@dataclass(frozen=True)
+class IntentResult:
+    """The intent of one utterance."""
+
+    text: str
+    """The utterance as given."""
+    intent: str
+    """The decided label (after the out_of_scope threshold)."""
+    score: float
+    """Calibrated probability (0..1) of the top label."""
+    scores: dict[str, float] = field(default_factory=dict, compare=False)
+    """Calibrated probability (0..1) of every label."""
+
+    def to_json(self) -> dict[str, Any]:
+        return {"text": self.text, "intent": self.intent, "score": round(self.score, 4)}
+
+    @classmethod
+    def from_json(cls, obj: dict[str, Any]) -> IntentResult:
+        return cls(text=str(obj["text"]), intent=str(obj["intent"]), score=float(obj["score"]),
+                   scores={str(k): float(v) for k, v in dict(obj.get("scores", {})).items()})
+
+
+@dataclass(frozen=True)
+class IntentConfig:
+    """The parsed config.json of a model folder."""
+
+    labels: tuple[str, ...]
+    max_length: int
+    threshold: float
+    temperature: float
+    inputs: tuple[str, ...]
+    raw: dict[str, Any]
+
+    def __post_init__(self) -> None:
+        if not self.labels or len(set(self.labels)) != len(self.labels):
+            raise IntentModelError("config.json: 'labels' must be a non-empty list of unique names")
+        if not 2 <= self.max_length <= 4096:
+            raise IntentModelError(f"config.json: max_length {self.max_length} out of range")
+        if not 0.0 <= self.threshold <= 1.0:
+            raise IntentModelError(f"config.json: threshold {self.threshold} not in [0, 1]")
+        if self.temperature <= 0:
+            raise IntentModelError(f"config.json: temperature {self.temperature} must be > 0")
+
+    @classmethod
+    def read(cls, path: Path) -> IntentConfig:
+        try:
+            raw = json.loads(path.read_text(encoding="utf-8"))
+        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+            raise IntentModelError(f"{path} is not valid JSON ({exc}); rebuild the model with "
+                                   "`eldercare compress`") from None
+        if not isinstance(raw, dict) or raw.get("format") != MODEL_FORMAT:
+            raise IntentModelError(f"{path}: expected \"format\": \"{MODEL_FORMAT}\"")
+        try:
+            return cls(labels=tuple(str(x) for x in raw["labels"]),
+                       max_length=int(raw["max_length"]), threshold=float(raw["threshold"]),
+                       temperature=float(raw.get("temperature", 1.0)),
+                       inputs=tuple(raw.get("inputs", ("input_ids", "attention_mask"))), raw=raw)
+        except (KeyError, TypeError, ValueError) as exc:
+            raise IntentModelError(f"{path}: missing or invalid field ({exc})") from None
+
+
+class IntentModel:
+    """A loaded intent model; build with :meth:`load`."""
+
+    def __init__(self, model_dir: Path, config: IntentConfig, session: Any, tokenizer: Any):
+        self.model_dir = model_dir
+        self.config = config
+        self.labels: tuple[str, ...] = config.labels
+        self.threshold = config.threshold
+        self._session = session
+        self._tokenizer = tokenizer
+        self._input_names = [i.name for i in session.get_inputs()]
+        bias = config.raw.get("label_bias") or {}
+        self._bias = np.array([float(bias.get(lab, 0.0)) for lab in self.labels],
+                              dtype=np.float32)
+
+    @classmethod
+    def load(cls, model_dir: str | Path | None = None, threads: int = 2) -> IntentModel:
+        """Load a model folder (None: the shipped default) with `threads` CPU threads.
+
+        Raises FileNotFoundError when the folder or a file is missing and IntentModelError
+        (a ValueError) when a file is corrupt or the parts do not fit together.
+        """
+        import onnxruntime as ort
+        from tokenizers import Tokenizer
+
+        folder = Path(model_dir) if model_dir is not None else default_model_dir()
+        if not folder.is_dir():
+            raise FileNotFoundError(f"intent model folder not found: {folder} (build one with "
+                                    "`eldercare compress --preset tiny --out DIR`)")
+        missing = [f for f in REQUIRED_FILES if not (folder / f).is_file()]
+        if missing:
+            raise FileNotFoundError(f"intent model folder {folder} lacks {', '.join(missing)}")
+        config = IntentConfig.read(folder / "config.json")
+        try:
+            tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
+        except Exception as exc:  # noqa: BLE001 - the tokenizers error type is not public
+            raise IntentModelError(f"{folder / 'tokenizer.json'} is corrupt: {exc}") from None
+        tokenizer.enable_truncation(max_length=config.max_length)
+        pad_id = tokenizer.token_to_id(str(config.raw.get("pad_token", "[PAD]")))
+        tokenizer.enable_padding(pad_id=pad_id if pad_id is not None else 0,
+                                 pad_token=str(config.raw.get("pad_token", "[PAD]")))
+        options = ort.SessionOptions()
+        options.intra_op_num_threads = max(1, int(threads))
+        options.inter_op_num_threads = 1
+        try:
+            session = ort.InferenceSession(str(folder / "model.onnx"), sess_options=options,
+                                           providers=["CPUExecutionProvider"])
+        except Exception as exc:  # noqa: BLE001 - onnxruntime raises several private types
+            raise IntentModelError(f"{folder / 'model.onnx'} cannot be loaded: "
+                                   f"{str(exc).splitlines()[0][:200]}") from None
+        model = cls(folder, config, session, tokenizer)
+        probe = model._logits(["hello"])
+        if probe.shape != (1, len(config.labels)):
+            raise IntentModelError(f"model.onnx gives {probe.shape[-1]} outputs but config.json "
+                                   f"lists {len(config.labels)} labels")
+        return model
+
+    def _logits(self, texts: Sequence[str]) -> np.ndarray:
+        encodings = self._tokenizer.encode_batch(list(texts))
+        ids = np.asarray([e.ids for e in encodings], dtype=np.int64)
+        mask = np.asarray([e.attention_mask for e in encodings], dtype=np.int64)
+        feeds = {"input_ids": ids, "attention_mask": mask,
+                 "token_type_ids": np.zeros_like(ids)}
+        out = self._session.run(None, {k: feeds[k] for k in self._input_names})
+        return np.asarray(out[0], dtype=np.float32)
+
+    def probabilities(self, texts: Sequence[str]) -> np.ndarray:
+        """Calibrated probabilities, shape (len(texts), len(labels))."""
+        z = self._logits(texts) / self.config.temperature + self._bias
+        z = z - z.max(axis=1, keepdims=True)
+        e = np.exp(z)
+        return e / e.sum(axis=1, keepdims=True)
+
+    def decide(self, text: str, probs: np.ndarray) -> IntentResult:
+        """Apply the threshold rule to one row of probabilities."""
+        top = int(np.argmax(probs))
+        label, score = self.labels[top], float(probs[top])
+        scores = {lab: float(p) for lab, p in zip(self.labels, probs, strict=True)}
+        if (score < self.threshold and label not in SAFETY_LABELS
+                and OUT_OF_SCOPE in self.labels):
+            label = OUT_OF_SCOPE
+        return IntentResult(text=text, intent=label, score=score, scores=scores)
+
+    def classify_batch(self, texts: Iterable[str]) -> list[IntentResult]:
+        """Classify several utterances at once (padded to the longest)."""
+        items = list(texts)
+        results: list[IntentResult | None] = [None] * len(items)
+        live = [i for i, t in enumerate(items) if t.strip()]
+        if live:
+            probs = self.probabilities([items[i] for i in live])
+            for row, i in enumerate(live):
+                results[i] = self.decide(items[i], probs[row])
+        fallback = OUT_OF_SCOPE if OUT_OF_SCOPE in self.labels else self.labels[-1]
+        return [r if r is not None else IntentResult(items[i], fallback, 1.0)
+                for i, r in enumerate(results)]
+
+    def classify(self, text: str) -> IntentResult:
+        """Classify one utterance; blank text is out_of_scope."""
+        return self.classify_batch([text])[0]
