@@ -16,7 +16,7 @@ import importlib
 import time
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -214,14 +214,27 @@ def create_recognizer(
     return ENGINES[engine](model=model, sample_rate=sample_rate, **options)
 
 
-def transcribe_clip(rec: Recognizer, clip: AudioClip, chunk_ms: int = 100) -> Transcript:
-    """Stream a clip through a recognizer and return the final transcript."""
+def transcribe_clip(
+    rec: Recognizer, clip: AudioClip, chunk_ms: int = 100, pad_s: float = 0.3
+) -> Transcript:
+    """Stream a clip through a recognizer and return the final transcript.
+
+    `pad_s` seconds of silence are added at both ends (as the endpointer's pre-roll does
+    live): decoders need some non-speech frames around a tightly cut clip.
+    """
     if clip.sample_rate != rec.sample_rate:
         raise ValueError(f"clip is {clip.sample_rate} Hz but recognizer wants {rec.sample_rate}")
     rec.reset()
+    pad = b"\x00\x00" * int(pad_s * clip.sample_rate)
+    if pad:
+        rec.accept(pad)
     for chunk in chunk_bytes(clip, chunk_ms):
         rec.accept(chunk)
-    return rec.final()
+    if pad:
+        rec.accept(pad)
+    tr = rec.final()
+    busy = tr.rtf * tr.seconds
+    return replace(tr, seconds=clip.seconds, rtf=busy / clip.seconds if clip.seconds else 0.0)
 
 
 def transcribe_file(

@@ -107,6 +107,16 @@ CORE_SENTENCES: tuple[tuple[str, str], ...] = (
     ("out_of_scope", "what is the capital of france"),
 )
 
+# Contractions written without the apostrophe, as people type them.
+_CONTRACTIONS = {
+    "dont": "don't", "didnt": "didn't", "doesnt": "doesn't", "havent": "haven't",
+    "hasnt": "hasn't", "isnt": "isn't", "wasnt": "wasn't", "wont": "won't", "cant": "can't",
+    "couldnt": "couldn't", "shouldnt": "shouldn't", "wouldnt": "wouldn't", "ive": "i've",
+    "im": "i'm", "youre": "you're", "thats": "that's",
+    "theres": "there's", "hes": "he's", "shes": "she's", "whats": "what's", "hows": "how's",
+    "whens": "when's", "wheres": "where's", "oclock": "o'clock",
+    "arent": "aren't", "werent": "weren't",
+}
 _WORD_RE = re.compile(r"[a-z]+(?:'[a-z]+)*")
 _NUMBERS = {
     "0": "zero", "1": "one", "2": "two", "3": "three", "4": "four", "5": "five", "6": "six",
@@ -120,7 +130,7 @@ def normalize(text: str) -> list[str]:
     t = text.lower().replace("’", "'").replace("&", " and ").replace("%", " percent")
     t = re.sub(r"\b(\d{1,2}):(\d{2})\b", r"\1 \2", t)
     t = re.sub(r"\d+", lambda m: f" {_say_number(m.group(0))} ", t)
-    return _WORD_RE.findall(t)
+    return [_CONTRACTIONS.get(w, w) for w in _WORD_RE.findall(t)]
 
 
 def _say_number(digits: str) -> str:
