@@ -63,12 +63,18 @@ class EmbeddedBroker:
     port: int = 0
     workdir: Path | None = None
     persistence: bool = True
+    users: dict[str, str] | None = None
+    """username -> password; when given, anonymous clients are refused."""
+    tls_cert: Path | None = None
+    """Server certificate (PEM); with ``tls_key`` the listener speaks TLS (mqtts)."""
+    tls_key: Path | None = None
     _proc: subprocess.Popen[bytes] | None = field(default=None, init=False, repr=False)
     _tmp: tempfile.TemporaryDirectory[str] | None = field(default=None, init=False, repr=False)
 
     @property
     def url(self) -> str:
-        return f"mqtt://{self.host}:{self.port}"
+        scheme = "mqtts" if self.tls_cert is not None else "mqtt"
+        return f"{scheme}://{self.host}:{self.port}"
 
     @property
     def running(self) -> bool:
@@ -79,7 +85,7 @@ class EmbeddedBroker:
         conf = self.workdir / "mosquitto.conf"
         lines = [
             f"listener {self.port} {self.host}",
-            "allow_anonymous true",
+            f"allow_anonymous {'false' if self.users else 'true'}",
             f"persistence {'true' if self.persistence else 'false'}",
             f"persistence_location {self.workdir}/",
             "autosave_interval 1",
@@ -88,12 +94,30 @@ class EmbeddedBroker:
             "log_type error",
             "log_type warning",
         ]
+        if self.users:
+            lines.append(f"password_file {self._password_file()}")
+        if self.tls_cert is not None or self.tls_key is not None:
+            if self.tls_cert is None or self.tls_key is None:
+                raise BrokerError("a TLS listener needs both tls_cert and tls_key")
+            lines += [f"certfile {self.tls_cert}", f"keyfile {self.tls_key}"]
         if hasattr(os, "geteuid") and os.geteuid() == 0:
             # as root, mosquitto would drop to user 'mosquitto', which cannot write the
             # persistence folder (private temp dirs): persistence would silently fail
             lines.append("user root")
         conf.write_text("\n".join(lines) + "\n")
         return conf
+
+    def _password_file(self) -> Path:
+        assert self.workdir is not None and self.users
+        path = self.workdir / "passwd"
+        path.write_text("".join(f"{u}:{p}\n" for u, p in self.users.items()))
+        path.chmod(0o600)
+        exe = shutil.which("mosquitto_passwd") or "/usr/bin/mosquitto_passwd"
+        try:
+            subprocess.run([exe, "-U", str(path)], check=True, capture_output=True, timeout=30)
+        except (OSError, subprocess.CalledProcessError) as exc:
+            raise BrokerError(f"mosquitto_passwd could not hash the password file: {exc}") from exc
+        return path
 
     def start(self) -> EmbeddedBroker:
         if self.running:

@@ -192,7 +192,8 @@ class TrendDetector:
             return None
         low_ts, low = mins[0]
         if news2 - low >= self.policy.rise and low_ts < ts:
-            hours = (ts - low_ts) / 3600
+            span = ts - low_ts
+            took = f"{span / 3600:.1f} h" if span >= 3600 else f"{span / 60:.0f} min"
             return Finding("news2_trend", "warning",
-                           f"NEWS2 rising from {low} to {news2} in {hours:.1f} h", news2=news2)
+                           f"NEWS2 rising from {low} to {news2} in {took}", news2=news2)
         return None

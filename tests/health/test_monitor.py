@@ -1,0 +1,111 @@
+"""Readings over MQTT (project JSON and Zigbee2MQTT) -> monitor -> alerts -> caregiver."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import paho.mqtt.client as mqtt
+
+from health.alerting import AlertService
+from health.broker import EmbeddedBroker
+from health.caregiver import CaregiverClient
+from health.ingest import SensorIngest
+from health.monitor import HealthMonitor, MonitorConfig
+from health.mqtt_settings import MqttSettings, make_client
+
+VITALS = {"resp_rate": 16, "spo2": 97, "on_oxygen": False, "systolic_bp": 120, "pulse": 70,
+          "consciousness": "A", "temperature": 37.0}
+
+
+def _publish(client: mqtt.Client, topic: str, payload: object) -> None:
+    data = payload if isinstance(payload, bytes) else json.dumps(payload).encode()
+    client.publish(topic, data, qos=1).wait_for_publish(5)
+
+
+def test_sensor_topics_to_caregiver_alerts(broker: EmbeddedBroker, tmp_path: Path) -> None:
+    settings = MqttSettings(broker.url, prefix="eldercare", home="h1")
+    cg = CaregiverClient(settings, "carer", clean=False).start()
+    svc = AlertService(settings, tmp_path / "outbox.db", discovery=False).start(wait_s=10)
+    mon = HealthMonitor(svc, "r1", sensor_residents={"radar_bedroom": "r2"})
+    ingest = SensorIngest(settings, mon).start()
+    sensor = make_client(settings)
+    sensor.connect(settings.host, settings.port)
+    sensor.loop_start()
+    try:
+        now = time.time()
+        topic = settings.topic("sensors", "wrist1")
+        _publish(sensor, topic, {"sensor": "wrist1", "resident": "r1", "ts": now,
+                                 "kind": "vitals", "values": VITALS})
+        # sensor name taken from the topic when the payload has none
+        _publish(sensor, topic, {"resident": "r1", "ts": now + 0.1, "kind": "vitals",
+                                 "values": {"resp_rate": 26, "spo2": 90}})  # 3 + 3 = 6: medium
+        _publish(sensor, topic, b"{garbage")
+        _publish(sensor, topic, {"sensor": "wrist1", "ts": now - 7200, "kind": "vitals",
+                                 "values": {"pulse": 70}})
+        _publish(sensor, "zigbee2mqtt/radar_bedroom", {"presence": True,
+                                                      "fall_down_status": "fall"})
+        _publish(sensor, "zigbee2mqtt/radar_bedroom", {"presence": True,
+                                                      "fall_down_status": "fall"})  # repeat
+        _publish(sensor, "zigbee2mqtt/hall", {"occupancy": "maybe"})
+        _publish(sensor, "zigbee2mqtt/bridge", {"state": "online"})
+        got = cg.wait_for(2, 10)
+        by_kind = {a.kind: a for a in got}
+        assert set(by_kind) == {"news2", "fall"}
+        assert by_kind["news2"].level == "urgent" and by_kind["news2"].news2 == 6
+        assert by_kind["news2"].resident == "r1" and "medium" in by_kind["news2"].reason
+        assert by_kind["fall"].resident == "r2" and by_kind["fall"].level == "emergency"
+        assert by_kind["news2"].origin_ts is not None
+        deadline = time.monotonic() + 5
+        while (sum(mon.rejected.values()) < 3 or ingest.messages < 8) and (
+            time.monotonic() < deadline
+        ):
+            time.sleep(0.02)
+        assert mon.rejected == {"malformed_json": 1, "stale": 1, "wrong_type": 1}
+        assert ingest.messages == 8
+        time.sleep(0.2)
+        assert len(cg.alerts) == 2  # the repeated fall state was suppressed
+    finally:
+        sensor.disconnect()
+        sensor.loop_stop()
+        ingest.stop()
+        svc.stop()
+        cg.stop()
+
+
+def test_monitor_levels_recovery_and_new_episode(broker: EmbeddedBroker, tmp_path: Path) -> None:
+    settings = MqttSettings(broker.url, home="h2")
+    cg = CaregiverClient(settings, "carer2", clean=True).start()
+    svc = AlertService(settings, tmp_path / "o.db", discovery=False).start(wait_s=10)
+    t = [1_800_000_000.0]
+    mon = HealthMonitor(svc, "r1", MonitorConfig(check_time=False), clock=lambda: t[0])
+    try:
+        def vitals(**v: object) -> list:
+            t[0] += 60
+            alerts = mon.process({"sensor": "w", "ts": t[0], "kind": "vitals",
+                                  "values": {**VITALS, **v}})
+            trends.extend(a for a in alerts if a.kind == "news2_trend")
+            return [a for a in alerts if a.kind == "news2"]
+
+        trends: list = []
+
+        assert vitals() == []  # NEWS2 0
+        assert [a.level for a in vitals(resp_rate=25)] == ["warning"]  # single 3: low-medium
+        assert vitals(resp_rate=25) == []  # sustained
+        high = vitals(resp_rate=25, pulse=135, systolic_bp=95)  # 3 + 3 + 2 = 8: high
+        assert [a.level for a in high] == ["emergency"]
+        assert vitals() == []  # recovered: the episode ends
+        again = vitals(resp_rate=25)
+        assert [a.level for a in again] == ["warning"] and again[0].id.endswith("-1")
+        assert [a.reason for a in trends] == ["NEWS2 rising from 0 to 3 in 2 min",
+                                              "NEWS2 rising from 0 to 8 in 3 min"]
+        partial = HealthMonitor(svc, "r9", MonitorConfig(check_time=False))
+        got = partial.process({"sensor": "w", "ts": t[0], "kind": "vitals",
+                               "values": {"spo2": 85, "pulse": 135}})
+        assert [a.level for a in got] == ["urgent"]  # incomplete, but already 6: medium
+        assert "incomplete" in got[0].reason
+        assert len(cg.wait_for(6, 10)) == 6
+    finally:
+        svc.stop()
+        cg.stop()
