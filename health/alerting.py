@@ -1,11 +1,15 @@
-"""AlertService: suppression -> durable outbox (SQLite WAL) -> MQTT QoS 1, with retries,
-acknowledgements, an escalation ladder, a Last Will status topic and HA discovery.
+"""AlertService: suppression -> durable outbox (SQLite WAL) -> MQTT QoS 1, with
+acknowledgements and an escalation ladder.
 
-Order of work for every alert: decide (suppression), store (one committed transaction),
-then publish. A crash between storing and publishing loses nothing: on the next start
-every stored message the broker has not acknowledged is published again, with the same
-id. Broker outages are covered by paho's own retransmission of in-flight QoS 1 messages
-after reconnect, plus a slower outbox retry with exponential backoff.
+Order of work for every alert: decide (suppression windows), store (one committed
+transaction: the message, the episode state and the escalation), then publish. A crash
+between storing and publishing loses nothing: the next start publishes every stored
+message the broker has not acknowledged, with the same id (see :mod:`health.delivery`).
+
+Topics (``<prefix>/<home>/...``): ``alerts`` (QoS 1, JSON :class:`~health.alerts.Alert`),
+``alerts/<id>/ack`` (caregivers acknowledge; optional JSON ``{"by": name}``), ``status``
+(retained online/offline, the Last Will), and Home Assistant discovery under
+``homeassistant/``.
 """
 
 from __future__ import annotations
@@ -15,30 +19,22 @@ import json
 import logging
 import os
 import signal
-import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from .alerts import LEVEL_RANK, Alert, alert_id, check_level, episode_id
-from .discovery import discovery_messages
-from .mqtt_settings import MqttSettings, make_client
-from .outbox import Episode, Escalation, Outbox, PendingMessage
+from .delivery import OutboxPublisher
+from .mqtt_settings import MqttSettings
+from .outbox import Episode, Escalation, PendingMessage
 from .policy import EscalationPolicy, SuppressionPolicy
 
 log = logging.getLogger(__name__)
 
 CRASH_ENV = "ELDERCARE_CRASH_AFTER_OUTBOX"
 """Test hook: when set to 1, the process kills itself (SIGKILL) right after storing."""
-
-
-@dataclass
-class _InFlight:
-    msg: PendingMessage
-    next_try: float
-    attempts: int = 1
 
 
 @dataclass
@@ -52,8 +48,11 @@ class AlertStats:
     acks: int = 0
     by_kind: dict[str, int] = field(default_factory=dict)
 
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
 
-class AlertService:
+
+class AlertService(OutboxPublisher):
     """Raise alerts for one home; see the module docstring for the guarantees.
 
     Args:
@@ -61,10 +60,7 @@ class AlertService:
         outbox_path: SQLite file of the durable outbox (created if missing).
         suppression: repeat/episode windows. escalation: the caregiver ladder.
         clock: seconds since the epoch (inject a fake one in tests).
-        discovery: publish Home Assistant discovery configs on connect.
-        retry_s / retry_max_s: first and longest wait before re-sending an unacknowledged
-            message while connected, seconds (doubles each try).
-        durable: fsync every commit (survives power loss, slower).
+        Other keyword arguments: see :class:`~health.delivery.OutboxPublisher`.
     """
 
     def __init__(
@@ -74,102 +70,28 @@ class AlertService:
         suppression: SuppressionPolicy | None = None,
         escalation: EscalationPolicy | None = None,
         clock: Callable[[], float] = time.time,
-        discovery: bool = True,
-        retry_s: float = 2.0,
-        retry_max_s: float = 60.0,
-        durable: bool = False,
-        pump_interval_s: float = 0.05,
+        **kwargs: Any,
     ) -> None:
-        self.settings = settings
+        super().__init__(settings, outbox_path, clock=clock, **kwargs)
         self.suppression = suppression or SuppressionPolicy()
         self.escalation = escalation or EscalationPolicy()
-        self.clock = clock
-        self.discovery = discovery
-        self.retry_s = retry_s
-        self.retry_max_s = retry_max_s
-        self.pump_interval_s = pump_interval_s
-        self.outbox = Outbox(outbox_path, durable=durable)
-        self.stats = AlertStats()
         self.topic_alerts = settings.topic("alerts")
-        self.topic_status = settings.topic("status")
-        self._lock = threading.RLock()
+        self._stats = AlertStats()
         self._episodes: dict[str, Episode] = {}
-        self._inflight: dict[str, _InFlight] = {}
-        self._mids: dict[int, str] = {}
-        self._puback_mids: collections.deque[int] = collections.deque()
+        self._dirty: set[str] = set()
+        self._saved_at = 0.0
         self._acks: collections.deque[tuple[str, str]] = collections.deque()
-        self._connected = threading.Event()
-        self._connected_at = 0.0
-        self.connect_times: list[float] = []
-        """When each (re)connection was accepted, seconds since the epoch."""
-        self._stop = threading.Event()
-        self._pump: threading.Thread | None = None
-        self._client: Any = None
         self._crash_after_store = os.environ.get(CRASH_ENV) == "1"
 
-    # -- lifecycle -------------------------------------------------------------------
-    def start(self, wait_s: float = 0.0) -> AlertService:
-        """Connect (in the background) and re-send what a previous run left unsent.
-
-        ``wait_s`` > 0 waits that long for the first connection (no error if it fails:
-        alerts are stored and go out when the broker is reachable).
-        """
-        self._episodes = self.outbox.load_episodes()
-        client = make_client(self.settings, self.settings.client_id or self._default_id())
-        client.will_set(self.topic_status, b"offline", qos=1, retain=True)
-        client.on_connect = self._on_connect
-        client.on_disconnect = self._on_disconnect
-        client.on_publish = self._on_publish
-        client.on_message = self._on_message
-        self._client = client
-        for msg in self.outbox.pending():  # queued by paho, sent once connected
-            self._publish(msg)
-        client.connect_async(self.settings.host, self.settings.port, self.settings.keepalive_s)
-        client.loop_start()
-        self._stop.clear()
-        self._pump = threading.Thread(target=self._pump_loop, name="alert-pump", daemon=True)
-        self._pump.start()
-        if wait_s > 0:
-            self._connected.wait(wait_s)
-        return self
-
-    def _default_id(self) -> str:
-        return f"eldercare-{self.settings.prefix}-{self.settings.home}-alerts"
-
     @property
-    def connected(self) -> bool:
-        return self._connected.is_set()
+    def stats(self) -> AlertStats:
+        s = self._stats
+        s.published, s.confirmed, s.retries = self.published, self.confirmed, self.retries
+        return s
 
-    def flush(self, timeout_s: float = 10.0) -> bool:
-        """Wait until the broker acknowledged every stored message; False on timeout."""
-        deadline = time.monotonic() + timeout_s
-        while time.monotonic() < deadline:
-            self._drain()
-            with self._lock:
-                if not self._inflight:
-                    return True
-            time.sleep(0.01)
-        return False
-
-    def stop(self, timeout_s: float = 2.0) -> None:
-        """Publish 'offline' (retained), disconnect and close the outbox."""
-        self._stop.set()
-        if self._pump is not None:
-            self._pump.join(timeout=5)
-            self._pump = None
-        client, self._client = self._client, None
-        if client is not None:
-            if self._connected.is_set():
-                info = client.publish(self.topic_status, b"offline", qos=1, retain=True)
-                try:
-                    info.wait_for_publish(timeout_s)
-                except (RuntimeError, ValueError):
-                    pass
-            client.disconnect()
-            client.loop_stop()
-        self._drain()
-        self.outbox.save_episodes(self._episodes.values())
-        self.outbox.close()
+    def start(self, wait_s: float = 0.0) -> AlertService:
+        super().start(wait_s)
+        return self
 
     def __enter__(self) -> AlertService:
         return self.start()
@@ -191,34 +113,20 @@ class AlertService:
     ) -> Alert | None:
         """Raise an alert; returns it, or None when suppressed (same episode, not worse).
 
-        ``key`` separates conditions of the same kind (e.g. a sensor name). The alert is
-        committed to the outbox before it is handed to MQTT.
+        ``key`` separates conditions of the same kind (e.g. a sensor name);
+        ``origin_ts`` is the arrival time of the reading behind it (epoch seconds). The
+        alert is committed to the outbox before it is handed to MQTT.
         """
         check_level(level)
         now = self.clock()
         rank = LEVEL_RANK[level]
         ekey = f"{resident}\x1f{kind}\x1f{key or ''}"
         with self._lock:
-            ep = self._episodes.get(ekey)
-            if ep is not None and now - ep.last_seen > self.suppression.episode_gap_s:
-                ep = None
-            if ep is not None:
-                worse = rank > ep.peak_rank or (
-                    news2 is not None and (ep.peak_news2 is None or news2 > ep.peak_news2)
-                )
-                due = now - ep.last_alert >= self.suppression.repeat_after_s
-                ep.last_seen = now
-                if not (worse or due):
-                    self.stats.suppressed += 1
-                    return None
-                ep.seq += 1
-                ep.last_alert = now
-                ep.peak_rank = max(ep.peak_rank, rank)
-                if news2 is not None:
-                    ep.peak_news2 = max(news2, ep.peak_news2 or news2)
-            else:
-                ep = Episode(ekey, round(now, 3), 1, now, now, rank, news2)
-                self._episodes[ekey] = ep
+            ep = self.suppression.next_episode(self._episodes.get(ekey), ekey, now, rank, news2)
+            if ep is None:
+                self._stats.suppressed += 1
+                self._dirty.add(ekey)
+                return None
             aid = alert_id(resident, kind, key or "", ep.start, ep.seq)
             notify = self.escalation.ladder[0] if self.escalation.applies(level) else None
             alert = Alert(aid, resident, level, reason, news2, now, kind, self.settings.home,
@@ -230,10 +138,12 @@ class AlertService:
                 esc = Escalation(aid, episode_id(resident, kind, key or "", ep.start), payload, 0,
                                  now + self.escalation.ack_timeout_s)
             self.outbox.store([msg], replace(ep), esc)
+            self._episodes[ekey] = ep  # only once stored
+            self._dirty.discard(ekey)
             if self._crash_after_store:
                 os.kill(os.getpid(), signal.SIGKILL)
-            self.stats.raised += 1
-            self.stats.by_kind[kind] = self.stats.by_kind.get(kind, 0) + 1
+            self._stats.raised += 1
+            self._stats.by_kind[kind] = self._stats.by_kind.get(kind, 0) + 1
         self._publish(msg)
         return alert
 
@@ -242,6 +152,7 @@ class AlertService:
         ekey = f"{resident}\x1f{kind}\x1f{key or ''}"
         with self._lock:
             ep = self._episodes.pop(ekey, None)
+            self._dirty.discard(ekey)
         if ep is None:
             return False
         ep.ended = True
@@ -249,44 +160,21 @@ class AlertService:
         return True
 
     def ack(self, alert_id_: str, by: str = "local") -> int:
-        """Acknowledge locally (same effect as a caregiver's ack message)."""
-        self._acks.append((alert_id_, by))
-        return self._drain()
+        """Acknowledge locally (same effect as a caregiver's ack message); returns the
+        number of escalations it stopped."""
+        self._stats.acks += 1
+        return self.outbox.ack(alert_id_, by, self.clock())
 
-    # -- MQTT ------------------------------------------------------------------------
-    def _publish(self, msg: PendingMessage) -> None:
-        client = self._client
-        if client is None:
-            return
-        info = client.publish(msg.topic, msg.payload, qos=1)
-        with self._lock:
-            self._mids[info.mid] = msg.key
-            fl = self._inflight.get(msg.key)
-            if fl is None:
-                self._inflight[msg.key] = _InFlight(msg, time.monotonic() + self.retry_s)
-            self.stats.published += 1
+    # -- hooks -----------------------------------------------------------------------
+    def _before_start(self) -> None:
+        self._episodes = self.outbox.load_episodes()
 
-    def _on_connect(self, client: Any, userdata: Any, flags: Any, rc: Any, props: Any) -> None:
-        if rc.is_failure:
-            log.warning("broker refused the connection: %s", rc)
-            return
-        self._connected_at = time.monotonic()
-        self.connect_times.append(time.time())
-        self._connected.set()
-        client.subscribe(self.settings.topic("alerts", "+", "ack"), qos=1)
-        client.publish(self.topic_status, b"online", qos=1, retain=True)
-        if self.discovery:
-            for topic, payload in discovery_messages(self.settings):
-                client.publish(topic, payload, qos=1, retain=True)
-        log.info("alert service connected to %s", self.settings.redacted())
+    def _before_close(self) -> None:
+        self._apply_acks()
+        self.outbox.save_episodes(self._episodes.values())
 
-    def _on_disconnect(self, client: Any, userdata: Any, flags: Any, rc: Any, props: Any) -> None:
-        self._connected.clear()
-        if not self._stop.is_set():
-            log.warning("alert service lost the broker (%s); reconnecting", rc)
-
-    def _on_publish(self, client: Any, userdata: Any, mid: int, rc: Any, props: Any) -> None:
-        self._puback_mids.append(mid)
+    def _subscriptions(self) -> list[tuple[str, int]]:
+        return [(self.settings.topic("alerts", "+", "ack"), 1)]
 
     def _on_message(self, client: Any, userdata: Any, message: Any) -> None:
         parts = message.topic.split("/")
@@ -301,69 +189,38 @@ class AlertService:
             log.warning("ack for %s has a malformed payload; counted as acknowledged", parts[-2])
         self._acks.append((parts[-2], by))
 
-    # -- background pump: confirmations, retries, acks, escalations ------------------
-    def _pump_loop(self) -> None:
-        while not self._stop.wait(self.pump_interval_s):
-            try:
-                self._drain()
-                self._retry()
-                self._escalate()
-            except Exception:  # noqa: BLE001 - the pump must survive; logged
-                log.exception("alert pump step failed; continuing")
+    def _pump_step(self) -> None:
+        self._apply_acks()
+        self._escalate()
+        self._save_episodes()
 
-    def _drain(self) -> int:
-        """Record broker acknowledgements and caregiver acks in the outbox."""
-        done: list[str] = []
-        keep: list[int] = []
-        with self._lock:
-            while self._puback_mids:
-                mid = self._puback_mids.popleft()
-                key = self._mids.pop(mid, None)
-                if key is None:
-                    keep.append(mid)  # publish() has not recorded the mid yet
-                    continue
-                if self._inflight.pop(key, None) is not None:
-                    done.append(key)
-            self._puback_mids.extend(keep[-1000:])
-            self.stats.confirmed += len(done)
-        if done:
-            self.outbox.confirm(done, self.clock())
-        changed = 0
+    def _apply_acks(self) -> None:
         while self._acks:
             aid, by = self._acks.popleft()
-            changed += self.outbox.ack(aid, by, self.clock())
-            self.stats.acks += 1
-        return changed
-
-    def _retry(self) -> None:
-        if not self._connected.is_set():
-            return
-        now = time.monotonic()
-        earliest = self._connected_at + self.retry_s  # paho re-sends in-flight on reconnect
-        due: list[_InFlight] = []
-        with self._lock:
-            for fl in self._inflight.values():
-                if fl.next_try <= now and now >= earliest:
-                    fl.attempts += 1
-                    fl.next_try = now + min(self.retry_s * 2 ** (fl.attempts - 1), self.retry_max_s)
-                    due.append(fl)
-        for fl in due:
-            self.stats.retries += 1
-            self._publish(fl.msg)
+            self.ack(aid, by)
 
     def _escalate(self) -> None:
         if not self.escalation.ladder:
             return
         now = self.clock()
         for esc in self.outbox.due_escalations(now):
-            nxt = esc.step + 1
-            if nxt >= len(self.escalation.ladder):
+            alert = self.escalation.escalated(Alert.from_bytes(esc.alert), esc.step + 1, now)
+            if alert is None:  # the ladder ended; the alert stays open for everyone
                 self.outbox.escalate(esc, None, now)
                 continue
-            base = Alert.from_bytes(esc.alert)
-            alert = replace(base, step=nxt, notify=self.escalation.ladder[nxt], ts=now,
-                            reason=f"{base.reason} (not acknowledged, escalated)")
             msg = PendingMessage(alert.dedup_key, self.topic_alerts, alert.to_bytes(), now)
             self.outbox.escalate(esc, msg, now + self.escalation.ack_timeout_s)
-            self.stats.escalations += 1
+            self._stats.escalations += 1
             self._publish(msg)
+
+    def _save_episodes(self, every_s: float = 5.0) -> None:
+        """Persist 'still reported' times now and then, never once per reading."""
+        now = time.monotonic()
+        if now - self._saved_at < every_s:
+            return
+        self._saved_at = now
+        with self._lock:
+            eps = [replace(self._episodes[k]) for k in self._dirty if k in self._episodes]
+            self._dirty.clear()
+        if eps:
+            self.outbox.save_episodes(eps)

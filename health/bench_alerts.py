@@ -124,7 +124,7 @@ def run_bench(cfg: BenchConfig, out_dir: str | Path) -> dict[str, Any]:
             care.wait(timeout=30)
     lines = [json.loads(x) for x in recv_file.read_text().splitlines() if x.strip()]
     got = {x["k"]: x for x in lines if "k" in x}
-    tail = next((x for x in reversed(lines) if "duplicates" in x), {})
+    tail: dict[str, Any] = next((x for x in reversed(lines) if "duplicates" in x), {})
     care_connects = sorted(x["c"] for x in lines if "c" in x)
     windows = _outage_windows(outages, svc_connects, care_connects)
     steady, outage_lat, cap_lat = [], [], []

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from .alerts import LEVEL_RANK, check_level
+from .alerts import LEVEL_RANK, Alert, check_level
+from .outbox import Episode
 
 
 @dataclass(frozen=True)
@@ -23,6 +24,28 @@ class SuppressionPolicy:
     def __post_init__(self) -> None:
         if self.repeat_after_s <= 0 or self.episode_gap_s <= 0:
             raise ValueError("repeat_after_s and episode_gap_s must be positive seconds")
+
+    def next_episode(self, ep: Episode | None, ekey: str, now: float, rank: int,
+                     news2: int | None) -> Episode | None:
+        """The episode state after alerting now, or None when the alert is suppressed.
+
+        ``ep`` is not changed except ``last_seen`` (the condition is still reported); the
+        caller keeps the returned copy only once it is stored.
+        """
+        if ep is not None and now - ep.last_seen > self.episode_gap_s:
+            ep = None  # quiet for longer than the gap: that episode is over
+        if ep is None:
+            return Episode(ekey, round(now, 3), 1, now, now, rank, news2)
+        worse = rank > ep.peak_rank or (
+            news2 is not None and (ep.peak_news2 is None or news2 > ep.peak_news2))
+        due = now - ep.last_alert >= self.repeat_after_s
+        ep.last_seen = now
+        if not (worse or due):
+            return None
+        peak = ep.peak_news2 if news2 is None else max(
+            news2, news2 if ep.peak_news2 is None else ep.peak_news2)
+        return replace(ep, seq=ep.seq + 1, last_alert=now, peak_rank=max(ep.peak_rank, rank),
+                       peak_news2=peak)
 
 
 @dataclass(frozen=True)
@@ -49,3 +72,10 @@ class EscalationPolicy:
 
     def applies(self, level: str) -> bool:
         return bool(self.ladder) and LEVEL_RANK[level] >= LEVEL_RANK[self.min_level]
+
+    def escalated(self, first: Alert, step: int, now: float) -> Alert | None:
+        """The alert re-addressed to the caregiver at ``step``; None past the ladder's end."""
+        if step >= len(self.ladder):
+            return None
+        return replace(first, step=step, notify=self.ladder[step], ts=now,
+                       reason=f"{first.reason} (not acknowledged, escalated)")
