@@ -106,7 +106,7 @@ def train_teacher(teacher: Teacher, splits: Splits, cfg: TeacherConfig, device: 
 
     return fit(teacher.model, data, loss_fn, epochs=cfg.epochs, batch_size=cfg.batch_size,
                lr=cfg.lr, pad_id=teacher.pad_id, device=device, ctx=ctx, seed=seed,
-               desc="teacher fine-tune")
+               desc="teacher fine-tune", head_lr_scale=cfg.head_lr_scale)
 
 
 def save_teacher(teacher: Teacher, folder: Path, labels: list[str]) -> None:

@@ -67,11 +67,13 @@ LossFn = Callable[[nn.Module, dict[str, torch.Tensor]], torch.Tensor]
 
 def fit(model: nn.Module, data: Encoded, loss_fn: LossFn, *, epochs: float, batch_size: int,
         lr: float, pad_id: int, device: torch.device, ctx: DistContext | None = None,
-        seed: int = 0, desc: str = "train", weight_decay: float = 0.01) -> list[float]:
+        seed: int = 0, desc: str = "train", weight_decay: float = 0.01,
+        head_lr_scale: float = 1.0) -> list[float]:
     """Train `model` in place with AdamW and linear warm-up/decay; returns per-epoch losses.
 
-    Under torchrun every rank trains on its own shard of each epoch and DDP averages the
-    gradients, so all ranks end with the same weights.
+    `head_lr_scale` multiplies the learning rate of `model.classifier` (a fresh head learns
+    faster than the pretrained encoder). Under torchrun every rank trains on its own shard
+    of each epoch and DDP averages the gradients, so all ranks end with the same weights.
     """
     ctx = ctx or DistContext()
     model.to(device)
@@ -80,7 +82,11 @@ def fit(model: nn.Module, data: Encoded, loss_fn: LossFn, *, epochs: float, batc
         train_model = nn.parallel.DistributedDataParallel(
             model, device_ids=[ctx.local_rank] if device.type == "cuda" else None)
     params = [p for p in model.parameters() if p.requires_grad]
-    opt = torch.optim.AdamW(params, lr=lr, weight_decay=weight_decay)
+    head = getattr(model, "classifier", None)
+    head_ids = {id(p) for p in head.parameters()} if isinstance(head, nn.Module) else set()
+    groups = [{"params": [p for p in params if id(p) not in head_ids], "lr": lr},
+              {"params": [p for p in params if id(p) in head_ids], "lr": lr * head_lr_scale}]
+    opt = torch.optim.AdamW([g for g in groups if g["params"]], weight_decay=weight_decay)
     per_rank = math.ceil(len(data) / ctx.world)
     steps_per_epoch = math.ceil(per_rank / batch_size)
     full_epochs = math.ceil(epochs)

@@ -1,0 +1,117 @@
+"""The intent dataset: coverage, dedup, split without leakage, file errors."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import pytest
+
+from compress.dataset import (
+    DatasetError,
+    Example,
+    core_text,
+    load_examples,
+    near_copy,
+    normalize_asr,
+    read_jsonl,
+)
+from device.labels import INTENT_LABELS, SAFETY_LABELS
+
+
+@pytest.fixture(scope="module")
+def examples() -> list[Example]:
+    return load_examples("en")
+
+
+def test_every_label_in_every_split(examples: list[Example]) -> None:
+    counts = Counter((e.intent, e.split) for e in examples)
+    assert {e.intent for e in examples} == set(INTENT_LABELS)
+    for label in INTENT_LABELS:
+        assert counts[(label, "train")] >= 20, label
+        assert counts[(label, "test")] >= 3, label
+    assert all(e.lang == "en" for e in examples)
+
+
+def test_safety_and_out_of_scope_are_rich(examples: list[Example]) -> None:
+    by_label = Counter(e.intent for e in examples)
+    for label in SAFETY_LABELS:
+        assert by_label[label] >= 200
+        groups = {e.group.split("#")[0] for e in examples if e.intent == label}
+        assert len(groups) >= 6, label  # many different ways to say it
+    sources = {e.group.split(":")[0] for e in examples if e.intent == "out_of_scope"}
+    assert {"hassil", "chatterbot", "out_of_scope"} <= sources
+
+
+def test_no_duplicates_and_asr_style(examples: list[Example]) -> None:
+    keys = [normalize_asr(e.text) for e in examples]
+    assert len(keys) == len(set(keys))
+    asr = sum(e.text == normalize_asr(e.text) for e in examples)
+    assert asr / len(examples) > 0.8
+    assert any(e.text.startswith(("um ", "er ", "oh dear ")) for e in examples)
+
+
+def test_split_keeps_groups_together(examples: list[Example]) -> None:
+    splits_of_group: dict[str, set[str]] = defaultdict(set)
+    for e in examples:
+        splits_of_group[e.group].add(e.split)
+    leaking = [g for g, s in splits_of_group.items() if len(s) > 1]
+    assert not leaking
+    sizes = Counter(e.split for e in examples)
+    assert sizes["train"] > sizes["dev"] > 0 and sizes["test"] > 0
+
+
+def test_no_test_sentence_is_a_near_copy_of_training(examples: list[Example]) -> None:
+    train = [e.text for e in examples if e.split == "train"]
+    train_cores = {core_text(t) for t in train}
+    train_sets = [set(core_text(t).split()) for t in train]
+    for e in (e for e in examples if e.split == "test"):
+        assert core_text(e.text) not in train_cores, e.text
+        words = set(core_text(e.text).split())
+        assert all(len(words & t) / len(words | t) < 0.75 for t in train_sets), e.text
+    assert near_copy("um i fell", "i fell please") and not near_copy("i fell", "call my son")
+
+
+def test_example_json_round_trip(examples: list[Example]) -> None:
+    ex = examples[0]
+    assert Example.from_json(json.loads(json.dumps(ex.to_json()))) == ex
+
+
+def test_unknown_language_is_a_lookup_error() -> None:
+    with pytest.raises(LookupError, match="zz"):
+        load_examples("zz")
+
+
+def test_pure_python_no_torch() -> None:
+    code = ("import sys; from compress.dataset import load_examples; load_examples(); "
+            "assert 'torch' not in sys.modules and 'transformers' not in sys.modules")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=120)
+    assert proc.returncode == 0, proc.stderr
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        ("", "empty"),
+        ("\n\n", "empty"),
+        ('{"text": "hi", "intent": "greeting"\n', "not valid JSON"),
+        ('["hi", "greeting"]\n', "needs non-empty"),
+        ('{"text": "", "intent": "greeting"}\n', "needs non-empty"),
+        ('{"text": "hi", "intent": "greeting", "split": "valid"}\n', "split must be"),
+        ('{"text": "hi", "intent": "greeting", "split": "test"}\n', "no training"),
+    ],
+)
+def test_bad_dataset_files(tmp_path: Path, content: str, message: str) -> None:
+    path = tmp_path / "data.jsonl"
+    path.write_text(content)
+    with pytest.raises(DatasetError, match=message):
+        read_jsonl(path)
+
+
+def test_missing_dataset_file(tmp_path: Path) -> None:
+    with pytest.raises(FileNotFoundError):
+        read_jsonl(tmp_path / "absent.jsonl")

@@ -1,0 +1,171 @@
+"""Device intent runtime: the shipped model, the threshold rule, errors and the CLI."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from device.intent import IntentModel, IntentModelError, IntentResult, default_model_dir
+from device.labels import INTENT_LABELS, OUT_OF_SCOPE, SAFETY_LABELS
+
+UTTERANCES = [
+    "i've fallen and i can't get up",
+    "um could you put the big light on in the lounge please",
+    "what time is it",
+    "hello",
+    "remind me to take my blood pressure tablets at eight o'clock tonight please dear",
+]
+
+
+@pytest.fixture(scope="module")
+def model() -> IntentModel:
+    return IntentModel.load()
+
+
+@pytest.fixture()
+def model_copy(tmp_path: Path) -> Path:
+    dest = tmp_path / "intent"
+    dest.mkdir()
+    for name in ("model.onnx", "tokenizer.json", "config.json"):
+        shutil.copy2(default_model_dir() / name, dest / name)
+    return dest
+
+
+def _edit_config(folder: Path, **changes: object) -> None:
+    conf = json.loads((folder / "config.json").read_text())
+    conf.update(changes)
+    (folder / "config.json").write_text(json.dumps(conf))
+
+
+def test_shipped_model_loads_with_the_contract_labels(model: IntentModel) -> None:
+    assert model.labels == INTENT_LABELS
+    conf = json.loads((default_model_dir() / "config.json").read_text())
+    assert conf["format"] == "eldercare-intent/1"
+    assert conf["opset"] <= 17
+    assert set(conf["inputs"]) >= {"input_ids", "attention_mask"}
+
+
+def test_classify_gives_a_known_label_and_probabilities(model: IntentModel) -> None:
+    for text in UTTERANCES:
+        result = model.classify(text)
+        assert result.intent in INTENT_LABELS
+        assert 0.0 <= result.score <= 1.0
+        assert abs(sum(result.scores.values()) - 1.0) < 1e-4
+        assert result.score == pytest.approx(max(result.scores.values()))
+
+
+def test_batch_with_padding_matches_single_utterances(model: IntentModel) -> None:
+    batch = model.probabilities(UTTERANCES)  # padded to the longest
+    for row, text in enumerate(UTTERANCES):
+        single = model.probabilities([text])[0]
+        np.testing.assert_allclose(batch[row], single, atol=2e-3)
+    assert [r.intent for r in model.classify_batch(UTTERANCES)] == [
+        model.classify(t).intent for t in UTTERANCES]
+
+
+def test_blank_text_is_out_of_scope(model: IntentModel) -> None:
+    assert model.classify("   ").intent == OUT_OF_SCOPE
+    assert [r.intent for r in model.classify_batch(["", "hello"])][0] == OUT_OF_SCOPE
+
+
+def test_threshold_never_suppresses_safety_labels(model_copy: Path) -> None:
+    _edit_config(model_copy, threshold=0.99)
+    model = IntentModel.load(model_copy)
+    n = len(model.labels)
+    for label in INTENT_LABELS:
+        probs = np.full(n, 0.5 / (n - 1))
+        probs[model.labels.index(label)] = 0.5
+        decided = model.decide("x", probs).intent
+        assert decided == (label if label in SAFETY_LABELS else OUT_OF_SCOPE)
+    _edit_config(model_copy, threshold=0.0)
+    assert IntentModel.load(model_copy).decide("x", probs).intent == INTENT_LABELS[-1]
+
+
+def test_label_bias_from_config_shifts_scores(model_copy: Path) -> None:
+    base = IntentModel.load(model_copy).probabilities(["hello"])[0]
+    _edit_config(model_copy, label_bias={"emergency_help": 3.0})
+    biased = IntentModel.load(model_copy).probabilities(["hello"])[0]
+    assert biased[0] > base[0]
+
+
+def test_result_json_round_trip() -> None:
+    result = IntentResult("help me", "emergency_help", 0.97, {"emergency_help": 0.97})
+    obj = result.to_json()
+    assert set(obj) == {"text", "intent", "score"}
+    back = IntentResult.from_json({**obj, "scores": result.scores})
+    assert back == result and back.scores == result.scores
+    assert json.loads(json.dumps(obj)) == obj
+
+
+@pytest.mark.parametrize(
+    "breakage, error",
+    [
+        ("missing_dir", FileNotFoundError),
+        ("missing_model", FileNotFoundError),
+        ("bad_json", IntentModelError),
+        ("wrong_format", IntentModelError),
+        ("bad_onnx", IntentModelError),
+        ("bad_tokenizer", IntentModelError),
+        ("label_mismatch", IntentModelError),
+        ("bad_threshold", IntentModelError),
+    ],
+)
+def test_broken_model_folders_fail_clearly(model_copy: Path, breakage: str,
+                                           error: type[Exception]) -> None:
+    if breakage == "missing_dir":
+        shutil.rmtree(model_copy)
+    elif breakage == "missing_model":
+        (model_copy / "model.onnx").unlink()
+    elif breakage == "bad_json":
+        (model_copy / "config.json").write_text("{not json")
+    elif breakage == "wrong_format":
+        _edit_config(model_copy, format="something-else")
+    elif breakage == "bad_onnx":
+        (model_copy / "model.onnx").write_bytes(b"\x00garbage" * 10)
+    elif breakage == "bad_tokenizer":
+        (model_copy / "tokenizer.json").write_text('{"model": 1}')
+    elif breakage == "label_mismatch":
+        _edit_config(model_copy, labels=["a", "b", "c"])
+    elif breakage == "bad_threshold":
+        _edit_config(model_copy, threshold=3)
+    with pytest.raises(error) as info:
+        IntentModel.load(model_copy)
+    assert str(model_copy) in str(info.value) or breakage in ("label_mismatch", "bad_threshold")
+
+
+def _cli(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "device", "intent", "classify", *args],
+                          input=stdin, capture_output=True, text=True, timeout=120)
+
+
+def test_cli_reads_stdin_lines_and_prints_json_lines() -> None:
+    proc = _cli(stdin="what time is it\n\nhello there\n")
+    assert proc.returncode == 0, proc.stderr
+    rows = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert [r["text"] for r in rows] == ["what time is it", "hello there"]
+    assert all(set(r) == {"text", "intent", "score"} and r["intent"] in INTENT_LABELS
+               for r in rows)
+
+
+def test_cli_with_text_arguments_and_bad_model(tmp_path: Path) -> None:
+    proc = _cli("--model", str(default_model_dir()), "help me", "thank you")
+    assert proc.returncode == 0 and len(proc.stdout.splitlines()) == 2
+    bad = _cli("--model", str(tmp_path / "nope"), "hello")
+    assert bad.returncode == 2
+    assert bad.stderr.strip().startswith("eldercare: error:") and "Traceback" not in bad.stderr
+
+
+def test_runtime_never_imports_torch() -> None:
+    code = ("import sys; from device.intent import IntentModel; import device.intent_cli; "
+            "IntentModel.load().classify('hello'); "
+            "bad = [m for m in sys.modules if m.split('.')[0] in "
+            "('torch', 'transformers', 'optimum')]; assert not bad, bad")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=120)
+    assert proc.returncode == 0, proc.stderr
