@@ -117,12 +117,14 @@ class CaregiverClient:
                 self._cond.wait(left)
             return list(self.alerts)
 
-    def ack(self, alert_id: str) -> None:
-        """Acknowledge an alert on ``<prefix>/<home>/alerts/<id>/ack`` (QoS 1)."""
+    def ack(self, alert_id: str) -> Any:
+        """Acknowledge an alert on ``<prefix>/<home>/alerts/<id>/ack`` (QoS 1); returns
+        paho's message info (``.wait_for_publish(timeout)``)."""
         if self._client is None:
             raise RuntimeError("caregiver client is not started")
         payload = json.dumps({"by": self.name, "ts": time.time()}).encode()
-        self._client.publish(self.settings.topic("alerts", alert_id, "ack"), payload, qos=1)
+        return self._client.publish(self.settings.topic("alerts", alert_id, "ack"), payload,
+                                    qos=1)
 
     def stop(self) -> None:
         client, self._client = self._client, None

@@ -34,6 +34,71 @@ def register(subparsers: Any) -> None:
     p.add_argument("--spo2-scale", type=int, choices=(1, 2), default=1)
     p.set_defaults(func=cmd_replay)
 
+    p = sub.add_parser("watch", help="a caregiver's console: print alerts of a home as JSON "
+                       "lines (persistent session), optionally acknowledging them")
+    add_mqtt_args(p)
+    p.add_argument("--client-id", default="eldercare-caregiver",
+                   help="session id: the broker keeps alerts for it while away")
+    p.add_argument("--ack", action="store_true", help="acknowledge each alert received")
+    p.add_argument("--count", type=int, default=0, help="stop after N alerts (0: never)")
+    p.add_argument("--timeout", type=float, default=0.0, help="stop after S seconds (0: never)")
+    p.set_defaults(func=cmd_watch)
+
+
+def add_mqtt_args(p: argparse.ArgumentParser) -> None:
+    """Broker options shared by health verbs."""
+    p.add_argument("--broker", required=True, help="mqtt://host[:port] or mqtts://...")
+    p.add_argument("--prefix", default="eldercare", help="topic prefix")
+    p.add_argument("--home", default="home1", help="home id (second topic level)")
+    p.add_argument("--username", default=None)
+    p.add_argument("--password", default=None,
+                   help="broker password (or set ELDERCARE_MQTT_PASSWORD)")
+    p.add_argument("--tls", action="store_true", help="use TLS (implied by mqtts://)")
+    p.add_argument("--ca-file", default=None, help="CA bundle (PEM) for TLS")
+
+
+def mqtt_settings_from_args(args: argparse.Namespace) -> Any:
+    import os
+
+    from .mqtt_settings import MqttSettings
+
+    password = args.password or os.environ.get("ELDERCARE_MQTT_PASSWORD")
+    return MqttSettings(args.broker, username=args.username, password=password, tls=args.tls,
+                        ca_file=args.ca_file, prefix=args.prefix, home=args.home)
+
+
+def cmd_watch(args: argparse.Namespace) -> int:
+    import queue
+    import time
+
+    from .caregiver import CaregiverClient
+
+    settings = mqtt_settings_from_args(args)
+    inbox: queue.Queue[Any] = queue.Queue()
+    cg = CaregiverClient(settings, args.client_id, clean=False, on_alert=inbox.put)
+    cg.start()
+    seen = 0
+    deadline = time.monotonic() + args.timeout if args.timeout > 0 else None
+    try:
+        while not args.count or seen < args.count:
+            left = None if deadline is None else deadline - time.monotonic()
+            if left is not None and left <= 0:
+                break
+            try:
+                alert = inbox.get(timeout=0.5 if left is None else min(0.5, left))
+            except queue.Empty:
+                continue
+            seen += 1
+            print(json.dumps(alert.to_json()), flush=True)
+            if args.ack:
+                try:
+                    cg.ack(alert.id).wait_for_publish(5)
+                except (RuntimeError, ValueError) as exc:
+                    print(f"eldercare: ack of {alert.id} not confirmed: {exc}", file=sys.stderr)
+    finally:
+        cg.stop()
+    return 0
+
 
 def score_lines(lines: TextIO, out: TextIO, err: TextIO, spo2_scale: int | None = None) -> int:
     """The body of `health score`: returns the number of bad lines."""
