@@ -30,6 +30,12 @@ DEMO_SCRIPT = (
 )
 
 
+RESIDENT_VOICE = "gmw/en-US+m1"
+"""espeak-ng voice that plays the resident (the reply voice comes from the settings)."""
+RESIDENT_RATE = 170
+"""Words per minute of the resident's voice."""
+
+
 def demo_replay_path() -> Path:
     """The shipped vital-signs replay: a resident slowly deteriorating over an hour."""
     return Path(__file__).resolve().parent / "configs" / "demo_vitals.jsonl"
@@ -71,7 +77,8 @@ def _remove_outbox(state_dir: Path) -> None:
 
 def run_demo(settings: Settings, out_dir: Path, say: Callable[[str], None] = print,
              script: Sequence[str] = DEMO_SCRIPT, replay: Path | None = None,
-             wait_s: float = 15.0) -> DemoResult:
+             wait_s: float = 15.0, resident_voice: str = RESIDENT_VOICE,
+             resident_rate: int = RESIDENT_RATE) -> DemoResult:
     """Play the scripted morning; returns what happened (see :class:`DemoResult`).
 
     Args:
@@ -81,6 +88,8 @@ def run_demo(settings: Settings, out_dir: Path, say: Callable[[str], None] = pri
         script: the resident's utterances, spoken with the TTS then recognized.
         replay: vital-signs JSON lines (default: the shipped deteriorating stream).
         wait_s: how long to wait for the broker and the caregiver, seconds.
+        resident_voice, resident_rate: the TTS voice (espeak-ng id) and words per minute
+            that speak the resident's utterances.
     """
     from health.caregiver import CaregiverClient
 
@@ -109,13 +118,14 @@ def run_demo(settings: Settings, out_dir: Path, say: Callable[[str], None] = pri
         recognizer = make_recognizer(settings)
         step("asr", f"{settings.asr.engine} recognizer ready", _since(t))
         speaker = make_speaker(settings)
+        resident = make_speaker(settings, voice=resident_voice, rate_wpm=resident_rate)
         dialogue = DialogueManager(settings.care_plan)
         executor = ActionExecutor(settings.resident.name, alerts=home.alerts, speaker=speaker,
                                   events_path=out_dir / "events.jsonl")
         assistant = Assistant(model, dialogue, executor, recognizer, speaker, out_dir)
         for i, text in enumerate(script, 1):
             t = time.perf_counter()
-            wav_in = speaker.to_wav(text, out_dir / f"utterance-{i:02d}.wav")
+            wav_in = resident.to_wav(text, out_dir / f"utterance-{i:02d}.wav")
             step("speak", f'resident says "{text}" -> {Path(wav_in).name}', _since(t))
             turn = assistant.hear(wav_in, stem=f"{i:02d}")
             result.turns.append(turn)

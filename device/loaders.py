@@ -64,8 +64,11 @@ def make_recognizer(settings: Settings) -> Any:
                              sample_rate=settings.asr.sample_rate)
 
 
-def make_speaker(settings: Settings) -> Any:
-    from speech.tts import Speaker
+def make_speaker(settings: Settings, voice: str | None = None,
+                 rate_wpm: int | None = None) -> Any:
+    """A speaker in a worker process (see :mod:`device.tts_worker`), restarted if it dies."""
+    from device.tts_worker import IsolatedSpeaker
 
     t = settings.tts
-    return Speaker(rate_wpm=t.rate_wpm, volume=t.volume, language=t.language, voice=t.voice)
+    return IsolatedSpeaker(rate_wpm=rate_wpm or t.rate_wpm, volume=t.volume,
+                           language=t.language, voice=voice or t.voice)

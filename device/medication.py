@@ -41,7 +41,9 @@ def answer_query(plan: CarePlan, doses: DoseLog, now: datetime,
     if due:
         what = " and ".join(f"{m.name} at {phrases.say_clock(_at(now, s))}" for m, s in due)
         prefix = "You took some today. " if taken else ""
-        return f"{prefix}I have no record of your {what} today. Did you take it?", "confirm_dose"
+        it = "them" if len(due) > 1 else "it"
+        return (f"{prefix}I have no record of your {what} today. Did you take {it}?",
+                "confirm_dose")
     if taken:
         last = taken[-1]
         at = datetime.fromtimestamp(last.taken_at)

@@ -132,27 +132,24 @@ class Runtime:
             await asyncio.to_thread(self._turn, None, wav)
 
     async def _input_mic(self) -> None:
-        from speech.endpoint import Endpointer
+        """Microphone -> endpointer (long trailing silence for older speakers) -> turns.
+        A missing microphone raises here; the supervisor logs it and retries."""
+        import numpy as np
 
-        from speech.audio import microphone_chunks
+        from speech.audio import AudioClip, microphone_chunks, write_wav
+        from speech.endpoint import EndpointConfig, Endpointer
 
         rate = self.settings.asr.sample_rate
-        endpointer = Endpointer(sample_rate=rate)
-        loop = asyncio.get_running_loop()
+        endpointer = Endpointer(EndpointConfig(sample_rate=rate))
 
         def listen() -> None:
-            from speech.audio import AudioClip, write_wav
-
-            n = 0
-            for utterance in endpointer.utterances(microphone_chunks(sample_rate=rate)):
+            for n, utt in enumerate(endpointer.utterances(microphone_chunks(sample_rate=rate)),
+                                    1):
                 if self._stop.is_set():
                     return
-                n += 1
-                clip = utterance if isinstance(utterance, AudioClip) else AudioClip(
-                    utterance, rate)
+                clip = AudioClip(np.frombuffer(utt.audio, dtype=np.int16), rate)
                 wav = write_wav(self.out_dir / f"heard-{n:04d}.wav", clip)
                 self._turn(None, str(wav))
-            loop.call_soon_threadsafe(self._stop.set)
 
         await asyncio.to_thread(listen)
 

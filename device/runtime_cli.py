@@ -57,6 +57,11 @@ def register(subparsers: Any) -> None:
                       help="vital-signs JSON lines (default: the shipped demo stream)")
     demo.add_argument("--say", action="append", default=None, metavar="TEXT",
                       help="replace the scripted utterances (repeatable)")
+    demo.add_argument("--resident-voice", default=None,
+                      help="espeak-ng voice that speaks the resident's lines "
+                           "(default gmw/en-US+m1)")
+    demo.add_argument("--resident-rate", type=int, default=None,
+                      help="words per minute of the resident's voice (default 170)")
     demo.set_defaults(func=_demo)
 
 
@@ -90,14 +95,18 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _demo(args: argparse.Namespace) -> int:
-    from device.demo import DEMO_SCRIPT, run_demo
+    from device.demo import DEMO_SCRIPT, RESIDENT_RATE, RESIDENT_VOICE, run_demo
 
     settings = _load(args)
     script = tuple(args.say) if args.say else DEMO_SCRIPT
     if any(not s.strip() for s in script):
         raise ValueError("--say needs non-empty text")
     replay = Path(args.replay) if args.replay else None
-    result = run_demo(settings, Path(args.out), script=script, replay=replay)
+    rate = args.resident_rate or RESIDENT_RATE
+    if not 80 <= rate <= 250:
+        raise ValueError(f"--resident-rate must be 80..250 words per minute (got {rate})")
+    result = run_demo(settings, Path(args.out), script=script, replay=replay,
+                      resident_voice=args.resident_voice or RESIDENT_VOICE, resident_rate=rate)
     summary = result.summary()
     print(json.dumps(summary), flush=True)
     if summary["alerts_received"] != summary["alerts_published"]:

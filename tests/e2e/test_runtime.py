@@ -1,0 +1,124 @@
+"""`eldercare run`: text lines in, JSON turns out, reply WAVs written, alerts delivered."""
+
+from __future__ import annotations
+
+import asyncio
+import io
+import json
+import subprocess
+import sys
+from datetime import datetime
+from pathlib import Path
+
+from device.runtime import Runtime, supervise
+from device.settings import example_config_path, load_settings
+from health.broker import EmbeddedBroker
+from health.caregiver import CaregiverClient
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_runtime_text_lines(broker: EmbeddedBroker, keyword_model: Path, tmp_path: Path) -> None:
+    settings = load_settings(example_config_path(), {
+        "mqtt.url": broker.url, "intent.model_dir": str(keyword_model),
+        "output.dir": str(tmp_path / "out"), "output.state_dir": str(tmp_path / "state")})
+    caregiver = CaregiverClient(settings.mqtt.to_mqtt(broker.url), client_id="rt-caregiver",
+                                clean=True).start()
+    lines: list[str] = []
+    stdin = io.StringIO("good morning\n\nI fell down and I cannot get up\n"
+                        "have I taken my pills today\nyes\n")
+    clock = lambda: datetime(2026, 11, 30, 8, 30)  # noqa: E731 - a fixed morning
+    try:
+        summary = asyncio.run(Runtime(settings, emit=lines.append, stdin=stdin, clock=clock,
+                                      tick_s=0.05).run())
+        got = caregiver.wait_for(1, timeout_s=10.0)
+    finally:
+        caregiver.stop()
+    turns = [json.loads(line) for line in lines if "heard" in line]
+    assert [t["intent"] for t in turns] == ["greeting", "fall_report", "medication_query",
+                                             "affirm"]
+    assert summary["turns"] == 4 and summary["alerts_raised"] == 1 and summary["alerts_flushed"]
+    assert turns[1]["alerts"] == [got[0].id] and got[0].kind == "spoken_fall"
+    for t in turns:
+        wav = Path(t["wav_out"])
+        assert wav.is_file() and wav.read_bytes()[:4] == b"RIFF" and wav.stat().st_size > 1000
+    assert [a["kind"] for a in turns[3]["reply"]["actions"]] == ["dose", "dose"]
+    doses = (tmp_path / "state" / "doses.jsonl").read_text().splitlines()
+    assert {json.loads(d)["medicine"] for d in doses} == {"metformin", "amlodipine"}
+
+
+def test_supervise_retries_with_backoff() -> None:
+    calls: list[int] = []
+
+    async def flaky() -> None:
+        calls.append(1)
+        if len(calls) < 3:
+            raise OSError("device busy")
+
+    async def main() -> None:
+        await supervise("flaky", flaky, asyncio.Event(), backoff_s=0.01)
+
+    asyncio.run(main())
+    assert len(calls) == 3
+
+
+def test_run_cli_errors_are_one_line(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({"asr": {"engine": "kaldi"}}))
+    for args, needle in [(["run", "--config", str(bad)], "asr.engine 'kaldi' is unknown"),
+                         (["run", "--config", str(tmp_path / "none.json")], "does not exist"),
+                         (["demo", "--set", "tts.volume=3"], "tts.volume must be 0.0..1.0"),
+                         (["run", "--config", str(example_config_path()), "--model",
+                           str(tmp_path / "nomodel")], "intent.model_dir")]:
+        proc = subprocess.run([sys.executable, "-m", "device", *args], cwd=ROOT,
+                              capture_output=True, text=True, timeout=60, check=False)
+        assert proc.returncode == 2, proc.stderr
+        err = proc.stderr.strip().splitlines()
+        assert len(err) == 1 and err[0].startswith("eldercare: error:") and needle in err[0]
+
+
+def test_runtime_sensor_reading_over_mqtt_raises_news2_alert(
+    broker: EmbeddedBroker, keyword_model: Path, tmp_path: Path
+) -> None:
+    import os
+    import threading
+    import time
+
+    from health.mqtt_settings import make_client
+
+    settings = load_settings(example_config_path(), {
+        "mqtt.url": broker.url, "intent.model_dir": str(keyword_model),
+        "output.dir": str(tmp_path / "out"), "output.state_dir": str(tmp_path / "state")})
+    mqtt = settings.mqtt.to_mqtt(broker.url)
+    caregiver = CaregiverClient(mqtt, client_id="sensor-caregiver", clean=True).start()
+    read_fd, write_fd = os.pipe()
+    stdin = os.fdopen(read_fd)
+    runtime = Runtime(settings, emit=lambda line: None, stdin=stdin, tick_s=0.05)
+    result: dict[str, object] = {}
+    thread = threading.Thread(target=lambda: result.update(asyncio.run(runtime.run())))
+    thread.start()
+    publisher = make_client(mqtt, "sensor-publisher")
+    try:
+        deadline = time.monotonic() + 20
+        while runtime.ingest is None and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert runtime.ingest is not None, "sensor ingest never subscribed"
+        publisher.connect(mqtt.host, mqtt.port)
+        publisher.loop_start()
+        reading = {"sensor": "wrist1", "ts": time.time(), "kind": "vitals",
+                   "values": {"resp_rate": 26, "spo2": 91, "systolic_bp": 95, "pulse": 125,
+                              "consciousness": "A", "temperature": 39.4,
+                              "on_oxygen": False}}
+        publisher.publish(mqtt.topic("sensors", "wrist1"), json.dumps(reading), qos=1
+                          ).wait_for_publish(5)
+        got = caregiver.wait_for(1, timeout_s=10.0)
+        assert len(got) == 1 and got[0].kind == "news2" and got[0].level == "emergency"
+        assert got[0].news2 is not None and got[0].news2 >= 7 and got[0].resident == "Mary"
+    finally:
+        os.write(write_fd, b"goodbye\n")
+        os.close(write_fd)
+        thread.join(30)
+        publisher.loop_stop()
+        caregiver.stop()
+        stdin.close()
+    assert not thread.is_alive() and result["turns"] == 1
