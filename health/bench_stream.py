@@ -39,10 +39,13 @@ def fall_window(rate_hz: float = 50.0) -> list[list[float]]:
 
 
 def make_stream(n: int, residents: int = 4, seed: int = 7, episode_len: int = 40,
-                bad_every: int = 200, fall_every: int = 2500) -> list[dict[str, Any]]:
-    """``n`` reading templates (no ``ts`` yet; ``ts_offset`` marks deliberately bad times)."""
+                bad_every: int = 200, fall_every: int = 2500,
+                tag: str = "") -> list[dict[str, Any]]:
+    """``n`` reading templates (no ``ts`` yet; ``ts_offset`` marks deliberately bad times).
+
+    ``tag`` prefixes resident names, so repeated runs are separate residents."""
     rng = random.Random(seed)
-    names = [f"r{i}" for i in range(residents)]
+    names = [f"{tag}r{i}" for i in range(residents)]
     state = {r: 0 for r in names}  # readings left in the current deterioration
     which = {r: 0 for r in names}
     fallen: dict[str, int] = {}
