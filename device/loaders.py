@@ -24,15 +24,15 @@ def build_tiny_model(cache: Path, say: Callable[[str], None] = print) -> Path:
     """Run ``eldercare compress --preset tiny --out cache`` in a child process (the cloud
     extra is needed there, never in this process); returns the model folder."""
     target = cache / "intent"
-    say(f"building a tiny intent model in {cache} (eldercare compress --preset tiny)")
+    say(f"building a tiny intent model in {cache} (eldercare compress --preset tiny; "
+        "progress on stderr)")
     cmd = [sys.executable, "-m", "device", "compress", "--preset", "tiny", "--out", str(cache)]
-    proc = subprocess.run(cmd, capture_output=True, text=True,
-                          check=False)
+    proc = subprocess.run(cmd, stdout=subprocess.DEVNULL, check=False)  # progress: stderr
     if proc.returncode != 0 or not (target / "model.onnx").is_file():
-        tail = (proc.stderr or proc.stdout).strip().splitlines()[-1:] or ["no output"]
         raise FileNotFoundError(
             f"no intent model: the shipped one is missing and `eldercare compress --preset tiny` "
-            f"failed ({tail[0]}); install the cloud extra or set intent.model_dir")
+            f"failed (exit {proc.returncode}, see above); install the cloud extra "
+            "(make setup) or set intent.model_dir")
     return target
 
 

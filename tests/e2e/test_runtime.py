@@ -122,3 +122,44 @@ def test_runtime_sensor_reading_over_mqtt_raises_news2_alert(
         caregiver.stop()
         stdin.close()
     assert not thread.is_alive() and result["turns"] == 1
+
+
+def test_runtime_speaks_due_reminder(broker: EmbeddedBroker, keyword_model: Path,
+                                     tmp_path: Path) -> None:
+    import os
+    import threading
+    import time
+    from datetime import timedelta
+
+    settings = load_settings(example_config_path(), {
+        "mqtt.url": broker.url, "intent.model_dir": str(keyword_model),
+        "output.dir": str(tmp_path / "out"), "output.state_dir": str(tmp_path / "state"),
+        "health.subscribe_sensors": False})
+    now = [datetime(2026, 11, 30, 9, 0)]
+    read_fd, write_fd = os.pipe()
+    stdin = os.fdopen(read_fd)
+    lines: list[str] = []
+    runtime = Runtime(settings, emit=lines.append, stdin=stdin, clock=lambda: now[0],
+                      tick_s=0.02)
+    thread = threading.Thread(target=lambda: asyncio.run(runtime.run()))
+    thread.start()
+    try:
+        os.write(write_fd, b"remind me in 10 minutes to drink water\n")
+        deadline = time.monotonic() + 20
+        while not any("heard" in x for x in lines) and time.monotonic() < deadline:
+            time.sleep(0.02)
+        turn = json.loads(next(x for x in lines if "heard" in x))
+        assert turn["intent"] == "reminder_set"
+        assert turn["reply"]["actions"][0]["task"] == "drink water"
+        assert not any("reminder" in json.loads(x) for x in lines)
+        now[0] += timedelta(minutes=11)  # 9:11: due; the daily 11:00 one is not
+        while not any("reminder" in json.loads(x) for x in lines) and \
+                time.monotonic() < deadline:
+            time.sleep(0.02)
+    finally:
+        os.close(write_fd)
+        thread.join(30)
+        stdin.close()
+    said = [d for d in map(json.loads, lines) if "reminder" in d]
+    assert [s["say"] for s in said] == ["It is time to drink water."]
+    assert Path(said[0]["wav_out"]).is_file()
