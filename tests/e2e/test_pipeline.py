@@ -6,6 +6,8 @@ import json
 import time
 from pathlib import Path
 
+import pytest
+
 from device.demo import demo_replay_path
 from device.dialogue import DialogueManager
 from device.home import HomeServices, read_replay
@@ -77,3 +79,25 @@ def test_alert_survives_broker_outage(broker: EmbeddedBroker, keyword_model: Pat
     finally:
         caregiver.stop()
         home.stop()
+
+
+def test_model_fallback_order(keyword_model: Path, tmp_path: Path,
+                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """No configured and no shipped model: a cached tiny build is used; with building off,
+    a clear error says what to do."""
+    import shutil
+
+    import device.intent
+    from device.loaders import load_intent_model
+
+    monkeypatch.setattr(device.intent, "default_model_dir", lambda: tmp_path / "not-shipped")
+    cache = tmp_path / "cache"
+    shutil.copytree(keyword_model, cache / "intent-tiny" / "intent")
+    settings = load_settings(None, {"intent.cache_dir": str(cache)})
+    said: list[str] = []
+    model = load_intent_model(settings, say=said.append)
+    assert model.model_dir == cache / "intent-tiny" / "intent" and said == []
+    assert model.classify("I fell down").intent == "fall_report"
+    off = load_settings(None, {"intent.cache_dir": str(cache), "intent.build_if_missing": False})
+    with pytest.raises(FileNotFoundError, match="build_if_missing"):
+        load_intent_model(off)
