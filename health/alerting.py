@@ -60,6 +60,7 @@ class AlertService(OutboxPublisher):
         outbox_path: SQLite file of the durable outbox (created if missing).
         suppression: repeat/episode windows. escalation: the caregiver ladder.
         clock: seconds since the epoch (inject a fake one in tests).
+        keep_days: how long delivered alerts stay in the outbox, days.
         Other keyword arguments: see :class:`~health.delivery.OutboxPublisher`.
     """
 
@@ -70,9 +71,15 @@ class AlertService(OutboxPublisher):
         suppression: SuppressionPolicy | None = None,
         escalation: EscalationPolicy | None = None,
         clock: Callable[[], float] = time.time,
+        keep_days: float = 7.0,
         **kwargs: Any,
     ) -> None:
         super().__init__(settings, outbox_path, clock=clock, **kwargs)
+        if keep_days <= 0:
+            raise ValueError("keep_days must be positive")
+        self.keep_s = keep_days * 86400.0
+        """Delivered alerts stay in the outbox this long (seconds), then are pruned."""
+        self._pruned_at = 0.0
         self.suppression = suppression or SuppressionPolicy()
         self.escalation = escalation or EscalationPolicy()
         self.topic_alerts = settings.topic("alerts")
@@ -193,6 +200,9 @@ class AlertService(OutboxPublisher):
         self._apply_acks()
         self._escalate()
         self._save_episodes()
+        if time.monotonic() - self._pruned_at > 600:
+            self._pruned_at = time.monotonic()
+            self.outbox.prune(self.clock() - self.keep_s)
 
     def _apply_acks(self) -> None:
         while self._acks:

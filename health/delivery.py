@@ -100,7 +100,9 @@ class OutboxPublisher:
         messages are stored and go out when the broker is reachable). Returns self.
         """
         self._before_start()
-        client = make_client(self.settings, self.settings.client_id or self._default_id())
+        # a persistent session: acknowledgements sent while we are away are kept for us
+        client = make_client(self.settings, self.settings.client_id or self._default_id(),
+                             clean=False)
         client.will_set(self.topic_status, b"offline", qos=1, retain=True)
         client.on_connect = self._on_connect
         client.on_disconnect = self._on_disconnect

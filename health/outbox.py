@@ -170,6 +170,21 @@ class Outbox:
             )
             cur.execute("COMMIT")
 
+    def prune(self, before: float) -> int:
+        """Delete messages the broker confirmed before ``before`` (epoch seconds), and
+        episodes and escalations closed before then; returns rows deleted."""
+        with self._lock:
+            cur = self._db.cursor()
+            cur.execute("BEGIN")
+            n = cur.execute("DELETE FROM outbox WHERE confirmed IS NOT NULL AND confirmed < ?",
+                            (before,)).rowcount
+            n += cur.execute("DELETE FROM episodes WHERE ended = 1 AND last_seen < ?",
+                             (before,)).rowcount
+            n += cur.execute("DELETE FROM escalations WHERE acked IS NOT NULL AND due < ?",
+                             (before,)).rowcount
+            cur.execute("COMMIT")
+            return int(n)
+
     def count_pending(self) -> int:
         with self._lock:
             row = self._db.execute("SELECT COUNT(*) FROM outbox WHERE confirmed IS NULL").fetchone()

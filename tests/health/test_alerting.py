@@ -324,3 +324,45 @@ def test_caregiver_reports_an_unreachable_broker() -> None:
 def test_mqtt_callback_api_is_version2(settings: MqttSettings) -> None:
     client = make_client(settings)
     assert client._callback_api_version == mqtt.CallbackAPIVersion.VERSION2
+
+
+def test_ack_sent_while_the_service_is_down_stops_escalation(
+    settings: MqttSettings, caregiver: CaregiverClient, tmp_path: Path
+) -> None:
+    clock = FakeClock()
+    ladder = EscalationPolicy(("nurse", "son"), ack_timeout_s=300)
+    svc = _service(settings, tmp_path, clock=clock, escalation=ladder)
+    a = svc.raise_alert("fall", "emergency", "fall", "r1")
+    assert svc.flush(10)
+    svc.stop()
+    assert [x.id for x in caregiver.wait_for(1, 10)] == [a.id]
+    caregiver.ack(a.id).wait_for_publish(5)  # the broker keeps it for the service's session
+    clock.advance(301)
+    svc = _service(settings, tmp_path, clock=clock, escalation=ladder)
+    try:
+        deadline = time.monotonic() + 10
+        while svc.outbox.escalation_state(a.id)[1] is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert svc.outbox.escalation_state(a.id)[2] == "carer-anna"
+        time.sleep(0.3)
+        assert len(caregiver.alerts) == 1 and svc.stats.escalations == 0
+    finally:
+        svc.stop()
+
+
+def test_outbox_prunes_only_delivered_history(settings: MqttSettings, tmp_path: Path) -> None:
+    clock = FakeClock()
+    svc = _service(settings, tmp_path, clock=clock)
+    try:
+        svc.raise_alert("fall", "emergency", "old fall", "r1")
+        assert svc.flush(10)
+        svc.resolve("fall", "r1")
+        clock.advance(8 * 86400)
+        svc.raise_alert("fall", "emergency", "new fall", "r2")
+        assert svc.flush(10)
+        assert svc.outbox.prune(clock() - 7 * 86400) == 2  # the old message and episode
+        db = sqlite3.connect(tmp_path / "outbox.db")
+        reasons = [json.loads(p)["reason"] for (p,) in db.execute("SELECT payload FROM outbox")]
+        assert reasons == ["new fall"]
+    finally:
+        svc.stop()
