@@ -15,6 +15,8 @@ from .zigbee import map_zigbee2mqtt
 
 log = logging.getLogger(__name__)
 
+_Z2M_SKIP = {"availability", "set", "get"}
+
 
 class SensorIngest:
     """Subscribe to sensor topics and feed every message to ``monitor`` (QoS 1).
@@ -59,8 +61,8 @@ class SensorIngest:
             log.warning("sensor ingest connection refused: %s", rc)
             return
         topics = [(self.settings.topic("sensors", "+"), 1)]
-        if self.zigbee_prefix:
-            topics.append((f"{self.zigbee_prefix}/+", 1))
+        if self.zigbee_prefix:  # friendly names may contain '/'
+            topics.append((f"{self.zigbee_prefix}/#", 1))
         client.subscribe(topics)
 
     def _on_message(self, client: Any, userdata: Any, message: Any) -> None:
@@ -72,8 +74,9 @@ class SensorIngest:
         name = topic.rsplit("/", 1)[-1]
         try:
             if self.zigbee_prefix and topic.startswith(self.zigbee_prefix + "/"):
-                if name == "bridge":
-                    return
+                name = topic[len(self.zigbee_prefix) + 1:]
+                if name.split("/")[0] == "bridge" or name.rsplit("/", 1)[-1] in _Z2M_SKIP:
+                    return  # bridge state, availability, commands: not readings
                 resident = self.monitor.sensor_residents.get(name, self.monitor.resident)
                 for reading in map_zigbee2mqtt(name, payload, resident, now):
                     self.monitor.process(reading, now)

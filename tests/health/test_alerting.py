@@ -366,3 +366,30 @@ def test_outbox_prunes_only_delivered_history(settings: MqttSettings, tmp_path: 
         assert reasons == ["new fall"]
     finally:
         svc.stop()
+
+
+def test_unacknowledged_messages_are_retried_with_backoff(
+    broker: EmbeddedBroker, settings: MqttSettings, caregiver: CaregiverClient, tmp_path: Path
+) -> None:
+    svc = _service(settings, tmp_path, retry_s=0.2, retry_max_s=0.8)
+    assert broker._proc is not None
+    pid = broker._proc.pid
+    try:
+        time.sleep(0.3)  # past the quiet time after connecting
+        os.kill(pid, signal.SIGSTOP)  # the broker hangs: no PUBACK comes
+        try:
+            a = svc.raise_alert("fall", "emergency", "fall", "r1")
+            time.sleep(1.5)
+            retries = svc.stats.retries
+            # 0.2, 0.4, 0.8, 0.8 ... s apart: a few re-sends, not one per pump cycle
+            assert 2 <= retries <= 6
+            assert not svc.flush(0.1)
+        finally:
+            os.kill(pid, signal.SIGCONT)
+        assert svc.flush(10)
+        got = caregiver.wait_for(1, 10)
+        time.sleep(0.3)
+        assert [x.id for x in caregiver.alerts] == [a.id] == [x.id for x in got]
+        assert caregiver.duplicates >= 1  # re-sends arrived too, and were deduplicated
+    finally:
+        svc.stop()

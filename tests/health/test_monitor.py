@@ -49,7 +49,9 @@ def test_sensor_topics_to_caregiver_alerts(broker: EmbeddedBroker, tmp_path: Pat
         _publish(sensor, "zigbee2mqtt/radar_bedroom", {"presence": True,
                                                       "fall_down_status": "fall"})  # repeat
         _publish(sensor, "zigbee2mqtt/hall", {"occupancy": "maybe"})
-        _publish(sensor, "zigbee2mqtt/bridge", {"state": "online"})
+        _publish(sensor, "zigbee2mqtt/bridge/state", {"state": "online"})
+        _publish(sensor, "zigbee2mqtt/radar_bedroom/availability", {"state": "online"})
+        _publish(sensor, "zigbee2mqtt/upstairs/pir", {"occupancy": True})
         got = cg.wait_for(2, 10)
         by_kind = {a.kind: a for a in got}
         assert set(by_kind) == {"news2", "fall"}
@@ -58,12 +60,13 @@ def test_sensor_topics_to_caregiver_alerts(broker: EmbeddedBroker, tmp_path: Pat
         assert by_kind["fall"].resident == "r2" and by_kind["fall"].level == "emergency"
         assert by_kind["news2"].origin_ts is not None
         deadline = time.monotonic() + 5
-        while (sum(mon.rejected.values()) < 3 or ingest.messages < 8) and (
+        while (sum(mon.rejected.values()) < 3 or ingest.messages < 10) and (
             time.monotonic() < deadline
         ):
             time.sleep(0.02)
         assert mon.rejected == {"malformed_json": 1, "stale": 1, "wrong_type": 1}
-        assert ingest.messages == 8
+        assert ingest.messages == 10
+        assert mon.accepted == 7  # 2 vitals, 2 x (presence + fall), the nested-name PIR
         time.sleep(0.2)
         assert len(cg.alerts) == 2  # the repeated fall state was suppressed
     finally:
