@@ -66,7 +66,9 @@ class BargeIn:
                                       kws=kws_file, samprate=float(sample_rate),
                                       loglevel="FATAL")
         except (RuntimeError, ValueError) as exc:
-            raise ValueError(f"barge-in keywords not usable ({exc}); use dictionary words") from None
+            raise ValueError(
+                f"barge-in keywords not usable ({exc}); use dictionary words"
+            ) from None
         finally:
             Path(kws_file).unlink(missing_ok=True)
         self.stop_event = threading.Event()

@@ -1,17 +1,19 @@
 """Replies residents can follow: pyttsx3 over espeak-ng, slow by default, sentence by sentence.
 
 pyttsx3's espeak driver keeps the last ``save_to_file`` target and writes later speech into
-it, so every synthesis here uses a fresh pyttsx3 engine. Playback goes through sounddevice
-so it can be cut at once when the resident says "stop" (see speech.endpoint.BargeIn).
+it; espeak-ng is one synthesizer per process, and a second pyttsx3 Engine in one process
+leaves the first one's callback and parameters behind. So each file is made by a fresh
+pyttsx3 engine in its own short process (about 0.1 s; speech._pyttsx3_worker). Playback goes through
+sounddevice so it can be cut at once when the resident says "stop" (speech.bargein).
 """
 
 from __future__ import annotations
 
-import contextlib
 import functools
-import gc
-import io
+import os
 import re
+import subprocess
+import sys
 import tempfile
 import threading
 from collections.abc import Iterator
@@ -26,7 +28,6 @@ VOLUME_STEP = 0.1
 PIPER_NATURAL_WPM = 175  # Piper's pace at length_scale 1.0 (approximate)
 MIN_VOLUME = 0.2
 MIN_RATE, MAX_RATE = 80, 260
-_LOCK = threading.Lock()
 _LANG_VOICES = {"en": "gmw/en-US", "zh": "sit/cmn"}
 _SENTENCE_RE = re.compile(r"[^.!?。！？;；\n]+(?:[.!?。！？;；]+|$)")
 
@@ -38,17 +39,6 @@ class TTSUnavailable(LookupError):
 def split_sentences(text: str) -> list[str]:
     """Split text into sentences (English and Chinese punctuation)."""
     return [s.strip() for s in _SENTENCE_RE.findall(text) if s.strip()]
-
-
-def _pyttsx3_engine() -> Any:
-    try:
-        import pyttsx3.engine
-    except ImportError:
-        raise TTSUnavailable("pyttsx3 is not installed; install the 'edge' extra") from None
-    try:
-        return pyttsx3.engine.Engine("espeak")
-    except (RuntimeError, OSError) as exc:
-        raise TTSUnavailable(f"espeak-ng not usable ({exc}); apt-get install espeak-ng") from None
 
 
 class Speaker:
@@ -100,26 +90,25 @@ class Speaker:
         if self._piper is not None:
             write_wav(out, self._piper_clip(text))
             return out
-        with _LOCK:  # espeak-ng is one synthesizer per process
-            for _attempt in range(2):
-                out.unlink(missing_ok=True)
-                self._espeak_to_file(text, out)
-                if out.is_file() and out.stat().st_size > 44:
-                    return out
-        raise TTSUnavailable(f"espeak-ng produced no audio for {text[:40]!r}")
+        self._espeak_to_file(text, out)
+        return out
 
     def _espeak_to_file(self, text: str, out: Path) -> None:
-        gc.collect()  # drop old engines first: their driver callbacks hold dead references
-        eng = _pyttsx3_engine()  # fresh engine: never reuse one that saved to a file
+        """pyttsx3 in a fresh process per file (see speech._pyttsx3_worker)."""
+        cmd = [sys.executable, "-m", "speech._pyttsx3_worker", self.voice, str(self.rate_wpm),
+               str(self.volume), str(out)]
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join(
+            [str(Path(__file__).resolve().parents[1]), os.environ.get("PYTHONPATH", "")])}
         try:
-            eng.setProperty("voice", self.voice)
-            eng.setProperty("rate", self.rate_wpm)
-            eng.setProperty("volume", self.volume)
-            eng.save_to_file(text, str(out))
-            with contextlib.redirect_stdout(io.StringIO()):  # the driver prints "Audio saved"
-                eng.runAndWait()
-        finally:
-            del eng
+            proc = subprocess.run(cmd, input=text, capture_output=True, text=True, timeout=60,
+                                  env=env, check=False)
+        except subprocess.TimeoutExpired:
+            raise TTSUnavailable("espeak-ng took over 60 s; text too long?") from None
+        if proc.returncode != 0:
+            msg = (proc.stderr.strip().splitlines() or ["unknown error"])[-1]
+            if "No module named 'pyttsx3'" in proc.stderr:
+                msg = "pyttsx3 is not installed; install the 'edge' extra"
+            raise TTSUnavailable(msg)
 
     def synthesize(self, text: str, sample_rate: int | None = None) -> AudioClip:
         """Spoken text as an AudioClip (native 22050 Hz unless `sample_rate` is given)."""
