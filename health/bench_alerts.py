@@ -238,12 +238,20 @@ def _plot(steady: list[float], outage: list[float], cap: list[float], path: Path
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
+    import numpy as np
 
     fig, ax = plt.subplots(figsize=(7, 4))
-    for data, label in ((steady, "delivery phase, broker up"), (cap, "capacity phase"),
-                        (outage, "raised during broker outage")):
-        if data:
-            ax.hist(data, bins=60, alpha=0.6, label=f"{label} (n={len(data)})", log=True)
+    every = [v for v in steady + cap + outage if v > 0]
+    if every:
+        bins = list(np.logspace(np.log10(min(every)), np.log10(max(every) * 1.01), 60))
+        for data, label in ((steady, "delivery phase, broker up"), (cap, "capacity phase"),
+                            (outage, "raised during a broker outage")):
+            if data:
+                ax.hist(data, bins=bins, alpha=0.6, label=f"{label} (n={len(data)})")
+        ax.set_xscale("log")
+        p99 = _pct(steady, 99)
+        if p99 is not None:
+            ax.axvline(p99, color="k", ls="--", lw=1, label=f"p99 broker up: {p99:.1f} ms")
     ax.set_xlabel("reading arrival -> caregiver receipt (ms)")
     ax.set_ylabel("alerts")
     ax.set_title("eldercare alert latency through mosquitto (loopback)")
