@@ -1,0 +1,145 @@
+"""The tiny preset end to end: model folder, ONNX vs PyTorch, quantized graph, report."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import onnx
+import onnxruntime as ort
+import pytest
+import torch
+
+from compress.export import count_quantized_matmuls
+from compress.modeling import BertMeanPoolClassifier
+from device.intent import IntentModel
+from device.labels import INTENT_LABELS, SAFETY_LABELS
+
+Build = tuple[Path, dict[str, Any]]
+TEXTS = ["help", "i have fallen down in the kitchen and cannot get up",
+         "um what time is it", "turn the radio off please love", "thank you"]
+
+
+def _padded(tokenizer_path: Path, texts: list[str],
+            need_padding: bool = True) -> dict[str, np.ndarray]:
+    from tokenizers import Tokenizer
+
+    tok = Tokenizer.from_file(str(tokenizer_path))
+    enc = tok.encode_batch(texts)
+    ids = np.asarray([e.ids for e in enc], dtype=np.int64)
+    mask = np.asarray([e.attention_mask for e in enc], dtype=np.int64)
+    assert (mask == 0).any() or not need_padding, "the batch must contain padding"
+    return {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
+
+
+def test_model_folder_loads_and_classifies(tiny_build: Build) -> None:
+    out, _ = tiny_build
+    model = IntentModel.load(out / "intent")
+    assert model.labels == INTENT_LABELS
+    conf = json.loads((out / "intent" / "config.json").read_text())
+    assert conf["format"] == "eldercare-intent/1" and conf["opset"] <= 17
+    assert 0.0 <= conf["threshold"] <= 1.0 and conf["temperature"] > 0
+    assert conf["quantization"]["weights"] == "int8" and conf["max_length"] >= 8
+    results = model.classify_batch(TEXTS)
+    assert all(r.intent in INTENT_LABELS for r in results)
+
+
+def test_onnx_fp32_matches_pytorch_on_padded_batch(tiny_build: Build) -> None:
+    work = tiny_build[0] / "work"
+    torch_model = BertMeanPoolClassifier.from_pretrained(str(work / "student_pt")).eval()
+    feeds = _padded(work / "student_pt" / "tokenizer.json", TEXTS)
+    with torch.no_grad():
+        expected = torch_model(torch.from_numpy(feeds["input_ids"]),
+                               torch.from_numpy(feeds["attention_mask"])).logits.numpy()
+    session = ort.InferenceSession(str(work / "onnx_fp32" / "model.onnx"),
+                                   providers=["CPUExecutionProvider"])
+    names = [i.name for i in session.get_inputs()]
+    got = session.run(None, {n: feeds[n] for n in names})[0]
+    np.testing.assert_allclose(got, expected, atol=1e-4, rtol=1e-4)
+    # each row equals the same utterance run alone (padding changes nothing)
+    for row, text in enumerate(TEXTS):
+        alone = _padded(work / "student_pt" / "tokenizer.json", [text], need_padding=False)
+        assert alone["attention_mask"].all()
+        single = session.run(None, {n: alone[n] for n in names})[0]
+        np.testing.assert_allclose(single[0], got[row], atol=1e-4)
+
+
+def test_int8_close_to_fp32(tiny_build: Build) -> None:
+    out = tiny_build[0]
+    feeds = _padded(out / "intent" / "tokenizer.json", TEXTS)
+    runs = []
+    for path in (out / "work" / "onnx_fp32" / "model.onnx", out / "intent" / "model.onnx"):
+        session = ort.InferenceSession(str(path), providers=["CPUExecutionProvider"])
+        runs.append(session.run(None, {i.name: feeds[i.name] for i in session.get_inputs()})[0])
+    scale = float(np.abs(runs[0]).max())
+    assert float(np.abs(runs[0] - runs[1]).max()) < 0.1 * scale + 0.05
+
+
+def test_quantized_graph_has_integer_matmuls(tiny_build: Build) -> None:
+    out = tiny_build[0]
+    layers = json.loads((out / "intent" / "config.json").read_text())["layers"]
+    counts = count_quantized_matmuls(out / "intent" / "model.onnx")
+    quantized = counts.get("MatMulInteger", 0) + counts.get("DynamicQuantizeMatMul", 0)
+    assert quantized >= 6 * layers + 1  # q, k, v, out, two FFN per layer + classifier
+    fp32_counts = count_quantized_matmuls(out / "work" / "onnx_fp32" / "model.onnx")
+    assert fp32_counts.get("MatMulInteger", 0) == 0
+    assert counts.get("MatMul", 0) < fp32_counts["MatMul"]
+    # the word embedding table is stored in int8 (Gather quantized)
+    graph = onnx.load(str(out / "intent" / "model.onnx")).graph
+    int8_tables = [t for t in graph.initializer if t.data_type in (onnx.TensorProto.INT8,
+                   onnx.TensorProto.UINT8) and len(t.dims) == 2 and t.dims[0] > 1000]
+    assert int8_tables
+
+
+def test_fp16_variant_for_gpus(tiny_build: Build) -> None:
+    out = tiny_build[0]
+    conf = json.loads((out / "intent" / "config.json").read_text())
+    model = onnx.load(str(out / "intent" / conf["variants"]["fp16"]))
+    kinds = {t.data_type for t in model.graph.initializer if len(t.dims) == 2}
+    assert onnx.TensorProto.FLOAT16 in kinds
+    assert model.graph.input[0].type.tensor_type.elem_type == onnx.TensorProto.INT64
+
+
+def test_report_follows_the_contract(tiny_build: Build) -> None:
+    out, report = tiny_build
+    saved = json.loads((out / "report.json").read_text())
+    assert set(saved) == {"teacher", "student_int8", "emergency_recall", "test_set",
+                          "threads", "batch"}
+    keys = {"name", "params", "size_mb", "accuracy", "latency_ms_p50", "latency_ms_p95"}
+    for part in ("teacher", "student_int8"):
+        assert set(saved[part]) == keys
+        assert saved[part]["params"] > 0 and saved[part]["size_mb"] > 0
+        assert 0 <= saved[part]["accuracy"] <= 1
+        assert 0 < saved[part]["latency_ms_p50"] <= saved[part]["latency_ms_p95"]
+    assert saved["student_int8"]["params"] < saved["teacher"]["params"]
+    assert saved["student_int8"]["size_mb"] < saved["teacher"]["size_mb"]
+    assert set(saved["emergency_recall"]) == {"teacher", "student_int8"}
+    assert saved["threads"] == 2 and saved["batch"] == 1
+    details = json.loads((out / "report_details.json").read_text())
+    assert set(details["points"]) == {"teacher", "teacher_int8", "student_fp32", "student_int8"}
+    assert details["machine"]["cpu"]
+    png = (out / "accuracy_latency_size.png").read_bytes()
+    assert png[:8] == b"\x89PNG\r\n\x1a\n" and len(png) > 5000
+    assert report["ratios"]["size_x"] > 1
+
+
+def test_calibration_keeps_safety_out_of_out_of_scope(tiny_build: Build) -> None:
+    out = tiny_build[0]
+    model = IntentModel.load(out / "intent")
+    conf = json.loads((out / "intent" / "config.json").read_text())
+    assert set(conf["label_bias"]) <= set(SAFETY_LABELS)
+    n = len(model.labels)
+    for label in SAFETY_LABELS:
+        probs = np.full(n, 0.9 / (n - 1))
+        probs[model.labels.index(label)] = 0.1
+        probs[model.labels.index(label)] = probs.max() + 1e-3  # top, but low confidence
+        probs = probs / probs.sum()
+        assert model.decide("x", probs).intent == label
+
+
+@pytest.mark.parametrize("name", ["teacher", "student_pt"])
+def test_checkpoints_are_saved(tiny_build: Build, name: str) -> None:
+    folder = tiny_build[0] / "work" / name
+    assert (folder / "config.json").is_file() and (folder / "tokenizer.json").is_file()
