@@ -229,8 +229,12 @@ class AlertService(OutboxPublisher):
         if now - self._saved_at < every_s:
             return
         self._saved_at = now
+        wall = self.clock()
         with self._lock:
             eps = [replace(self._episodes[k]) for k in self._dirty if k in self._episodes]
             self._dirty.clear()
+            for k in [k for k, e in self._episodes.items()
+                      if wall - e.last_seen > self.suppression.episode_gap_s]:
+                del self._episodes[k]  # over (the next report opens a new one); stays on disk
         if eps:
             self.outbox.save_episodes(eps)

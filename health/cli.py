@@ -138,14 +138,15 @@ def cmd_replay(args: argparse.Namespace) -> int:
     errors: Counter[str] = Counter()
     mon = HealthMonitor(None, args.resident, MonitorConfig(spo2_scale=args.spo2_scale))
     for reading in read_replay(args.file, errors):
-        before = len(mon.findings)
+        before = mon.findings_total
         mon.replay([reading])
-        for f in mon.findings[before:]:
+        new = mon.findings_total - before
+        for f in list(mon.findings)[len(mon.findings) - new:]:
             print(json.dumps({"ts": reading.get("ts"), "kind": f.kind, "level": f.level,
                               "reason": f.reason, "news2": f.news2}))
     rejected = dict(errors + mon.rejected)
     print(json.dumps({"accepted": mon.accepted, "rejected": rejected,
-                      "findings": len(mon.findings)}))
+                      "findings": mon.findings_total}))
     return 2 if rejected else 0
 
 

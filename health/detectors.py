@@ -175,6 +175,10 @@ class TrendDetector:
     times: deque[float] = field(default_factory=deque)
     minima: deque[tuple[float, int]] = field(default_factory=deque)
 
+    def __post_init__(self) -> None:
+        # only "are there min_points in the window" matters: the latest min_points suffice
+        self.times = deque(self.times, maxlen=max(1, self.policy.min_points))
+
     def add(self, ts: float, news2: int) -> Finding | None:
         if self.times and ts <= self.times[-1]:
             return None  # out of order: ignore rather than corrupt the window

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -90,7 +90,9 @@ class HealthMonitor:
         self.sensor_residents = dict(sensor_residents or {})
         self.rejected: Counter[str] = Counter()
         self.accepted = 0
-        self.findings: list[Finding] = []
+        self.findings: deque[Finding] = deque(maxlen=10_000)
+        """The most recent findings (bounded)."""
+        self.findings_total = 0
         self._residents: dict[str, _Resident] = {}
         self._falls: dict[str, FallDetector] = {}
         self._lock = threading.RLock()
@@ -177,6 +179,7 @@ class HealthMonitor:
         if inact is not None:
             out.append(inact)
         self.findings.extend(out)
+        self.findings_total += len(out)
         return out
 
     def _vitals(self, st: _Resident, r: Reading) -> list[Finding]:
@@ -232,6 +235,7 @@ class HealthMonitor:
             f = st.inactivity.check(t) if st.inactivity is not None else None
             if f is not None:
                 self.findings.append(f)
+                self.findings_total += 1
                 out.extend(self._raise([f], resident, t))
         return out
 

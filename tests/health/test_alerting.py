@@ -393,3 +393,19 @@ def test_unacknowledged_messages_are_retried_with_backoff(
         assert caregiver.duplicates >= 1  # re-sends arrived too, and were deduplicated
     finally:
         svc.stop()
+
+
+def test_service_started_before_the_broker_sends_when_it_appears(
+    broker: EmbeddedBroker, settings: MqttSettings, caregiver: CaregiverClient, tmp_path: Path
+) -> None:
+    broker.stop()
+    svc = AlertService(settings, tmp_path / "outbox.db").start(wait_s=0.5)
+    try:
+        assert not svc.connected
+        a = svc.raise_alert("help_request", "emergency", "resident asked for help", "r1")
+        assert a is not None and svc.outbox.count_pending() == 1
+        broker.start()
+        assert [x.id for x in caregiver.wait_for(1, 20)] == [a.id]
+        assert svc.flush(10) and svc.outbox.count_pending() == 0
+    finally:
+        svc.stop()

@@ -71,7 +71,7 @@ def test_monitor_counts_rejections_per_reason_and_never_scores_them() -> None:
         assert mon.process(data, NOW) == []
     expected = Counter(reason for _, reason in BAD)
     assert mon.rejected == expected
-    assert mon.accepted == 0 and mon.news2("r1") is None and mon.findings == []
+    assert mon.accepted == 0 and mon.news2("r1") is None and not mon.findings
     mon.process(_reading(), NOW)
     assert mon.accepted == 1 and mon.news2("r1") is not None
 
