@@ -3,6 +3,14 @@
 One monitor per home (a default resident plus any resident named in readings). Rejected
 readings are logged and counted per reason in :attr:`HealthMonitor.rejected`; they never
 reach a detector.
+
+Vital signs are combined per resident: each value stays current for ``vitals_valid_s``,
+so a pulse-only reading is scored together with the latest SpO2, blood pressure, ... .
+NEWS2 risk maps to alert levels: low-medium -> warning, medium -> urgent, high ->
+emergency. An incomplete set alerts on what it already proves (its partial score is a
+lower bound), saying which parameters are missing. Falls and spoken falls or help
+requests are emergencies; a missed check-in and inactivity are warnings (inactivity
+becomes urgent at twice its limit); a rising NEWS2 is a warning.
 """
 
 from __future__ import annotations
@@ -184,7 +192,9 @@ class HealthMonitor:
 
     def _vitals(self, st: _Resident, r: Reading) -> list[Finding]:
         for name, value in r.values.items():
-            st.vitals[name] = (r.ts, value)
+            old = st.vitals.get(name)
+            if old is None or r.ts >= old[0]:  # a late, older value does not replace a newer
+                st.vitals[name] = (r.ts, value)
         cutoff = r.ts - self.config.vitals_valid_s
         obs = {k: val for k, (ts, val) in st.vitals.items() if ts >= cutoff}
         obs.setdefault("spo2_scale", self.config.spo2_scale)

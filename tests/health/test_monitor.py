@@ -112,3 +112,30 @@ def test_monitor_levels_recovery_and_new_episode(broker: EmbeddedBroker, tmp_pat
     finally:
         svc.stop()
         cg.stop()
+
+
+def test_vitals_combine_over_time_and_late_values_do_not_override() -> None:
+    t0 = 1_800_000_000.0
+    mon = HealthMonitor(None, "r1", MonitorConfig(check_time=False, vitals_valid_s=600))
+    mon.process({"sensor": "w", "ts": t0, "kind": "vitals", "values": VITALS})
+    mon.process({"sensor": "bp", "ts": t0 + 60, "kind": "vitals", "values": {"systolic_bp": 95}})
+    res = mon.news2("r1")
+    assert res is not None and res.news2 == 2 and res.parameters["systolic_bp"] == 2
+    # a delayed reading from before the last one does not replace the newer value
+    mon.process({"sensor": "bp", "ts": t0 + 30, "kind": "vitals", "values": {"systolic_bp": 85}})
+    assert mon.news2("r1").parameters["systolic_bp"] == 2
+    # 11 minutes later the first set has expired: only the blood pressure is current
+    mon.process({"sensor": "bp", "ts": t0 + 661, "kind": "vitals", "values": {"systolic_bp": 95}})
+    late = mon.news2("r1")
+    assert late.news2 is None and late.parameters == {"systolic_bp": 2}
+    assert "pulse" in late.missing
+
+
+def test_care_plan_spo2_scale_2() -> None:
+    t0 = 1_800_000_000.0
+    mon = HealthMonitor(None, "r1", MonitorConfig(check_time=False, spo2_scale=2))
+    mon.process({"sensor": "w", "ts": t0, "kind": "vitals", "values": {**VITALS, "spo2": 89}})
+    assert mon.news2("r1").news2 == 0  # 89 % is on target for a hypercapnic resident
+    plain = HealthMonitor(None, "r1", MonitorConfig(check_time=False))
+    plain.process({"sensor": "w", "ts": t0, "kind": "vitals", "values": {**VITALS, "spo2": 89}})
+    assert plain.news2("r1").news2 == 3
