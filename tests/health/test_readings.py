@@ -41,6 +41,10 @@ BAD = [
     (_reading(kind="telepathy"), "unknown_kind"),
     (_reading(values={"heart": 70}), "unknown_field"),
     (_reading(values={"pulse": math.nan}), "not_finite"),
+    (b'{"sensor": "w", "resident": "r1", "ts": 1799999999, "kind": "vitals", '
+     b'"values": {"spo2": NaN}}', "not_finite"),  # a JSON NaN literal over MQTT
+    (b'{"sensor": "w", "resident": "r1", "ts": 1799999999, "kind": "vitals", '
+     b'"values": {"pulse": -Infinity}}', "not_finite"),
     (_reading(values={"temperature": math.inf}), "not_finite"),
     (_reading(ts=math.nan), "not_finite"),
     (_reading(values={"spo2": 104}), "out_of_range"),
