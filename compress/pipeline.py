@@ -51,6 +51,7 @@ def run(cfg: Any, out: Path, labels: tuple[str, ...] | None = None) -> dict[str,
     import numpy as np
     import torch
 
+    from compress.assets import resolve_teacher
     from compress.calibrate import calibrate, decide
     from compress.data import augment_texts, prepare_splits
     from compress.distill import build_student, distill, kd_dataset
@@ -86,6 +87,10 @@ def run(cfg: Any, out: Path, labels: tuple[str, ...] | None = None) -> dict[str,
     _stage(f"train {len(splits.train)} / dev {len(splits.dev)} / test {len(splits.test)}")
 
     _stage(f"teacher {cfg.teacher.model} on {device} (world {ctx.world})")
+    if ctx.world > 1:  # one process per machine joins/unzips the teacher parts
+        if ctx.local_rank == 0:
+            resolve_teacher(cfg.teacher.model, work)
+        ctx.barrier()
     teacher = build_teacher(cfg.teacher, len(labels), work)
     teacher_losses = train_teacher(teacher, splits, cfg.teacher, device, ctx, cfg.seed)
     ctx.barrier()

@@ -169,3 +169,15 @@ def test_runtime_never_imports_torch() -> None:
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           timeout=120)
     assert proc.returncode == 0, proc.stderr
+
+
+def test_bench_reports_accuracy_and_latency() -> None:
+    from compress.bench import bench
+
+    result = bench(None, threads=2, repeats=1)
+    assert result["threads"] == 2 and result["batch"] == 1
+    assert 0 < result["latency_ms_p50"] <= result["latency_ms_p95"]
+    for part in ("test", "challenge"):
+        assert result[part]["n"] > 50
+        assert 0.0 <= result[part]["accuracy"] <= 1.0
+        assert all(e["gold"] != e["pred"] for e in result[part]["errors"])
