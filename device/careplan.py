@@ -54,8 +54,9 @@ class Contact:
     """Receives alerts."""
 
     def __post_init__(self) -> None:
-        if not self.name.strip():
-            raise ValueError("care_plan.contacts: every contact needs a non-empty name")
+        if not self.name.strip() or "/" in self.name:
+            raise ValueError(f"care_plan.contacts: contact name {self.name!r} must be non-empty "
+                             "and without '/'")
 
 
 @dataclass(frozen=True)

@@ -61,17 +61,33 @@ class HomeServices:
             self.url = self.broker.url
         self.mqtt = self.settings.mqtt.to_mqtt(self.url)
         self.state_dir.mkdir(parents=True, exist_ok=True)
-        self.alerts = AlertService(self.mqtt, self.state_dir / "alerts-outbox.sqlite")
+        self.alerts = AlertService(self.mqtt, self.state_dir / "alerts-outbox.sqlite",
+                                   escalation=self._escalation())
         self.alerts.start(wait_s=connect_wait_s)
         if not self.alerts.connected:
             log.warning("broker %s not reachable yet: alerts are stored and sent later",
                         self.mqtt.redacted())
-        self.monitor = HealthMonitor(self.alerts, self.settings.resident.name)
+        self.monitor = HealthMonitor(self.alerts, self.settings.resident.name,
+                                     config=self._monitor_config())
         if ingest:
             from health.ingest import SensorIngest
 
             self.ingest = SensorIngest(self.mqtt, self.monitor).start()
         return self
+
+    def _escalation(self) -> Any:
+        from health.policy import EscalationPolicy
+
+        ladder = tuple(c.name for c in self.settings.care_plan.contacts if c.caregiver)
+        return EscalationPolicy(ladder=ladder, ack_timeout_s=self.settings.health.ack_timeout_s)
+
+    def _monitor_config(self) -> Any:
+        from health.detectors import InactivityPolicy
+        from health.monitor import MonitorConfig
+
+        h = self.settings.health
+        return MonitorConfig(spo2_scale=h.spo2_scale, inactivity=InactivityPolicy(
+            day_limit_s=h.inactivity_day_h * 3600.0, night_limit_s=h.inactivity_night_h * 3600.0))
 
     def stop(self) -> None:
         if self.ingest is not None:

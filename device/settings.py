@@ -124,17 +124,28 @@ class TtsSettings:
 
 @dataclass(frozen=True)
 class HealthSettings:
-    news2_threshold: int = 5
-    """NEWS2 aggregate at or above which an alert is raised."""
+    spo2_scale: int = 1
+    """NEWS2 SpO2 scale: 2 only when a clinician set it for a hypercapnic resident."""
+    inactivity_day_h: float = 3.0
+    """Hours without motion by day before an inactivity alert."""
+    inactivity_night_h: float = 10.0
+    """Hours without motion by night before an inactivity alert."""
+    ack_timeout_s: float = 300.0
+    """Seconds an urgent alert waits for an acknowledgement before the next caregiver
+    (care_plan contacts with caregiver true, in order) is told."""
     replay: str | None = None
     """JSON-lines file of readings to play through the monitor at start; null = none."""
     subscribe_sensors: bool = True
-    """Read sensors from <prefix>/<home>/sensors/# over MQTT."""
+    """Read sensors from <prefix>/<home>/sensors/+ (and zigbee2mqtt/+) over MQTT."""
 
     def __post_init__(self) -> None:
-        _check(1 <= self.news2_threshold <= 20,
-               f"health.news2_threshold must be 1..20 (got {self.news2_threshold}); "
-               "5 is the RCP urgent-response trigger")
+        _check(self.spo2_scale in (1, 2),
+               f"health.spo2_scale must be 1 or 2 (got {self.spo2_scale}); use 2 only on a "
+               "clinician's advice")
+        _check(0 < self.inactivity_day_h <= 24 and 0 < self.inactivity_night_h <= 24,
+               "health.inactivity_day_h and inactivity_night_h must be hours in (0, 24]")
+        _check(self.ack_timeout_s >= 10,
+               f"health.ack_timeout_s must be at least 10 seconds (got {self.ack_timeout_s})")
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,9 @@ The espeak-ng driver behind pyttsx3 occasionally crashes its process (a segfault
 driver callback), which would take the whole device runtime down with it. The device
 therefore synthesizes in a small worker process (``python -m device.tts_worker``) that
 speaks JSON lines over its stdin/stdout; :class:`IsolatedSpeaker` restarts it and retries
-when it dies. Same interface as ``speech.tts.Speaker`` for what the runtime uses.
+when it dies, and the worker falls back to the espeak-ng program (same voice, rate and
+volume) when pyttsx3 produces no audio. Same interface as ``speech.tts.Speaker`` for what
+the runtime uses.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import shutil
 import subprocess
 import sys
 import threading
@@ -49,6 +52,8 @@ class IsolatedSpeaker:
         self.timeout_s = timeout_s
         self.restarts = 0
         """Times the worker died or failed and was restarted."""
+        self.fallbacks = 0
+        """Requests that pyttsx3 failed and the espeak-ng program answered."""
         self._proc: subprocess.Popen[str] | None = None
         self._lock = threading.Lock()
         self._request({"op": "check"})  # fails here, clearly, if the voice is not usable
@@ -120,6 +125,8 @@ class IsolatedSpeaker:
                     continue
                 reply = json.loads(line)
                 if reply.get("ok"):
+                    if reply.get("backend") == "espeak-ng":
+                        self.fallbacks += 1
                     return dict(reply)
                 if reply.get("user_error"):
                     raise ValueError(str(reply["error"]))
@@ -145,6 +152,20 @@ def _readline(proc: subprocess.Popen[str], timeout_s: float) -> str:
     return out[0] if out else ""
 
 
+def _espeak_cli(speaker: Any, text: str, path: str, cause: Exception) -> str:
+    """Same voice, rate and volume through the espeak-ng program (when pyttsx3 fails)."""
+    exe = shutil.which("espeak-ng")
+    if exe is None or str(speaker.voice).startswith("piper:"):
+        raise cause
+    Path(path).unlink(missing_ok=True)
+    subprocess.run([exe, "-v", str(speaker.voice), "-s", str(int(speaker.rate_wpm)),
+                    "-a", str(int(round(float(speaker.volume) * 100))), "-w", path, text],
+                   check=True, capture_output=True, timeout=60)
+    if not Path(path).is_file() or Path(path).stat().st_size <= 44:
+        raise cause
+    return path
+
+
 def main() -> int:
     """Worker loop: one JSON request per stdin line, one JSON reply per stdout line."""
     proto = os.fdopen(os.dup(1), "w", buffering=1)
@@ -158,8 +179,14 @@ def main() -> int:
                               language=str(req["language"]), voice=req.get("voice"))
             op = req["op"]
             if op == "to_wav":
-                reply: dict[str, Any] = {"ok": True,
-                                         "path": str(speaker.to_wav(req["text"], req["path"]))}
+                reply: dict[str, Any] = {"ok": True, "backend": "pyttsx3"}
+                try:
+                    reply["path"] = str(speaker.to_wav(req["text"], req["path"]))
+                except ValueError:
+                    raise
+                except Exception as exc:  # noqa: BLE001 - pyttsx3's espeak driver is flaky
+                    reply["path"] = _espeak_cli(speaker, req["text"], req["path"], exc)
+                    reply["backend"] = "espeak-ng"
             elif op == "say":
                 reply = {"ok": True, "done": speaker.say(req["text"])}
             else:

@@ -29,7 +29,7 @@ def test_example_config_loads_with_care_plan() -> None:
 def test_defaults_without_file() -> None:
     s = load_settings(None)
     assert s == Settings()
-    assert s.tts.rate_wpm == 140 and s.health.news2_threshold == 5
+    assert s.tts.rate_wpm == 140 and s.health.spo2_scale == 1
 
 
 def test_overrides_and_set(tmp_path: Path) -> None:
@@ -68,7 +68,9 @@ def test_relative_paths_resolve_against_config_folder(tmp_path: Path) -> None:
         ({"mqtt": {"url": "http://x"}}, "must start with mqtt://"),
         ({"mqtt": {"password": "x"}}, "mqtt.password is set but mqtt.username is not"),
         ({"mqtt": {"tls": True}}, "need an external broker"),
-        ({"health": {"news2_threshold": 0}}, "health.news2_threshold must be 1..20"),
+        ({"health": {"spo2_scale": 3}}, "health.spo2_scale must be 1 or 2"),
+        ({"health": {"inactivity_day_h": 0}}, "inactivity_night_h must be hours"),
+        ({"health": {"ack_timeout_s": 1}}, "health.ack_timeout_s must be at least 10"),
         ({"input": {"source": "wav"}}, "input.wav lists no files"),
         ({"input": {"wav": "a.wav"}}, "input.wav must be a list of strings"),
         ({"tts": {"language": "zh"}}, "tts.language (zh) differs from resident.language"),
@@ -77,6 +79,7 @@ def test_relative_paths_resolve_against_config_folder(tmp_path: Path) -> None:
         ({"care_plan": {"medicines": [{"dose": "5 mg"}]}}, "lacks the field 'name'"),
         ({"care_plan": {"contacts": {"name": "Anna"}}}, "care_plan.contacts must be a list"),
         ({"care_plan": {"pets": []}}, "unknown setting care_plan.pets"),
+        ({"care_plan": {"contacts": [{"name": "A/B"}]}}, "without '/'"),
         ({"resident": []}, "resident must be an object"),
     ],
 )

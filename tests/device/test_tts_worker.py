@@ -43,3 +43,18 @@ def test_worker_volume_and_bad_input(tmp_path: Path) -> None:
             IsolatedSpeaker(rate_wpm=10)
     finally:
         speaker.close()
+
+
+def test_espeak_program_fallback(tmp_path: Path) -> None:
+    """When pyttsx3 fails, the worker's fallback writes the same voice with espeak-ng."""
+    from device.tts_worker import _espeak_cli
+    from speech.tts import Speaker
+
+    speaker = Speaker(rate_wpm=150, volume=0.5)
+    out = _espeak_cli(speaker, "Help is on the way.", str(tmp_path / "f.wav"),
+                      RuntimeError("no audio"))
+    assert _seconds(Path(out)) > 0.5
+    piper_like = Speaker()
+    piper_like.voice = "piper:/nonexistent.onnx"
+    with pytest.raises(RuntimeError, match="no audio"):
+        _espeak_cli(piper_like, "Hello.", str(tmp_path / "g.wav"), RuntimeError("no audio"))

@@ -49,6 +49,7 @@ def test_spoken_fall_and_news2_reach_the_caregiver(
         spoken = next(a for a in got if a.kind == "spoken_fall")
         assert spoken.id == fall.alerts[0]
         assert spoken.level == "emergency" and spoken.resident == "Mary"
+        assert home.alerts.escalation.ladder == ("Anna", "Tom") and spoken.notify == "Anna"
         assert "cannot get up" in spoken.reason
         received_news2 = next(a for a in got if a.kind == "news2")
         assert received_news2.news2 is not None and received_news2.news2 >= 5
