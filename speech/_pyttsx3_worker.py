@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import io
 import sys
+import time
 from pathlib import Path
 
 
@@ -29,13 +30,23 @@ def main(argv: list[str]) -> int:
     eng.setProperty("voice", voice)
     eng.setProperty("rate", rate)
     eng.setProperty("volume", volume)
-    eng.save_to_file(text, str(out))
-    with contextlib.redirect_stdout(io.StringIO()):  # the driver prints "Audio saved to"
-        eng.runAndWait()
-    if not out.is_file() or out.stat().st_size <= 44:
-        print("espeak-ng produced no audio", file=sys.stderr)
-        return 4
-    return 0
+    for _attempt in range(3):
+        eng.save_to_file(text, str(out))
+        with contextlib.redirect_stdout(io.StringIO()):  # the driver prints "Audio saved to"
+            eng.runAndWait()
+            # espeak calls back on its own thread: runAndWait can return before the file
+            # is written, so wait for it.
+            deadline = time.monotonic() + 5.0
+            while not _written(out) and time.monotonic() < deadline:
+                time.sleep(0.02)
+        if _written(out):
+            return 0
+    print("espeak-ng produced no audio", file=sys.stderr)
+    return 4
+
+
+def _written(out: Path) -> bool:
+    return out.is_file() and out.stat().st_size > 44
 
 
 if __name__ == "__main__":

@@ -151,7 +151,8 @@ class PocketSphinxRecognizer(Recognizer):
             if w in _FILLERS or w.startswith("["):
                 continue
             words.append(Word(word=w.split("(")[0], start=seg.start_frame / FRAME_RATE,
-                              end=(seg.end_frame + 1) / FRAME_RATE, conf=float(seg.prob)))
+                              end=(seg.end_frame + 1) / FRAME_RATE,
+                              conf=min(1.0, max(0.0, float(seg.prob)))))
         conf = sum(w.conf or 0.0 for w in words) / len(words) if words else None
         return text, words, conf
 
@@ -167,7 +168,10 @@ def create_domain(model: str | Path | None = None, sample_rate: int = DEFAULT_RA
 
 
 def create_general(model: str | Path | None = None, sample_rate: int = DEFAULT_RATE,
-                   **config: Any) -> PocketSphinxRecognizer:
-    rec = PocketSphinxRecognizer(model=model or "general", sample_rate=sample_rate, **config)
+                   fast: bool = False, **config: Any) -> PocketSphinxRecognizer:
+    """The general en-US LM with pocketsphinx's default (wide) beams: the open-vocabulary
+    baseline; the domain engine uses FAST_SEARCH since its LM is small."""
+    rec = PocketSphinxRecognizer(model=model or "general", sample_rate=sample_rate, fast=fast,
+                                 **config)
     rec.name = "pocketsphinx-general"
     return rec
