@@ -13,16 +13,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from device import advice, medication, phrases
+from device import advice, medication, phrases, safety
 from device.careplan import CarePlan, Contact, DoseLog
 from device.replies import Action, Reply
 from device.slots import extract_slots, resolve_time, second_person
 
 __all__ = ["DialogueManager", "Reminder"]
-
-_SERIOUS_FALL = re.compile(r"can ?not get up|can'?t get up|cannot move|can'?t move|hurt|"
-                           r"bleed|head|broke|unconscious|on the floor")
-
 
 @dataclass(frozen=True)
 class Reminder:
@@ -116,45 +112,19 @@ class DialogueManager:
 
     # -- safety ---------------------------------------------------------------------
     def _safety(self, intent: str, text: str) -> Reply:
-        low = text.lower()
-        if intent == "fall_report":
-            level = "emergency" if _SERIOUS_FALL.search(low) else "urgent"
-            reason = f'Fall reported by {self.plan.resident}: "{text}"'
-            say = ("I am calling for help now. Try to stay still and keep warm. "
-                   "Help is on the way.")
-            kind = "spoken_fall"
-        else:
-            level, kind = "emergency", "help_request"
-            reason = f'{self.plan.resident} asked for help: "{text}"'
-            say = "I am calling for help now. Stay where you are. Help is on the way."
-        names = [c.name for c in self.plan.contacts if c.caregiver]
-        if names:
-            say += f" I have told {names[0]}."
-        alert = Action("alert", {"type": kind, "level": level, "reason": reason})
-        return self._reply(say, intent, (alert,))
+        return safety.safety_reply(self.plan, intent, text)
 
     def _on_symptom_report(self, text: str, slots: dict[str, str]) -> Reply:
-        alert = Action("alert", {"type": "symptom", "level": "warning",
-                                 "reason": f'{self.plan.resident} feels unwell: "{text}"'})
         self._context["symptom"] = text
-        return self._reply("I am sorry you feel unwell. I have let your carer know. "
-                           "Is it getting worse, or is it hard to breathe?",
-                           "symptom_report", (alert,), expects="symptom_worse")
+        return safety.symptom_reply(self.plan, text)
 
     # -- follow-ups (affirm / deny / slot filling) -----------------------------------
     def _follow_up(self, intent: str, text: str) -> Reply | None:
         kind, self.expects = self.expects, None
         yes, no = intent == "affirm", intent == "deny"
         if kind == "symptom_worse" and (yes or no):
-            if yes:
-                symptom = self._context.get("symptom", "")
-                alert = Action("alert", {"type": "symptom", "level": "urgent",
-                                         "reason": f'{self.plan.resident} feels worse: '
-                                                   f'"{symptom}"'})
-                return self._reply("I am asking for help now. Please sit down and stay "
-                                   "where you are.", intent, (alert,))
-            return self._reply("I am glad it is not worse. Please sit down and rest. "
-                               "Tell me if it changes.", intent)
+            return safety.symptom_worse_reply(self.plan, intent, yes,
+                                              self._context.get("symptom", ""))
         if kind == "confirm_dose" and (yes or no):
             if yes:
                 return self._record_doses(intent, text)

@@ -13,162 +13,24 @@ from pathlib import Path
 from typing import Any
 
 from device.careplan import CarePlan
+from device.settings_sections import (
+    AsrSettings,
+    HealthSettings,
+    InputSettings,
+    IntentSettings,
+    MqttConfig,
+    OutputSettings,
+    ResidentSettings,
+    SettingsError,
+    TtsSettings,
+    _check,
+)
 
 __all__ = [
     "AsrSettings", "HealthSettings", "InputSettings", "IntentSettings", "MqttConfig",
     "OutputSettings", "ResidentSettings", "Settings", "SettingsError", "TtsSettings",
     "example_config_path", "load_settings", "parse_override", "settings_from_dict",
 ]
-
-ASR_ENGINES = ("pocketsphinx", "pocketsphinx-general", "vosk", "whisper")
-INPUT_SOURCES = ("stdin", "wav", "mic")
-LANGUAGES = ("en", "zh")
-
-
-class SettingsError(ValueError):
-    """A setting is missing or wrong; the message says which and what to change."""
-
-
-def _check(ok: bool, msg: str) -> None:
-    if not ok:
-        raise SettingsError(msg)
-
-
-@dataclass(frozen=True)
-class ResidentSettings:
-    name: str = "Mary"
-    """First name used in replies and alerts."""
-    language: str = "en"
-
-    def __post_init__(self) -> None:
-        _check(bool(self.name.strip()), "resident.name is empty: set the resident's first name")
-        _check(self.language in LANGUAGES, f"resident.language must be one of {LANGUAGES}")
-
-
-@dataclass(frozen=True)
-class MqttConfig:
-    url: str | None = None
-    """mqtt://host:port or mqtts://...; null starts an embedded mosquitto on loopback."""
-    username: str | None = None
-    password: str | None = None
-    tls: bool = False
-    ca_file: str | None = None
-    prefix: str = "eldercare"
-    home: str = "home1"
-
-    def __post_init__(self) -> None:
-        if self.url is not None:
-            _check(self.url.startswith(("mqtt://", "mqtts://")),
-                   f"mqtt.url {self.url!r} must start with mqtt:// or mqtts:// "
-                   "(or be null for the embedded broker)")
-        _check(self.password is None or self.username is not None,
-               "mqtt.password is set but mqtt.username is not: set both or neither")
-        _check(self.url is not None or not (self.tls or self.ca_file or self.username),
-               "mqtt.tls/ca_file/username need an external broker: set mqtt.url")
-
-    def to_mqtt(self, url: str, client_id: str | None = None) -> Any:
-        """A ``health.mqtt_settings.MqttSettings`` for ``url`` (the embedded one if null)."""
-        from health.mqtt_settings import MqttSettings
-
-        return MqttSettings(url=url, username=self.username, password=self.password,
-                            tls=self.tls, ca_file=self.ca_file, prefix=self.prefix,
-                            home=self.home, client_id=client_id)
-
-
-@dataclass(frozen=True)
-class IntentSettings:
-    model_dir: str | None = None
-    """Folder with model.onnx, tokenizer.json, config.json; null = the shipped model."""
-    threads: int = 2
-    build_if_missing: bool = True
-    """Build a tiny model with `eldercare compress --preset tiny` when none is present."""
-    cache_dir: str = "~/.cache/eldercare"
-
-    def __post_init__(self) -> None:
-        _check(1 <= self.threads <= 64, f"intent.threads must be 1..64 (got {self.threads})")
-
-
-@dataclass(frozen=True)
-class AsrSettings:
-    engine: str = "pocketsphinx"
-    model: str | None = None
-    """Model folder (vosk needs one); null = the engine's bundled model."""
-    sample_rate: int = 16000
-    """Hz."""
-
-    def __post_init__(self) -> None:
-        _check(self.engine in ASR_ENGINES,
-               f"asr.engine {self.engine!r} is unknown: use one of {', '.join(ASR_ENGINES)}")
-        _check(self.engine != "vosk" or self.model is not None,
-               "asr.engine is vosk but asr.model is null: set asr.model to a vosk model folder")
-        _check(self.sample_rate in (8000, 16000, 22050, 44100, 48000),
-               f"asr.sample_rate {self.sample_rate} is unusual: use 16000")
-
-
-@dataclass(frozen=True)
-class TtsSettings:
-    rate_wpm: int = 140
-    """Words per minute; slower is clearer for older listeners."""
-    volume: float = 0.9
-    """0.0 .. 1.0."""
-    voice: str | None = None
-    language: str = "en"
-
-    def __post_init__(self) -> None:
-        _check(80 <= self.rate_wpm <= 250,
-               f"tts.rate_wpm must be 80..250 words per minute (got {self.rate_wpm}); "
-               "140 suits most residents")
-        _check(0.0 <= self.volume <= 1.0, f"tts.volume must be 0.0..1.0 (got {self.volume})")
-        _check(self.language in LANGUAGES, f"tts.language must be one of {LANGUAGES}")
-
-
-@dataclass(frozen=True)
-class HealthSettings:
-    spo2_scale: int = 1
-    """NEWS2 SpO2 scale: 2 only when a clinician set it for a hypercapnic resident."""
-    inactivity_day_h: float = 3.0
-    """Hours without motion by day before an inactivity alert."""
-    inactivity_night_h: float = 10.0
-    """Hours without motion by night before an inactivity alert."""
-    ack_timeout_s: float = 300.0
-    """Seconds an urgent alert waits for an acknowledgement before the next caregiver
-    (care_plan contacts with caregiver true, in order) is told."""
-    replay: str | None = None
-    """JSON-lines file of readings to play through the monitor at start; null = none."""
-    subscribe_sensors: bool = True
-    """Read sensors from <prefix>/<home>/sensors/+ (and zigbee2mqtt/+) over MQTT."""
-
-    def __post_init__(self) -> None:
-        _check(self.spo2_scale in (1, 2),
-               f"health.spo2_scale must be 1 or 2 (got {self.spo2_scale}); use 2 only on a "
-               "clinician's advice")
-        _check(0 < self.inactivity_day_h <= 24 and 0 < self.inactivity_night_h <= 24,
-               "health.inactivity_day_h and inactivity_night_h must be hours in (0, 24]")
-        _check(self.ack_timeout_s >= 10,
-               f"health.ack_timeout_s must be at least 10 seconds (got {self.ack_timeout_s})")
-
-
-@dataclass(frozen=True)
-class InputSettings:
-    source: str = "stdin"
-    """stdin (text lines), wav (files below) or mic."""
-    wav: tuple[str, ...] = ()
-
-    def __post_init__(self) -> None:
-        _check(self.source in INPUT_SOURCES,
-               f"input.source {self.source!r} is unknown: use one of {', '.join(INPUT_SOURCES)}")
-        _check(self.source != "wav" or bool(self.wav),
-               "input.source is wav but input.wav lists no files: add WAV paths")
-
-
-@dataclass(frozen=True)
-class OutputSettings:
-    dir: str = "eldercare-out"
-    """Reply WAVs and the run log."""
-    state_dir: str = "eldercare-state"
-    """Alert outbox and dose log; keep it across restarts."""
-    speak: bool = False
-    """Also play replies on the speaker (needs an audio device)."""
 
 
 @dataclass(frozen=True)
