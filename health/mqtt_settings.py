@@ -28,15 +28,15 @@ class MqttSettings:
     tls: bool = False
     ca_file: str | Path | None = None
     """CA bundle (PEM) for TLS; None uses the system store."""
+    prefix: str = "eldercare"
+    home: str = "home1"
+    client_id: str | None = None
     cert_file: str | Path | None = None
     """Client certificate (PEM) for mutual TLS."""
     key_file: str | Path | None = None
     """Client private key (PEM) for mutual TLS."""
     tls_insecure: bool = False
     """Skip host-name verification (test brokers only)."""
-    prefix: str = "eldercare"
-    home: str = "home1"
-    client_id: str | None = None
     keepalive_s: int = 30
     """MQTT keep-alive, seconds."""
     reconnect_min_s: float = 0.25

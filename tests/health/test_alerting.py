@@ -352,7 +352,7 @@ def test_ack_sent_while_the_service_is_down_stops_escalation(
 
 def test_outbox_prunes_only_delivered_history(settings: MqttSettings, tmp_path: Path) -> None:
     clock = FakeClock()
-    svc = _service(settings, tmp_path, clock=clock)
+    svc = _service(settings, tmp_path, clock=clock, keep_days=365)  # the pump keeps all
     try:
         svc.raise_alert("fall", "emergency", "old fall", "r1")
         assert svc.flush(10)
