@@ -18,7 +18,7 @@ import uuid
 from pathlib import Path
 from typing import Any
 
-from device.demo import DEMO_SCRIPT
+from device.demo import DEMO_EXPECTED, DEMO_SCRIPT, RESIDENT_RATE, RESIDENT_VOICE
 from device.dialogue import DialogueManager
 from device.home import HomeServices
 from device.loaders import load_intent_model, make_recognizer, make_speaker
@@ -55,7 +55,8 @@ def _received_at(caregiver: Any, key: str, timeout_s: float) -> float | None:
 
 
 def run_bench(settings: Settings, out_dir: Path, repeats: int = 5,
-              script: tuple[str, ...] = DEMO_SCRIPT) -> dict[str, Any]:
+              script: tuple[str, ...] = DEMO_SCRIPT,
+              expected: tuple[str, ...] = DEMO_EXPECTED) -> dict[str, Any]:
     """Run the bench; returns the summary that the CLI prints as its last line."""
     from tqdm import tqdm
 
@@ -74,8 +75,10 @@ def run_bench(settings: Settings, out_dir: Path, repeats: int = 5,
         executor = ActionExecutor(settings.resident.name, alerts=home.alerts)
         assistant = Assistant(model, DialogueManager(settings.care_plan), executor, recognizer,
                               speaker, out_dir / "replies")
-        wavs = [speaker.to_wav(t, out_dir / f"utterance-{i:02d}.wav")
+        resident = make_speaker(settings, voice=RESIDENT_VOICE, rate_wpm=RESIDENT_RATE)
+        wavs = [resident.to_wav(t, out_dir / f"utterance-{i:02d}.wav")
                 for i, t in enumerate(script, 1)]
+        heard: list[tuple[str, str, bool]] = []
         per_stage: dict[str, list[float]] = {s: [] for s in STAGES}
         delivery: list[float] = []
         audio_s = 0.0
@@ -86,6 +89,7 @@ def run_bench(settings: Settings, out_dir: Path, repeats: int = 5,
             assistant.dialogue = DialogueManager(settings.care_plan)
             for i, wav in enumerate(wavs, 1):
                 turn = assistant.hear(wav, stem=f"{i:02d}")
+                heard.append((turn.heard, turn.intent, turn.intent == expected[i - 1]))
                 for s in STAGES:
                     if s in turn.timings_ms:
                         per_stage[s].append(turn.timings_ms[s])
@@ -102,6 +106,8 @@ def run_bench(settings: Settings, out_dir: Path, repeats: int = 5,
             "p95_ms": {s: _pct(v, 0.95) for s, v in per_stage.items() if v},
             "alert_delivery_ms_p50": round(statistics.median(delivery), 2) if delivery else None,
             "alerts": len(delivery),
+            "intent_accuracy": round(sum(ok for _, _, ok in heard) / max(1, len(heard)), 3),
+            "heard": sorted({f"{h} -> {i}" for h, i, _ in heard}),
             "asr_engine": settings.asr.engine, "intent_threads": settings.intent.threads,
             "machine": {"platform": platform.platform(), "cpu": _cpu(),
                         "cpus": os.cpu_count()},
