@@ -77,6 +77,8 @@ def cmd_watch(args: argparse.Namespace) -> int:
     inbox: queue.Queue[Any] = queue.Queue()
     cg = CaregiverClient(settings, args.client_id, clean=False, on_alert=inbox.put)
     cg.start()
+    print(f"eldercare: watching {settings.topic('alerts')} as {args.client_id}",
+          file=sys.stderr, flush=True)
     seen = 0
     deadline = time.monotonic() + args.timeout if args.timeout > 0 else None
     try:

@@ -53,7 +53,8 @@ def test_health_watch_receives_and_acknowledges(broker: EmbeddedBroker, tmp_path
          "--home", "w1", "--ack", "--count", "1", "--timeout", "30"],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
     try:
-        time.sleep(1.0)  # the watcher's session subscribes; missed alerts would still queue
+        assert watcher.stderr is not None
+        assert "watching eldercare/w1/alerts" in watcher.stderr.readline()  # subscribed
         a = svc.raise_alert("fall", "emergency", "fall in the hall", "r1")
         out, err = watcher.communicate(timeout=60)
         assert watcher.returncode == 0, err
