@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from device.dialogue import DialogueManager
-from device.home import HomeServices, read_replay
+from device.home import HomeServices, read_replay, shift_to
 from device.loaders import load_intent_model, make_recognizer, make_speaker
 from device.pipeline import ActionExecutor, Assistant, Turn
 from device.settings import Settings
@@ -98,6 +98,7 @@ def run_demo(settings: Settings, out_dir: Path, say: Callable[[str], None] = pri
 
     step = _Steps(say)
     result = DemoResult()
+    recorded = read_replay(replay or demo_replay_path())  # a bad file fails before anything
     out_dir.mkdir(parents=True, exist_ok=True)
     state = out_dir / "state"
     _remove_outbox(state)  # a fresh demo: nothing left over from an earlier run
@@ -142,7 +143,7 @@ def run_demo(settings: Settings, out_dir: Path, say: Callable[[str], None] = pri
             step("tts", f"reply audio {Path(turn.wav_out or '-').name}", ms.get("tts"))
 
         t = time.perf_counter()
-        readings = read_replay(replay or demo_replay_path(), now=time.time())
+        readings = shift_to(recorded, time.time())
         for reading in readings:
             raised = home.monitor.process(reading, now=float(reading["ts"]))
             news2 = home.monitor.news2()

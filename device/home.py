@@ -9,7 +9,7 @@ from typing import Any
 
 from device.settings import Settings
 
-__all__ = ["HomeServices", "read_replay"]
+__all__ = ["HomeServices", "read_replay", "shift_to"]
 
 log = logging.getLogger(__name__)
 
@@ -24,10 +24,15 @@ def read_replay(path: str | Path, now: float | None = None) -> list[dict[str, An
     for i, row in enumerate(rows, 1):
         if not isinstance(row.get("ts"), (int, float)) or isinstance(row.get("ts"), bool):
             raise ValueError(f"replay file {path}: reading {i} needs a numeric 'ts' (seconds)")
-    if now is not None and rows:
-        shift = now - max(float(r["ts"]) for r in rows)
-        rows = [{**r, "ts": float(r["ts"]) + shift} for r in rows]
-    return rows
+    return shift_to(rows, now) if now is not None else rows
+
+
+def shift_to(rows: list[dict[str, Any]], now: float) -> list[dict[str, Any]]:
+    """Readings with timestamps shifted so that the last one is at ``now`` (epoch s)."""
+    if not rows:
+        return []
+    shift = now - max(float(r["ts"]) for r in rows)
+    return [{**r, "ts": float(r["ts"]) + shift} for r in rows]
 
 
 class HomeServices:

@@ -23,7 +23,7 @@ from typing import IO, Any
 
 from device.careplan import DoseLog
 from device.dialogue import DialogueManager
-from device.home import HomeServices, read_replay
+from device.home import HomeServices, read_replay, shift_to
 from device.pipeline import ActionExecutor, Assistant, Turn
 from device.settings import Settings
 from device.slots import second_person
@@ -82,6 +82,7 @@ class Runtime:
         self._lock = threading.Lock()
         self.assistant: Assistant | None = None
         self.ingest: Any = None
+        self._replay_rows: list[dict[str, Any]] = []
         """The running ``health.ingest.SensorIngest`` (None until subscribed)."""
         self._stop = asyncio.Event()
 
@@ -90,6 +91,8 @@ class Runtime:
         from device.loaders import load_intent_model, make_recognizer, make_speaker
 
         s = self.settings
+        if s.health.replay is not None:  # a malformed replay file fails before anything starts
+            self._replay_rows = read_replay(s.health.replay)
         self.home.start()
         model = load_intent_model(s, say=lambda m: log.warning("%s", m))
         recognizer = make_recognizer(s) if s.input.source != "stdin" else None
@@ -187,8 +190,7 @@ class Runtime:
             await asyncio.to_thread(ingest.stop)
 
     async def _replay(self) -> None:
-        assert self.settings.health.replay is not None
-        for reading in read_replay(self.settings.health.replay, now=time.time()):
+        for reading in shift_to(self._replay_rows, time.time()):
             alerts = await asyncio.to_thread(self.home.monitor.process, reading,
                                              float(reading["ts"]))
             for a in alerts:

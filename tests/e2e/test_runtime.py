@@ -10,6 +10,8 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
+import pytest
+
 from device.runtime import Runtime, supervise
 from device.settings import example_config_path, load_settings
 from health.broker import EmbeddedBroker
@@ -163,3 +165,27 @@ def test_runtime_speaks_due_reminder(broker: EmbeddedBroker, keyword_model: Path
     said = [d for d in map(json.loads, lines) if "reminder" in d]
     assert [s["say"] for s in said] == ["It is time to drink water."]
     assert Path(said[0]["wav_out"]).is_file()
+
+
+def test_runtime_replay_raises_alerts_and_bad_replay_fails_first(
+    broker: EmbeddedBroker, keyword_model: Path, tmp_path: Path
+) -> None:
+    from device.demo import demo_replay_path
+
+    base = {"mqtt.url": broker.url, "intent.model_dir": str(keyword_model),
+            "output.dir": str(tmp_path / "out"), "output.state_dir": str(tmp_path / "state"),
+            "health.subscribe_sensors": False}
+    lines: list[str] = []
+    settings = load_settings(example_config_path(),
+                             {**base, "health.replay": str(demo_replay_path())})
+    summary = asyncio.run(Runtime(settings, emit=lines.append, stdin=io.StringIO("")).run())
+    alerts = [json.loads(x)["alert"] for x in lines if '"alert"' in x]
+    assert summary["turns"] == 0
+    assert {a["kind"] for a in alerts} == {"news2", "news2_trend"}
+    assert max(a["news2"] for a in alerts) >= 5
+
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"ts": 1}\nnot json\n')
+    broken = load_settings(example_config_path(), {**base, "health.replay": str(bad)})
+    with pytest.raises(ValueError, match="bad.jsonl:2: malformed json"):
+        asyncio.run(Runtime(broken, emit=lines.append, stdin=io.StringIO("hello\n")).run())
