@@ -6,7 +6,8 @@
     transcript = rec.final()              # ends the utterance; rec is ready for the next
 
 Engines: ``pocketsphinx`` (default: bundled en-US acoustic model + the domain language
-model), ``pocketsphinx-general`` (the same with pocketsphinx's general en-US LM), ``vosk``
+model), ``pocketsphinx-general`` (the same with pocketsphinx's general en-US LM),
+``pocketsphinx-open`` (domain LM, and the general LM again for poorly scored utterances), ``vosk``
 (a Kaldi model directory), ``whisper`` (faster-whisper, an optional extra).
 """
 
@@ -186,6 +187,7 @@ def _lazy(module: str, attr: str) -> Callable[..., Recognizer]:
 ENGINES: dict[str, Callable[..., Recognizer]] = {
     "pocketsphinx": _lazy("speech.asr_pocketsphinx", "create_domain"),
     "pocketsphinx-general": _lazy("speech.asr_pocketsphinx", "create_general"),
+    "pocketsphinx-open": _lazy("speech.asr_pocketsphinx", "create_open"),
     "vosk": _lazy("speech.asr_vosk", "VoskRecognizer"),
     "whisper": _lazy("speech.asr_whisper", "WhisperRecognizer"),
 }

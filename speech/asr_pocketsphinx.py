@@ -21,6 +21,7 @@ FRAME_RATE = 100  # pocketsphinx frames per second
 PARTIAL_EVERY_S = 0.2  # how often the running hypothesis is read
 _FILLERS = {"<s>", "</s>", "<sil>"}
 # Faster-than-default beams: about 2x quicker on the domain LM for a small accuracy cost.
+OPEN_FALLBACK_BELOW = 0.65  # mean word posterior under which the general LM is tried
 FAST_SEARCH: dict[str, Any] = {"beam": 1e-40, "wbeam": 1e-25, "pbeam": 1e-40, "maxhmmpf": 5000}
 
 
@@ -96,13 +97,25 @@ class PocketSphinxRecognizer(Recognizer):
         model: str | Path | None = None,
         sample_rate: int = DEFAULT_RATE,
         fast: bool = True,
+        fallback_below: float | None = None,
         **config: Any,
     ) -> None:
+        """Args:
+            model: see resolve_model.
+            sample_rate: Hz of the PCM fed in.
+            fast: narrower beams (FAST_SEARCH).
+            fallback_below: open-vocabulary fallback: when the utterance's mean word
+                posterior is below this, it is decoded again with the general en-US LM and
+                the more confident result is kept (costs a second pass on those only).
+            config: extra pocketsphinx settings (e.g. lw=7.0).
+        """
         super().__init__(sample_rate)
         hmm, lm, dic = resolve_model(model)
         self.model_files = {"hmm": str(hmm), "lm": str(lm), "dict": str(dic)}
+        # No fwdflat second pass: it re-searches the whole utterance at end_utt (0.2-0.5 s
+        # after the endpoint) and was no more accurate here; bestpath gives word posteriors.
         kwargs: dict[str, Any] = {**self.model_files, "samprate": float(sample_rate),
-                                  "loglevel": "FATAL", "bestpath": True}
+                                  "loglevel": "FATAL", "bestpath": True, "fwdflat": False}
         if fast:
             kwargs.update(FAST_SEARCH)
         kwargs.update(config)
@@ -115,6 +128,15 @@ class PocketSphinxRecognizer(Recognizer):
         self._in_utt = False
         self._since_partial = 0
         self._last = ""
+        self.fallback_below = fallback_below
+        self._general: Any = None
+        self._audio: list[bytes] = []
+        self.last_source = "primary"
+        """Which LM gave the last final: "primary" or "general" (the fallback)."""
+        if fallback_below is not None:
+            lm_g, dic_g = general_files()
+            gkw = {**kwargs, "lm": str(lm_g), "dict": str(dic_g)}
+            self._general = _ps().Decoder(**gkw)
 
     def add_word(self, word: str, phones: str) -> None:
         """Teach the dictionary a word (ARPAbet phones, e.g. "M AA R JH ER IY")."""
@@ -127,6 +149,8 @@ class PocketSphinxRecognizer(Recognizer):
             self._since_partial = 0
             self._last = ""
         self._dec.process_raw(pcm, False, False)
+        if self._general is not None:
+            self._audio.append(pcm)
         self._since_partial += len(pcm) // 2
         if self._since_partial < PARTIAL_EVERY_S * self.sample_rate:
             return None
@@ -143,28 +167,57 @@ class PocketSphinxRecognizer(Recognizer):
             return "", [], None
         self._dec.end_utt()
         self._in_utt = False
-        hyp = self._dec.hyp()
-        text = hyp.hypstr if hyp is not None else ""
-        words = []
-        for seg in self._dec.seg():
-            w = seg.word
-            if w in _FILLERS or w.startswith("["):
-                continue
-            words.append(Word(word=w.split("(")[0], start=seg.start_frame / FRAME_RATE,
-                              end=(seg.end_frame + 1) / FRAME_RATE,
-                              conf=min(1.0, max(0.0, float(seg.prob)))))
-        conf = sum(w.conf or 0.0 for w in words) / len(words) if words else None
-        return text, words, conf
+        result = _result(self._dec)
+        self.last_source = "primary"
+        audio, self._audio = b"".join(self._audio), []
+        conf = result[2]
+        low = conf is None or conf < (self.fallback_below or 0.0)
+        if self._general is not None and audio and low:
+            self._general.start_utt()
+            self._general.process_raw(audio, False, True)
+            self._general.end_utt()
+            alt = _result(self._general)
+            if alt[2] is not None and (conf is None or alt[2] > conf):
+                self.last_source = "general"
+                return alt
+        return result
 
     def _reset(self) -> None:
+        self._audio = []
         if self._in_utt:
             self._dec.end_utt()
             self._in_utt = False
 
 
+def _result(dec: Any) -> tuple[str, list[Word], float | None]:
+    """Text, words and mean word posterior of a finished utterance."""
+    hyp = dec.hyp()
+    text = hyp.hypstr if hyp is not None else ""
+    words = []
+    for seg in dec.seg():
+        w = seg.word
+        if w in _FILLERS or w.startswith("["):
+            continue
+        words.append(Word(word=w.split("(")[0], start=seg.start_frame / FRAME_RATE,
+                          end=(seg.end_frame + 1) / FRAME_RATE,
+                          conf=min(1.0, max(0.0, float(seg.prob)))))
+    conf = sum(w.conf or 0.0 for w in words) / len(words) if words else None
+    return text, words, conf
+
+
 def create_domain(model: str | Path | None = None, sample_rate: int = DEFAULT_RATE,
                   **config: Any) -> PocketSphinxRecognizer:
     return PocketSphinxRecognizer(model=model, sample_rate=sample_rate, **config)
+
+
+def create_open(model: str | Path | None = None, sample_rate: int = DEFAULT_RATE,
+                fallback_below: float = OPEN_FALLBACK_BELOW,
+                **config: Any) -> PocketSphinxRecognizer:
+    """Domain LM first; poorly scored utterances are decoded again with the general LM."""
+    rec = PocketSphinxRecognizer(model=model, sample_rate=sample_rate,
+                                 fallback_below=fallback_below, **config)
+    rec.name = "pocketsphinx-open"
+    return rec
 
 
 def create_general(model: str | Path | None = None, sample_rate: int = DEFAULT_RATE,

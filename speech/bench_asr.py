@@ -26,7 +26,7 @@ from speech.bench_commands import machine
 from speech.metrics import edit_distance
 
 TESTDATA = Path("/usr/share/pocketsphinx/test/data")
-ENGINES = ("pocketsphinx-general", "pocketsphinx")
+ENGINES = ("pocketsphinx-general", "pocketsphinx", "pocketsphinx-open")
 # Spelling differences between the references and CMUdict words that are not errors.
 _NORMALIZE = {"mr": "mister", "mrs": "missus"}
 
@@ -139,6 +139,8 @@ def run_bench_asr(out_dir: Path, quick: bool = False) -> dict[str, Any]:
         "wer_domain_lm": rr["pocketsphinx"]["wer"],
         "rtf_general_lm": rr["pocketsphinx-general"]["rtf_median"],
         "rtf_domain_lm": rr["pocketsphinx"]["rtf_median"],
+        "wer_open": rr["pocketsphinx-open"]["wer"],
+        "rtf_open": rr["pocketsphinx-open"]["rtf_median"],
         "final_after_endpoint_ms_p50": la["pocketsphinx"]["final_after_endpoint_ms_p50"],
         "final_after_endpoint_ms_p95": la["pocketsphinx"]["final_after_endpoint_ms_p95"],
         "end_of_speech_to_final_ms_p50": la["pocketsphinx"]["end_of_speech_to_final_ms_p50"],
@@ -157,13 +159,14 @@ def _plot(result: dict[str, Any], path: Path) -> None:
     rr, la = result["real_recordings"], result["latency"]
     fig, axes = plt.subplots(1, 3, figsize=(13, 4))
     names = list(ENGINES)
-    axes[0].bar(names, [rr[e]["wer"] for e in names], color=["tab:gray", "tab:blue"])
+    colors = ["tab:gray", "tab:blue", "tab:green"]
+    axes[0].bar(names, [rr[e]["wer"] for e in names], color=colors)
     axes[0].set_title("WER, real recordings")
-    axes[1].bar(names, [rr[e]["rtf_median"] for e in names], color=["tab:gray", "tab:blue"])
+    axes[1].bar(names, [rr[e]["rtf_median"] for e in names], color=colors)
     axes[1].axhline(0.1, color="red", linestyle="--", linewidth=1)
     axes[1].set_title("RTF (median; goal 0.1)")
     axes[2].bar(names, [la[e]["final_after_endpoint_ms_p95"] or 0 for e in names],
-                color=["tab:gray", "tab:blue"])
+                color=colors)
     axes[2].axhline(300, color="red", linestyle="--", linewidth=1)
     axes[2].set_title("final after endpoint, p95 ms (goal 300)")
     for ax in axes:

@@ -22,7 +22,7 @@ from speech.asr import create_recognizer, transcribe_clip
 from speech.command_set import SAFETY, command_sentences, generate
 from speech.metrics import edit_distance
 
-ENGINES = ("pocketsphinx", "pocketsphinx-general")
+ENGINES = ("pocketsphinx", "pocketsphinx-general", "pocketsphinx-open")
 STOP_PHRASES = ("stop", "stop talking", "be quiet", "please stop")
 
 
@@ -56,6 +56,9 @@ def _summary(rows: list[dict[str, Any]], engine: str) -> dict[str, Any]:
         "sentence_exact": round(sum(r[engine]["edits"] == 0 for r in rows) / max(1, n), 4),
         "intent_accuracy": round(sum(r[engine]["intent"] == r["intent"] for r in rows)
                                  / max(1, n), 4),
+        # same intent as the model gives on the reference text: the ASR's share of errors
+        "intent_agreement_with_text": round(sum(r[engine]["intent"] == r["text_intent"]
+                                                for r in rows) / max(1, n), 4),
         "rtf_median": round(statistics.median(r[engine]["rtf"] for r in rows), 4),
     }
     for label in SAFETY:
@@ -146,6 +149,8 @@ def run_bench_commands(out_dir: Path, quick: bool = False,
             negatives.append(cmd.audio)
     text_pred = model.classify_batch([r["text"] for r in rows])
     pairs = list(zip(text_pred, rows, strict=True))
+    for p, r in pairs:
+        r["text_intent"] = p.intent
     text_acc = sum(p.intent == r["intent"] for p, r in pairs) / max(1, len(rows))
     text_safety = [p.intent == r["intent"] for p, r in pairs if r["intent"] in SAFETY]
     result: dict[str, Any] = {
@@ -177,6 +182,9 @@ def run_bench_commands(out_dir: Path, quick: bool = False,
         "wer_domain": d["wer"], "wer_general": g["wer"],
         "intent_accuracy_domain": d["intent_accuracy"],
         "intent_accuracy_general": g["intent_accuracy"],
+        "intent_accuracy_open": result["engines"]["pocketsphinx-open"]["intent_accuracy"],
+        "intent_agreement_domain": d["intent_agreement_with_text"],
+        "intent_agreement_general": g["intent_agreement_with_text"],
         "text_intent_accuracy": result["text_intent_accuracy"],
         "emergency_recall_domain": d["emergency_help_recall"],
         "fall_recall_domain": d["fall_report_recall"],
@@ -200,11 +208,12 @@ def _plot(result: dict[str, Any], path: Path) -> None:
         for k, eng in enumerate(ENGINES):
             groups = result["engines"][eng][f"by_{key}"]
             xs = list(groups)
-            ax.bar([i + 0.4 * k for i in range(len(xs))],
-                   [groups[x]["intent_accuracy"] for x in xs], width=0.4, label=eng)
-            ax.set_xticks([i + 0.2 for i in range(len(xs))], xs, rotation=20, fontsize=8)
+            ax.bar([i + 0.27 * k for i in range(len(xs))],
+                   [groups[x]["intent_accuracy"] for x in xs], width=0.27, label=eng)
+            ax.set_xticks([i + 0.27 for i in range(len(xs))], xs, rotation=20, fontsize=8)
         ax.axhline(0.9, color="gray", linestyle="--", linewidth=1)
         ax.set_ylim(0, 1)
+        ax.axhline(result["text_intent_accuracy"], color="green", linestyle=":", linewidth=1)
         ax.set_title(f"spoken-intent accuracy by {key}")
     axes[0].legend(fontsize=8)
     fig.tight_layout()

@@ -1,0 +1,42 @@
+"""Speech benchmarks as a script (same as `eldercare bench asr` / `eldercare bench speech`).
+
+    python bench/speech_bench.py [asr|speech|all] [--quick] [--out bench/speech_results]
+
+asr: WER/RTF on Debian's pocketsphinx-testdata recordings (general vs domain LM) and the
+latency from the endpoint to the final transcript. speech: the spoken elderly-care command
+set generated from the intent test split (speech.command_set), through ASR and the intent
+model. Each prints one JSON line at the end.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("which", nargs="?", default="all", choices=["asr", "speech", "all"])
+    ap.add_argument("--quick", action="store_true")
+    ap.add_argument("--out", type=Path, default=ROOT / "bench" / "speech_results")
+    args = ap.parse_args()
+    out: dict[str, object] = {}
+    if args.which in ("asr", "all"):
+        from speech.bench_asr import run_bench_asr
+
+        out["asr"] = run_bench_asr(args.out, quick=args.quick)
+    if args.which in ("speech", "all"):
+        from speech.bench_commands import run_bench_commands
+
+        out["speech"] = run_bench_commands(args.out, quick=args.quick)
+    print(json.dumps(out))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
