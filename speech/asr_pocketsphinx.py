@@ -74,14 +74,14 @@ def resolve_model(model: str | Path | None) -> tuple[Path, Path, Path]:
     if p.is_file():
         return hmm, p, general_files()[1]
     if p.is_dir():
-        lm = _find(p, ("*.lm.bin", "*.lm", "*.lm.txt", "*.arpa"))
-        dic = _find(p, ("*.dict", "*.dic", "*.dict.txt"))
+        found_lm = _find(p, ("*.lm.bin", "*.lm", "*.lm.txt", "*.arpa"))
+        found_dic = _find(p, ("*.dict", "*.dic", "*.dict.txt"))
         mdefs = sorted(p.glob("*/mdef"))
-        if lm is None or dic is None:
+        if found_lm is None or found_dic is None:
             raise EngineUnavailable(
                 f"{p}: no language model (*.lm, *.lm.bin) or dictionary (*.dict) found in it"
             )
-        return (mdefs[0].parent if mdefs else hmm), lm, dic
+        return (mdefs[0].parent if mdefs else hmm), found_lm, found_dic
     raise EngineUnavailable(
         f"pocketsphinx model {str(model)!r} not found: give a folder or an LM file"
     )

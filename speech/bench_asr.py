@@ -126,7 +126,7 @@ def latency(quick: bool, trailing_silence_s: float = 1.0) -> dict[str, Any]:
 def run_bench_asr(out_dir: Path, quick: bool = False) -> dict[str, Any]:
     out_dir.mkdir(parents=True, exist_ok=True)
     t0 = time.time()
-    result = {"bench": "asr", "quick": quick, "real_recordings": wer_rtf(quick),
+    result: dict[str, Any] = {"bench": "asr", "quick": quick, "real_recordings": wer_rtf(quick),
               "latency": latency(quick), "machine": machine(), "threads": 1,
               "note": "pocketsphinx decodes on one thread; RTF is busy time / audio time"}
     result["wall_s"] = round(time.time() - t0, 1)

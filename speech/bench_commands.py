@@ -98,7 +98,7 @@ def _bargein(quick: bool, negatives: list[Any]) -> dict[str, Any]:
         mon.stop()
         return hit
 
-    pos = []
+    pos: list[dict[str, Any]] = []
     for voice in voices():
         for rate in RATES:
             for phrase in STOP_PHRASES[:2] if quick else STOP_PHRASES:
@@ -131,7 +131,7 @@ def run_bench_commands(out_dir: Path, quick: bool = False,
     recs = {e: create_recognizer(e) for e in ENGINES}
     sentences = command_sentences(quick)
     rows: list[dict[str, Any]] = []
-    negatives = []
+    negatives: list[Any] = []
     t0 = time.time()
     for cmd in tqdm(generate(sentences), desc="spoken commands", unit="clip", file=None):
         row: dict[str, Any] = {"text": cmd.text, "intent": cmd.intent, "voice": cmd.voice,

@@ -6,7 +6,8 @@ Writes, next to this file:
 - ``models/domain.lm.txt``: ARPA trigram (interpolated Kneser-Ney) over the intent
   sentences, its unigram level mixed with the most frequent words of pocketsphinx's
   general en-US model so unexpected speech still comes through (open vocabulary);
-- ``models/domain.dict.txt``: CMUdict pronunciations of every LM word;
+- ``models/domain.dict.txt``: CMUdict pronunciations of every LM word (espeak-ng's, mapped
+  to ARPAbet, for words CMUdict lacks);
 - ``models/domain.json``: what was built from what.
 The device reads only these files; this script is the only place that imports the
 intent dataset.
@@ -21,6 +22,7 @@ import sys
 from pathlib import Path
 
 from speech.arpa import build_arpa
+from speech.g2p import pronounce
 from speech.lm_corpus import domain_sentences
 
 MODELS_DIR = Path(__file__).parent / "models"
@@ -62,6 +64,10 @@ def build(general_words: int, general_weight: float, out_dir: Path) -> dict[str,
 
     cmu = read_cmudict(Path(pocketsphinx.get_model_path()) / "en-us" / "cmudict-en-us.dict")
     sentences, source = domain_sentences()
+    unknown = sorted({w for s in sentences for w in s if w not in cmu})
+    guessed = pronounce(unknown)  # espeak-ng IPA -> ARPAbet for words CMUdict lacks
+    for w, phones in guessed.items():
+        cmu[w] = [phones]
     kept, oov = [], set()
     for s in sentences:
         missing = [w for w in s if w not in cmu]
@@ -85,6 +91,7 @@ def build(general_words: int, general_weight: float, out_dir: Path) -> dict[str,
         "sentences": len(kept),
         "dropped_sentences_oov": len(sentences) - len(kept),
         "oov_words": sorted(oov)[:200],
+        "g2p_words": {w: guessed[w] for w in sorted(guessed)},
         "domain_words": len({w for s in kept for w in s}),
         "general_words": len(gen),
         "general_weight": general_weight,

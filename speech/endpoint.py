@@ -109,8 +109,10 @@ class Endpointer:
         else:
             self._vad = _EnergyVad(c.energy_margin_db)  # type: ignore[assignment]
         self._frame_s = c.frame_ms / 1000.0
-        self._pre = collections.deque(maxlen=max(1, round(c.pre_roll_s / self._frame_s)))
-        self._window = collections.deque(maxlen=max(1, round(0.3 / self._frame_s)))
+        pre_frames = max(1, round(c.pre_roll_s / self._frame_s))
+        self._pre: collections.deque[bytes] = collections.deque(maxlen=pre_frames)
+        self._window: collections.deque[bool] = collections.deque(
+            maxlen=max(1, round(0.3 / self._frame_s)))
         self._need = max(1, round(c.min_speech_s / self._frame_s))
         self._buf = b""
         self._t = 0.0
