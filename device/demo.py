@@ -35,7 +35,7 @@ DEMO_EXPECTED = ("greeting", "medication_query", "fall_report", "home_control")
 
 RESIDENT_VOICE = "gmw/en-US+m1"
 """espeak-ng voice that plays the resident (the reply voice comes from the settings)."""
-RESIDENT_RATE = 170
+RESIDENT_RATE = 160
 """Words per minute of the resident's voice."""
 
 

@@ -66,9 +66,9 @@ def make_recognizer(settings: Settings) -> Any:
 
 def make_speaker(settings: Settings, voice: str | None = None,
                  rate_wpm: int | None = None) -> Any:
-    """A speaker in a worker process (see :mod:`device.tts_worker`), restarted if it dies."""
-    from device.tts_worker import IsolatedSpeaker
+    """The reply voice (see :mod:`device.voice`); ``voice``/``rate_wpm`` override settings."""
+    from device.voice import DeviceVoice
 
     t = settings.tts
-    return IsolatedSpeaker(rate_wpm=rate_wpm or t.rate_wpm, volume=t.volume,
+    return DeviceVoice(rate_wpm=rate_wpm or t.rate_wpm, volume=t.volume,
                            language=t.language, voice=voice or t.voice)

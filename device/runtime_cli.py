@@ -61,7 +61,7 @@ def register(subparsers: Any) -> None:
                       help="espeak-ng voice that speaks the resident's lines "
                            "(default gmw/en-US+m1)")
     demo.add_argument("--resident-rate", type=int, default=None,
-                      help="words per minute of the resident's voice (default 170)")
+                      help="words per minute of the resident's voice (default 160)")
     demo.set_defaults(func=_demo)
 
 

@@ -10,8 +10,9 @@ from device.replies import Action, Reply
 
 __all__ = ["safety_reply", "symptom_reply", "symptom_worse_reply"]
 
-_SERIOUS_FALL = re.compile(r"can ?not get up|can'?t get up|cannot move|can'?t move|hurt|"
-                           r"bleed|head|broke|unconscious|on the floor")
+_SERIOUS_FALL = re.compile(r"\b(?:can ?not|can'?t|unable to) (?:get|stand|move|breathe)|hurt|"
+                           r"bleed|head|broke|unconscious|on the floor|pain|help")
+"""Words in a fall report that make it an emergency (ASR may garble the end: "get top")."""
 
 
 def safety_reply(plan: CarePlan, intent: str, text: str) -> Reply:

@@ -38,9 +38,9 @@ from device.pipeline import ActionExecutor, Assistant
 from device.settings import example_config_path, load_settings
 
 settings = load_settings(example_config_path())
-from device.tts_worker import IsolatedSpeaker
+from device.voice import DeviceVoice
 
-speaker = IsolatedSpeaker()  # speech.tts.Speaker in a worker process
+speaker = DeviceVoice()
 out = Path(tempfile.mkdtemp())
 assistant = Assistant(IntentModel.load(model_dir), DialogueManager(settings.care_plan),
                       ActionExecutor("Mary"), speaker=speaker, out_dir=out)

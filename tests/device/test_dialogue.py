@@ -233,3 +233,14 @@ def test_reply_and_action_round_trip(dm: DialogueManager) -> None:
         assert Reply.from_json(r.to_json()) == r
     with pytest.raises(ValueError, match="unknown action kind"):
         Action("launch")
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [("I fell down and I cannot get up", "emergency"), ("i fell on and i cannot get top",
+     "emergency"), ("I fell and I can't stand", "emergency"), ("I fell and hurt my hip",
+     "emergency"), ("help I have fallen", "emergency"), ("I had a little fall earlier", "urgent"),
+     ("i fell over this morning", "urgent")],
+)
+def test_fall_level_from_words(dm: DialogueManager, text: str, level: str) -> None:
+    assert alert(dm.handle("fall_report", text))["level"] == level
