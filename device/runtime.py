@@ -63,16 +63,22 @@ class Runtime:
         stdin: text input when ``input.source`` is stdin.
         clock: local time for the dialogue (injectable).
         tick_s: how often reminders and timed health checks run, seconds.
+        connect_wait_s: how long start-up waits for the broker (alerts are stored and sent
+            later if it is not there), seconds.
+        flush_s: how long shutdown waits for the broker to acknowledge stored alerts.
     """
 
     def __init__(self, settings: Settings, emit: Callable[[str], None] | None = None,
                  stdin: IO[str] | None = None, clock: Callable[[], datetime] = datetime.now,
-                 tick_s: float = 1.0) -> None:
+                 tick_s: float = 1.0, connect_wait_s: float = 5.0,
+                 flush_s: float = 10.0) -> None:
         self.settings = settings
         self.emit = emit or (lambda line: print(line, flush=True))
         self.stdin = stdin if stdin is not None else sys.stdin
         self.clock = clock
         self.tick_s = tick_s
+        self.connect_wait_s = connect_wait_s
+        self.flush_s = flush_s
         self.out_dir = Path(settings.output.dir).expanduser()
         self.state_dir = Path(settings.output.state_dir).expanduser()
         self.home = HomeServices(settings, self.state_dir, broker_dir=self.state_dir / "mqtt")
@@ -93,7 +99,7 @@ class Runtime:
         s = self.settings
         if s.health.replay is not None:  # a malformed replay file fails before anything starts
             self._replay_rows = read_replay(s.health.replay)
-        self.home.start()
+        self.home.start(connect_wait_s=self.connect_wait_s)
         model = load_intent_model(s, say=lambda m: log.warning("%s", m))
         recognizer = make_recognizer(s) if s.input.source != "stdin" else None
         speaker = make_speaker(s)
@@ -225,7 +231,7 @@ class Runtime:
             await supervise("input", source, self._stop)
             self._stop.set()
             await asyncio.gather(*background, return_exceptions=True)
-            flushed = await asyncio.to_thread(self.home.alerts.flush, 10.0)
+            flushed = await asyncio.to_thread(self.home.alerts.flush, self.flush_s)
             raised = self.assistant.executor.raised
             return {"turns": len(self.turns), "errors": self.errors,
                     "reminders": self.reminders_said,

@@ -91,7 +91,12 @@ def _run(args: argparse.Namespace) -> int:
     settings = _load(args, extra)
     summary = asyncio.run(Runtime(settings).run())
     print(json.dumps(summary), flush=True)
-    return 0 if summary["alerts_flushed"] else 1
+    if not summary["alerts_flushed"]:
+        print("eldercare: error: the broker did not acknowledge every alert; they stay in the "
+              f"outbox under {settings.output.state_dir} and go out on the next start",
+              file=sys.stderr)
+        return 1
+    return 0
 
 
 def _demo(args: argparse.Namespace) -> int:

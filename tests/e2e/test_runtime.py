@@ -189,3 +189,31 @@ def test_runtime_replay_raises_alerts_and_bad_replay_fails_first(
     broken = load_settings(example_config_path(), {**base, "health.replay": str(bad)})
     with pytest.raises(ValueError, match="bad.jsonl:2: malformed json"):
         asyncio.run(Runtime(broken, emit=lines.append, stdin=io.StringIO("hello\n")).run())
+
+
+def test_alert_raised_while_broker_down_is_sent_on_next_start(
+    broker: EmbeddedBroker, keyword_model: Path, tmp_path: Path
+) -> None:
+    """Nothing lost: a fall heard while the broker is down stays in the outbox across a
+    device restart and reaches a caregiver (persistent session) once the broker is back."""
+    settings = load_settings(example_config_path(), {
+        "mqtt.url": broker.url, "intent.model_dir": str(keyword_model),
+        "output.dir": str(tmp_path / "out"), "output.state_dir": str(tmp_path / "state"),
+        "health.subscribe_sensors": False})
+    mqtt = settings.mqtt.to_mqtt(broker.url)
+    CaregiverClient(mqtt, client_id="durable-caregiver", clean=False).start().stop()
+    broker.stop()
+    lines: list[str] = []
+    down = asyncio.run(Runtime(settings, emit=lines.append, stdin=io.StringIO("I fell down\n"),
+                               connect_wait_s=0.5, flush_s=0.5).run())
+    assert down["alerts_raised"] == 1 and down["alerts_flushed"] is False
+    alert_id = json.loads(lines[0])["alerts"][0]
+    broker.start()
+    up = asyncio.run(Runtime(settings, emit=lines.append, stdin=io.StringIO("")).run())
+    assert up["alerts_flushed"] is True
+    caregiver = CaregiverClient(mqtt, client_id="durable-caregiver", clean=False).start()
+    try:
+        got = caregiver.wait_for(1, timeout_s=10.0)
+    finally:
+        caregiver.stop()
+    assert [a.id for a in got] == [alert_id] and got[0].kind == "spoken_fall"
