@@ -34,6 +34,15 @@ def packaged_model_dir(language: str = "ko") -> Path:
     return Path(mod.__file__).parent / "model"  # type: ignore[arg-type]
 
 
+def domain_words() -> list[str]:
+    """Words of the intent sentences (the domain LM's dictionary): a runtime grammar."""
+    from speech.asr_pocketsphinx import DOMAIN_DICT
+
+    words = {line.split()[0].split("(")[0] for line in
+             DOMAIN_DICT.read_text(encoding="utf-8").splitlines() if line.strip()}
+    return sorted(words)
+
+
 def _vosk() -> Any:
     try:
         import vosk
@@ -69,10 +78,21 @@ class VoskRecognizer(Recognizer):
         self,
         model: str | Path | None = None,
         sample_rate: int = DEFAULT_RATE,
-        grammar: Sequence[str] | None = None,
+        grammar: Sequence[str] | str | None = None,
         max_alternatives: int = 0,
     ) -> None:
+        """Args:
+            model: vosk model directory (else $ELDERCARE_VOSK_MODEL).
+            sample_rate: Hz of the PCM fed in.
+            grammar: phrases to restrict decoding to, or "domain" for the words of the
+                intent sentences (speech/models/domain.dict.txt); None = free decoding.
+            max_alternatives: n-best size (0 = single best with word confidences).
+        """
         super().__init__(sample_rate)
+        if isinstance(grammar, str):
+            if grammar != "domain":
+                raise ValueError('grammar must be a list of phrases or "domain"')
+            grammar = domain_words()
         path = model or os.environ.get(ENV_MODEL)
         if not path:
             raise EngineUnavailable(
