@@ -1,1 +1,14 @@
-"""eldercare-edge: speech."""
+"""eldercare-edge: offline speech for the device (no torch, no network).
+
+- speech.audio: read_wav / read_pcm / microphone_chunks -> AudioClip (16 kHz mono int16);
+  AudioError for empty, corrupt, truncated or non-WAV input.
+- speech.asr: create_recognizer(engine, model, sample_rate) -> Recognizer with
+  accept(pcm) -> Partial | None, final() -> Transcript, reset(), stream(chunks);
+  transcribe_file / transcribe_clip. Engines: pocketsphinx (domain LM, default),
+  pocketsphinx-general, pocketsphinx-open (domain + general fallback), vosk, whisper (extra).
+- speech.endpoint: Endpointer (VAD, 1.0 s trailing silence, max utterance) and listen().
+- speech.bargein: BargeIn keyword monitor ("stop" while the device talks).
+- speech.tts: Speaker (pyttsx3 over espeak-ng, 140 wpm, volume steps, per sentence, WAV,
+  Mandarin, optional Piper voice).
+- speech.build_lm: builds speech/models/ (domain LM + dictionary) at build time.
+"""
