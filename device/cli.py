@@ -20,7 +20,13 @@ import sys
 from collections.abc import Sequence
 
 # Modules that contribute verbs, in help order. A module that is not present yet is skipped.
-VERB_MODULES = ("compress.cli", "device.intent_cli", "speech.cli", "health.cli", "device.runtime_cli")
+VERB_MODULES = (
+    "compress.cli",
+    "device.intent_cli",
+    "speech.cli",
+    "health.cli",
+    "device.runtime_cli",
+)
 BENCH_MODULES = ("health.cli", "speech.cli", "device.runtime_cli", "compress.cli")
 
 EXIT_USER_ERROR = 2
