@@ -169,6 +169,7 @@ def run_bench_commands(out_dir: Path, quick: bool = False,
         "machine": machine(),
         "threads": 1,
         "wall_s": round(time.time() - t0, 1),
+        "load_avg_1m": round(os.getloadavg()[0], 2),
     }
     (out_dir / "commands.json").write_text(json.dumps(result, indent=2) + "\n")
     with (out_dir / "commands_rows.jsonl").open("w") as f:
