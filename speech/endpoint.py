@@ -17,12 +17,13 @@ import math
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
 from speech.asr import Partial, Recognizer, Transcript
 
-__all__ = ["EndpointConfig", "Endpointer", "Utterance", "listen"]
+__all__ = ["EndpointConfig", "EndpointedTranscript", "Endpointer", "Utterance", "listen"]
 
 
 @dataclass(frozen=True)
@@ -193,6 +194,20 @@ class EndpointedTranscript:
     final_latency_s: float
     """Wall seconds from the endpoint decision to the final transcript."""
     reason: str
+    """"silence", "max_length" or "end_of_stream"."""
+
+    def to_json(self) -> dict[str, Any]:
+        return {"transcript": self.transcript.to_json(),
+                "utterance_start_s": round(self.utterance_start_s, 3),
+                "endpoint_s": round(self.endpoint_s, 3),
+                "final_latency_s": round(self.final_latency_s, 4), "reason": self.reason}
+
+    @classmethod
+    def from_json(cls, d: dict[str, Any]) -> EndpointedTranscript:
+        return cls(transcript=Transcript.from_json(d["transcript"]),
+                   utterance_start_s=float(d["utterance_start_s"]),
+                   endpoint_s=float(d["endpoint_s"]),
+                   final_latency_s=float(d["final_latency_s"]), reason=str(d["reason"]))
 
 
 def listen(

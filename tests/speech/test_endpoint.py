@@ -99,6 +99,9 @@ def test_listen_gives_partials_then_one_transcript_per_utterance(
     assert all(f.transcript.text for f in finals)
     assert all(f.final_latency_s >= 0 and f.reason == "silence" for f in finals)
     assert finals[0].endpoint_s < finals[1].utterance_start_s
+    back = EndpointedTranscript.from_json(finals[0].to_json())
+    assert back.transcript.text == finals[0].transcript.text
+    assert back.endpoint_s == pytest.approx(finals[0].endpoint_s, abs=1e-3)
 
 
 def test_bargein_hears_stop_and_ignores_other_speech(
