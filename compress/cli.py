@@ -27,6 +27,13 @@ def _add_args(p: argparse.ArgumentParser) -> None:
                    help="int8 quantization preset (default avx512_vnni)")
     p.add_argument("--opset", type=int, default=None, help="ONNX opset (<= 17)")
     p.add_argument("--threads", type=int, default=None, help="threads for latency (default 2)")
+    p.add_argument("--train-threads", type=int, default=None,
+                   help="torch threads for training (default: all cores; 1 on a busy CPU)")
+    p.add_argument("--student-epochs", type=int, default=None, help="distillation epochs")
+    p.add_argument("--augment", type=int, default=None,
+                   help="teacher-labelled variants per training sentence")
+    p.add_argument("--resume", action="store_true",
+                   help="reuse the fine-tuned teacher and its soft labels in OUT/work")
 
 
 def register(subparsers: Any) -> None:
@@ -70,7 +77,9 @@ def _compress(args: argparse.Namespace) -> int:
 
     cfg = get_preset(args.preset, teacher_model=args.teacher, student_model=args.student,
                      data=args.data, quant_preset=args.quant_preset, opset=args.opset,
-                     threads=args.threads)
+                     threads=args.threads, train_threads=args.train_threads,
+                     student_epochs=args.student_epochs, augment=args.augment,
+                     resume=args.resume or None)
     labels = _labels(args.labels)
     out = Path(args.out)
     check_output_dir(out)

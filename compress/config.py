@@ -116,10 +116,16 @@ class CompressConfig:
     """Keep at most this many dev/test examples per label (tiny preset)."""
     latency_samples: int = 100
     threads: int = 2
+    """Threads for the latency measurements (the contract: 2)."""
+    train_threads: int = 0
+    """Torch threads for training and labelling (0: all cores). On a shared, busy CPU a
+    single thread avoids OpenMP stalls and can be several times faster."""
+    resume: bool = False
+    """Reuse the fine-tuned teacher (and its soft labels) found in OUT/work."""
     seed: int = 13
 
     def __post_init__(self) -> None:
-        if self.threads < 1 or self.latency_samples < 5:
+        if self.threads < 1 or self.latency_samples < 5 or self.train_threads < 0:
             raise ConfigError("threads must be >= 1 and latency_samples >= 5")
 
 
@@ -150,6 +156,10 @@ def get_preset(name: str, **overrides: object) -> CompressConfig:
             part = key.split("_")[0]
             sub = getattr(cfg, part)
             cfg = replace(cfg, **{part: replace(sub, model=str(clean.pop(key)))})
+    if "student_epochs" in clean:
+        cfg = replace(cfg, student=replace(cfg.student, epochs=int(clean.pop("student_epochs"))))  # type: ignore[call-overload]
+    if "augment" in clean:
+        cfg = replace(cfg, student=replace(cfg.student, augment=int(clean.pop("augment"))))  # type: ignore[call-overload]
     if "quant_preset" in clean:
         cfg = replace(cfg, export=replace(cfg.export, quant_preset=str(clean.pop("quant_preset"))))
     if "opset" in clean:

@@ -65,7 +65,13 @@ def run(cfg: Any, out: Path, labels: tuple[str, ...] | None = None) -> dict[str,
     from compress.export import convert_fp16, export_fp32, quantize_int8, write_model_dir
     from compress.modeling import count_params
     from compress.report import plot, write_report
-    from compress.teacher import build_teacher, class_weights, save_teacher, train_teacher
+    from compress.teacher import (
+        build_teacher,
+        class_weights,
+        load_teacher,
+        save_teacher,
+        train_teacher,
+    )
     from compress.train import dist_context, pick_device, predict
     from device.intent import IntentModel
     from device.labels import INTENT_LABELS
@@ -80,7 +86,7 @@ def run(cfg: Any, out: Path, labels: tuple[str, ...] | None = None) -> dict[str,
     device = pick_device(ctx)
     torch.manual_seed(cfg.seed)
     if device.type == "cpu":
-        torch.set_num_threads(max(1, (os.cpu_count() or 2) // ctx.world))
+        torch.set_num_threads(cfg.train_threads or max(1, (os.cpu_count() or 2) // ctx.world))
 
     _stage(f"data ({cfg.lang})")
     splits = prepare_splits(cfg, labels)
@@ -91,27 +97,43 @@ def run(cfg: Any, out: Path, labels: tuple[str, ...] | None = None) -> dict[str,
         if ctx.local_rank == 0:
             resolve_teacher(cfg.teacher.model, work)
         ctx.barrier()
-    teacher = build_teacher(cfg.teacher, len(labels), work)
-    teacher_losses = train_teacher(teacher, splits, cfg.teacher, device, ctx, cfg.seed)
+    resumed = cfg.resume and (work / "teacher" / "classifier.pt").is_file()
+    if resumed:
+        teacher = load_teacher(work / "teacher", list(labels))
+        teacher_losses: list[float] = []
+        _stage(f"resumed the fine-tuned teacher from {work / 'teacher'}")
+    else:
+        teacher = build_teacher(cfg.teacher, len(labels), work)
+        teacher_losses = train_teacher(teacher, splits, cfg.teacher, device, ctx, cfg.seed)
     ctx.barrier()
     if not ctx.is_main:
         return None
     teacher.model.to("cpu")
-    save_teacher(teacher, work / "teacher", list(labels))
+    if not resumed:
+        save_teacher(teacher, work / "teacher", list(labels))
     device_eval = device
 
     _stage("teacher soft labels")
     augmented = augment_texts([e.text for e in splits.train], cfg.student.augment, cfg.seed)
     kd_texts = [e.text for e in splits.train] + augmented
     tmax = cfg.teacher.max_length
-    soft, pooled = predict(teacher.model, teacher.encode(kd_texts, tmax), teacher.pad_id,
-                           device_eval, desc="teacher soft labels", pooled=True)
+    cache = work / "teacher_outputs.pt"
+    cached = torch.load(cache, weights_only=False) if resumed and cache.is_file() else None
+    if cached is not None and cached["texts"] == kd_texts + [e.text for e in splits.dev] + [
+            e.text for e in splits.test]:
+        soft, pooled, t_dev, t_test = (cached[k] for k in ("soft", "pooled", "dev", "test"))
+    else:
+        soft, pooled = predict(teacher.model, teacher.encode(kd_texts, tmax), teacher.pad_id,
+                               device_eval, desc="teacher soft labels", pooled=True)
+        t_dev, _ = predict(teacher.model, teacher.encode([e.text for e in splits.dev], tmax),
+                           teacher.pad_id, device_eval, desc="teacher dev")
+        t_test, _ = predict(teacher.model, teacher.encode([e.text for e in splits.test], tmax),
+                            teacher.pad_id, device_eval, desc="teacher test")
+        torch.save({"texts": kd_texts + [e.text for e in splits.dev] + [
+            e.text for e in splits.test], "soft": soft, "pooled": pooled, "dev": t_dev,
+            "test": t_test}, cache)
     dev_gold = np.asarray(splits.ids(splits.dev))
     test_gold = np.asarray(splits.ids(splits.test))
-    t_dev, _ = predict(teacher.model, teacher.encode([e.text for e in splits.dev], tmax),
-                       teacher.pad_id, device_eval, desc="teacher dev")
-    t_test, _ = predict(teacher.model, teacher.encode([e.text for e in splits.test], tmax),
-                        teacher.pad_id, device_eval, desc="teacher test")
     teacher.model.to("cpu")
     t_cal = calibrate(t_dev.numpy(), dev_gold, labels)
     t_pred, _ = decide(t_test.numpy(), labels, t_cal.temperature, t_cal.threshold,

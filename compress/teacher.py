@@ -114,3 +114,17 @@ def save_teacher(teacher: Teacher, folder: Path, labels: list[str]) -> None:
     teacher.tokenizer.save(str(folder / "tokenizer.json"))
     (folder / "teacher.json").write_text(json.dumps({"name": teacher.name,
                                                      "pad_id": teacher.pad_id}))
+
+
+def load_teacher(folder: Path, labels: list[str]) -> Teacher:
+    """A teacher saved by save_teacher (raises CheckpointError if it does not fit `labels`)."""
+    try:
+        model, saved = TeacherClassifier.load(folder)
+        meta = json.loads((folder / "teacher.json").read_text())
+        tokenizer, pad_id = load_tokenizer(folder)
+    except (OSError, ValueError, RuntimeError, KeyError) as exc:
+        raise CheckpointError(f"cannot resume the teacher in {folder}: {exc}") from None
+    if saved != labels:
+        raise CheckpointError(f"the teacher in {folder} was trained on other labels; "
+                              "remove it or train again without --resume")
+    return Teacher(model, tokenizer, pad_id, str(meta.get("name", folder.name)))
