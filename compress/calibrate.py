@@ -52,9 +52,13 @@ def decide(logits: np.ndarray, labels: tuple[str, ...], temperature: float, thre
 
 
 def safety_recall(pred: np.ndarray, gold: np.ndarray, labels: tuple[str, ...]) -> float:
+    """Share of safety utterances given a safety label (ties broken by exact-label recall)."""
     ids = [labels.index(s) for s in SAFETY_LABELS if s in labels]
     mask = np.isin(gold, ids)
-    return float((pred[mask] == gold[mask]).mean()) if mask.any() else 1.0
+    if not mask.any():
+        return 1.0
+    caught = float(np.isin(pred[mask], ids).mean())
+    return caught + 1e-3 * float((pred[mask] == gold[mask]).mean())
 
 
 def calibrate(logits: np.ndarray, gold: np.ndarray, labels: tuple[str, ...]) -> Calibration:

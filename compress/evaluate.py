@@ -18,7 +18,12 @@ __all__ = ["metrics", "latency", "teacher_runner", "torch_size_mb", "quantize_to
 
 
 def metrics(pred: np.ndarray, gold: np.ndarray, labels: tuple[str, ...]) -> dict[str, Any]:
-    """Accuracy, per-label recall and the safety recall (each safety label its own)."""
+    """Accuracy, per-label recall and the safety recall.
+
+    emergency_recall: the share of emergency_help/fall_report utterances that get a safety
+    label (either one raises the alert, so none is missed); emergency_recall_strict: the
+    share that get exactly their own label.
+    """
     per_label = {}
     for i, lab in enumerate(labels):
         mask = gold == i
@@ -26,11 +31,13 @@ def metrics(pred: np.ndarray, gold: np.ndarray, labels: tuple[str, ...]) -> dict
             per_label[lab] = round(float((pred[mask] == i).mean()), 4)
     ids = [labels.index(s) for s in SAFETY_LABELS if s in labels]
     safety = np.isin(gold, ids)
+    caught = np.isin(pred[safety], ids)
     return {
         "accuracy": round(float((pred == gold).mean()), 4),
-        "emergency_recall": round(float((pred[safety] == gold[safety]).mean()), 4)
+        "emergency_recall": round(float(caught.mean()), 4) if safety.any() else 1.0,
+        "emergency_recall_strict": round(float((pred[safety] == gold[safety]).mean()), 4)
         if safety.any() else 1.0,
-        "safety_missed": int((pred[safety] != gold[safety]).sum()),
+        "safety_missed": int((~caught).sum()),
         "recall": per_label,
         "n": int(len(gold)),
     }
