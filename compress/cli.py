@@ -28,7 +28,7 @@ def _add_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--opset", type=int, default=None, help="ONNX opset (<= 17)")
     p.add_argument("--threads", type=int, default=None, help="threads for latency (default 2)")
     p.add_argument("--train-threads", type=int, default=None,
-                   help="torch threads for training (default: all cores; 1 on a busy CPU)")
+                   help="torch threads for training (default 1; 0: all cores)")
     p.add_argument("--student-epochs", type=int, default=None, help="distillation epochs")
     p.add_argument("--augment", type=int, default=None,
                    help="teacher-labelled variants per training sentence")
