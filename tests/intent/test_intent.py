@@ -64,7 +64,8 @@ def test_batch_with_padding_matches_single_utterances(model: IntentModel) -> Non
     batch = model.probabilities(UTTERANCES)  # padded to the longest
     for row, text in enumerate(UTTERANCES):
         single = model.probabilities([text])[0]
-        np.testing.assert_allclose(batch[row], single, atol=2e-3)
+        # int8 dynamic quantization scales activations per batch, so rows move slightly
+        np.testing.assert_allclose(batch[row], single, atol=1e-2)
     assert [r.intent for r in model.classify_batch(UTTERANCES)] == [
         model.classify(t).intent for t in UTTERANCES]
 
