@@ -123,7 +123,7 @@ def run_demo(settings: Settings, out_dir: Path, say: Callable[[str], None] = pri
         step("asr", f"{settings.asr.engine} recognizer ready", _since(t))
         speaker = make_speaker(settings)
         resident = make_speaker(settings, voice=resident_voice, rate_wpm=resident_rate)
-        dialogue = DialogueManager(settings.care_plan)
+        dialogue = DialogueManager(settings.care_plan, safety=settings.safety)
         executor = ActionExecutor(settings.resident.name, alerts=home.alerts, speaker=speaker,
                                   events_path=out_dir / "events.jsonl")
         assistant = Assistant(model, dialogue, executor, recognizer, speaker, out_dir)
@@ -137,10 +137,12 @@ def run_demo(settings: Settings, out_dir: Path, say: Callable[[str], None] = pri
             step("hear", f'ASR "{turn.heard}"', ms.get("asr"))
             step("intent", f"{turn.intent} ({turn.score:.2f})", ms.get("intent"))
             step("reply", f'"{turn.reply.text}"', ms.get("dialogue"))
-            for a in executor.raised[len(result.published):]:
-                result.published.append(a)
-                step("alert", f"published {a.level} {a.kind} alert {a.id}", ms.get("actions"))
+            _published(result, executor, step, ms.get("actions"))
             step("tts", f"reply audio {Path(turn.wav_out or '-').name}", ms.get("tts"))
+        last = assistant.tick(force=True)  # a question left unanswered still alerts
+        if last is not None:
+            step("timeout", f'"{last.reply.text}"', last.timings_ms.get("dialogue"))
+            _published(result, executor, step, last.timings_ms.get("actions"))
 
         t = time.perf_counter()
         readings = shift_to(recorded, time.time())
@@ -169,6 +171,13 @@ def run_demo(settings: Settings, out_dir: Path, say: Callable[[str], None] = pri
         home.stop()
         result.seconds = time.perf_counter() - step.t0
     return result
+
+
+def _published(result: DemoResult, executor: ActionExecutor, step: _Steps,
+               ms: float | None) -> None:
+    for a in executor.raised[len(result.published):]:
+        result.published.append(a)
+        step("alert", f"published {a.level} {a.kind} alert {a.id}", ms)
 
 
 def _since(t: float) -> float:

@@ -1,7 +1,9 @@
 """Dialogue manager: intent + slots + state -> reply text and actions.
 
-Safety first: ``emergency_help`` and ``fall_report`` always produce an ``alert`` action,
-whatever the manager was waiting for. Replies are short, clear sentences. The clock is
+Safety first: a clear ``emergency_help`` or ``fall_report`` produces an ``alert`` action at
+once, whatever the manager was waiting for; a doubtful one (low score, no plain safety
+words) is checked with one question and alerts unless the resident explicitly says no
+(see :mod:`device.confirm`). Replies are short, clear sentences. The clock is
 injected so tests (and the demo) control time.
 """
 
@@ -15,7 +17,9 @@ from datetime import datetime
 
 from device import advice, medication, phrases, safety
 from device.careplan import CarePlan, Contact, DoseLog
+from device.confirm import PendingCheck, SafetyConfirmer
 from device.replies import Action, Reply
+from device.settings_sections import SafetySettings
 from device.slots import extract_slots, resolve_time, second_person
 
 __all__ = ["DialogueManager", "Reminder"]
@@ -40,11 +44,13 @@ class DialogueManager:
         plan: the resident's care plan (name, medicines, contacts, daily reminders).
         clock: returns the local time now (default ``datetime.now``).
         doses: dose log; a fresh in-memory one by default.
+        safety: when a safety intent alerts at once or is checked first (default settings).
     """
 
     def __init__(self, plan: CarePlan, clock: Callable[[], datetime] = datetime.now,
-                 doses: DoseLog | None = None) -> None:
+                 doses: DoseLog | None = None, safety: SafetySettings | None = None) -> None:
         self.plan = plan
+        self.confirmer = SafetyConfirmer(plan, safety or SafetySettings(), clock)
         self.clock = clock
         self.doses = doses if doses is not None else DoseLog(plan)
         self.reminders: list[Reminder] = []
@@ -56,12 +62,35 @@ class DialogueManager:
         self._fired_daily: set[tuple[str, str]] = set()
 
     # -- public ---------------------------------------------------------------------
-    def handle(self, intent: str, text: str, slots: dict[str, str] | None = None) -> Reply:
-        """The reply to ``text`` understood as ``intent`` (slots extracted if not given)."""
+    def handle(self, intent: str, text: str, slots: dict[str, str] | None = None,
+               score: float | None = None) -> Reply:
+        """The reply to ``text`` understood as ``intent`` (slots extracted if not given).
+        ``score`` (0..1) is the intent's probability; None counts as certain."""
         slots = dict(slots) if slots is not None else extract_slots(intent, text)
-        reply = self._dispatch(intent, text.strip(), slots)
+        checked = self.confirmer.handle(intent, text.strip(), score)
+        reply = checked if checked is not None else self._dispatch(intent, text.strip(), slots)
         self.expects = reply.expects
-        if intent != "repeat":
+        if intent != "repeat" or checked is not None:
+            self.last = reply
+        return reply
+
+    @property
+    def pending_safety(self) -> PendingCheck | None:
+        """The doubtful safety event waiting for an answer, if any."""
+        return self.confirmer.pending
+
+    def tick(self, now: datetime | None = None) -> Reply | None:
+        """The alert reply when a safety question has gone unanswered past its timeout;
+        the runtime calls this every tick (None: nothing to do)."""
+        return self._settle(self.confirmer.tick(now))
+
+    def expire_pending(self, note: str = "no answer before the device stopped") -> Reply | None:
+        """Raise the alert of a pending safety question now (e.g. at shutdown)."""
+        return self._settle(self.confirmer.expire(note))
+
+    def _settle(self, reply: Reply | None) -> Reply | None:
+        if reply is not None:
+            self.expects = reply.expects
             self.last = reply
         return reply
 
@@ -88,8 +117,6 @@ class DialogueManager:
 
     # -- dispatch -------------------------------------------------------------------
     def _dispatch(self, intent: str, text: str, slots: dict[str, str]) -> Reply:
-        if intent in ("emergency_help", "fall_report"):
-            return self._safety(intent, text)
         if intent == "stop":
             return Reply("Okay.", intent, (Action("cancel"),))
         if intent == "repeat":
@@ -110,10 +137,7 @@ class DialogueManager:
                slots: dict[str, str] | None = None, expects: str | None = None) -> Reply:
         return Reply(text, intent, actions, slots or {}, expects)
 
-    # -- safety ---------------------------------------------------------------------
-    def _safety(self, intent: str, text: str) -> Reply:
-        return safety.safety_reply(self.plan, intent, text)
-
+    # -- symptoms (safety intents are handled by the confirmer) -----------------------
     def _on_symptom_report(self, text: str, slots: dict[str, str]) -> Reply:
         self._context["symptom"] = text
         return safety.symptom_reply(self.plan, text)

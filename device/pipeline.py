@@ -12,6 +12,7 @@ import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -39,7 +40,7 @@ class Turn:
     """Intent probability, 0..1."""
     reply: Reply
     source: str = "text"
-    """"text" or the input WAV path."""
+    """"text", the input WAV path, or "timeout" (an unanswered safety question)."""
     wav_out: str | None = None
     """Reply audio file, if written."""
     alerts: tuple[str, ...] = ()
@@ -157,8 +158,26 @@ class Assistant:
         timings["intent"] = _ms(t0)
         t0 = time.perf_counter()
         slots = extract_slots(result.intent, text)
-        reply = self.dialogue.handle(result.intent, text, slots)
+        reply = self.dialogue.handle(result.intent, text, slots, score=float(result.score))
         timings["dialogue"] = _ms(t0)
+        return self._carry_out(text, result.intent, float(result.score), reply, source, stem,
+                               timings, t_start, asr_ms)
+
+    def tick(self, now: datetime | None = None, force: bool = False) -> Turn | None:
+        """Time-driven dialogue work: the alert of a safety question left unanswered past
+        its timeout (``force``: raise it now, e.g. at shutdown). None when nothing is due."""
+        t_start = time.perf_counter()
+        pending = self.dialogue.pending_safety
+        reply = self.dialogue.expire_pending() if force else self.dialogue.tick(now)
+        if reply is None or pending is None:
+            return None
+        timings = {"dialogue": _ms(t_start)}
+        return self._carry_out("", reply.intent, pending.score, reply, "timeout", None,
+                               timings, t_start, None)
+
+    def _carry_out(self, heard: str, intent: str, score: float, reply: Reply, source: str,
+                   stem: str | None, timings: dict[str, float], t_start: float,
+                   asr_ms: float | None) -> Turn:
         t0 = time.perf_counter()
         alert_ids = self.executor.run(reply.actions)
         timings["actions"] = _ms(t0)
@@ -171,8 +190,7 @@ class Assistant:
             wav_out = str(self.speaker.to_wav(reply.text, path))
             timings["tts"] = _ms(t0)
         timings["total"] = round(_ms(t_start) + (asr_ms or 0.0), 1)
-        return Turn(text, result.intent, float(result.score), reply, source, wav_out,
-                    tuple(alert_ids), timings)
+        return Turn(heard, intent, score, reply, source, wav_out, tuple(alert_ids), timings)
 
     def speak(self, text: str, stem: str) -> str | None:
         """Say (write) a proactive message, e.g. a due reminder."""

@@ -7,10 +7,11 @@ from typing import Any
 
 __all__ = ["ACTION_KINDS", "Action", "Reply"]
 
-ACTION_KINDS = ("alert", "reminder", "call", "home", "volume", "cancel", "dose")
+ACTION_KINDS = ("alert", "reminder", "call", "home", "volume", "cancel", "dose", "event")
 """alert {type (spoken_fall, help_request, symptom), level, reason}; reminder {id, task, at};
 call {contact, relation, phone}; home {device, area, action}; volume {direction}; cancel {};
-dose {medicine, slot}."""
+dose {medicine, slot}; event {type (safety_check, safety_cancelled), level (info), intent,
+score, reason}: recorded in the events log, never sent to caregivers."""
 
 
 @dataclass(frozen=True)

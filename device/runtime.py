@@ -2,7 +2,8 @@
 
 Services, each an asyncio task under :func:`supervise` (logs, backs off, retries):
 input (text lines on stdin, WAV files, or the microphone) -> ASR -> intent -> dialogue
--> TTS; reminders falling due; the health monitor's timed checks; an optional replay of
+-> TTS; reminders falling due and unanswered safety questions timing out; the health
+monitor's timed checks; an optional replay of
 readings. Sensor readings arrive over MQTT through ``health.ingest.SensorIngest`` and
 alerts leave through the durable ``health.alerting.AlertService``. One JSON line per turn
 and per reminder goes to stdout.
@@ -104,7 +105,7 @@ class Runtime:
         recognizer = make_recognizer(s) if s.input.source != "stdin" else None
         speaker = make_speaker(s)
         doses = DoseLog(s.care_plan, self.state_dir / "doses.jsonl")
-        dialogue = DialogueManager(s.care_plan, clock=self.clock, doses=doses)
+        dialogue = DialogueManager(s.care_plan, clock=self.clock, doses=doses, safety=s.safety)
         dialogue.mark_daily_fired_before(self.clock())
         self.out_dir.mkdir(parents=True, exist_ok=True)
         executor = ActionExecutor(s.resident.name, alerts=self.home.alerts, speaker=speaker,
@@ -162,9 +163,34 @@ class Runtime:
 
         await asyncio.to_thread(listen)
 
+    def _safety_tick(self, force: bool = False) -> None:
+        """Raise the alert of a safety question left unanswered past its timeout (``force``:
+        now), and say so."""
+        assert self.assistant is not None
+        with self._lock:
+            turn = self.assistant.tick(force=force)
+            if turn is None:
+                return
+            self.turns.append(turn)
+        if self.settings.output.speak and self.assistant.speaker is not None:
+            self.assistant.speaker.say(turn.reply.text)
+        self.emit(json.dumps(turn.to_json(), ensure_ascii=False))
+
+    async def _settle_safety(self) -> None:
+        """The input has ended: a pending safety question still gets its timeout (ticks
+        run meanwhile), then its alert is raised whatever the dialogue clock says."""
+        assert self.assistant is not None
+        wait_s = self.settings.safety.confirm_timeout_s + self.tick_s
+        t0 = time.monotonic()
+        while self.assistant.dialogue.pending_safety is not None and \
+                time.monotonic() - t0 < wait_s:
+            await asyncio.sleep(min(self.tick_s, 0.2))
+        await asyncio.to_thread(self._safety_tick, True)
+
     async def _reminders(self) -> None:
         assert self.assistant is not None
         while not self._stop.is_set():
+            await asyncio.to_thread(self._safety_tick)
             with self._lock:
                 due = self.assistant.dialogue.due_reminders()
             for r in due:
@@ -229,6 +255,7 @@ class Runtime:
                 background.append(asyncio.create_task(
                     supervise("replay", self._replay, self._stop)))
             await supervise("input", source, self._stop)
+            await self._settle_safety()
             self._stop.set()
             await asyncio.gather(*background, return_exceptions=True)
             flushed = await asyncio.to_thread(self.home.alerts.flush, self.flush_s)
@@ -239,4 +266,6 @@ class Runtime:
                     "seconds": round(time.perf_counter() - t0, 2)}
         finally:
             self._stop.set()
+            if self.assistant is not None and self.assistant.dialogue.pending_safety:
+                await asyncio.to_thread(self._safety_tick, True)  # stored, sent next start
             await asyncio.to_thread(self.home.stop)

@@ -8,16 +8,59 @@ import re
 from device.careplan import CarePlan
 from device.replies import Action, Reply
 
-__all__ = ["safety_reply", "symptom_reply", "symptom_worse_reply"]
+__all__ = ["is_denial", "is_safety_phrase", "safety_reply", "symptom_reply",
+           "symptom_worse_reply"]
 
 _SERIOUS_FALL = re.compile(r"\b(?:can ?not|can'?t|unable to) (?:get|stand|move|breathe)|hurt|"
                            r"bleed|head|broke|unconscious|on the floor|pain|help")
 """Words in a fall report that make it an emergency (ASR may garble the end: "get top")."""
 
+_SAFETY_PHRASE = re.compile(
+    r"\bi(?:'ve| have| just| had|'ve just| have just)? (?:fell|fallen|slipped|tripped)\b|"
+    r"\bfell (?:down|over|off|out)\b|\bhad an? (?:\w+ )?fall\b|\bon the floor\b|"
+    r"\b(?:can ?not|can'?t|unable to|could ?n'?t) (?:get up|stand up|breathe|move)|"
+    r"\bhelp me(?! (?:with|to|find|set|turn|remember|understand|choose|pick)\b)|"
+    r"^help\b|\bhelp!|\bhelp,? please\b|\bi need help\b|\bsend (?:help|someone)\b|"
+    r"\b(?:call|get|need) (?:an |the )?ambulance\b|\b(?:911|999|112)\b|\bemergency\b|"
+    r"\bchest pains?\b|\bheart attack\b|\bstroke\b|\bbleeding\b|\bpassing out\b|"
+    r"\bchoking\b")
+"""Words that make a fall or a call for help clear whatever the model's score."""
 
-def safety_reply(plan: CarePlan, intent: str, text: str) -> Reply:
+_DENIAL = re.compile(
+    r"^(?:no|nope|nah|not really|incorrect|wrong)\b|"
+    r"\bi(?:'m| am) (?:fine|ok|okay|all ?right|alright|good|not hurt)\b|"
+    r"\bi(?:'m| am) (?:perfectly |quite |absolutely )?(?:fine|ok|okay|all ?right|alright)\b|"
+    r"\bi did ?n[o']t fall\b|\bi do ?n[o']t need (?:any )?help\b|\bfalse alarm\b|"
+    r"\b(?:everything|all)(?:'s| is) (?:fine|ok|okay|all ?right|well)\b|\bno help needed\b")
+"""An explicit "no, I am fine" to "Did you fall? Do you need help?"."""
+
+_NOT_FINE = re.compile(r"\bnot (?:fine|ok|okay|all ?right|alright|good|really fine)\b|"
+                       r"\bno(?:t)? (?:i|it) (?:am|is) not\b")
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.lower().replace("\u2019", "'").split())
+
+
+def is_safety_phrase(text: str) -> bool:
+    """Whether ``text`` says plainly that the resident fell or needs help now ("i fell",
+    "help me", "can't breathe", "call an ambulance")."""
+    return bool(_SAFETY_PHRASE.search(_norm(text)))
+
+
+def is_denial(text: str) -> bool:
+    """Whether ``text`` is an explicit "no / I'm fine / I'm all right" (never when it also
+    names a fall or a call for help, or says "not fine")."""
+    low = _norm(text)
+    return bool(_DENIAL.search(low)) and not _NOT_FINE.search(low) and \
+        not is_safety_phrase(low)
+
+
+def safety_reply(plan: CarePlan, intent: str, text: str, note: str = "",
+                 extra: dict[str, object] | None = None) -> Reply:
     """``fall_report`` -> a spoken_fall alert (emergency when they cannot get up or are hurt,
-    else urgent); ``emergency_help`` -> a help_request alert at emergency level."""
+    else urgent); ``emergency_help`` -> a help_request alert at emergency level. ``note`` is
+    appended to the reason (e.g. "no answer within 20 s"); ``extra`` goes into the action."""
     if intent == "fall_report":
         level = "emergency" if _SERIOUS_FALL.search(text.lower()) else "urgent"
         kind, reason = "spoken_fall", f'Fall reported by {plan.resident}: "{text}"'
@@ -26,11 +69,14 @@ def safety_reply(plan: CarePlan, intent: str, text: str) -> Reply:
         level, kind = "emergency", "help_request"
         reason = f'{plan.resident} asked for help: "{text}"'
         say = "I am calling for help now. Stay where you are. Help is on the way."
+    if note:
+        reason += f" ({note})"
     names = [c.name for c in plan.contacts if c.caregiver]
     if names:
         say += f" I have told {names[0]}."
-    return Reply(say, intent, (Action("alert", {"type": kind, "level": level,
-                                                "reason": reason}),))
+    data: dict[str, object] = {"type": kind, "level": level, "reason": reason}
+    data.update(extra or {})
+    return Reply(say, intent, (Action("alert", data),))
 
 
 def symptom_reply(plan: CarePlan, text: str) -> Reply:

@@ -21,6 +21,7 @@ from device.settings_sections import (
     MqttConfig,
     OutputSettings,
     ResidentSettings,
+    SafetySettings,
     SettingsError,
     TtsSettings,
     _check,
@@ -28,7 +29,8 @@ from device.settings_sections import (
 
 __all__ = [
     "AsrSettings", "HealthSettings", "InputSettings", "IntentSettings", "MqttConfig",
-    "OutputSettings", "ResidentSettings", "Settings", "SettingsError", "TtsSettings",
+    "OutputSettings", "ResidentSettings", "SafetySettings", "Settings", "SettingsError",
+    "TtsSettings",
     "example_config_path", "load_settings", "parse_override", "settings_from_dict",
 ]
 
@@ -42,6 +44,7 @@ class Settings:
     asr: AsrSettings = field(default_factory=AsrSettings)
     tts: TtsSettings = field(default_factory=TtsSettings)
     health: HealthSettings = field(default_factory=HealthSettings)
+    safety: SafetySettings = field(default_factory=SafetySettings)
     input: InputSettings = field(default_factory=InputSettings)
     output: OutputSettings = field(default_factory=OutputSettings)
 

@@ -8,7 +8,7 @@ from typing import Any
 __all__ = [
     "ASR_ENGINES", "INPUT_SOURCES", "LANGUAGES", "AsrSettings", "HealthSettings",
     "InputSettings", "IntentSettings", "MqttConfig", "OutputSettings", "ResidentSettings",
-    "SettingsError", "TtsSettings",
+    "SafetySettings", "SettingsError", "TtsSettings",
 ]
 
 ASR_ENGINES = ("pocketsphinx", "pocketsphinx-general", "vosk", "whisper")
@@ -137,6 +137,31 @@ class HealthSettings:
                "health.inactivity_day_h and inactivity_night_h must be hours in (0, 24]")
         _check(self.ack_timeout_s >= 10,
                f"health.ack_timeout_s must be at least 10 seconds (got {self.ack_timeout_s})")
+
+
+@dataclass(frozen=True)
+class SafetySettings:
+    """When a spoken fall or call for help alerts at once, and when it is checked first.
+
+    A safety intent alerts at once when its score is at least ``confident`` or its words
+    say it plainly ("i fell", "help me"); otherwise the device asks "Did you fall? Do you
+    need help?" and alerts unless the resident explicitly says no within
+    ``confirm_timeout_s``."""
+
+    confirm: bool = True
+    """Ask before alerting on a doubtful safety intent; false: every one alerts at once."""
+    confident: float = 0.9
+    """Intent score (0..1) at or above which a safety intent alerts without a question."""
+    confirm_timeout_s: float = 20.0
+    """Seconds to wait for an answer before alerting anyway."""
+
+    def __post_init__(self) -> None:
+        _check(0.0 < self.confident <= 1.0,
+               f"safety.confident must be in (0, 1] (got {self.confident}); 0.9 suits the "
+               "shipped model")
+        _check(1.0 <= self.confirm_timeout_s <= 120.0,
+               f"safety.confirm_timeout_s must be 1..120 seconds (got "
+               f"{self.confirm_timeout_s}); a resident who fell must not wait longer")
 
 
 @dataclass(frozen=True)

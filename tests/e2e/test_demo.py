@@ -42,6 +42,8 @@ def test_demo_pipeline_delivers_fall_and_news2_alerts(
     assert news2.level == "urgent" and news2.resident == "Mary"
     intents = [t.intent for t in result.turns]
     assert intents[2] == "fall_report"
+    # a clear fall alerts in its own turn, with no confirmation question
+    assert result.turns[2].alerts == (fall.id,) and result.turns[2].reply.expects is None
     for i, turn in enumerate(result.turns, 1):
         assert (tmp_path / "out" / f"utterance-{i:02d}.wav").is_file()
         assert turn.wav_out is not None and Path(turn.wav_out).stat().st_size > 1000

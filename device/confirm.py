@@ -1,0 +1,156 @@
+"""Safety confirmation: a doubtful fall or call for help is checked with one short question.
+
+The intent model favours the safety labels so that no fall or emergency is missed, and so
+it sometimes hears one in an ordinary sentence. A *clear* safety utterance (score at or
+above ``SafetySettings.confident``, or words that :func:`device.safety.is_safety_phrase`
+recognises) alerts at once. A *doubtful* one asks "Did you fall, Mary? Do you need help?"
+and then:
+
+- an explicit "no / I'm fine / I'm all right" cancels: no caregiver alert, but an
+  info-level ``event`` action records the check;
+- "yes", another safety utterance, anything unclear, or no answer within
+  ``confirm_timeout_s`` raises the alert.
+
+Every path except an explicit denial ends in an alert. "What?" (``repeat``) says the
+question again without moving the deadline.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from device import safety
+from device.careplan import CarePlan
+from device.labels import SAFETY_LABELS
+from device.replies import Action, Reply
+from device.settings_sections import SafetySettings
+
+__all__ = ["EXPECTS", "PendingCheck", "SafetyConfirmer"]
+
+EXPECTS = "safety_confirm"
+"""``Reply.expects`` while a doubtful safety event waits for an answer."""
+
+
+@dataclass(frozen=True)
+class PendingCheck:
+    """A doubtful safety utterance waiting for the resident's answer."""
+
+    intent: str
+    """emergency_help or fall_report."""
+    text: str
+    score: float
+    """Intent score, 0..1."""
+    asked_at: datetime
+    """Local time the question was asked."""
+    deadline: datetime
+    """Local time after which the alert is raised anyway."""
+
+    def to_json(self) -> dict[str, Any]:
+        return {"intent": self.intent, "text": self.text, "score": round(self.score, 4),
+                "asked_at": self.asked_at.timestamp(), "deadline": self.deadline.timestamp()}
+
+
+class SafetyConfirmer:
+    """Decides between an alert at once and a question, and resolves the question.
+
+    Args:
+        plan: the care plan (resident's name, caregivers).
+        settings: thresholds and timeout.
+        clock: local time now.
+    """
+
+    def __init__(self, plan: CarePlan, settings: SafetySettings,
+                 clock: Callable[[], datetime]) -> None:
+        self.plan = plan
+        self.settings = settings
+        self.clock = clock
+        self.pending: PendingCheck | None = None
+
+    def is_clear(self, intent: str, text: str, score: float | None) -> bool:
+        """A safety utterance that needs no question: policy off, no score known, a score
+        at or above ``confident``, or plain safety words."""
+        return (not self.settings.confirm or score is None
+                or score >= self.settings.confident or safety.is_safety_phrase(text))
+
+    def handle(self, intent: str, text: str, score: float | None) -> Reply | None:
+        """The reply when a check is pending or ``intent`` is a safety label; else None."""
+        if self.pending is not None:
+            return self._answer(intent, text, score)
+        if intent not in SAFETY_LABELS:
+            return None
+        if self.is_clear(intent, text, score):
+            return safety.safety_reply(self.plan, intent, text)
+        return self._ask(intent, text, float(score or 0.0))
+
+    def tick(self, now: datetime | None = None) -> Reply | None:
+        """The alert reply when the pending question has gone unanswered past its
+        deadline (None otherwise). The runtime calls this every tick."""
+        if self.pending is None or (now or self.clock()) < self.pending.deadline:
+            return None
+        return self.expire(f"no answer within {self.settings.confirm_timeout_s:g} s",
+                           "no_answer", "I did not hear an answer. ")
+
+    def expire(self, note: str, check: str = "no_answer", lead: str = "") -> Reply | None:
+        """Raise the pending check's alert now (e.g. the device is stopping)."""
+        if self.pending is None:
+            return None
+        return self._alert(self.pending, note, check, lead)
+
+    # -- internals ---------------------------------------------------------------------
+    def _ask(self, intent: str, text: str, score: float) -> Reply:
+        now = self.clock()
+        self.pending = PendingCheck(intent, text, score, now,
+                                    now + timedelta(seconds=self.settings.confirm_timeout_s))
+        event = Action("event", {"type": "safety_check", "level": "info", "intent": intent,
+                                 "score": round(score, 4),
+                                 "reason": f'Checking with {self.plan.resident}: "{text}"'})
+        return Reply(self._question(intent), intent, (event,), expects=EXPECTS)
+
+    def _question(self, intent: str) -> str:
+        name = self.plan.resident
+        if intent == "fall_report":
+            return f"Did you fall, {name}? Do you need help?"
+        return f"Are you all right, {name}? Do you need help?"
+
+    def _answer(self, intent: str, text: str, score: float | None) -> Reply:
+        pending = self.pending
+        assert pending is not None
+        if safety.is_safety_phrase(text):
+            return self._second(pending, intent, text)
+        clear_safety = intent in SAFETY_LABELS and (score is None
+                                                   or score >= self.settings.confident)
+        if safety.is_denial(text) and not clear_safety:
+            return self._cancel(pending, text)
+        if intent in SAFETY_LABELS:
+            return self._second(pending, intent, text)
+        if intent == "repeat":
+            return Reply(self._question(pending.intent), intent, expects=EXPECTS)
+        if intent == "affirm":
+            return self._alert(pending, f"confirmed: {text!r}", "affirmed")
+        return self._alert(pending, f"unclear answer: {text!r}", "unclear")
+
+    def _second(self, pending: PendingCheck, intent: str, text: str) -> Reply:
+        """Another safety utterance while the question waits: alert at once on it."""
+        self.pending = None
+        label = intent if intent in SAFETY_LABELS else pending.intent
+        return safety.safety_reply(self.plan, label, text,
+                                   f'after "{pending.text}"',
+                                   {"check": "second_report", "first": pending.text})
+
+    def _alert(self, pending: PendingCheck, note: str, check: str, lead: str = "") -> Reply:
+        self.pending = None
+        reply = safety.safety_reply(self.plan, pending.intent, pending.text, note,
+                                    {"check": check, "score": round(pending.score, 4)})
+        return Reply(lead + reply.text, reply.intent, reply.actions) if lead else reply
+
+    def _cancel(self, pending: PendingCheck, text: str) -> Reply:
+        self.pending = None
+        event = Action("event", {
+            "type": "safety_cancelled", "level": "info", "intent": pending.intent,
+            "score": round(pending.score, 4),
+            "reason": f'{self.plan.resident} said "{text}" after "{pending.text}": no alert'})
+        return Reply(f"All right, {self.plan.resident}. I am glad you are fine. "
+                     "I am here if you need me.", "deny", (event,))

@@ -1,0 +1,263 @@
+"""Safety confirmation policy: clear safety alerts at once, doubtful safety asks first, and
+every path except an explicit "no" ends in an alert."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import pytest
+
+from device import safety
+from device.careplan import CarePlan
+from device.confirm import EXPECTS
+from device.dialogue import DialogueManager
+from device.labels import INTENT_LABELS, SAFETY_LABELS
+from device.replies import Action, Reply
+from device.settings import SafetySettings, SettingsError, settings_from_dict
+
+PLAN = CarePlan.from_json(
+    {"contacts": [{"name": "Anna", "relation": "daughter", "phone": "+44 7700 900123"}]},
+    resident="Mary")
+SETTINGS = SafetySettings(confirm=True, confident=0.9, confirm_timeout_s=20.0)
+
+
+class Clock:
+    """A hand-set clock."""
+
+    def __init__(self, now: datetime) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += timedelta(seconds=seconds)
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock(datetime(2026, 11, 30, 9, 0))
+
+
+@pytest.fixture
+def dm(clock: Clock) -> DialogueManager:
+    return DialogueManager(PLAN, clock=clock, safety=SETTINGS)
+
+
+def alert_of(reply: Reply) -> dict[str, object]:
+    action = reply.action("alert")
+    assert action is not None, reply
+    return action.data
+
+
+def ask_doubtful(dm: DialogueManager, intent: str = "fall_report",
+                 text: str = "i've got a cough", score: float = 0.54) -> Reply:
+    reply = dm.handle(intent, text, score=score)
+    assert reply.action("alert") is None and reply.expects == EXPECTS
+    return reply
+
+
+@pytest.mark.parametrize(("intent", "text", "score"), [
+    ("fall_report", "I slipped on the stairs earlier", 0.95),  # confident score
+    ("fall_report", "I fell down and I cannot get up", 0.31),  # safety words, low score
+    ("emergency_help", "help me", 0.4),
+    ("emergency_help", "I can't breathe", 0.2),
+    ("emergency_help", "please call an ambulance", 0.5),
+    ("fall_report", "I'm on the floor", None),  # no score known: treated as certain
+])
+def test_clear_safety_alerts_at_once(dm: DialogueManager, intent: str, text: str,
+                                     score: float | None) -> None:
+    reply = dm.handle(intent, text, score=score)
+    data = alert_of(reply)
+    assert data["type"] == ("spoken_fall" if intent == "fall_report" else "help_request")
+    assert text in str(data["reason"]) and "check" not in data
+    assert reply.text.startswith("I am calling for help now.")
+    assert dm.pending_safety is None and reply.expects is None
+
+
+@pytest.mark.parametrize(("intent", "text", "question"), [
+    ("fall_report", "i've got a cough", "Did you fall, Mary? Do you need help?"),
+    ("emergency_help", "incorrect", "Are you all right, Mary? Do you need help?"),
+    ("emergency_help", "that's very kind of you", "Are you all right, Mary? Do you need help?"),
+])
+def test_doubtful_safety_asks_a_question_and_logs_the_check(
+        dm: DialogueManager, clock: Clock, intent: str, text: str, question: str) -> None:
+    reply = ask_doubtful(dm, intent, text, 0.6)
+    assert reply.text == question and reply.intent == intent
+    event = reply.action("event")
+    assert event is not None and event.data["type"] == "safety_check"
+    assert event.data["level"] == "info" and text in str(event.data["reason"])
+    pending = dm.pending_safety
+    assert pending is not None and pending.intent == intent and pending.text == text
+    assert pending.deadline - pending.asked_at == timedelta(seconds=20)
+    assert dm.expects == EXPECTS
+
+
+@pytest.mark.parametrize("answer", [("affirm", "yes"), ("affirm", "yes please"),
+                                    ("affirm", "I think so")])
+def test_affirm_raises_the_alert(dm: DialogueManager, answer: tuple[str, str]) -> None:
+    ask_doubtful(dm)
+    reply = dm.handle(answer[0], answer[1], score=0.9)
+    data = alert_of(reply)
+    assert data["type"] == "spoken_fall" and data["check"] == "affirmed"
+    assert "i've got a cough" in str(data["reason"]) and "confirmed" in str(data["reason"])
+    assert dm.pending_safety is None and dm.expects is None
+
+
+def test_no_answer_within_timeout_raises_the_alert(dm: DialogueManager, clock: Clock) -> None:
+    ask_doubtful(dm, "emergency_help", "incorrect", 0.61)
+    assert dm.tick() is None
+    clock.advance(19.5)
+    assert dm.tick() is None and dm.pending_safety is not None
+    clock.advance(0.5)
+    reply = dm.tick()
+    assert reply is not None
+    data = alert_of(reply)
+    assert data["type"] == "help_request" and data["level"] == "emergency"
+    assert data["check"] == "no_answer" and "no answer within 20 s" in str(data["reason"])
+    assert reply.text.startswith("I did not hear an answer. I am calling for help now.")
+    assert dm.pending_safety is None and dm.tick() is None  # raised once
+    assert dm.last == reply
+
+
+def test_timeout_follows_the_setting(clock: Clock) -> None:
+    dm = DialogueManager(PLAN, clock=clock, safety=SafetySettings(confirm_timeout_s=5))
+    ask_doubtful(dm)
+    assert dm.tick(clock.now + timedelta(seconds=4.9)) is None
+    assert dm.tick(clock.now + timedelta(seconds=5)) is not None
+
+
+@pytest.mark.parametrize(("intent", "text"), [
+    ("deny", "no"), ("deny", "nope"), ("affirm", "I'm fine"), ("affirm", "I'm all right"),
+    ("deny", "no I am fine"), ("deny", "I didn't fall"), ("out_of_scope", "I'm alright thanks"),
+    ("deny", "no, I don't need help"),
+])
+def test_explicit_deny_cancels_without_alert_but_is_logged(
+        dm: DialogueManager, clock: Clock, intent: str, text: str) -> None:
+    ask_doubtful(dm)
+    reply = dm.handle(intent, text, score=0.5)
+    assert reply.action("alert") is None
+    event = reply.action("event")
+    assert event is not None
+    assert event.data["type"] == "safety_cancelled" and event.data["level"] == "info"
+    assert event.data["intent"] == "fall_report" and event.data["score"] == 0.54
+    assert "i've got a cough" in str(event.data["reason"]) and text in str(event.data["reason"])
+    assert reply.text.startswith("All right, Mary.")
+    assert dm.pending_safety is None and dm.expects is None
+    clock.advance(60)
+    assert dm.tick() is None  # nothing left to time out
+    assert dm.handle("greeting", "good morning").intent == "greeting"  # dialogue goes on
+
+
+@pytest.mark.parametrize(("intent", "text"), [
+    ("out_of_scope", "what a lovely day"), ("home_control", "turn on the kitchen light"),
+    ("stop", "stop"), ("deny", "no I'm not fine"), ("out_of_scope", "maybe"),
+    ("time_query", "what time is it"), ("out_of_scope", ""),
+])
+def test_unclear_answer_raises_the_alert(dm: DialogueManager, intent: str, text: str) -> None:
+    ask_doubtful(dm)
+    data = alert_of(dm.handle(intent, text, score=0.7))
+    assert data["check"] == "unclear" and data["type"] == "spoken_fall"
+    assert dm.pending_safety is None
+
+
+@pytest.mark.parametrize(("intent", "text", "score", "kind"), [
+    ("emergency_help", "that's very kind of you", 0.34, "help_request"),  # doubtful again
+    ("fall_report", "I fell", 0.99, "spoken_fall"),
+    ("deny", "no, I can't get up", 0.8, "spoken_fall"),  # safety words beat "no"
+    ("emergency_help", "no", 0.97, "help_request"),  # a confident safety label beats "no"
+])
+def test_second_safety_utterance_while_pending_alerts_at_once(
+        dm: DialogueManager, intent: str, text: str, score: float, kind: str) -> None:
+    ask_doubtful(dm)
+    reply = dm.handle(intent, text, score=score)
+    data = alert_of(reply)
+    assert data["check"] == "second_report" and data["type"] == kind
+    assert data["first"] == "i've got a cough" and text in str(data["reason"])
+    assert dm.pending_safety is None
+
+
+def test_repeat_says_the_question_again_and_keeps_the_deadline(dm: DialogueManager,
+                                                                clock: Clock) -> None:
+    question = ask_doubtful(dm)
+    clock.advance(15)
+    again = dm.handle("repeat", "what did you say", score=0.8)
+    assert again.text == question.text and again.action("alert") is None
+    assert again.expects == EXPECTS
+    clock.advance(5)
+    reply = dm.tick()
+    assert reply is not None and alert_of(reply)["check"] == "no_answer"
+
+
+def test_expire_pending_at_shutdown(dm: DialogueManager) -> None:
+    assert dm.expire_pending() is None
+    ask_doubtful(dm)
+    reply = dm.expire_pending()
+    assert reply is not None and "before the device stopped" in str(alert_of(reply)["reason"])
+    assert dm.pending_safety is None
+
+
+@pytest.mark.parametrize("intent", INTENT_LABELS)
+def test_every_answer_but_an_explicit_no_ends_in_an_alert(clock: Clock, intent: str) -> None:
+    """Recall: whatever the model makes of the answer, only denial words cancel."""
+    for text in ("hmm", "yes", "the cat", "no", "I'm fine", "no, help me"):
+        dm = DialogueManager(PLAN, clock=clock, safety=SETTINGS)
+        ask_doubtful(dm, "emergency_help", "incorrect", 0.6)
+        reply = dm.handle(intent, text, score=0.5)
+        if intent == "repeat" and not safety.is_safety_phrase(text):
+            reply = dm.tick(clock.now + timedelta(seconds=20)) or reply
+        alerted = reply.action("alert") is not None
+        assert alerted != safety.is_denial(text), (intent, text, reply)
+
+
+def test_confirm_off_alerts_at_once(clock: Clock) -> None:
+    dm = DialogueManager(PLAN, clock=clock, safety=SafetySettings(confirm=False))
+    for intent in SAFETY_LABELS:
+        assert alert_of(dm.handle(intent, "incorrect", score=0.3))
+        assert dm.pending_safety is None
+
+
+def test_safety_overrides_other_pending_questions(dm: DialogueManager) -> None:
+    assert dm.handle("reminder_set", "remind me to call the bank").expects == "reminder_time"
+    reply = ask_doubtful(dm, "fall_report", "the bank", 0.5)
+    assert reply.text.startswith("Did you fall")
+    assert alert_of(dm.handle("affirm", "yes"))["check"] == "affirmed"
+
+
+def test_event_action_round_trips() -> None:
+    action = Action("event", {"type": "safety_cancelled", "level": "info", "score": 0.5})
+    assert Action.from_json(action.to_json()) == action
+    reply = Reply("All right.", "deny", (action,))
+    assert Reply.from_json(reply.to_json()) == reply
+
+
+@pytest.mark.parametrize(("text", "clear", "deny"), [
+    ("i fell", True, False), ("I've fallen", True, False), ("help me", True, False),
+    ("I can't breathe", True, False), ("i had a little fall", True, False),
+    ("can you help me with the tv", False, False), ("incorrect", False, True),
+    ("that's very kind of you", False, False), ("i've got a cough", False, False),
+    ("I'm not fine", False, False), ("I\u2019m fine", False, True),
+])
+def test_phrase_rules(text: str, clear: bool, deny: bool) -> None:
+    assert safety.is_safety_phrase(text) == clear
+    assert safety.is_denial(text) == deny
+
+
+@pytest.mark.parametrize(("section", "message"), [
+    ({"confident": 0}, "safety.confident must be in (0, 1]"),
+    ({"confident": 1.5}, "safety.confident must be in (0, 1]"),
+    ({"confirm_timeout_s": 0.5}, "safety.confirm_timeout_s must be 1..120"),
+    ({"confirm_timeout_s": 600}, "safety.confirm_timeout_s must be 1..120"),
+    ({"confirm": "yes"}, "safety.confirm must be bool"),
+    ({"timeout": 20}, "unknown setting safety.timeout"),
+])
+def test_bad_safety_settings_say_what_to_change(section: dict[str, object],
+                                                message: str) -> None:
+    with pytest.raises(SettingsError, match=message.replace("(", r"\(").replace(")", r"\)")
+                       .replace("[", r"\[").replace("]", r"\]").replace(".", r"\.")):
+        settings_from_dict({"safety": section})
+
+
+def test_safety_settings_load() -> None:
+    s = settings_from_dict({"safety": {"confident": 0.8, "confirm_timeout_s": 30}})
+    assert s.safety == SafetySettings(confirm=True, confident=0.8, confirm_timeout_s=30.0)
