@@ -6,6 +6,7 @@ p = softmax(z); top label, but below `threshold` -> out_of_scope, except for the
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -16,6 +17,8 @@ __all__ = ["Calibration", "calibrate", "decide", "softmax"]
 
 TEMPERATURES = np.exp(np.linspace(np.log(0.3), np.log(6.0), 40))
 BIASES = np.arange(0.0, 3.01, 0.25)
+MISS_COST = 10
+"""Dev errors that one safety utterance left without a safety label is worth."""
 THRESHOLDS = np.round(np.arange(0.0, 0.91, 0.025), 3)
 
 
@@ -26,7 +29,7 @@ class Calibration:
     temperature: float = 1.0
     threshold: float = 0.0
     label_bias: dict[str, float] = field(default_factory=dict)
-    """Added to the scaled logits; raises safety recall."""
+    """Added to the scaled logits, per safety label; raises safety recall."""
     dev_accuracy: float = 0.0
     dev_safety_recall: float = 1.0
 
@@ -52,37 +55,56 @@ def decide(logits: np.ndarray, labels: tuple[str, ...], temperature: float, thre
 
 
 def safety_recall(pred: np.ndarray, gold: np.ndarray, labels: tuple[str, ...]) -> float:
-    """Share of safety utterances given a safety label (ties broken by exact-label recall)."""
+    """Share of safety utterances given a safety label (either one: both alert at once)."""
     ids = [labels.index(s) for s in SAFETY_LABELS if s in labels]
     mask = np.isin(gold, ids)
     if not mask.any():
         return 1.0
-    caught = float(np.isin(pred[mask], ids).mean())
-    return caught + 1e-3 * float((pred[mask] == gold[mask]).mean())
+    return float(np.isin(pred[mask], ids).mean())
 
 
-def calibrate(logits: np.ndarray, gold: np.ndarray, labels: tuple[str, ...]) -> Calibration:
-    """Fit temperature (NLL), then the smallest safety bias with the best dev safety recall,
-    then the threshold with the best dev accuracy (ties: the higher threshold)."""
+def exact_safety_recall(pred: np.ndarray, gold: np.ndarray, labels: tuple[str, ...]) -> float:
+    """Share of safety utterances given their own label."""
+    ids = [labels.index(s) for s in SAFETY_LABELS if s in labels]
+    mask = np.isin(gold, ids)
+    return float((pred[mask] == gold[mask]).mean()) if mask.any() else 1.0
+
+
+def _temperature(logits: np.ndarray, gold: np.ndarray) -> float:
     best_t, best_nll = 1.0, float("inf")
     for t in TEMPERATURES:
         p = softmax(logits / t)
         nll = float(-np.log(p[np.arange(len(gold)), gold] + 1e-12).mean())
         if nll < best_nll:
             best_t, best_nll = float(t), nll
+    return best_t
+
+
+def calibrate(logits: np.ndarray, gold: np.ndarray, labels: tuple[str, ...]) -> Calibration:
+    """Fit the temperature (NLL); then one bias per safety label, searched jointly for the
+    fewest dev errors when a safety utterance left without any safety label counts MISS_COST
+    errors (ties: better exact-label recall, then the smaller total bias, i.e. fewer false
+    safety labels); then the threshold with the best dev accuracy (ties: the higher one)."""
+    best_t = _temperature(logits, gold)
     safety = [s for s in SAFETY_LABELS if s in labels]
-    best_bias, best_rec, best_acc = 0.0, -1.0, -1.0
-    for b in BIASES:
-        pred, _ = decide(logits, labels, best_t, 0.0, {s: float(b) for s in safety})
+    n_safety = int(np.isin(gold, [labels.index(s) for s in safety]).sum())
+    best_key: tuple[float, ...] = (-float("inf"),)
+    bias: dict[str, float] = {}
+    recall = 1.0
+    for combo in itertools.product(BIASES, repeat=len(safety)):
+        trial = {s: float(b) for s, b in zip(safety, combo, strict=True)}
+        pred, _ = decide(logits, labels, best_t, 0.0, trial)
         rec = safety_recall(pred, gold, labels)
-        acc = float((pred == gold).mean())
-        if rec > best_rec + 1e-9 or (abs(rec - best_rec) < 1e-9 and acc > best_acc + 0.002):
-            best_bias, best_rec, best_acc = float(b), rec, acc
-    bias = {s: best_bias for s in safety} if best_bias > 0 else {}
+        missed = round((1.0 - rec) * n_safety)
+        cost = MISS_COST * missed + int((pred != gold).sum())
+        key = (-float(cost), exact_safety_recall(pred, gold, labels), -float(sum(combo)))
+        if key > best_key:
+            best_key, recall = key, rec
+            bias = {s: b for s, b in trial.items() if b > 0}
     best_th, best_th_acc = 0.0, -1.0
     for th in THRESHOLDS:
         pred, _ = decide(logits, labels, best_t, float(th), bias)
         acc = float((pred == gold).mean())
         if acc >= best_th_acc:
             best_th, best_th_acc = float(th), acc
-    return Calibration(best_t, best_th, bias, best_th_acc, best_rec)
+    return Calibration(best_t, best_th, bias, best_th_acc, recall)

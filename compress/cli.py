@@ -32,8 +32,11 @@ def _add_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--student-epochs", type=int, default=None, help="distillation epochs")
     p.add_argument("--augment", type=int, default=None,
                    help="teacher-labelled variants per training sentence")
+    p.add_argument("--keep-layers", default=None,
+                   help="student layers kept from the base model, e.g. 0,1,2,4,5")
     p.add_argument("--resume", action="store_true",
-                   help="reuse the fine-tuned teacher and its soft labels in OUT/work")
+                   help="reuse the fine-tuned teacher, its soft labels and a student "
+                        "distilled with the same settings in OUT/work")
 
 
 def register(subparsers: Any) -> None:
@@ -71,6 +74,16 @@ def _labels(arg: str | None) -> tuple[str, ...] | None:
     return labels
 
 
+def _layers(arg: str | None) -> tuple[int, ...] | None:
+    if arg is None:
+        return None
+    try:
+        return tuple(int(x) for x in arg.split(",") if x.strip())
+    except ValueError:
+        raise ValueError("--keep-layers needs comma-separated layer numbers, e.g. 0,1,2,4,5") \
+            from None
+
+
 def _compress(args: argparse.Namespace) -> int:
     from compress.config import get_preset
     from compress.pipeline import check_output_dir, run
@@ -79,6 +92,7 @@ def _compress(args: argparse.Namespace) -> int:
                      data=args.data, quant_preset=args.quant_preset, opset=args.opset,
                      threads=args.threads, train_threads=args.train_threads,
                      student_epochs=args.student_epochs, augment=args.augment,
+                     keep_layers=_layers(args.keep_layers),
                      resume=args.resume or None)
     labels = _labels(args.labels)
     out = Path(args.out)

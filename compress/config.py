@@ -121,7 +121,8 @@ class CompressConfig:
     """Torch threads for training and labelling (0: all cores). 1 by default: on a shared
     2-core CPU one thread was several times faster than two (OpenMP stalls)."""
     resume: bool = False
-    """Reuse the fine-tuned teacher (and its soft labels) found in OUT/work."""
+    """Reuse the fine-tuned teacher (and its soft labels) found in OUT/work, and the distilled
+    student there when it was trained with the same settings."""
     seed: int = 13
 
     def __post_init__(self) -> None:
@@ -158,6 +159,9 @@ def get_preset(name: str, **overrides: object) -> CompressConfig:
             cfg = replace(cfg, **{part: replace(sub, model=str(clean.pop(key)))})
     if "student_epochs" in clean:
         cfg = replace(cfg, student=replace(cfg.student, epochs=int(clean.pop("student_epochs"))))  # type: ignore[call-overload]
+    if "keep_layers" in clean:
+        layers = tuple(clean.pop("keep_layers"))  # type: ignore[call-overload]
+        cfg = replace(cfg, student=replace(cfg.student, keep_layers=layers))
     if "augment" in clean:
         cfg = replace(cfg, student=replace(cfg.student, augment=int(clean.pop("augment"))))  # type: ignore[call-overload]
     if "quant_preset" in clean:

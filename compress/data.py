@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -90,28 +91,56 @@ def prepare_splits(cfg: CompressConfig, labels: Sequence[str]) -> Splits:
                   limit(by_split["test"], cfg.eval_limit))
 
 
+# Words an ASR engine confuses, both ways (the transcript has no punctuation or case).
+_HOMOPHONES = {"to": "two", "two": "to", "too": "to", "for": "four", "four": "for",
+               "right": "write", "hear": "here", "here": "hear", "there": "their",
+               "their": "there", "know": "no", "no": "know", "i": "eye", "buy": "by",
+               "by": "buy", "weak": "week", "week": "weak", "ate": "eight", "won": "one",
+               "one": "won", "son": "sun", "dear": "deer", "see": "sea", "wait": "weight"}
+_PUNCT = re.compile(r"[^\w\s']")
+
+
+def _variant(words: list[str], rng: random.Random) -> list[str]:
+    """One noisy copy: edits of a careless speaker or an ASR transcript."""
+    w = list(words)
+    op = rng.randrange(8)
+    if op == 0 and len(w) > 2:
+        del w[rng.randrange(len(w))]
+    elif op == 1 and len(w) > 2:
+        i = rng.randrange(len(w) - 1)
+        w[i], w[i + 1] = w[i + 1], w[i]
+    elif op == 2:
+        w.insert(rng.randrange(len(w) + 1), rng.choice(FILLERS_START))
+    elif op == 3 and len(w) > 3:
+        w = w[: rng.randrange(2, len(w))]
+    elif op == 4:
+        swaps = [i for i, x in enumerate(w) if x in _HOMOPHONES]
+        if swaps:
+            i = rng.choice(swaps)
+            w[i] = _HOMOPHONES[w[i]]
+        else:
+            w.insert(rng.randrange(len(w) + 1), rng.choice(("uh", "um", "er")))
+    elif op == 5 and w:
+        i = rng.randrange(len(w))  # a stutter or a restart
+        w.insert(i, w[i])
+    elif op == 6 and len(w) > 1:
+        i = rng.randrange(1, len(w))  # a hesitation in the middle
+        w.insert(i, rng.choice(("um", "uh", "er", "erm", "you know", "i mean")))
+    else:
+        w = [x.replace("'", "") for x in w] + [rng.choice(("please", "now", "again"))]
+    return w
+
+
 def augment_texts(texts: Sequence[str], per_text: int, seed: int) -> list[str]:
-    """Unlabelled variants (word dropout, swaps, fillers, truncation) for distillation."""
+    """Unlabelled ASR-style variants for distillation: lowercase without punctuation, word
+    dropout, swaps, fillers and hesitations, stutters, homophones, truncation."""
     rng = random.Random(seed)
     seen = set(texts)
     out: list[str] = []
     for text in texts:
-        words = text.lower().split()
+        words = _PUNCT.sub(" ", text.lower()).split()
         for _ in range(per_text):
-            w = list(words)
-            op = rng.randrange(5)
-            if op == 0 and len(w) > 2:
-                del w[rng.randrange(len(w))]
-            elif op == 1 and len(w) > 2:
-                i = rng.randrange(len(w) - 1)
-                w[i], w[i + 1] = w[i + 1], w[i]
-            elif op == 2:
-                w.insert(rng.randrange(len(w) + 1), rng.choice(FILLERS_START))
-            elif op == 3 and len(w) > 3:
-                w = w[: rng.randrange(2, len(w))]
-            else:
-                w = [x.replace("'", "") for x in w] + [rng.choice(("please", "now", "again"))]
-            variant = " ".join(w)
+            variant = " ".join(_variant(words, rng))
             if variant and variant not in seen:
                 seen.add(variant)
                 out.append(variant)

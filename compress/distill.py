@@ -22,7 +22,10 @@ from compress.modeling import BertMeanPoolClassifier
 from compress.train import fit
 from compress.vocab import TrimmedVocab, trim_tokenizer
 
-__all__ = ["Student", "build_student", "distill"]
+__all__ = ["Student", "build_student", "distill", "load_student", "DISTILL_FILE"]
+
+DISTILL_FILE = "distill.json"
+"""Written next to a distilled student: the settings it was trained with (for --resume)."""
 
 
 class Student:
@@ -65,6 +68,24 @@ def build_student(cfg: StudentConfig, labels: tuple[str, ...], vocab_texts: list
     model.trim_embeddings(vocab.kept_ids)
     name = "all-MiniLM-L6-v2" if cfg.model == "minilm-l6" else base.name
     return Student(model, vocab, name)
+
+
+def load_student(folder: Path, settings: dict[str, Any]) -> Student | None:
+    """The student saved in `folder` when it was distilled with exactly `settings`."""
+    import json
+
+    marker = folder / DISTILL_FILE
+    try:
+        saved = json.loads(marker.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if saved.get("settings") != json.loads(json.dumps(settings)):
+        return None
+    check_checkpoint(folder)
+    spec = json.loads((folder / "tokenizer.json").read_text(encoding="utf-8"))
+    vocab = TrimmedVocab(spec, list(range(len(spec["model"]["vocab"]))))
+    model = BertMeanPoolClassifier.from_pretrained(str(folder))
+    return Student(model, vocab, str(saved["base"]))
 
 
 class _KDModule(nn.Module):

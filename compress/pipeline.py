@@ -57,7 +57,7 @@ def run(cfg: Any, out: Path, labels: tuple[str, ...] | None = None) -> dict[str,
     from compress.assets import resolve_teacher
     from compress.calibrate import calibrate, decide
     from compress.data import augment_texts, prepare_splits
-    from compress.distill import build_student, distill, kd_dataset
+    from compress.distill import DISTILL_FILE, build_student, distill, kd_dataset, load_student
     from compress.evaluate import (
         latency,
         metrics,
@@ -145,15 +145,29 @@ def run(cfg: Any, out: Path, labels: tuple[str, ...] | None = None) -> dict[str,
     _stage(f"teacher test accuracy {teacher_metrics['accuracy']}")
 
     _stage(f"student {cfg.student.model}: layers {cfg.student.keep_layers}, vocab trim")
-    student = build_student(cfg.student, labels, kd_texts)
-    data = kd_dataset(student, splits, augmented, soft, pooled, cfg.student.max_length)
-    student_losses = distill(student, data, cfg.student,
-                             class_weights(splits, cfg.teacher.safety_weight), device,
-                             cfg.seed)
-    student.model.to("cpu").eval()
     student_dir = work / "student_pt"
-    student.model.save_pretrained(str(student_dir))
-    student.vocab.save(student_dir / "tokenizer.json")
+    settings = {"student": asdict(cfg.student), "teacher": teacher.name, "seed": cfg.seed,
+                "safety_weight": cfg.teacher.safety_weight, "kd_texts": len(kd_texts),
+                "lang": cfg.lang, "data": cfg.data}
+    reused = load_student(student_dir, settings) if resumed else None
+    student_losses: list[float] = []
+    if reused is not None:
+        student = reused
+        student_losses = json.loads((student_dir / DISTILL_FILE).read_text())["losses"]
+        _stage(f"resumed the distilled student from {student_dir}")
+    else:
+        student = build_student(cfg.student, labels, kd_texts)
+        data = kd_dataset(student, splits, augmented, soft, pooled, cfg.student.max_length)
+        student_losses = distill(student, data, cfg.student,
+                                 class_weights(splits, cfg.teacher.safety_weight), device,
+                                 cfg.seed)
+        student.model.to("cpu").eval()
+        student.model.save_pretrained(str(student_dir))
+        student.vocab.save(student_dir / "tokenizer.json")
+        (student_dir / DISTILL_FILE).write_text(json.dumps(
+            {"settings": settings, "base": student.base, "losses": student_losses}, indent=2)
+            + "\n", encoding="utf-8")
+    student.model.to("cpu").eval()
 
     _stage("export ONNX + quantize")
     fp32 = export_fp32(student_dir, work / "onnx_fp32", cfg.export.opset)

@@ -50,27 +50,54 @@ def write_report(out: Path, points: dict[str, dict[str, Any]], test_set: str, th
 
 
 def plot(points: dict[str, dict[str, Any]], path: Path, title: str) -> Path:
-    """Accuracy (y) vs p50 latency (x, log) with marker area proportional to size."""
+    """Accuracy (y) vs p50 latency (x, log) with marker area proportional to size.
+
+    Neighbouring points get their labels on alternate sides (above / below) with a leader
+    line, the legend carries the figures, and the log axis shows plain major ticks only."""
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
+    from matplotlib.ticker import FixedLocator, NullFormatter, NullLocator
 
-    fig, ax = plt.subplots(figsize=(7, 4.5), dpi=110)
+    fig, ax = plt.subplots(figsize=(8, 5.5), dpi=110)
     colors = {"teacher": "#c0392b", "teacher_int8": "#e67e22", "student_fp32": "#2980b9",
               "student_int8": "#27ae60"}
-    for key, p in points.items():
-        ax.scatter(p["latency_ms_p50"], p["accuracy"] * 100, s=max(30.0, p["size_mb"] * 3),
-                   color=colors.get(key, "gray"), alpha=0.75, edgecolors="black")
-        ax.annotate(f"{key}\n{p['size_mb']:.1f} MB", (p["latency_ms_p50"], p["accuracy"] * 100),
-                    textcoords="offset points", xytext=(8, 6), fontsize=8)
+    order = sorted(points, key=lambda k: points[k]["latency_ms_p50"])
+    for rank, key in enumerate(order):
+        p = points[key]
+        x, y = p["latency_ms_p50"], p["accuracy"] * 100
+        area = max(30.0, p["size_mb"] * 3)
+        gap = (area / 3.1416) ** 0.5 + 10  # points: clear of the marker
+        ax.scatter(x, y, s=area, color=colors.get(key, "gray"),
+                   alpha=0.75, edgecolors="black", zorder=3,
+                   label=f"{key}: {p['accuracy'] * 100:.1f}%, {x:.2f} ms, {p['size_mb']:.1f} MB")
+        up = rank % 2 == 0
+        ax.annotate(key, (x, y), textcoords="offset points", xytext=(0, gap if up else -gap),
+                    ha="center", va="bottom" if up else "top", fontsize=8,
+                    arrowprops={"arrowstyle": "-", "color": "0.4", "lw": 0.6,
+                                   "shrinkA": 1, "shrinkB": gap - 9})
     ax.set_xscale("log")
+    xs = [p["latency_ms_p50"] for p in points.values()]
+    lo_x, hi_x = min(xs) / 1.6, max(xs) * 1.6
+    ax.set_xlim(lo_x, hi_x)
+    ticks = [t for t in (m * 10.0 ** e for e in range(-2, 5) for m in (1, 2, 5))
+             if lo_x <= t <= hi_x]
+    ax.xaxis.set_major_locator(FixedLocator(ticks))
+    ax.set_xticklabels([f"{t:g}" for t in ticks])
+    ax.xaxis.set_minor_locator(NullLocator())
+    ax.xaxis.set_minor_formatter(NullFormatter())
     ax.set_xlabel("p50 latency, batch 1 (ms, log scale)")
     ax.set_ylabel("test accuracy (%)")
     ax.set_title(title, fontsize=10)
-    ax.grid(True, which="both", alpha=0.3)
+    ax.grid(True, which="major", alpha=0.3)
     lo = min(p["accuracy"] for p in points.values()) * 100
-    ax.set_ylim(max(0.0, lo - 5), 100.5)
+    ax.set_ylim(max(0.0, lo - 8), 106)
+    legend = ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.13), ncol=2, fontsize=8,
+                       frameon=False, title="test accuracy, p50 latency, size",
+                       title_fontsize=8)
+    for handle in legend.legend_handles:
+        handle.set_sizes([40.0])  # type: ignore[union-attr]
     fig.tight_layout()
     fig.savefig(path)
     plt.close(fig)

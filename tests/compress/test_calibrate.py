@@ -1,0 +1,96 @@
+"""Calibration on dev: per-label safety biases, the miss cost, and the ASR-style augmentation."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+
+from compress.calibrate import MISS_COST, calibrate, decide
+from compress.data import augment_texts
+from device.labels import INTENT_LABELS
+
+LABELS = tuple(INTENT_LABELS)
+EM, FALL, OOS = (LABELS.index(x) for x in ("emergency_help", "fall_report", "out_of_scope"))
+OTHER = LABELS.index("time_query")
+
+
+def _logits(rows: list[tuple[int, dict[int, float]]]) -> tuple[np.ndarray, np.ndarray]:
+    """Gold ids and logits: 0 everywhere except the given label -> value entries."""
+    logits = np.zeros((len(rows), len(LABELS)))
+    for i, (_, vals) in enumerate(rows):
+        for j, v in vals.items():
+            logits[i, j] = v
+    return logits, np.array([g for g, _ in rows])
+
+
+def test_bias_only_where_a_safety_label_needs_it() -> None:
+    # An emergency utterance the model leans away from; every fall is already clear.
+    rows = [(EM, {EM: 5.0, OTHER: 1.0})] * 10 + [(EM, {EM: 3.0, OTHER: 4.0})]
+    rows += [(FALL, {FALL: 6.0})] * 10 + [(OTHER, {OTHER: 6.0})] * 30
+    logits, gold = _logits(rows)
+    cal = calibrate(logits, gold, LABELS)
+    assert set(cal.label_bias) == {"emergency_help"}
+    pred, _ = decide(logits, LABELS, cal.temperature, cal.threshold, cal.label_bias)
+    assert (pred == gold).all() and cal.dev_safety_recall == 1.0
+
+
+def test_a_miss_is_worth_up_to_miss_cost_false_alarms() -> None:
+    def build(false_alarms: int) -> tuple[np.ndarray, np.ndarray]:
+        rows = [(EM, {EM: 6.0})] * 10 + [(EM, {EM: 3.5, OTHER: 4.0})]
+        rows += [(FALL, {FALL: 6.0})] * 5 + [(OTHER, {OTHER: 9.0})] * 40
+        rows += [(OTHER, {OTHER: 3.0, EM: 2.6})] * false_alarms  # flip with the miss
+        return _logits(rows)
+
+    cheap = calibrate(*build(MISS_COST - 2), LABELS)
+    assert cheap.dev_safety_recall == 1.0 and cheap.label_bias.get("emergency_help", 0) > 0
+    dear = calibrate(*build(MISS_COST + 3), LABELS)
+    assert dear.dev_safety_recall < 1.0 and "emergency_help" not in dear.label_bias
+
+
+def test_augmentation_is_asr_style_and_reproducible() -> None:
+    texts = ["I've fallen, I can't get up!", "Can you turn the radio up a bit?",
+             "I need to take my pills at two", "Is it time for my tablets?"]
+    out = augment_texts(texts, 6, seed=3)
+    assert out == augment_texts(texts, 6, seed=3)
+    assert len(out) > len(texts) * 3 and not set(out) & set(texts)
+    assert all(v == v.lower() and not re.search(r"[^\w\s']", v) for v in out)
+    assert any({"eye", "four"} & set(v.split()) for v in out)  # homophones of i, for
+    assert any(re.search(r"\b(\w+) \1\b", v) for v in out)  # a stutter
+
+
+def test_keep_layers_flag_errors() -> None:
+    from compress.cli import _layers
+    from compress.config import ConfigError, get_preset
+
+    assert _layers("0,1,2,4,5") == (0, 1, 2, 4, 5)
+    with pytest.raises(ValueError, match="comma-separated layer numbers"):
+        _layers("0,one")
+    with pytest.raises(ConfigError, match="distinct"):
+        get_preset("tiny", keep_layers=(0, 0))
+
+
+def test_resume_reuses_a_matching_student(tiny_build: tuple[Path, dict[str, Any]],
+                                          tmp_path: Path,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    from compress.config import get_preset
+    from compress.pipeline import run
+
+    shutil.copytree(tiny_build[0] / "work", tmp_path / "work")
+    weights = (tmp_path / "work" / "student_pt" / "model.safetensors").read_bytes()
+    report = run(get_preset("tiny", resume=True), tmp_path)
+    err = capsys.readouterr().err
+    assert "resumed the distilled student" in err and "student distillation" not in err
+    assert (tmp_path / "work" / "student_pt" / "model.safetensors").read_bytes() == weights
+    assert report is not None
+    assert report["student_int8"]["accuracy"] == tiny_build[1]["student_int8"]["accuracy"]
+    # Other settings: the student is trained again.
+    marker = tmp_path / "work" / "student_pt" / "distill.json"
+    marker.write_text(marker.read_text().replace('"epochs": 6', '"epochs": 5'))
+    from compress.distill import load_student
+
+    assert load_student(tmp_path / "work" / "student_pt", {"student": {}}) is None
