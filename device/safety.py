@@ -17,13 +17,20 @@ _SERIOUS_FALL = re.compile(r"\b(?:can ?not|can'?t|unable to) (?:get|stand|move|b
 
 _SAFETY_PHRASE = re.compile(
     r"\bi(?:'ve| have| just| had|'ve just| have just)? (?:fell|fallen|slipped|tripped)\b|"
-    r"\bfell (?:down|over|off|out)\b|\bhad an? (?:\w+ )?fall\b|\bon the floor\b|"
-    r"\b(?:can ?not|can'?t|unable to|could ?n'?t) (?:get up|stand up|breathe|move)|"
+    r"\bfell (?:down|over|off|out)\b|\bhad an? (?:\w+ )?fall\b|"
+    r"\bon the (?!ground |first |top |upper )(?:\w+ )?floor\b|"
+    r"(?<!you )\b(?:can ?not|can'?t|unable to|could ?n'?t) (?:get up|stand up|breathe|move)|"
     r"\bhelp me(?! (?:with|to|find|set|turn|remember|understand|choose|pick)\b)|"
-    r"^help\b|\bhelp!|\bhelp,? please\b|\bi need help\b|\bsend (?:help|someone)\b|"
-    r"\b(?:call|get|need) (?:an |the )?ambulance\b|\b(?:911|999|112)\b|\bemergency\b|"
-    r"\bchest pains?\b|\bheart attack\b|\bstroke\b|\bbleeding\b|\bpassing out\b|"
-    r"\bchoking\b")
+    r"^(?:please )?help\b|\bhelp!|\bplease help\b|\b(?:i need|get|send) help\b|"
+    r"\bsend someone\b|\bambulance\b|\b(?:so much|lots of) blood\b|\btumbled\b|"
+    r"\b(?:911|999|112)\b|\bemergency\b|"
+    r"\bchest pains?\b|\bchest (?:is |feels )?(?:\w+ )?(?:hurting|hurts|tight)\b|"
+    r"\bheart attack\b|\bstroke\b|\bbleeding\b|\b(?:passing|passed|blacked) out\b|"
+    r"\bchoking\b|\bcollapsed\b|\bunconscious\b|\bnot breathing\b|\bgasping\b|"
+    r"\bslurred\b|\b(?:keeled|toppled) over\b|"
+    r"\blegs (?:just )?(?:gave|have given) (?:way|out)\b|"
+    r"\bwent flying\b|\b(?:can ?not|can'?t) (?:lift|pick) myself up\b|"
+    r"\b(?:having a|had a) (?:fit|seizure)\b")
 """Words that make a fall or a call for help clear whatever the model's score."""
 
 _DENIAL = re.compile(

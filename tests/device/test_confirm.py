@@ -237,6 +237,10 @@ def test_event_action_round_trips() -> None:
     ("can you help me with the tv", False, False), ("incorrect", False, True),
     ("that's very kind of you", False, False), ("i've got a cough", False, False),
     ("I'm not fine", False, False), ("I\u2019m fine", False, True),
+    ("my husband just collapsed", True, False), ("I'm on the kitchen floor", True, False),
+    ("ambulance please", True, False), ("my chest is really hurting", True, False),
+    ("close the door on the ground floor", False, False),
+    ("thanks for your help please", False, False), ("you can not move", False, False),
 ])
 def test_phrase_rules(text: str, clear: bool, deny: bool) -> None:
     assert safety.is_safety_phrase(text) == clear
