@@ -113,7 +113,7 @@ class SafetyConfirmer:
         name = self.plan.resident
         if intent == "fall_report":
             return f"Did you fall, {name}? Do you need help?"
-        return f"Are you all right, {name}? Do you need help?"
+        return f"Do you need help, {name}?"  # "yes" must mean help
 
     def _answer(self, intent: str, text: str, score: float | None) -> Reply:
         pending = self.pending

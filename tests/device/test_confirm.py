@@ -77,8 +77,8 @@ def test_clear_safety_alerts_at_once(dm: DialogueManager, intent: str, text: str
 
 @pytest.mark.parametrize(("intent", "text", "question"), [
     ("fall_report", "i've got a cough", "Did you fall, Mary? Do you need help?"),
-    ("emergency_help", "incorrect", "Are you all right, Mary? Do you need help?"),
-    ("emergency_help", "that's very kind of you", "Are you all right, Mary? Do you need help?"),
+    ("emergency_help", "incorrect", "Do you need help, Mary?"),
+    ("emergency_help", "that's very kind of you", "Do you need help, Mary?"),
 ])
 def test_doubtful_safety_asks_a_question_and_logs_the_check(
         dm: DialogueManager, clock: Clock, intent: str, text: str, question: str) -> None:

@@ -61,7 +61,7 @@ def test_shipped_model_false_alarms_go_to_confirmation(shipped: IntentModel,
         if result.intent in SAFETY_LABELS:
             assert result.score < confident and turn.reply.expects == EXPECTS
             assert assistant.dialogue.pending_safety is not None
-            assert turn.reply.text.endswith("Do you need help?")
+            assert "Do you need help" in turn.reply.text
             answer = assistant.respond("no, I'm fine")
             assert answer.reply.action("alert") is None
             assert assistant.dialogue.pending_safety is None
