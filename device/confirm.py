@@ -11,8 +11,8 @@ and then:
 - "yes", another safety utterance, anything unclear, or no answer within
   ``confirm_timeout_s`` raises the alert.
 
-Every path except an explicit denial ends in an alert. "What?" (``repeat``) says the
-question again without moving the deadline.
+Every path except an explicit denial ends in an alert. "What?" (``repeat``) and
+"louder" (``volume_up``) say the question again without moving the deadline.
 """
 
 from __future__ import annotations
@@ -128,6 +128,9 @@ class SafetyConfirmer:
             return self._second(pending, intent, text)
         if intent == "repeat":
             return Reply(self._question(pending.intent), intent, expects=EXPECTS)
+        if intent == "volume_up":  # they could not hear the question: louder, same deadline
+            return Reply(self._question(pending.intent), intent,
+                         (Action("volume", {"direction": "up"}),), expects=EXPECTS)
         if intent == "affirm":
             return self._alert(pending, f"confirmed: {text!r}", "affirmed")
         return self._alert(pending, f"unclear answer: {text!r}", "unclear")

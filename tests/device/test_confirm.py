@@ -177,13 +177,16 @@ def test_second_safety_utterance_while_pending_alerts_at_once(
     assert dm.pending_safety is None
 
 
-def test_repeat_says_the_question_again_and_keeps_the_deadline(dm: DialogueManager,
+def test_repeat_or_louder_says_the_question_again_and_keeps_the_deadline(dm: DialogueManager,
                                                                 clock: Clock) -> None:
     question = ask_doubtful(dm)
     clock.advance(15)
     again = dm.handle("repeat", "what did you say", score=0.8)
     assert again.text == question.text and again.action("alert") is None
     assert again.expects == EXPECTS
+    louder = dm.handle("volume_up", "speak up", score=0.9)
+    assert louder.text == question.text and louder.action("volume") is not None
+    assert louder.action("alert") is None and louder.expects == EXPECTS
     clock.advance(5)
     reply = dm.tick()
     assert reply is not None and alert_of(reply)["check"] == "no_answer"
@@ -204,7 +207,8 @@ def test_every_answer_but_an_explicit_no_ends_in_an_alert(clock: Clock, intent: 
         dm = DialogueManager(PLAN, clock=clock, safety=SETTINGS)
         ask_doubtful(dm, "emergency_help", "incorrect", 0.6)
         reply = dm.handle(intent, text, score=0.5)
-        if intent == "repeat" and not safety.is_safety_phrase(text):
+        if intent in ("repeat", "volume_up") and not safety.is_safety_phrase(text) \
+                and not safety.is_denial(text):
             reply = dm.tick(clock.now + timedelta(seconds=20)) or reply
         alerted = reply.action("alert") is not None
         assert alerted != safety.is_denial(text), (intent, text, reply)
