@@ -17,9 +17,13 @@ Every path except an explicit denial ends in an alert. "What?" (``repeat``) and
 
 from __future__ import annotations
 
+import json
+import logging
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 from device import safety
@@ -29,6 +33,8 @@ from device.replies import Action, Reply
 from device.settings_sections import SafetySettings
 
 __all__ = ["EXPECTS", "PendingCheck", "SafetyConfirmer"]
+
+log = logging.getLogger(__name__)
 
 EXPECTS = "safety_confirm"
 """``Reply.expects`` while a doubtful safety event waits for an answer."""
@@ -49,8 +55,14 @@ class PendingCheck:
     """Local time after which the alert is raised anyway."""
 
     def to_json(self) -> dict[str, Any]:
-        return {"intent": self.intent, "text": self.text, "score": round(self.score, 4),
+        return {"intent": self.intent, "text": self.text, "score": self.score,
                 "asked_at": self.asked_at.timestamp(), "deadline": self.deadline.timestamp()}
+
+    @classmethod
+    def from_json(cls, d: dict[str, Any]) -> PendingCheck:
+        return cls(str(d["intent"]), str(d["text"]), float(d["score"]),
+                   datetime.fromtimestamp(float(d["asked_at"])),
+                   datetime.fromtimestamp(float(d["deadline"])))
 
 
 class SafetyConfirmer:
@@ -60,14 +72,51 @@ class SafetyConfirmer:
         plan: the care plan (resident's name, caregivers).
         settings: thresholds and timeout.
         clock: local time now.
+        state_path: where a pending check is kept so that a restart does not lose it (it
+            is loaded here; the runtime then raises its alert). None: memory only.
     """
 
     def __init__(self, plan: CarePlan, settings: SafetySettings,
-                 clock: Callable[[], datetime]) -> None:
+                 clock: Callable[[], datetime], state_path: Path | None = None) -> None:
         self.plan = plan
         self.settings = settings
         self.clock = clock
-        self.pending: PendingCheck | None = None
+        self.state_path = state_path
+        self._pending: PendingCheck | None = None
+        if state_path is not None and state_path.is_file():
+            self._pending = self._load(state_path)
+
+    @property
+    def pending(self) -> PendingCheck | None:
+        """The check waiting for an answer, if any."""
+        return self._pending
+
+    @pending.setter
+    def pending(self, check: PendingCheck | None) -> None:
+        self._pending = check
+        if self.state_path is None:
+            return
+        if check is None:
+            self.state_path.unlink(missing_ok=True)
+            return
+        self.state_path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.state_path.with_suffix(".tmp")
+        with tmp.open("w") as f:
+            json.dump(check.to_json(), f)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, self.state_path)
+
+    def _load(self, path: Path) -> PendingCheck:
+        """A check left by an earlier run; an unreadable file still counts as a call for
+        help (something was pending), never as nothing."""
+        try:
+            return PendingCheck.from_json(json.loads(path.read_text()))
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            log.warning("pending safety check %s is unreadable (%s): alerting anyway", path, exc)
+            now = self.clock()
+            return PendingCheck("emergency_help", "(unreadable pending safety check)", 0.0,
+                                now, now)
 
     def is_clear(self, intent: str, text: str, score: float | None) -> bool:
         """A safety utterance that needs no question: policy off, no score known, a score

@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 
 from device import advice, medication, phrases, safety
 from device.careplan import CarePlan, Contact, DoseLog
@@ -45,12 +46,14 @@ class DialogueManager:
         clock: returns the local time now (default ``datetime.now``).
         doses: dose log; a fresh in-memory one by default.
         safety: when a safety intent alerts at once or is checked first (default settings).
+        pending_path: file that keeps a pending safety question across restarts.
     """
 
     def __init__(self, plan: CarePlan, clock: Callable[[], datetime] = datetime.now,
-                 doses: DoseLog | None = None, safety: SafetySettings | None = None) -> None:
+                 doses: DoseLog | None = None, safety: SafetySettings | None = None,
+                 pending_path: Path | None = None) -> None:
         self.plan = plan
-        self.confirmer = SafetyConfirmer(plan, safety or SafetySettings(), clock)
+        self.confirmer = SafetyConfirmer(plan, safety or SafetySettings(), clock, pending_path)
         self.clock = clock
         self.doses = doses if doses is not None else DoseLog(plan)
         self.reminders: list[Reminder] = []

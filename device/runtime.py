@@ -105,7 +105,8 @@ class Runtime:
         recognizer = make_recognizer(s) if s.input.source != "stdin" else None
         speaker = make_speaker(s)
         doses = DoseLog(s.care_plan, self.state_dir / "doses.jsonl")
-        dialogue = DialogueManager(s.care_plan, clock=self.clock, doses=doses, safety=s.safety)
+        dialogue = DialogueManager(s.care_plan, clock=self.clock, doses=doses, safety=s.safety,
+                                   pending_path=self.state_dir / "safety-pending.json")
         dialogue.mark_daily_fired_before(self.clock())
         self.out_dir.mkdir(parents=True, exist_ok=True)
         executor = ActionExecutor(s.resident.name, alerts=self.home.alerts, speaker=speaker,
@@ -242,6 +243,8 @@ class Runtime:
         self._stop = asyncio.Event()
         try:
             self.assistant = await asyncio.to_thread(self._build)
+            # a question left unanswered when the device last stopped: alert now
+            await asyncio.to_thread(self._safety_tick, True)
             source = {"stdin": self._input_stdin, "wav": self._input_wav,
                       "mic": self._input_mic}[self.settings.input.source]
             background = [asyncio.create_task(supervise("reminders", self._reminders,

@@ -4,12 +4,13 @@ every path except an explicit "no" ends in an alert."""
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from pathlib import Path
 
 import pytest
 
 from device import safety
 from device.careplan import CarePlan
-from device.confirm import EXPECTS
+from device.confirm import EXPECTS, PendingCheck
 from device.dialogue import DialogueManager
 from device.labels import INTENT_LABELS, SAFETY_LABELS
 from device.replies import Action, Reply
@@ -269,3 +270,29 @@ def test_bad_safety_settings_say_what_to_change(section: dict[str, object],
 def test_safety_settings_load() -> None:
     s = settings_from_dict({"safety": {"confident": 0.8, "confirm_timeout_s": 30}})
     assert s.safety == SafetySettings(confirm=True, confident=0.8, confirm_timeout_s=30.0)
+
+
+def test_pending_check_survives_a_restart(tmp_path: Path, clock: Clock) -> None:
+    path = tmp_path / "state" / "safety-pending.json"
+    dm = DialogueManager(PLAN, clock=clock, safety=SETTINGS, pending_path=path)
+    ask_doubtful(dm)
+    assert path.is_file()
+    pending = dm.pending_safety
+    assert pending is not None and PendingCheck.from_json(pending.to_json()) == pending
+    again = DialogueManager(PLAN, clock=clock, safety=SETTINGS, pending_path=path)
+    assert again.pending_safety == pending
+    reply = again.expire_pending()
+    assert reply is not None and "before the device stopped" in str(alert_of(reply)["reason"])
+    assert not path.exists()
+    ask_doubtful(again)
+    again.handle("deny", "no", score=0.9)
+    assert not path.exists()  # resolved: nothing left for the next start
+
+
+def test_unreadable_pending_file_still_alerts(tmp_path: Path, clock: Clock) -> None:
+    path = tmp_path / "safety-pending.json"
+    path.write_text("{not json")
+    dm = DialogueManager(PLAN, clock=clock, safety=SETTINGS, pending_path=path)
+    reply = dm.tick()  # its deadline has passed
+    assert reply is not None
+    assert alert_of(reply)["type"] == "help_request" and not path.exists()

@@ -164,3 +164,28 @@ def test_runtime_times_out_an_unanswered_question(broker: EmbeddedBroker, keywor
     events = _events(tmp_path / "out" / "events.jsonl")
     assert [e.get("type") for e in events] == ["safety_check", "safety_cancelled",
                                                "safety_check", "spoken_fall"]
+
+
+def test_runtime_alerts_for_a_question_left_pending_by_the_last_run(
+        broker: EmbeddedBroker, keyword_model: Path, tmp_path: Path) -> None:
+    settings = load_settings(example_config_path(), {
+        "mqtt.url": broker.url, "intent.model_dir": str(keyword_model),
+        "output.dir": str(tmp_path / "out"), "output.state_dir": str(tmp_path / "state")},
+        sets=["safety.confident=0.99"])
+    first = DialogueManager(settings.care_plan, safety=settings.safety,
+                            pending_path=tmp_path / "state" / "safety-pending.json")
+    assert first.handle("fall_report", "the floor is wet", score=0.6).expects == EXPECTS
+    caregiver = CaregiverClient(settings.mqtt.to_mqtt(broker.url), client_id="rt-restart",
+                                clean=True).start()
+    lines: list[str] = []
+    try:  # the device restarts with nothing said
+        summary = asyncio.run(Runtime(settings, emit=lines.append, stdin=io.StringIO(""),
+                                      tick_s=0.05).run())
+        got = caregiver.wait_for(1, timeout_s=10.0)
+    finally:
+        caregiver.stop()
+    assert summary["alerts_raised"] == 1 and summary["alerts_flushed"]
+    assert len(got) == 1 and "the floor is wet" in got[0].reason
+    assert "before the device stopped" in got[0].reason
+    assert not (tmp_path / "state" / "safety-pending.json").exists()
+    assert json.loads(lines[0])["source"] == "timeout"
