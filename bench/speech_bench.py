@@ -1,6 +1,6 @@
 """Speech benchmarks as a script (same as `eldercare bench asr` / `eldercare bench speech`).
 
-    python bench/speech_bench.py [asr|speech|all] [--quick] [--out bench/speech_results]
+    python bench/speech_bench.py [asr|speech|all] [--quick] [--every N] [--out DIR]
 
 asr: WER/RTF on Debian's pocketsphinx-testdata recordings (general vs domain LM) and the
 latency from the endpoint to the final transcript. speech: the spoken elderly-care command
@@ -23,6 +23,8 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("which", nargs="?", default="all", choices=["asr", "speech", "all"])
     ap.add_argument("--quick", action="store_true")
+    ap.add_argument("--every", type=int, default=None,
+                    help="speech: all safety sentences and every N-th other one")
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "speech_results")
     args = ap.parse_args()
     out: dict[str, object] = {}
@@ -33,7 +35,7 @@ def main() -> int:
     if args.which in ("speech", "all"):
         from speech.bench_commands import run_bench_commands
 
-        out["speech"] = run_bench_commands(args.out, quick=args.quick)
+        out["speech"] = run_bench_commands(args.out, quick=args.quick, every=args.every)
     print(json.dumps(out))
     return 0
 

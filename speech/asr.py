@@ -91,6 +91,8 @@ class Transcript:
     confidence: float | None = None
     """Mean word posterior 0..1, when the engine gives one."""
     engine: str = ""
+    alternatives: list[str] = field(default_factory=list)
+    """Other hypotheses of the utterance, best first (the ASR n-best, 1-best excluded)."""
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -100,6 +102,7 @@ class Transcript:
             "words": [w.to_json() for w in self.words],
             "confidence": None if self.confidence is None else round(self.confidence, 4),
             "engine": self.engine,
+            "alternatives": list(self.alternatives),
         }
 
     @classmethod
@@ -111,6 +114,7 @@ class Transcript:
             words=[Word.from_json(w) for w in d.get("words", [])],
             confidence=None if d.get("confidence") is None else float(d["confidence"]),
             engine=str(d.get("engine", "")),
+            alternatives=[str(a) for a in d.get("alternatives", [])],
         )
 
 
@@ -146,11 +150,13 @@ class Recognizer(ABC):
         """End the utterance and return its transcript; the recognizer is ready again."""
         t0 = time.perf_counter()
         text, words, conf = self._final()
+        alternatives = self._alternatives(text)
         busy = self._busy + time.perf_counter() - t0
         seconds = self._samples / self.sample_rate
         self._busy, self._samples = 0.0, 0
         return Transcript(text=text, seconds=seconds, rtf=busy / seconds if seconds else 0.0,
-                          words=words, confidence=conf, engine=self.name)
+                          words=words, confidence=conf, engine=self.name,
+                          alternatives=alternatives)
 
     def reset(self) -> None:
         """Drop the current utterance."""
@@ -164,6 +170,10 @@ class Recognizer(ABC):
             if p is not None:
                 yield p
         yield self.final()
+
+    def _alternatives(self, text: str) -> list[str]:
+        """N-best texts of the utterance just finished (engines that have them override)."""
+        return []
 
     @abstractmethod
     def _accept(self, pcm: bytes) -> str | None: ...

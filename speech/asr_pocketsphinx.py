@@ -13,6 +13,7 @@ from typing import Any
 
 from speech.asr import EngineUnavailable, Recognizer, Word
 from speech.audio import DEFAULT_RATE
+from speech.denoise import GateConfig, SpectralGate
 
 MODELS_DIR = Path(__file__).parent / "models"
 DOMAIN_LM = MODELS_DIR / "domain.lm.txt"
@@ -23,6 +24,12 @@ _FILLERS = {"<s>", "</s>", "<sil>"}
 # Faster-than-default beams: about 2x quicker on the domain LM for a small accuracy cost.
 OPEN_FALLBACK_BELOW = 0.65  # mean word posterior under which the general LM is tried
 FAST_SEARCH: dict[str, Any] = {"beam": 1e-40, "wbeam": 1e-25, "pbeam": 1e-40, "maxhmmpf": 5000}
+# Settings of the domain engines (pocketsphinx, pocketsphinx-open), chosen among a few on the
+# spoken command benchmark (bench/speech_results/commands.json compares them side by side).
+DOMAIN_SETTINGS: dict[str, Any] = {}
+# The domain engine's settings before DOMAIN_SETTINGS (pocketsphinx's defaults + FAST_SEARCH),
+# kept so the benchmark can decode with both in one run.
+V1_SEARCH: dict[str, Any] = {"lw": 6.5, "wip": 0.65, "silprob": 0.005, **FAST_SEARCH}
 
 
 @functools.lru_cache(maxsize=1)
@@ -98,6 +105,8 @@ class PocketSphinxRecognizer(Recognizer):
         sample_rate: int = DEFAULT_RATE,
         fast: bool = True,
         fallback_below: float | None = None,
+        nbest: int = 0,
+        denoise: GateConfig | bool | None = None,
         **config: Any,
     ) -> None:
         """Args:
@@ -107,6 +116,9 @@ class PocketSphinxRecognizer(Recognizer):
             fallback_below: open-vocabulary fallback: when the utterance's mean word
                 posterior is below this, it is decoded again with the general en-US LM and
                 the more confident result is kept (costs a second pass on those only).
+            nbest: how many other hypotheses to give in Transcript.alternatives (0: none).
+            denoise: run a spectral gate (speech.denoise) over the input first; True for
+                the default GateConfig.
             config: extra pocketsphinx settings (e.g. lw=7.0).
         """
         super().__init__(sample_rate)
@@ -131,6 +143,10 @@ class PocketSphinxRecognizer(Recognizer):
         self.fallback_below = fallback_below
         self._general: Any = None
         self._audio: list[bytes] = []
+        self.nbest = nbest
+        self._last_dec: Any = self._dec
+        gate_cfg = GateConfig(sample_rate=sample_rate) if denoise is True else denoise or None
+        self._gate = SpectralGate(gate_cfg) if gate_cfg else None
         self.last_source = "primary"
         """Which LM gave the last final: "primary" or "general" (the fallback)."""
         if fallback_below is not None:
@@ -148,7 +164,10 @@ class PocketSphinxRecognizer(Recognizer):
             self._in_utt = True
             self._since_partial = 0
             self._last = ""
-        self._dec.process_raw(pcm, False, False)
+        if self._gate is not None:
+            pcm = self._gate.process(pcm)
+        if pcm:
+            self._dec.process_raw(pcm, False, False)
         if self._general is not None:
             self._audio.append(pcm)
         self._since_partial += len(pcm) // 2
@@ -165,7 +184,13 @@ class PocketSphinxRecognizer(Recognizer):
     def _final(self) -> tuple[str, list[Word], float | None]:
         if not self._in_utt:
             return "", [], None
+        if self._gate is not None:
+            tail = self._gate.flush()
+            self._dec.process_raw(tail, False, False)
+            if self._general is not None:
+                self._audio.append(tail)
         self._dec.end_utt()
+        self._last_dec = self._dec
         self._in_utt = False
         result = _result(self._dec)
         self.last_source = "primary"
@@ -179,11 +204,29 @@ class PocketSphinxRecognizer(Recognizer):
             alt = _result(self._general)
             if alt[2] is not None and (conf is None or alt[2] > conf):
                 self.last_source = "general"
+                self._last_dec = self._general
                 return alt
         return result
 
+    def _alternatives(self, text: str) -> list[str]:
+        if self.nbest <= 0:
+            return []
+        out: list[str] = []
+        try:
+            for k, hyp in enumerate(self._last_dec.nbest()):
+                alt = " ".join(w for w in hyp.hypstr.split() if not w.startswith("["))
+                if alt and alt != text and alt not in out:
+                    out.append(alt)
+                if len(out) >= self.nbest or k >= 4 * self.nbest:
+                    break
+        except RuntimeError:  # no lattice for this utterance (e.g. silence only)
+            return out
+        return out
+
     def _reset(self) -> None:
         self._audio = []
+        if self._gate is not None:
+            self._gate.reset()
         if self._in_utt:
             self._dec.end_utt()
             self._in_utt = False
@@ -207,7 +250,8 @@ def _result(dec: Any) -> tuple[str, list[Word], float | None]:
 
 def create_domain(model: str | Path | None = None, sample_rate: int = DEFAULT_RATE,
                   **config: Any) -> PocketSphinxRecognizer:
-    return PocketSphinxRecognizer(model=model, sample_rate=sample_rate, **config)
+    return PocketSphinxRecognizer(model=model, sample_rate=sample_rate,
+                                  **{**DOMAIN_SETTINGS, **config})
 
 
 def create_open(model: str | Path | None = None, sample_rate: int = DEFAULT_RATE,
@@ -215,7 +259,8 @@ def create_open(model: str | Path | None = None, sample_rate: int = DEFAULT_RATE
                 **config: Any) -> PocketSphinxRecognizer:
     """Domain LM first; poorly scored utterances are decoded again with the general LM."""
     rec = PocketSphinxRecognizer(model=model, sample_rate=sample_rate,
-                                 fallback_below=fallback_below, **config)
+                                 fallback_below=fallback_below,
+                                 **{**DOMAIN_SETTINGS, **config})
     rec.name = "pocketsphinx-open"
     return rec
 

@@ -1,10 +1,14 @@
 """`eldercare bench speech`: the spoken command set through ASR and the intent model.
 
-For every generated clip (see speech.command_set) and each engine (domain LM, general LM):
-WER, spoken-intent accuracy (audio -> ASR -> IntentModel.classify), recall of
-emergency_help / fall_report through audio, and the same intent model on the reference
-text as the upper bound; plus barge-in detection of spoken "stop" phrases and its false
-alarms on everything else. Writes commands.json and commands.png.
+For every generated clip (see speech.command_set) and each recognizer variant, decoded
+side by side in one run (VARIANTS: the default, the settings it replaced, the spectral gate,
+the open-vocabulary fallback, the general LM): WER, spoken-intent accuracy (audio -> ASR ->
+IntentModel.classify), recall of emergency_help / fall_report through audio (exact label and
+any safety alert), agreement with the model's intent on the reference text, and the same
+model on the reference text as the upper bound. "+nbest" rows reuse a variant's decode and
+decide with speech.spoken_intent (an ASR alternative may raise a safety label). Plus
+barge-in detection of spoken "stop" phrases and its false alarms on everything else.
+Writes commands.json, commands_rows.jsonl and commands.png.
 """
 
 from __future__ import annotations
@@ -18,11 +22,23 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from speech.asr import create_recognizer, transcribe_clip
+from speech.asr import Transcript, create_recognizer, transcribe_clip
+from speech.asr_pocketsphinx import V1_SEARCH
 from speech.command_set import SAFETY, command_sentences, generate
 from speech.metrics import edit_distance
+from speech.spoken_intent import spoken_intent
 
-ENGINES = ("pocketsphinx", "pocketsphinx-general", "pocketsphinx-open")
+# name -> (engine, options): every variant decodes every clip, side by side
+VARIANTS: dict[str, tuple[str, dict[str, Any]]] = {
+    "pocketsphinx": ("pocketsphinx", {"nbest": 2}),
+    "pocketsphinx-v1": ("pocketsphinx", dict(V1_SEARCH)),
+    "pocketsphinx-gate": ("pocketsphinx", {"denoise": True}),
+    "pocketsphinx-open": ("pocketsphinx-open", {}),
+    "pocketsphinx-general": ("pocketsphinx-general", {}),
+}
+# name -> variant whose decode it reuses, deciding with speech.spoken_intent
+NBEST = {"pocketsphinx+nbest": "pocketsphinx"}
+ENGINES = (*VARIANTS, *NBEST)
 STOP_PHRASES = ("stop", "stop talking", "be quiet", "please stop")
 
 
@@ -31,7 +47,16 @@ def machine() -> dict[str, Any]:
             "cpus": os.cpu_count(), "python": platform.python_version()}
 
 
-def _group(rows: list[dict[str, Any]], key: str, engine: str) -> dict[str, dict[str, float]]:
+def _recall(rows: list[dict[str, Any]], engine: str, labels: tuple[str, ...],
+            hit: tuple[str, ...] | None = None) -> float | None:
+    """Share of rows labelled in `labels` given a label in `hit` (default: their own)."""
+    rs = [r for r in rows if r["intent"] in labels]
+    if not rs:
+        return None
+    return round(sum(r[engine]["intent"] in (hit or (r["intent"],)) for r in rs) / len(rs), 4)
+
+
+def _group(rows: list[dict[str, Any]], key: str, engine: str) -> dict[str, dict[str, Any]]:
     groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for r in rows:
         groups[str(r[key])].append(r)
@@ -43,6 +68,11 @@ def _group(rows: list[dict[str, Any]], key: str, engine: str) -> dict[str, dict[
             "wer": round(sum(r[engine]["edits"] for r in rs) / max(1, words), 4),
             "intent_accuracy": round(sum(r[engine]["intent"] == r["intent"] for r in rs)
                                      / len(rs), 4),
+            "intent_agreement_with_text": round(
+                sum(r[engine]["intent"] == r["text_intent"] for r in rs) / len(rs), 4),
+            "emergency_help_recall": _recall(rs, engine, ("emergency_help",)),
+            "fall_report_recall": _recall(rs, engine, ("fall_report",)),
+            "safety_recall_any_alert": _recall(rs, engine, SAFETY, SAFETY),
         }
     return out
 
@@ -120,16 +150,17 @@ def _bargein(quick: bool, negatives: list[Any]) -> dict[str, Any]:
     }
 
 
-def run_bench_commands(out_dir: Path, quick: bool = False,
-                       intent_model: str | None = None) -> dict[str, Any]:
+def run_bench_commands(out_dir: Path, quick: bool = False, intent_model: str | None = None,
+                       every: int | None = None) -> dict[str, Any]:
+    """Run the benchmark; `every`: keep every n-th non-safety sentence (all safety ones)."""
     from tqdm import tqdm
 
     from device.intent import IntentModel
 
     out_dir.mkdir(parents=True, exist_ok=True)
     model = IntentModel.load(intent_model, threads=2)
-    recs = {e: create_recognizer(e) for e in ENGINES}
-    sentences = command_sentences(quick)
+    recs = {name: create_recognizer(eng, **opts) for name, (eng, opts) in VARIANTS.items()}
+    sentences = command_sentences(quick, every=every)
     rows: list[dict[str, Any]] = []
     negatives: list[Any] = []
     t0 = time.time()
@@ -138,12 +169,17 @@ def run_bench_commands(out_dir: Path, quick: bool = False,
                                "rate_wpm": cmd.rate_wpm, "snr_db": cmd.snr_db,
                                "ref_words": len(cmd.text.split()),
                                "seconds": round(cmd.audio.seconds, 3)}
+        heard: dict[str, Transcript] = {}
         for eng, rec in recs.items():
-            tr = transcribe_clip(rec, cmd.audio, pad_s=0.0)
+            tr = heard[eng] = transcribe_clip(rec, cmd.audio, pad_s=0.0)
             res = model.classify(tr.text) if tr.text else None
             row[eng] = {"text": tr.text, "rtf": tr.rtf,
                         "edits": edit_distance(cmd.text.split(), tr.text.split()),
                         "intent": res.intent if res else "out_of_scope"}
+        for name, base in NBEST.items():
+            si = spoken_intent(model, heard[base])
+            row[name] = {**row[base], "intent": si.intent, "alternatives":
+                         heard[base].alternatives, "from_alternative": si.from_alternative}
         rows.append(row)
         if cmd.intent != "stop" and len(negatives) < (40 if quick else 150):
             negatives.append(cmd.audio)
@@ -156,7 +192,11 @@ def run_bench_commands(out_dir: Path, quick: bool = False,
     result: dict[str, Any] = {
         "bench": "speech_commands",
         "quick": quick,
+        "every": every,
         "sentences": len(sentences),
+        "variants": {k: [e, {o: str(v) for o, v in opts.items()}]
+                     for k, (e, opts) in VARIANTS.items()},
+        "nbest_variants": NBEST,
         "clips": len(rows),
         "voices": sorted({r["voice"] for r in rows}),
         "rates_wpm": sorted({r["rate_wpm"] for r in rows}),
@@ -176,20 +216,15 @@ def run_bench_commands(out_dir: Path, quick: bool = False,
         for r in rows:
             f.write(json.dumps(r) + "\n")
     _plot(result, out_dir / "commands.png")
-    d = result["engines"]["pocketsphinx"]
-    g = result["engines"]["pocketsphinx-general"]
+    short = {}
+    for eng, e in result["engines"].items():
+        short[eng] = {k: e[k] for k in (
+            "wer", "intent_accuracy", "intent_agreement_with_text", "emergency_help_recall",
+            "fall_report_recall", "safety_recall_any_alert", "false_alert_rate", "rtf_median")}
     return {
         "bench": "speech", "clips": len(rows),
-        "wer_domain": d["wer"], "wer_general": g["wer"],
-        "intent_accuracy_domain": d["intent_accuracy"],
-        "intent_accuracy_general": g["intent_accuracy"],
-        "intent_accuracy_open": result["engines"]["pocketsphinx-open"]["intent_accuracy"],
-        "intent_agreement_domain": d["intent_agreement_with_text"],
-        "intent_agreement_general": g["intent_agreement_with_text"],
         "text_intent_accuracy": result["text_intent_accuracy"],
-        "emergency_recall_domain": d["emergency_help_recall"],
-        "fall_recall_domain": d["fall_report_recall"],
-        "safety_recall_any_alert_domain": d["safety_recall_any_alert"],
+        "engines": short,
         "stop_detection_rate": result["bargein"]["stop_detection_rate"],
         "bargein_false_alarm_rate": result["bargein"]["false_alarm_rate"],
         "out": str(out_dir / "commands.json"),
@@ -204,14 +239,16 @@ def _plot(result: dict[str, Any], path: Path) -> None:
         import matplotlib.pyplot as plt
     except ImportError:
         return
-    fig, axes = plt.subplots(1, 3, figsize=(15, 4.5))
+    fig, axes = plt.subplots(1, 3, figsize=(16, 4.5))
+    w = 0.8 / len(ENGINES)
     for ax, key in zip(axes, ("voice", "rate_wpm", "snr_db"), strict=True):
         for k, eng in enumerate(ENGINES):
             groups = result["engines"][eng][f"by_{key}"]
             xs = list(groups)
-            ax.bar([i + 0.27 * k for i in range(len(xs))],
-                   [groups[x]["intent_accuracy"] for x in xs], width=0.27, label=eng)
-            ax.set_xticks([i + 0.27 for i in range(len(xs))], xs, rotation=20, fontsize=8)
+            ax.bar([i + w * k for i in range(len(xs))],
+                   [groups[x]["intent_accuracy"] for x in xs], width=w, label=eng)
+            ax.set_xticks([i + 0.4 - w / 2 for i in range(len(xs))], xs, rotation=20,
+                          fontsize=8)
         ax.axhline(0.9, color="gray", linestyle="--", linewidth=1)
         ax.set_ylim(0, 1)
         ax.axhline(result["text_intent_accuracy"], color="green", linestyle=":", linewidth=1)

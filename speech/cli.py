@@ -126,6 +126,8 @@ def register_bench(subparsers: Any) -> None:
     a.set_defaults(func=cmd_bench_asr)
     s = subparsers.add_parser("speech", help="spoken command set: WER, intent accuracy, recall")
     s.add_argument("--quick", action="store_true", help="a subset of sentences and conditions")
+    s.add_argument("--every", type=int, default=None, metavar="N",
+                   help="all safety sentences and every N-th other one (between quick and full)")
     s.add_argument("--out", default="bench/speech_results", help="folder for JSON + PNG")
     s.add_argument("--intent-model", default=None, help="intent model folder (default shipped)")
     s.set_defaults(func=cmd_bench_speech)
@@ -142,6 +144,7 @@ def cmd_bench_asr(args: argparse.Namespace) -> int:
 def cmd_bench_speech(args: argparse.Namespace) -> int:
     from speech.bench_commands import run_bench_commands
 
-    result = run_bench_commands(Path(args.out), quick=args.quick, intent_model=args.intent_model)
+    result = run_bench_commands(Path(args.out), quick=args.quick, intent_model=args.intent_model,
+                                every=args.every)
     print(json.dumps(result), flush=True)
     return 0

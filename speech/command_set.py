@@ -89,12 +89,22 @@ def mix(speech: np.ndarray, snr_db: float, rate: int, rng: np.random.Generator,
     return y.astype(np.int16)
 
 
-def command_sentences(quick: bool = False, limit: int | None = None) -> list[tuple[str, str]]:
-    """(text, intent) of the intent test split (quick: every safety one + a stratified share)."""
+def command_sentences(quick: bool = False, limit: int | None = None,
+                      every: int | None = None) -> list[tuple[str, str]]:
+    """(text, intent) of the intent test split.
+
+    quick: every other safety sentence + every 6th other one; every=n: all safety sentences
+    + every n-th other one (a middle size between quick and full).
+    """
     from compress.dataset import load_examples  # bench-time only
 
     rows = [(e.text, e.intent) for e in load_examples("en") if e.split == "test"]
-    if quick:
+    if every is not None and every < 1:
+        raise ValueError("every must be >= 1")
+    if every and not quick:
+        rows = [r for r in rows if r[1] in SAFETY] + [r for r in rows if r[1] not in SAFETY][
+            ::every]
+    elif quick:
         safety = [r for r in rows if r[1] in SAFETY]
         rest = [r for r in rows if r[1] not in SAFETY]
         rows = safety[::2] + rest[::6]

@@ -34,11 +34,15 @@ def domain():  # type: ignore[no-untyped-def]
 
 def test_messages_round_trip() -> None:
     tr = Transcript(text="i fell", seconds=1.5, rtf=0.05, confidence=0.8, engine="x",
-                    words=[Word("i", 0.1, 0.2, 0.9), Word("fell", 0.2, 0.6, None)])
+                    words=[Word("i", 0.1, 0.2, 0.9), Word("fell", 0.2, 0.6, None)],
+                    alternatives=["i fail", "i felt"])
     back = Transcript.from_json(tr.to_json())
     assert back == tr
     assert Partial.from_json(Partial("i fe", 0.4).to_json()) == Partial("i fe", 0.4)
-    assert set(tr.to_json()) >= {"text", "seconds", "rtf", "words", "confidence"}
+    assert set(tr.to_json()) >= {"text", "seconds", "rtf", "words", "confidence", "alternatives"}
+    # a transcript written before alternatives existed still reads
+    old = {k: v for k, v in tr.to_json().items() if k != "alternatives"}
+    assert Transcript.from_json(old).alternatives == []
 
 
 def test_general_lm_decodes_real_recordings(general, librivox) -> None:  # type: ignore[no-untyped-def]

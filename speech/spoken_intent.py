@@ -1,0 +1,79 @@
+"""The intent of a spoken utterance from the ASR n-best, not only its 1-best.
+
+A missed emergency is the worst error the device can make (DESIGN.md, safety rule). When
+the 1-best transcript does not classify as a safety label but one of the next
+`safety_from_alternatives` ASR hypotheses does (``Transcript.alternatives``; ask the engine
+for them with ``nbest=``), the safety label is taken: the recognizer was unsure between
+words that mean "help" and words that do not. Everything else follows the 1-best.
+
+    rec = create_recognizer("pocketsphinx", nbest=3)
+    result = spoken_intent(model, rec.final())     # model: device.intent.IntentModel
+
+The model is anything with ``classify_batch(texts) -> [result with .intent]`` (the device's
+IntentModel); this module imports nothing from the device package.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from speech.asr import Transcript
+
+__all__ = ["SAFETY_LABELS", "SpokenIntent", "spoken_intent"]
+
+SAFETY_LABELS = ("emergency_help", "fall_report")
+NO_SPEECH = "out_of_scope"
+
+
+class _Classifier(Protocol):
+    def classify_batch(self, texts: Iterable[str]) -> list[Any]: ...
+
+
+@dataclass(frozen=True)
+class SpokenIntent:
+    """The decided intent of one transcript."""
+
+    intent: str
+    """The label decided (see module doc)."""
+    text: str
+    """The hypothesis the label came from (the 1-best unless an alternative raised safety)."""
+    from_alternative: int
+    """0 for the 1-best, k for the k-th alternative."""
+    result: Any
+    """The classifier's own result for `text` (None when nothing was heard)."""
+
+    def to_json(self) -> dict[str, Any]:
+        return {"intent": self.intent, "text": self.text,
+                "from_alternative": self.from_alternative}
+
+
+def spoken_intent(model: _Classifier, transcript: Transcript,
+                  safety_from_alternatives: int = 2,
+                  safety_labels: Sequence[str] = SAFETY_LABELS) -> SpokenIntent:
+    """Decide the intent of `transcript` (see module doc).
+
+    Args:
+        model: the intent classifier.
+        transcript: a final transcript, with alternatives when the engine gave them.
+        safety_from_alternatives: how many alternatives may raise a safety label (0: the
+            1-best alone decides).
+    Raises:
+        ValueError: negative `safety_from_alternatives`.
+    """
+    if safety_from_alternatives < 0:
+        raise ValueError("safety_from_alternatives must be >= 0")
+    heard = transcript.text.strip()
+    best = model.classify_batch([transcript.text])[0] if heard else None
+    if best is not None and best.intent in safety_labels:
+        return SpokenIntent(best.intent, transcript.text, 0, best)
+    alts = [a for a in transcript.alternatives if a.strip()][:safety_from_alternatives]
+    for k, alt in enumerate(alts, 1):
+        # one at a time: a batch pads, and int8 activation scales then differ per batch
+        res = model.classify_batch([alt])[0]
+        if res.intent in safety_labels:
+            return SpokenIntent(res.intent, alt, k, res)
+    if best is None:
+        return SpokenIntent(intent=NO_SPEECH, text="", from_alternative=0, result=None)
+    return SpokenIntent(best.intent, transcript.text, 0, best)

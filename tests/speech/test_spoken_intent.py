@@ -1,0 +1,75 @@
+"""Intent from the ASR n-best with the shipped intent model, and n-best from pocketsphinx."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from speech.asr import Transcript, create_recognizer, transcribe_clip
+from speech.audio import AudioClip
+from speech.command_set import mix
+from speech.spoken_intent import SAFETY_LABELS, spoken_intent
+from speech.tts import Speaker
+
+
+@pytest.fixture(scope="module")
+def model():  # type: ignore[no-untyped-def]
+    intent = pytest.importorskip("device.intent")
+    try:
+        return intent.IntentModel.load(threads=1)
+    except (OSError, ValueError) as exc:
+        pytest.skip(f"shipped intent model not loadable: {exc}")
+
+
+def _tr(text: str, alternatives: list[str]) -> Transcript:
+    return Transcript(text=text, seconds=1.0, rtf=0.1, alternatives=alternatives)
+
+
+def test_one_best_decides_unless_an_alternative_is_safety(model) -> None:  # type: ignore[no-untyped-def]
+    calm, fall = "what time is it", "i have fallen and i cannot get up"
+    calm_label = model.classify(calm).intent
+    fall_label = model.classify(fall).intent
+    assert calm_label not in SAFETY_LABELS and fall_label in SAFETY_LABELS
+    # no alternatives: exactly the model on the 1-best
+    si = spoken_intent(model, _tr(calm, []))
+    assert (si.intent, si.text, si.from_alternative) == (calm_label, calm, 0)
+    # a safety alternative raises the alarm, and says which hypothesis it came from
+    si = spoken_intent(model, _tr(calm, ["what time is", fall]))
+    assert (si.intent, si.text, si.from_alternative) == (fall_label, fall, 2)
+    # ... but only within the first `safety_from_alternatives`
+    assert spoken_intent(model, _tr(calm, [fall]), safety_from_alternatives=0).intent \
+        == calm_label
+    others = ["what is the time", "tell me the time"]
+    assert all(model.classify(o).intent not in SAFETY_LABELS for o in others)
+    assert spoken_intent(model, _tr(calm, [*others, fall]), 2).intent == calm_label
+    # a safety 1-best is kept whatever the alternatives say
+    si = spoken_intent(model, _tr(fall, [calm]))
+    assert (si.intent, si.from_alternative) == (fall_label, 0)
+    assert si.to_json() == {"intent": fall_label, "text": fall, "from_alternative": 0}
+
+
+def test_nothing_heard_and_bad_arguments(model) -> None:  # type: ignore[no-untyped-def]
+    si = spoken_intent(model, _tr("", []))
+    assert si.intent == "out_of_scope" and si.result is None
+    fall = "i have fallen and i cannot get up"
+    assert spoken_intent(model, _tr("", [fall])).intent in SAFETY_LABELS
+    with pytest.raises(ValueError, match="safety_from_alternatives"):
+        spoken_intent(model, _tr("hello", []), safety_from_alternatives=-1)
+
+
+def test_pocketsphinx_nbest_and_denoise_on_noisy_speech() -> None:
+    text = "help me i have fallen"
+    clip = Speaker(rate_wpm=140).synthesize(text, 16000)
+    noisy = AudioClip(mix(clip.samples, 10.0, 16000, np.random.default_rng(0)), 16000)
+    rec = create_recognizer("pocketsphinx", nbest=3)
+    tr = transcribe_clip(rec, noisy, pad_s=0.0)
+    assert tr.text and len(tr.alternatives) <= 3
+    assert tr.text not in tr.alternatives and len(set(tr.alternatives)) == len(tr.alternatives)
+    back = Transcript.from_json(tr.to_json())
+    assert (back.text, back.alternatives) == (tr.text, tr.alternatives)
+    plain = create_recognizer("pocketsphinx")
+    assert transcribe_clip(plain, noisy, pad_s=0.0).alternatives == []
+    gated = create_recognizer("pocketsphinx", denoise=True)
+    tg = transcribe_clip(gated, noisy, pad_s=0.0)
+    assert tg.text and tg.seconds == pytest.approx(noisy.seconds, abs=0.01)
+    assert transcribe_clip(gated, noisy, pad_s=0.0).text  # ready for the next utterance
