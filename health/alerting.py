@@ -85,6 +85,9 @@ class AlertService(OutboxPublisher):
         self.topic_alerts = settings.topic("alerts")
         self._stats = AlertStats()
         self._episodes: dict[str, Episode] = {}
+        self._starts: dict[str, float] = {}
+        """The start of each condition's latest episode: a new one must start later, since
+        the start is part of the alert id (ms resolution)."""
         self._dirty: set[str] = set()
         self._saved_at = 0.0
         self._acks: collections.deque[tuple[str, str]] = collections.deque()
@@ -134,6 +137,11 @@ class AlertService(OutboxPublisher):
                 self._stats.suppressed += 1
                 self._dirty.add(ekey)
                 return None
+            if ep.seq == 1:
+                last = self._starts.get(ekey)
+                if last is not None and ep.start <= last:
+                    ep = replace(ep, start=round(last + 0.001, 3))
+                self._starts[ekey] = ep.start
             aid = alert_id(resident, kind, key or "", ep.start, ep.seq)
             notify = self.escalation.ladder[0] if self.escalation.applies(level) else None
             alert = Alert(aid, resident, level, reason, news2, now, kind, self.settings.home,

@@ -225,6 +225,26 @@ def test_suppression_windows_with_injectable_clock(
     assert len(got) == len(raised) + 1 and caregiver.duplicates == 0
 
 
+def test_episodes_opened_in_the_same_millisecond_get_distinct_ids(
+    settings: MqttSettings, caregiver: CaregiverClient, tmp_path: Path
+) -> None:
+    clock = FakeClock()  # never moves: resolve and report again at the same instant
+    svc = _service(settings, tmp_path, clock=clock)
+    try:
+        ids = []
+        for _ in range(3):
+            alert = svc.raise_alert("spoken_fall", "urgent", "fell", "r1")
+            assert alert is not None
+            ids.append(alert.id)
+            assert svc.resolve("spoken_fall", "r1")
+        assert len(set(ids)) == 3 and all(i.endswith("-1") for i in ids)
+        assert svc.flush(10)
+    finally:
+        svc.stop()
+    got = caregiver.wait_for(3, 10)
+    assert sorted(a.id for a in got) == sorted(ids) and caregiver.duplicates == 0
+
+
 def test_escalation_ladder_until_acknowledged(
     settings: MqttSettings, caregiver: CaregiverClient, tmp_path: Path
 ) -> None:
