@@ -129,6 +129,9 @@ class SafetyConfirmer:
         if self.pending is not None:
             return self._answer(intent, text, score)
         if intent not in SAFETY_LABELS:
+            if self.settings.confirm and safety.is_safety_phrase(text):
+                # the model missed plain safety words: never let that pass silently
+                return self._ask(safety.safety_intent(text), text, 0.0)
             return None
         if self.is_clear(intent, text, score):
             return safety.safety_reply(self.plan, intent, text)

@@ -8,7 +8,7 @@ import re
 from device.careplan import CarePlan
 from device.replies import Action, Reply
 
-__all__ = ["is_denial", "is_safety_phrase", "safety_reply", "symptom_reply",
+__all__ = ["is_denial", "is_safety_phrase", "safety_intent", "safety_reply", "symptom_reply",
            "symptom_worse_reply"]
 
 _SERIOUS_FALL = re.compile(r"\b(?:can ?not|can'?t|unable to) (?:get|stand|move|breathe)|hurt|"
@@ -53,6 +53,16 @@ def is_safety_phrase(text: str) -> bool:
     """Whether ``text`` says plainly that the resident fell or needs help now ("i fell",
     "help me", "can't breathe", "call an ambulance")."""
     return bool(_SAFETY_PHRASE.search(_norm(text)))
+
+
+_FALL_WORDS = re.compile(r"\b(?:fell|fallen|fall|slipped|tripped|tumbled|floor|get up|stand up|"
+                         r"keeled|toppled|went flying|legs|lift myself|pick myself)\b")
+
+
+def safety_intent(text: str) -> str:
+    """The safety label that plain safety words in ``text`` point to: fall_report when
+    they speak of a fall, emergency_help otherwise."""
+    return "fall_report" if _FALL_WORDS.search(_norm(text)) else "emergency_help"
 
 
 def is_denial(text: str) -> bool:

@@ -296,3 +296,35 @@ def test_unreadable_pending_file_still_alerts(tmp_path: Path, clock: Clock) -> N
     reply = dm.tick()  # its deadline has passed
     assert reply is not None
     assert alert_of(reply)["type"] == "help_request" and not path.exists()
+
+
+@pytest.mark.parametrize(("intent", "text", "asked"), [
+    ("home_control", "i fell over by the kitchen light", "fall_report"),
+    ("out_of_scope", "i can't breathe properly", "emergency_help"),
+    ("symptom_report", "my chest is tight and i have chest pains", "emergency_help"),
+])
+def test_safety_words_under_another_label_are_never_passed_over(
+        dm: DialogueManager, clock: Clock, intent: str, text: str, asked: str) -> None:
+    # the model missed them: the resident is asked, and silence still ends in an alert
+    reply = dm.handle(intent, text, score=0.8)
+    assert reply.action("alert") is None and reply.expects == EXPECTS
+    pending = dm.pending_safety
+    assert pending is not None and pending.intent == asked and pending.text == text
+    clock.advance(21)
+    alerted = dm.tick()
+    assert alerted is not None
+    assert alert_of(alerted)["type"] == ("spoken_fall" if asked == "fall_report"
+                                         else "help_request")
+
+
+def test_safety_words_under_another_label_can_be_denied(dm: DialogueManager) -> None:
+    dm.handle("home_control", "i fell over by the kitchen light", score=0.8)
+    reply = dm.handle("deny", "no i'm fine", score=0.9)
+    assert reply.action("alert") is None and dm.pending_safety is None
+
+
+def test_ordinary_utterances_ask_nothing(dm: DialogueManager) -> None:
+    for intent, text in [("home_control", "turn on the kitchen light"),
+                         ("time_query", "what day is it"), ("greeting", "good morning")]:
+        reply = dm.handle(intent, text, score=0.8)
+        assert reply.expects != EXPECTS and dm.pending_safety is None
