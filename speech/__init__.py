@@ -6,6 +6,10 @@
   accept(pcm) -> Partial | None, final() -> Transcript, reset(), stream(chunks);
   transcribe_file / transcribe_clip. Engines: pocketsphinx (domain LM, default),
   pocketsphinx-general, pocketsphinx-open (domain + general fallback), vosk, whisper (extra).
+  Transcript.alternatives: the ASR n-best (pocketsphinx gives 2 by default).
+- speech.spoken_intent: spoken_intent(model, transcript) -> SpokenIntent: the 1-best's
+  intent, unless an n-best alternative is emergency_help / fall_report.
+- speech.denoise: SpectralGate (streaming spectral gate; optional, denoise=True).
 - speech.endpoint: Endpointer (VAD, 1.0 s trailing silence, max utterance) and listen().
 - speech.bargein: BargeIn keyword monitor ("stop" while the device talks).
 - speech.tts: Speaker (pyttsx3 over espeak-ng, 140 wpm, volume steps, per sentence, WAV,
