@@ -22,20 +22,21 @@ FRAME_RATE = 100  # pocketsphinx frames per second
 PARTIAL_EVERY_S = 0.2  # how often the running hypothesis is read
 _FILLERS = {"<s>", "</s>", "<sil>"}
 OPEN_FALLBACK_BELOW = 0.65  # mean word posterior under which the general LM is tried
-# Faster-than-default beams: about 2x quicker on the domain LM, but WER on the spoken
-# commands rises by a third (not the default since DOMAIN_SETTINGS).
+# Faster-than-default beams: about 2x quicker on the domain LM than pocketsphinx's defaults.
 FAST_SEARCH: dict[str, Any] = {"beam": 1e-40, "wbeam": 1e-25, "pbeam": 1e-40, "maxhmmpf": 5000}
-# Recognizer settings of the domain engines (pocketsphinx, pocketsphinx-open), chosen among a
-# few on spoken dev-split sentences and compared side by side on the test split by
-# `eldercare bench speech`: pocketsphinx's own (wide) beams cut WER on the spoken commands
-# by about a quarter against FAST_SEARCH, at about twice the CPU; two n-best alternatives
-# let speech.spoken_intent raise a safety label the 1-best missed.
-DOMAIN_SETTINGS: dict[str, Any] = {"fast": False, "nbest": 2}
+# Beams between FAST_SEARCH and pocketsphinx's defaults, a third of the default HMMs per frame.
+MID_SEARCH: dict[str, Any] = {"beam": 1e-45, "wbeam": 1e-27, "pbeam": 1e-45, "maxhmmpf": 10000}
+# Recognizer settings of the domain engines (pocketsphinx, pocketsphinx-open). Compared side by
+# side by `eldercare bench speech` (bench/speech_results/README.md): pocketsphinx's own wide
+# beams won on spoken dev-split sentences (which the domain LM has seen) but not on the
+# unseen test split, and cost more CPU; MID_SEARCH is as accurate as FAST_SEARCH there and
+# under RTF 0.1. Two n-best alternatives let speech.spoken_intent raise a safety label the
+# 1-best missed (the clear gain).
+DOMAIN_SETTINGS: dict[str, Any] = {"fast": False, **MID_SEARCH, "nbest": 2}
 # The settings DOMAIN_SETTINGS replaced (FAST_SEARCH beams, 1-best only), for the benchmark.
 V1_SETTINGS: dict[str, Any] = {"fast": True, "nbest": 0}
-# Between the two: beams between FAST_SEARCH and the defaults, a third of the default HMMs.
-MID_SEARCH: dict[str, Any] = {"fast": False, "beam": 1e-45, "wbeam": 1e-27, "pbeam": 1e-45,
-                              "maxhmmpf": 10000, "nbest": 2}
+# pocketsphinx's default beams, for the benchmark.
+WIDE_SETTINGS: dict[str, Any] = {"fast": False, "nbest": 2}
 
 
 @functools.lru_cache(maxsize=1)

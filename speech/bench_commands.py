@@ -1,7 +1,7 @@
 """`eldercare bench speech`: the spoken command set through ASR and the intent model.
 
 For every generated clip (see speech.command_set) and each recognizer variant, decoded
-side by side in one run (VARIANTS: the default, the settings it replaced, narrower beams,
+side by side in one run (VARIANTS: the default, the settings it replaced, wider beams,
 the open-vocabulary fallback, the general LM): WER, spoken-intent accuracy (audio -> ASR ->
 IntentModel.classify), recall of emergency_help / fall_report through audio (exact label and
 any safety alert), agreement with the model's intent on the reference text, and the same
@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from speech.asr import Transcript, create_recognizer, transcribe_clip
-from speech.asr_pocketsphinx import MID_SEARCH, V1_SETTINGS
+from speech.asr_pocketsphinx import V1_SETTINGS, WIDE_SETTINGS
 from speech.command_set import SAFETY, command_sentences, generate
 from speech.metrics import edit_distance
 from speech.spoken_intent import spoken_intent
@@ -32,12 +32,12 @@ from speech.spoken_intent import spoken_intent
 VARIANTS: dict[str, tuple[str, dict[str, Any]]] = {
     "pocketsphinx": ("pocketsphinx", {}),
     "pocketsphinx-v1": ("pocketsphinx", dict(V1_SETTINGS)),
-    "pocketsphinx-mid": ("pocketsphinx", dict(MID_SEARCH)),
+    "pocketsphinx-wide": ("pocketsphinx", dict(WIDE_SETTINGS)),
     "pocketsphinx-open": ("pocketsphinx-open", {}),
     "pocketsphinx-general": ("pocketsphinx-general", {}),
 }
 # name -> variant whose decode it reuses, deciding with speech.spoken_intent
-NBEST = {"pocketsphinx+nbest": "pocketsphinx", "pocketsphinx-mid+nbest": "pocketsphinx-mid"}
+NBEST = {"pocketsphinx+nbest": "pocketsphinx", "pocketsphinx-wide+nbest": "pocketsphinx-wide"}
 ENGINES = (*VARIANTS, *NBEST)
 STOP_PHRASES = ("stop", "stop talking", "be quiet", "please stop")
 
