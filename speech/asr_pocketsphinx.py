@@ -34,9 +34,10 @@ MID_SEARCH: dict[str, Any] = {"beam": 1e-45, "wbeam": 1e-27, "pbeam": 1e-45, "ma
 # 1-best missed (the clear gain).
 DOMAIN_SETTINGS: dict[str, Any] = {"fast": False, **MID_SEARCH, "nbest": 2}
 # The settings DOMAIN_SETTINGS replaced (FAST_SEARCH beams, 1-best only), for the benchmark.
-V1_SETTINGS: dict[str, Any] = {"fast": True, "nbest": 0}
+V1_SETTINGS: dict[str, Any] = {"fast": True, **FAST_SEARCH, "nbest": 0}
 # pocketsphinx's default beams, for the benchmark.
-WIDE_SETTINGS: dict[str, Any] = {"fast": False, "nbest": 2}
+WIDE_SETTINGS: dict[str, Any] = {"fast": False, "beam": 1e-48, "wbeam": 7e-29, "pbeam": 1e-48,
+                                 "maxhmmpf": 30000, "nbest": 2}
 
 
 @functools.lru_cache(maxsize=1)

@@ -179,3 +179,18 @@ def test_vosk_runtime_grammar(vosk_ko: Path, librivox: dict,
     assert set(tr.text.split()) <= set(allowed)
     rec.set_grammar(None)
     assert transcribe_clip(rec, read_wav(path)).text
+
+
+def test_domain_engine_settings_and_benchmark_variants_differ() -> None:
+    from speech.asr_pocketsphinx import FAST_SEARCH, MID_SEARCH, V1_SETTINGS, WIDE_SETTINGS
+
+    def beams(rec) -> tuple[float, int, int]:  # type: ignore[no-untyped-def]
+        return rec._dec.config["beam"], rec._dec.config["maxhmmpf"], rec.nbest
+
+    default = create_recognizer("pocketsphinx")
+    assert beams(default) == (MID_SEARCH["beam"], MID_SEARCH["maxhmmpf"], 2)
+    # explicit settings override the defaults (the benchmark compares them in one run)
+    assert beams(create_recognizer("pocketsphinx", **V1_SETTINGS)) == (
+        FAST_SEARCH["beam"], FAST_SEARCH["maxhmmpf"], 0)
+    assert beams(create_recognizer("pocketsphinx", **WIDE_SETTINGS)) == (1e-48, 30000, 2)
+    assert beams(create_recognizer("pocketsphinx-open")) == beams(default)
