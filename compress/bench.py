@@ -35,8 +35,8 @@ def _evaluate(model: Any, rows: list[tuple[str, str]]) -> dict[str, Any]:
 
 def bench(model_dir: str | None, threads: int, repeats: int) -> dict[str, Any]:
     from compress.dataset import load_examples, read_jsonl
-    from compress.report import _machine
     from device.intent import IntentModel
+    from health.sysinfo import machine_info
 
     model = IntentModel.load(model_dir, threads=threads)
     test = [(e.text, e.intent) for e in load_examples("en") if e.split == "test"]
@@ -59,7 +59,7 @@ def bench(model_dir: str | None, threads: int, repeats: int) -> dict[str, Any]:
         "latency_ms_p95": round(float(np.median(p95s)), 3), "repeats": repeats,
         "size_mb": round((model.model_dir / "model.onnx").stat().st_size / 2**20, 2),
         "test": _evaluate(model, test), "challenge": _evaluate(model, challenge),
-        "machine": _machine(),
+        "machine": machine_info(),
     }
 
 

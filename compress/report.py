@@ -3,25 +3,14 @@
 from __future__ import annotations
 
 import json
-import platform
 from pathlib import Path
 from typing import Any
+
+from health.sysinfo import machine_info
 
 __all__ = ["write_report", "plot"]
 
 POINT_KEYS = ("name", "params", "size_mb", "accuracy", "latency_ms_p50", "latency_ms_p95")
-
-
-def _machine() -> dict[str, Any]:
-    cpu = platform.processor() or platform.machine()
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    return {"platform": platform.platform(), "cpu": cpu, "python": platform.python_version()}
 
 
 def write_report(out: Path, points: dict[str, dict[str, Any]], test_set: str, threads: int,
@@ -43,7 +32,7 @@ def write_report(out: Path, points: dict[str, dict[str, Any]], test_set: str, th
         "accuracy_retained": round(student["accuracy"] / max(teacher["accuracy"], 1e-9), 4),
     }
     (out / "report.json").write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
-    details = {"ratios": ratios, "points": points, "machine": _machine(), **extra}
+    details = {"ratios": ratios, "points": points, "machine": machine_info(), **extra}
     (out / "report_details.json").write_text(json.dumps(details, indent=2) + "\n",
                                              encoding="utf-8")
     return {**report, "ratios": ratios}

@@ -10,8 +10,6 @@ JSON report and (when matplotlib is installed) a PNG in the output folder.
 from __future__ import annotations
 
 import json
-import os
-import platform
 import statistics
 import time
 import uuid
@@ -24,20 +22,11 @@ from device.home import HomeServices
 from device.loaders import load_intent_model, make_recognizer, make_speaker
 from device.pipeline import ActionExecutor, Assistant
 from device.settings import Settings
+from health.sysinfo import machine_info
 
 __all__ = ["run_bench"]
 
 STAGES = ("asr", "intent", "dialogue", "actions", "tts", "total")
-
-
-def _cpu() -> str:
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or platform.machine()
 
 
 def _pct(values: list[float], q: float) -> float:
@@ -109,8 +98,7 @@ def run_bench(settings: Settings, out_dir: Path, repeats: int = 5,
             "intent_accuracy": round(sum(ok for _, _, ok in heard) / max(1, len(heard)), 3),
             "heard": sorted({f"{h} -> {i}" for h, i, _ in heard}),
             "asr_engine": settings.asr.engine, "intent_threads": settings.intent.threads,
-            "machine": {"platform": platform.platform(), "cpu": _cpu(),
-                        "cpus": os.cpu_count()},
+            "machine": machine_info(),
         }
     finally:
         caregiver.stop()

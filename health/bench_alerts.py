@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import json
 import os
-import platform
 import shutil
 import statistics
 import subprocess
@@ -37,6 +36,7 @@ from .bench_stream import make_stream
 from .broker import EmbeddedBroker
 from .monitor import HealthMonitor
 from .mqtt_settings import MqttSettings
+from .sysinfo import machine_info
 
 
 @dataclass(frozen=True)
@@ -174,7 +174,8 @@ def run_bench(cfg: BenchConfig, out_dir: str | Path) -> dict[str, Any]:
         "flushed": flushed and received,
     }
     result = {"summary": summary, "config": asdict(cfg), "stats": stats, "lost_ids": lost[:20],
-              "outages": windows, "machine": _machine()}
+              "outages": windows, "machine": machine_info(
+                  threads="main + paho network (x2) + outbox pump")}
     (out / "alerts.json").write_text(json.dumps(result, indent=2) + "\n")
     _plot(steady, outage_lat, cap_lat, out / "alerts_latency.png")
     shutil.rmtree(tmp, ignore_errors=True)
@@ -218,19 +219,6 @@ def _collect(path: Path, keys: set[str], timeout_s: float) -> bool:
                 return True
         time.sleep(0.1)
     return False
-
-
-def _machine() -> dict[str, Any]:
-    cpu = platform.processor() or platform.machine()
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    return {"platform": platform.platform(), "python": platform.python_version(), "cpu": cpu,
-            "cpus": os.cpu_count(), "threads": "main + paho network (x2) + outbox pump"}
 
 
 def _plot(steady: list[float], outage: list[float], cap: list[float], path: Path) -> None:

@@ -21,9 +21,9 @@ from typing import Any
 
 import numpy as np
 
+from health.sysinfo import machine_info
 from speech.asr import create_recognizer, transcribe_clip
 from speech.audio import AudioClip, chunk_bytes, read_pcm, read_wav
-from speech.bench_commands import machine
 from speech.metrics import edit_distance
 
 TESTDATA = Path("/usr/share/pocketsphinx/test/data")
@@ -134,7 +134,7 @@ def run_bench_asr(out_dir: Path, quick: bool = False) -> dict[str, Any]:
     out_dir.mkdir(parents=True, exist_ok=True)
     t0 = time.time()
     result: dict[str, Any] = {"bench": "asr", "quick": quick, "real_recordings": wer_rtf(quick),
-              "latency": latency(quick), "machine": machine(), "threads": 1,
+              "latency": latency(quick), "machine": machine_info(), "threads": 1,
               "note": "pocketsphinx decodes on one thread; rtf = wall busy time / audio time, "
                       "cpu_rtf = process CPU time / audio time (robust to a loaded machine)"}
     result["wall_s"] = round(time.time() - t0, 1)

@@ -15,13 +15,13 @@ from __future__ import annotations
 
 import json
 import os
-import platform
 import statistics
 import time
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
+from health.sysinfo import machine_info
 from speech.asr import Transcript, create_recognizer, transcribe_clip
 from speech.asr_pocketsphinx import V1_SETTINGS, WIDE_SETTINGS
 from speech.command_set import SAFETY, command_sentences, generate
@@ -40,11 +40,6 @@ VARIANTS: dict[str, tuple[str, dict[str, Any]]] = {
 NBEST = {"pocketsphinx+nbest": "pocketsphinx", "pocketsphinx-wide+nbest": "pocketsphinx-wide"}
 ENGINES = (*VARIANTS, *NBEST)
 STOP_PHRASES = ("stop", "stop talking", "be quiet", "please stop")
-
-
-def machine() -> dict[str, Any]:
-    return {"platform": platform.platform(), "cpu": platform.processor() or platform.machine(),
-            "cpus": os.cpu_count(), "python": platform.python_version()}
 
 
 def _recall(rows: list[dict[str, Any]], engine: str, labels: tuple[str, ...],
@@ -206,7 +201,7 @@ def run_bench_commands(out_dir: Path, quick: bool = False, intent_model: str | N
         "text_safety_recall": round(sum(text_safety) / max(1, len(text_safety)), 4),
         "engines": {e: _summary(rows, e) for e in ENGINES},
         "bargein": _bargein(quick, negatives),
-        "machine": machine(),
+        "machine": machine_info(),
         "threads": 1,
         "wall_s": round(time.time() - t0, 1),
         "load_avg_1m": round(os.getloadavg()[0], 2),
