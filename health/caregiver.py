@@ -16,7 +16,7 @@ from collections.abc import Callable
 from typing import Any
 
 from .alerts import Alert
-from .mqtt_settings import MqttSettings, make_client
+from .mqtt_settings import MqttSettings, make_client, start_subscriber
 
 log = logging.getLogger(__name__)
 
@@ -66,14 +66,11 @@ class CaregiverClient:
         client.on_subscribe = self._on_subscribe
         client.on_message = self._on_message
         self._client = client
-        client.connect_async(self.settings.host, self.settings.port, self.settings.keepalive_s)
-        client.loop_start()
-        if not self._subscribed.wait(timeout_s):
+        try:
+            start_subscriber(client, self.settings, self._subscribed, timeout_s, "caregiver")
+        except ConnectionError:
             self.stop()
-            raise ConnectionError(
-                f"caregiver could not subscribe on {self.settings.host}:{self.settings.port} "
-                f"within {timeout_s:.0f} s: is the broker running?"
-            )
+            raise
         return self
 
     def _on_connect(self, client: Any, userdata: Any, flags: Any, rc: Any, props: Any) -> None:

@@ -9,7 +9,7 @@ import time
 from typing import Any
 
 from .monitor import HealthMonitor
-from .mqtt_settings import MqttSettings, make_client
+from .mqtt_settings import MqttSettings, make_client, start_subscriber
 from .readings import RejectedReading, parse
 from .zigbee import map_zigbee2mqtt
 
@@ -49,11 +49,11 @@ class SensorIngest:
         client.on_subscribe = lambda *a: self._subscribed.set()
         client.on_message = self._on_message
         self._client = client
-        client.connect_async(self.settings.host, self.settings.port, self.settings.keepalive_s)
-        client.loop_start()
-        if not self._subscribed.wait(timeout_s):
+        try:
+            start_subscriber(client, self.settings, self._subscribed, timeout_s, "sensor ingest")
+        except ConnectionError:
             self.stop()
-            raise ConnectionError(f"sensor ingest could not subscribe within {timeout_s:.0f} s")
+            raise
         return self
 
     def _on_connect(self, client: Any, userdata: Any, flags: Any, rc: Any, props: Any) -> None:

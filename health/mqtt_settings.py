@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import ssl
+import threading
 import uuid
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -148,3 +149,16 @@ def make_client(
         max_delay=settings.reconnect_max_s,  # type: ignore[arg-type]
     )
     return client
+
+
+def start_subscriber(client: Any, settings: MqttSettings, subscribed: threading.Event,
+                     timeout_s: float, what: str) -> None:
+    """Connect ``client`` (its callbacks set; ``on_subscribe`` sets ``subscribed``), start
+    its network loop and wait for the subscription; ConnectionError naming ``what`` when it
+    has not come within ``timeout_s`` (the caller stops the client)."""
+    client.connect_async(settings.host, settings.port, settings.keepalive_s)
+    client.loop_start()
+    if not subscribed.wait(timeout_s):
+        raise ConnectionError(
+            f"{what} could not subscribe on {settings.host}:{settings.port} within "
+            f"{timeout_s:.0f} s: is the broker running?")
