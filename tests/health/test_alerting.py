@@ -285,6 +285,12 @@ def test_discovery_and_status_are_retained(settings: MqttSettings, tmp_path: Pat
     svc = _service(settings, tmp_path)
     try:
         assert svc.flush(5)
+        # The first subscriber may connect before the service's own connect-time
+        # publishes reach the broker (then they arrive live, retain=0). Once it has
+        # seen them they are stored; a late subscriber must get them as retained.
+        first = Observer(settings, "homeassistant/#", settings.topic("status"))
+        assert first.wait(lambda m: len(m) >= 3)
+        first.stop()
         obs = Observer(settings, "homeassistant/#", settings.topic("status"))
         assert obs.wait(lambda m: len(m) >= 3)
         by_topic = {t: (json.loads(p) if t.startswith("homeassistant") else p, r)
