@@ -13,6 +13,7 @@ import contextlib
 import io
 import sys
 import time
+import wave
 from pathlib import Path
 
 
@@ -27,6 +28,11 @@ def main(argv: list[str]) -> int:
     except ValueError as exc:
         print(f"espeak-ng voice {voice!r} not available ({exc})", file=sys.stderr)
         return 3
+    # Rate and volume go straight to the driver too: the queued setProperty commands race
+    # the driver's loop, which starts synthesizing the saved text at once, so about one file
+    # in ten came out at espeak's default 200 wpm instead of the resident's slower rate.
+    eng.proxy._driver.setProperty("rate", rate)
+    eng.proxy._driver.setProperty("volume", volume)
     eng.setProperty("voice", voice)
     eng.setProperty("rate", rate)
     eng.setProperty("volume", volume)
@@ -46,7 +52,16 @@ def main(argv: list[str]) -> int:
 
 
 def _written(out: Path) -> bool:
-    return out.is_file() and out.stat().st_size > 44
+    """True once the WAV is complete: Python's wave module writes a header saying 0 frames,
+    then the samples, then patches the header on close. A file that is merely non-empty
+    may still be being written by espeak's thread (returning then cut replies short)."""
+    try:
+        with wave.open(str(out), "rb") as w:
+            frames = w.getnframes()
+            width = w.getsampwidth() * w.getnchannels()
+        return frames > 0 and out.stat().st_size >= 44 + frames * width
+    except (OSError, EOFError, wave.Error):
+        return False
 
 
 if __name__ == "__main__":
