@@ -13,6 +13,11 @@ and then:
 
 Every path except an explicit denial ends in an alert. "What?" (``repeat``) and
 "louder" (``volume_up``) say the question again without moving the deadline.
+
+A safety label that only an ASR n-best alternative gave (``from_alternative`` > 0, see
+:mod:`speech.spoken_intent`) is doubtful whatever its score or words: the recognizer's best
+guess was something else, so it is always asked about (unless the policy is off). The
+check, and the alert it may end in, record which alternative it came from.
 """
 
 from __future__ import annotations
@@ -53,16 +58,21 @@ class PendingCheck:
     """Local time the question was asked."""
     deadline: datetime
     """Local time after which the alert is raised anyway."""
+    from_alternative: int = 0
+    """0: the label came from the 1-best transcript (or typed text); k: from the k-th ASR
+    n-best alternative, whose text is ``text``."""
 
     def to_json(self) -> dict[str, Any]:
         return {"intent": self.intent, "text": self.text, "score": self.score,
-                "asked_at": self.asked_at.timestamp(), "deadline": self.deadline.timestamp()}
+                "asked_at": self.asked_at.timestamp(), "deadline": self.deadline.timestamp(),
+                "from_alternative": self.from_alternative}
 
     @classmethod
     def from_json(cls, d: dict[str, Any]) -> PendingCheck:
         return cls(str(d["intent"]), str(d["text"]), float(d["score"]),
                    datetime.fromtimestamp(float(d["asked_at"])),
-                   datetime.fromtimestamp(float(d["deadline"])))
+                   datetime.fromtimestamp(float(d["deadline"])),
+                   int(d.get("from_alternative", 0)))
 
 
 class SafetyConfirmer:
@@ -118,24 +128,37 @@ class SafetyConfirmer:
             return PendingCheck("emergency_help", "(unreadable pending safety check)", 0.0,
                                 now, now)
 
-    def is_clear(self, intent: str, text: str, score: float | None) -> bool:
-        """A safety utterance that needs no question: policy off, no score known, a score
-        at or above ``confident``, or plain safety words."""
-        return (not self.settings.confirm or score is None
-                or score >= self.settings.confident or safety.is_safety_phrase(text))
+    def is_clear(self, intent: str, text: str, score: float | None,
+                 from_alternative: int = 0) -> bool:
+        """A safety utterance that needs no question: policy off; or heard in the 1-best
+        (``from_alternative`` 0) with no score known, a score at or above ``confident``, or
+        plain safety words. One that only an n-best alternative gave is never clear."""
+        if not self.settings.confirm:
+            return True
+        if from_alternative > 0:
+            return False
+        return score is None or score >= self.settings.confident or \
+            safety.is_safety_phrase(text)
 
-    def handle(self, intent: str, text: str, score: float | None) -> Reply | None:
-        """The reply when a check is pending or ``intent`` is a safety label; else None."""
+    def handle(self, intent: str, text: str, score: float | None,
+               from_alternative: int = 0) -> Reply | None:
+        """The reply when a check is pending or ``intent`` is a safety label; else None.
+
+        ``from_alternative``: 0 when ``intent`` and ``text`` are the 1-best transcript's (or
+        typed), k when they are the k-th ASR n-best alternative's. While a question is
+        pending, pass the 1-best: the answer is what the resident most likely said."""
         if self.pending is not None:
             return self._answer(intent, text, score)
         if intent not in SAFETY_LABELS:
             if self.settings.confirm and safety.is_safety_phrase(text):
                 # the model missed plain safety words: never let that pass silently
-                return self._ask(safety.safety_intent(text), text, 0.0)
+                return self._ask(safety.safety_intent(text), text, 0.0, from_alternative)
             return None
-        if self.is_clear(intent, text, score):
-            return safety.safety_reply(self.plan, intent, text)
-        return self._ask(intent, text, float(score or 0.0))
+        if self.is_clear(intent, text, score, from_alternative):
+            extra: dict[str, object] | None = \
+                {"from_alternative": from_alternative} if from_alternative else None
+            return safety.safety_reply(self.plan, intent, text, extra=extra)
+        return self._ask(intent, text, float(score or 0.0), from_alternative)
 
     def tick(self, now: datetime | None = None) -> Reply | None:
         """The alert reply when the pending question has gone unanswered past its
@@ -152,13 +175,16 @@ class SafetyConfirmer:
         return self._alert(self.pending, note, check, lead)
 
     # -- internals ---------------------------------------------------------------------
-    def _ask(self, intent: str, text: str, score: float) -> Reply:
+    def _ask(self, intent: str, text: str, score: float, from_alternative: int = 0) -> Reply:
         now = self.clock()
         self.pending = PendingCheck(intent, text, score, now,
-                                    now + timedelta(seconds=self.settings.confirm_timeout_s))
+                                    now + timedelta(seconds=self.settings.confirm_timeout_s),
+                                    from_alternative)
+        heard = f" (ASR alternative {from_alternative})" if from_alternative else ""
         event = Action("event", {"type": "safety_check", "level": "info", "intent": intent,
-                                 "score": round(score, 4),
-                                 "reason": f'Checking with {self.plan.resident}: "{text}"'})
+                                 "score": round(score, 4), "from_alternative": from_alternative,
+                                 "hypothesis": text,
+                                 "reason": f'Checking with {self.plan.resident}: "{text}"{heard}'})
         return Reply(self._question(intent), intent, (event,), expects=EXPECTS)
 
     def _question(self, intent: str) -> str:
@@ -198,14 +224,15 @@ class SafetyConfirmer:
     def _alert(self, pending: PendingCheck, note: str, check: str, lead: str = "") -> Reply:
         self.pending = None
         reply = safety.safety_reply(self.plan, pending.intent, pending.text, note,
-                                    {"check": check, "score": round(pending.score, 4)})
+                                    {"check": check, "score": round(pending.score, 4),
+                                     "from_alternative": pending.from_alternative})
         return Reply(lead + reply.text, reply.intent, reply.actions) if lead else reply
 
     def _cancel(self, pending: PendingCheck, text: str) -> Reply:
         self.pending = None
         event = Action("event", {
             "type": "safety_cancelled", "level": "info", "intent": pending.intent,
-            "score": round(pending.score, 4),
+            "score": round(pending.score, 4), "from_alternative": pending.from_alternative,
             "reason": f'{self.plan.resident} said "{text}" after "{pending.text}": no alert'})
         return Reply(f"All right, {self.plan.resident}. I am glad you are fine. "
                      "I am here if you need me.", "deny", (event,))

@@ -126,7 +126,8 @@ def run_demo(settings: Settings, out_dir: Path, say: Callable[[str], None] = pri
         dialogue = DialogueManager(settings.care_plan, safety=settings.safety)
         executor = ActionExecutor(settings.resident.name, alerts=home.alerts, speaker=speaker,
                                   events_path=out_dir / "events.jsonl")
-        assistant = Assistant(model, dialogue, executor, recognizer, speaker, out_dir)
+        assistant = Assistant(model, dialogue, executor, recognizer, speaker, out_dir,
+                              safety_from_alternatives=settings.spoken.safety_from_alternatives)
         for i, text in enumerate(script, 1):
             t = time.perf_counter()
             wav_in = resident.to_wav(text, out_dir / f"utterance-{i:02d}.wav")
@@ -135,7 +136,9 @@ def run_demo(settings: Settings, out_dir: Path, say: Callable[[str], None] = pri
             result.turns.append(turn)
             ms = turn.timings_ms
             step("hear", f'ASR "{turn.heard}"', ms.get("asr"))
-            step("intent", f"{turn.intent} ({turn.score:.2f})", ms.get("intent"))
+            origin = f' from ASR alternative {turn.from_alternative} "{turn.hypothesis}"' \
+                if turn.from_alternative else ""
+            step("intent", f"{turn.intent} ({turn.score:.2f}){origin}", ms.get("intent"))
             step("reply", f'"{turn.reply.text}"', ms.get("dialogue"))
             _published(result, executor, step, ms.get("actions"))
             step("tts", f"reply audio {Path(turn.wav_out or '-').name}", ms.get("tts"))

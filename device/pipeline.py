@@ -1,6 +1,13 @@
 """One conversational turn: (audio ->) ASR -> intent -> slots -> dialogue -> TTS, and the
 actions the reply asks for (alerts to caregivers, volume, reminders, calls, home control).
 
+Typed text is classified as it is. Spoken input is decided from the whole ASR transcript
+with :func:`speech.spoken_intent.spoken_intent`: the 1-best decides, except that one of the
+first ``safety_from_alternatives`` n-best alternatives may raise a safety label the 1-best
+missed. Such a label is doubtful by nature and always goes through the safety question
+(:class:`device.confirm.SafetyConfirmer`) rather than alerting at once; the turn records
+which hypothesis it came from.
+
 The parts are handed in already built (see :mod:`device.loaders`), so tests and the demo
 pick real or hand-written ones. Every stage is timed.
 """
@@ -14,11 +21,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from device.dialogue import DialogueManager
 from device.replies import Action, Reply
 from device.slots import extract_slots
+
+if TYPE_CHECKING:  # speech.asr pulls in numpy: imported where audio is handled
+    from speech.asr import Transcript
+    from speech.spoken_intent import SpokenIntent
 
 __all__ = ["ActionExecutor", "Assistant", "Turn"]
 
@@ -47,10 +58,19 @@ class Turn:
     """Ids of the alerts raised (none when suppressed)."""
     timings_ms: dict[str, float] = field(default_factory=dict)
     """Per stage: asr, intent, dialogue, actions, tts, total (milliseconds)."""
+    hypothesis: str = ""
+    """The text the intent was decided from: ``heard``, or the ASR n-best alternative that
+    raised a safety label (for a timeout turn, the unanswered question's text)."""
+    from_alternative: int = 0
+    """0: the intent came from ``heard`` (1-best or typed); k: from the k-th alternative."""
+    alternatives: tuple[str, ...] = ()
+    """The ASR n-best alternatives of the utterance, best first (1-best excluded)."""
 
     def to_json(self) -> dict[str, Any]:
         return {"source": self.source, "heard": self.heard, "intent": self.intent,
-                "score": self.score, "reply": self.reply.to_json(),
+                "score": self.score, "hypothesis": self.hypothesis,
+                "from_alternative": self.from_alternative,
+                "alternatives": list(self.alternatives), "reply": self.reply.to_json(),
                 "wav_out": self.wav_out, "alerts": list(self.alerts),
                 "timings_ms": dict(self.timings_ms)}
 
@@ -59,7 +79,9 @@ class Turn:
         return cls(str(d["heard"]), str(d["intent"]), float(d["score"]),
                    Reply.from_json(d["reply"]), str(d.get("source", "text")), d.get("wav_out"),
                    tuple(d.get("alerts", [])),
-                   {str(k): float(v) for k, v in d.get("timings_ms", {}).items()})
+                   {str(k): float(v) for k, v in d.get("timings_ms", {}).items()},
+                   str(d.get("hypothesis", d["heard"])), int(d.get("from_alternative", 0)),
+                   tuple(str(a) for a in d.get("alternatives", [])))
 
 
 class ActionExecutor:
@@ -112,17 +134,28 @@ class Assistant:
     """The turn pipeline.
 
     Args:
-        intent_model: ``device.intent.IntentModel`` (anything with ``classify(text)``).
+        intent_model: ``device.intent.IntentModel`` (anything with ``classify(text)`` and,
+            for audio, ``classify_batch(texts)``).
         dialogue: the dialogue manager (holds the conversation state).
         executor: carries out actions.
         recognizer: ``speech.asr.Recognizer`` for WAV input (None: text only).
         speaker: ``speech.tts.Speaker`` for reply WAVs (None: no audio out).
         out_dir: where reply WAVs go (None: not written).
+        safety_from_alternatives: how many ASR n-best alternatives may raise a safety label
+            the 1-best missed (``spoken.safety_from_alternatives``; 0: the 1-best alone).
+    Raises:
+        ValueError: a negative ``safety_from_alternatives``.
     """
 
     def __init__(self, intent_model: Any, dialogue: DialogueManager, executor: ActionExecutor,
                  recognizer: Any = None, speaker: Any = None,
-                 out_dir: Path | None = None) -> None:
+                 out_dir: Path | None = None, safety_from_alternatives: int = 2) -> None:
+        if isinstance(safety_from_alternatives, bool) or \
+                not isinstance(safety_from_alternatives, int) or safety_from_alternatives < 0:
+            raise ValueError(f"safety_from_alternatives must be a whole number >= 0 (got "
+                             f"{safety_from_alternatives!r}): set "
+                             "spoken.safety_from_alternatives in the config")
+        self.safety_from_alternatives = safety_from_alternatives
         self.intent_model = intent_model
         self.dialogue = dialogue
         self.executor = executor
@@ -131,8 +164,8 @@ class Assistant:
         self.out_dir = out_dir
         self._n = 0
 
-    def transcribe(self, wav: str | Path) -> tuple[str, float]:
-        """Transcript of a WAV file and the ASR time in ms."""
+    def transcribe(self, wav: str | Path) -> tuple[Transcript, float]:
+        """Transcript of a WAV file (with its n-best alternatives) and the ASR time in ms."""
         from speech.asr import transcribe_clip
         from speech.audio import read_wav
 
@@ -140,17 +173,17 @@ class Assistant:
             raise ValueError("audio input needs a recognizer: set asr.engine in the config")
         t0 = time.perf_counter()
         clip = read_wav(wav, self.recognizer.sample_rate)
-        text = transcribe_clip(self.recognizer, clip).text
-        return text, _ms(t0)
+        transcript = transcribe_clip(self.recognizer, clip)
+        return transcript, _ms(t0)
 
     def hear(self, wav: str | Path, stem: str | None = None) -> Turn:
         """One turn from a WAV file."""
-        text, asr_ms = self.transcribe(wav)
-        return self.respond(text, source=str(wav), stem=stem, asr_ms=asr_ms)
+        transcript, asr_ms = self.transcribe(wav)
+        return self.respond_transcript(transcript, source=str(wav), stem=stem, asr_ms=asr_ms)
 
     def respond(self, text: str, source: str = "text", stem: str | None = None,
                 asr_ms: float | None = None) -> Turn:
-        """One turn from text (typed, or a transcript)."""
+        """One turn from typed text (or a bare transcript text): the classifier decides."""
         t_start = time.perf_counter()
         timings: dict[str, float] = {} if asr_ms is None else {"asr": asr_ms}
         t0 = time.perf_counter()
@@ -161,7 +194,47 @@ class Assistant:
         reply = self.dialogue.handle(result.intent, text, slots, score=float(result.score))
         timings["dialogue"] = _ms(t0)
         return self._carry_out(text, result.intent, float(result.score), reply, source, stem,
-                               timings, t_start, asr_ms)
+                               timings, t_start, asr_ms, hypothesis=text)
+
+    def respond_transcript(self, transcript: Transcript, source: str = "audio",
+                           stem: str | None = None, asr_ms: float | None = None) -> Turn:
+        """One turn from a final ASR transcript: the intent is decided from its n-best (see
+        the module doc). While a safety question waits for its answer, the 1-best alone
+        decides: an alternative must not turn an explicit "no" into an alert."""
+        from speech.spoken_intent import spoken_intent
+
+        t_start = time.perf_counter()
+        timings: dict[str, float] = {} if asr_ms is None else {"asr": asr_ms}
+        t0 = time.perf_counter()
+        n_alt = 0 if self.dialogue.pending_safety is not None else self.safety_from_alternatives
+        spoken = spoken_intent(self.intent_model, transcript, safety_from_alternatives=n_alt)
+        score = 1.0 if spoken.result is None else float(spoken.result.score)  # nothing heard
+        timings["intent"] = _ms(t0)
+        t0 = time.perf_counter()
+        if spoken.from_alternative > 0:
+            reply = self._doubtful_safety(spoken, transcript, score)
+        else:
+            slots = extract_slots(spoken.intent, spoken.text)
+            reply = self.dialogue.handle(spoken.intent, spoken.text, slots, score=score)
+        timings["dialogue"] = _ms(t0)
+        return self._carry_out(transcript.text, spoken.intent, score, reply, source, stem,
+                               timings, t_start, asr_ms, hypothesis=spoken.text,
+                               from_alternative=spoken.from_alternative,
+                               alternatives=tuple(transcript.alternatives))
+
+    def _doubtful_safety(self, spoken: SpokenIntent, transcript: Transcript,
+                         score: float) -> Reply:
+        """A safety label that only an n-best alternative gave: the confirmation policy
+        asks first (it never counts as clear), and the dialogue remembers the reply as it
+        does for any other."""
+        log.info("safety label %s from ASR alternative %d %r (1-best %r): asking first",
+                 spoken.intent, spoken.from_alternative, spoken.text, transcript.text)
+        reply = self.dialogue.confirmer.handle(spoken.intent, spoken.text.strip(), score,
+                                               from_alternative=spoken.from_alternative)
+        assert reply is not None  # a safety label always gets a reply
+        self.dialogue.expects = reply.expects
+        self.dialogue.last = reply
+        return reply
 
     def tick(self, now: datetime | None = None, force: bool = False) -> Turn | None:
         """Time-driven dialogue work: the alert of a safety question left unanswered past
@@ -173,11 +246,13 @@ class Assistant:
             return None
         timings = {"dialogue": _ms(t_start)}
         return self._carry_out("", reply.intent, pending.score, reply, "timeout", None,
-                               timings, t_start, None)
+                               timings, t_start, None, hypothesis=pending.text,
+                               from_alternative=pending.from_alternative)
 
     def _carry_out(self, heard: str, intent: str, score: float, reply: Reply, source: str,
                    stem: str | None, timings: dict[str, float], t_start: float,
-                   asr_ms: float | None) -> Turn:
+                   asr_ms: float | None, hypothesis: str = "", from_alternative: int = 0,
+                   alternatives: tuple[str, ...] = ()) -> Turn:
         t0 = time.perf_counter()
         alert_ids = self.executor.run(reply.actions)
         timings["actions"] = _ms(t0)
@@ -190,7 +265,8 @@ class Assistant:
             wav_out = str(self.speaker.to_wav(reply.text, path))
             timings["tts"] = _ms(t0)
         timings["total"] = round(_ms(t_start) + (asr_ms or 0.0), 1)
-        return Turn(heard, intent, score, reply, source, wav_out, tuple(alert_ids), timings)
+        return Turn(heard, intent, score, reply, source, wav_out, tuple(alert_ids), timings,
+                    hypothesis, from_alternative, alternatives)
 
     def speak(self, text: str, stem: str) -> str | None:
         """Say (write) a proactive message, e.g. a due reminder."""

@@ -1,12 +1,12 @@
 """`eldercare run`: the device runtime.
 
 Services, each an asyncio task under :func:`supervise` (logs, backs off, retries):
-input (text lines on stdin, WAV files, or the microphone) -> ASR -> intent -> dialogue
--> TTS; reminders falling due and unanswered safety questions timing out; the health
-monitor's timed checks; an optional replay of
-readings. Sensor readings arrive over MQTT through ``health.ingest.SensorIngest`` and
-alerts leave through the durable ``health.alerting.AlertService``. One JSON line per turn
-and per reminder goes to stdout.
+input (text lines on stdin, WAV files, or the microphone) -> ASR (with its n-best) ->
+intent -> dialogue -> TTS; reminders falling due and unanswered safety questions timing
+out; the health monitor's timed checks; an optional replay of readings. Sensor readings
+arrive over MQTT through ``health.ingest.SensorIngest`` and alerts leave through the
+durable ``health.alerting.AlertService``. One JSON line per turn and per reminder goes to
+stdout.
 """
 
 from __future__ import annotations
@@ -111,7 +111,8 @@ class Runtime:
         self.out_dir.mkdir(parents=True, exist_ok=True)
         executor = ActionExecutor(s.resident.name, alerts=self.home.alerts, speaker=speaker,
                                   events_path=self.out_dir / "events.jsonl")
-        return Assistant(model, dialogue, executor, recognizer, speaker, self.out_dir)
+        return Assistant(model, dialogue, executor, recognizer, speaker, self.out_dir,
+                         safety_from_alternatives=s.spoken.safety_from_alternatives)
 
     # -- services ---------------------------------------------------------------------
     def _turn(self, text: str | None = None, wav: str | None = None) -> None:

@@ -30,9 +30,27 @@ from device.settings_sections import (
 __all__ = [
     "AsrSettings", "HealthSettings", "InputSettings", "IntentSettings", "MqttConfig",
     "OutputSettings", "ResidentSettings", "SafetySettings", "Settings", "SettingsError",
-    "TtsSettings",
+    "SpokenSettings", "TtsSettings",
     "example_config_path", "load_settings", "parse_override", "settings_from_dict",
 ]
+
+
+@dataclass(frozen=True)
+class SpokenSettings:
+    """How the intent of spoken input is decided from the ASR n-best
+    (:func:`speech.spoken_intent.spoken_intent`); typed text is classified as it is."""
+
+    safety_from_alternatives: int = 2
+    """How many ASR n-best alternatives after the 1-best may raise a safety label
+    (emergency_help, fall_report) that the 1-best did not give; 0: the 1-best alone decides.
+    Such a label is always checked with one question before a caregiver is alerted. The
+    recognizer gives at most its own n-best size (2 for the pocketsphinx engines)."""
+
+    def __post_init__(self) -> None:
+        n = self.safety_from_alternatives
+        _check(isinstance(n, int) and not isinstance(n, bool) and n >= 0,
+               f"spoken.safety_from_alternatives must be a whole number >= 0 (got {n!r}); "
+               "2 suits the bundled recognizer, 0 lets the 1-best alone decide")
 
 
 @dataclass(frozen=True)
@@ -45,6 +63,7 @@ class Settings:
     tts: TtsSettings = field(default_factory=TtsSettings)
     health: HealthSettings = field(default_factory=HealthSettings)
     safety: SafetySettings = field(default_factory=SafetySettings)
+    spoken: SpokenSettings = field(default_factory=SpokenSettings)
     input: InputSettings = field(default_factory=InputSettings)
     output: OutputSettings = field(default_factory=OutputSettings)
 

@@ -1,0 +1,324 @@
+"""Spoken turns decide their intent from the ASR n-best (speech.spoken_intent): a safety label
+that only an alternative gave is checked with one question; the 1-best and typed text keep
+their behaviour; the turn records which hypothesis decided.
+
+Real parts: the shipped intent model, a real mosquitto and caregiver client, real WAVs
+spoken with the device's TTS and recognized with the bundled pocketsphinx engine.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from device.confirm import EXPECTS, PendingCheck
+from device.dialogue import DialogueManager
+from device.home import HomeServices
+from device.intent import IntentModel, default_model_dir
+from device.labels import SAFETY_LABELS
+from device.pipeline import ActionExecutor, Assistant, Turn
+from device.runtime import Runtime
+from device.settings import (
+    SafetySettings,
+    Settings,
+    SettingsError,
+    SpokenSettings,
+    example_config_path,
+    load_settings,
+    settings_from_dict,
+)
+from health.broker import EmbeddedBroker
+from health.caregiver import CaregiverClient
+from speech.asr import Transcript
+
+QUESTION = "Did you fall, Mary? Do you need help?"
+TIMEOUT_S = 5.0
+"""A shortened confirmation timeout, seconds (the default is 20)."""
+
+
+class Clock:
+    """A hand-set local clock for the dialogue."""
+
+    def __init__(self) -> None:
+        self.now = datetime(2026, 11, 30, 9, 0)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += timedelta(seconds=seconds)
+
+
+def heard(text: str, *alternatives: str) -> Transcript:
+    """A final transcript as a recognizer gives it, n-best alternatives included."""
+    return Transcript(text=text, seconds=1.5, rtf=0.1, engine="pocketsphinx",
+                      alternatives=list(alternatives))
+
+
+def events(path: Path) -> list[dict[str, object]]:
+    return [json.loads(line) for line in path.read_text().splitlines()] if path.exists() else []
+
+
+@pytest.fixture(scope="module")
+def model() -> IntentModel:
+    folder = default_model_dir()
+    if not (folder / "model.onnx").is_file():
+        pytest.skip(f"no shipped intent model in {folder}")
+    return IntentModel.load(folder)
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
+def make_assistant(model: IntentModel, clock: Clock, tmp_path: Path, alerts: object = None,
+                   n_alt: int = 2, pending_path: Path | None = None) -> Assistant:
+    settings = load_settings(example_config_path())
+    tmp_path.mkdir(parents=True, exist_ok=True)
+    dialogue = DialogueManager(settings.care_plan, clock=clock, pending_path=pending_path,
+                               safety=SafetySettings(confirm_timeout_s=TIMEOUT_S))
+    executor = ActionExecutor("Mary", alerts=alerts, events_path=tmp_path / "events.jsonl")
+    return Assistant(model, dialogue, executor, safety_from_alternatives=n_alt)
+
+
+def test_the_example_phrases_mean_what_the_tests_assume(model: IntentModel) -> None:
+    """The 1-best and the alternative used below: an ordinary question, and a plain fall
+    that on its own would alert at once."""
+    assert model.classify("what time is it").intent == "time_query"
+    fell = model.classify("i have fallen")
+    assert fell.intent == "fall_report" and fell.score >= SafetySettings().confident
+
+
+def test_fall_heard_only_in_an_alternative_asks_then_alerts_without_an_answer(
+        model: IntentModel, clock: Clock, broker: EmbeddedBroker, tmp_path: Path) -> None:
+    settings = load_settings(example_config_path(), {"mqtt.url": broker.url})
+    home = HomeServices(settings, tmp_path / "state").start()
+    caregiver = CaregiverClient(home.mqtt, client_id="nbest-caregiver", clean=True).start()
+    try:
+        assistant = make_assistant(model, clock, tmp_path, alerts=home.alerts)
+        turn = assistant.respond_transcript(
+            heard("what time is it", "what time is it now", "i have fallen"), source="mic")
+        assert (turn.heard, turn.intent) == ("what time is it", "fall_report")
+        assert (turn.from_alternative, turn.hypothesis) == (2, "i have fallen")
+        assert turn.alternatives == ("what time is it now", "i have fallen")
+        assert turn.alerts == () and turn.reply.action("alert") is None
+        assert turn.reply.text == QUESTION and turn.reply.expects == EXPECTS
+        record = turn.to_json()
+        assert record["from_alternative"] == 2 and record["hypothesis"] == "i have fallen"
+        assert Turn.from_json(json.loads(json.dumps(record))) == turn
+        pending = assistant.dialogue.pending_safety
+        assert pending is not None and pending.from_alternative == 2
+        assert pending.text == "i have fallen"
+
+        clock.advance(TIMEOUT_S - 1)
+        assert assistant.tick() is None  # still waiting for the answer
+        clock.advance(1)
+        late = assistant.tick()
+        assert late is not None and late.source == "timeout" and len(late.alerts) == 1
+        assert (late.from_alternative, late.hypothesis) == (2, "i have fallen")
+        assert assistant.dialogue.pending_safety is None
+
+        assert home.alerts.flush(10.0)
+        got = caregiver.wait_for(1, timeout_s=10.0)
+        assert [a.id for a in got] == list(late.alerts)
+        assert got[0].kind == "spoken_fall" and '"i have fallen"' in got[0].reason
+        assert f"no answer within {TIMEOUT_S:g} s" in got[0].reason
+    finally:
+        caregiver.stop()
+        home.stop()
+    log = events(tmp_path / "events.jsonl")
+    assert [(e["kind"], e.get("type")) for e in log] == [("event", "safety_check"),
+                                                         ("alert", "spoken_fall")]
+    assert log[0]["from_alternative"] == 2 and log[0]["hypothesis"] == "i have fallen"
+    assert "ASR alternative 2" in str(log[0]["reason"])
+    assert log[1]["from_alternative"] == 2 and log[1]["check"] == "no_answer"
+
+
+def test_an_explicit_no_cancels_a_fall_heard_only_in_an_alternative(
+        model: IntentModel, clock: Clock, tmp_path: Path) -> None:
+    assistant = make_assistant(model, clock, tmp_path)
+    ask = assistant.respond_transcript(heard("what time is it", "i have fallen"))
+    assert ask.reply.text == QUESTION and ask.from_alternative == 1
+    # the answer's own n-best holds the fall again: the 1-best "no" still decides
+    answer = assistant.respond_transcript(heard("no i am fine", "i have fallen"))
+    assert (answer.intent, answer.from_alternative, answer.hypothesis) == \
+        ("deny", 0, "no i am fine")
+    assert answer.reply.action("alert") is None and answer.reply.expects is None
+    assert assistant.dialogue.pending_safety is None
+    clock.advance(TIMEOUT_S * 2)
+    assert assistant.tick() is None  # cancelled: nothing left to time out
+    log = events(tmp_path / "events.jsonl")
+    assert [e.get("type") for e in log] == ["safety_check", "safety_cancelled"]
+    assert all(e["kind"] == "event" and e["from_alternative"] == 1 for e in log)
+    assert '"no i am fine"' in str(log[1]["reason"])
+
+
+def test_a_fall_in_the_one_best_still_alerts_at_once(
+        model: IntentModel, clock: Clock, tmp_path: Path) -> None:
+    assistant = make_assistant(model, clock, tmp_path)
+    turn = assistant.respond_transcript(heard("i have fallen", "i have a ball"))
+    assert (turn.intent, turn.from_alternative, turn.hypothesis) == \
+        ("fall_report", 0, "i have fallen")
+    alert = turn.reply.action("alert")
+    assert alert is not None and alert.data["type"] == "spoken_fall"
+    assert "from_alternative" not in alert.data
+    assert turn.reply.expects is None and assistant.dialogue.pending_safety is None
+
+
+def test_a_doubtful_one_best_safety_label_still_asks(
+        model: IntentModel, clock: Clock, tmp_path: Path) -> None:
+    text = "i've got a cough"  # the shipped model's false alarm, below safety.confident
+    result = model.classify(text)
+    assert result.intent in SAFETY_LABELS and result.score < SafetySettings().confident
+    assistant = make_assistant(model, clock, tmp_path)
+    turn = assistant.respond_transcript(heard(text))
+    assert turn.from_alternative == 0 and turn.reply.action("alert") is None
+    assert turn.reply.expects == EXPECTS and turn.score == pytest.approx(result.score)
+    pending = assistant.dialogue.pending_safety
+    assert pending is not None and pending.from_alternative == 0
+
+
+def test_one_best_fall_from_real_speech_alerts_at_once(
+        model: IntentModel, clock: Clock, broker: EmbeddedBroker, tmp_path: Path) -> None:
+    from device.demo import RESIDENT_RATE, RESIDENT_VOICE
+    from device.loaders import make_recognizer, make_speaker
+
+    settings = load_settings(example_config_path(), {"mqtt.url": broker.url})
+    resident = make_speaker(settings, voice=RESIDENT_VOICE, rate_wpm=RESIDENT_RATE)
+    wav = resident.to_wav("I fell down and I cannot get up", tmp_path / "fell.wav")
+    home = HomeServices(settings, tmp_path / "state").start()
+    try:
+        # the reference transcript from a recognizer of its own (a decoder adapts as it goes)
+        reference = make_assistant(model, clock, tmp_path / "ref")
+        reference.recognizer = make_recognizer(settings)
+        transcript, _ = reference.transcribe(wav)
+        assistant = make_assistant(model, clock, tmp_path, alerts=home.alerts)
+        assistant.recognizer = make_recognizer(settings)
+        turn = assistant.hear(wav)
+        assert turn.heard == transcript.text and turn.alternatives == \
+            tuple(transcript.alternatives)  # the whole n-best reached the decision
+        assert turn.source == str(wav) and "asr" in turn.timings_ms
+        assert (turn.intent, turn.from_alternative) == ("fall_report", 0)
+        assert turn.hypothesis == turn.heard and len(turn.alerts) == 1
+        assert turn.reply.text.startswith("I am calling for help now.")
+        assert home.alerts.flush(10.0)
+    finally:
+        home.stop()
+
+
+def test_the_setting_bounds_which_alternatives_may_raise_safety(
+        model: IntentModel, clock: Clock, tmp_path: Path) -> None:
+    transcript = heard("what time is it", "what time is it now", "i have fallen")
+    for n_alt in (0, 1):
+        assistant = make_assistant(model, clock, tmp_path / str(n_alt), n_alt=n_alt)
+        turn = assistant.respond_transcript(transcript)
+        assert (turn.intent, turn.from_alternative, turn.hypothesis) == \
+            ("time_query", 0, "what time is it")
+        assert assistant.dialogue.pending_safety is None and turn.reply.expects is None
+    assistant = make_assistant(model, clock, tmp_path / "2", n_alt=2)
+    assert assistant.respond_transcript(transcript).reply.text == QUESTION
+
+
+def test_nothing_heard_is_out_of_scope_without_a_question(
+        model: IntentModel, clock: Clock, tmp_path: Path) -> None:
+    assistant = make_assistant(model, clock, tmp_path)
+    turn = assistant.respond_transcript(heard("", "i have fallen"))
+    # an empty 1-best with a fall among the alternatives is still checked, never dropped
+    assert (turn.intent, turn.from_alternative) == ("fall_report", 1)
+    assert turn.reply.text == QUESTION
+    silent = make_assistant(model, clock, tmp_path / "silent").respond_transcript(heard("  "))
+    assert (silent.intent, silent.from_alternative, silent.alerts) == ("out_of_scope", 0, ())
+    assert silent.reply.expects != EXPECTS and silent.reply.action("alert") is None
+
+
+def test_typed_text_is_classified_as_before(model: IntentModel, clock: Clock,
+                                            tmp_path: Path) -> None:
+    assistant = make_assistant(model, clock, tmp_path)
+    for text in ("what time is it", "good morning"):
+        turn = assistant.respond(text)
+        expected = model.classify(text)
+        assert (turn.intent, turn.score) == (expected.intent, pytest.approx(expected.score))
+        assert (turn.heard, turn.hypothesis, turn.from_alternative, turn.alternatives) == \
+            (text, text, 0, ())
+    fell = assistant.respond("i have fallen")  # typed plain fall: alert at once, as ever
+    assert fell.reply.action("alert") is not None and fell.reply.expects is None
+    assert fell.to_json()["from_alternative"] == 0
+
+
+def test_a_pending_check_keeps_its_origin_across_a_restart(
+        model: IntentModel, clock: Clock, tmp_path: Path) -> None:
+    state = tmp_path / "state" / "safety-pending.json"
+    first = make_assistant(model, clock, tmp_path, pending_path=state)
+    assert first.respond_transcript(heard("what time is it", "i have fallen")).reply.text == \
+        QUESTION
+    again = DialogueManager(load_settings(None).care_plan, clock=clock, pending_path=state)
+    pending = again.pending_safety
+    assert pending is not None and (pending.from_alternative, pending.text) == \
+        (1, "i have fallen")
+    late = again.expire_pending()
+    alert = late.action("alert") if late is not None else None
+    assert alert is not None and alert.data["from_alternative"] == 1
+    # a state file from before the field existed still loads, as a 1-best check
+    old = {k: v for k, v in pending.to_json().items() if k != "from_alternative"}
+    assert PendingCheck.from_json(old).from_alternative == 0
+    assert PendingCheck.from_json(pending.to_json()) == pending
+
+
+def test_spoken_settings_default_and_validation() -> None:
+    assert Settings().spoken == SpokenSettings(safety_from_alternatives=2)
+    assert load_settings(None, sets=["spoken.safety_from_alternatives=0"]) \
+        .spoken.safety_from_alternatives == 0
+    with pytest.raises(SettingsError, match=r"spoken.safety_from_alternatives must be a whole "
+                                            r"number >= 0 \(got -1\)"):
+        load_settings(None, sets=["spoken.safety_from_alternatives=-1"])
+    with pytest.raises(SettingsError, match="spoken.safety_from_alternatives must be int"):
+        settings_from_dict({"spoken": {"safety_from_alternatives": "two"}})
+    with pytest.raises(SettingsError, match="spoken.safety_from_alternatives must be int"):
+        settings_from_dict({"spoken": {"safety_from_alternatives": True}})
+    with pytest.raises(SettingsError, match="unknown setting spoken.nbest"):
+        settings_from_dict({"spoken": {"nbest": 2}})
+    with pytest.raises(SettingsError, match=">= 0"):
+        SpokenSettings(safety_from_alternatives=-3)
+
+
+def test_assistant_rejects_a_negative_alternative_count(model: IntentModel, clock: Clock,
+                                                        tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="spoken.safety_from_alternatives"):
+        make_assistant(model, clock, tmp_path, n_alt=-1)
+    assert not (tmp_path / "events.jsonl").exists()
+
+
+def test_runtime_records_the_deciding_hypothesis_of_each_spoken_turn(model: IntentModel,
+                                                                     tmp_path: Path) -> None:
+    from device.loaders import make_speaker
+
+    base = load_settings(example_config_path())
+    resident = make_speaker(base, voice="gmw/en-US+m1", rate_wpm=160)
+    wavs = [str(resident.to_wav(t, tmp_path / f"u{i}.wav"))
+            for i, t in enumerate(("good morning", "I fell down and I cannot get up"))]
+    settings = load_settings(example_config_path(), {
+        "output.dir": str(tmp_path / "out"), "output.state_dir": str(tmp_path / "state")},
+        sets=["input.source=wav", f"input.wav={json.dumps(wavs)}",
+              "health.subscribe_sensors=false", "spoken.safety_from_alternatives=1"])
+    lines: list[str] = []
+    runtime = Runtime(settings, emit=lines.append, tick_s=0.05, flush_s=5.0)
+    summary = asyncio.run(runtime.run())
+    assert runtime.assistant is not None and runtime.assistant.safety_from_alternatives == 1
+    turns = [json.loads(line) for line in lines if "heard" in line]
+    assert [t["source"] for t in turns] == wavs and summary["turns"] == 2
+    for t in turns:  # each record says which hypothesis decided, and that it holds
+        assert 0 <= t["from_alternative"] <= 1 and isinstance(t["alternatives"], list)
+        said = t["alternatives"][t["from_alternative"] - 1] if t["from_alternative"] else \
+            t["heard"]
+        assert t["hypothesis"] == said
+        assert model.classify(said).intent == t["intent"]
+    fall = turns[1]
+    assert (fall["intent"], fall["from_alternative"]) == ("fall_report", 0)
+    assert len(fall["alerts"]) == 1
+    assert summary["alerts_raised"] == sum(len(t["alerts"]) for t in turns)
+    assert summary["alerts_flushed"]
