@@ -32,6 +32,9 @@ def _add_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--student-epochs", type=int, default=None, help="distillation epochs")
     p.add_argument("--augment", type=int, default=None,
                    help="teacher-labelled variants per training sentence")
+    p.add_argument("--asr-hypotheses", default=None, metavar="PATH|builtin|none",
+                   help="recognizer hypotheses of the training sentences to distil on "
+                        "(python -m speech.hypotheses; default: the built-in file)")
     p.add_argument("--keep-layers", default=None,
                    help="student layers kept from the base model, e.g. 0,1,2,4,5")
     p.add_argument("--resume", action="store_true",
@@ -92,11 +95,15 @@ def _compress(args: argparse.Namespace) -> int:
                      data=args.data, quant_preset=args.quant_preset, opset=args.opset,
                      threads=args.threads, train_threads=args.train_threads,
                      student_epochs=args.student_epochs, augment=args.augment,
+                     asr_hypotheses=args.asr_hypotheses,
                      keep_layers=_layers(args.keep_layers),
                      resume=args.resume or None)
     labels = _labels(args.labels)
     out = Path(args.out)
     check_output_dir(out)
+    from compress.data import hypotheses_file
+
+    hypotheses_file(cfg.student.asr_hypotheses, cfg.lang)  # a missing file fails before training
     report = run(cfg, out, labels)
     if report is not None:
         sys.stdout.write(json.dumps(report) + "\n")

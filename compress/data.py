@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import random
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import torch
@@ -21,7 +23,8 @@ from compress.dataset import (
     read_jsonl,
 )
 
-__all__ = ["Splits", "prepare_splits", "augment_texts", "Encoded", "encode", "batches"]
+__all__ = ["Splits", "prepare_splits", "augment_texts", "Encoded", "encode", "batches",
+           "HYPOTHESES_DIR", "hypotheses_file", "load_heard"]
 
 
 @dataclass(frozen=True)
@@ -145,6 +148,68 @@ def augment_texts(texts: Sequence[str], per_text: int, seed: int) -> list[str]:
                 seen.add(variant)
                 out.append(variant)
     return out
+
+
+HYPOTHESES_DIR = Path(__file__).parent / "data" / "asr"
+"""Built-in recognizer hypotheses, <lang>_hypotheses.jsonl (python -m speech.hypotheses)."""
+
+
+def hypotheses_file(spec: str, lang: str) -> Path | None:
+    """The hypotheses file `spec` names (see load_heard); None when off or not built in.
+
+    Raises:
+        FileNotFoundError: an explicit path that does not exist.
+    """
+    if spec == "none":
+        return None
+    path = HYPOTHESES_DIR / f"{lang}_hypotheses.jsonl" if spec == "builtin" else Path(spec)
+    if path.is_file():
+        return path
+    if spec == "builtin":
+        return None
+    raise FileNotFoundError(f"ASR hypotheses file {path} not found (make one with "
+                            f"`python -m speech.hypotheses --out {path}`, or pass none)")
+
+
+def load_heard(spec: str, lang: str, splits: Splits) -> tuple[list[tuple[str, int, int]],
+                                                               dict[str, Any]]:
+    """Recognizer hypotheses as distillation rows (text, label id, training row said).
+
+    spec: "builtin" (HYPOTHESES_DIR/<lang>_hypotheses.jsonl if present), "none", or a path.
+    Rows whose sentence is not in this run's training split (another dataset, the tiny
+    preset's subset) or whose intent no longer matches it are left out and counted.
+    Raises:
+        FileNotFoundError: an explicit path that does not exist.
+        DatasetError: a line that is not a JSON object with "source", "text" and "intent".
+    """
+    path = hypotheses_file(spec, lang)
+    if path is None:
+        return [], {"file": None}
+    train_ids = splits.ids(splits.train)
+    row_of = {e.text: i for i, e in enumerate(splits.train)}
+    out: list[tuple[str, int, int]] = []
+    counts = {"rows": 0, "not_in_train": 0, "intent_changed": 0, "same_as_said": 0}
+    with path.open(encoding="utf-8") as f:
+        for n, line in enumerate(f, 1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+                source, text, intent = str(row["source"]), str(row["text"]), str(row["intent"])
+            except (ValueError, KeyError, TypeError):
+                raise DatasetError(f"{path}:{n}: not a JSON object with source, text and "
+                                   f"intent") from None
+            counts["rows"] += 1
+            i = row_of.get(source)
+            if i is None:
+                counts["not_in_train"] += 1
+            elif splits.labels[train_ids[i]] != intent:
+                counts["intent_changed"] += 1
+            elif not text.strip() or text.strip() == source:
+                counts["same_as_said"] += 1  # nothing new to learn (or nothing heard)
+            else:
+                out.append((text.strip(), train_ids[i], i))
+    return out, {"file": str(path), **counts, "used": len(out)}
 
 
 @dataclass

@@ -4,6 +4,8 @@ Loss = alpha * T^2 * KL(student/T || teacher/T) + (1 - alpha) * CE(hard labels, 
        + hidden_weight * (1 - cos(W * student_pooled, teacher_pooled)).
 The pooled hidden-state transfer works across tokenizers (sentence level), so the student
 keeps its own trimmed vocabulary. Augmented sentences carry only the teacher's soft labels.
+Recognizer hypotheses of training sentences (speech.hypotheses) carry the soft labels and
+the intent of what was said.
 """
 
 from __future__ import annotations
@@ -124,11 +126,17 @@ def distill(student: Student, data: Encoded, cfg: StudentConfig, class_weight: t
 
 
 def kd_dataset(student: Student, splits: Splits, augmented: list[str], soft: torch.Tensor,
-               pooled: torch.Tensor | None, max_length: int) -> Encoded:
-    """Student-tokenized real + augmented rows with teacher targets (soft rows in order)."""
-    texts = [e.text for e in splits.train] + augmented
+               pooled: torch.Tensor | None, max_length: int,
+               heard: list[tuple[str, int, int]] | None = None) -> Encoded:
+    """Student-tokenized rows with teacher targets: the real training rows, the augmented
+    ones (soft rows in order, no hard label) and `heard` rows (text, label id, index of the
+    training row said): recognizer hypotheses taking the soft targets of what was said."""
+    heard = heard or []
+    texts = [e.text for e in splits.train] + augmented + [h[0] for h in heard]
     data = student.encode(texts, max_length)
-    data.labels = splits.ids(splits.train) + [-100] * len(augmented)
-    data.soft = soft
-    data.pooled = pooled
+    data.labels = splits.ids(splits.train) + [-100] * len(augmented) + [h[1] for h in heard]
+    src = torch.tensor([h[2] for h in heard], dtype=torch.long)
+    data.soft = torch.cat([soft, soft[src]]) if heard else soft
+    data.pooled = (torch.cat([pooled, pooled[src]]) if heard and pooled is not None
+                   else pooled)
     return data

@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import os
@@ -56,7 +57,7 @@ def run(cfg: Any, out: Path, labels: tuple[str, ...] | None = None) -> dict[str,
 
     from compress.assets import resolve_teacher
     from compress.calibrate import calibrate, decide
-    from compress.data import augment_texts, prepare_splits
+    from compress.data import augment_texts, load_heard, prepare_splits
     from compress.distill import DISTILL_FILE, build_student, distill, kd_dataset, load_student
     from compress.evaluate import (
         latency,
@@ -135,6 +136,9 @@ def run(cfg: Any, out: Path, labels: tuple[str, ...] | None = None) -> dict[str,
         torch.save({"texts": kd_texts + [e.text for e in splits.dev] + [
             e.text for e in splits.test], "soft": soft, "pooled": pooled, "dev": t_dev,
             "test": t_test}, cache)
+    heard, heard_info = load_heard(cfg.student.asr_hypotheses, cfg.lang, splits)
+    if heard:
+        _stage(f"{len(heard)} recognizer hypotheses of training sentences ({heard_info['file']})")
     dev_gold = np.asarray(splits.ids(splits.dev))
     test_gold = np.asarray(splits.ids(splits.test))
     teacher.model.to("cpu")
@@ -148,7 +152,8 @@ def run(cfg: Any, out: Path, labels: tuple[str, ...] | None = None) -> dict[str,
     student_dir = work / "student_pt"
     settings = {"student": asdict(cfg.student), "teacher": teacher.name, "seed": cfg.seed,
                 "safety_weight": cfg.teacher.safety_weight, "kd_texts": len(kd_texts),
-                "lang": cfg.lang, "data": cfg.data}
+                "lang": cfg.lang, "data": cfg.data, "heard": len(heard),
+                "heard_sha": hashlib.sha256(json.dumps(heard).encode()).hexdigest()[:16]}
     reused = load_student(student_dir, settings) if resumed else None
     student_losses: list[float] = []
     if reused is not None:
@@ -156,8 +161,9 @@ def run(cfg: Any, out: Path, labels: tuple[str, ...] | None = None) -> dict[str,
         student_losses = json.loads((student_dir / DISTILL_FILE).read_text())["losses"]
         _stage(f"resumed the distilled student from {student_dir}")
     else:
-        student = build_student(cfg.student, labels, kd_texts)
-        data = kd_dataset(student, splits, augmented, soft, pooled, cfg.student.max_length)
+        student = build_student(cfg.student, labels, kd_texts + [h[0] for h in heard])
+        data = kd_dataset(student, splits, augmented, soft, pooled, cfg.student.max_length,
+                          heard)
         student_losses = distill(student, data, cfg.student,
                                  class_weights(splits, cfg.teacher.safety_weight), device,
                                  cfg.seed)
@@ -242,6 +248,7 @@ def run(cfg: Any, out: Path, labels: tuple[str, ...] | None = None) -> dict[str,
                                                "teacher": asdict(t_cal)},
         "losses": {"teacher": teacher_losses, "student": student_losses},
         "data": {"train": len(splits.train), "augmented": len(augmented),
+                 "asr_hypotheses": heard_info,
                  "dev": len(splits.dev), "test": len(splits.test)},
         "seconds": round(time.time() - t_start, 1), "device": str(device),
     }

@@ -59,11 +59,16 @@ def general_unigrams(words: list[str], top: int) -> dict[str, float]:
     return {w: 10.0 ** (lp * LOGMATH_BASE_LOG10) for lp, w in scored[:top]}
 
 
-def build(general_words: int, general_weight: float, out_dir: Path) -> dict[str, object]:
+def build(general_words: int, general_weight: float, out_dir: Path,
+          corpus: tuple[list[list[str]], str] | None = None) -> dict[str, object]:
+    """Write the LM, dictionary and domain.json into `out_dir`.
+
+    corpus: (tokenised sentences, where they came from); default domain_sentences().
+    """
     import pocketsphinx
 
     cmu = read_cmudict(Path(pocketsphinx.get_model_path()) / "en-us" / "cmudict-en-us.dict")
-    sentences, source = domain_sentences()
+    sentences, source = corpus if corpus is not None else domain_sentences()
     unknown = sorted({w for s in sentences for w in s if w not in cmu})
     guessed = pronounce(unknown)  # espeak-ng IPA -> ARPAbet for words CMUdict lacks
     for w, phones in guessed.items():

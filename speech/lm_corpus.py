@@ -137,15 +137,23 @@ def _say_number(digits: str) -> str:
     return _NUMBERS.get(digits) or " ".join(_NUMBERS[d] for d in digits)
 
 
-def domain_sentences(splits: tuple[str, ...] = ("train", "dev")) -> tuple[list[list[str]], str]:
-    """Tokenised domain sentences and a note of where they came from."""
+def domain_sentences(splits: tuple[str, ...] = ("train", "dev"),
+                     skip_groups: frozenset[str] = frozenset()) -> tuple[list[list[str]], str]:
+    """Tokenised domain sentences and a note of where they came from.
+
+    skip_groups: paraphrase groups (compress.dataset Example.group) left out, for an LM that
+    has not seen some sentences (speech.hypotheses decodes those with it).
+    """
     out = [normalize(text) for _intent, text in CORE_SENTENCES]
     source = "core list"
     try:
         from compress.dataset import load_examples  # build time only
     except ImportError:
         return out, source
-    examples = [e for e in load_examples("en") if e.split in splits]
+    examples = [e for e in load_examples("en") if e.split in splits
+                and e.group not in skip_groups]
     out += [normalize(e.text) for e in examples]
     note = f"core list + compress.dataset {'/'.join(splits)} ({len(examples)} examples)"
+    if skip_groups:
+        note += f", {len(skip_groups)} groups left out"
     return [s for s in out if s], note

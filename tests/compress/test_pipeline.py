@@ -143,3 +143,16 @@ def test_calibration_keeps_safety_out_of_out_of_scope(tiny_build: Build) -> None
 def test_checkpoints_are_saved(tiny_build: Build, name: str) -> None:
     folder = tiny_build[0] / "work" / name
     assert (folder / "config.json").is_file() and (folder / "tokenizer.json").is_file()
+
+
+def test_tiny_build_distils_on_the_builtin_hypotheses(tiny_build: Build) -> None:
+    from compress.data import HYPOTHESES_DIR
+
+    out, _report = tiny_build
+    info = json.loads((out / "report_details.json").read_text())["data"]["asr_hypotheses"]
+    if not (HYPOTHESES_DIR / "en_hypotheses.jsonl").is_file():
+        assert info == {"file": None}
+        return
+    # the tiny preset keeps 40 training rows per label; their hypotheses come along
+    assert info["not_in_train"] > 0 and 0 < info["used"] <= 40 * 21
+    assert info["intent_changed"] == 0

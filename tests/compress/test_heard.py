@@ -1,0 +1,103 @@
+"""Recognizer hypotheses of training sentences as distillation rows (compress.data.load_heard)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import torch
+
+from compress.config import get_preset
+from compress.data import HYPOTHESES_DIR, Splits, hypotheses_file, load_heard
+from compress.dataset import DatasetError, Example
+from compress.distill import build_student, kd_dataset
+
+LABELS = ("greeting", "fall_report", "out_of_scope")
+
+
+def _splits() -> Splits:
+    def ex(text: str, intent: str, split: str) -> Example:
+        return Example(text, intent, "en", f"{intent}:{text}", split)
+
+    return Splits(LABELS,
+                  train=[ex("hello there", "greeting", "train"),
+                         ex("i have fallen over", "fall_report", "train"),
+                         ex("what is a dockerfile", "out_of_scope", "train")],
+                  dev=[ex("good morning", "greeting", "dev")],
+                  test=[ex("i fell on the floor", "fall_report", "test")])
+
+
+def _write(path: Path, rows: list[object]) -> Path:
+    path.write_text("".join((r if isinstance(r, str) else json.dumps(r)) + "\n" for r in rows))
+    return path
+
+
+def test_rows_map_to_the_sentence_said_and_its_intent(tmp_path: Path) -> None:
+    f = _write(tmp_path / "h.jsonl", [
+        {"source": "i have fallen over", "text": "i have four nova", "intent": "fall_report"},
+        {"source": "hello there", "text": "yellow there", "intent": "greeting"},
+        {"source": "hello there", "text": "hello there", "intent": "greeting"},  # heard right
+        {"source": "hello there", "text": "", "intent": "greeting"},  # nothing heard
+        {"source": "i fell on the floor", "text": "i fell", "intent": "fall_report"},  # test
+        {"source": "what is a dockerfile", "text": "what", "intent": "greeting"},  # stale
+    ])
+    heard, info = load_heard(str(f), "en", _splits())
+    assert heard == [("i have four nova", 1, 1), ("yellow there", 0, 0)]
+    assert info == {"file": str(f), "rows": 6, "not_in_train": 1, "intent_changed": 1,
+                    "same_as_said": 2, "used": 2}
+
+
+def test_off_missing_and_malformed(tmp_path: Path) -> None:
+    assert load_heard("none", "en", _splits()) == ([], {"file": None})
+    assert hypotheses_file("builtin", "xx") is None  # no built-in file for that language
+    with pytest.raises(FileNotFoundError, match="speech.hypotheses"):
+        load_heard(str(tmp_path / "missing.jsonl"), "en", _splits())
+    bad = _write(tmp_path / "bad.jsonl", [{"source": "hello there", "intent": "greeting"}])
+    with pytest.raises(DatasetError, match="bad.jsonl:1"):
+        load_heard(str(bad), "en", _splits())
+    broken = _write(tmp_path / "broken.jsonl", ['{"source": "hello'])
+    with pytest.raises(DatasetError, match="not a JSON object"):
+        load_heard(str(broken), "en", _splits())
+
+
+def test_heard_rows_take_the_soft_targets_of_what_was_said() -> None:
+    splits = _splits()
+    heard = [("i have four nova", 1, 1), ("yellow there", 0, 0)]
+    texts = [e.text for e in splits.train] + ["hello hello"]
+    student = build_student(get_preset("tiny").student, LABELS, texts + [h[0] for h in heard])
+    soft = torch.arange(4 * 3, dtype=torch.float32).reshape(4, 3)  # 3 train + 1 augmented
+    pooled = torch.randn(4, 8)
+    data = kd_dataset(student, splits, ["hello hello"], soft, pooled, 16, heard)
+    assert len(data) == 6
+    assert data.labels == [0, 1, 2, -100, 1, 0]
+    assert data.soft is not None and data.pooled is not None
+    assert torch.equal(data.soft[4], soft[1]) and torch.equal(data.soft[5], soft[0])
+    assert torch.equal(data.pooled[4], pooled[1])
+    assert data.ids[4] == student.encode(["i have four nova"], 16).ids[0]
+
+
+def test_builtin_file_matches_the_training_split() -> None:
+    """The shipped hypotheses were made from the current training split."""
+    from compress.config import CompressConfig
+    from compress.data import prepare_splits
+    from device.labels import INTENT_LABELS
+
+    path = HYPOTHESES_DIR / "en_hypotheses.jsonl"
+    if not path.is_file():
+        pytest.skip("no built-in hypotheses file (python -m speech.hypotheses)")
+    splits = prepare_splits(CompressConfig(), INTENT_LABELS)
+    heard, info = load_heard("builtin", "en", splits)
+    assert info["not_in_train"] == 0 and info["intent_changed"] == 0, info
+    assert len(heard) > 0.5 * len(splits.train)
+
+
+def test_cli_names_a_missing_hypotheses_file_before_training(tmp_path: Path) -> None:
+    proc = subprocess.run([sys.executable, "-m", "device", "compress", "--preset", "tiny",
+                           "--out", str(tmp_path / "out"), "--asr-hypotheses",
+                           str(tmp_path / "nope.jsonl")],
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 2
+    assert "nope.jsonl not found" in proc.stderr and "Traceback" not in proc.stderr
