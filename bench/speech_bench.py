@@ -25,6 +25,8 @@ def main() -> int:
     ap.add_argument("--quick", action="store_true")
     ap.add_argument("--every", type=int, default=None,
                     help="speech: all safety sentences and every N-th other one")
+    ap.add_argument("--baseline-model", default=None,
+                    help="speech: a second intent model folder scored on the same decodes")
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "speech_results")
     args = ap.parse_args()
     out: dict[str, object] = {}
@@ -35,7 +37,8 @@ def main() -> int:
     if args.which in ("speech", "all"):
         from speech.bench_commands import run_bench_commands
 
-        out["speech"] = run_bench_commands(args.out, quick=args.quick, every=args.every)
+        out["speech"] = run_bench_commands(args.out, quick=args.quick, every=args.every,
+                                            baseline_model=args.baseline_model)
     print(json.dumps(out))
     return 0
 

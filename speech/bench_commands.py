@@ -39,6 +39,8 @@ VARIANTS: dict[str, tuple[str, dict[str, Any]]] = {
 # name -> variant whose decode it reuses, deciding with speech.spoken_intent
 NBEST = {"pocketsphinx+nbest": "pocketsphinx", "pocketsphinx-wide+nbest": "pocketsphinx-wide"}
 ENGINES = (*VARIANTS, *NBEST)
+# the default decode and its n-best decision with a second (baseline) intent model
+BASELINE, BASELINE_NBEST = "pocketsphinx[baseline]", "pocketsphinx+nbest[baseline]"
 STOP_PHRASES = ("stop", "stop talking", "be quiet", "please stop")
 
 
@@ -146,16 +148,25 @@ def _bargein(quick: bool, negatives: list[Any]) -> dict[str, Any]:
 
 
 def run_bench_commands(out_dir: Path, quick: bool = False, intent_model: str | None = None,
-                       every: int | None = None) -> dict[str, Any]:
-    """Run the benchmark; `every`: keep every n-th non-safety sentence (all safety ones)."""
+                       every: int | None = None,
+                       baseline_model: str | None = None,
+                       limit: int | None = None) -> dict[str, Any]:
+    """Run the benchmark; `every`: keep every n-th non-safety sentence (all safety ones).
+
+    limit: the first n sentences only (smoke runs).
+    baseline_model: a second intent model folder; "pocketsphinx[baseline]" and
+    "pocketsphinx+nbest[baseline]" then decide on the same decodes with it, side by side.
+    """
     from tqdm import tqdm
 
     from device.intent import IntentModel
 
     out_dir.mkdir(parents=True, exist_ok=True)
     model = IntentModel.load(intent_model, threads=2)
+    baseline = IntentModel.load(baseline_model, threads=2) if baseline_model else None
+    engines = ENGINES + ((BASELINE, BASELINE_NBEST) if baseline else ())
     recs = {name: create_recognizer(eng, **opts) for name, (eng, opts) in VARIANTS.items()}
-    sentences = command_sentences(quick, every=every)
+    sentences = command_sentences(quick, every=every, limit=limit)
     rows: list[dict[str, Any]] = []
     negatives: list[Any] = []
     t0 = time.time()
@@ -175,6 +186,14 @@ def run_bench_commands(out_dir: Path, quick: bool = False, intent_model: str | N
             si = spoken_intent(model, heard[base])
             row[name] = {**row[base], "intent": si.intent, "alternatives":
                          heard[base].alternatives, "from_alternative": si.from_alternative}
+        if baseline is not None:
+            tr = heard["pocketsphinx"]
+            res = baseline.classify(tr.text) if tr.text else None
+            row[BASELINE] = {**row["pocketsphinx"],
+                             "intent": res.intent if res else "out_of_scope"}
+            si = spoken_intent(baseline, tr)
+            row[BASELINE_NBEST] = {**row["pocketsphinx+nbest"], "intent": si.intent,
+                                   "from_alternative": si.from_alternative}
         rows.append(row)
         if cmd.intent != "stop" and len(negatives) < (40 if quick else 150):
             negatives.append(cmd.audio)
@@ -197,9 +216,10 @@ def run_bench_commands(out_dir: Path, quick: bool = False, intent_model: str | N
         "rates_wpm": sorted({r["rate_wpm"] for r in rows}),
         "snrs_db": sorted({r["snr_db"] for r in rows}),
         "intent_model": str(model.model_dir),
+        "baseline_model": str(baseline.model_dir) if baseline else None,
         "text_intent_accuracy": round(text_acc, 4),
         "text_safety_recall": round(sum(text_safety) / max(1, len(text_safety)), 4),
-        "engines": {e: _summary(rows, e) for e in ENGINES},
+        "engines": {e: _summary(rows, e) for e in engines},
         "bargein": _bargein(quick, negatives),
         "machine": machine_info(),
         "threads": 1,
@@ -235,9 +255,10 @@ def _plot(result: dict[str, Any], path: Path) -> None:
     except ImportError:
         return
     fig, axes = plt.subplots(1, 3, figsize=(16, 4.5))
-    w = 0.8 / len(ENGINES)
+    engines = list(result["engines"])
+    w = 0.8 / len(engines)
     for ax, key in zip(axes, ("voice", "rate_wpm", "snr_db"), strict=True):
-        for k, eng in enumerate(ENGINES):
+        for k, eng in enumerate(engines):
             groups = result["engines"][eng][f"by_{key}"]
             xs = list(groups)
             ax.bar([i + w * k for i in range(len(xs))],

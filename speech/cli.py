@@ -130,6 +130,8 @@ def register_bench(subparsers: Any) -> None:
                    help="all safety sentences and every N-th other one (between quick and full)")
     s.add_argument("--out", default="bench/speech_results", help="folder for JSON + PNG")
     s.add_argument("--intent-model", default=None, help="intent model folder (default shipped)")
+    s.add_argument("--baseline-model", default=None,
+                   help="a second intent model folder, scored on the same decodes")
     s.set_defaults(func=cmd_bench_speech)
 
 
@@ -145,6 +147,6 @@ def cmd_bench_speech(args: argparse.Namespace) -> int:
     from speech.bench_commands import run_bench_commands
 
     result = run_bench_commands(Path(args.out), quick=args.quick, intent_model=args.intent_model,
-                                every=args.every)
+                                every=args.every, baseline_model=args.baseline_model)
     print(json.dumps(result), flush=True)
     return 0

@@ -117,7 +117,6 @@ def generate(sentences: list[tuple[str, str]], sample_rate: int = 16000, seed: i
     from speech.lm_corpus import normalize
     from speech.tts import Speaker
 
-    rng = np.random.default_rng(seed)
     vs = voices()
     speakers: dict[tuple[str, int], Speaker] = {}
     for i, (text, intent) in enumerate(sentences):
@@ -132,6 +131,8 @@ def generate(sentences: list[tuple[str, str]], sample_rate: int = 16000, seed: i
             if sp is None:
                 sp = speakers[(voice, rate)] = Speaker(rate_wpm=rate, voice=voice)
             clip = sp.synthesize(spoken, sample_rate)
+            # noise seeded per clip: a clip's noise does not depend on which came before
+            rng = np.random.default_rng([seed, i, j])
             audio = AudioClip(mix(clip.samples, snr, sample_rate, rng), sample_rate)
             yield SpokenCommand(text=spoken, intent=intent, voice=voice, rate_wpm=rate,
                                 snr_db=snr, audio=audio)
