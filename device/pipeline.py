@@ -4,8 +4,10 @@ actions the reply asks for (alerts to caregivers, volume, reminders, calls, home
 Typed text is classified as it is. Spoken input is decided from the whole ASR transcript
 with :func:`speech.spoken_intent.spoken_intent`: the 1-best decides, except that one of the
 first ``safety_from_alternatives`` n-best alternatives may raise a safety label the 1-best
-missed. Such a label is doubtful by nature and always goes through the safety question
-(:class:`device.confirm.SafetyConfirmer`) rather than alerting at once; the turn records
+missed: by the model's label, or by plain safety words in it ("i fell", "ambulance";
+:func:`device.safety.safety_label_of_words`). Such a label is doubtful by nature and always
+goes through the safety question (:class:`device.confirm.SafetyConfirmer`) rather than
+alerting at once; the turn records
 which hypothesis it came from.
 
 The parts are handed in already built (see :mod:`device.loaders`), so tests and the demo
@@ -25,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from device.dialogue import DialogueManager
 from device.replies import Action, Reply
+from device.safety import safety_label_of_words
 from device.slots import extract_slots
 
 if TYPE_CHECKING:  # speech.asr pulls in numpy: imported where audio is handled
@@ -207,7 +210,8 @@ class Assistant:
         timings: dict[str, float] = {} if asr_ms is None else {"asr": asr_ms}
         t0 = time.perf_counter()
         n_alt = 0 if self.dialogue.pending_safety is not None else self.safety_from_alternatives
-        spoken = spoken_intent(self.intent_model, transcript, safety_from_alternatives=n_alt)
+        spoken = spoken_intent(self.intent_model, transcript, safety_from_alternatives=n_alt,
+                               safety_phrase=safety_label_of_words)
         score = 1.0 if spoken.result is None else float(spoken.result.score)  # nothing heard
         timings["intent"] = _ms(t0)
         t0 = time.perf_counter()

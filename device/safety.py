@@ -8,8 +8,8 @@ import re
 from device.careplan import CarePlan
 from device.replies import Action, Reply
 
-__all__ = ["is_denial", "is_safety_phrase", "safety_intent", "safety_reply", "symptom_reply",
-           "symptom_worse_reply"]
+__all__ = ["is_denial", "is_safety_phrase", "safety_intent", "safety_label_of_words",
+           "safety_reply", "symptom_reply", "symptom_worse_reply"]
 
 _SERIOUS_FALL = re.compile(r"\b(?:can ?not|can'?t|unable to) (?:get|stand|move|breathe)|hurt|"
                            r"bleed|head|broke|unconscious|on the floor|pain|help")
@@ -63,6 +63,12 @@ def safety_intent(text: str) -> str:
     """The safety label that plain safety words in ``text`` point to: fall_report when
     they speak of a fall, emergency_help otherwise."""
     return "fall_report" if _FALL_WORDS.search(_norm(text)) else "emergency_help"
+
+
+def safety_label_of_words(text: str) -> str | None:
+    """The safety label plain safety words in ``text`` point to, or None without them (the
+    rule speech.spoken_intent applies to ASR alternatives)."""
+    return safety_intent(text) if is_safety_phrase(text) else None
 
 
 def is_denial(text: str) -> bool:

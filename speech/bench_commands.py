@@ -39,9 +39,26 @@ VARIANTS: dict[str, tuple[str, dict[str, Any]]] = {
 # name -> variant whose decode it reuses, deciding with speech.spoken_intent
 NBEST = {"pocketsphinx+nbest": "pocketsphinx", "pocketsphinx-wide+nbest": "pocketsphinx-wide"}
 ENGINES = (*VARIANTS, *NBEST)
+# the default decode decided as the device does (see _device_decision)
+DEVICE = "pocketsphinx+device"
+ENGINES = (*ENGINES, DEVICE)
 # the default decode and its n-best decision with a second (baseline) intent model
 BASELINE, BASELINE_NBEST = "pocketsphinx[baseline]", "pocketsphinx+nbest[baseline]"
 STOP_PHRASES = ("stop", "stop talking", "be quiet", "please stop")
+
+
+def _device_decision(model: Any, tr: Transcript, base: dict[str, Any]) -> dict[str, Any]:
+    """The safety decision of device.pipeline on one decode: the n-best labels, plain safety
+    words in an alternative (device.safety), and the confirmer's rule that safety words in
+    the 1-best are asked about whatever the label. "asked": a safety label that goes
+    through the confirmation question (it alerts unless the resident says no)."""
+    from device.safety import safety_label_of_words
+
+    si = spoken_intent(model, tr, safety_phrase=safety_label_of_words)
+    intent, asked = si.intent, si.from_alternative > 0
+    if intent not in SAFETY and tr.text and safety_label_of_words(tr.text):
+        intent, asked = str(safety_label_of_words(tr.text)), True
+    return {**base, "intent": intent, "from_alternative": si.from_alternative, "asked": asked}
 
 
 def _recall(rows: list[dict[str, Any]], engine: str, labels: tuple[str, ...],
@@ -98,6 +115,13 @@ def _summary(rows: list[dict[str, Any]], engine: str) -> dict[str, Any]:
     others = [r for r in rows if r["intent"] not in SAFETY]
     res["false_alert_rate"] = (round(sum(r[engine]["intent"] in SAFETY for r in others)
                                      / len(others), 4) if others else None)
+    if rows and "asked" in rows[0][engine]:  # the device decision: questions vs alerts
+        caught = [r for r in safety if r[engine]["intent"] in SAFETY]
+        res["safety_caught_by_question"] = (round(sum(r[engine]["asked"] for r in caught)
+                                                  / len(caught), 4) if caught else None)
+        res["false_alert_at_once_rate"] = (round(sum(
+            r[engine]["intent"] in SAFETY and not r[engine]["asked"] for r in others)
+            / len(others), 4) if others else None)
     res["missed_safety"] = [
         {"text": r["text"], "heard": r[engine]["text"], "intent": r[engine]["intent"],
          "voice": r["voice"], "rate_wpm": r["rate_wpm"], "snr_db": r["snr_db"]}
@@ -186,6 +210,7 @@ def run_bench_commands(out_dir: Path, quick: bool = False, intent_model: str | N
             si = spoken_intent(model, heard[base])
             row[name] = {**row[base], "intent": si.intent, "alternatives":
                          heard[base].alternatives, "from_alternative": si.from_alternative}
+        row[DEVICE] = _device_decision(model, heard["pocketsphinx"], row["pocketsphinx"])
         if baseline is not None:
             tr = heard["pocketsphinx"]
             res = baseline.classify(tr.text) if tr.text else None

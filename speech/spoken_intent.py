@@ -15,7 +15,7 @@ IntentModel); this module imports nothing from the device package.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -51,7 +51,8 @@ class SpokenIntent:
 
 def spoken_intent(model: _Classifier, transcript: Transcript,
                   safety_from_alternatives: int = 2,
-                  safety_labels: Sequence[str] = SAFETY_LABELS) -> SpokenIntent:
+                  safety_labels: Sequence[str] = SAFETY_LABELS,
+                  safety_phrase: Callable[[str], str | None] | None = None) -> SpokenIntent:
     """Decide the intent of `transcript` (see module doc).
 
     Args:
@@ -59,6 +60,10 @@ def spoken_intent(model: _Classifier, transcript: Transcript,
         transcript: a final transcript, with alternatives when the engine gave them.
         safety_from_alternatives: how many alternatives may raise a safety label (0: the
             1-best alone decides).
+        safety_phrase: optional rule on plain words (the device passes its safety lexicon):
+            text -> a safety label, or None. When no hypothesis was classified as safety,
+            an alternative whose words the rule recognises ("i fell", "ambulance") raises
+            that label too. (The device applies its rule to the 1-best itself.)
     Raises:
         ValueError: negative `safety_from_alternatives`.
     """
@@ -69,11 +74,18 @@ def spoken_intent(model: _Classifier, transcript: Transcript,
     if best is not None and best.intent in safety_labels:
         return SpokenIntent(best.intent, transcript.text, 0, best)
     alts = [a for a in transcript.alternatives if a.strip()][:safety_from_alternatives]
+    results = []
     for k, alt in enumerate(alts, 1):
         # one at a time: a batch pads, and int8 activation scales then differ per batch
         res = model.classify_batch([alt])[0]
+        results.append(res)
         if res.intent in safety_labels:
             return SpokenIntent(res.intent, alt, k, res)
+    if safety_phrase is not None:
+        for k, (alt, res) in enumerate(zip(alts, results, strict=True), 1):
+            label = safety_phrase(alt)
+            if label is not None and label in safety_labels:
+                return SpokenIntent(label, alt, k, res)
     if best is None:
         return SpokenIntent(intent=NO_SPEECH, text="", from_alternative=0, result=None)
     return SpokenIntent(best.intent, transcript.text, 0, best)

@@ -322,3 +322,19 @@ def test_runtime_records_the_deciding_hypothesis_of_each_spoken_turn(model: Inte
     assert len(fall["alerts"]) == 1
     assert summary["alerts_raised"] == sum(len(t["alerts"]) for t in turns)
     assert summary["alerts_flushed"]
+
+
+def test_safety_words_in_an_alternative_ask_even_when_no_label_says_so(
+        model: IntentModel, clock: Clock, tmp_path: Path) -> None:
+    """Garbled help words that the model does not label as safety still reach the question
+    when they are only in an alternative."""
+    alt = "what time is the stroke"
+    assert model.classify(alt).intent == "time_query"  # the label alone would pass it over
+    assistant = make_assistant(model, clock, tmp_path)
+    turn = assistant.respond_transcript(heard("what time is it", "what time is it now", alt))
+    assert turn.intent == "emergency_help" and turn.from_alternative == 2
+    assert turn.hypothesis == alt and turn.alerts == ()
+    assert turn.reply.expects == EXPECTS
+    # with the rule and the labels both off for alternatives, the 1-best decides
+    plain = make_assistant(model, clock, tmp_path / "b", n_alt=0)
+    assert plain.respond_transcript(heard("what time is it", "x", alt)).intent == "time_query"

@@ -73,3 +73,20 @@ def test_pocketsphinx_nbest_and_denoise_on_noisy_speech() -> None:
     tg = transcribe_clip(gated, noisy, pad_s=0.0)
     assert tg.text and tg.seconds == pytest.approx(noisy.seconds, abs=0.01)
     assert transcribe_clip(gated, noisy, pad_s=0.0).text  # ready for the next utterance
+
+
+
+def test_safety_words_in_an_alternative_raise_its_label(model) -> None:  # type: ignore[no-untyped-def]
+    from device.safety import safety_label_of_words
+
+    # an alternative the model may not label as safety, but whose words say "fell"
+    tr = _tr("what time is it", ["what time is it please", "fell stairs"])
+    si = spoken_intent(model, tr, safety_phrase=lambda t: "fall_report" if "fell" in t else None)
+    assert (si.intent, si.from_alternative, si.text) == ("fall_report", 2, "fell stairs")
+    calm = spoken_intent(model, _tr("what time is it", ["what time is it now"]),
+                         safety_phrase=safety_label_of_words)
+    assert calm.intent == model.classify("what time is it").intent
+    assert calm.from_alternative == 0
+    assert safety_label_of_words("i have fallen over") == "fall_report"
+    assert safety_label_of_words("call an ambulance") == "emergency_help"
+    assert safety_label_of_words("turn on the kitchen light") is None
