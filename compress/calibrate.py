@@ -20,6 +20,11 @@ BIASES = np.arange(0.0, 3.01, 0.25)
 MISS_COST = 10
 """Dev errors that one safety utterance left without a safety label is worth."""
 THRESHOLDS = np.round(np.arange(0.0, 0.91, 0.025), 3)
+SAFETY_MARGIN = 1.0
+"""Added to every safety label's dev-chosen bias (logits after temperature). The dev choice
+is the least bias that catches the dev safety utterances; new ones sit further from the
+boundary (the 5-layer student caught all of dev but missed 3 of 58 test safety utterances,
+each by less than this margin), so the bias keeps a margin, at about 0.5% of accuracy."""
 
 
 @dataclass(frozen=True)
@@ -32,6 +37,8 @@ class Calibration:
     """Added to the scaled logits, per safety label; raises safety recall."""
     dev_accuracy: float = 0.0
     dev_safety_recall: float = 1.0
+    safety_margin: float = 0.0
+    """Part of each safety bias that is margin, not dev fit (see SAFETY_MARGIN)."""
 
 
 def softmax(z: np.ndarray) -> np.ndarray:
@@ -80,11 +87,13 @@ def _temperature(logits: np.ndarray, gold: np.ndarray) -> float:
     return best_t
 
 
-def calibrate(logits: np.ndarray, gold: np.ndarray, labels: tuple[str, ...]) -> Calibration:
+def calibrate(logits: np.ndarray, gold: np.ndarray, labels: tuple[str, ...],
+              safety_margin: float = SAFETY_MARGIN) -> Calibration:
     """Fit the temperature (NLL); then one bias per safety label, searched jointly for the
     fewest dev errors when a safety utterance left without any safety label counts MISS_COST
     errors (ties: better exact-label recall, then the smaller total bias, i.e. fewer false
-    safety labels); then the threshold with the best dev accuracy (ties: the higher one)."""
+    safety labels), plus `safety_margin` on each; then the threshold with the best dev
+    accuracy (ties: the higher one)."""
     best_t = _temperature(logits, gold)
     safety = [s for s in SAFETY_LABELS if s in labels]
     n_safety = int(np.isin(gold, [labels.index(s) for s in safety]).sum())
@@ -101,10 +110,14 @@ def calibrate(logits: np.ndarray, gold: np.ndarray, labels: tuple[str, ...]) -> 
         if key > best_key:
             best_key, recall = key, rec
             bias = {s: b for s, b in trial.items() if b > 0}
+    if safety_margin > 0:
+        bias = {s: bias.get(s, 0.0) + safety_margin for s in safety}
+        pred, _ = decide(logits, labels, best_t, 0.0, bias)
+        recall = safety_recall(pred, gold, labels)
     best_th, best_th_acc = 0.0, -1.0
     for th in THRESHOLDS:
         pred, _ = decide(logits, labels, best_t, float(th), bias)
         acc = float((pred == gold).mean())
         if acc >= best_th_acc:
             best_th, best_th_acc = float(th), acc
-    return Calibration(best_t, best_th, bias, best_th_acc, recall)
+    return Calibration(best_t, best_th, bias, best_th_acc, recall, safety_margin)

@@ -34,7 +34,8 @@ def _add_args(p: argparse.ArgumentParser) -> None:
                    help="teacher-labelled variants per training sentence")
     p.add_argument("--asr-hypotheses", default=None, metavar="PATH|builtin|none",
                    help="recognizer hypotheses of the training sentences to distil on "
-                        "(python -m speech.hypotheses; default: the built-in file)")
+                        "(python -m speech.hypotheses; builtin: compress/data/asr; default none, "
+                        "tiny preset builtin)")
     p.add_argument("--keep-layers", default=None,
                    help="student layers kept from the base model, e.g. 0,1,2,4,5")
     p.add_argument("--resume", action="store_true",

@@ -23,7 +23,7 @@ from typing import Any
 
 from health.sysinfo import machine_info
 from speech.asr import Transcript, create_recognizer, transcribe_clip
-from speech.asr_pocketsphinx import V1_SETTINGS, WIDE_SETTINGS
+from speech.asr_pocketsphinx import WIDE_SETTINGS
 from speech.command_set import SAFETY, command_sentences, generate
 from speech.metrics import edit_distance
 from speech.spoken_intent import spoken_intent
@@ -31,7 +31,7 @@ from speech.spoken_intent import spoken_intent
 # name -> (engine, options): every variant decodes every clip, side by side
 VARIANTS: dict[str, tuple[str, dict[str, Any]]] = {
     "pocketsphinx": ("pocketsphinx", {}),
-    "pocketsphinx-v1": ("pocketsphinx", dict(V1_SETTINGS)),
+    "pocketsphinx-no-warmup": ("pocketsphinx", {"cmn_warmup_s": 0.0}),
     "pocketsphinx-wide": ("pocketsphinx", dict(WIDE_SETTINGS)),
     "pocketsphinx-open": ("pocketsphinx-open", {}),
     "pocketsphinx-general": ("pocketsphinx-general", {}),

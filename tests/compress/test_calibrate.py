@@ -10,7 +10,7 @@ from typing import Any
 import numpy as np
 import pytest
 
-from compress.calibrate import MISS_COST, calibrate, decide
+from compress.calibrate import MISS_COST, SAFETY_MARGIN, calibrate, decide
 from compress.data import augment_texts
 from device.labels import INTENT_LABELS
 
@@ -33,7 +33,7 @@ def test_bias_only_where_a_safety_label_needs_it() -> None:
     rows = [(EM, {EM: 5.0, OTHER: 1.0})] * 10 + [(EM, {EM: 3.0, OTHER: 4.0})]
     rows += [(FALL, {FALL: 6.0})] * 10 + [(OTHER, {OTHER: 6.0})] * 30
     logits, gold = _logits(rows)
-    cal = calibrate(logits, gold, LABELS)
+    cal = calibrate(logits, gold, LABELS, safety_margin=0.0)
     assert set(cal.label_bias) == {"emergency_help"}
     pred, _ = decide(logits, LABELS, cal.temperature, cal.threshold, cal.label_bias)
     assert (pred == gold).all() and cal.dev_safety_recall == 1.0
@@ -46,10 +46,29 @@ def test_a_miss_is_worth_up_to_miss_cost_false_alarms() -> None:
         rows += [(OTHER, {OTHER: 3.0, EM: 2.6})] * false_alarms  # flip with the miss
         return _logits(rows)
 
-    cheap = calibrate(*build(MISS_COST - 2), LABELS)
+    cheap = calibrate(*build(MISS_COST - 2), LABELS, safety_margin=0.0)
     assert cheap.dev_safety_recall == 1.0 and cheap.label_bias.get("emergency_help", 0) > 0
-    dear = calibrate(*build(MISS_COST + 3), LABELS)
+    dear = calibrate(*build(MISS_COST + 3), LABELS, safety_margin=0.0)
     assert dear.dev_safety_recall < 1.0 and "emergency_help" not in dear.label_bias
+
+
+def test_safety_biases_keep_a_margin_beyond_the_dev_fit() -> None:
+    rows = [(EM, {EM: 5.0, OTHER: 1.0})] * 10 + [(EM, {EM: 3.0, OTHER: 4.0})]
+    rows += [(FALL, {FALL: 6.0})] * 10 + [(OTHER, {OTHER: 6.0})] * 30
+    logits, gold = _logits(rows)
+    fit = calibrate(logits, gold, LABELS, safety_margin=0.0)
+    kept = calibrate(logits, gold, LABELS)
+    assert kept.safety_margin == SAFETY_MARGIN > 0
+    assert kept.label_bias == {"emergency_help": fit.label_bias["emergency_help"] + SAFETY_MARGIN,
+                               "fall_report": SAFETY_MARGIN}
+    assert kept.dev_safety_recall == 1.0
+    # a new emergency utterance a little further from the boundary than any on dev
+    t, b = fit.temperature, fit.label_bias["emergency_help"]
+    assert kept.temperature == t
+    new = np.zeros((1, len(LABELS)))
+    new[0, EM], new[0, OTHER] = 3.0, 3.0 + t * (b + 0.5 * SAFETY_MARGIN)
+    assert decide(new, LABELS, t, 0.0, fit.label_bias)[0][0] == OTHER
+    assert decide(new, LABELS, t, 0.0, kept.label_bias)[0][0] == EM
 
 
 def test_augmentation_is_asr_style_and_reproducible() -> None:

@@ -194,3 +194,40 @@ def test_domain_engine_settings_and_benchmark_variants_differ() -> None:
         FAST_SEARCH["beam"], FAST_SEARCH["maxhmmpf"], 0)
     assert beams(create_recognizer("pocketsphinx", **WIDE_SETTINGS)) == (1e-48, 30000, 2)
     assert beams(create_recognizer("pocketsphinx-open")) == beams(default)
+
+
+def test_cmn_warmup_holds_the_first_seconds_then_streams(librivox) -> None:  # type: ignore[no-untyped-def]
+    from speech.asr_pocketsphinx import DOMAIN_SETTINGS
+
+    warm_s = DOMAIN_SETTINGS["cmn_warmup_s"]
+    assert warm_s > 0
+    rec = create_recognizer("pocketsphinx")
+    path, _ref = librivox["sense_and_sensibility_01_austen_64kb-0890"]
+    clip = read_wav(path)
+    assert clip.seconds > warm_s + 1
+    events = list(rec.stream(chunk_bytes(clip, 100)))
+    partials = [e for e in events if isinstance(e, Partial)]
+    assert partials and partials[0].seconds >= warm_s  # nothing decoded while held
+    final = events[-1]
+    assert isinstance(final, Transcript) and len(final.text.split()) >= 5
+    # the held audio is decoded too: the first words are there, as without the warm-up
+    cold = create_recognizer("pocketsphinx", cmn_warmup_s=0.0)
+    plain = transcribe_clip(cold, clip, pad_s=0.0)
+    assert final.words[0].start < warm_s and plain.words[0].start < warm_s
+    assert wer(plain.text, final.text) <= 0.5
+
+
+def test_cmn_warmup_short_utterance_and_reset(pad) -> None:  # type: ignore[no-untyped-def]
+    rec = create_recognizer("pocketsphinx")
+    clip = Speaker(rate_wpm=170).synthesize("help me", 16000)
+    audio = AudioClip(pad(clip.samples, 0.2, 0.2), 16000)
+    assert audio.seconds < 1.5  # ends inside the warm-up: decoded whole at the final
+    tr = transcribe_clip(rec, audio, pad_s=0.0)
+    # decoded at the final, through to the end of the speech (the words may be misheard:
+    # espeak-ng's voice is hard for the en-US model)
+    assert tr.text and tr.words and tr.words[-1].end > audio.seconds / 2
+    rec.accept(b"\x00\x00" * 8000)  # half a second held, then dropped
+    rec.reset()
+    assert rec.final().text == ""
+    with pytest.raises(ValueError, match="cmn_warmup_s"):
+        create_recognizer("pocketsphinx", cmn_warmup_s=-1.0)
