@@ -168,6 +168,7 @@ class PocketSphinxRecognizer(Recognizer):
         self._warmup_bytes = 2 * int(cmn_warmup_s * sample_rate)
         self._warming: list[bytes] | None = None
         """Audio held for the CMN warm-up of the current utterance (None: decoding)."""
+        self._cmn_est = self._cmn_estimator(kwargs) if self._warmup_bytes else None
         self.fallback_below = fallback_below
         self._general: Any = None
         self._audio: list[bytes] = []
@@ -218,17 +219,33 @@ class PocketSphinxRecognizer(Recognizer):
             return text
         return None
 
+    @staticmethod
+    def _cmn_estimator(kwargs: dict[str, Any]) -> Any:
+        """A decoder with the same front end and a one-word grammar: it computes the
+        features (and so the cepstral mean) of held audio for about a tenth of the cost of
+        the main decoder, which would search them at end_utt."""
+        dic = Path(kwargs["dict"])
+        word = dic.read_text(encoding="utf-8").split(maxsplit=1)[0].split("(")[0]
+        front = {k: v for k, v in kwargs.items() if k not in (
+            "lm", "beam", "wbeam", "pbeam", "maxhmmpf", "bestpath", "fwdflat")}
+        dec = _ps().Decoder(**front, lm=None)
+        dec.add_jsgf_string("cmn", f"#JSGF V1.0; grammar cmn; public <s> = {word};")
+        dec.activate_search("cmn")
+        return dec
+
     def _end_warmup(self) -> bytes:
         """Update the cepstral mean with the held audio (pocketsphinx's live CMN: the mean
         so far, carried from earlier utterances, blended with these frames); start the
         utterance; the held audio is returned for decoding."""
         held = b"".join(self._warming or [])
         self._warming = None
-        if len(held) >= 2 * self.sample_rate // 10:  # under 0.1 s: keep the current mean
-            self._dec.start_utt()
-            self._dec.process_raw(held, True, False)  # features only, no search
-            cmn = self._dec.get_cmn(True)
-            self._dec.end_utt()
+        est = self._cmn_est
+        if est is not None and len(held) >= 2 * self.sample_rate // 10:  # 0.1 s at least
+            est.set_cmn(self._dec.get_cmn(False))
+            est.start_utt()
+            est.process_raw(held, True, False)
+            cmn = est.get_cmn(True)
+            est.end_utt()
             self._dec.set_cmn(cmn)
         self._dec.start_utt()
         return held
