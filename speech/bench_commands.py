@@ -256,6 +256,7 @@ def run_bench_commands(out_dir: Path, quick: bool = False, intent_model: str | N
         for r in rows:
             f.write(json.dumps(r) + "\n")
     _plot(result, out_dir / "commands.png")
+    (out_dir / "commands.md").write_text(tables(result), encoding="utf-8")
     short = {}
     for eng, e in result["engines"].items():
         short[eng] = {k: e[k] for k in (
@@ -298,3 +299,40 @@ def _plot(result: dict[str, Any], path: Path) -> None:
     fig.tight_layout()
     fig.savefig(path, dpi=100)
     plt.close(fig)
+
+
+def tables(result: dict[str, Any]) -> str:
+    """The run's results as markdown tables (written beside commands.json as commands.md)."""
+    cols = ("wer", "intent_accuracy", "intent_agreement_with_text", "emergency_help_recall",
+            "fall_report_recall", "safety_recall_any_alert", "false_alert_rate", "rtf_median")
+    head = ("variant", "WER", "spoken-intent acc", "same intent as on text", "emergency recall",
+            "fall recall", "safety caught (any alert or question)", "false safety rate",
+            "RTF median")
+    out = [f"clips {result['clips']} ({result['sentences']} test-split sentences, quick="
+           f"{result['quick']}), wall {result['wall_s']} s, load {result['load_avg_1m']}, "
+           f"text accuracy {result['text_intent_accuracy']}, text safety recall "
+           f"{result['text_safety_recall']}; intent model {result['intent_model']}"
+           + (f", baseline {result['baseline_model']}" if result.get("baseline_model") else ""),
+           "", "| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    for name, e in result["engines"].items():
+        out.append("| " + " | ".join([name] + [str(e.get(c)) for c in cols]) + " |")
+    dev = result["engines"].get(DEVICE, {})
+    if "safety_caught_by_question" in dev:
+        out += ["", f"{DEVICE}: of the safety clips caught, {dev['safety_caught_by_question']} "
+                f"went through the confirmation question; other clips alerting at once: "
+                f"{dev['false_alert_at_once_rate']}."]
+    keys = ("intent_accuracy", "intent_agreement_with_text", "emergency_help_recall",
+            "fall_report_recall", "safety_recall_any_alert")
+    for key in ("voice", "rate_wpm", "snr_db"):
+        groups = list(next(iter(result["engines"].values()))[f"by_{key}"])
+        out += ["", f"By {key} (intent acc / same-as-text / emergency / fall / any-alert "
+                "recall):", "", "| variant | " + " | ".join(groups) + " |",
+                "|" + "---|" * (len(groups) + 1)]
+        for name, e in result["engines"].items():
+            cells = [" / ".join(str(e[f"by_{key}"][g].get(k)) for k in keys) for g in groups]
+            out.append("| " + " | ".join([name, *cells]) + " |")
+    b = result.get("bargein", {})
+    if b:
+        out += ["", f"Barge-in: stop detected {b.get('stop_detection_rate')}, false alarms "
+                f"{b.get('false_alarm_rate')} on other commands."]
+    return "\n".join(out) + "\n"

@@ -15,6 +15,9 @@ def test_small_run_scores_every_variant_and_the_baseline(tmp_path: Path) -> None
     rows = [json.loads(line) for line in (tmp_path / "commands_rows.jsonl").read_text()
             .splitlines()]
     assert (tmp_path / "commands.png").stat().st_size > 1000
+    md = (tmp_path / "commands.md").read_text()
+    assert all(f"| {name} |" in md for name in full["engines"])
+    assert "By voice" in md and "Barge-in" in md
     # two safety sentences, each spoken by every voice
     assert full["clips"] == len(rows) == 2 * len(full["voices"]) == short["clips"]
     assert set(full["engines"]) == {*ENGINES, BASELINE, BASELINE_NBEST}
