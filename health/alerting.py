@@ -17,6 +17,7 @@ from __future__ import annotations
 import collections
 import json
 import logging
+import math
 import os
 import signal
 import time
@@ -59,7 +60,9 @@ class AlertService(OutboxPublisher):
         settings: broker and topics.
         outbox_path: SQLite file of the durable outbox (created if missing).
         suppression: repeat/episode windows. escalation: the caregiver ladder.
-        clock: seconds since the epoch (inject a fake one in tests).
+        clock: seconds since the epoch (inject a fake one in tests): alert and outbox
+            times, escalation deadlines, and suppression of alerts raised without an
+            event time.
         keep_days: how long delivered alerts stay in the outbox, days.
         Other keyword arguments: see :class:`~health.delivery.OutboxPublisher`.
     """
@@ -85,6 +88,9 @@ class AlertService(OutboxPublisher):
         self.topic_alerts = settings.topic("alerts")
         self._stats = AlertStats()
         self._episodes: dict[str, Episode] = {}
+        self._touched: dict[str, float] = {}
+        """Service-clock time each open episode was last reported (it leaves memory
+        ``episode_gap_s`` after that, whatever the time domain of its readings)."""
         self._starts: dict[str, float] = {}
         """The start of each condition's latest episode: a new one must start later, since
         the start is part of the alert id (ms resolution)."""
@@ -120,20 +126,29 @@ class AlertService(OutboxPublisher):
         key: str | None = None,
         origin_ts: float | None = None,
         details: dict[str, Any] | None = None,
+        event_ts: float | None = None,
     ) -> Alert | None:
         """Raise an alert; returns it, or None when suppressed (same episode, not worse).
 
         ``key`` separates conditions of the same kind (e.g. a sensor name);
-        ``origin_ts`` is the arrival time of the reading behind it (epoch seconds). The
-        alert is committed to the outbox before it is handed to MQTT.
+        ``origin_ts`` is the arrival time of the reading behind it (epoch seconds);
+        ``event_ts`` is the reading's own time (epoch seconds): the suppression windows
+        and the episode start (part of the id) run on it, so a replayed file re-alerts as
+        it would have live; None (an alert raised by the device itself) uses the service
+        clock. The alert is committed to the outbox before it is handed to MQTT.
         """
         check_level(level)
+        if event_ts is not None and (isinstance(event_ts, bool) or not isinstance(
+                event_ts, (int, float)) or not math.isfinite(event_ts) or event_ts < 0):
+            raise ValueError(f"event_ts must be seconds since the epoch, got {event_ts!r}")
         now = self.clock()
+        t = now if event_ts is None else float(event_ts)
         rank = LEVEL_RANK[level]
         ekey = f"{resident}\x1f{kind}\x1f{key or ''}"
         with self._lock:
-            ep = self.suppression.next_episode(self._episodes.get(ekey), ekey, now, rank, news2)
+            ep = self.suppression.next_episode(self._episodes.get(ekey), ekey, t, rank, news2)
             if ep is None:
+                self._touched[ekey] = now
                 self._stats.suppressed += 1
                 self._dirty.add(ekey)
                 return None
@@ -154,6 +169,7 @@ class AlertService(OutboxPublisher):
                                  now + self.escalation.ack_timeout_s)
             self.outbox.store([msg], replace(ep), esc)
             self._episodes[ekey] = ep  # only once stored
+            self._touched[ekey] = now
             self._dirty.discard(ekey)
             if self._crash_after_store:
                 os.kill(os.getpid(), signal.SIGKILL)
@@ -167,6 +183,7 @@ class AlertService(OutboxPublisher):
         ekey = f"{resident}\x1f{kind}\x1f{key or ''}"
         with self._lock:
             ep = self._episodes.pop(ekey, None)
+            self._touched.pop(ekey, None)
             self._dirty.discard(ekey)
         if ep is None:
             return False
@@ -183,6 +200,8 @@ class AlertService(OutboxPublisher):
     # -- hooks -----------------------------------------------------------------------
     def _before_start(self) -> None:
         self._episodes = self.outbox.load_episodes()
+        for k, ep in self._episodes.items():  # a reopened episode must start later (its id)
+            self._starts[k] = max(ep.start, self._starts.get(k, ep.start))
 
     def _before_close(self) -> None:
         self._apply_acks()
@@ -241,8 +260,10 @@ class AlertService(OutboxPublisher):
         with self._lock:
             eps = [replace(self._episodes[k]) for k in self._dirty if k in self._episodes]
             self._dirty.clear()
+            gap = self.suppression.episode_gap_s
             for k in [k for k, e in self._episodes.items()
-                      if wall - e.last_seen > self.suppression.episode_gap_s]:
+                      if wall - self._touched.get(k, e.last_seen) > gap]:
                 del self._episodes[k]  # over (the next report opens a new one); stays on disk
+                self._touched.pop(k, None)
         if eps:
             self.outbox.save_episodes(eps)

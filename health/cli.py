@@ -31,7 +31,14 @@ def register(subparsers: Any) -> None:
                        "monitor (no broker: prints the findings as JSON lines)")
     p.add_argument("file", help="replay file: one reading per line")
     p.add_argument("--resident", default="resident1", help="default resident")
-    p.add_argument("--spo2-scale", type=int, choices=(1, 2), default=1)
+    p.add_argument("--spo2-scale", type=int, choices=(1, 2), default=1,
+                   help="care-plan SpO2 scale of the default resident")
+    p.add_argument("--spo2-scale-for", action="append", default=[], metavar="RESIDENT=SCALE",
+                   help="care-plan SpO2 scale of another resident (repeatable), e.g. r2=2; "
+                   "residents not named are scored on scale 1")
+    p.add_argument("--alerts", action="store_true",
+                   help="print the alerts a caregiver would have received (suppression "
+                   "windows on the readings' own times) instead of every finding")
     p.set_defaults(func=cmd_replay)
 
     p = sub.add_parser("watch", help="a caregiver's console: print alerts of a home as JSON "
@@ -133,23 +140,70 @@ def cmd_score(args: argparse.Namespace) -> int:
     return 2 if bad else 0
 
 
+def parse_scales(items: list[str]) -> dict[str, int]:
+    """``["r2=2", ...]`` -> ``{"r2": 2}``; ValueError naming the bad item."""
+    out: dict[str, int] = {}
+    for item in items:
+        name, sep, value = item.partition("=")
+        if not sep or not name.strip() or value.strip() not in ("1", "2"):
+            raise ValueError(f"--spo2-scale-for {item!r} must be RESIDENT=1 or RESIDENT=2")
+        out[name.strip()] = int(value)
+    return out
+
+
 def cmd_replay(args: argparse.Namespace) -> int:
+    import tempfile
+
     from .monitor import HealthMonitor, MonitorConfig
     from .replay import read_replay
 
     errors: Counter[str] = Counter()
-    mon = HealthMonitor(None, args.resident, MonitorConfig(spo2_scale=args.spo2_scale))
-    for reading in read_replay(args.file, errors):
+    cfg = MonitorConfig(spo2_scale=args.spo2_scale,
+                        spo2_scale_by_resident=parse_scales(args.spo2_scale_for))
+    with tempfile.TemporaryDirectory(prefix="eldercare-replay-") as tmp:
+        svc = None
+        if args.alerts:  # never started: suppression and ids only, nothing is sent
+            from .alerting import AlertService
+            from .mqtt_settings import MqttSettings
+
+            svc = AlertService(MqttSettings("mqtt://localhost"), f"{tmp}/outbox.sqlite",
+                               discovery=False)
+        mon = HealthMonitor(svc, args.resident, cfg)
+        try:
+            n = _replay_lines(mon, read_replay(args.file, errors))
+        finally:
+            if svc is not None:
+                svc.stop()
+    rejected = dict(errors + mon.rejected)
+    summary = {"accepted": mon.accepted, "rejected": rejected, "findings": mon.findings_total}
+    if args.alerts:
+        summary["alerts"] = n
+    print(json.dumps(summary))
+    return 2 if rejected else 0
+
+
+def _replay_lines(mon: Any, readings: Any) -> int:
+    """Replay and print findings (no alert service) or alerts as JSON lines; returns the
+    number of alerts printed. Relative times (below 1e9 s) all count from one start."""
+    import time
+
+    base = time.time()
+    alerts = 0
+    for reading in readings:
         before = mon.findings_total
-        mon.replay([reading])
+        raised = mon.replay([reading], base=base)
+        if mon.alerts is not None:
+            for a in raised:
+                alerts += 1
+                print(json.dumps({"ts": reading.get("ts"), "id": a.id, "resident": a.resident,
+                                  "kind": a.kind, "level": a.level, "reason": a.reason,
+                                  "news2": a.news2}))
+            continue
         new = mon.findings_total - before
         for f in list(mon.findings)[len(mon.findings) - new:]:
             print(json.dumps({"ts": reading.get("ts"), "kind": f.kind, "level": f.level,
                               "reason": f.reason, "news2": f.news2}))
-    rejected = dict(errors + mon.rejected)
-    print(json.dumps({"accepted": mon.accepted, "rejected": rejected,
-                      "findings": mon.findings_total}))
-    return 2 if rejected else 0
+    return alerts
 
 
 def register_bench(subparsers: Any) -> None:

@@ -1,6 +1,8 @@
 """HealthMonitor: readings -> validate -> score / detect -> alerts.
 
-One monitor per home (a default resident plus any resident named in readings). Rejected
+One monitor per home: it serves a default resident plus any resident named in readings
+(a reading's ``resident`` field, or ``sensor_residents`` for sensors that do not say), so
+per-person settings such as the SpO2 scale are kept per resident. Rejected
 readings are logged and counted per reason in :attr:`HealthMonitor.rejected`; they never
 reach a detector.
 
@@ -11,6 +13,10 @@ emergency. An incomplete set alerts on what it already proves (its partial score
 lower bound), saying which parameters are missing. Falls and spoken falls or help
 requests are emergencies; a missed check-in and inactivity are warnings (inactivity
 becomes urgent at twice its limit); a rising NEWS2 is a warning.
+
+Alerts from readings carry the reading's own time as their event time, so the alert
+service's suppression windows follow the readings (a replay re-alerts as it would have
+live); see :class:`~health.policy.SuppressionPolicy`.
 """
 
 from __future__ import annotations
@@ -25,15 +31,8 @@ from typing import Any
 
 from .alerting import AlertService
 from .alerts import Alert
-from .detectors import (
-    FallDetector,
-    FallPattern,
-    Finding,
-    InactivityDetector,
-    InactivityPolicy,
-    TrendDetector,
-    TrendPolicy,
-)
+from .detectors import FallDetector, Finding, InactivityDetector, TrendDetector
+from .monitor_config import MonitorConfig
 from .news2 import News2Result, Observation, score
 from .readings import Reading, RejectedReading, validate
 
@@ -45,31 +44,6 @@ EVENT_ALERTS = {
     "help_request": ("emergency", "resident asked for help"),
     "missed_checkin": ("warning", "resident missed a check-in"),
 }
-
-
-@dataclass(frozen=True)
-class MonitorConfig:
-    """Validation windows and detector policies."""
-
-    max_age_s: float = 300.0
-    """Readings older than this on arrival are rejected as stale, seconds."""
-    max_ahead_s: float = 5.0
-    """Readings further in the future than this are rejected, seconds (clock skew)."""
-    vitals_valid_s: float = 3600.0
-    """A vital sign stays part of the current observation set this long, seconds."""
-    spo2_scale: int = 1
-    """Care-plan SpO2 scale (2 for hypercapnic residents); a reading's own value wins."""
-    check_time: bool = True
-    """Reject stale/future readings (off for replays of old files)."""
-    fall: FallPattern = field(default_factory=FallPattern)
-    inactivity: InactivityPolicy = field(default_factory=InactivityPolicy)
-    trend: TrendPolicy = field(default_factory=TrendPolicy)
-
-    def __post_init__(self) -> None:
-        if self.spo2_scale not in (1, 2):
-            raise ValueError("spo2_scale must be 1 or 2")
-        if self.max_age_s <= 0 or self.max_ahead_s < 0 or self.vitals_valid_s <= 0:
-            raise ValueError("max_age_s and vitals_valid_s must be positive, max_ahead_s >= 0")
 
 
 @dataclass
@@ -113,6 +87,12 @@ class HealthMonitor:
             self._residents[resident] = st
         return st
 
+    def spo2_scale(self, resident: str) -> int:
+        """The care-plan SpO2 scale of a resident (1 or 2); see :class:`MonitorConfig`."""
+        c = self.config
+        default = c.spo2_scale if resident == self.resident else 1
+        return int(c.spo2_scale_by_resident.get(resident, default))
+
     def news2(self, resident: str | None = None) -> News2Result | None:
         """The latest NEWS2 result of a resident."""
         return self._state(resident or self.resident).last_news2
@@ -142,7 +122,7 @@ class HealthMonitor:
             self.reject(exc)
             return []
         self.accepted += 1
-        return self._raise(self.detect(r), r.resident, arrival)
+        return self._raise(self.detect(r), r.resident, arrival, r.ts)
 
     def reject(self, exc: RejectedReading) -> None:
         """Count and log a rejected reading (also used by the MQTT ingest and replays)."""
@@ -197,7 +177,7 @@ class HealthMonitor:
                 st.vitals[name] = (r.ts, value)
         cutoff = r.ts - self.config.vitals_valid_s
         obs = {k: val for k, (ts, val) in st.vitals.items() if ts >= cutoff}
-        obs.setdefault("spo2_scale", self.config.spo2_scale)
+        obs.setdefault("spo2_scale", self.spo2_scale(r.resident))
         res = score(Observation(**obs))
         st.last_news2 = res
         out: list[Finding] = []
@@ -224,13 +204,16 @@ class HealthMonitor:
         if self.alerts is not None:
             self.alerts.resolve(kind, resident, key)
 
-    def _raise(self, findings: Iterable[Finding], resident: str, arrival: float) -> list[Alert]:
+    def _raise(self, findings: Iterable[Finding], resident: str, arrival: float,
+               event_ts: float) -> list[Alert]:
+        """Raise alerts; ``event_ts``: the reading's time (or the check's), epoch seconds."""
         if self.alerts is None:
             return []
         out = []
         for f in findings:
             a = self.alerts.raise_alert(f.kind, f.level, f.reason, resident, news2=f.news2,
-                                        key=f.key or None, origin_ts=arrival)
+                                        key=f.key or None, origin_ts=arrival,
+                                        event_ts=event_ts)
             if a is not None:
                 out.append(a)
         return out
@@ -246,7 +229,7 @@ class HealthMonitor:
             if f is not None:
                 self.findings.append(f)
                 self.findings_total += 1
-                out.extend(self._raise([f], resident, t))
+                out.extend(self._raise([f], resident, t, t))
         return out
 
     def replay(self, readings: Iterable[dict[str, Any]], base: float | None = None) -> list[Alert]:

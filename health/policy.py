@@ -14,6 +14,13 @@ class SuppressionPolicy:
 
     An *episode* is one (resident, kind, key) condition from its first alert until it is
     resolved or goes unreported for ``episode_gap_s``.
+
+    Both windows run on the time of the reading behind each alert (the event time), so a
+    replay of an old file fed in a second alerts as the caregiver would have been alerted
+    over its hours; alerts without a reading use the service's clock. Live readings carry
+    times within seconds of the clock (older or later ones are rejected), so live timing
+    is the same either way. Readings may arrive slightly out of order: an older one never
+    moves ``last_seen`` or ``last_alert`` back.
     """
 
     repeat_after_s: float = 1800.0
@@ -27,10 +34,12 @@ class SuppressionPolicy:
 
     def next_episode(self, ep: Episode | None, ekey: str, now: float, rank: int,
                      news2: int | None) -> Episode | None:
-        """The episode state after alerting now, or None when the alert is suppressed.
+        """The episode state after alerting at ``now``, or None when the alert is suppressed.
 
-        ``ep`` is not changed except ``last_seen`` (the condition is still reported); the
-        caller keeps the returned copy only once it is stored.
+        ``now`` is the event time (seconds since the epoch): the reading's own time, or
+        the service clock for an alert without a reading. ``ep`` is not changed except
+        ``last_seen`` (the condition is still reported); the caller keeps the returned copy
+        only once it is stored.
         """
         if ep is not None and now - ep.last_seen > self.episode_gap_s:
             ep = None  # quiet for longer than the gap: that episode is over
@@ -39,13 +48,13 @@ class SuppressionPolicy:
         worse = rank > ep.peak_rank or (
             news2 is not None and (ep.peak_news2 is None or news2 > ep.peak_news2))
         due = now - ep.last_alert >= self.repeat_after_s
-        ep.last_seen = now
+        ep.last_seen = max(ep.last_seen, now)
         if not (worse or due):
             return None
         peak = ep.peak_news2 if news2 is None else max(
             news2, news2 if ep.peak_news2 is None else ep.peak_news2)
-        return replace(ep, seq=ep.seq + 1, last_alert=now, peak_rank=max(ep.peak_rank, rank),
-                       peak_news2=peak)
+        return replace(ep, seq=ep.seq + 1, last_alert=max(ep.last_alert, now),
+                       peak_rank=max(ep.peak_rank, rank), peak_news2=peak)
 
 
 @dataclass(frozen=True)
