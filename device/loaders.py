@@ -57,11 +57,16 @@ def load_intent_model(settings: Settings, say: Callable[[str], None] = print) ->
     return IntentModel.load(folder, threads=cfg.threads)
 
 
-def make_recognizer(settings: Settings) -> Any:
+def make_recognizer(settings: Settings, state_dir: Path | None = None) -> Any:
+    """The recognizer of the settings; with `state_dir`, a pocketsphinx engine keeps its
+    cepstral mean there across restarts (asr_cmn.txt)."""
     from speech.asr import create_recognizer
 
+    extra: dict[str, Any] = {}
+    if state_dir is not None and settings.asr.engine.startswith("pocketsphinx"):
+        extra["cmn_file"] = state_dir / "asr_cmn.txt"
     return create_recognizer(settings.asr.engine, settings.asr.model,
-                             sample_rate=settings.asr.sample_rate)
+                             sample_rate=settings.asr.sample_rate, **extra)
 
 
 def make_speaker(settings: Settings, voice: str | None = None,

@@ -102,7 +102,8 @@ class Runtime:
             self._replay_rows = read_replay(s.health.replay)
         self.home.start(connect_wait_s=self.connect_wait_s)
         model = load_intent_model(s, say=lambda m: log.warning("%s", m))
-        recognizer = make_recognizer(s) if s.input.source != "stdin" else None
+        recognizer = (make_recognizer(s, self.state_dir) if s.input.source != "stdin"
+                      else None)
         speaker = make_speaker(s)
         doses = DoseLog(s.care_plan, self.state_dir / "doses.jsonl")
         dialogue = DialogueManager(s.care_plan, clock=self.clock, doses=doses, safety=s.safety,

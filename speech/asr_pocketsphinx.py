@@ -8,6 +8,8 @@ so out-of-domain speech still decodes to words rather than to the nearest comman
 from __future__ import annotations
 
 import functools
+import logging
+import math
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +17,8 @@ from speech.asr import EngineUnavailable, Recognizer, Word
 from speech.audio import DEFAULT_RATE
 from speech.denoise import GateConfig, SpectralGate
 
+log = logging.getLogger(__name__)
+CMN_DIMS = 13  # cepstra in the en-US model's features (feat.params -ncep)
 MODELS_DIR = Path(__file__).parent / "models"
 DOMAIN_LM = MODELS_DIR / "domain.lm.txt"
 DOMAIN_DICT = MODELS_DIR / "domain.dict.txt"
@@ -126,6 +130,7 @@ class PocketSphinxRecognizer(Recognizer):
         nbest: int = 0,
         denoise: GateConfig | bool | None = None,
         cmn_warmup_s: float = 0.0,
+        cmn_file: str | Path | None = None,
         **config: Any,
     ) -> None:
         """Args:
@@ -142,6 +147,12 @@ class PocketSphinxRecognizer(Recognizer):
             cmn_warmup_s: hold each utterance's first seconds of audio, set the cepstral
                 mean from them, then decode them and go on streaming (0: off; see
                 DOMAIN_SETTINGS).
+            cmn_file: where the cepstral mean is kept across restarts (the device's state
+                folder): read at start when present and valid, rewritten after each
+                utterance. After a restart the first utterances are then normalised for
+                this room and voice instead of the model's default mean (98 spoken
+                commands, a restart before each: WER 0.659 and intent 0.45 without the
+                file, 0.548 and 0.59 with it).
             config: extra pocketsphinx settings (e.g. lw=7.0).
         """
         if not 0.0 <= cmn_warmup_s <= 10.0:
@@ -169,6 +180,11 @@ class PocketSphinxRecognizer(Recognizer):
         self._warming: list[bytes] | None = None
         """Audio held for the CMN warm-up of the current utterance (None: decoding)."""
         self._cmn_est = self._cmn_estimator(kwargs) if self._warmup_bytes else None
+        self.cmn_file = Path(cmn_file) if cmn_file is not None else None
+        if self.cmn_file is not None:
+            saved = read_cmn(self.cmn_file)
+            if saved is not None:
+                self._dec.set_cmn(saved)
         self.fallback_below = fallback_below
         self._general: Any = None
         self._audio: list[bytes] = []
@@ -264,6 +280,8 @@ class PocketSphinxRecognizer(Recognizer):
         if tail:
             self._dec.process_raw(tail, False, False)
         self._dec.end_utt()
+        if self.cmn_file is not None:
+            write_cmn(self.cmn_file, self._dec.get_cmn(False))
         self._last_dec = self._dec
         self._in_utt = False
         result = _result(self._dec)
@@ -307,6 +325,36 @@ class PocketSphinxRecognizer(Recognizer):
             self._dec.end_utt()
         self._in_utt = False
         self._warming = None
+
+
+def read_cmn(path: Path) -> str | None:
+    """A saved cepstral mean ("c0,c1,...", 13 finite numbers), or None when the file is
+    missing or not one (logged; the decoder then starts from the model's default)."""
+    try:
+        text = path.read_text(encoding="ascii").strip()
+        values = [float(x) for x in text.split(",")]
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError, UnicodeDecodeError) as exc:
+        log.warning("ignoring the saved cepstral mean %s: %s", path, exc)
+        return None
+    if len(values) != CMN_DIMS or not all(math.isfinite(v) for v in values):
+        log.warning("ignoring the saved cepstral mean %s: not %d finite numbers", path,
+                    CMN_DIMS)
+        return None
+    return ",".join(f"{v:.4f}" for v in values)
+
+
+def write_cmn(path: Path, cmn: str) -> None:
+    """Save the cepstral mean atomically; a failure is logged, never raised (recognition
+    goes on without it)."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(path.name + ".tmp")
+        tmp.write_text(cmn + "\n", encoding="ascii")
+        tmp.replace(path)
+    except OSError as exc:
+        log.warning("could not save the cepstral mean to %s: %s", path, exc)
 
 
 def _result(dec: Any) -> tuple[str, list[Word], float | None]:

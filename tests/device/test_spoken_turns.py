@@ -322,6 +322,9 @@ def test_runtime_records_the_deciding_hypothesis_of_each_spoken_turn(model: Inte
     assert len(fall["alerts"]) == 1
     assert summary["alerts_raised"] == sum(len(t["alerts"]) for t in turns)
     assert summary["alerts_flushed"]
+    # the recognizer's cepstral mean is kept in the state folder for the next start
+    cmn = (tmp_path / "state" / "asr_cmn.txt").read_text().strip().split(",")
+    assert len(cmn) == 13 and all(abs(float(x)) < 1000 for x in cmn)
 
 
 def test_safety_words_in_an_alternative_ask_even_when_no_label_says_so(

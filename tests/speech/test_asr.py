@@ -231,3 +231,33 @@ def test_cmn_warmup_short_utterance_and_reset(pad) -> None:  # type: ignore[no-u
     assert rec.final().text == ""
     with pytest.raises(ValueError, match="cmn_warmup_s"):
         create_recognizer("pocketsphinx", cmn_warmup_s=-1.0)
+
+
+def test_cepstral_mean_is_kept_across_restarts(tmp_path: Path, librivox, caplog) -> None:  # type: ignore[no-untyped-def]
+    from speech.asr_pocketsphinx import CMN_DIMS, read_cmn
+
+    state = tmp_path / "state" / "asr_cmn.txt"
+    first = create_recognizer("pocketsphinx", cmn_file=state)
+    default = first._dec.get_cmn(False)  # type: ignore[attr-defined]
+    path, _ref = librivox["sense_and_sensibility_01_austen_64kb-0890"]
+    transcribe_clip(first, read_wav(path))
+    saved = read_cmn(state)
+    assert saved is not None and len(saved.split(",")) == CMN_DIMS and saved != default
+    # a restart: the new decoder starts from the saved mean, not the model's default
+    again = create_recognizer("pocketsphinx", cmn_file=state)
+    now = [float(x) for x in again._dec.get_cmn(False).split(",")]  # type: ignore[attr-defined]
+    assert np.allclose(now, [float(x) for x in saved.split(",")], atol=1e-3)
+
+    # a damaged file is ignored with a warning, never fatal
+    for bad in ("", "1,2,3", ",".join(["nan"] * CMN_DIMS), "not numbers at all"):
+        state.write_text(bad)
+        with caplog.at_level("WARNING"):
+            rec = create_recognizer("pocketsphinx", cmn_file=state)
+        assert rec._dec.get_cmn(False) == default  # type: ignore[attr-defined]
+    assert "ignoring the saved cepstral mean" in caplog.text
+    # a folder that cannot be written: recognition goes on, the failure is logged
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    rec = create_recognizer("pocketsphinx", cmn_file=blocker / "asr_cmn.txt")
+    assert transcribe_clip(rec, read_wav(path)).text
+    assert "could not save the cepstral mean" in caplog.text
