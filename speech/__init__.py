@@ -6,13 +6,19 @@
   accept(pcm) -> Partial | None, final() -> Transcript, reset(), stream(chunks);
   transcribe_file / transcribe_clip. Engines: pocketsphinx (domain LM, default),
   pocketsphinx-general, pocketsphinx-open (domain + general fallback), vosk, whisper (extra).
-  Transcript.alternatives: the ASR n-best (pocketsphinx gives 2 by default).
+  Transcript.alternatives: the ASR n-best (pocketsphinx gives 2 by default). The
+  pocketsphinx engines set each utterance's cepstral mean from its first 1.5 s
+  (cmn_warmup_s) and can keep it across restarts (cmn_file; the device does).
 - speech.spoken_intent: spoken_intent(model, transcript) -> SpokenIntent: the 1-best's
-  intent, unless an n-best alternative is emergency_help / fall_report.
+  intent, unless an n-best alternative is emergency_help / fall_report (by the model, or
+  by plain safety words through the optional safety_phrase rule).
 - speech.denoise: SpectralGate (streaming spectral gate; optional, denoise=True).
 - speech.endpoint: Endpointer (VAD, 1.0 s trailing silence, max utterance) and listen().
 - speech.bargein: BargeIn keyword monitor ("stop" while the device talks).
 - speech.tts: Speaker (pyttsx3 over espeak-ng, 140 wpm, volume steps, per sentence, WAV,
   Mandarin, optional Piper voice).
 - speech.build_lm: builds speech/models/ (domain LM + dictionary) at build time.
+- speech.command_set / speech.bench_commands / speech.bench_asr: the spoken benchmark.
+- speech.hypotheses: what the recognizer hears for each intent training sentence (k-fold
+  domain LMs), for `compress --asr-hypotheses` (build time).
 """
