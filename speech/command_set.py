@@ -5,7 +5,8 @@
 Takes the test split of the intent dataset (sentences the domain LM never saw), speaks each
 with one of several voices (Piper's neural voice when installed, espeak-ng variants) at
 110-170 wpm, pads it with room silence and adds room noise (pink noise with mains hum) at a
-set SNR. Conditions rotate so each gets an even share; safety sentences (emergency_help,
+set SNR. The set is the same on every run: Piper without its sampled noise, the room noise
+seeded per clip. Conditions rotate so each gets an even share; safety sentences (emergency_help,
 fall_report) are spoken under every voice. Writes WAVs and ``manifest.jsonl``
 (``{"file", "text", "intent", "voice", "rate_wpm", "snr_db"}``).
 """
@@ -129,7 +130,8 @@ def generate(sentences: list[tuple[str, str]], sample_rate: int = 16000, seed: i
             snr = SNRS_DB[(i // len(RATES) + j) % len(SNRS_DB)]
             sp = speakers.get((voice, rate))
             if sp is None:
-                sp = speakers[(voice, rate)] = Speaker(rate_wpm=rate, voice=voice)
+                sp = speakers[(voice, rate)] = Speaker(rate_wpm=rate, voice=voice,
+                                                       deterministic=True)
             clip = sp.synthesize(spoken, sample_rate)
             # noise seeded per clip: a clip's noise does not depend on which came before
             rng = np.random.default_rng([seed, i, j])

