@@ -122,9 +122,9 @@ def run(cfg: Any, out: Path, labels: tuple[str, ...] | None = None) -> dict[str,
     kd_texts = [e.text for e in splits.train] + augmented
     tmax = cfg.teacher.max_length
     cache = work / "teacher_outputs.pt"
+    cached_texts = kd_texts + [e.text for e in splits.dev] + [e.text for e in splits.test]
     cached = torch.load(cache, weights_only=False) if resumed and cache.is_file() else None
-    if cached is not None and cached["texts"] == kd_texts + [e.text for e in splits.dev] + [
-            e.text for e in splits.test]:
+    if cached is not None and cached["texts"] == cached_texts:
         soft, pooled, t_dev, t_test = (cached[k] for k in ("soft", "pooled", "dev", "test"))
     else:
         soft, pooled = predict(teacher.model, teacher.encode(kd_texts, tmax), teacher.pad_id,
@@ -133,9 +133,8 @@ def run(cfg: Any, out: Path, labels: tuple[str, ...] | None = None) -> dict[str,
                            teacher.pad_id, device_eval, desc="teacher dev")
         t_test, _ = predict(teacher.model, teacher.encode([e.text for e in splits.test], tmax),
                             teacher.pad_id, device_eval, desc="teacher test")
-        torch.save({"texts": kd_texts + [e.text for e in splits.dev] + [
-            e.text for e in splits.test], "soft": soft, "pooled": pooled, "dev": t_dev,
-            "test": t_test}, cache)
+        torch.save({"texts": cached_texts, "soft": soft, "pooled": pooled, "dev": t_dev,
+                    "test": t_test}, cache)
     heard, heard_info = load_heard(cfg.student.asr_hypotheses, cfg.lang, splits)
     if heard:
         _stage(f"{len(heard)} recognizer hypotheses of training sentences ({heard_info['file']})")

@@ -150,9 +150,10 @@ class SafetyConfirmer:
         if self.pending is not None:
             return self._answer(intent, text, score)
         if intent not in SAFETY_LABELS:
-            if self.settings.confirm and safety.is_safety_phrase(text):
+            label = safety.safety_label_of_words(text) if self.settings.confirm else None
+            if label is not None:
                 # the model missed plain safety words: never let that pass silently
-                return self._ask(safety.safety_intent(text), text, 0.0, from_alternative)
+                return self._ask(label, text, 0.0, from_alternative)
             return None
         if self.is_clear(intent, text, score, from_alternative):
             extra: dict[str, object] | None = \

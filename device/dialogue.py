@@ -66,11 +66,13 @@ class DialogueManager:
 
     # -- public ---------------------------------------------------------------------
     def handle(self, intent: str, text: str, slots: dict[str, str] | None = None,
-               score: float | None = None) -> Reply:
+               score: float | None = None, from_alternative: int = 0) -> Reply:
         """The reply to ``text`` understood as ``intent`` (slots extracted if not given).
-        ``score`` (0..1) is the intent's probability; None counts as certain."""
+        ``score`` (0..1) is the intent's probability; None counts as certain.
+        ``from_alternative``: k > 0 when ``intent`` and ``text`` come from the k-th ASR
+        n-best alternative (a safety label from there is always asked about)."""
         slots = dict(slots) if slots is not None else extract_slots(intent, text)
-        checked = self.confirmer.handle(intent, text.strip(), score)
+        checked = self.confirmer.handle(intent, text.strip(), score, from_alternative)
         reply = checked if checked is not None else self._dispatch(intent, text.strip(), slots)
         self.expects = reply.expects
         if intent != "repeat" or checked is not None:

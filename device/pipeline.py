@@ -7,8 +7,7 @@ first ``safety_from_alternatives`` n-best alternatives may raise a safety label 
 missed: by the model's label, or by plain safety words in it ("i fell", "ambulance";
 :func:`device.safety.safety_label_of_words`). Such a label is doubtful by nature and always
 goes through the safety question (:class:`device.confirm.SafetyConfirmer`) rather than
-alerting at once; the turn records
-which hypothesis it came from.
+alerting at once; the turn records which hypothesis it came from.
 
 The parts are handed in already built (see :mod:`device.loaders`), so tests and the demo
 pick real or hand-written ones. Every stage is timed.
@@ -32,7 +31,6 @@ from device.slots import extract_slots
 
 if TYPE_CHECKING:  # speech.asr pulls in numpy: imported where audio is handled
     from speech.asr import Transcript
-    from speech.spoken_intent import SpokenIntent
 
 __all__ = ["ActionExecutor", "Assistant", "Turn"]
 
@@ -216,29 +214,16 @@ class Assistant:
         timings["intent"] = _ms(t0)
         t0 = time.perf_counter()
         if spoken.from_alternative > 0:
-            reply = self._doubtful_safety(spoken, transcript, score)
-        else:
-            slots = extract_slots(spoken.intent, spoken.text)
-            reply = self.dialogue.handle(spoken.intent, spoken.text, slots, score=score)
+            log.info("safety label %s from ASR alternative %d %r (1-best %r): asking first",
+                     spoken.intent, spoken.from_alternative, spoken.text, transcript.text)
+        slots = extract_slots(spoken.intent, spoken.text)
+        reply = self.dialogue.handle(spoken.intent, spoken.text, slots, score=score,
+                                     from_alternative=spoken.from_alternative)
         timings["dialogue"] = _ms(t0)
         return self._carry_out(transcript.text, spoken.intent, score, reply, source, stem,
                                timings, t_start, asr_ms, hypothesis=spoken.text,
                                from_alternative=spoken.from_alternative,
                                alternatives=tuple(transcript.alternatives))
-
-    def _doubtful_safety(self, spoken: SpokenIntent, transcript: Transcript,
-                         score: float) -> Reply:
-        """A safety label that only an n-best alternative gave: the confirmation policy
-        asks first (it never counts as clear), and the dialogue remembers the reply as it
-        does for any other."""
-        log.info("safety label %s from ASR alternative %d %r (1-best %r): asking first",
-                 spoken.intent, spoken.from_alternative, spoken.text, transcript.text)
-        reply = self.dialogue.confirmer.handle(spoken.intent, spoken.text.strip(), score,
-                                               from_alternative=spoken.from_alternative)
-        assert reply is not None  # a safety label always gets a reply
-        self.dialogue.expects = reply.expects
-        self.dialogue.last = reply
-        return reply
 
     def tick(self, now: datetime | None = None, force: bool = False) -> Turn | None:
         """Time-driven dialogue work: the alert of a safety question left unanswered past

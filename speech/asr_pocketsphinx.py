@@ -47,8 +47,6 @@ DOMAIN_SETTINGS: dict[str, Any] = {"fast": False, **MID_SEARCH, "nbest": 2,
 # utterance; the held audio is decoded at RTF < 0.1 while the resident goes on speaking,
 # so the final after the endpoint is not delayed (a shorter utterance is decoded whole at
 # its endpoint: at most about 0.15 s of decoding).
-# The settings DOMAIN_SETTINGS replaced (FAST_SEARCH beams, 1-best only), for the benchmark.
-V1_SETTINGS: dict[str, Any] = {"fast": True, **FAST_SEARCH, "nbest": 0}
 # pocketsphinx's default beams, for the benchmark.
 WIDE_SETTINGS: dict[str, Any] = {"fast": False, "beam": 1e-48, "wbeam": 7e-29, "pbeam": 1e-48,
                                  "maxhmmpf": 30000, "nbest": 2}
@@ -240,8 +238,8 @@ class PocketSphinxRecognizer(Recognizer):
         """A decoder with the same front end and a one-word grammar: it computes the
         features (and so the cepstral mean) of held audio for about a tenth of the cost of
         the main decoder, which would search them at end_utt."""
-        dic = Path(kwargs["dict"])
-        word = dic.read_text(encoding="utf-8").split(maxsplit=1)[0].split("(")[0]
+        with Path(kwargs["dict"]).open(encoding="utf-8") as f:
+            word = f.readline().split(maxsplit=1)[0].split("(")[0]
         front = {k: v for k, v in kwargs.items() if k not in (
             "lm", "beam", "wbeam", "pbeam", "maxhmmpf", "bestpath", "fwdflat")}
         dec = _ps().Decoder(**front, lm=None)

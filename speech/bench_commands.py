@@ -56,8 +56,9 @@ def _device_decision(model: Any, tr: Transcript, base: dict[str, Any]) -> dict[s
 
     si = spoken_intent(model, tr, safety_phrase=safety_label_of_words)
     intent, asked = si.intent, si.from_alternative > 0
-    if intent not in SAFETY and tr.text and safety_label_of_words(tr.text):
-        intent, asked = str(safety_label_of_words(tr.text)), True
+    words = safety_label_of_words(tr.text) if intent not in SAFETY and tr.text else None
+    if words is not None:
+        intent, asked = words, True
     return {**base, "intent": intent, "from_alternative": si.from_alternative, "asked": asked}
 
 

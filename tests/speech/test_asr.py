@@ -182,7 +182,7 @@ def test_vosk_runtime_grammar(vosk_ko: Path, librivox: dict,
 
 
 def test_domain_engine_settings_and_benchmark_variants_differ() -> None:
-    from speech.asr_pocketsphinx import FAST_SEARCH, MID_SEARCH, V1_SETTINGS, WIDE_SETTINGS
+    from speech.asr_pocketsphinx import FAST_SEARCH, MID_SEARCH, WIDE_SETTINGS
 
     def beams(rec) -> tuple[float, int, int]:  # type: ignore[no-untyped-def]
         return rec._dec.config["beam"], rec._dec.config["maxhmmpf"], rec.nbest
@@ -190,7 +190,7 @@ def test_domain_engine_settings_and_benchmark_variants_differ() -> None:
     default = create_recognizer("pocketsphinx")
     assert beams(default) == (MID_SEARCH["beam"], MID_SEARCH["maxhmmpf"], 2)
     # explicit settings override the defaults (the benchmark compares them in one run)
-    assert beams(create_recognizer("pocketsphinx", **V1_SETTINGS)) == (
+    assert beams(create_recognizer("pocketsphinx", fast=True, **FAST_SEARCH, nbest=0)) == (
         FAST_SEARCH["beam"], FAST_SEARCH["maxhmmpf"], 0)
     assert beams(create_recognizer("pocketsphinx", **WIDE_SETTINGS)) == (1e-48, 30000, 2)
     assert beams(create_recognizer("pocketsphinx-open")) == beams(default)
