@@ -18,16 +18,18 @@ Kinds and their values (units):
 - ``vibration``: vibration (bool), optional action (vibration | tilt | drop), strength
 
 A reading that fails validation raises :class:`RejectedReading` with a short ``reason``
-(one of :data:`REASONS`) and a message; the caller logs and counts it, never scores it.
+(one of :data:`REASONS`) and a message; the caller logs, counts and answers it, never
+scores it. Fields the schema does not know are refused too (a typo must not pass as a
+reading with nothing in it). Limits (sizes, lengths, times) are in docs/input-limits.md.
 """
 
 from __future__ import annotations
 
-import json
 import math
 from dataclasses import dataclass, field
 from typing import Any
 
+from .limits import MAX_SENSOR_PAYLOAD_BYTES, InputRejected, parse_json
 from .news2 import ACVPU, RANGES
 
 REASONS = (
@@ -42,21 +44,43 @@ REASONS = (
     "stale",
     "future",
     "empty",
+    "too_large",
+    "too_deep",
+    "bad_encoding",
 )
 KINDS = ("vitals", "motion", "contact", "fall", "accel", "event", "vibration")
 EVENTS = ("spoken_fall", "help_request", "missed_checkin", "checkin")
 VITALS = tuple(RANGES) + ("spo2_scale", "on_oxygen", "consciousness")
 MAX_ACCEL_G = 16.0
 """Largest plausible accelerometer axis value, g (common MEMS full scale)."""
+MAX_ACCEL_SAMPLES = 20_000
+"""Most accelerometer samples in one reading (10 s at 2 kHz)."""
+MAX_NAME_CHARS = 128
+"""Longest sensor or resident name, characters."""
+MAX_DETAIL_CHARS = 500
+"""Longest free-text ``detail`` of an event reading, characters."""
+FIELDS = ("sensor", "resident", "ts", "kind", "values")
+VALUE_FIELDS = {
+    "motion": ("motion",),
+    "contact": ("contact",),
+    "fall": ("fall", "confidence"),
+    "vibration": ("vibration", "action", "strength"),
+    "accel": ("samples", "rate_hz"),
+    "event": ("event", "detail"),
+}
+VIBRATION_ACTIONS = ("vibration", "tilt", "drop")
 
 
-class RejectedReading(ValueError):
+class RejectedReading(InputRejected):
     """A reading that must not be scored; ``reason`` is one of :data:`REASONS`."""
 
-    def __init__(self, reason: str, message: str) -> None:
-        super().__init__(f"{reason}: {message}")
-        self.reason = reason
-        self.message = message
+
+def show(value: Any, n: int = 40) -> str:
+    """A short, safe rendering of any decoded value for an error message."""
+    if isinstance(value, (dict, list, tuple)):
+        return f"a {type(value).__name__} of {len(value)} item(s)"
+    text = repr(value) if not isinstance(value, str) or len(value) <= 4 * n else repr(value[:n])
+    return text if len(text) <= n else text[:n] + "..."
 
 
 @dataclass(frozen=True)
@@ -87,24 +111,25 @@ class Reading:
         return validate(data, now, max_age_s, max_ahead_s, default_resident)
 
 
-def parse(payload: bytes | str) -> Any:
+def parse(payload: bytes | str, max_bytes: int = MAX_SENSOR_PAYLOAD_BYTES) -> Any:
+    """Decoded JSON of one payload: size, UTF-8, syntax and depth checked."""
     try:
-        return json.loads(payload)
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise RejectedReading("malformed_json", f"not valid JSON ({exc})") from None
+        return parse_json(payload, max_bytes, what="reading")
+    except InputRejected as exc:
+        raise RejectedReading(exc.reason, exc.message) from None
 
 
 def _number(name: str, value: Any) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise RejectedReading("wrong_type", f"{name} must be a number, got {value!r}")
+        raise RejectedReading("wrong_type", f"{name} must be a number, got {show(value)}")
     if not math.isfinite(value):
-        raise RejectedReading("not_finite", f"{name} is {value!r}")
+        raise RejectedReading("not_finite", f"{name} is {show(value)}")
     return float(value)
 
 
 def _bool(name: str, value: Any) -> bool:
     if not isinstance(value, bool):
-        raise RejectedReading("wrong_type", f"{name} must be true or false, got {value!r}")
+        raise RejectedReading("wrong_type", f"{name} must be true or false, got {show(value)}")
     return value
 
 
@@ -117,14 +142,15 @@ def _check_vitals(values: dict[str, Any]) -> None:
                 raise RejectedReading("out_of_range", f"{name}={v} outside {lo}-{hi}")
         elif name == "spo2_scale":
             if value not in (1, 2) or isinstance(value, bool):
-                raise RejectedReading("wrong_type", f"spo2_scale must be 1 or 2, got {value!r}")
+                raise RejectedReading("wrong_type", f"spo2_scale must be 1 or 2, got {show(value)}")
         elif name == "on_oxygen":
             _bool(name, value)
         elif name == "consciousness":
             if value not in ACVPU:
-                raise RejectedReading("wrong_type", f"consciousness must be A/C/V/P/U: {value!r}")
+                raise RejectedReading("wrong_type",
+                                      f"consciousness must be A/C/V/P/U: {show(value)}")
         else:
-            raise RejectedReading("unknown_field", f"vitals has no field {name!r}")
+            raise RejectedReading("unknown_field", f"vitals has no field {show(name)}")
 
 
 def _check_accel(values: dict[str, Any]) -> None:
@@ -134,15 +160,21 @@ def _check_accel(values: dict[str, Any]) -> None:
     rate = _number("rate_hz", values.get("rate_hz"))
     if not 1.0 <= rate <= 2000.0:
         raise RejectedReading("out_of_range", f"rate_hz={rate} outside 1-2000")
+    if len(samples) > MAX_ACCEL_SAMPLES:
+        raise RejectedReading("too_large", f"accel has {len(samples)} samples (limit "
+                              f"{MAX_ACCEL_SAMPLES})")
     for s in samples:
         if not isinstance(s, (list, tuple)) or len(s) != 3:
-            raise RejectedReading("wrong_type", f"accel sample {s!r} is not [x, y, z]")
+            raise RejectedReading("wrong_type", f"accel sample {show(s)} is not [x, y, z]")
         for axis in s:
             if abs(_number("accel", axis)) > MAX_ACCEL_G:
                 raise RejectedReading("out_of_range", f"accel {axis} g beyond {MAX_ACCEL_G} g")
 
 
 def _check_values(kind: str, values: dict[str, Any]) -> None:
+    extra = [k for k in values if k not in VALUE_FIELDS.get(kind, VITALS)]
+    if extra:
+        raise RejectedReading("unknown_field", f"{kind} has no field {show(extra[0])}")
     if kind == "vitals":
         if not values:
             raise RejectedReading("empty", "vitals reading has no values")
@@ -155,12 +187,34 @@ def _check_values(kind: str, values: dict[str, Any]) -> None:
             c = _number("confidence", values["confidence"])
             if not 0.0 <= c <= 1.0:
                 raise RejectedReading("out_of_range", f"confidence={c} outside 0-1")
+    if kind == "vibration":
+        action = values.get("action")
+        if action is not None and action not in VIBRATION_ACTIONS:
+            raise RejectedReading("wrong_type", f"vibration action {show(action)} not one of "
+                                  f"{', '.join(VIBRATION_ACTIONS)}")
+        if "strength" in values:
+            _number("strength", values["strength"])
     elif kind == "accel":
         _check_accel(values)
     elif kind == "event":
         ev = values.get("event")
-        if ev not in EVENTS:
-            raise RejectedReading("unknown_kind", f"event {ev!r} not one of {', '.join(EVENTS)}")
+        if not isinstance(ev, str) or ev not in EVENTS:
+            raise RejectedReading("unknown_kind", f"event {show(ev)} not one of "
+                                  f"{', '.join(EVENTS)}")
+        detail = values.get("detail", "")
+        if not isinstance(detail, str) or len(detail) > MAX_DETAIL_CHARS:
+            raise RejectedReading("wrong_type", f"event detail must be text of at most "
+                                  f"{MAX_DETAIL_CHARS} characters, got {show(detail)}")
+
+
+def _name(field_name: str, value: Any) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise RejectedReading("wrong_type", f"{field_name} must be a non-empty string, got "
+                              f"{show(value)}")
+    if len(value) > MAX_NAME_CHARS or not value.isprintable():
+        raise RejectedReading("wrong_type", f"{field_name} must be printable text of at most "
+                              f"{MAX_NAME_CHARS} characters, got {show(value)}")
+    return value
 
 
 def validate(
@@ -170,32 +224,43 @@ def validate(
     max_ahead_s: float = 5.0,
     default_resident: str | None = None,
 ) -> Reading:
-    """Check a decoded JSON reading; raises :class:`RejectedReading`."""
+    """Check a decoded JSON reading; raises :class:`RejectedReading`.
+
+    ``now`` (epoch seconds, the arrival time) enables the time checks: a reading taken
+    more than ``max_age_s`` before it is ``stale``, more than ``max_ahead_s`` after it is
+    ``future``.
+    """
     if isinstance(data, (bytes, str)):
         data = parse(data)
     if not isinstance(data, dict):
-        raise RejectedReading("not_an_object", f"a reading must be a JSON object, not {data!r:.40}")
+        raise RejectedReading("not_an_object", f"a reading must be a JSON object, not "
+                              f"{show(data)}")
+    extra = [k for k in data if k not in FIELDS]
+    if extra:
+        raise RejectedReading("unknown_field", f"a reading has no field {show(extra[0])}; "
+                              f"expected {', '.join(FIELDS)}")
     for name in ("sensor", "ts", "kind", "values"):
         if name not in data:
             raise RejectedReading("missing_field", f"reading has no {name!r}")
     sensor, kind, values = data["sensor"], data["kind"], data["values"]
     resident = data.get("resident", default_resident)
-    if not isinstance(sensor, str) or not sensor:
-        raise RejectedReading("wrong_type", f"sensor must be a non-empty string, got {sensor!r}")
-    if not isinstance(resident, str) or not resident:
-        raise RejectedReading("missing_field" if resident is None else "wrong_type",
-                              f"resident must be a non-empty string, got {resident!r}")
-    if kind not in KINDS:
-        raise RejectedReading("unknown_kind", f"kind {kind!r} not one of {', '.join(KINDS)}")
+    _name("sensor", sensor)
+    if resident is None:
+        raise RejectedReading("missing_field", "reading has no resident (and no default)")
+    _name("resident", resident)
+    if not isinstance(kind, str) or kind not in KINDS:
+        raise RejectedReading("unknown_kind", f"kind {show(kind)} not one of {', '.join(KINDS)}")
     if not isinstance(values, dict):
-        raise RejectedReading("wrong_type", f"values must be an object, got {values!r:.40}")
+        raise RejectedReading("wrong_type", f"values must be an object, got {show(values)}")
     ts = _number("ts", data["ts"])
     if ts < 0:
         raise RejectedReading("out_of_range", f"ts={ts} is negative")
     if now is not None:
         if ts < now - max_age_s:
-            raise RejectedReading("stale", f"ts is {now - ts:.0f} s old (limit {max_age_s:.0f} s)")
+            raise RejectedReading("stale", f"ts is {now - ts:.0f} s before its arrival "
+                                  f"(limit {max_age_s:.0f} s)")
         if ts > now + max_ahead_s:
-            raise RejectedReading("future", f"ts is {ts - now:.1f} s in the future")
+            raise RejectedReading("future", f"ts is {ts - now:.1f} s after its arrival "
+                                  f"(limit {max_ahead_s:.0f} s)")
     _check_values(kind, values)
     return Reading(sensor, resident, ts, kind, values, now)

@@ -28,7 +28,7 @@ def _reading(**changes: object) -> dict:
 
 BAD = [
     (b"{not json", "malformed_json"),
-    (b"\xff\xfe", "malformed_json"),
+    (b"\xff\xfe", "bad_encoding"),
     ("[1, 2, 3]", "not_an_object"),
     ({k: v for k, v in _reading().items() if k != "ts"}, "missing_field"),
     ({k: v for k, v in _reading().items() if k != "values"}, "missing_field"),
