@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from device.careplan import CarePlan
+from device.settings_home import CallSettings, HomeSettings
 from device.settings_sections import (
     AsrSettings,
     HealthSettings,
@@ -28,9 +29,9 @@ from device.settings_sections import (
 )
 
 __all__ = [
-    "AsrSettings", "HealthSettings", "InputSettings", "IntentSettings", "MqttConfig",
-    "OutputSettings", "ResidentSettings", "SafetySettings", "Settings", "SettingsError",
-    "SpokenSettings", "TtsSettings",
+    "AsrSettings", "CallSettings", "HealthSettings", "HomeSettings", "InputSettings",
+    "IntentSettings", "MqttConfig", "OutputSettings", "ResidentSettings", "SafetySettings",
+    "Settings", "SettingsError", "SpokenSettings", "TtsSettings",
     "example_config_path", "load_settings", "parse_override", "settings_from_dict",
 ]
 
@@ -66,6 +67,8 @@ class Settings:
     spoken: SpokenSettings = field(default_factory=SpokenSettings)
     input: InputSettings = field(default_factory=InputSettings)
     output: OutputSettings = field(default_factory=OutputSettings)
+    home: HomeSettings = field(default_factory=HomeSettings)
+    calls: CallSettings = field(default_factory=CallSettings)
 
     def __post_init__(self) -> None:
         if self.care_plan.resident != self.resident.name:
@@ -83,6 +86,10 @@ class Settings:
             if value is not None and not Path(value).expanduser().exists():
                 raise SettingsError(f"{where}: {value} does not exist: fix the path or set it "
                                     "to null")
+        ha = self.home.home_assistant
+        if ha is not None and not Path(ha.token_file).expanduser().is_file():
+            raise SettingsError(f"home.home_assistant.token_file: {ha.token_file} does not "
+                                "exist: put the long-lived access token there")
         if self.input.source == "wav":
             for wav in self.input.wav:
                 if not Path(wav).is_file():
@@ -153,6 +160,9 @@ def settings_from_dict(data: dict[str, Any], base: Path | None = None) -> Settin
     kwargs: dict[str, Any] = {"resident": resident, "care_plan": plan}
     for name, f in _SECTIONS.items():
         if name in ("resident", "care_plan"):
+            continue
+        if name == "home":
+            kwargs[name] = HomeSettings.from_json(data.get(name, {}), base)
             continue
         cls = f.default_factory if f.default_factory is not MISSING else None
         assert cls is not None
