@@ -17,6 +17,7 @@ below ``threshold`` the result is ``out_of_scope``, except for the safety labels
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +26,7 @@ from typing import Any
 import numpy as np
 
 from device.labels import OUT_OF_SCOPE, SAFETY_LABELS
+from device.providers import ProviderChoice, choose_provider, open_session, warmed
 
 __all__ = ["IntentModel", "IntentResult", "IntentModelError", "default_model_dir",
            "MODEL_FORMAT"]
@@ -114,13 +116,19 @@ class IntentModel:
         self._session = session
         self._tokenizer = tokenizer
         self._input_names = [i.name for i in session.get_inputs()]
+        self.provider_choice: ProviderChoice | None = None
+        """The execution provider and model variant (set by :meth:`load`)."""
         bias = config.raw.get("label_bias") or {}
         self._bias = np.array([float(bias.get(lab, 0.0)) for lab in self.labels],
                               dtype=np.float32)
 
     @classmethod
-    def load(cls, model_dir: str | Path | None = None, threads: int = 2) -> IntentModel:
+    def load(cls, model_dir: str | Path | None = None, threads: int = 2,
+             provider: str | None = None) -> IntentModel:
         """Load a model folder (None: the shipped default) with `threads` CPU threads.
+
+        The execution provider and model variant come from device.providers (TensorRT,
+        CUDA, CPU; `provider` caps the choice); a few warm-up runs follow.
 
         Raises FileNotFoundError when the folder or a file is missing and IntentModelError
         (a ValueError) when a file is corrupt or the parts do not fit together.
@@ -147,17 +155,22 @@ class IntentModel:
         options = ort.SessionOptions()
         options.intra_op_num_threads = max(1, int(threads))
         options.inter_op_num_threads = 1
+        choice = choose_provider(variants=config.raw.get("variants"), model_dir=folder,
+                                 cap=provider)
         try:
-            session = ort.InferenceSession(str(folder / "model.onnx"), sess_options=options,
-                                           providers=["CPUExecutionProvider"])
+            session, choice = open_session(folder, choice, options)
         except Exception as exc:  # noqa: BLE001 - onnxruntime raises several private types
-            raise IntentModelError(f"{folder / 'model.onnx'} cannot be loaded: "
+            raise IntentModelError(f"{folder / choice.model_file} cannot be loaded: "
                                    f"{str(exc).splitlines()[0][:200]}") from None
         model = cls(folder, config, session, tokenizer)
+        start = time.perf_counter()
         probe = model._logits(["hello"])
         if probe.shape != (1, len(config.labels)):
-            raise IntentModelError(f"model.onnx gives {probe.shape[-1]} outputs but config.json "
-                                   f"lists {len(config.labels)} labels")
+            raise IntentModelError(f"{choice.model_file} gives {probe.shape[-1]} outputs but "
+                                   f"config.json lists {len(config.labels)} labels")
+        model._logits(["warm up the session", "i have fallen and i cannot get up"])
+        model.provider_choice = warmed(choice, session.get_providers()[0],
+                                       time.perf_counter() - start)
         return model
 
     def _logits(self, texts: Sequence[str]) -> np.ndarray:
