@@ -107,6 +107,7 @@ def run(cfg: Any, out: Path, labels: tuple[str, ...] | None = None) -> dict[str,
         teacher_losses: list[float] = []
         _stage(f"resumed the fine-tuned teacher from {work / 'teacher'}")
     else:
+        torch.manual_seed(cfg.seed)
         teacher = build_teacher(cfg.teacher, len(labels), work)
         teacher_losses = train_teacher(teacher, splits, cfg.teacher, device, ctx, cfg.seed)
     ctx.barrier()
@@ -160,6 +161,9 @@ def run(cfg: Any, out: Path, labels: tuple[str, ...] | None = None) -> dict[str,
         student_losses = json.loads((student_dir / DISTILL_FILE).read_text())["losses"]
         _stage(f"resumed the distilled student from {student_dir}")
     else:
+        # The student's initialisation and batch order must not depend on whether the teacher
+        # was trained in this run or resumed: reseed, so both paths build the same student.
+        torch.manual_seed(cfg.seed + 1)
         student = build_student(cfg.student, labels, kd_texts + [h[0] for h in heard])
         data = kd_dataset(student, splits, augmented, soft, pooled, cfg.student.max_length,
                           heard)
