@@ -125,7 +125,7 @@ def run_demo(settings: Settings, out_dir: Path, say: Callable[[str], None] = pri
         resident = make_speaker(settings, voice=resident_voice, rate_wpm=resident_rate)
         dialogue = DialogueManager(settings.care_plan, safety=settings.safety)
         executor = ActionExecutor(settings.resident.name, alerts=home.alerts, speaker=speaker,
-                                  events_path=out_dir / "events.jsonl")
+                                  events_path=out_dir / "events.jsonl", plan=settings.care_plan)
         assistant = Assistant(model, dialogue, executor, recognizer, speaker, out_dir,
                               safety_from_alternatives=settings.spoken.safety_from_alternatives)
         for i, text in enumerate(script, 1):
@@ -139,12 +139,12 @@ def run_demo(settings: Settings, out_dir: Path, say: Callable[[str], None] = pri
             origin = f' from ASR alternative {turn.from_alternative} "{turn.hypothesis}"' \
                 if turn.from_alternative else ""
             step("intent", f"{turn.intent} ({turn.score:.2f}){origin}", ms.get("intent"))
-            step("reply", f'"{turn.reply.text}"', ms.get("dialogue"))
+            step("reply", f'"{turn.say}"', ms.get("dialogue"))
             _published(result, executor, step, ms.get("actions"))
             step("tts", f"reply audio {Path(turn.wav_out or '-').name}", ms.get("tts"))
         last = assistant.tick(force=True)  # a question left unanswered still alerts
         if last is not None:
-            step("timeout", f'"{last.reply.text}"', last.timings_ms.get("dialogue"))
+            step("timeout", f'"{last.say}"', last.timings_ms.get("dialogue"))
             _published(result, executor, step, last.timings_ms.get("actions"))
 
         t = time.perf_counter()

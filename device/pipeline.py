@@ -15,17 +15,16 @@ pick real or hand-written ones. Every stage is timed.
 
 from __future__ import annotations
 
-import json
 import logging
 import time
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from device.dialogue import DialogueManager
-from device.replies import Action, Reply
+from device.executor import ActionExecutor
+from device.replies import Outcome, Reply
 from device.safety import safety_label_of_words
 from device.slots import extract_slots
 
@@ -56,7 +55,7 @@ class Turn:
     wav_out: str | None = None
     """Reply audio file, if written."""
     alerts: tuple[str, ...] = ()
-    """Ids of the alerts raised (none when suppressed)."""
+    """Ids of the alerts raised (stored, or held in memory and retried)."""
     timings_ms: dict[str, float] = field(default_factory=dict)
     """Per stage: asr, intent, dialogue, actions, tts, total (milliseconds)."""
     hypothesis: str = ""
@@ -66,6 +65,14 @@ class Turn:
     """0: the intent came from ``heard`` (1-best or typed); k: from the k-th alternative."""
     alternatives: tuple[str, ...] = ()
     """The ASR n-best alternatives of the utterance, best first (1-best excluded)."""
+    outcomes: tuple[Outcome, ...] = ()
+    """What really happened to each of the reply's actions, in order."""
+
+    @property
+    def say(self) -> str:
+        """What the device says: the dialogue's text, then each outcome's sentence (the
+        outcome rule, docs/contracts.md)."""
+        return " ".join(p for p in (self.reply.text, *(o.say for o in self.outcomes)) if p)
 
     def to_json(self) -> dict[str, Any]:
         return {"source": self.source, "heard": self.heard, "intent": self.intent,
@@ -73,6 +80,7 @@ class Turn:
                 "from_alternative": self.from_alternative,
                 "alternatives": list(self.alternatives), "reply": self.reply.to_json(),
                 "wav_out": self.wav_out, "alerts": list(self.alerts),
+                "outcomes": [o.to_json() for o in self.outcomes], "say": self.say,
                 "timings_ms": dict(self.timings_ms)}
 
     @classmethod
@@ -82,53 +90,8 @@ class Turn:
                    tuple(d.get("alerts", [])),
                    {str(k): float(v) for k, v in d.get("timings_ms", {}).items()},
                    str(d.get("hypothesis", d["heard"])), int(d.get("from_alternative", 0)),
-                   tuple(str(a) for a in d.get("alternatives", [])))
-
-
-class ActionExecutor:
-    """Carries out reply actions.
-
-    Args:
-        resident: name put on alerts.
-        alerts: a started ``health.alerting.AlertService`` (None: alerts are only logged).
-        speaker: a ``speech.tts.Speaker`` for volume changes (None: ignored).
-        events_path: JSON-lines log of every action (None: not written).
-        on_action: extra hook per action (e.g. home automation, a phone gateway).
-    """
-
-    def __init__(self, resident: str, alerts: Any = None, speaker: Any = None,
-                 events_path: Path | None = None,
-                 on_action: Callable[[Action], None] | None = None) -> None:
-        self.resident = resident
-        self.alerts = alerts
-        self.speaker = speaker
-        self.events_path = events_path
-        self.on_action = on_action
-        self.raised: list[Any] = []
-
-    def run(self, actions: tuple[Action, ...]) -> list[str]:
-        """Carry out ``actions``; returns the ids of alerts raised."""
-        ids: list[str] = []
-        for action in actions:
-            if action.kind == "alert" and self.alerts is not None:
-                alert = self.alerts.raise_alert(
-                    kind=str(action.data["type"]), level=str(action.data["level"]),
-                    reason=str(action.data["reason"]), resident=self.resident)
-                if alert is not None:
-                    self.raised.append(alert)
-                    ids.append(alert.id)
-            elif action.kind == "volume" and self.speaker is not None:
-                if action.data.get("direction") == "up":
-                    self.speaker.volume_up()
-                else:
-                    self.speaker.volume_down()
-            log.info("action %s", json.dumps(action.to_json()))
-            if self.events_path is not None:
-                with self.events_path.open("a") as f:
-                    f.write(json.dumps({"ts": time.time(), **action.to_json()}) + "\n")
-            if self.on_action is not None:
-                self.on_action(action)
-        return ids
+                   tuple(str(a) for a in d.get("alternatives", [])),
+                   tuple(Outcome.from_json(o) for o in d.get("outcomes", [])))
 
 
 class Assistant:
@@ -243,19 +206,22 @@ class Assistant:
                    asr_ms: float | None, hypothesis: str = "", from_alternative: int = 0,
                    alternatives: tuple[str, ...] = ()) -> Turn:
         t0 = time.perf_counter()
-        alert_ids = self.executor.run(reply.actions)
+        outcomes = tuple(self.executor.run(reply.actions))
+        alert_ids = tuple(str(o.data["alert"]) for o in outcomes
+                          if o.kind == "alert" and "alert" in o.data)
         timings["actions"] = _ms(t0)
+        said = " ".join(p for p in (reply.text, *(o.say for o in outcomes)) if p)
         wav_out = None
         if self.speaker is not None and self.out_dir is not None:
             t0 = time.perf_counter()
             self._n += 1
             self.out_dir.mkdir(parents=True, exist_ok=True)
             path = self.out_dir / f"reply-{stem or f'{self._n:03d}'}.wav"
-            wav_out = str(self.speaker.to_wav(reply.text, path))
+            wav_out = str(self.speaker.to_wav(said, path))
             timings["tts"] = _ms(t0)
         timings["total"] = round(_ms(t_start) + (asr_ms or 0.0), 1)
-        return Turn(heard, intent, score, reply, source, wav_out, tuple(alert_ids), timings,
-                    hypothesis, from_alternative, alternatives)
+        return Turn(heard, intent, score, reply, source, wav_out, alert_ids, timings,
+                    hypothesis, from_alternative, alternatives, outcomes)
 
     def speak(self, text: str, stem: str) -> str | None:
         """Say (write) a proactive message, e.g. a due reminder."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["ACTION_KINDS", "Action", "Reply"]
+__all__ = ["ACTION_KINDS", "OUTCOME_STATUSES", "Action", "Outcome", "Reply"]
 
 ACTION_KINDS = ("alert", "reminder", "call", "home", "volume", "cancel", "dose", "event")
 """alert {type (spoken_fall, help_request, symptom), level, reason}; reminder {id, task, at};
@@ -32,6 +32,43 @@ class Action:
     def from_json(cls, d: dict[str, Any]) -> Action:
         data = dict(d)
         return cls(str(data.pop("kind")), data)
+
+
+OUTCOME_STATUSES = ("done", "stored", "pending", "failed", "skipped")
+"""done: carried out (an alert: committed to the outbox with the broker connected);
+stored: kept durably, not yet delivered (an alert in the outbox while the broker is down);
+pending: not yet kept, still being tried (an alert held in memory while storing fails);
+failed: could not be carried out; skipped: nothing to do here (no handler or device)."""
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What really happened to one :class:`Action` (the outcome rule, docs/contracts.md)."""
+
+    kind: str
+    """The action's kind, one of ACTION_KINDS."""
+    status: str
+    """One of OUTCOME_STATUSES."""
+    say: str = ""
+    """The sentence that states the real result to the resident ("" says nothing)."""
+    data: dict[str, Any] = field(default_factory=dict)
+    """Kind-specific facts, e.g. ``alert`` (its id) and ``error`` (why it failed)."""
+
+    def __post_init__(self) -> None:
+        if self.kind not in ACTION_KINDS:
+            raise ValueError(f"unknown action kind {self.kind!r}; use one of {ACTION_KINDS}")
+        if self.status not in OUTCOME_STATUSES:
+            raise ValueError(f"unknown outcome status {self.status!r}; use one of "
+                             f"{OUTCOME_STATUSES}")
+
+    def to_json(self) -> dict[str, Any]:
+        return {"kind": self.kind, "status": self.status, "say": self.say,
+                "data": dict(self.data)}
+
+    @classmethod
+    def from_json(cls, d: dict[str, Any]) -> Outcome:
+        return cls(str(d["kind"]), str(d["status"]), str(d.get("say", "")),
+                   dict(d.get("data") or {}))
 
 
 @dataclass(frozen=True)

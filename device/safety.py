@@ -87,16 +87,14 @@ def safety_reply(plan: CarePlan, intent: str, text: str, note: str = "",
     if intent == "fall_report":
         level = "emergency" if _SERIOUS_FALL.search(text.lower()) else "urgent"
         kind, reason = "spoken_fall", f'Fall reported by {plan.resident}: "{text}"'
-        say = "I am calling for help now. Try to stay still and keep warm. Help is on the way."
+        say = f"I am sorry you fell, {plan.resident}. Try to stay still and keep warm."
     else:
         level, kind = "emergency", "help_request"
         reason = f'{plan.resident} asked for help: "{text}"'
-        say = "I am calling for help now. Stay where you are. Help is on the way."
+        say = f"Stay where you are, {plan.resident}."
     if note:
         reason += f" ({note})"
-    names = [c.name for c in plan.contacts if c.caregiver]
-    if names:
-        say += f" I have told {names[0]}."
+    # what became of the alert is said by its outcome (device.executor), never here
     data: dict[str, object] = {"type": kind, "level": level, "reason": reason}
     data.update(extra or {})
     return Reply(say, intent, (Action("alert", data),))
@@ -105,7 +103,7 @@ def safety_reply(plan: CarePlan, intent: str, text: str, note: str = "",
 def symptom_reply(plan: CarePlan, text: str) -> Reply:
     alert = Action("alert", {"type": "symptom", "level": "warning",
                              "reason": f'{plan.resident} feels unwell: "{text}"'})
-    return Reply("I am sorry you feel unwell. I have let your carer know. "
+    return Reply("I am sorry you feel unwell. "
                  "Is it getting worse, or is it hard to breathe?", "symptom_report", (alert,),
                  expects="symptom_worse")
 
@@ -117,5 +115,5 @@ def symptom_worse_reply(plan: CarePlan, intent: str, worse: bool, symptom: str) 
                      "Tell me if it changes.", intent)
     alert = Action("alert", {"type": "symptom", "level": "urgent",
                              "reason": f'{plan.resident} feels worse: "{symptom}"'})
-    return Reply("I am asking for help now. Please sit down and stay where you are.", intent,
+    return Reply("Please sit down and stay where you are.", intent,
                  (alert,))

@@ -6,6 +6,15 @@ transaction: the message, the episode state and the escalation), then publish. A
 between storing and publishing loses nothing: the next start publishes every stored
 message the broker has not acknowledged, with the same id (see :mod:`health.delivery`).
 
+A resident's own call for help (``never_suppress``, and the kinds in
+``SuppressionPolicy.never_suppress_kinds``) is never suppressed: a repeat within an open
+episode is sent as the episode's next alert, marked ``details["repeat"] = n``.
+
+When storing fails (SQLite errors such as a full disk, a read-only state folder), the
+alert is not dropped: it is held in memory, published directly if the broker is there,
+stored again by the pump until that succeeds, and :class:`AlertNotStored` tells the
+caller, who must not claim success (docs/safety-path.md).
+
 Topics (``<prefix>/<home>/...``): ``alerts`` (QoS 1, JSON :class:`~health.alerts.Alert`),
 ``alerts/<id>/ack`` (caregivers acknowledge; optional JSON ``{"by": name}``), ``status``
 (retained online/offline, the Last Will), and Home Assistant discovery under
@@ -20,6 +29,7 @@ import logging
 import math
 import os
 import signal
+import sqlite3
 import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, replace
@@ -38,10 +48,38 @@ CRASH_ENV = "ELDERCARE_CRASH_AFTER_OUTBOX"
 """Test hook: when set to 1, the process kills itself (SIGKILL) right after storing."""
 
 
+class AlertNotStored(OSError):
+    """An alert could not be committed to the outbox; it is held in memory and retried.
+
+    Attributes: ``alert`` (the alert, with its id), ``error`` (the storage error),
+    ``published`` (whether it was also handed to a connected broker directly).
+    """
+
+    def __init__(self, alert: Alert, error: BaseException, published: bool) -> None:
+        super().__init__(f"alert {alert.id} could not be stored ({error}); held in memory "
+                         "and retried")
+        self.alert = alert
+        self.error = error
+        self.published = published
+
+
+@dataclass(frozen=True)
+class _Held:
+    """An alert whose storing failed, with everything needed to store it later."""
+
+    msg: PendingMessage
+    episode: Episode
+    escalation: Escalation | None
+
+
 @dataclass
 class AlertStats:
     raised: int = 0
     suppressed: int = 0
+    held: int = 0
+    """Alerts raised but not yet stored (storage failing; retried)."""
+    repeats: int = 0
+    """Resident calls sent as repeats of an open episode (never suppressed)."""
     published: int = 0
     confirmed: int = 0
     retries: int = 0
@@ -98,12 +136,20 @@ class AlertService(OutboxPublisher):
         self._saved_at = 0.0
         self._acks: collections.deque[tuple[str, str]] = collections.deque()
         self._crash_after_store = os.environ.get(CRASH_ENV) == "1"
+        self._held: dict[str, _Held] = {}
+        """Alerts whose storing failed, by dedup key, oldest first; the pump retries."""
 
     @property
     def stats(self) -> AlertStats:
         s = self._stats
         s.published, s.confirmed, s.retries = self.published, self.confirmed, self.retries
+        s.held = len(self._held)
         return s
+
+    def is_held(self, alert_id_: str) -> bool:
+        """Whether the alert is still held in memory (raised, its storing failed so far)."""
+        with self._lock:
+            return any(h.msg.key.split("#")[0] == alert_id_ for h in self._held.values())
 
     def start(self, wait_s: float = 0.0) -> AlertService:
         super().start(wait_s)
@@ -127,8 +173,13 @@ class AlertService(OutboxPublisher):
         origin_ts: float | None = None,
         details: dict[str, Any] | None = None,
         event_ts: float | None = None,
+        never_suppress: bool = False,
     ) -> Alert | None:
         """Raise an alert; returns it, or None when suppressed (same episode, not worse).
+
+        ``never_suppress`` (a resident's own call for help; also implied by the kinds in
+        ``suppression.never_suppress_kinds``): a repeat in an open episode is sent as its
+        next alert with ``details["repeat"]`` = n, never suppressed.
 
         ``key`` separates conditions of the same kind (e.g. a sensor name);
         ``origin_ts`` is the arrival time of the reading behind it (epoch seconds);
@@ -136,6 +187,10 @@ class AlertService(OutboxPublisher):
         and the episode start (part of the id) run on it, so a replayed file re-alerts as
         it would have live; None (an alert raised by the device itself) uses the service
         clock. The alert is committed to the outbox before it is handed to MQTT.
+
+        Raises:
+            AlertNotStored: the outbox could not store it (see the module doc); the alert
+                is held in memory, retried, and published directly when connected.
         """
         check_level(level)
         if event_ts is not None and (isinstance(event_ts, bool) or not isinstance(
@@ -145,8 +200,10 @@ class AlertService(OutboxPublisher):
         t = now if event_ts is None else float(event_ts)
         rank = LEVEL_RANK[level]
         ekey = f"{resident}\x1f{kind}\x1f{key or ''}"
+        force = never_suppress or kind in self.suppression.never_suppress_kinds
         with self._lock:
-            ep = self.suppression.next_episode(self._episodes.get(ekey), ekey, t, rank, news2)
+            ep = self.suppression.next_episode(self._episodes.get(ekey), ekey, t, rank, news2,
+                                               force=force)
             if ep is None:
                 self._touched[ekey] = now
                 self._stats.suppressed += 1
@@ -159,15 +216,32 @@ class AlertService(OutboxPublisher):
                 self._starts[ekey] = ep.start
             aid = alert_id(resident, kind, key or "", ep.start, ep.seq)
             notify = self.escalation.ladder[0] if self.escalation.applies(level) else None
+            extra = dict(details or {})
+            if force and ep.seq > 1:
+                extra["repeat"] = ep.seq - 1
+                self._stats.repeats += 1
             alert = Alert(aid, resident, level, reason, news2, now, kind, self.settings.home,
-                          0, notify, origin_ts, dict(details or {}))
+                          0, notify, origin_ts, extra)
             payload = alert.to_bytes()
             msg = PendingMessage(alert.dedup_key, self.topic_alerts, payload, now)
             esc = None
             if notify is not None:
                 esc = Escalation(aid, episode_id(resident, kind, key or "", ep.start), payload, 0,
                                  now + self.escalation.ack_timeout_s)
-            self.outbox.store([msg], replace(ep), esc)
+            try:
+                self.outbox.store([msg], replace(ep), esc)
+            except (sqlite3.Error, OSError) as exc:
+                # not stored: hold it (the pump stores it later), send it directly now
+                self._held[msg.key] = _Held(msg, replace(ep), esc)
+                self._episodes[ekey] = ep
+                self._touched[ekey] = now
+                self._stats.raised += 1
+                self._stats.by_kind[kind] = self._stats.by_kind.get(kind, 0) + 1
+                log.error("alert %s could not be stored (%s): held in memory, retrying",
+                          aid, exc)
+                published = self.connected
+                self._publish(msg)
+                raise AlertNotStored(alert, exc, published) from exc
             self._episodes[ekey] = ep  # only once stored
             self._touched[ekey] = now
             self._dirty.discard(ekey)
@@ -204,6 +278,11 @@ class AlertService(OutboxPublisher):
             self._starts[k] = max(ep.start, self._starts.get(k, ep.start))
 
     def _before_close(self) -> None:
+        self._store_held()
+        if self._held:
+            log.critical("%d alert(s) could not be stored before closing and are lost "
+                         "unless the broker took them: %s", len(self._held),
+                         ", ".join(self._held))
         self._apply_acks()
         self.outbox.save_episodes(self._episodes.values())
 
@@ -223,7 +302,25 @@ class AlertService(OutboxPublisher):
             log.warning("ack for %s has a malformed payload; counted as acknowledged", parts[-2])
         self._acks.append((parts[-2], by))
 
+    def _store_held(self) -> None:
+        """Store the held alerts, oldest first; stop at the first failure (retried on
+        the next pump step). Each one stored is published again from the outbox (the
+        caregivers deduplicate on the id)."""
+        with self._lock:
+            held = list(self._held.items())
+        for key, h in held:
+            try:
+                self.outbox.store([h.msg], replace(h.episode), h.escalation)
+            except (sqlite3.Error, OSError) as exc:
+                log.warning("held alert %s still cannot be stored (%s); retrying", key, exc)
+                return
+            with self._lock:
+                self._held.pop(key, None)
+            log.info("held alert %s is stored now", key)
+            self._publish(h.msg)
+
     def _pump_step(self) -> None:
+        self._store_held()
         self._apply_acks()
         self._escalate()
         self._save_episodes()

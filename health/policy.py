@@ -27,14 +27,18 @@ class SuppressionPolicy:
     """Seconds after which a sustained (not worse) condition alerts again."""
     episode_gap_s: float = 900.0
     """Seconds without a report after which the condition counts as over."""
+    never_suppress_kinds: tuple[str, ...] = ("spoken_fall", "help_request")
+    """Alert kinds that are the resident's own call for help: a repeat is never
+    suppressed, it is sent as the open episode's next alert (marked as a repeat)."""
 
     def __post_init__(self) -> None:
         if self.repeat_after_s <= 0 or self.episode_gap_s <= 0:
             raise ValueError("repeat_after_s and episode_gap_s must be positive seconds")
 
     def next_episode(self, ep: Episode | None, ekey: str, now: float, rank: int,
-                     news2: int | None) -> Episode | None:
+                     news2: int | None, force: bool = False) -> Episode | None:
         """The episode state after alerting at ``now``, or None when the alert is suppressed.
+        ``force``: never None (a resident's own call for help: the episode's next alert).
 
         ``now`` is the event time (seconds since the epoch): the reading's own time, or
         the service clock for an alert without a reading. ``ep`` is not changed except
@@ -49,7 +53,7 @@ class SuppressionPolicy:
             news2 is not None and (ep.peak_news2 is None or news2 > ep.peak_news2))
         due = now - ep.last_alert >= self.repeat_after_s
         ep.last_seen = max(ep.last_seen, now)
-        if not (worse or due):
+        if not (worse or due or force):
             return None
         peak = ep.peak_news2 if news2 is None else max(
             news2, news2 if ep.peak_news2 is None else ep.peak_news2)

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -54,8 +55,9 @@ def test_fall_report_alerts_with_calm_reply(dm: DialogueManager) -> None:
     a = alert(r)
     assert a["type"] == "spoken_fall" and a["level"] == "emergency"
     assert "Mary" in str(a["reason"]) and "cannot get up" in str(a["reason"])
-    assert r.text.startswith("I am calling for help now.")
-    assert "Anna" in r.text  # the caregiver, not Tom
+    # the dialogue never claims the alert went out: its outcome says that (device.executor)
+    assert r.text.startswith("I am sorry you fell, Mary.")
+    assert not re.search(r"calling|told|on the way|let .* know", r.text)
     minor = dm.handle("fall_report", "I had a little fall earlier")
     assert alert(minor)["level"] == "urgent"
 
@@ -103,7 +105,7 @@ def test_medication_taken_names_one_medicine_and_deny(dm: DialogueManager) -> No
 
 
 def test_medication_when_and_which(dm: DialogueManager) -> None:
-    assert "eight o'clock in the evening" in dm.handle("medication_query",
+    assert "eight o'clock this evening" in dm.handle("medication_query",
                                                         "when is my next pill").text
     which = dm.handle("medication_query", "which tablets do I take")
     assert "metformin 500 mg" in which.text and "aspirin 75 mg" in which.text
@@ -145,7 +147,7 @@ def test_daily_reminders_skip_past_at_startup(clock: Clock) -> None:
     dm.mark_daily_fired_before(clock.now)
     assert dm.due_reminders() == []
     clock.now += timedelta(days=1)
-    assert [r.task for r in dm.due_reminders()] == ["drink a glass of water"]
+    assert [r.task for r in dm.due_reminders() if r.kind == "task"] == ["drink a glass of water"]
 
 
 def test_call_family(dm: DialogueManager) -> None:
