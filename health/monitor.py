@@ -17,16 +17,25 @@ becomes urgent at twice its limit); a rising NEWS2 is a warning.
 Alerts from readings carry the reading's own time as their event time, so the alert
 service's suppression windows follow the readings (a replay re-alerts as it would have
 live); see :class:`~health.policy.SuppressionPolicy`.
+
+Readings may come in any order. A late reading (older than the resident's latest one, or
+arriving more than :data:`LATE_AFTER_S` after it was taken) is scored in its own time:
+with the vital signs that were current then, not the newer ones, and its alerts say that
+it is late. It never replaces a newer value, never resolves a current alert and never
+moves a detector's clock. A reading taken too long before its arrival or after it is
+rejected (``stale``, ``future``), live and in a replay alike (:meth:`HealthMonitor.replay`
+has its own clock); docs/input-limits.md states the limits.
 """
 
 from __future__ import annotations
 
+import bisect
 import logging
 import threading
 import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .alerting import AlertService
@@ -44,11 +53,18 @@ EVENT_ALERTS = {
     "help_request": ("emergency", "resident asked for help"),
     "missed_checkin": ("warning", "resident missed a check-in"),
 }
+LATE_AFTER_S = 60.0
+"""A reading that arrives this long after it was taken is called late, seconds."""
+VITALS_HISTORY = 64
+"""Values kept per vital sign and resident, so a late reading is scored in its own time."""
 
 
 @dataclass
 class _Resident:
-    vitals: dict[str, tuple[float, Any]] = field(default_factory=dict)
+    vitals: dict[str, list[tuple[float, Any]]] = field(default_factory=dict)
+    """Per vital sign, (ts, value) sorted by ts, the latest VITALS_HISTORY."""
+    latest_ts: float | None = None
+    """Time of the resident's latest reading, seconds since the epoch."""
     inactivity: InactivityDetector | None = None
     trend: TrendDetector | None = None
     last_news2: News2Result | None = None
@@ -78,6 +94,7 @@ class HealthMonitor:
         self._residents: dict[str, _Resident] = {}
         self._falls: dict[str, FallDetector] = {}
         self._lock = threading.RLock()
+        self._replay_clock: float | None = None
 
     def _state(self, resident: str) -> _Resident:
         st = self._residents.get(resident)
@@ -98,14 +115,18 @@ class HealthMonitor:
         return self._state(resident or self.resident).last_news2
 
     def process(self, reading: dict[str, Any] | Reading | bytes | str,
-                now: float | None = None) -> list[Alert]:
+                now: float | None = None, strict: bool = False) -> list[Alert]:
         """Validate one reading, run the detectors, raise alerts; returns the alerts raised
-        (suppressed ones are not returned). ``now``: arrival time, epoch seconds."""
+        (suppressed ones are not returned). ``now``: arrival time, epoch seconds.
+
+        A rejected reading is counted and logged (:meth:`reject`); with ``strict`` the
+        :class:`RejectedReading` is raised too, so the caller can answer it.
+        """
         with self._lock:
-            return self._process(reading, now)
+            return self._process(reading, now, strict)
 
     def _process(self, reading: dict[str, Any] | Reading | bytes | str,
-                 now: float | None) -> list[Alert]:
+                 now: float | None, strict: bool = False) -> list[Alert]:
         arrival = self.clock() if now is None else now
         try:
             if isinstance(reading, Reading):
@@ -120,9 +141,11 @@ class HealthMonitor:
                              c.max_ahead_s, self.resident)
         except RejectedReading as exc:
             self.reject(exc)
+            if strict:
+                raise
             return []
         self.accepted += 1
-        return self._raise(self.detect(r), r.resident, arrival, r.ts)
+        return self._raise(self.detect(r, arrival), r.resident, arrival, r.ts)
 
     def reject(self, exc: RejectedReading) -> None:
         """Count and log a rejected reading (also used by the MQTT ingest and replays)."""
@@ -131,12 +154,31 @@ class HealthMonitor:
         level = logging.WARNING if n <= 5 or n % 1000 == 0 else logging.DEBUG
         log.log(level, "rejected reading (%s, %d so far): %s", exc.reason, n, exc.message)
 
-    def detect(self, r: Reading) -> list[Finding]:
+    def detect(self, r: Reading, arrival: float | None = None) -> list[Finding]:
+        """Findings of one validated reading; ``arrival``: when it arrived (epoch seconds;
+        None: its own time)."""
         st = self._state(r.resident)
+        late_by = 0.0 if st.latest_ts is None else st.latest_ts - r.ts
+        lag = 0.0 if arrival is None else arrival - r.ts
+        late = ""
+        if late_by > 0:
+            late = f"late reading, taken {late_by:.0f} s before the latest"
+        elif lag > LATE_AFTER_S:
+            late = f"late reading, taken {lag:.0f} s before it arrived"
+        if late_by <= 0:
+            st.latest_ts = r.ts
+        out = self._detect(st, r, bool(late_by > 0))
+        if late:
+            out = [replace(f, reason=f"{f.reason} ({late})") for f in out]
+        self.findings.extend(out)
+        self.findings_total += len(out)
+        return out
+
+    def _detect(self, st: _Resident, r: Reading, older: bool) -> list[Finding]:
         out: list[Finding] = []
         v = r.values
         if r.kind == "vitals":
-            out.extend(self._vitals(st, r))
+            out.extend(self._vitals(st, r, older))
         elif r.kind in ("motion", "contact", "vibration"):
             if r.kind != "motion" or v["motion"]:
                 assert st.inactivity is not None
@@ -163,27 +205,35 @@ class HealthMonitor:
                 level, text = EVENT_ALERTS[ev]
                 detail = v.get("detail")
                 out.append(Finding(ev, level, f"{text}: {detail}" if detail else text))
-        inact = st.inactivity.check(r.ts) if st.inactivity is not None else None
+        inact = (st.inactivity.check(r.ts) if st.inactivity is not None and not older
+                 else None)
         if inact is not None:
             out.append(inact)
-        self.findings.extend(out)
-        self.findings_total += len(out)
         return out
 
-    def _vitals(self, st: _Resident, r: Reading) -> list[Finding]:
+    def _vitals(self, st: _Resident, r: Reading, older: bool = False) -> list[Finding]:
+        """Score the vital signs current at the reading's own time. ``older``: the reading
+        is older than the resident's latest one (it is scored, but resolves nothing and
+        is not the current score)."""
         for name, value in r.values.items():
-            old = st.vitals.get(name)
-            if old is None or r.ts >= old[0]:  # a late, older value does not replace a newer
-                st.vitals[name] = (r.ts, value)
+            hist = st.vitals.setdefault(name, [])
+            bisect.insort(hist, (r.ts, value), key=lambda item: item[0])
+            if len(hist) > VITALS_HISTORY:
+                del hist[0]
         cutoff = r.ts - self.config.vitals_valid_s
-        obs = {k: val for k, (ts, val) in st.vitals.items() if ts >= cutoff}
+        obs: dict[str, Any] = {}
+        for name, hist in st.vitals.items():
+            i = bisect.bisect_right(hist, r.ts, key=lambda item: item[0])
+            if i and hist[i - 1][0] >= cutoff:  # the latest value taken by then
+                obs[name] = hist[i - 1][1]
         obs.setdefault("spo2_scale", self.spo2_scale(r.resident))
         res = score(Observation(**obs))
-        st.last_news2 = res
+        if not older:
+            st.last_news2 = res
         out: list[Finding] = []
         if res.news2 is not None:
             assert st.trend is not None
-            trend = st.trend.add(r.ts, res.news2)
+            trend = None if older else st.trend.add(r.ts, res.news2)
             if trend is not None:
                 out.append(trend)
             risk, total, note = res.risk, res.news2, ""
@@ -192,7 +242,7 @@ class HealthMonitor:
             note = f" (incomplete: {', '.join(res.missing)} missing; at least this)"
         level = RISK_LEVEL.get(risk)
         if level is None:
-            if res.news2 is not None:
+            if res.news2 is not None and not older:
                 self._resolve("news2", r.resident)
             return out
         three = [k for k, s in res.parameters.items() if s == 3]
@@ -232,22 +282,52 @@ class HealthMonitor:
                 out.extend(self._raise([f], resident, t, t))
         return out
 
-    def replay(self, readings: Iterable[dict[str, Any]], base: float | None = None) -> list[Alert]:
+    def replay(self, readings: Iterable[dict[str, Any]], base: float | None = None,
+               strict: bool = False) -> list[Alert]:
         """Play recorded readings through the monitor, each at its own time.
 
         Timestamps below 1e9 are relative seconds and are shifted to start at ``base``
-        (default: now). Stale/future checks use the reading's own time, so old files replay.
+        (default: now). A replay has its own clock, the time of the latest reading
+        accepted so far (a file records arrivals in order), and each reading is checked
+        against it as a live one is against its arrival: ``stale`` when taken more than
+        ``max_age_s`` before it, ``future`` when more than ``replay_max_gap_s`` after it
+        (a mis-stamped reading must not move the clock) or, for an absolute time, after
+        the real time now (nothing recorded is from the future). ``strict``: raise each
+        :class:`RejectedReading` after counting it.
         """
         start = self.clock() if base is None else base
+        c = self.config
         out: list[Alert] = []
         for raw in readings:
             ts = raw.get("ts") if isinstance(raw, dict) else None
-            if isinstance(ts, (int, float)) and not isinstance(ts, bool) and 0 <= ts < 1e9:
+            if not isinstance(ts, (int, float)) or isinstance(ts, bool):
+                out.extend(self.process(raw, None, strict))  # rejected with its reason
+                continue
+            if 0 <= ts < 1e9:
                 raw = {**raw, "ts": start + ts}
                 ts = raw["ts"]
-            now = float(ts) if isinstance(ts, (int, float)) and not isinstance(ts, bool) else None
-            out.extend(self.process(raw, now))
+            elif c.check_time and ts > time.time() + c.max_ahead_s:
+                self._reject_replay(RejectedReading(
+                    "future", f"ts is {ts - time.time():.0f} s after the real time now"), strict)
+                continue
+            clock = self._replay_clock
+            if c.check_time and clock is not None and ts > clock + c.replay_max_gap_s:
+                self._reject_replay(RejectedReading(
+                    "future", f"ts is {ts - clock:.0f} s after the replay's latest reading "
+                    f"(limit {c.replay_max_gap_s:.0f} s)"), strict)
+                continue
+            now = float(ts) if clock is None else max(clock, float(ts))
+            before = self.accepted
+            out.extend(self.process(raw, now, strict))
+            if self.accepted > before:
+                self._replay_clock = now
         return out
+
+    def _reject_replay(self, exc: RejectedReading, strict: bool) -> None:
+        with self._lock:
+            self.reject(exc)
+        if strict:
+            raise exc
 
     def device_alert(
         self, event: str, detail: str = "", resident: str | None = None

@@ -13,8 +13,9 @@ from .detectors import FallPattern, InactivityPolicy, TrendPolicy
 class MonitorConfig:
     """Validation windows and detector policies."""
 
-    max_age_s: float = 300.0
-    """Readings older than this on arrival are rejected as stale, seconds."""
+    max_age_s: float = 3600.0
+    """Readings taken longer than this before their arrival are rejected as stale,
+    seconds (a wearable that buffered while out of range for up to an hour is heard)."""
     max_ahead_s: float = 5.0
     """Readings further in the future than this are rejected, seconds (clock skew)."""
     vitals_valid_s: float = 3600.0
@@ -27,8 +28,11 @@ class MonitorConfig:
     several residents; it overrides ``spo2_scale`` for the default resident too. A
     resident in neither is scored on scale 1: scale 2 is a clinician's decision for one
     person and must never spread to another (it would score their low SpO2 as normal)."""
+    replay_max_gap_s: float = 86400.0
+    """In a replay, a reading more than this after the latest accepted one is rejected as
+    future (a mis-stamped reading must not move the replay's clock), seconds."""
     check_time: bool = True
-    """Reject stale/future readings (off for replays of old files)."""
+    """Reject stale/future readings (off only for tests of the detectors)."""
     fall: FallPattern = field(default_factory=FallPattern)
     inactivity: InactivityPolicy = field(default_factory=InactivityPolicy)
     trend: TrendPolicy = field(default_factory=TrendPolicy)
@@ -49,3 +53,5 @@ class MonitorConfig:
                            MappingProxyType(dict(self.spo2_scale_by_resident)))
         if self.max_age_s <= 0 or self.max_ahead_s < 0 or self.vitals_valid_s <= 0:
             raise ValueError("max_age_s and vitals_valid_s must be positive, max_ahead_s >= 0")
+        if self.replay_max_gap_s <= 0:
+            raise ValueError("replay_max_gap_s must be positive seconds")

@@ -66,6 +66,8 @@ def test_sensor_topics_to_caregiver_alerts(broker: EmbeddedBroker, tmp_path: Pat
             time.sleep(0.02)
         assert mon.rejected == {"malformed_json": 1, "stale": 1, "wrong_type": 1}
         assert ingest.messages == 10
+        assert ingest.rejected == mon.rejected and ingest.errors == 0
+        assert ingest.ignored == 2 and ingest.healthy()  # bridge state, availability
         assert mon.accepted == 7  # 2 vitals, 2 x (presence + fall), the nested-name PIR
         time.sleep(0.2)
         assert len(cg.alerts) == 2  # the repeated fall state was suppressed
@@ -139,3 +141,130 @@ def test_care_plan_spo2_scale_2() -> None:
     plain = HealthMonitor(None, "r1", MonitorConfig(check_time=False))
     plain.process({"sensor": "w", "ts": t0, "kind": "vitals", "values": {**VITALS, "spo2": 89}})
     assert plain.news2("r1").news2 == 3
+
+
+# resp_rate 25 (3) + spo2 94 (1) + systolic 95 (2) + pulse 135 (3) = NEWS2 9
+NEWS2_9 = {"resp_rate": 25, "spo2": 94, "on_oxygen": False, "systolic_bp": 95, "pulse": 135,
+           "consciousness": "A", "temperature": 37.0}
+
+
+def test_deep_json_cannot_stop_the_ingest(broker: EmbeddedBroker, tmp_path: Path) -> None:
+    """`[` x 100,000 on the sensor topic, then a NEWS2 9 reading: the caregiver is alerted,
+    the bad message is set aside and answered, and it is not redelivered at the next start."""
+    settings = MqttSettings(broker.url, home="deep")
+    cg = CaregiverClient(settings, "carer-deep", clean=True).start()
+    svc = AlertService(settings, tmp_path / "o.db", discovery=False).start(wait_s=10)
+    mon = HealthMonitor(svc, "r1")
+    letters = tmp_path / "state" / "dead-letters.jsonl"
+    ingest = SensorIngest(settings, mon, dead_letter=letters).start()
+    notices: list[dict] = []
+    watcher = make_client(settings)
+    watcher.on_message = lambda c, u, m: notices.append(json.loads(m.payload))
+    watcher.connect(settings.host, settings.port)
+    watcher.subscribe(settings.topic("rejected"), qos=1)
+    watcher.loop_start()
+    sensor = make_client(settings)
+    sensor.connect(settings.host, settings.port)
+    sensor.loop_start()
+    try:
+        time.sleep(0.3)  # the watcher's subscription
+        topic = settings.topic("sensors", "wrist1")
+        _publish(sensor, topic, b"[" * 100_000)
+        _publish(sensor, topic, {"sensor": "wrist1", "resident": "r1", "ts": time.time(),
+                                 "kind": "vitals", "values": NEWS2_9})
+        got = cg.wait_for(1, 10)
+        assert [(a.kind, a.level, a.news2) for a in got] == [("news2", "emergency", 9)]
+        deadline = time.monotonic() + 5
+        while ingest.accepted < 1 and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert ingest.rejected == {"too_deep": 1} and ingest.errors == 0
+        assert ingest.accepted == 1 and ingest.healthy()
+        stored = ingest.dead_letters.read() if ingest.dead_letters else []
+        assert [(d["reason"], d["payload_bytes"]) for d in stored] == [("too_deep", 100_000)]
+        deadline = time.monotonic() + 5
+        while not notices and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert notices and notices[0]["reason"] == "too_deep" and notices[0]["topic"] == topic
+    finally:
+        ingest.stop()
+    # the same persistent session again: the bad message was acknowledged, not redelivered
+    again = SensorIngest(settings, mon, dead_letter=letters).start()
+    try:
+        time.sleep(0.5)
+        assert again.messages == 0 and again.healthy()
+    finally:
+        again.stop()
+        for c in (sensor, watcher):
+            c.disconnect()
+            c.loop_stop()
+        svc.stop()
+        cg.stop()
+
+
+class _BrokenOnce(HealthMonitor):
+    """A monitor whose detectors fail on one reading (a defect the ingest must survive)."""
+
+    def detect(self, r, arrival=None):  # type: ignore[no-untyped-def]
+        if r.sensor == "breaks":
+            raise KeyError("a defect in a detector")
+        return super().detect(r, arrival)
+
+
+def test_a_failing_message_is_counted_set_aside_and_the_next_one_alerts(
+        broker: EmbeddedBroker, tmp_path: Path) -> None:
+    settings = MqttSettings(broker.url, home="fail")
+    cg = CaregiverClient(settings, "carer-fail", clean=True).start()
+    svc = AlertService(settings, tmp_path / "o.db", discovery=False).start(wait_s=10)
+    mon = _BrokenOnce(svc, "r1")
+    ingest = SensorIngest(settings, mon, dead_letter=tmp_path / "dl.jsonl").start()
+    sensor = make_client(settings)
+    sensor.connect(settings.host, settings.port)
+    sensor.loop_start()
+    try:
+        now = time.time()
+        _publish(sensor, settings.topic("sensors", "breaks"),
+                 {"resident": "r1", "ts": now, "kind": "vitals", "values": {"pulse": 70}})
+        deadline = time.monotonic() + 5
+        while ingest.errors == 0 and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert ingest.errors == 1 and not ingest.healthy()
+        assert "KeyError" in (ingest.last_error or "")
+        _publish(sensor, settings.topic("sensors", "wrist1"),
+                 {"resident": "r1", "ts": now + 1, "kind": "vitals", "values": NEWS2_9})
+        assert [a.news2 for a in cg.wait_for(1, 10)] == [9]
+        deadline = time.monotonic() + 5
+        while not (ingest.accepted and ingest.healthy()) and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert ingest.healthy() and ingest.dead_lettered == 1
+        assert ingest.counters()["errors"] == 1
+    finally:
+        sensor.disconnect()
+        sensor.loop_stop()
+        ingest.stop()
+        svc.stop()
+        cg.stop()
+
+
+def test_dead_letter_store_is_bounded(tmp_path: Path) -> None:
+    from health.ingest import DeadLetters
+
+    dl = DeadLetters(tmp_path / "dl.jsonl", max_bytes=20_000, max_payload=1000)
+    for i in range(200):
+        dl.add("eldercare/h/sensors/x", b"\xff" * 5000, "bad_encoding", f"n{i}", float(i))
+    total = sum(p.stat().st_size for p in tmp_path.iterdir())
+    assert total <= 2 * 20_000 and len(list(tmp_path.iterdir())) == 2
+    kept = dl.read()
+    assert kept[-1]["error"] == "n199" and dl.stored == 200
+    assert all(len(d["payload"]) == 4000 for d in kept)  # 1000 bytes, each as \xff
+
+
+def test_a_late_reading_is_scored_in_its_own_time_and_alerts() -> None:
+    """A NEWS2 9 reading that arrives after a normal one taken 30 s later still alerts."""
+    t0 = 1_800_000_000.0
+    mon = HealthMonitor(None, "r1", clock=lambda: t0 + 40)
+    mon.process({"sensor": "w", "ts": t0 + 30, "kind": "vitals", "values": VITALS}, t0 + 31)
+    assert mon.news2("r1").news2 == 0
+    mon.process({"sensor": "w", "ts": t0, "kind": "vitals", "values": NEWS2_9}, t0 + 40)
+    assert [(f.kind, f.level, f.news2) for f in mon.findings] == [("news2", "emergency", 9)]
+    assert "late reading, taken 30 s before the latest" in mon.findings[0].reason
+    assert mon.news2("r1").news2 == 0  # the current score is still the newer one

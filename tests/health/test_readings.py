@@ -50,7 +50,7 @@ BAD = [
     (_reading(values={"spo2": 104}), "out_of_range"),
     (_reading(values={"pulse": -5}), "out_of_range"),
     (_reading(values={"temperature": 98.6}), "out_of_range"),
-    (_reading(ts=NOW - 3600), "stale"),
+    (_reading(ts=NOW - 7200), "stale"),
     (_reading(ts=NOW + 120), "future"),
     (_reading(values={}), "empty"),
     (_reading(kind="accel", values={"samples": [], "rate_hz": 50}), "empty"),
