@@ -4,6 +4,8 @@ monitor and sensor ingest, started and stopped together."""
 from __future__ import annotations
 
 import logging
+import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -42,12 +44,16 @@ class HomeServices:
         settings: device settings (mqtt, resident, health).
         state_dir: where the alert outbox lives (kept across restarts).
         broker_dir: persistence folder of the embedded broker (when mqtt.url is null).
+        clock: seconds since the epoch for the alert service and the monitor (the
+            scenario player hands in its simulated clock).
     """
 
-    def __init__(self, settings: Settings, state_dir: Path, broker_dir: Path | None = None):
+    def __init__(self, settings: Settings, state_dir: Path, broker_dir: Path | None = None,
+                 clock: Callable[[], float] = time.time):
         self.settings = settings
         self.state_dir = state_dir
         self.broker_dir = broker_dir
+        self.clock = clock
         self.broker: Any = None
         self.url = settings.mqtt.url
         self.mqtt: Any = None
@@ -67,13 +73,13 @@ class HomeServices:
         self.mqtt = self.settings.mqtt.to_mqtt(self.url)
         self.state_dir.mkdir(parents=True, exist_ok=True)
         self.alerts = AlertService(self.mqtt, self.state_dir / "alerts-outbox.sqlite",
-                                   escalation=self._escalation())
+                                   escalation=self._escalation(), clock=self.clock)
         self.alerts.start(wait_s=connect_wait_s)
         if not self.alerts.connected:
             log.warning("broker %s not reachable yet: alerts are stored and sent later",
                         self.mqtt.redacted())
         self.monitor = HealthMonitor(self.alerts, self.settings.resident.name,
-                                     config=self._monitor_config())
+                                     config=self._monitor_config(), clock=self.clock)
         if ingest:
             from health.ingest import SensorIngest
 
@@ -93,6 +99,17 @@ class HomeServices:
         h = self.settings.health
         return MonitorConfig(spo2_scale=h.spo2_scale, inactivity=InactivityPolicy(
             day_limit_s=h.inactivity_day_h * 3600.0, night_limit_s=h.inactivity_night_h * 3600.0))
+
+    def publish_status(self, payload: bytes) -> bool:
+        """Publish the device's service status, retained, on
+        ``<prefix>/<home>/status/services`` through the alert service's connection (QoS 1);
+        False when not connected (the next status goes out once it is)."""
+        alerts = self.alerts
+        client = getattr(alerts, "_client", None)
+        if alerts is None or client is None or not alerts.connected:
+            return False
+        client.publish(self.mqtt.topic("status", "services"), payload, qos=1, retain=True)
+        return True
 
     def stop(self) -> None:
         if self.ingest is not None:

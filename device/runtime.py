@@ -1,19 +1,27 @@
-"""`eldercare run`: the device runtime.
+"""`eldercare run`: the device runtime (docs/runtime.md).
 
-Services, each an asyncio task under :func:`supervise` (logs, backs off, retries):
-input (text lines on stdin, WAV files, or the microphone) -> ASR (with its n-best) ->
-intent -> dialogue -> TTS; reminders falling due and unanswered safety questions timing
-out; the health monitor's timed checks; an optional replay of readings. Sensor readings
-arrive over MQTT through ``health.ingest.SensorIngest`` and alerts leave through the
-durable ``health.alerting.AlertService``. One JSON line per turn and per reminder goes to
-stdout.
+Services, each an asyncio task under :func:`supervise` (logs each restart with its
+traceback, backs off, and starts the back-off afresh after a healthy period): input (text
+lines on stdin, WAV files, or the microphone) -> ASR (with its n-best) -> intent ->
+dialogue -> TTS; unanswered safety questions timing out; reminders falling due; the health
+monitor's timed checks; liveness (heartbeats of every service, "monitoring offline" alerts,
+the status file and retained status topic); an optional replay of readings. Sensor
+readings arrive over MQTT through ``health.ingest.SensorIngest`` and alerts leave through
+the durable ``health.alerting.AlertService``.
+
+Every turn has its own error boundary (:meth:`Runtime._turn`): whatever it raises is
+logged with its traceback, counted and emitted as a JSON error line, and the input goes on
+with the next utterance. One JSON line per turn, per reminder and per liveness change goes
+to stdout.
 """
 
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import json
 import logging
+import os
 import sys
 import threading
 import time
@@ -25,34 +33,57 @@ from typing import IO, Any
 from device.careplan import DoseLog
 from device.dialogue import DialogueManager
 from device.home import HomeServices, read_replay, shift_to
+from device.liveness import (
+    Change,
+    Liveness,
+    WatchedIntentModel,
+    WatchedRecognizer,
+    WatchedSpeaker,
+)
 from device.pipeline import ActionExecutor, Assistant, Turn
 from device.settings import Settings
 from device.slots import second_person
 
-__all__ = ["Runtime", "supervise"]
+__all__ = ["STATUS_FILE", "Runtime", "supervise"]
+
+STATUS_FILE = "status.json"
+"""Written to the state folder every tick; ``eldercare status`` reads it."""
+SELFTEST_TEXT = "help me"
 
 log = logging.getLogger(__name__)
 
 
 async def supervise(name: str, service: Callable[[], Awaitable[None]], stop: asyncio.Event,
-                    backoff_s: float = 1.0, max_backoff_s: float = 30.0) -> None:
-    """Run ``service`` until it returns or ``stop`` is set; on an error, log it, wait
-    (doubling from ``backoff_s`` up to ``max_backoff_s`` seconds) and start it again."""
+                    backoff_s: float = 1.0, max_backoff_s: float = 30.0,
+                    healthy_s: float = 60.0,
+                    on_restart: Callable[[str, Exception], None] | None = None) -> int:
+    """Run ``service`` until it returns or ``stop`` is set; on an error, log it with its
+    traceback, wait (doubling from ``backoff_s`` up to ``max_backoff_s`` seconds) and start
+    it again. A run that lasted ``healthy_s`` seconds or more starts the back-off afresh.
+    ``on_restart`` hears of each failure. Returns the number of restarts."""
     delay = backoff_s
+    restarts = 0
     while not stop.is_set():
+        started = time.monotonic()
         try:
             await service()
-            return
+            return restarts
         except asyncio.CancelledError:
             raise
         except Exception as exc:  # noqa: BLE001 - a service must not take the runtime down
-            log.warning("service %s failed: %s: %s; retrying in %.1f s", name,
-                        type(exc).__name__, exc, delay)
+            if time.monotonic() - started >= healthy_s:
+                delay = backoff_s
+            restarts += 1
+            log.error("service %s failed (%s: %s); restart %d in %.1f s", name,
+                      type(exc).__name__, exc, restarts, delay, exc_info=exc)
+            if on_restart is not None:
+                on_restart(name, exc)
             try:
                 await asyncio.wait_for(stop.wait(), delay)
             except asyncio.TimeoutError:
                 pass
             delay = min(delay * 2, max_backoff_s)
+    return restarts
 
 
 class Runtime:
@@ -67,31 +98,52 @@ class Runtime:
         connect_wait_s: how long start-up waits for the broker (alerts are stored and sent
             later if it is not there), seconds.
         flush_s: how long shutdown waits for the broker to acknowledge stored alerts.
+        wall: seconds since the epoch for the alert service, liveness and the status file
+            (default ``time.time``; the scenario player hands in its simulated clock).
+        audio: build a recognizer even for typed input (the scenario player's WAV lines).
     """
 
     def __init__(self, settings: Settings, emit: Callable[[str], None] | None = None,
                  stdin: IO[str] | None = None, clock: Callable[[], datetime] = datetime.now,
                  tick_s: float = 1.0, connect_wait_s: float = 5.0,
-                 flush_s: float = 10.0) -> None:
+                 flush_s: float = 10.0, wall: Callable[[], float] = time.time,
+                 audio: bool = False) -> None:
         self.settings = settings
         self.emit = emit or (lambda line: print(line, flush=True))
         self.stdin = stdin if stdin is not None else sys.stdin
         self.clock = clock
+        self.wall = wall
+        self.audio = audio or settings.input.source != "stdin"
         self.tick_s = tick_s
         self.connect_wait_s = connect_wait_s
         self.flush_s = flush_s
         self.out_dir = Path(settings.output.dir).expanduser()
         self.state_dir = Path(settings.output.state_dir).expanduser()
-        self.home = HomeServices(settings, self.state_dir, broker_dir=self.state_dir / "mqtt")
+        self.home = HomeServices(settings, self.state_dir, broker_dir=self.state_dir / "mqtt",
+                                 clock=wall)
+        self.liveness = Liveness(settings.liveness.timeout_s, clock=wall)
         self.turns: list[Turn] = []
         self.reminders_said = 0
         self.errors = 0
+        self.restarts: dict[str, int] = {}
+        """Restarts of each supervised service."""
+        self.models: dict[str, Any] = {}
+        """Versions of the models in use (``eldercare status``)."""
         self._lock = threading.Lock()
         self.assistant: Assistant | None = None
         self.ingest: Any = None
-        self._replay_rows: list[dict[str, Any]] = []
         """The running ``health.ingest.SensorIngest`` (None until subscribed)."""
+        self._replay_rows: list[dict[str, Any]] = []
         self._stop = asyncio.Event()
+        self._wav_next = 0
+        """Index of the next input WAV: a restarted input service never hears one twice."""
+        self._lines: asyncio.Queue[str | BaseException | None] | None = None
+        self._unsent: list[Change] = []
+        """Liveness changes whose caregiver alert could not be stored yet (retried)."""
+        self._published_status: tuple[str, ...] | None = None
+        self._published_at = 0.0
+        self._status_failed = False
+        self._selftest_at: dict[str, float] = {}
 
     # -- set-up -----------------------------------------------------------------------
     def _build(self) -> Assistant:
@@ -101,48 +153,111 @@ class Runtime:
         if s.health.replay is not None:  # a malformed replay file fails before anything starts
             self._replay_rows = read_replay(s.health.replay)
         self.home.start(connect_wait_s=self.connect_wait_s)
-        model = load_intent_model(s, say=lambda m: log.warning("%s", m))
-        recognizer = (make_recognizer(s, self.state_dir) if s.input.source != "stdin"
-                      else None)
-        speaker = make_speaker(s)
+        raw_model = load_intent_model(s, say=lambda m: log.warning("%s", m))
+        self.models = {"intent": _model_version(raw_model), "asr": None,
+                       "tts": {"rate_wpm": s.tts.rate_wpm, "voice": s.tts.voice}}
+        model = WatchedIntentModel(raw_model, self.liveness)
+        recognizer = None
+        if self.audio:
+            recognizer = WatchedRecognizer(make_recognizer(s, self.state_dir), self.liveness)
+            self.models["asr"] = {"engine": s.asr.engine, "model": s.asr.model}
+        speaker = WatchedSpeaker(make_speaker(s), self.liveness)
         doses = DoseLog(s.care_plan, self.state_dir / "doses.jsonl")
         dialogue = DialogueManager(s.care_plan, clock=self.clock, doses=doses, safety=s.safety,
                                    pending_path=self.state_dir / "safety-pending.json")
         dialogue.mark_daily_fired_before(self.clock())
         self.out_dir.mkdir(parents=True, exist_ok=True)
         executor = ActionExecutor(s.resident.name, alerts=self.home.alerts, speaker=speaker,
-                                  events_path=self.out_dir / "events.jsonl")
+                                  events_path=self.out_dir / "events.jsonl", plan=s.care_plan)
         return Assistant(model, dialogue, executor, recognizer, speaker, self.out_dir,
                          safety_from_alternatives=s.spoken.safety_from_alternatives)
 
     # -- services ---------------------------------------------------------------------
-    def _turn(self, text: str | None = None, wav: str | None = None) -> None:
+    def _turn(self, text: str | None = None, wav: str | None = None) -> Turn | None:
+        """One turn inside its own error boundary: whatever fails (bad audio, the
+        recognizer, the model, SQLite, TTS) is logged with its traceback, counted in
+        ``errors`` and emitted as ``{"error", "type", "source"}`` (with the ids of any
+        alerts the turn raised before it failed); the caller goes on with the next input."""
         assert self.assistant is not None
+        raised = getattr(self.assistant.executor, "raised", [])
+        before = len(raised)
         try:
             with self._lock:
                 turn = self.assistant.hear(wav) if wav is not None else \
                     self.assistant.respond(text or "")
                 self.turns.append(turn)
-        except (ValueError, OSError) as exc:  # bad audio, unreadable file: say so, go on
+        except Exception as exc:  # noqa: BLE001 - the turn's error boundary; logged, emitted
             self.errors += 1
-            log.warning("turn failed for %s: %s", wav or repr(text), exc)
-            self.emit(json.dumps({"error": str(exc), "source": wav or "text"}))
-            return
-        if self.settings.output.speak and self.assistant.speaker is not None:
-            self.assistant.speaker.say(turn.reply.text)
+            log.error("turn failed for %s", wav or repr(text), exc_info=exc)
+            line: dict[str, Any] = {"error": str(exc) or type(exc).__name__,
+                                    "type": type(exc).__name__, "source": wav or "text"}
+            alerts = [a.id for a in raised[before:]]
+            if alerts:
+                line["alerts"] = alerts
+            self.emit(json.dumps(line, ensure_ascii=False))
+            return None
         self.emit(json.dumps(turn.to_json(), ensure_ascii=False))
+        self._play(getattr(turn, "say", turn.reply.text))
+        return turn
+
+    def _play(self, text: str) -> None:
+        """Say ``text`` on the speaker (``output.speak``); a failure is logged and counted,
+        after the turn's line and its alerts are out."""
+        if not self.settings.output.speak or self.assistant is None or \
+                self.assistant.speaker is None:
+            return
+        try:
+            self.assistant.speaker.say(text)
+        except Exception as exc:  # noqa: BLE001 - playback must not cost the turn; reported
+            self.errors += 1
+            log.error("playback failed", exc_info=exc)
+            self.emit(json.dumps({"error": f"playback failed: {exc}",
+                                  "type": type(exc).__name__, "source": "tts"}))
+
+    def _read_lines(self, queue: asyncio.Queue[str | BaseException | None],
+                    loop: asyncio.AbstractEventLoop) -> None:
+        """stdin reader thread: lines, then None at EOF (or the exception that ended it)."""
+        item: str | BaseException | None = None
+        try:
+            for line in iter(self.stdin.readline, ""):
+                loop.call_soon_threadsafe(queue.put_nowait, line)
+        except Exception as exc:  # noqa: BLE001 - handed to the input service, which raises it
+            item = exc
+        try:
+            loop.call_soon_threadsafe(queue.put_nowait, item)
+        except RuntimeError:  # the loop closed first: the runtime is gone
+            pass
 
     async def _input_stdin(self) -> None:
+        """Typed lines. One reader thread per runtime, so that a restart of this service
+        neither loses nor re-reads a line; the service beats while it waits."""
+        if self._lines is None:
+            self._lines = asyncio.Queue()
+            threading.Thread(target=self._read_lines, name="stdin-reader", daemon=True,
+                             args=(self._lines, asyncio.get_running_loop())).start()
         while True:
-            line = await asyncio.to_thread(self.stdin.readline)
-            if not line:
+            self.liveness.beat("input")
+            try:
+                item = await asyncio.wait_for(self._lines.get(), self.tick_s)
+            except asyncio.TimeoutError:
+                continue
+            if isinstance(item, BaseException):
+                self._lines = None
+                raise item
+            if item is None:
+                self.liveness.unwatch("input")
                 return
-            if line.strip():
-                await asyncio.to_thread(self._turn, line.strip())
+            if item.strip():
+                await asyncio.to_thread(self._turn, item.strip())
 
     async def _input_wav(self) -> None:
-        for wav in self.settings.input.wav:
+        wavs = self.settings.input.wav
+        while self._wav_next < len(wavs):
+            wav = wavs[self._wav_next]
+            self._wav_next += 1  # first: a file that brings the service down is not replayed
+            self.liveness.beat("input")
             await asyncio.to_thread(self._turn, None, wav)
+        self.liveness.unwatch("input")
 
     async def _input_mic(self) -> None:
         """Microphone -> endpointer (long trailing silence for older speakers) -> turns.
@@ -168,16 +283,22 @@ class Runtime:
 
     def _safety_tick(self, force: bool = False) -> None:
         """Raise the alert of a safety question left unanswered past its timeout (``force``:
-        now), and say so."""
+        now), and say so. A failure propagates: the safety service restarts and tries
+        again (the question stays pending until its alert is stored)."""
         assert self.assistant is not None
         with self._lock:
             turn = self.assistant.tick(force=force)
             if turn is None:
                 return
             self.turns.append(turn)
-        if self.settings.output.speak and self.assistant.speaker is not None:
-            self.assistant.speaker.say(turn.reply.text)
         self.emit(json.dumps(turn.to_json(), ensure_ascii=False))
+        self._play(getattr(turn, "say", turn.reply.text))
+
+    async def _safety(self) -> None:
+        while not self._stop.is_set():
+            await asyncio.to_thread(self._safety_tick)
+            self.liveness.beat("safety")
+            await self._sleep(self.tick_s)
 
     async def _settle_safety(self) -> None:
         """The input has ended: a pending safety question still gets its timeout (ticks
@@ -190,22 +311,29 @@ class Runtime:
             await asyncio.sleep(min(self.tick_s, 0.2))
         await asyncio.to_thread(self._safety_tick, True)
 
+    def say_due_reminders(self) -> int:
+        """Say every reminder due now; returns how many."""
+        assert self.assistant is not None
+        with self._lock:
+            due = self.assistant.dialogue.due_reminders()
+        for r in due:
+            text = f"It is time to {second_person(r.task)}."
+            wav = self.assistant.speak(text, f"reminder-{r.id}")
+            self.reminders_said += 1
+            self.emit(json.dumps({"reminder": r.to_json(), "say": text, "wav_out": wav,
+                                  "at": self.clock().isoformat(timespec="seconds")}))
+        return len(due)
+
     async def _reminders(self) -> None:
         assert self.assistant is not None
         while not self._stop.is_set():
-            await asyncio.to_thread(self._safety_tick)
-            with self._lock:
-                due = self.assistant.dialogue.due_reminders()
-            for r in due:
-                text = f"It is time to {second_person(r.task)}."
-                wav = await asyncio.to_thread(self.assistant.speak, text, f"reminder-{r.id}")
-                self.reminders_said += 1
-                self.emit(json.dumps({"reminder": r.to_json(), "say": text, "wav_out": wav}))
+            await asyncio.to_thread(self.say_due_reminders)
+            self.liveness.beat("reminders")
             await self._sleep(self.tick_s)
 
     async def _health_ticks(self) -> None:
         while not self._stop.is_set():
-            await asyncio.to_thread(self.home.monitor.tick)
+            await asyncio.to_thread(self.home.monitor.tick, self.wall())
             await self._sleep(max(self.tick_s, 5.0))
 
     async def _sensors(self) -> None:
@@ -219,7 +347,13 @@ class Runtime:
         self.ingest = ingest
         log.info("sensor ingest subscribed to %s", self.home.mqtt.topic("sensors", "+"))
         try:
-            await self._stop.wait()
+            while not self._stop.is_set():
+                why = ingest_problem(ingest)
+                if why is not None:  # the supervisor logs it and subscribes afresh
+                    self.liveness.fail("ingest", why)
+                    raise RuntimeError(f"sensor ingest stopped: {why}")
+                self.liveness.beat("ingest")
+                await self._sleep(self.tick_s)
         finally:
             self.ingest = None
             await asyncio.to_thread(ingest.stop)
@@ -237,6 +371,185 @@ class Runtime:
         except asyncio.TimeoutError:
             pass
 
+    # -- liveness and status ----------------------------------------------------------
+    def _watch_services(self) -> None:
+        s = self.settings
+        for name in ("input", "safety", "reminders", "intent", "outbox", "tts"):
+            self.liveness.watch(name)
+        if self.audio:
+            self.liveness.watch("asr")
+        if s.health.subscribe_sensors:
+            self.liveness.watch("ingest")
+
+    def _selftest(self) -> None:
+        """The periodic check of the alarm path: a model or recognizer that no turn has
+        used for ``liveness.selftest_s`` is tried on a known input (its wrapper beats on
+        success and reports a failure)."""
+        assert self.assistant is not None
+        now = self.wall()
+        every = self.settings.liveness.selftest_s
+        states = self.liveness.states()
+
+        def due(name: str) -> bool:
+            st = states.get(name)
+            if st is None:
+                return False
+            last = max(st.last_beat or 0.0, self._selftest_at.get(name, 0.0))
+            return now - last >= every or not st.online
+
+        if due("intent"):
+            self._selftest_at["intent"] = now
+            with self._lock:
+                self.assistant.intent_model.classify(SELFTEST_TEXT)
+        if due("tts"):
+            self._selftest_at["tts"] = now
+            try:
+                self.assistant.speaker.to_wav(SELFTEST_TEXT, self.state_dir / "selftest.wav")
+            except Exception as exc:  # noqa: BLE001 - reported to liveness by the wrapper
+                log.error("TTS self-test failed", exc_info=exc)
+        if due("asr") and self.assistant.recognizer is not None:
+            import numpy as np
+
+            from speech.asr import transcribe_clip
+            from speech.audio import AudioClip
+
+            self._selftest_at["asr"] = now
+            rate = self.assistant.recognizer.sample_rate
+            clip = AudioClip(np.zeros(rate // 2, dtype=np.int16), rate)
+            try:
+                with self._lock:
+                    transcribe_clip(self.assistant.recognizer, clip)
+            except Exception as exc:  # noqa: BLE001 - reported to liveness by the wrapper
+                log.error("ASR self-test failed", exc_info=exc)
+
+    def check_liveness(self) -> list[Change]:
+        """One round of the liveness check: outbox delivery and self-tests, state
+        changes told to the caregivers (stored first; retried while storing fails), the
+        status file written and the retained status topic published."""
+        alerts = self.home.alerts
+        pump = getattr(alerts, "_pump", None)  # the outbox delivery thread
+        if pump is not None and pump.is_alive():
+            self.liveness.beat("outbox")
+        else:
+            self.liveness.fail("outbox", "the outbox delivery thread is not running")
+        self._selftest()
+        changes = self.liveness.check()
+        for change in changes:
+            line = {"service": change.service, "online": change.online,
+                    "detail": change.detail}
+            self.emit(json.dumps({"liveness": line}))
+            (log.info if change.online else log.error)("service %s %s: %s", change.service,
+                                                       "back online" if change.online
+                                                       else "offline", change.detail)
+        self._unsent.extend(changes)
+        while self._unsent:
+            self._tell_caregivers(self._unsent[0])
+            self._unsent.pop(0)  # only once stored
+        self.write_status()
+        return changes
+
+    def _tell_caregivers(self, change: Change) -> None:
+        name, resident = change.service, self.settings.resident.name
+        alerts = self.home.alerts
+        details = {"service": name, "detail": change.detail}
+        if change.online:
+            alerts.raise_alert("monitoring_online", "info",
+                               f"{name} is working again: monitoring is back online",
+                               resident, key=name, details=details)
+            # the outage is over: the next one is a new episode, told again
+            alerts.resolve("monitoring_offline", resident, key=name)
+            alerts.resolve("monitoring_online", resident, key=name)
+        else:
+            alerts.raise_alert("monitoring_offline", "urgent",
+                               f"monitoring is offline: {name} stopped ({change.detail})",
+                               resident, key=name, details=details)
+
+    def status(self) -> dict[str, Any]:
+        """What ``eldercare status`` prints: services and their last heartbeat, outbox
+        depth, model versions, counters."""
+        alerts = self.home.alerts
+        depth = None
+        if alerts is not None:
+            try:
+                depth = alerts.outbox.count_pending()
+            except Exception as exc:  # noqa: BLE001 - shown as unknown; the outbox reports
+                log.warning("outbox depth unknown: %s", exc)
+        states = self.liveness.states()
+        return {"ts": round(self.wall(), 3), "pid": os.getpid(),
+                "home": self.settings.mqtt.home, "resident": self.settings.resident.name,
+                "services": {n: st.to_json() for n, st in sorted(states.items())},
+                "offline": [n for n, st in sorted(states.items()) if not st.online],
+                "outbox_depth": depth,
+                "broker_connected": bool(alerts is not None and alerts.connected),
+                "models": self.models, "turns": len(self.turns), "errors": self.errors,
+                "reminders": self.reminders_said, "restarts": dict(self.restarts),
+                "tick_s": self.tick_s}
+
+    def write_status(self) -> None:
+        """``<state>/status.json`` (atomic) and, when the set of offline services changed
+        or every 30 s, the retained ``<prefix>/<home>/status/services`` topic."""
+        status = self.status()
+        data = json.dumps(status)
+        path = self.state_dir / STATUS_FILE
+        try:
+            tmp = path.with_suffix(".tmp")
+            tmp.write_text(data)
+            os.replace(tmp, path)
+            if self._status_failed:
+                self._status_failed = False
+                self.liveness.beat("state")
+        except OSError as exc:
+            if not self._status_failed:  # reported once per failure, not every tick
+                log.error("cannot write %s: %s", path, exc)
+                self.liveness.watch("state")
+                self.liveness.fail("state", f"state folder not writable: {exc}")
+            self._status_failed = True
+        offline = tuple(status["offline"])
+        if offline != self._published_status or time.monotonic() - self._published_at > 30:
+            if self.home.publish_status(data.encode()):
+                self._published_status = offline
+                self._published_at = time.monotonic()
+
+    async def _liveness(self) -> None:
+        while not self._stop.is_set():
+            await asyncio.to_thread(self.check_liveness)
+            await self._sleep(self.tick_s)
+
+    def _restarted(self, name: str, exc: Exception) -> None:
+        self.restarts[name] = self.restarts.get(name, 0) + 1
+
+    def _supervise(self, name: str, service: Callable[[], Awaitable[None]]) -> Any:
+        return supervise(name, service, self._stop, healthy_s=self.settings.liveness.healthy_s,
+                         on_restart=self._restarted)
+
+    # -- synchronous driving (the scenario player) ------------------------------------
+    def open(self) -> None:
+        """Build and start everything (broker connection, models, state); a question left
+        pending by the last run raises its alert now."""
+        self.assistant = self._build()
+        self._watch_services()
+        self._safety_tick(True)
+
+    def tick(self) -> None:
+        """One round of the timed work, as the services do it each ``tick_s``."""
+        assert self.assistant is not None
+        self._safety_tick()
+        self.say_due_reminders()
+        self.home.monitor.tick(self.wall())
+        for name in ("input", "safety", "reminders"):
+            self.liveness.beat(name)
+        if self.settings.health.subscribe_sensors:
+            self.liveness.beat("ingest")
+        self.check_liveness()
+
+    def close(self) -> None:
+        """Stop: a pending question raises its alert (stored, sent at the next start)."""
+        try:
+            if self.assistant is not None and self.assistant.dialogue.pending_safety:
+                self._safety_tick(True)
+        finally:
+            self.home.stop()
+
     # -- main -------------------------------------------------------------------------
     async def run(self) -> dict[str, Any]:
         """Run until the input ends (stdin EOF, last WAV) or is interrupted; returns a
@@ -245,32 +558,63 @@ class Runtime:
         self._stop = asyncio.Event()
         try:
             self.assistant = await asyncio.to_thread(self._build)
+            self._watch_services()
             # a question left unanswered when the device last stopped: alert now
             await asyncio.to_thread(self._safety_tick, True)
             source = {"stdin": self._input_stdin, "wav": self._input_wav,
                       "mic": self._input_mic}[self.settings.input.source]
-            background = [asyncio.create_task(supervise("reminders", self._reminders,
-                                                        self._stop)),
-                          asyncio.create_task(supervise("health", self._health_ticks,
-                                                        self._stop))]
+            services = [("safety", self._safety), ("reminders", self._reminders),
+                        ("health", self._health_ticks), ("liveness", self._liveness)]
             if self.settings.health.subscribe_sensors:
-                background.append(asyncio.create_task(
-                    supervise("sensors", self._sensors, self._stop)))
+                services.append(("sensors", self._sensors))
             if self.settings.health.replay is not None:
-                background.append(asyncio.create_task(
-                    supervise("replay", self._replay, self._stop)))
-            await supervise("input", source, self._stop)
+                services.append(("replay", self._replay))
+            background = [asyncio.create_task(self._supervise(n, f)) for n, f in services]
+            await self._supervise("input", source)
             await self._settle_safety()
             self._stop.set()
             await asyncio.gather(*background, return_exceptions=True)
             flushed = await asyncio.to_thread(self.home.alerts.flush, self.flush_s)
-            raised = self.assistant.executor.raised
+            raised = getattr(self.assistant.executor, "raised", [])
             return {"turns": len(self.turns), "errors": self.errors,
                     "reminders": self.reminders_said,
                     "alerts_raised": len(raised), "alerts_flushed": flushed,
+                    "restarts": dict(self.restarts),
                     "seconds": round(time.perf_counter() - t0, 2)}
         finally:
             self._stop.set()
-            if self.assistant is not None and self.assistant.dialogue.pending_safety:
-                await asyncio.to_thread(self._safety_tick, True)  # stored, sent next start
-            await asyncio.to_thread(self.home.stop)
+            try:
+                if self.assistant is not None and self.assistant.dialogue.pending_safety:
+                    await asyncio.to_thread(self._safety_tick, True)  # stored, sent next start
+            finally:
+                await asyncio.to_thread(self.home.stop)
+
+
+def ingest_problem(ingest: Any) -> str | None:
+    """Why a running ``SensorIngest`` is not receiving (None: it is): its own
+    ``healthy()`` if it has one, else whether paho's network thread still runs (an
+    exception in a message callback ends it)."""
+    healthy = getattr(ingest, "healthy", None)
+    if callable(healthy):
+        return None if healthy() else "the sensor ingest reports itself unhealthy"
+    client = getattr(ingest, "_client", None)
+    thread = getattr(client, "_thread", None)
+    if client is None or thread is None or not thread.is_alive():
+        return "the sensor ingest network thread has ended"
+    return None
+
+
+def _model_version(model: Any) -> dict[str, Any]:
+    """Folder, base model and a content hash of the intent model in use."""
+    folder = Path(getattr(model, "model_dir", "") or "")
+    onnx = folder / "model.onnx"
+    digest = None
+    if onnx.is_file():
+        h = hashlib.sha256()
+        with onnx.open("rb") as f:
+            for block in iter(lambda: f.read(1 << 20), b""):
+                h.update(block)
+        digest = h.hexdigest()[:16]
+    config = getattr(model, "config", None)
+    return {"dir": str(folder), "sha256": digest,
+            "base_model": getattr(config, "base_model", None)}

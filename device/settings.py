@@ -14,6 +14,7 @@ from typing import Any
 
 from device.careplan import CarePlan
 from device.settings_home import CallSettings, HomeSettings
+from device.settings_runtime import LivenessSettings
 from device.settings_sections import (
     AsrSettings,
     HealthSettings,
@@ -65,6 +66,7 @@ class Settings:
     health: HealthSettings = field(default_factory=HealthSettings)
     safety: SafetySettings = field(default_factory=SafetySettings)
     spoken: SpokenSettings = field(default_factory=SpokenSettings)
+    liveness: LivenessSettings = field(default_factory=LivenessSettings)
     input: InputSettings = field(default_factory=InputSettings)
     output: OutputSettings = field(default_factory=OutputSettings)
     home: HomeSettings = field(default_factory=HomeSettings)
