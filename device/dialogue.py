@@ -12,31 +12,18 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from device import advice, medication, phrases, safety
 from device.careplan import CarePlan, Contact, DoseLog
 from device.confirm import PendingCheck, SafetyConfirmer
+from device.reminders import Reminder, ReminderBook
 from device.replies import Action, Reply
 from device.settings_sections import SafetySettings
 from device.slots import extract_slots, resolve_time, second_person
 
 __all__ = ["DialogueManager", "Reminder"]
-
-@dataclass(frozen=True)
-class Reminder:
-    id: str
-    task: str
-    """What to remind about, as the resident said it ("take my pills")."""
-    at: datetime
-    """Local time it falls due."""
-    daily: bool = False
-
-    def to_json(self) -> dict[str, object]:
-        return {"id": self.id, "task": self.task, "at": self.at.timestamp(), "daily": self.daily}
-
 
 class DialogueManager:
     """Maps one understood utterance at a time to a :class:`Reply`.
@@ -47,22 +34,24 @@ class DialogueManager:
         doses: dose log; a fresh in-memory one by default.
         safety: when a safety intent alerts at once or is checked first (default settings).
         pending_path: file that keeps a pending safety question across restarts.
+        reminders_path: file that keeps one-off reminders and what has fired across
+            restarts (:class:`device.reminders.ReminderBook`; None: memory only).
     """
 
     def __init__(self, plan: CarePlan, clock: Callable[[], datetime] = datetime.now,
                  doses: DoseLog | None = None, safety: SafetySettings | None = None,
-                 pending_path: Path | None = None) -> None:
+                 pending_path: Path | None = None,
+                 reminders_path: Path | None = None) -> None:
         self.plan = plan
         self.confirmer = SafetyConfirmer(plan, safety or SafetySettings(), clock, pending_path)
         self.clock = clock
         self.doses = doses if doses is not None else DoseLog(plan)
-        self.reminders: list[Reminder] = []
+        self.book = ReminderBook(plan, self.doses, reminders_path)
         self.last: Reply | None = None
         self.expects: str | None = None
         self._context: dict[str, str] = {}
         self._ids = itertools.count(1)
         self._turn = itertools.count()
-        self._fired_daily: set[tuple[str, str]] = set()
 
     # -- public ---------------------------------------------------------------------
     def handle(self, intent: str, text: str, slots: dict[str, str] | None = None,
@@ -99,26 +88,26 @@ class DialogueManager:
             self.last = reply
         return reply
 
+    @property
+    def reminders(self) -> list[Reminder]:
+        """One-off reminders still to come."""
+        return list(self.book.one_off)
+
     def due_reminders(self, now: datetime | None = None) -> list[Reminder]:
-        """Reminders (one-off and daily care-plan ones) due by ``now``; each fires once."""
-        now = now or self.clock()
-        due = [r for r in self.reminders if r.at <= now]
-        self.reminders = [r for r in self.reminders if r.at > now]
-        for planned in self.plan.reminders:
-            hh, mm = (int(x) for x in planned.time.split(":"))
-            at = now.replace(hour=hh, minute=mm, second=0, microsecond=0)
-            key = (planned.task, at.date().isoformat())
-            if at <= now and key not in self._fired_daily:
-                self._fired_daily.add(key)
-                due.append(Reminder(f"daily-{planned.time}", planned.task, at, daily=True))
-        return due
+        """Reminders due by ``now``, each once: one-off, daily care-plan ones, one per
+        medicine dose time not yet taken; late ones (missed while the device was off)
+        carry ``late`` (:func:`device.reminders.reminder_text` says their time)."""
+        return self.book.due(now or self.clock())
+
+    def unconfirmed_doses(self, now: datetime | None = None) -> tuple[Action, ...]:
+        """Alert actions (level warning) for doses unconfirmed ``care_plan.
+        dose_confirm_after_min`` after their time; each dose time once."""
+        return tuple(self.book.unconfirmed(now or self.clock(), self.plan.resident))
 
     def mark_daily_fired_before(self, now: datetime) -> None:
-        """At start-up, do not replay today's daily reminders that are already past."""
-        for planned in self.plan.reminders:
-            hh, mm = (int(x) for x in planned.time.split(":"))
-            if now.replace(hour=hh, minute=mm, second=0, microsecond=0) <= now:
-                self._fired_daily.add((planned.task, now.date().isoformat()))
+        """At start-up: on a first start, today's past reminders are not replayed; after a
+        restart, those missed while the device was off fire late (their state is kept)."""
+        self.book.start(now)
 
     # -- dispatch -------------------------------------------------------------------
     def _dispatch(self, intent: str, text: str, slots: dict[str, str]) -> Reply:
@@ -156,9 +145,21 @@ class DialogueManager:
                                               self._context.get("symptom", ""))
         if kind == "confirm_dose" and (yes or no):
             if yes:
-                return self._record_doses(intent, text)
+                return self._dose_reply(intent, medication.confirm_open(
+                    self.plan, self.doses, self.clock()))
             return self._reply("Please take it now, with a glass of water. "
                                "Tell me when you have.", intent)
+        if kind == "confirm_early" and (yes or no):
+            if yes:
+                return self._dose_reply(intent, medication.confirm_early(
+                    self.plan, self.doses, self.clock(), self._context.pop("dose_medicine", "")))
+            return self._reply("All right. Take it at its time; I will remind you.", intent)
+        if kind == "dose_which":
+            chosen = medication.choose_open(self.plan, self.doses, self.clock(), text)
+            if chosen is not None:
+                return self._dose_reply(intent, chosen)
+            if no:
+                return self._reply("All right. I did not note a dose.", intent)
         if kind == "offer_fun" and (yes or no):
             if yes:
                 return self._on_companionship("joke", {})
@@ -187,8 +188,15 @@ class DialogueManager:
         return self._record_doses("medication_taken", text)
 
     def _record_doses(self, intent: str, text: str) -> Reply:
-        say, actions = medication.record_doses(self.plan, self.doses, self.clock(), text)
-        return self._reply(say, intent, actions)
+        med = self.plan.find_medicine(text)
+        self._context["dose_medicine"] = med.name if med is not None else ""
+        return self._dose_reply(intent, medication.record_doses(self.plan, self.doses,
+                                                                self.clock(), text))
+
+    def _dose_reply(self, intent: str,
+                    result: tuple[str, tuple[Action, ...], str | None]) -> Reply:
+        say, actions, expects = result
+        return self._reply(say, intent, actions, expects=expects)
 
     # -- reminders, calls, home ------------------------------------------------------
     def _on_reminder_set(self, text: str, slots: dict[str, str]) -> Reply:
@@ -204,10 +212,9 @@ class DialogueManager:
 
     def _schedule(self, task: str, when: datetime, intent: str,
                   slots: dict[str, str] | None = None) -> Reply:
-        rem = Reminder(f"r{next(self._ids)}", task, when)
-        self.reminders.append(rem)
+        rem = self.book.add(second_person(task), when)  # stored before it is promised
         day = "" if when.date() == self.clock().date() else " tomorrow"
-        return self._reply(f"I will remind you to {second_person(task)} at "
+        return self._reply(f"I will remind you to {rem.task} at "
                            f"{phrases.say_time(when)}{day}.", intent,
                            (Action("reminder", rem.to_json()),), slots)
 

@@ -152,9 +152,11 @@ def settings_from_dict(data: dict[str, Any], base: Path | None = None) -> Settin
     resident = _section(ResidentSettings, data.get("resident", {}), "resident", base)
     plan_data = data.get("care_plan", {})
     _check(isinstance(plan_data, dict), "care_plan must be an object")
-    bad = sorted(set(plan_data) - {"medicines", "contacts", "reminders"})
+    known_plan = ("medicines", "contacts", "reminders", "timezone", "dose_confirm_after_min",
+                  "late_reminder_max_h")
+    bad = sorted(set(plan_data) - set(known_plan))
     _check(not bad, f"unknown setting care_plan.{bad[0] if bad else ''}: known ones are "
-                    "medicines, contacts, reminders")
+                    f"{', '.join(known_plan)}")
     try:
         plan = CarePlan.from_json(plan_data, resident=resident.name)
     except (TypeError, ValueError) as exc:
