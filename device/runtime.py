@@ -42,7 +42,6 @@ from device.liveness import (
 )
 from device.pipeline import ActionExecutor, Assistant, Turn
 from device.settings import Settings
-from device.slots import second_person
 
 __all__ = ["STATUS_FILE", "Runtime", "supervise"]
 
@@ -164,7 +163,8 @@ class Runtime:
         speaker = WatchedSpeaker(make_speaker(s), self.liveness)
         doses = DoseLog(s.care_plan, self.state_dir / "doses.jsonl")
         dialogue = DialogueManager(s.care_plan, clock=self.clock, doses=doses, safety=s.safety,
-                                   pending_path=self.state_dir / "safety-pending.json")
+                                   pending_path=self.state_dir / "safety-pending.json",
+                                   reminders_path=self.state_dir / "reminders.json")
         dialogue.mark_daily_fired_before(self.clock())
         self.out_dir.mkdir(parents=True, exist_ok=True)
         executor = ActionExecutor(s.resident.name, alerts=self.home.alerts, speaker=speaker,
@@ -312,12 +312,20 @@ class Runtime:
         await asyncio.to_thread(self._safety_tick, True)
 
     def say_due_reminders(self) -> int:
-        """Say every reminder due now; returns how many."""
+        """Say every reminder due now (a late one says its time), and tell the caregivers
+        of doses left unconfirmed (docs/audio-and-careplan.md); returns how many reminders."""
+        from device.reminders import reminder_text
+
         assert self.assistant is not None
         with self._lock:
             due = self.assistant.dialogue.due_reminders()
+            unconfirmed = self.assistant.dialogue.unconfirmed_doses()
+            outcomes = self.assistant.executor.run(unconfirmed) if unconfirmed else []
+        for action, outcome in zip(unconfirmed, outcomes, strict=True):
+            self.emit(json.dumps({"dose_unconfirmed": action.to_json(),
+                                  "outcome": outcome.to_json()}, ensure_ascii=False))
         for r in due:
-            text = f"It is time to {second_person(r.task)}."
+            text = reminder_text(r)
             wav = self.assistant.speak(text, f"reminder-{r.id}")
             self.reminders_said += 1
             self.emit(json.dumps({"reminder": r.to_json(), "say": text, "wav_out": wav,
@@ -348,11 +356,15 @@ class Runtime:
         log.info("sensor ingest subscribed to %s", self.home.mqtt.topic("sensors", "+"))
         try:
             while not self._stop.is_set():
-                why = ingest_problem(ingest)
-                if why is not None:  # the supervisor logs it and subscribes afresh
+                if not ingest_thread_alive(ingest):  # the supervisor subscribes afresh
+                    why = "the sensor ingest network thread has ended"
                     self.liveness.fail("ingest", why)
                     raise RuntimeError(f"sensor ingest stopped: {why}")
-                self.liveness.beat("ingest")
+                # not connected (the broker is away) or failing on every message: no
+                # heartbeat, so it shows as offline once that lasts liveness.timeout_s
+                healthy = getattr(ingest, "healthy", None)
+                if not callable(healthy) or healthy():
+                    self.liveness.beat("ingest")
                 await self._sleep(self.tick_s)
         finally:
             self.ingest = None
@@ -590,18 +602,12 @@ class Runtime:
                 await asyncio.to_thread(self.home.stop)
 
 
-def ingest_problem(ingest: Any) -> str | None:
-    """Why a running ``SensorIngest`` is not receiving (None: it is): its own
-    ``healthy()`` if it has one, else whether paho's network thread still runs (an
-    exception in a message callback ends it)."""
-    healthy = getattr(ingest, "healthy", None)
-    if callable(healthy):
-        return None if healthy() else "the sensor ingest reports itself unhealthy"
+def ingest_thread_alive(ingest: Any) -> bool:
+    """Whether paho's network thread of a started ``SensorIngest`` still runs (an
+    exception escaping a message callback, or a stopped loop, ends it for good)."""
     client = getattr(ingest, "_client", None)
     thread = getattr(client, "_thread", None)
-    if client is None or thread is None or not thread.is_alive():
-        return "the sensor ingest network thread has ended"
-    return None
+    return thread is not None and thread.is_alive()
 
 
 def _model_version(model: Any) -> dict[str, Any]:
