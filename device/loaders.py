@@ -58,15 +58,23 @@ def load_intent_model(settings: Settings, say: Callable[[str], None] = print) ->
 
 
 def make_recognizer(settings: Settings, state_dir: Path | None = None) -> Any:
-    """The recognizer of the settings; with `state_dir`, a pocketsphinx engine keeps its
-    cepstral mean there across restarts (asr_cmn.txt)."""
+    """The recognizer of the settings; with `state_dir`, a pocketsphinx engine (and the
+    hybrid's fast path) keeps its cepstral mean there across restarts (asr_cmn.txt). Whisper
+    and hybrid get asr.threads and the resident's asr.language."""
     from speech.asr import create_recognizer
 
+    asr = settings.asr
     extra: dict[str, Any] = {}
-    if state_dir is not None and settings.asr.engine.startswith("pocketsphinx"):
-        extra["cmn_file"] = state_dir / "asr_cmn.txt"
-    return create_recognizer(settings.asr.engine, settings.asr.model,
-                             sample_rate=settings.asr.sample_rate, **extra)
+    cmn = {"cmn_file": state_dir / "asr_cmn.txt"} if state_dir is not None else {}
+    if asr.engine.startswith("pocketsphinx"):
+        extra.update(cmn)
+    elif asr.engine in ("whisper", "hybrid"):
+        extra.update(threads=asr.threads, language=asr.language)
+        if asr.engine == "hybrid":
+            from device.safety import safety_label_of_words
+
+            extra.update(fast_options=cmn, safety_words=safety_label_of_words)
+    return create_recognizer(asr.engine, asr.model, sample_rate=asr.sample_rate, **extra)
 
 
 def make_speaker(settings: Settings, voice: str | None = None,

@@ -11,7 +11,7 @@ __all__ = [
     "SafetySettings", "SettingsError", "TtsSettings",
 ]
 
-ASR_ENGINES = ("pocketsphinx", "pocketsphinx-general", "vosk", "whisper")
+ASR_ENGINES = ("hybrid", "whisper", "pocketsphinx", "pocketsphinx-general", "vosk")
 INPUT_SOURCES = ("stdin", "wav", "mic")
 LANGUAGES = ("en", "zh")
 
@@ -81,11 +81,17 @@ class IntentSettings:
 
 @dataclass(frozen=True)
 class AsrSettings:
-    engine: str = "pocketsphinx"
+    engine: str = "hybrid"
+    """hybrid: the fast domain path beside Whisper (docs/speech.md)."""
     model: str | None = None
-    """Model folder (vosk needs one); null = the engine's bundled model."""
+    """Model folder (vosk needs one); whisper/hybrid: "base", "tiny.en" or a CTranslate2
+    folder; null = the engine's bundled model."""
     sample_rate: int = 16000
     """Hz."""
+    threads: int = 2
+    """CPU threads of the Whisper decoder."""
+    language: str = "en"
+    """The resident's language as Whisper hears it (the fast path is English only)."""
 
     def __post_init__(self) -> None:
         _check(self.engine in ASR_ENGINES,
@@ -94,6 +100,10 @@ class AsrSettings:
                "asr.engine is vosk but asr.model is null: set asr.model to a vosk model folder")
         _check(self.sample_rate in (8000, 16000, 22050, 44100, 48000),
                f"asr.sample_rate {self.sample_rate} is unusual: use 16000")
+        _check(isinstance(self.threads, int) and 1 <= self.threads <= 64,
+               f"asr.threads must be a whole number 1..64 (got {self.threads!r})")
+        _check(self.language in LANGUAGES,
+               f"asr.language must be one of {LANGUAGES} (got {self.language!r})")
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,9 @@
 Engines: ``pocketsphinx`` (default: bundled en-US acoustic model + the domain language
 model), ``pocketsphinx-general`` (the same with pocketsphinx's general en-US LM),
 ``pocketsphinx-open`` (domain LM, and the general LM again for poorly scored utterances), ``vosk``
-(a Kaldi model directory), ``whisper`` (faster-whisper, an optional extra).
+(a Kaldi model directory), ``whisper`` (faster-whisper: Whisper base or tiny.en, shipped as
+wheels), ``hybrid`` (the device's default: the pocketsphinx domain decoder answers when it
+is sure or hears a safety sign, Whisper decides the rest; see speech.asr_hybrid).
 """
 
 from __future__ import annotations
@@ -200,6 +202,7 @@ ENGINES: dict[str, Callable[..., Recognizer]] = {
     "pocketsphinx-open": _lazy("speech.asr_pocketsphinx", "create_open"),
     "vosk": _lazy("speech.asr_vosk", "VoskRecognizer"),
     "whisper": _lazy("speech.asr_whisper", "WhisperRecognizer"),
+    "hybrid": _lazy("speech.asr_hybrid", "HybridRecognizer"),
 }
 
 

@@ -19,16 +19,19 @@ def register(subparsers: Any) -> None:
     t = asr_sub.add_parser("transcribe", help="transcribe WAV files (or '-' for stdin)")
     t.add_argument("files", nargs="+", metavar="FILE.wav",
                    help="WAV files of any rate/width/channels; '-' reads stdin (WAV or raw PCM)")
-    t.add_argument("--engine", default="pocketsphinx",
-                   help="pocketsphinx (default), pocketsphinx-general, vosk, whisper")
-    t.add_argument("--model", default=None, help="engine model path (vosk: model directory)")
+    t.add_argument("--engine", default="hybrid",
+                   help="hybrid (default: fast domain path + Whisper), whisper, pocketsphinx, "
+                   "pocketsphinx-general, pocketsphinx-open, vosk")
+    t.add_argument("--model", default=None,
+                   help="engine model (vosk: model directory; whisper/hybrid: base, tiny.en "
+                   "or a CTranslate2 folder)")
     t.add_argument("--raw-rate", type=int, default=16000,
                    help="sample rate of raw 16-bit mono PCM on stdin (Hz)")
     t.add_argument("--words", action="store_true", help="add word timings and confidence")
     t.set_defaults(func=cmd_transcribe)
 
     li = asr_sub.add_parser("listen", help="listen on the microphone, one JSON line per event")
-    li.add_argument("--engine", default="pocketsphinx")
+    li.add_argument("--engine", default="hybrid")
     li.add_argument("--model", default=None)
     li.add_argument("--trailing-silence", type=float, default=1.0,
                     help="seconds of silence that end an utterance")
@@ -66,7 +69,9 @@ def cmd_transcribe(args: argparse.Namespace) -> int:
             continue
         tr = transcribe_clip(rec, clip)
         out: dict[str, Any] = {"file": name, "text": tr.text, "seconds": round(tr.seconds, 3),
-                               "rtf": round(tr.rtf, 4)}
+                               "rtf": round(tr.rtf, 4), "alternatives": tr.alternatives}
+        if getattr(rec, "last_path", ""):  # the hybrid: which path decided
+            out["path"] = rec.last_path
         if args.words:
             out["confidence"] = tr.to_json()["confidence"]
             out["words"] = [w.to_json() for w in tr.words]

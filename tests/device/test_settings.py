@@ -21,7 +21,7 @@ def test_example_config_loads_with_care_plan() -> None:
     assert s.resident.name == "Mary" and s.care_plan.resident == "Mary"
     assert [m.name for m in s.care_plan.medicines] == ["metformin", "amlodipine"]
     assert s.care_plan.find_contact("daughter").name == "Anna"  # type: ignore[union-attr]
-    assert s.mqtt.url is None and s.asr.engine == "pocketsphinx"
+    assert s.mqtt.url is None and s.asr.engine == "hybrid"
     with pytest.raises(FrozenInstanceError):
         s.tts.rate_wpm = 200  # type: ignore[misc]
 

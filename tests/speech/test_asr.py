@@ -130,8 +130,8 @@ def test_transcribe_file_any_rate(tmp_path: Path, librivox) -> None:  # type: ig
 def test_unknown_and_missing_engines() -> None:
     with pytest.raises(EngineUnavailable, match="unknown ASR engine"):
         create_recognizer("nope")
-    with pytest.raises(EngineUnavailable, match="install"):
-        create_recognizer("whisper")
+    with pytest.raises(EngineUnavailable, match="model.bin"):
+        create_recognizer("whisper", model="/tmp")
     with pytest.raises(EngineUnavailable, match="model directory"):
         create_recognizer("vosk", model=None)
     with pytest.raises(EngineUnavailable, match="not a vosk model"):

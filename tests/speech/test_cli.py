@@ -22,7 +22,9 @@ def test_transcribe_json_lines(librivox: dict, tmp_path: Path) -> None:
     lines = [json.loads(x) for x in proc.stdout.decode().splitlines()]
     assert len(lines) == 2
     for obj in lines:
-        assert set(obj) == {"file", "text", "seconds", "rtf"}
+        # the default engine is the hybrid: it says which path decided
+        assert set(obj) == {"file", "text", "seconds", "rtf", "alternatives", "path"}
+        assert obj["path"] in ("fast-safety", "fast", "whisper")
         assert obj["file"] == str(path) and obj["text"]
         assert abs(obj["seconds"] - 2.99) < 0.05 and obj["rtf"] > 0
 

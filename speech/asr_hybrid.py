@@ -1,0 +1,165 @@
+"""The default recognizer: a fast domain path beside Whisper (docs/speech.md, "hybrid").
+
+In the manner of Home Assistant's Speech-to-Phrase beside Whisper: the streaming
+pocketsphinx domain decoder hears every utterance as it is spoken; at the end of speech
+
+1. when its hypothesis carries a safety sign (plain safety words in its 1-best or n-best,
+   the device's own rule), that transcript is returned at once, the safety hypothesis
+   first among the alternatives: an emergency heard by the fast path never waits for
+   Whisper;
+2. when it is sure (FastRule, fitted on a dev part of the spoken command set, never on
+   the test part), its transcript is returned at once;
+3. otherwise Whisper decodes the held audio and decides; the fast path's hypotheses that
+   carry a safety sign are put first among Whisper's alternatives, so the device's safety
+   decision (``device.pipeline.Assistant.respond_transcript``) sees either path's sign.
+
+``last_path`` says which of "fast-safety", "fast" or "whisper" decided the last utterance.
+Barge-in and "stop"/"help" spotting while the device speaks stay on the streaming engine
+(speech.bargein); this recognizer is for the resident's turns.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from speech.asr import Partial, Recognizer, Transcript, Word
+from speech.audio import DEFAULT_RATE
+
+__all__ = ["FAST_RULE", "FastRule", "HybridRecognizer"]
+
+PATHS = ("fast-safety", "fast", "whisper")
+
+
+@dataclass(frozen=True)
+class FastRule:
+    """When the fast path's transcript is taken without Whisper."""
+
+    min_conf: float = 0.9
+    """Mean word posterior of the 1-best, 0..1 (above 1: never sure)."""
+    min_word_conf: float = 0.5
+    """Every word's posterior at least this."""
+    min_words: int = 2
+    """Shorter hypotheses are too easily made of noise."""
+    agree_nbest: bool = True
+    """No n-best alternative that differs from the 1-best (the decoder was not torn)."""
+
+    def __post_init__(self) -> None:
+        if not 0.0 <= self.min_word_conf <= 1.0 or self.min_conf < 0.0:
+            raise ValueError("FastRule confidences must be within 0..1 (min_conf > 1: off)")
+        if self.min_words < 1:
+            raise ValueError("FastRule.min_words must be >= 1")
+
+    def sure(self, tr: Transcript) -> bool:
+        if tr.confidence is None or len(tr.words) < self.min_words:
+            return False
+        if tr.confidence < self.min_conf:
+            return False
+        if any((w.conf or 0.0) < self.min_word_conf for w in tr.words):
+            return False
+        return not (self.agree_nbest and tr.alternatives)
+
+
+FAST_RULE = FastRule()
+"""The rule shipped (bench/speech_results/hybrid.json records how it was chosen)."""
+
+
+def _device_safety_words() -> Callable[[str], str | None]:
+    # The device's plain-safety-words rule, so that both agree on what a safety sign is.
+    from device.safety import safety_label_of_words
+
+    return safety_label_of_words
+
+
+class HybridRecognizer(Recognizer):
+    """pocketsphinx domain decoder (streaming, fast) + faster-whisper (accurate).
+
+    Args:
+        model: the Whisper model ("base", "tiny.en" or a folder; None: base).
+        sample_rate: Hz of the PCM fed in.
+        threads: Whisper's CPU threads.
+        language: the resident's language (Whisper's; the fast path is English).
+        rule: when the fast path is sure (FAST_RULE).
+        safety_words: text -> safety label or None (default: device.safety's rule).
+        fast_options: options of the pocketsphinx domain engine (e.g. cmn_file).
+        whisper_options: options of the Whisper engine (beam_size, nbest, device).
+    """
+
+    name = "hybrid"
+
+    def __init__(self, model: str | Path | None = None, sample_rate: int = DEFAULT_RATE,
+                 threads: int = 2, language: str = "en", rule: FastRule = FAST_RULE,
+                 safety_words: Callable[[str], str | None] | None = None,
+                 fast_options: dict[str, Any] | None = None,
+                 whisper_options: dict[str, Any] | None = None) -> None:
+        from speech.asr_pocketsphinx import create_domain
+        from speech.asr_whisper import WhisperRecognizer
+
+        super().__init__(sample_rate)
+        self.rule = rule
+        self.safety_words = safety_words or _device_safety_words()
+        # The fast path only understands English; in another language Whisper decides all.
+        self._fast_on = language == "en"
+        self.fast = create_domain(sample_rate=sample_rate, **(fast_options or {}))
+        self.whisper = WhisperRecognizer(model, sample_rate=sample_rate, threads=threads,
+                                         language=language, **(whisper_options or {}))
+        self.last_path = ""
+        """"fast-safety", "fast" or "whisper": which path decided the last utterance."""
+        self.last_fast: Transcript | None = None
+        """The fast path's own transcript of the last utterance (for benchmarks, logs)."""
+
+    def accept(self, pcm: bytes) -> Partial | None:
+        # The sub-recognizers time themselves; final() adds their busy time up.
+        if len(pcm) % 2:
+            raise ValueError("PCM chunk has an odd number of bytes; expected 16-bit samples")
+        self.whisper.accept(pcm)
+        return self.fast.accept(pcm)
+
+    def final(self) -> Transcript:
+        fast = self.fast.final()
+        self.last_fast = fast
+        signs = self._safety_hypotheses(fast)
+        if signs or (self._fast_on and self.rule.sure(fast)):
+            self.whisper.reset()
+            self.last_path = "fast-safety" if signs else "fast"
+            alts = _merge(signs, fast.alternatives, exclude=fast.text)
+            return replace(fast, engine=self.name, alternatives=alts)
+        slow = self.whisper.final()
+        self.last_path = "whisper"
+        alts = _merge(self._safety_hypotheses(fast, include_best=True), slow.alternatives,
+                      exclude=slow.text)
+        busy = fast.rtf * fast.seconds + slow.rtf * slow.seconds
+        seconds = slow.seconds or fast.seconds
+        return replace(slow, engine=self.name, alternatives=alts, seconds=seconds,
+                       rtf=busy / seconds if seconds else 0.0)
+
+    def _safety_hypotheses(self, fast: Transcript, include_best: bool = True) -> list[str]:
+        """The fast path's hypotheses (1-best first) that carry plain safety words."""
+        if not self._fast_on:
+            return []
+        hyps = ([fast.text] if include_best else []) + list(fast.alternatives)
+        return [h for h in hyps if h.strip() and self.safety_words(h) is not None]
+
+    def reset(self) -> None:
+        self.fast.reset()
+        self.whisper.reset()
+
+    # The abstract hooks are unused: accept/final/reset above drive the two engines.
+    def _accept(self, pcm: bytes) -> str | None:  # pragma: no cover
+        raise NotImplementedError
+
+    def _final(self) -> tuple[str, list[Word], float | None]:  # pragma: no cover
+        raise NotImplementedError
+
+    def _reset(self) -> None:  # pragma: no cover
+        raise NotImplementedError
+
+
+def _merge(first: list[str], rest: list[str], exclude: str) -> list[str]:
+    out: list[str] = []
+    for h in [*first, *rest]:
+        if h and h != exclude and h not in out:
+            out.append(h)
+    return out
