@@ -91,7 +91,7 @@ def _bad(rng: random.Random, base: dict[str, Any], k: int) -> dict[str, Any]:
     if kind == 1:
         return {**base, "kind": "vitals", "values": {"spo2": 140}}
     if kind == 2:
-        return {**base, "kind": "vitals", "values": {"pulse": 80}, "ts_offset": -3600.0}
+        return {**base, "kind": "vitals", "values": {"pulse": 80}, "ts_offset": -7200.0}
     if kind == 3:
         return {**base, "kind": "vitals", "values": {"pulse": 80}, "ts_offset": 600.0}
     return {**base, "kind": "vitals", "values": {"pulse": "eighty"}}
