@@ -5,8 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections import Counter
-from typing import Any, TextIO
+from typing import IO, Any, TextIO
 
 
 def register(subparsers: Any) -> None:
@@ -109,17 +108,22 @@ def cmd_watch(args: argparse.Namespace) -> int:
     return 0
 
 
-def score_lines(lines: TextIO, out: TextIO, err: TextIO, spo2_scale: int | None = None) -> int:
-    """The body of `health score`: returns the number of bad lines."""
+def score_lines(lines: IO[str] | IO[bytes], out: TextIO, err: TextIO,
+                spo2_scale: int | None = None) -> int:
+    """The body of `health score`: returns the number of bad lines. Every line gets one
+    output line: its score, or ``{"line": N, "error": ...}`` (too long, not UTF-8, not
+    JSON, too deep, not an observation set); reading goes on after a bad line."""
+    from .limits import MAX_LINE_BYTES, InputRejected, parse_json, read_lines
     from .news2 import ObservationError, score
 
     bad = 0
-    for n, line in enumerate(lines, 1):
-        text = line.strip()
-        if not text:
+    for n, text in read_lines(lines, MAX_LINE_BYTES):
+        if isinstance(text, str) and not text.strip():
             continue
         try:
-            data = json.loads(text)
+            if isinstance(text, InputRejected):
+                raise text
+            data = parse_json(text, MAX_LINE_BYTES, what="the line")
             if not isinstance(data, dict):
                 raise ObservationError("each line must be a JSON object of observations")
             if spo2_scale is not None and data.get("spo2_scale") is None:
@@ -127,7 +131,7 @@ def score_lines(lines: TextIO, out: TextIO, err: TextIO, spo2_scale: int | None 
             result: dict[str, Any] = score(data).to_json()
         except (ValueError, TypeError) as exc:
             bad += 1
-            msg = f"not valid JSON ({exc})" if isinstance(exc, json.JSONDecodeError) else str(exc)
+            msg = exc.message if isinstance(exc, InputRejected) else str(exc)
             result = {"line": n, "error": msg}
             print(f"eldercare: error: line {n}: {msg}", file=err)
         out.write(json.dumps(result) + "\n")
@@ -136,7 +140,7 @@ def score_lines(lines: TextIO, out: TextIO, err: TextIO, spo2_scale: int | None 
 
 
 def cmd_score(args: argparse.Namespace) -> int:
-    bad = score_lines(sys.stdin, sys.stdout, sys.stderr, args.spo2_scale)
+    bad = score_lines(sys.stdin.buffer, sys.stdout, sys.stderr, args.spo2_scale)
     return 2 if bad else 0
 
 
@@ -155,9 +159,8 @@ def cmd_replay(args: argparse.Namespace) -> int:
     import tempfile
 
     from .monitor import HealthMonitor, MonitorConfig
-    from .replay import read_replay
+    from .replay import read_replay_lines
 
-    errors: Counter[str] = Counter()
     cfg = MonitorConfig(spo2_scale=args.spo2_scale,
                         spo2_scale_by_resident=parse_scales(args.spo2_scale_for))
     with tempfile.TemporaryDirectory(prefix="eldercare-replay-") as tmp:
@@ -170,11 +173,11 @@ def cmd_replay(args: argparse.Namespace) -> int:
                                discovery=False)
         mon = HealthMonitor(svc, args.resident, cfg)
         try:
-            n = _replay_lines(mon, read_replay(args.file, errors))
+            n = _replay_lines(mon, read_replay_lines(args.file), args.file)
         finally:
             if svc is not None:
                 svc.stop()
-    rejected = dict(errors + mon.rejected)
+    rejected = dict(mon.rejected)
     summary = {"accepted": mon.accepted, "rejected": rejected, "findings": mon.findings_total}
     if args.alerts:
         summary["alerts"] = n
@@ -182,27 +185,40 @@ def cmd_replay(args: argparse.Namespace) -> int:
     return 2 if rejected else 0
 
 
-def _replay_lines(mon: Any, readings: Any) -> int:
-    """Replay and print findings (no alert service) or alerts as JSON lines; returns the
-    number of alerts printed. Relative times (below 1e9 s) all count from one start."""
+def _replay_lines(mon: Any, lines: Any, name: str) -> int:
+    """Replay and print findings (no alert service) or alerts as JSON lines; a line that
+    is not a valid reading gets ``{"line", "rejected", "error"}`` on stdout (and one line
+    on stderr) and the replay goes on. Returns the number of alerts printed. Relative
+    times (below 1e9 s) all count from one start."""
     import time
+
+    from .readings import RejectedReading
 
     base = time.time()
     alerts = 0
-    for reading in readings:
+    for n, reading in lines:
         before = mon.findings_total
-        raised = mon.replay([reading], base=base)
+        try:
+            if isinstance(reading, RejectedReading):
+                mon.reject(reading)
+                raise reading
+            raised = mon.replay([reading], base=base, strict=True)
+        except RejectedReading as exc:
+            print(json.dumps({"line": n, "rejected": exc.reason, "error": exc.message}))
+            print(f"eldercare: error: {name}:{n}: {exc.reason}: {exc.message}",
+                  file=sys.stderr)
+            continue
         if mon.alerts is not None:
             for a in raised:
                 alerts += 1
-                print(json.dumps({"ts": reading.get("ts"), "id": a.id, "resident": a.resident,
-                                  "kind": a.kind, "level": a.level, "reason": a.reason,
-                                  "news2": a.news2}))
+                print(json.dumps({"line": n, "ts": reading.get("ts"), "id": a.id,
+                                  "resident": a.resident, "kind": a.kind, "level": a.level,
+                                  "reason": a.reason, "news2": a.news2}))
             continue
         new = mon.findings_total - before
         for f in list(mon.findings)[len(mon.findings) - new:]:
-            print(json.dumps({"ts": reading.get("ts"), "kind": f.kind, "level": f.level,
-                              "reason": f.reason, "news2": f.news2}))
+            print(json.dumps({"line": n, "ts": reading.get("ts"), "kind": f.kind,
+                              "level": f.level, "reason": f.reason, "news2": f.news2}))
     return alerts
 
 

@@ -13,7 +13,8 @@ This module imports nothing of the project, so device, speech and health may all
 from __future__ import annotations
 
 import json
-from typing import Any
+from collections.abc import Iterator
+from typing import IO, Any
 
 MAX_SENSOR_PAYLOAD_BYTES = 256 * 1024
 """Largest MQTT sensor payload (a Zigbee2MQTT state or a project reading), bytes."""
@@ -117,3 +118,32 @@ def parse_json(
     if depth_of(value, max_depth) > max_depth:
         raise InputRejected("too_deep", f"{what} nests deeper than {max_depth} levels")
     return value
+
+
+def read_lines(stream: IO[bytes] | IO[str], max_bytes: int = MAX_LINE_BYTES,
+               what: str = "the line") -> Iterator[tuple[int, str | InputRejected]]:
+    """Number and check each line of a stream: ``(n, text)`` for a good line (without its
+    line ending), ``(n, InputRejected)`` for one that is too long (``too_large``: the rest
+    of it is skipped, never held in memory) or not UTF-8 (``bad_encoding``). Reading goes
+    on after a bad line, so every line gets its answer."""
+    n = 0
+    while True:
+        raw = stream.readline(max_bytes + 1)
+        if not raw:
+            return
+        n += 1
+        end = "\n" if isinstance(raw, str) else b"\n"
+        if len(raw) > max_bytes and not raw.endswith(end):  # type: ignore[arg-type]
+            while True:  # skip the rest of this line
+                more = stream.readline(max_bytes + 1)
+                if not more or more.endswith(end):  # type: ignore[arg-type]
+                    break
+            yield n, InputRejected("too_large", f"{what} is longer than {max_bytes} bytes")
+            continue
+        body = raw.rstrip("\r\n") if isinstance(raw, str) else raw.rstrip(b"\r\n")
+        try:
+            if isinstance(body, str):
+                check_size(body, max_bytes, what)
+            yield n, decode_utf8(body, what)
+        except InputRejected as exc:
+            yield n, exc

@@ -149,7 +149,8 @@ class HealthMonitor:
 
     def reject(self, exc: RejectedReading) -> None:
         """Count and log a rejected reading (also used by the MQTT ingest and replays)."""
-        n = self.rejected[exc.reason] = self.rejected[exc.reason] + 1
+        with self._lock:
+            n = self.rejected[exc.reason] = self.rejected[exc.reason] + 1
         # the first few of each reason, then every 1000th, at WARNING; the rest at DEBUG
         level = logging.WARNING if n <= 5 or n % 1000 == 0 else logging.DEBUG
         log.log(level, "rejected reading (%s, %d so far): %s", exc.reason, n, exc.message)
@@ -324,8 +325,7 @@ class HealthMonitor:
         return out
 
     def _reject_replay(self, exc: RejectedReading, strict: bool) -> None:
-        with self._lock:
-            self.reject(exc)
+        self.reject(exc)
         if strict:
             raise exc
 

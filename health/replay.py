@@ -9,6 +9,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from .limits import MAX_LINE_BYTES, InputRejected, read_lines
+from .readings import RejectedReading, parse
+
 log = logging.getLogger(__name__)
 
 
@@ -16,37 +19,52 @@ class ReplayError(ValueError):
     """A malformed line in a replay file read with ``strict=True``."""
 
 
+def read_replay_lines(path: str | Path) -> Iterator[tuple[int, dict[str, Any] | RejectedReading]]:
+    """Number and parse each line of a replay file: ``(n, reading)`` for a JSON object,
+    ``(n, RejectedReading)`` for a line that is too long, not UTF-8, not JSON, too deep or
+    not an object. Blank and '#' lines are skipped. Validation of the readings themselves
+    is the monitor's job. Limits: docs/input-limits.md."""
+    p = Path(path)
+    if not p.is_file():
+        raise FileNotFoundError(f"replay file {p} does not exist")
+    with p.open("rb") as fh:
+        for n, text in read_lines(fh, MAX_LINE_BYTES):
+            if isinstance(text, InputRejected):
+                yield n, RejectedReading(text.reason, text.message)
+                continue
+            text = text.strip()
+            if not text or text.startswith("#"):
+                continue
+            try:
+                obj = parse(text, MAX_LINE_BYTES)
+            except RejectedReading as exc:
+                yield n, exc
+                continue
+            if not isinstance(obj, dict):
+                yield n, RejectedReading("not_an_object", "a reading must be a JSON object")
+                continue
+            yield n, obj
+
+
 def read_replay(
     path: str | Path, errors: Counter[str] | None = None, strict: bool = False
 ) -> Iterator[dict[str, Any]]:
     """Yield the JSON objects of a replay file, in order.
 
-    Malformed lines (bad JSON, or not an object) are logged and counted in ``errors``
-    (reasons ``malformed_json`` / ``not_an_object``) and skipped; with ``strict=True`` they
-    raise :class:`ReplayError` naming the line. Validation of the readings themselves is
-    the monitor's job.
+    Malformed lines (too long, not UTF-8, bad JSON, too deep, not an object) are logged
+    and counted in ``errors`` per reason and skipped; with ``strict=True`` they raise
+    :class:`ReplayError` naming the line.
     """
     p = Path(path)
-    if not p.is_file():
-        raise FileNotFoundError(f"replay file {p} does not exist")
-    with p.open("r", encoding="utf-8", errors="replace") as fh:
-        for n, line in enumerate(fh, 1):
-            text = line.strip()
-            if not text or text.startswith("#"):
-                continue
-            try:
-                obj = json.loads(text)
-                reason = None if isinstance(obj, dict) else "not_an_object"
-            except ValueError:
-                reason = "malformed_json"
-            if reason is not None:
-                if strict:
-                    raise ReplayError(f"{p}:{n}: {reason.replace('_', ' ')}: {text[:60]!r}")
-                log.warning("%s:%d skipped (%s)", p, n, reason)
-                if errors is not None:
-                    errors[reason] += 1
-                continue
-            yield obj
+    for n, item in read_replay_lines(p):
+        if isinstance(item, RejectedReading):
+            if strict:
+                raise ReplayError(f"{p}:{n}: {item.reason.replace('_', ' ')}: {item.message}")
+            log.warning("%s:%d skipped (%s: %s)", p, n, item.reason, item.message)
+            if errors is not None:
+                errors[item.reason] += 1
+            continue
+        yield item
 
 
 def write_replay(path: str | Path, readings: list[dict[str, Any]]) -> Path:
