@@ -83,8 +83,15 @@ class HomeServices:
         if ingest:
             from health.ingest import SensorIngest
 
-            self.ingest = SensorIngest(self.mqtt, self.monitor).start()
+            self.ingest = SensorIngest(self.mqtt, self.monitor,
+                                       dead_letter=self.dead_letter_path).start()
         return self
+
+    @property
+    def dead_letter_path(self) -> Path:
+        """Where the sensor ingest sets aside messages it rejected or could not handle
+        (bounded; docs/input-limits.md)."""
+        return self.state_dir / "sensor-dead-letters.jsonl"
 
     def _escalation(self) -> Any:
         from health.policy import EscalationPolicy
