@@ -18,8 +18,10 @@ from pathlib import Path
 from device import advice, medication, phrases, safety
 from device.careplan import CarePlan, Contact, DoseLog
 from device.confirm import PendingCheck, SafetyConfirmer
+from device.home_control import KIND_WORDS, HomeCatalog
 from device.reminders import Reminder, ReminderBook
 from device.replies import Action, Reply
+from device.settings_home import HomeDevice
 from device.settings_sections import SafetySettings
 from device.slots import extract_slots, resolve_time, second_person
 
@@ -36,13 +38,18 @@ class DialogueManager:
         pending_path: file that keeps a pending safety question across restarts.
         reminders_path: file that keeps one-off reminders and what has fired across
             restarts (:class:`device.reminders.ReminderBook`; None: memory only).
+        home: the home's devices (:class:`device.home_control.HomeCatalog`; None: none
+            set up, so home control says it cannot switch things yet).
     """
 
     def __init__(self, plan: CarePlan, clock: Callable[[], datetime] = datetime.now,
                  doses: DoseLog | None = None, safety: SafetySettings | None = None,
                  pending_path: Path | None = None,
-                 reminders_path: Path | None = None) -> None:
+                 reminders_path: Path | None = None, home: HomeCatalog | None = None) -> None:
         self.plan = plan
+        self.home = home if home is not None else HomeCatalog()
+        self._home_ask: tuple[tuple[HomeDevice, ...], str] | None = None
+        """The devices a "Which light?" question offered, and the action asked for."""
         self.confirmer = SafetyConfirmer(plan, safety or SafetySettings(), clock, pending_path)
         self.clock = clock
         self.doses = doses if doses is not None else DoseLog(plan)
@@ -170,6 +177,15 @@ class DialogueManager:
                 return self._schedule(self._context.pop("task", "something"), when, intent)
             if no:
                 return self._reply("All right. No reminder.", intent)
+        if kind == "home_device" and self._home_ask is not None:
+            offered, action = self._home_ask
+            self._home_ask = None
+            chosen = self.home.pick(text, offered)
+            if chosen:
+                action = extract_slots("home_control", text).get("action", action)
+                return self._home_reply(chosen, action, intent)
+            if no:
+                return self._reply("All right. I will leave them as they are.", intent)
         if kind == "contact":
             for word in re.findall(r"[a-z]+", text.lower()):
                 contact = self.plan.find_contact(word)
@@ -234,26 +250,40 @@ class DialogueManager:
                            expects="contact")
 
     def _call(self, c: Contact, intent: str, slots: dict[str, str] | None = None) -> Reply:
-        who = f"your {c.relation} {c.name}" if c.relation else c.name
-        return self._reply(f"Calling {who} now.", intent,
-                           (Action("call", {"contact": c.name, "relation": c.relation,
-                                            "phone": c.phone}),), slots)
+        # the call service's outcome says whether the request went out (the outcome rule)
+        return self._reply("", intent, (Action("call", {"contact": c.name, "relation": c.relation,
+                                                        "phone": c.phone}),), slots)
 
     def _on_home_control(self, text: str, slots: dict[str, str]) -> Reply:
-        device, action = slots.get("device"), slots.get("action")
-        if not device:
-            return self._reply("Which one should I control? For example, the lights or the "
-                               "heating.", "home_control", slots=slots)
-        action = action or "on"
-        area = slots.get("area", "")
-        name = {"light": "light", "tv": "television"}.get(device, device)
-        place = f"{area} {name}" if area else name
-        verb = {"on": f"Turning on the {place}.", "off": f"Turning off the {place}.",
-                "up": f"Turning the {place} up.", "down": f"Turning the {place} down.",
-                "open": f"Opening the {place}.", "close": f"Closing the {place}."}[action]
-        return self._reply(verb, "home_control",
-                           (Action("home", {"device": device, "area": area, "action": action}),),
-                           slots)
+        """One configured device found: its action (the controller's outcome says whether
+        it happened, docs/home-control.md); none or several: a question, never a guess."""
+        action = slots.get("action") or "on"
+        if not self.home:
+            return self._reply("I cannot switch things at home yet: nothing is set up. Please "
+                               "ask your carer to add your lights and heating.", "home_control",
+                               slots=slots)
+        found = self.home.find(text, slots)
+        if len(found) == 1:
+            return self._home_reply(found, action, "home_control", slots)
+        kind = slots.get("device", "")
+        kinds = {d.device for d in found}
+        if found:
+            what = KIND_WORDS[kinds.pop()] if len(kinds) == 1 else "one"
+            ask = f"Which {what}: {HomeCatalog.listing(found)}?"
+        else:
+            same = [d for d in self.home.devices if d.device == kind]
+            found = same or list(self.home.devices)
+            said = " ".join(w for w in (slots.get("area", ""), KIND_WORDS.get(kind, "")) if w)
+            lead = f"I do not know a {said} here. " if said else ""
+            ask = f"{lead}Which one should I control: {HomeCatalog.listing(found[:6])}?"
+        self._home_ask = (tuple(found), action)
+        return self._reply(ask, "home_control", slots=slots, expects="home_device")
+
+    def _home_reply(self, devices: list[HomeDevice], action: str, intent: str,
+                    slots: dict[str, str] | None = None) -> Reply:
+        return self._reply("", intent, tuple(
+            Action("home", {"name": d.name, "device": d.device, "area": d.area,
+                            "action": action}) for d in devices), slots)
 
     # -- small talk, info ------------------------------------------------------------
     def _on_time_query(self, text: str, slots: dict[str, str]) -> Reply:
