@@ -26,6 +26,7 @@ VERB_MODULES = (
     "speech.cli",
     "health.cli",
     "device.runtime_cli",
+    "device.scenario_cli",
     "cloud_sync.cli",
 )
 BENCH_MODULES = ("health.cli", "speech.cli", "device.runtime_cli", "compress.cli")

@@ -15,6 +15,7 @@ hidden) and :class:`WatchedRecognizer`.
 from __future__ import annotations
 
 import logging
+import math
 import threading
 import time
 from collections.abc import Callable
@@ -54,7 +55,8 @@ class ServiceState:
     def to_json(self) -> dict[str, Any]:
         return {"online": self.online, "last_beat": self.last_beat,
                 "age_s": None if self.age_s is None else round(self.age_s, 1),
-                "timeout_s": self.timeout_s, "detail": self.detail}
+                "timeout_s": None if math.isinf(self.timeout_s) else self.timeout_s,
+                "detail": self.detail}
 
 
 class Liveness:
@@ -79,7 +81,8 @@ class Liveness:
         self._offline: set[str] = set()
 
     def watch(self, name: str, timeout_s: float | None = None) -> None:
-        """Expect heartbeats from ``name`` from now on (its first one within the timeout)."""
+        """Expect heartbeats from ``name`` from now on (its first one within the timeout;
+        ``math.inf``: offline only while a failure is reported)."""
         with self._lock:
             self._timeouts[name] = timeout_s or self.timeout_s
             self._started.setdefault(name, self.clock())

@@ -21,6 +21,7 @@ import asyncio
 import hashlib
 import json
 import logging
+import math
 import os
 import sys
 import threading
@@ -42,6 +43,7 @@ from device.liveness import (
 )
 from device.pipeline import ActionExecutor, Assistant, Turn
 from device.settings import Settings
+from device.slots import second_person
 
 __all__ = ["STATUS_FILE", "Runtime", "supervise"]
 
@@ -163,8 +165,7 @@ class Runtime:
         speaker = WatchedSpeaker(make_speaker(s), self.liveness)
         doses = DoseLog(s.care_plan, self.state_dir / "doses.jsonl")
         dialogue = DialogueManager(s.care_plan, clock=self.clock, doses=doses, safety=s.safety,
-                                   pending_path=self.state_dir / "safety-pending.json",
-                                   reminders_path=self.state_dir / "reminders.json")
+                                   pending_path=self.state_dir / "safety-pending.json")
         dialogue.mark_daily_fired_before(self.clock())
         self.out_dir.mkdir(parents=True, exist_ok=True)
         executor = ActionExecutor(s.resident.name, alerts=self.home.alerts, speaker=speaker,
@@ -312,20 +313,12 @@ class Runtime:
         await asyncio.to_thread(self._safety_tick, True)
 
     def say_due_reminders(self) -> int:
-        """Say every reminder due now (a late one says its time), and tell the caregivers
-        of doses left unconfirmed (docs/audio-and-careplan.md); returns how many reminders."""
-        from device.reminders import reminder_text
-
+        """Say every reminder due now; returns how many."""
         assert self.assistant is not None
         with self._lock:
             due = self.assistant.dialogue.due_reminders()
-            unconfirmed = self.assistant.dialogue.unconfirmed_doses()
-            outcomes = self.assistant.executor.run(unconfirmed) if unconfirmed else []
-        for action, outcome in zip(unconfirmed, outcomes, strict=True):
-            self.emit(json.dumps({"dose_unconfirmed": action.to_json(),
-                                  "outcome": outcome.to_json()}, ensure_ascii=False))
         for r in due:
-            text = reminder_text(r)
+            text = f"It is time to {second_person(r.task)}."
             wav = self.assistant.speak(text, f"reminder-{r.id}")
             self.reminders_said += 1
             self.emit(json.dumps({"reminder": r.to_json(), "say": text, "wav_out": wav,
@@ -386,10 +379,15 @@ class Runtime:
     # -- liveness and status ----------------------------------------------------------
     def _watch_services(self) -> None:
         s = self.settings
-        for name in ("input", "safety", "reminders", "intent", "outbox", "tts"):
+        for name in ("input", "safety", "reminders", "outbox"):
             self.liveness.watch(name)
+        # used on demand: each turn beats them, a self-test does when no turn has for
+        # liveness.selftest_s; a failure shows at once
+        on_demand = s.liveness.selftest_s + s.liveness.timeout_s
+        self.liveness.watch("intent", on_demand)
         if self.audio:
-            self.liveness.watch("asr")
+            self.liveness.watch("asr", on_demand)
+        self.liveness.watch("tts", math.inf)  # offline only while failing
         if s.health.subscribe_sensors:
             self.liveness.watch("ingest")
 
@@ -413,7 +411,7 @@ class Runtime:
             self._selftest_at["intent"] = now
             with self._lock:
                 self.assistant.intent_model.classify(SELFTEST_TEXT)
-        if due("tts"):
+        if "tts" in states and not states["tts"].online:  # retried until it works again
             self._selftest_at["tts"] = now
             try:
                 self.assistant.speaker.to_wav(SELFTEST_TEXT, self.state_dir / "selftest.wav")
@@ -513,7 +511,7 @@ class Runtime:
         except OSError as exc:
             if not self._status_failed:  # reported once per failure, not every tick
                 log.error("cannot write %s: %s", path, exc)
-                self.liveness.watch("state")
+                self.liveness.watch("state", math.inf)
                 self.liveness.fail("state", f"state folder not writable: {exc}")
             self._status_failed = True
         offline = tuple(status["offline"])
