@@ -194,4 +194,20 @@ class OutputSettings:
     state_dir: str = "eldercare-state"
     """Alert outbox and dose log; keep it across restarts."""
     speak: bool = False
-    """Also play replies on the speaker (needs an audio device)."""
+    """Also play replies on the speaker (needs an audio device); with input.source mic
+    the reply can be cut by barge-in (docs/audio-and-careplan.md)."""
+    keep_heard_audio: bool = False
+    """Debugging only: keep a WAV of each utterance heard from the microphone in
+    <dir>/heard/. Off by default: they are recordings of the resident's home."""
+    keep_heard_max_mb: float = 50.0
+    """Size limit of the kept WAVs, megabytes; the oldest are deleted first."""
+    keep_heard_max_days: float = 7.0
+    """Age limit of the kept WAVs, days."""
+
+    def __post_init__(self) -> None:
+        _check(0 < self.keep_heard_max_mb <= 10000,
+               f"output.keep_heard_max_mb must be in (0, 10000] megabytes (got "
+               f"{self.keep_heard_max_mb})")
+        _check(0 < self.keep_heard_max_days <= 365,
+               f"output.keep_heard_max_days must be in (0, 365] days (got "
+               f"{self.keep_heard_max_days})")
