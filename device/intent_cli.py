@@ -7,6 +7,8 @@ import json
 import sys
 from typing import Any
 
+from health.limits import MAX_LINE_BYTES, MAX_TEXT_CHARS, MAX_THREADS, InputRejected, int_range
+
 
 def register(subparsers: Any) -> None:
     intent = subparsers.add_parser("intent", help="intent model tools")
@@ -19,20 +21,25 @@ def register(subparsers: Any) -> None:
     )
     p.add_argument("--model", default=None,
                    help="model folder (default: the shipped student, device/models/intent)")
-    p.add_argument("--threads", type=int, default=2, help="CPU threads (default 2)")
+    p.add_argument("--threads", type=int_range(1, MAX_THREADS), default=2,
+                   help=f"CPU threads, 1-{MAX_THREADS} (default 2)")
     p.add_argument("--scores", action="store_true", help="also print every label's score")
     p.add_argument("text", nargs="*", help="utterances; none: read one per line from stdin")
     p.set_defaults(func=_classify)
 
 
 def _classify(args: argparse.Namespace) -> int:
+    """Every utterance gets one output line; a bad one (not UTF-8, longer than
+    MAX_TEXT_CHARS, a line over MAX_LINE_BYTES) gets ``{"line", "error"}`` and the
+    rest go on; exit 2 when any was bad (docs/input-limits.md)."""
     from device.intent import IntentModel
 
-    if args.threads < 1:
-        raise ValueError("--threads must be at least 1")
     model = IntentModel.load(args.model, threads=args.threads)
 
     def emit(text: str) -> None:
+        if len(text) > MAX_TEXT_CHARS:
+            raise InputRejected("too_large", f"the utterance is {len(text)} characters "
+                                f"(limit {MAX_TEXT_CHARS})")
         result = model.classify(text)
         obj = result.to_json()
         if args.scores:
@@ -40,12 +47,29 @@ def _classify(args: argparse.Namespace) -> int:
         sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
         sys.stdout.flush()
 
+    def refuse(where: str, n: int, exc: InputRejected) -> None:
+        sys.stdout.write(json.dumps({where: n, "error": exc.message}) + "\n")
+        sys.stdout.flush()
+        print(f"eldercare: error: {where} {n}: {exc.message}", file=sys.stderr)
+
+    bad = 0
     if args.text:
-        for text in args.text:
-            emit(text)
+        for n, text in enumerate(args.text, 1):
+            try:
+                emit(text)
+            except InputRejected as exc:
+                bad += 1
+                refuse("arg", n, exc)
     else:
-        for line in sys.stdin:
-            line = line.strip()
-            if line:
-                emit(line)
-    return 0
+        from health.limits import read_lines
+
+        for n, line in read_lines(sys.stdin.buffer, MAX_LINE_BYTES):
+            try:
+                if isinstance(line, InputRejected):
+                    raise line
+                if line.strip():
+                    emit(line.strip())
+            except InputRejected as exc:
+                bad += 1
+                refuse("line", n, exc)
+    return 2 if bad else 0

@@ -12,8 +12,10 @@ This module imports nothing of the project, so device, speech and health may all
 
 from __future__ import annotations
 
+import argparse
 import json
-from collections.abc import Iterator
+import math
+from collections.abc import Callable, Iterator
 from typing import IO, Any
 
 MAX_SENSOR_PAYLOAD_BYTES = 256 * 1024
@@ -147,3 +149,40 @@ def read_lines(stream: IO[bytes] | IO[str], max_bytes: int = MAX_LINE_BYTES,
             yield n, decode_utf8(body, what)
         except InputRejected as exc:
             yield n, exc
+
+
+MAX_THREADS = 64
+"""Most CPU threads any verb accepts."""
+
+
+def int_range(lo: int, hi: int) -> Callable[[str], int]:
+    """An argparse ``type=`` for a whole number in [lo, hi]: anything else is refused at
+    once with the range in the message (state the range in the option's help too)."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"must be a whole number {lo}-{hi}, "
+                                             f"got {text[:40]!r}") from None
+        if not lo <= value <= hi:
+            raise argparse.ArgumentTypeError(f"must be {lo}-{hi}, got {value}")
+        return value
+
+    return parse
+
+
+def float_range(lo: float, hi: float) -> Callable[[str], float]:
+    """An argparse ``type=`` for a finite number in [lo, hi]."""
+
+    def parse(text: str) -> float:
+        try:
+            value = float(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"must be a number {lo:g}-{hi:g}, "
+                                             f"got {text[:40]!r}") from None
+        if not (math.isfinite(value) and lo <= value <= hi):
+            raise argparse.ArgumentTypeError(f"must be {lo:g}-{hi:g}, got {text[:40]}")
+        return value
+
+    return parse
