@@ -156,6 +156,10 @@ def read_pcm(
         raise AudioError(f"{name}: no audio received (0 bytes)")
     if data[:4] == b"RIFF":
         return read_wav_bytes(data, target_rate=target_rate, name=name)
+    other = _not_pcm(data)
+    if other:  # checked as a file path is: a container or text is never decoded as noise
+        raise AudioError(f"{name}: not audio{other}; pipe a WAV file or raw 16-bit PCM, or "
+                         "convert it, e.g. `sox in.ext -r 16000 -c 1 out.wav`")
     if sample_rate <= 0 or channels <= 0 or width not in (1, 2, 3, 4):
         raise AudioError(
             f"{name}: bad raw PCM settings rate={sample_rate} channels={channels} "
@@ -282,6 +286,24 @@ def _to_clip(x: np.ndarray, rate: int, target_rate: int) -> AudioClip:
         x = soxr.resample(x, rate, target_rate, quality="HQ")
     y = np.clip(np.round(x * 32768.0), -32768, 32767).astype(np.int16)
     return AudioClip(samples=y, sample_rate=target_rate)
+
+
+def _not_pcm(data: bytes) -> str:
+    """A hint like " (it is MP3)" when raw bytes are a known container or text, else ""."""
+    hint = _guess_format(data)
+    if hint and hint != " (it looks like text)":
+        return hint
+    head = data[:4096]
+    if b"\x00" in head:  # text has no NUL bytes; silence and quiet PCM have many
+        return ""
+    try:
+        text = head.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if exc.start < len(head) - 3:  # not just a character cut at the end
+            return ""
+        text = head[: exc.start].decode("utf-8")
+    printable = sum(c.isprintable() or c in "\t\r\n" for c in text)
+    return " (it looks like text)" if text and printable >= 0.95 * len(text) else ""
 
 
 def _guess_format(data: bytes) -> str:
