@@ -52,7 +52,7 @@ class ProviderChoice:
     def to_json(self) -> dict[str, Any]:
         return {"provider": self.provider, "providers": list(self.providers),
                 "variant": self.variant, "model_file": self.model_file,
-                "available": list(self.available), "active": self.active or self.provider,
+                "available": list(self.available), "active": self.active,
                 "warmup_ms": round(self.warmup_ms, 1)}
 
     @classmethod
