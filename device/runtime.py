@@ -31,9 +31,11 @@ from datetime import datetime
 from pathlib import Path
 from typing import IO, Any
 
+from device.calls import CallService, calls_disabled
 from device.careplan import DoseLog
 from device.dialogue import DialogueManager
 from device.home import HomeServices, read_replay, shift_to
+from device.home_control import HomeController
 from device.liveness import (
     Change,
     Liveness,
@@ -132,6 +134,10 @@ class Runtime:
         """Versions of the models in use (``eldercare status``)."""
         self._lock = threading.Lock()
         self.assistant: Assistant | None = None
+        self.home_control: HomeController | None = None
+        """Switches the home's devices (docs/home-control.md)."""
+        self.calls: CallService | None = None
+        """Sends call requests (None: calls.enabled is false)."""
         self.ingest: Any = None
         """The running ``health.ingest.SensorIngest`` (None until subscribed)."""
         self._replay_rows: list[dict[str, Any]] = []
@@ -164,12 +170,21 @@ class Runtime:
             self.models["asr"] = {"engine": s.asr.engine, "model": s.asr.model}
         speaker = WatchedSpeaker(make_speaker(s), self.liveness)
         doses = DoseLog(s.care_plan, self.state_dir / "doses.jsonl")
+        wait = self.connect_wait_s if self.home.alerts.connected else 0.0
+        self.home_control = HomeController(s.home, self.home.mqtt).start(wait_s=wait)
+        if s.calls.enabled:
+            self.calls = CallService(self.home.mqtt, self.state_dir / "calls-outbox.sqlite",
+                                     s.calls, s.resident.name, clock=self.wall).start(wait)
         dialogue = DialogueManager(s.care_plan, clock=self.clock, doses=doses, safety=s.safety,
                                    pending_path=self.state_dir / "safety-pending.json")
         dialogue.mark_daily_fired_before(self.clock())
+        dialogue.home = self.home_control.catalog
         self.out_dir.mkdir(parents=True, exist_ok=True)
         executor = ActionExecutor(s.resident.name, alerts=self.home.alerts, speaker=speaker,
                                   events_path=self.out_dir / "events.jsonl", plan=s.care_plan)
+        executor.register("home", self.home_control.execute)
+        executor.register("call", self.calls.execute if self.calls is not None else
+                          calls_disabled)
         return Assistant(model, dialogue, executor, recognizer, speaker, self.out_dir,
                          safety_from_alternatives=s.spoken.safety_from_alternatives)
 
@@ -325,10 +340,22 @@ class Runtime:
                                   "at": self.clock().isoformat(timespec="seconds")}))
         return len(due)
 
+    def say_call_news(self) -> int:
+        """Say what became of call requests ("Anna is calling you now."; docs/home-control.md);
+        returns how many messages."""
+        if self.calls is None or self.assistant is None:
+            return 0
+        news = self.calls.announcements()
+        for n in news:
+            wav = self.assistant.speak(n.say, f"call-{n.call.id}-{n.status}")
+            self.emit(json.dumps({**n.to_json(), "wav_out": wav}, ensure_ascii=False))
+        return len(news)
+
     async def _reminders(self) -> None:
         assert self.assistant is not None
         while not self._stop.is_set():
             await asyncio.to_thread(self.say_due_reminders)
+            await asyncio.to_thread(self.say_call_news)
             self.liveness.beat("reminders")
             await self._sleep(self.tick_s)
 
@@ -597,7 +624,17 @@ class Runtime:
                 if self.assistant is not None and self.assistant.dialogue.pending_safety:
                     await asyncio.to_thread(self._safety_tick, True)  # stored, sent next start
             finally:
+                await asyncio.to_thread(self._stop_home_control)
                 await asyncio.to_thread(self.home.stop)
+
+    def _stop_home_control(self) -> None:
+        """Disconnect home control and the call service (unsent call requests stay in
+        their outbox and go out at the next start)."""
+        if self.home_control is not None:
+            self.home_control.stop()
+        if self.calls is not None:
+            self.calls.stop()
+            self.calls = None
 
 
 def ingest_thread_alive(ingest: Any) -> bool:
