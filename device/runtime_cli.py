@@ -8,6 +8,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from health.limits import int_range
+
 __all__ = ["register", "register_bench"]
 
 
@@ -41,7 +43,8 @@ def register(subparsers: Any) -> None:
                     "-> alerts. Prints one JSON line per turn, then a summary line.")
     _settings_args(run, config_required=True)
     run.add_argument("--wav", nargs="+", default=None,
-                     help="WAV files to hear instead of the configured input")
+                     help="WAV files to hear instead of the configured input (each is "
+                     "checked before the start: a missing or unreadable one stops it)")
     run.add_argument("--mic", action="store_true", help="listen on the microphone")
     run.add_argument("--out", default=None, help="output folder (output.dir)")
     run.set_defaults(func=_run)
@@ -60,8 +63,8 @@ def register(subparsers: Any) -> None:
     demo.add_argument("--resident-voice", default=None,
                       help="espeak-ng voice that speaks the resident's lines "
                            "(default gmw/en-US+m1)")
-    demo.add_argument("--resident-rate", type=int, default=None,
-                      help="words per minute of the resident's voice (default 160)")
+    demo.add_argument("--resident-rate", type=int_range(80, 250), default=None,
+                      help="words per minute of the resident's voice, 80-250 (default 160)")
     demo.set_defaults(func=_demo)
 
 
@@ -71,7 +74,8 @@ def register_bench(subparsers: Any) -> None:
         description="Runs the demo utterances through the pipeline several times and prints "
                     "the median latency of each stage; ends with one JSON line.")
     _settings_args(p, config_required=False)
-    p.add_argument("--repeats", type=int, default=5, help="passes over the script (default 5)")
+    p.add_argument("--repeats", type=int_range(1, 1000), default=5,
+                   help="passes over the script, 1-1000 (default 5)")
     p.add_argument("--out", default="bench-out/e2e", help="output folder")
     p.set_defaults(func=_bench)
 
@@ -85,6 +89,7 @@ def _run(args: argparse.Namespace) -> int:
     if args.wav and args.mic:
         raise ValueError("give either --wav or --mic, not both")
     if args.wav:
+        check_wavs(args.wav)
         extra.update({"input.source": "wav", "input.wav": list(args.wav)})
     elif args.mic:
         extra["input.source"] = "mic"
@@ -96,7 +101,27 @@ def _run(args: argparse.Namespace) -> int:
               f"outbox under {settings.output.state_dir} and go out on the next start",
               file=sys.stderr)
         return 1
+    if summary.get("errors"):
+        print(f"eldercare: error: {summary['errors']} input(s) or turn(s) failed; each has "
+              "its error line above", file=sys.stderr)
+        return 2
     return 0
+
+
+def check_wavs(paths: list[str]) -> None:
+    """Every WAV given to ``run --wav`` must be there, readable and a WAV file before the
+    start; all the bad ones are named in one error (docs/input-limits.md)."""
+    from speech.audio import AudioError, read_wav
+
+    bad = []
+    for name in paths:
+        try:
+            read_wav(name)
+        except AudioError as exc:
+            bad.append(str(exc))
+    if bad:
+        raise AudioError(f"{len(bad)} of {len(paths)} --wav file(s) cannot be used: "
+                         + "; ".join(bad))
 
 
 def _demo(args: argparse.Namespace) -> int:
@@ -108,8 +133,6 @@ def _demo(args: argparse.Namespace) -> int:
         raise ValueError("--say needs non-empty text")
     replay = Path(args.replay) if args.replay else None
     rate = args.resident_rate or RESIDENT_RATE
-    if not 80 <= rate <= 250:
-        raise ValueError(f"--resident-rate must be 80..250 words per minute (got {rate})")
     result = run_demo(settings, Path(args.out), script=script, replay=replay,
                       resident_voice=args.resident_voice or RESIDENT_VOICE, resident_rate=rate)
     summary = result.summary()
@@ -124,8 +147,6 @@ def _demo(args: argparse.Namespace) -> int:
 def _bench(args: argparse.Namespace) -> int:
     from device.bench_e2e import run_bench
 
-    if args.repeats < 1:
-        raise ValueError("--repeats must be at least 1")
     report = run_bench(_load(args), Path(args.out), repeats=args.repeats)
     print(json.dumps(report), flush=True)
     return 0
