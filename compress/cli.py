@@ -8,6 +8,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from health.limits import MAX_THREADS, int_range
+
 __all__ = ["register", "register_bench", "main"]
 
 
@@ -25,13 +27,15 @@ def _add_args(p: argparse.ArgumentParser) -> None:
                    help="comma-separated label set (default: device.labels.INTENT_LABELS)")
     p.add_argument("--quant", dest="quant_preset", choices=("avx512_vnni", "arm64"), default=None,
                    help="int8 quantization preset (default avx512_vnni)")
-    p.add_argument("--opset", type=int, default=None, help="ONNX opset (<= 17)")
-    p.add_argument("--threads", type=int, default=None, help="threads for latency (default 2)")
-    p.add_argument("--train-threads", type=int, default=None,
-                   help="torch threads for training (default 1; 0: all cores)")
-    p.add_argument("--student-epochs", type=int, default=None, help="distillation epochs")
-    p.add_argument("--augment", type=int, default=None,
-                   help="teacher-labelled variants per training sentence")
+    p.add_argument("--opset", type=int_range(11, 17), default=None, help="ONNX opset, 11-17")
+    p.add_argument("--threads", type=int_range(1, MAX_THREADS), default=None,
+                   help=f"threads for latency, 1-{MAX_THREADS} (default 2)")
+    p.add_argument("--train-threads", type=int_range(0, MAX_THREADS), default=None,
+                   help=f"torch threads for training, 0-{MAX_THREADS} (default 1; 0: all cores)")
+    p.add_argument("--student-epochs", type=int_range(1, 1000), default=None,
+                   help="distillation epochs, 1-1000")
+    p.add_argument("--augment", type=int_range(0, 100), default=None,
+                   help="teacher-labelled variants per training sentence, 0-100")
     p.add_argument("--asr-hypotheses", default=None, metavar="PATH|builtin|none",
                    help="recognizer hypotheses of the training sentences to distil on "
                         "(python -m speech.hypotheses; builtin: compress/data/asr; default none, "
@@ -52,8 +56,10 @@ def register(subparsers: Any) -> None:
 def register_bench(subparsers: Any) -> None:
     p = subparsers.add_parser("intent", help="intent runtime: accuracy and batch-1 latency")
     p.add_argument("--model", default=None, help="model folder (default: the shipped student)")
-    p.add_argument("--threads", type=int, default=2)
-    p.add_argument("--repeats", type=int, default=3)
+    p.add_argument("--threads", type=int_range(1, MAX_THREADS), default=2,
+                   help=f"CPU threads, 1-{MAX_THREADS} (default 2)")
+    p.add_argument("--repeats", type=int_range(1, 1000), default=3,
+                   help="passes over the test set, 1-1000 (default 3)")
     p.add_argument("--json", dest="json_out", default=None, help="also write full results here")
     p.set_defaults(func=_bench_intent)
     c = subparsers.add_parser("compress", help="teacher vs student: runs the compress pipeline")

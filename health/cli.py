@@ -7,6 +7,8 @@ import json
 import sys
 from typing import IO, Any, TextIO
 
+from .limits import float_range, int_range
+
 
 def register(subparsers: Any) -> None:
     health = subparsers.add_parser("health", help="health scores, readings and alerts")
@@ -46,8 +48,10 @@ def register(subparsers: Any) -> None:
     p.add_argument("--client-id", default="eldercare-caregiver",
                    help="session id: the broker keeps alerts for it while away")
     p.add_argument("--ack", action="store_true", help="acknowledge each alert received")
-    p.add_argument("--count", type=int, default=0, help="stop after N alerts (0: never)")
-    p.add_argument("--timeout", type=float, default=0.0, help="stop after S seconds (0: never)")
+    p.add_argument("--count", type=int_range(0, 1_000_000), default=0,
+                   help="stop after N alerts, 0-1000000 (0: never)")
+    p.add_argument("--timeout", type=float_range(0.0, 31_536_000.0), default=0.0,
+                   help="stop after S seconds, 0-31536000 (0: never)")
     p.set_defaults(func=cmd_watch)
 
 
@@ -229,10 +233,12 @@ def register_bench(subparsers: Any) -> None:
     )
     p.add_argument("--quick", action="store_true", help="short run (< 30 s)")
     p.add_argument("--out", default="bench/alerts_results", help="folder for JSON + PNG")
-    p.add_argument("--rate", type=float, default=5000.0,
-                   help="readings per second in the paced (delivery) phase")
-    p.add_argument("--restarts", type=int, default=None, help="broker restarts (default 2/5)")
-    p.add_argument("--seed", type=int, default=7)
+    p.add_argument("--rate", type=float_range(1.0, 100_000.0), default=5000.0,
+                   help="readings per second in the paced (delivery) phase, 1-100000")
+    p.add_argument("--restarts", type=int_range(0, 20), default=None,
+                   help="broker restarts, 0-20 (default 2 quick, 5 full)")
+    p.add_argument("--seed", type=int_range(0, 2**31 - 1), default=7,
+                   help="random seed, 0-2147483647 (default 7)")
     p.set_defaults(func=cmd_bench_alerts)
 
 

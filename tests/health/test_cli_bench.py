@@ -35,8 +35,11 @@ def test_health_replay_prints_findings_and_counts_rejections(tmp_path: Path) -> 
     proc = _eldercare("health", "replay", str(path))
     lines = [json.loads(x) for x in proc.stdout.splitlines()]
     assert proc.returncode == 2  # there were bad lines
-    assert [(x["kind"], x["level"], x["news2"]) for x in lines[:-1]] == [
+    assert [(x["kind"], x["level"], x["news2"]) for x in lines[:-1] if "kind" in x] == [
         ("news2_trend", "warning", 2)]
+    # every bad line is answered with its number and reason
+    assert [(x["line"], x["rejected"]) for x in lines[:-1] if "rejected" in x] == [
+        (4, "wrong_type"), (5, "malformed_json")]
     assert lines[-1] == {"accepted": 3, "rejected": {"malformed_json": 1, "wrong_type": 1},
                          "findings": 1}
     missing = _eldercare("health", "replay", str(tmp_path / "nope.jsonl"))
