@@ -28,6 +28,7 @@ VERB_MODULES = (
     "device.runtime_cli",
     "device.scenario_cli",
     "cloud_sync.cli",
+    "device.service",
 )
 BENCH_MODULES = ("health.cli", "speech.cli", "device.runtime_cli", "compress.cli")
 
