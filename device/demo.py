@@ -16,9 +16,12 @@ from typing import Any
 
 from device.dialogue import DialogueManager
 from device.home import HomeServices, read_replay, shift_to
+from device.home_control import HomeController
+from device.home_sim import SimulatedZigbeeDevice
 from device.loaders import load_intent_model, make_recognizer, make_speaker
 from device.pipeline import ActionExecutor, Assistant, Turn
 from device.settings import Settings
+from device.settings_home import HomeDevice, HomeSettings
 
 __all__ = ["DEMO_SCRIPT", "DemoResult", "demo_replay_path", "run_demo"]
 
@@ -39,6 +42,12 @@ RESIDENT_RATE = 160
 """Words per minute of the resident's voice."""
 
 
+DEMO_HOME = HomeSettings(devices=(HomeDevice("kitchen light", "light", "kitchen",
+                                             z2m="kitchen_light"),))
+"""The home the demo switches when the settings configure none: a simulated Zigbee2MQTT
+kitchen light on the demo's broker (docs/home-control.md)."""
+
+
 def demo_replay_path() -> Path:
     """The shipped vital-signs replay: a resident slowly deteriorating over an hour."""
     return Path(__file__).resolve().parent / "configs" / "demo_vitals.jsonl"
@@ -57,7 +66,7 @@ class DemoResult:
 
     def summary(self) -> dict[str, Any]:
         return {"utterances": len(self.turns),
-                "replies": sum(1 for t in self.turns if t.reply.text),
+                "replies": sum(1 for t in self.turns if t.say),
                 "alerts_published": len(self.published),
                 "alerts_received": len(self.received), "seconds": round(self.seconds, 2)}
 
@@ -105,6 +114,8 @@ def run_demo(settings: Settings, out_dir: Path, say: Callable[[str], None] = pri
     (out_dir / "events.jsonl").unlink(missing_ok=True)
     home = HomeServices(settings, state, broker_dir=out_dir / "mqtt")
     caregiver = None
+    control: HomeController | None = None
+    lamp: SimulatedZigbeeDevice | None = None
     t = time.perf_counter()
     try:
         home.start(connect_wait_s=wait_s)
@@ -123,9 +134,17 @@ def run_demo(settings: Settings, out_dir: Path, say: Callable[[str], None] = pri
         step("asr", f"{settings.asr.engine} recognizer ready", _since(t))
         speaker = make_speaker(settings)
         resident = make_speaker(settings, voice=resident_voice, rate_wpm=resident_rate)
-        dialogue = DialogueManager(settings.care_plan, safety=settings.safety)
+        home_settings = settings.home
+        if not home_settings.devices:
+            home_settings = DEMO_HOME
+            lamp = SimulatedZigbeeDevice(home.mqtt, "kitchen_light").start(wait_s)
+            step("home", f"simulated Zigbee2MQTT kitchen light on {lamp.topic}")
+        control = HomeController(home_settings, home.mqtt).start(wait_s)
+        dialogue = DialogueManager(settings.care_plan, safety=settings.safety,
+                                   home=control.catalog)
         executor = ActionExecutor(settings.resident.name, alerts=home.alerts, speaker=speaker,
                                   events_path=out_dir / "events.jsonl", plan=settings.care_plan)
+        executor.register("home", control.execute)
         assistant = Assistant(model, dialogue, executor, recognizer, speaker, out_dir,
                               safety_from_alternatives=settings.spoken.safety_from_alternatives)
         for i, text in enumerate(script, 1):
@@ -171,6 +190,10 @@ def run_demo(settings: Settings, out_dir: Path, say: Callable[[str], None] = pri
     finally:
         if caregiver is not None:
             caregiver.stop()
+        if control is not None:
+            control.stop()
+        if lamp is not None:
+            lamp.stop()
         home.stop()
         result.seconds = time.perf_counter() - step.t0
     return result
