@@ -62,6 +62,32 @@ def register(subparsers: Any) -> None:
     p.add_argument("--root", required=True, metavar="DIR")
     p.set_defaults(func=_status)
 
+    p = sub.add_parser("announce", help="publish a retained update notice (version, sha256, "
+                       "url) for a bundle")
+    p.add_argument("bundle", metavar="FILE.tar")
+    p.add_argument("--url", required=True, help="where devices fetch it (http(s):// or file://)")
+    _mqtt_args(p)
+    p.add_argument("--pubkey", default=None, metavar="PEM",
+                   help="verify the bundle before announcing it")
+    p.set_defaults(func=_announce)
+
+    p = sub.add_parser("watch", help="install newer bundles announced on the update topic; "
+                       "report results on <prefix>/<home>/status/update")
+    p.add_argument("--root", required=True, metavar="DIR")
+    p.add_argument("--pubkey", required=True, metavar="PEM")
+    p.add_argument("--target", choices=("jetson", "cpu"), default="cpu")
+    _mqtt_args(p)
+    p.add_argument("--on-installed", default=None, metavar="CMD",
+                   help="run after a successful install (e.g. systemctl try-restart "
+                        "eldercare.service)")
+    p.set_defaults(func=_watch)
+
+
+def _mqtt_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--mqtt", required=True, metavar="URL", help="mqtt://host:port")
+    p.add_argument("--prefix", default="eldercare")
+    p.add_argument("--home", default="home1")
+
 
 def _print(obj: dict[str, Any]) -> None:
     sys.stdout.write(json.dumps(obj, sort_keys=True) + "\n")
@@ -120,4 +146,45 @@ def _status(args: argparse.Namespace) -> int:
     from cloud_sync.slots import status
 
     _print(status(args.root))
+    return 0
+
+
+def _announce(args: argparse.Namespace) -> int:
+    from cloud_sync.update import notice_for, publish_notice
+    from health.mqtt_settings import MqttSettings
+
+    settings = MqttSettings(args.mqtt, prefix=args.prefix, home=args.home)
+    notice = notice_for(args.bundle, args.url, args.pubkey)
+    topic = publish_notice(settings, notice)
+    _print({"topic": topic, **notice.to_json()})
+    return 0
+
+
+def _watch(args: argparse.Namespace) -> int:
+    import shlex
+    import signal
+    import subprocess
+    import threading
+
+    from cloud_sync.update import UpdateAgent
+    from health.mqtt_settings import MqttSettings
+
+    settings = MqttSettings(args.mqtt, prefix=args.prefix, home=args.home)
+
+    def after(result: dict[str, Any]) -> None:
+        if args.on_installed:
+            proc = subprocess.run(shlex.split(args.on_installed), check=False, timeout=300)
+            if proc.returncode != 0:
+                _log(f"--on-installed exited {proc.returncode}")
+
+    agent = UpdateAgent(settings, args.root, args.pubkey, target=args.target,
+                        on_installed=after)
+    done = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: done.set())
+    agent.start()
+    _log(f"watching {settings.topic('update')} for bundles")
+    try:
+        done.wait()
+    finally:
+        agent.stop()
     return 0
