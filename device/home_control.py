@@ -19,6 +19,7 @@ from typing import Any
 from device.home_transports import HomeAssistant, HomeError, State, Zigbee2Mqtt
 from device.replies import Action, Outcome
 from device.settings_home import HomeDevice, HomeSettings
+from device.slots import canonical_area, extract_slots
 
 __all__ = ["ACTIONS", "HomeCatalog", "HomeController", "command_for", "confirmed"]
 
@@ -86,7 +87,8 @@ class HomeCatalog:
             longest = max(len(d.name) for d in named)
             return [d for d in named if len(d.name) == longest]
         kind = slots.get("device")
-        area = slots.get("area") or next((a for a in self.areas if _has(text, a)), "")
+        area = canonical_area(slots.get("area") or next((a for a in self.areas
+                                                          if _has(text, a)), ""))
         if not kind and not area:
             return []
         return [d for d in self.devices
@@ -101,7 +103,8 @@ class HomeCatalog:
         named = [d for d in candidates if _has(text, d.name)]
         if named:
             return named
-        return [d for d in candidates if d.area and _has(text, d.area)]
+        area = extract_slots("home_control", text).get("area", "")
+        return [d for d in candidates if d.area and (d.area == area or _has(text, d.area))]
 
     @staticmethod
     def listing(devices: Sequence[HomeDevice]) -> str:

@@ -23,6 +23,7 @@ from typing import Any
 from urllib.parse import urlparse
 
 from device.settings_sections import SettingsError, _check
+from device.slots import canonical_area
 
 __all__ = ["DEVICE_KINDS", "CallSettings", "HomeAssistantSettings", "HomeDevice",
            "HomeSettings"]
@@ -118,7 +119,7 @@ class HomeDevice:
         if d.get("timeout_s") is not None:
             d["timeout_s"] = _number(f"home.devices[{i}].timeout_s", d["timeout_s"])
         d["name"] = " ".join(d["name"].lower().split())
-        d["area"] = " ".join((d.get("area") or "").lower().split())
+        d["area"] = canonical_area(d.get("area") or "")
         return cls(**d)
 
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from datetime import datetime, timedelta
 
-__all__ = ["extract_slots", "resolve_time", "second_person", "words_to_number"]
+__all__ = ["canonical_area", "extract_slots", "resolve_time", "second_person",
+           "words_to_number"]
 
 _UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -55,7 +56,11 @@ DEVICES = {
     "fan": ("fan", "fans", "air conditioning", "air conditioner", "aircon", "cooling"),
 }
 AREAS = ("living room", "dining room", "bedroom", "bathroom", "kitchen", "hallway", "hall",
-         "lounge", "garden", "office", "garage", "porch", "toilet", "landing", "study")
+         "lounge", "sitting room", "garden", "office", "garage", "porch", "toilet", "landing",
+         "study")
+AREA_SYNONYMS = {"lounge": "living room", "hallway": "hall", "sitting room": "living room"}
+"""Room words that name the same room; the ``area`` slot (and a configured device's area,
+docs/home-control.md) uses the value."""
 _ACTIONS = [
     ("on", r"\b(?:turn|switch|put|flip) (?:\w+ ){0,3}?on\b|\bon\b|\bstart\b"),
     ("off", r"\b(?:turn|switch|shut|put) (?:\w+ ){0,3}?off\b|\boff\b|\bstop\b"),
@@ -165,7 +170,7 @@ def _home(text: str) -> dict[str, str]:
             break
     for area in AREAS:
         if re.search(rf"\b{area}\b", text):
-            slots["area"] = "living room" if area == "lounge" else area
+            slots["area"] = canonical_area(area)
             break
     hits = []
     for action, pat in _ACTIONS:
@@ -184,6 +189,12 @@ def _home(text: str) -> dict[str, str]:
     elif re.search(r"\b(?:cold|chilly|freezing)\b", text):
         slots.update({"action": "up", "device": slots.get("device", "heating")})
     return slots
+
+
+def canonical_area(area: str) -> str:
+    """``"lounge"`` -> ``"living room"``, ``"hallway"`` -> ``"hall"``; others unchanged."""
+    area = " ".join(area.lower().split())
+    return AREA_SYNONYMS.get(area, area)
 
 
 def extract_slots(intent: str, text: str) -> dict[str, str]:

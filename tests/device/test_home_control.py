@@ -134,6 +134,10 @@ def test_catalog_find_and_pick() -> None:
     lights = cat.find("the light", {"device": "light"})
     assert [d.name for d in cat.pick("the bedroom one please", lights)] == ["bedroom light"]
     assert len(cat.pick("all of them", lights)) == 3 and cat.pick("no", lights) == []
+    assert [d.name for d in cat.pick("the hallway one", lights)] == ["hall light"]
+    hallway = HomeDevice.from_json({"name": "Landing  Lamp", "device": "light",
+                                    "area": "Hallway", "z2m": "x"}, 0)
+    assert (hallway.name, hallway.area) == ("landing lamp", "hall")
     assert HomeCatalog.listing(lights) == ("the kitchen light, the bedroom light or the hall "
                                            "light")
 

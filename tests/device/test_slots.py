@@ -81,6 +81,12 @@ def test_contact_missing() -> None:
         ("I am cold", {"device": "heating", "action": "up"}),
         ("put the radio on in the lounge",
          {"device": "radio", "area": "living room", "action": "on"}),
+        ("turn off the hallway light", {"device": "light", "area": "hall", "action": "off"}),
+        ("sitting room lamp on please",
+         {"device": "light", "area": "living room", "action": "on"}),
+        ("make the bedroom light brighter",
+         {"device": "light", "area": "bedroom", "action": "up"}),
+        ("open the curtains", {"device": "blinds", "action": "open"}),
     ],
 )
 def test_home_control(text: str, slots: dict[str, str]) -> None:
