@@ -20,6 +20,7 @@ import collections
 import json
 import logging
 import sqlite3
+import threading
 import time
 import uuid
 from collections.abc import Callable
@@ -151,6 +152,8 @@ class CallService(OutboxPublisher):
         """Acknowledgements received, by call id."""
         self._inbox: collections.deque[CallAnswer] = collections.deque()
         self._overdue_told: set[str] = set()
+        self._calls_lock = threading.Lock()
+        """Guards ``requests`` (added by turns, read by the runtime's ticks)."""
 
     def _default_id(self) -> str:
         return f"eldercare-{self.settings.prefix}-{self.settings.home}-calls"
@@ -184,7 +187,8 @@ class CallService(OutboxPublisher):
                           now, self.resident, phone)
         msg = PendingMessage(req.id, self.topic_calls, json.dumps(req.to_json()).encode(), now)
         self.outbox.store([msg])
-        self.requests[req.id] = req
+        with self._calls_lock:
+            self.requests[req.id] = req
         self._publish(msg)
         return req, self._delivered(req.id, self.calls.broker_wait_s)
 
@@ -230,13 +234,15 @@ class CallService(OutboxPublisher):
         """Answers received since the last call ("Anna is calling you now."), and requests
         left unanswered past ``calls.answer_timeout_s`` (told once each)."""
         now = self.clock() if now is None else now
+        with self._calls_lock:
+            requests = dict(self.requests)
         out: list[Announcement] = []
         while self._inbox:
             answer = self._inbox.popleft()
             if answer.id in self.answers:
                 continue  # a re-sent ack
             self.answers[answer.id] = answer
-            req = self.requests.get(answer.id)
+            req = requests.get(answer.id)
             if req is None:
                 log.info("ack for call %s, which this run did not send; ignored", answer.id)
                 continue
@@ -245,7 +251,7 @@ class CallService(OutboxPublisher):
             else:
                 out.append(Announcement(req, "declined", f"{req.contact} cannot call you just "
                                         "now, but has seen your request."))
-        for req in self.requests.values():
+        for req in requests.values():
             if req.id in self.answers or req.id in self._overdue_told:
                 continue
             if now - req.ts >= self.calls.answer_timeout_s:
