@@ -1,23 +1,23 @@
 """Safety confirmation: a doubtful fall or call for help is checked with one short question.
 
-The intent model favours the safety labels so that no fall or emergency is missed, and so
-it sometimes hears one in an ordinary sentence. A *clear* safety utterance (score at or
-above ``SafetySettings.confident``, or words that :func:`device.safety.is_safety_phrase`
-recognises) alerts at once. A *doubtful* one asks "Did you fall, Mary? Do you need help?"
-and then:
+Whether an utterance alerts at once, asks, or is answered as an ordinary request is
+decided by :func:`device.safety_decision.decide` (docs/safety-path.md). A question ("Did
+you fall, Mary? Do you need help?") is read as an answer to it:
 
-- an explicit "no / I'm fine / I'm all right" cancels: no caregiver alert, but an
-  info-level ``event`` action records the check;
-- "yes", another safety utterance, anything unclear, or no answer within
+- an explicit "no / I'm fine / I don't need any help" cancels, whatever the model's
+  label (a plain new call for help in the same breath still alerts): no caregiver alert,
+  but an info-level ``event`` action records the check;
+- "yes", another call for help, anything unclear, or no answer within
   ``confirm_timeout_s`` raises the alert.
 
-Every path except an explicit denial ends in an alert. "What?" (``repeat``) and
-"louder" (``volume_up``) say the question again without moving the deadline.
+"What?" (``repeat``) and "louder" (``volume_up``) say the question again without moving
+the deadline.
 
-A safety label that only an ASR n-best alternative gave (``from_alternative`` > 0, see
-:mod:`speech.spoken_intent`) is doubtful whatever its score or words: the recognizer's best
-guess was something else, so it is always asked about (unless the policy is off). The
-check, and the alert it may end in, record which alternative it came from.
+Store first, then clear: the question is kept in ``state_path`` until its alert is
+stored in the outbox (:meth:`SafetyConfirmer.alert_stored`, called by the pipeline once
+the alert's outcome is ``done`` or ``stored``) or it is denied. A file that cannot be
+written or removed (a read-only state folder) is logged and retried every tick; the
+question itself goes on in memory.
 """
 
 from __future__ import annotations
@@ -35,6 +35,7 @@ from device import safety
 from device.careplan import CarePlan
 from device.labels import SAFETY_LABELS
 from device.replies import Action, Reply
+from device.safety_decision import SafetyDecision, Thresholds, decide
 from device.settings_sections import SafetySettings
 
 __all__ = ["EXPECTS", "PendingCheck", "SafetyConfirmer"]
@@ -92,7 +93,15 @@ class SafetyConfirmer:
         self.settings = settings
         self.clock = clock
         self.state_path = state_path
+        self.thresholds: dict[str, Thresholds] | None = None
+        """The intent model's safety_thresholds (set by the pipeline; None: settings)."""
+        self.answer_floor = 0.0
+        """The model's out_of_scope threshold (set by the pipeline)."""
+        self.decision: SafetyDecision | None = None
+        """The decision of the last utterance handled outside a question."""
         self._pending: PendingCheck | None = None
+        self._resolving: PendingCheck | None = None
+        self._file_dirty = False
         if state_path is not None and state_path.is_file():
             self._pending = self._load(state_path)
 
@@ -104,18 +113,49 @@ class SafetyConfirmer:
     @pending.setter
     def pending(self, check: PendingCheck | None) -> None:
         self._pending = check
-        if self.state_path is None:
+        self._file_dirty = True
+        self._sync_file()
+
+    @property
+    def resolving(self) -> PendingCheck | None:
+        """A check whose alert was decided but is not yet stored (its file is kept)."""
+        return self._resolving
+
+    def _resolve(self) -> None:
+        """The pending question is answered with an alert: no longer asked, but kept on
+        disk until :meth:`alert_stored`."""
+        self._resolving, self._pending = self._pending, None
+
+    def alert_stored(self) -> None:
+        """The alert of the resolved check is in the outbox: forget the check."""
+        if self._resolving is None:
             return
-        if check is None:
-            self.state_path.unlink(missing_ok=True)
+        self._resolving = None
+        self._file_dirty = True
+        self._sync_file()
+
+    def _sync_file(self) -> None:
+        """Make the file say what memory says (the open or resolving check, or nothing);
+        a failure is logged and retried on the next tick, never raised into the turn."""
+        if self.state_path is None or not self._file_dirty:
             return
-        self.state_path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.state_path.with_suffix(".tmp")
-        with tmp.open("w") as f:
-            json.dump(check.to_json(), f)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, self.state_path)
+        check = self._pending or self._resolving
+        try:
+            if check is None:
+                self.state_path.unlink(missing_ok=True)
+            else:
+                self.state_path.parent.mkdir(parents=True, exist_ok=True)
+                tmp = self.state_path.with_suffix(".tmp")
+                with tmp.open("w") as f:
+                    json.dump(check.to_json(), f)
+                    f.flush()
+                    os.fsync(f.fileno())
+                os.replace(tmp, self.state_path)
+        except OSError as exc:
+            log.error("cannot update the pending safety check %s (%s): kept in memory, "
+                      "retrying", self.state_path, exc)
+            return
+        self._file_dirty = False
 
     def _load(self, path: Path) -> PendingCheck:
         """A check left by an earlier run; an unreadable file still counts as a call for
@@ -128,42 +168,45 @@ class SafetyConfirmer:
             return PendingCheck("emergency_help", "(unreadable pending safety check)", 0.0,
                                 now, now)
 
-    def is_clear(self, intent: str, text: str, score: float | None,
-                 from_alternative: int = 0) -> bool:
-        """A safety utterance that needs no question: policy off; or heard in the 1-best
-        (``from_alternative`` 0) with no score known, a score at or above ``confident``, or
-        plain safety words. One that only an n-best alternative gave is never clear."""
-        if not self.settings.confirm:
-            return True
-        if from_alternative > 0:
-            return False
-        return score is None or score >= self.settings.confident or \
-            safety.is_safety_phrase(text)
+    def decide(self, intent: str, text: str, score: float | None,
+               from_alternative: int = 0,
+               scores: dict[str, float] | None = None) -> SafetyDecision:
+        """The safety decision of an utterance heard outside a question."""
+        return decide(intent, text, score, self.settings, scores=scores,
+                      thresholds=self.thresholds, from_alternative=from_alternative,
+                      answer_floor=self.answer_floor)
 
-    def handle(self, intent: str, text: str, score: float | None,
-               from_alternative: int = 0) -> Reply | None:
-        """The reply when a check is pending or ``intent`` is a safety label; else None.
+    def route(self, intent: str, text: str, score: float | None, from_alternative: int = 0,
+              scores: dict[str, float] | None = None) -> tuple[Reply | None, str]:
+        """(the safety reply, or None; the label to answer the utterance as otherwise).
 
         ``from_alternative``: 0 when ``intent`` and ``text`` are the 1-best transcript's (or
         typed), k when they are the k-th ASR n-best alternative's. While a question is
         pending, pass the 1-best: the answer is what the resident most likely said."""
         if self.pending is not None:
-            return self._answer(intent, text, score)
-        if intent not in SAFETY_LABELS:
-            label = safety.safety_label_of_words(text) if self.settings.confirm else None
-            if label is not None:
-                # the model missed plain safety words: never let that pass silently
-                return self._ask(label, text, 0.0, from_alternative)
-            return None
-        if self.is_clear(intent, text, score, from_alternative):
+            self.decision = None
+            return self._answer(intent, text, score), intent
+        d = self.decision = self.decide(intent, text, score, from_alternative, scores)
+        if d.route == "answer":
+            return None, d.intent
+        if d.route == "alert":
             extra: dict[str, object] | None = \
                 {"from_alternative": from_alternative} if from_alternative else None
-            return safety.safety_reply(self.plan, intent, text, extra=extra)
-        return self._ask(intent, text, float(score or 0.0), from_alternative)
+            return safety.safety_reply(self.plan, d.intent, text, extra=extra), d.intent
+        return self._ask(d.intent, text, float(d.p or 0.0), from_alternative), d.intent
+
+    def handle(self, intent: str, text: str, score: float | None,
+               from_alternative: int = 0,
+               scores: dict[str, float] | None = None) -> Reply | None:
+        """The reply when a check is pending or the utterance is a safety event; else None
+        (see :meth:`route`)."""
+        return self.route(intent, text, score, from_alternative, scores)[0]
 
     def tick(self, now: datetime | None = None) -> Reply | None:
         """The alert reply when the pending question has gone unanswered past its
-        deadline (None otherwise). The runtime calls this every tick."""
+        deadline (None otherwise). The runtime calls this every tick; it also retries a
+        state file that could not be written."""
+        self._sync_file()
         if self.pending is None or (now or self.clock()) < self.pending.deadline:
             return None
         return self.expire(f"no answer within {self.settings.confirm_timeout_s:g} s",
@@ -199,9 +242,7 @@ class SafetyConfirmer:
         assert pending is not None
         if safety.is_safety_phrase(text):
             return self._second(pending, intent, text)
-        clear_safety = intent in SAFETY_LABELS and (score is None
-                                                   or score >= self.settings.confident)
-        if safety.is_denial(text) and not clear_safety:
+        if safety.is_denial(text):  # read as the answer it is, whatever the model's label
             return self._cancel(pending, text)
         if intent in SAFETY_LABELS:
             return self._second(pending, intent, text)
@@ -216,14 +257,14 @@ class SafetyConfirmer:
 
     def _second(self, pending: PendingCheck, intent: str, text: str) -> Reply:
         """Another safety utterance while the question waits: alert at once on it."""
-        self.pending = None
+        self._resolve()
         label = intent if intent in SAFETY_LABELS else pending.intent
         return safety.safety_reply(self.plan, label, text,
                                    f'after "{pending.text}"',
                                    {"check": "second_report", "first": pending.text})
 
     def _alert(self, pending: PendingCheck, note: str, check: str, lead: str = "") -> Reply:
-        self.pending = None
+        self._resolve()
         reply = safety.safety_reply(self.plan, pending.intent, pending.text, note,
                                     {"check": check, "score": round(pending.score, 4),
                                      "from_alternative": pending.from_alternative})

@@ -62,13 +62,20 @@ class DialogueManager:
 
     # -- public ---------------------------------------------------------------------
     def handle(self, intent: str, text: str, slots: dict[str, str] | None = None,
-               score: float | None = None, from_alternative: int = 0) -> Reply:
+               score: float | None = None, from_alternative: int = 0,
+               scores: dict[str, float] | None = None) -> Reply:
         """The reply to ``text`` understood as ``intent`` (slots extracted if not given).
         ``score`` (0..1) is the intent's probability; None counts as certain.
         ``from_alternative``: k > 0 when ``intent`` and ``text`` come from the k-th ASR
-        n-best alternative (a safety label from there is always asked about)."""
+        n-best alternative (a safety label from there is always asked about).
+        ``scores``: every label's probability (the safety decision's thresholds use
+        them). The safety decision may answer a safety label as another label
+        (:mod:`device.safety_decision`)."""
+        checked, answer_as = self.confirmer.route(intent, text.strip(), score,
+                                                  from_alternative, scores)
+        if checked is None and answer_as != intent:
+            intent, slots = answer_as, None
         slots = dict(slots) if slots is not None else extract_slots(intent, text)
-        checked = self.confirmer.handle(intent, text.strip(), score, from_alternative)
         reply = checked if checked is not None else self._dispatch(intent, text.strip(), slots)
         self.expects = reply.expects
         if intent != "repeat" or checked is not None:

@@ -1,13 +1,18 @@
 """One conversational turn: (audio ->) ASR -> intent -> slots -> dialogue -> TTS, and the
 actions the reply asks for (alerts to caregivers, volume, reminders, calls, home control).
 
-Typed text is classified as it is. Spoken input is decided from the whole ASR transcript
-with :func:`speech.spoken_intent.spoken_intent`: the 1-best decides, except that one of the
+The safety path is decided here and nowhere else (docs/safety-path.md): typed text is
+classified as it is; spoken input from the whole ASR transcript with
+:func:`speech.spoken_intent.spoken_intent` (the 1-best decides, except that one of the
 first ``safety_from_alternatives`` n-best alternatives may raise a safety label the 1-best
-missed: by the model's label, or by plain safety words in it ("i fell", "ambulance";
-:func:`device.safety.safety_label_of_words`). Such a label is doubtful by nature and always
-goes through the safety question (:class:`device.confirm.SafetyConfirmer`) rather than
-alerting at once; the turn records which hypothesis it came from.
+missed: by the model's label, or by plain safety words in it). The label, its
+probabilities, the words and the model's ``safety_thresholds`` then go through
+:func:`device.safety_decision.decide` (alert at once, ask, or answer as an ordinary
+request; a label from an alternative always asks) and the question
+(:class:`device.confirm.SafetyConfirmer`); the alert is stored by the
+:class:`~device.executor.ActionExecutor`, whose outcome says what really happened, and
+a question is cleared only once its alert is stored. Benchmarks call
+:meth:`Assistant.respond_transcript`.
 
 The parts are handed in already built (see :mod:`device.loaders`), so tests and the demo
 pick real or hand-written ones. Every stage is timed.
@@ -26,6 +31,7 @@ from device.dialogue import DialogueManager
 from device.executor import ActionExecutor
 from device.replies import Outcome, Reply
 from device.safety import safety_label_of_words
+from device.safety_decision import thresholds_of
 from device.slots import extract_slots
 
 if TYPE_CHECKING:  # speech.asr pulls in numpy: imported where audio is handled
@@ -67,6 +73,9 @@ class Turn:
     """The ASR n-best alternatives of the utterance, best first (1-best excluded)."""
     outcomes: tuple[Outcome, ...] = ()
     """What really happened to each of the reply's actions, in order."""
+    safety: str = ""
+    """The safety decision: alert (at once), ask, answer (not taken as a safety event);
+    "" for an answer to the safety question or a timeout (docs/safety-path.md)."""
 
     @property
     def say(self) -> str:
@@ -81,7 +90,7 @@ class Turn:
                 "alternatives": list(self.alternatives), "reply": self.reply.to_json(),
                 "wav_out": self.wav_out, "alerts": list(self.alerts),
                 "outcomes": [o.to_json() for o in self.outcomes], "say": self.say,
-                "timings_ms": dict(self.timings_ms)}
+                "safety": self.safety, "timings_ms": dict(self.timings_ms)}
 
     @classmethod
     def from_json(cls, d: dict[str, Any]) -> Turn:
@@ -91,7 +100,8 @@ class Turn:
                    {str(k): float(v) for k, v in d.get("timings_ms", {}).items()},
                    str(d.get("hypothesis", d["heard"])), int(d.get("from_alternative", 0)),
                    tuple(str(a) for a in d.get("alternatives", [])),
-                   tuple(Outcome.from_json(o) for o in d.get("outcomes", [])))
+                   tuple(Outcome.from_json(o) for o in d.get("outcomes", [])),
+                   str(d.get("safety", "")))
 
 
 class Assistant:
@@ -127,6 +137,12 @@ class Assistant:
         self.speaker = speaker
         self.out_dir = out_dir
         self._n = 0
+        confirmer = dialogue.confirmer
+        confirmer.thresholds = thresholds_of(intent_model)
+        floor = getattr(intent_model, "threshold", 0.0)
+        confirmer.answer_floor = float(floor) if isinstance(floor, (int, float)) else 0.0
+        self._unstored: tuple[str, ...] | None = None
+        """Alert ids of a resolved safety question whose alert is not stored yet."""
 
     def transcribe(self, wav: str | Path) -> tuple[Transcript, float]:
         """Transcript of a WAV file (with its n-best alternatives) and the ASR time in ms."""
@@ -155,7 +171,8 @@ class Assistant:
         timings["intent"] = _ms(t0)
         t0 = time.perf_counter()
         slots = extract_slots(result.intent, text)
-        reply = self.dialogue.handle(result.intent, text, slots, score=float(result.score))
+        reply = self.dialogue.handle(result.intent, text, slots, score=float(result.score),
+                                     scores=getattr(result, "scores", None))
         timings["dialogue"] = _ms(t0)
         return self._carry_out(text, result.intent, float(result.score), reply, source, stem,
                                timings, t_start, asr_ms, hypothesis=text)
@@ -181,7 +198,8 @@ class Assistant:
                      spoken.intent, spoken.from_alternative, spoken.text, transcript.text)
         slots = extract_slots(spoken.intent, spoken.text)
         reply = self.dialogue.handle(spoken.intent, spoken.text, slots, score=score,
-                                     from_alternative=spoken.from_alternative)
+                                     from_alternative=spoken.from_alternative,
+                                     scores=getattr(spoken.result, "scores", None))
         timings["dialogue"] = _ms(t0)
         return self._carry_out(transcript.text, spoken.intent, score, reply, source, stem,
                                timings, t_start, asr_ms, hypothesis=spoken.text,
@@ -192,6 +210,7 @@ class Assistant:
         """Time-driven dialogue work: the alert of a safety question left unanswered past
         its timeout (``force``: raise it now, e.g. at shutdown). None when nothing is due."""
         t_start = time.perf_counter()
+        self._check_stored()
         pending = self.dialogue.pending_safety
         reply = self.dialogue.expire_pending() if force else self.dialogue.tick(now)
         if reply is None or pending is None:
@@ -206,9 +225,11 @@ class Assistant:
                    asr_ms: float | None, hypothesis: str = "", from_alternative: int = 0,
                    alternatives: tuple[str, ...] = ()) -> Turn:
         t0 = time.perf_counter()
+        decided = self.dialogue.confirmer.decision
         outcomes = tuple(self.executor.run(reply.actions))
         alert_ids = tuple(str(o.data["alert"]) for o in outcomes
                           if o.kind == "alert" and "alert" in o.data)
+        self._settle_question(outcomes)
         timings["actions"] = _ms(t0)
         said = " ".join(p for p in (reply.text, *(o.say for o in outcomes)) if p)
         wav_out = None
@@ -220,8 +241,34 @@ class Assistant:
             wav_out = str(self.speaker.to_wav(said, path))
             timings["tts"] = _ms(t0)
         timings["total"] = round(_ms(t_start) + (asr_ms or 0.0), 1)
+        route = decided.route if decided is not None and source != "timeout" else ""
         return Turn(heard, intent, score, reply, source, wav_out, alert_ids, timings,
-                    hypothesis, from_alternative, alternatives, outcomes)
+                    hypothesis, from_alternative, alternatives, outcomes, route)
+
+    def _settle_question(self, outcomes: tuple[Outcome, ...]) -> None:
+        """Store first, then clear: a safety question answered with an alert is forgotten
+        only once that alert is in the outbox (docs/safety-path.md)."""
+        confirmer = self.dialogue.confirmer
+        alerts = [o for o in outcomes if o.kind == "alert"]
+        if confirmer.resolving is None or not alerts:
+            return
+        if all(o.status in ("done", "stored") for o in alerts):
+            self._unstored = None
+            confirmer.alert_stored()
+        else:  # held in memory by the alert service, or not sent at all: keep the file
+            self._unstored = tuple(str(o.data["alert"]) for o in alerts if "alert" in o.data)
+            log.error("safety alert not stored yet (%s): the question stays on disk",
+                      ", ".join(o.status for o in alerts))
+
+    def _check_stored(self) -> None:
+        """Clear a resolved question once the alert service has stored its held alert."""
+        service = self.executor.alerts
+        ids = self._unstored
+        if not ids or service is None or self.dialogue.confirmer.resolving is None:
+            return
+        if not any(service.is_held(i) for i in ids):
+            self._unstored = None
+            self.dialogue.confirmer.alert_stored()
 
     def speak(self, text: str, stem: str) -> str | None:
         """Say (write) a proactive message, e.g. a due reminder."""

@@ -15,13 +15,19 @@ _SERIOUS_FALL = re.compile(r"\b(?:can ?not|can'?t|unable to) (?:get|stand|move|b
                            r"bleed|head|broke|unconscious|on the floor|pain|help")
 """Words in a fall report that make it an emergency (ASR may garble the end: "get top")."""
 
+_REQUEST_AFTER_HELP = (r"(?:with|to(?! (?:get|stand) up)|find|set|turn|remember|understand|"
+                       r"choose|pick|write|read|make|cook|open|close|sort|fix|plan|book|"
+                       r"work|learn|look|search|fill|tidy|clean|wrap|move the|change)")
+"""Words after "help me" that make it an ordinary request ("help me find my glasses")."""
+
 _SAFETY_PHRASE = re.compile(
     r"\bi(?:'ve| have| just| had|'ve just| have just)? (?:fell|fallen|slipped|tripped)\b|"
     r"\bfell (?:down|over|off|out)\b|\bhad an? (?:\w+ )?fall\b|"
     r"\bon the (?!ground |first |top |upper )(?:\w+ )?floor\b|"
     r"(?<!you )\b(?:can ?not|can'?t|unable to|could ?n'?t) (?:get up|stand up|breathe|move)|"
-    r"\bhelp me(?! (?:with|to|find|set|turn|remember|understand|choose|pick)\b)|"
-    r"^(?:please )?help\b|\bhelp!|\bplease help\b|\b(?:i need|get|send) help\b|"
+    rf"\bhelp me(?! {_REQUEST_AFTER_HELP}\b)|"
+    r"^(?:please )?help\b(?! (?:me|with|you|us|them|him|her|yourself)\b)|\bhelp!|"
+    r"\bplease help\b|\b(?:i need|get|send) help\b|"
     r"\bsend someone\b|\bambulance\b|\b(?:so much|lots of) blood\b|\btumbled\b|"
     r"\b(?:911|999|112)\b|\bemergency\b|"
     r"\bchest pains?\b|\bchest (?:is |feels )?(?:\w+ )?(?:hurting|hurts|tight)\b|"
@@ -31,7 +37,42 @@ _SAFETY_PHRASE = re.compile(
     r"\blegs (?:just )?(?:gave|have given) (?:way|out)\b|"
     r"\bwent flying\b|\b(?:can ?not|can'?t) (?:lift|pick) myself up\b|"
     r"\b(?:having a|had a) (?:fit|seizure)\b")
-"""Words that make a fall or a call for help clear whatever the model's score."""
+"""Words that make a fall or a call for help clear whatever the model's score (once the
+negated, idiomatic and someone-else's uses are taken out: :func:`defuse`)."""
+
+_ADV = r"(?:(?:really|actually|even|ever|just|yet|been|recently|today|at all|any more) ){0,2}"
+_NEGATED = re.compile(
+    # "i don't need an ambulance", "no thanks i do not need any help", "never needed help"
+    rf"\b(?:do ?n[o']?t|does ?n[o']?t|did ?n[o']?t|wo ?n'?t|will not|never) {_ADV}"
+    r"(?:need|want|require)(?:s|ed)? (?:to call |to get |to send for |for )?(?:an? |any |the )?"
+    r"(?:help|ambulance|emergency|doctor|anyone|anybody|someone|somebody)\b|"
+    # "no need to call an ambulance", "no need for help"
+    r"\bno need (?:for|to) (?:call |get |send for |ring |phone )?(?:an? |any |the )?"
+    r"(?:help|ambulance|anyone|anybody|someone|somebody|doctor)\b|"
+    # "i haven't fallen", "i did not fall", "i never fell", "i have not had a fall"
+    rf"\b(?:have ?n[o']?t|has ?n[o']?t|had ?n[o']?t|did ?n[o']?t|do ?n[o']?t|never|not) {_ADV}"
+    r"(?:fall|fallen|fell|falls|falling|slipped|slip|tripped|trip|"
+    r"had an? (?:\w+ )?fall|had any falls)(?: (?:down|over|off|out))?\b|"
+    r"\b(?:not|no|is ?n'?t|was ?n'?t) (?:an? |really an? )?emergency\b|"
+    r"\bno (?:help|ambulance) (?:is )?(?:needed|required)\b|"
+    r"\bnot (?:bleeding|choking|having a (?:stroke|heart attack|fit|seizure))\b")
+"""A call for help or a fall that the sentence denies (the negation governs the words
+next to it only: "i'm not okay i need help" denies nothing)."""
+
+_IDIOM = re.compile(
+    r"\b(?:fell|fallen|falling|fall) (?:asleep|in love|for (?:it|that|him|her|them)|behind|"
+    r"apart|short|silent|quiet|ill|sick|pregnant|into (?:a|the) habit)\b|"
+    r"\bdying (?:for|to|of (?:laughter|boredom|curiosity|thirst|hunger))\b|"
+    r"\b(?:heart|face) (?:sank|fell)\b|\bfell off (?:the|my) (?:wagon|radar)\b")
+"""Figures of speech that use the words of a fall or a call for help."""
+
+_SOMEONE_ELSE = re.compile(
+    r"\b(?:he|she|they|my (?:\w+ )?(?:brother|sister|husband|wife|son|daughter|friend|"
+    r"neighbou?r|mum|mom|mother|dad|father|cat|dog|grand\w+|cousin|aunt|uncle|niece|nephew)|"
+    r"someone|somebody|a (?:man|woman|child|friend))(?:'s| has| had| just)* "
+    r"(?:fell|fallen|slipped|tripped|had an? (?:\w+ )?fall)(?: (?:down|over|off|out))?\b")
+"""Someone else's fall (their own emergency words, "he can't get up", still count)."""
+
 
 _DENIAL = re.compile(
     r"^(?:no|nope|nah|not really|incorrect|wrong)\b|"
@@ -49,10 +90,33 @@ def _norm(text: str) -> str:
     return " ".join(text.lower().replace("\u2019", "'").split())
 
 
+def defuse(text: str) -> str:
+    """``text`` (normalised) with its negated, idiomatic and someone-else's uses of safety
+    words blanked out: "no thanks i don't need an ambulance" -> "no thanks i ...".
+    The words net (:func:`is_safety_phrase`) reads what is left."""
+    low = _norm(text)
+    for rule in (_NEGATED, _IDIOM, _SOMEONE_ELSE):
+        low = rule.sub(" ... ", low)
+    return " ".join(low.split())
+
+
 def is_safety_phrase(text: str) -> bool:
     """Whether ``text`` says plainly that the resident fell or needs help now ("i fell",
-    "help me", "can't breathe", "call an ambulance")."""
-    return bool(_SAFETY_PHRASE.search(_norm(text)))
+    "help me", "can't breathe", "call an ambulance"); never for a denial ("i haven't
+    fallen", "no i don't need an ambulance"), an idiom ("i fell asleep", "dying for a cup
+    of tea") or someone else's fall ("my brother fell off his bike")."""
+    return bool(_SAFETY_PHRASE.search(defuse(text)))
+
+
+def is_negated_call(text: str) -> bool:
+    """Whether ``text`` denies a fall or a call for help, or uses their words only in a
+    figure of speech, and says nothing plainly ("i haven't fallen today", "no, i don't need
+    any help", "i'm dying for a cup of tea"): such a sentence never alerts, whatever the
+    model's label."""
+    low = _norm(text)
+    if is_safety_phrase(low):
+        return False
+    return bool(_NEGATED.search(low) or _IDIOM.search(low)) or is_denial(low)
 
 
 _FALL_WORDS = re.compile(r"\b(?:fell|fallen|fall|slipped|tripped|tumbled|floor|get up|stand up|"
@@ -62,7 +126,7 @@ _FALL_WORDS = re.compile(r"\b(?:fell|fallen|fall|slipped|tripped|tumbled|floor|g
 def safety_intent(text: str) -> str:
     """The safety label that plain safety words in ``text`` point to: fall_report when
     they speak of a fall, emergency_help otherwise."""
-    return "fall_report" if _FALL_WORDS.search(_norm(text)) else "emergency_help"
+    return "fall_report" if _FALL_WORDS.search(defuse(text)) else "emergency_help"
 
 
 def safety_label_of_words(text: str) -> str | None:
@@ -72,11 +136,12 @@ def safety_label_of_words(text: str) -> str | None:
 
 
 def is_denial(text: str) -> bool:
-    """Whether ``text`` is an explicit "no / I'm fine / I'm all right" (never when it also
-    names a fall or a call for help, or says "not fine")."""
+    """Whether ``text`` is an explicit "no / I'm fine / I'm all right / I haven't fallen /
+    I don't need any help" (never when it also says plainly that they fell or need help,
+    or says "not fine")."""
     low = _norm(text)
-    return bool(_DENIAL.search(low)) and not _NOT_FINE.search(low) and \
-        not is_safety_phrase(low)
+    return bool(_DENIAL.search(low) or _NEGATED.search(low)) and not _NOT_FINE.search(low) \
+        and not is_safety_phrase(low)
 
 
 def safety_reply(plan: CarePlan, intent: str, text: str, note: str = "",

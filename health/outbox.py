@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -89,6 +90,21 @@ class Outbox:
         self._db.execute(f"PRAGMA synchronous={'FULL' if durable else 'NORMAL'}")
         self._db.executescript(SCHEMA)
 
+    @contextmanager
+    def _tx(self, begin: str = "BEGIN") -> Iterator[sqlite3.Cursor]:
+        """One transaction under the lock; any error rolls it back (a failed write, e.g. a
+        full disk, must not leave the connection inside a transaction for good)."""
+        with self._lock:
+            cur = self._db.cursor()
+            cur.execute(begin)
+            try:
+                yield cur
+                cur.execute("COMMIT")
+            except BaseException:
+                if self._db.in_transaction:
+                    cur.execute("ROLLBACK")
+                raise
+
     @property
     def journal_mode(self) -> str:
         with self._lock:
@@ -101,27 +117,20 @@ class Outbox:
         escalation: Escalation | None = None,
     ) -> None:
         """Write messages (and the episode/escalation state) in one committed transaction."""
-        with self._lock:
-            cur = self._db.cursor()
-            cur.execute("BEGIN IMMEDIATE")
-            try:
-                cur.executemany(
-                    "INSERT OR IGNORE INTO outbox(key, topic, payload, created) VALUES (?,?,?,?)",
-                    [(m.key, m.topic, m.payload, m.created) for m in messages],
+        with self._tx("BEGIN IMMEDIATE") as cur:
+            cur.executemany(
+                "INSERT OR IGNORE INTO outbox(key, topic, payload, created) VALUES (?,?,?,?)",
+                [(m.key, m.topic, m.payload, m.created) for m in messages],
+            )
+            if episode is not None:
+                self._put_episode(cur, episode)
+            if escalation is not None:
+                cur.execute(
+                    "INSERT OR REPLACE INTO escalations(id, episode, alert, step, due) "
+                    "VALUES (?,?,?,?,?)",
+                    (escalation.id, escalation.episode, escalation.alert, escalation.step,
+                     escalation.due),
                 )
-                if episode is not None:
-                    self._put_episode(cur, episode)
-                if escalation is not None:
-                    cur.execute(
-                        "INSERT OR REPLACE INTO escalations(id, episode, alert, step, due) "
-                        "VALUES (?,?,?,?,?)",
-                        (escalation.id, escalation.episode, escalation.alert, escalation.step,
-                         escalation.due),
-                    )
-                cur.execute("COMMIT")
-            except BaseException:
-                cur.execute("ROLLBACK")
-                raise
 
     @staticmethod
     def _put_episode(cur: sqlite3.Cursor, ep: Episode) -> None:
@@ -133,12 +142,9 @@ class Outbox:
         )
 
     def save_episodes(self, episodes: Iterable[Episode]) -> None:
-        with self._lock:
-            cur = self._db.cursor()
-            cur.execute("BEGIN")
+        with self._tx() as cur:
             for ep in episodes:
                 self._put_episode(cur, ep)
-            cur.execute("COMMIT")
 
     def load_episodes(self) -> dict[str, Episode]:
         with self._lock:
@@ -162,28 +168,22 @@ class Outbox:
         rows = [(when, k) for k in keys]
         if not rows:
             return
-        with self._lock:
-            cur = self._db.cursor()
-            cur.execute("BEGIN")
+        with self._tx() as cur:
             cur.executemany(
                 "UPDATE outbox SET confirmed = ? WHERE key = ? AND confirmed IS NULL", rows
             )
-            cur.execute("COMMIT")
 
     def prune(self, before: float) -> int:
         """Delete messages the broker confirmed before ``before`` (epoch seconds), and
         episodes and escalations closed before then; returns rows deleted."""
-        with self._lock:
-            cur = self._db.cursor()
-            cur.execute("BEGIN")
+        with self._tx() as cur:
             n = cur.execute("DELETE FROM outbox WHERE confirmed IS NOT NULL AND confirmed < ?",
                             (before,)).rowcount
             n += cur.execute("DELETE FROM episodes WHERE ended = 1 AND last_seen < ?",
                              (before,)).rowcount
             n += cur.execute("DELETE FROM escalations WHERE acked IS NOT NULL AND due < ?",
                              (before,)).rowcount
-            cur.execute("COMMIT")
-            return int(n)
+        return int(n)
 
     def count_pending(self) -> int:
         with self._lock:
@@ -201,9 +201,7 @@ class Outbox:
 
     def escalate(self, esc: Escalation, message: PendingMessage | None, next_due: float) -> None:
         """Store the next escalation message and move the row to its next step (or close it)."""
-        with self._lock:
-            cur = self._db.cursor()
-            cur.execute("BEGIN IMMEDIATE")
+        with self._tx("BEGIN IMMEDIATE") as cur:
             if message is not None:
                 cur.execute(
                     "INSERT OR IGNORE INTO outbox(key, topic, payload, created) VALUES (?,?,?,?)",
@@ -219,7 +217,6 @@ class Outbox:
                     "WHERE id = ?",
                     (esc.id,),
                 )
-            cur.execute("COMMIT")
 
     def ack(self, alert_id: str, by: str, when: float) -> int:
         """Acknowledge an alert and every earlier alert of its episode; returns rows changed."""

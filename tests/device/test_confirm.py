@@ -78,7 +78,7 @@ def test_clear_safety_alerts_at_once(dm: DialogueManager, intent: str, text: str
 
 @pytest.mark.parametrize(("intent", "text", "question"), [
     ("fall_report", "i've got a cough", "Did you fall, Mary? Do you need help?"),
-    ("emergency_help", "incorrect", "Do you need help, Mary?"),
+    ("emergency_help", "is the kettle on", "Do you need help, Mary?"),
     ("emergency_help", "that's very kind of you", "Do you need help, Mary?"),
 ])
 def test_doubtful_safety_asks_a_question_and_logs_the_check(
@@ -106,7 +106,7 @@ def test_affirm_raises_the_alert(dm: DialogueManager, answer: tuple[str, str]) -
 
 
 def test_no_answer_within_timeout_raises_the_alert(dm: DialogueManager, clock: Clock) -> None:
-    ask_doubtful(dm, "emergency_help", "incorrect", 0.61)
+    ask_doubtful(dm, "emergency_help", "is the kettle on", 0.61)
     assert dm.tick() is None
     clock.advance(19.5)
     assert dm.tick() is None and dm.pending_safety is not None
@@ -166,7 +166,7 @@ def test_unclear_answer_raises_the_alert(dm: DialogueManager, intent: str, text:
     ("emergency_help", "that's very kind of you", 0.34, "help_request"),  # doubtful again
     ("fall_report", "I fell", 0.99, "spoken_fall"),
     ("deny", "no, I can't get up", 0.8, "spoken_fall"),  # safety words beat "no"
-    ("emergency_help", "no", 0.97, "help_request"),  # a confident safety label beats "no"
+    ("emergency_help", "get my daughter over here", 0.97, "help_request"),  # the model
 ])
 def test_second_safety_utterance_while_pending_alerts_at_once(
         dm: DialogueManager, intent: str, text: str, score: float, kind: str) -> None:
@@ -206,7 +206,7 @@ def test_every_answer_but_an_explicit_no_ends_in_an_alert(clock: Clock, intent: 
     """Recall: whatever the model makes of the answer, only denial words cancel."""
     for text in ("hmm", "yes", "the cat", "no", "I'm fine", "no, help me"):
         dm = DialogueManager(PLAN, clock=clock, safety=SETTINGS)
-        ask_doubtful(dm, "emergency_help", "incorrect", 0.6)
+        ask_doubtful(dm, "emergency_help", "is the kettle on", 0.6)
         reply = dm.handle(intent, text, score=0.5)
         if intent in ("repeat", "volume_up") and not safety.is_safety_phrase(text) \
                 and not safety.is_denial(text):
@@ -218,7 +218,7 @@ def test_every_answer_but_an_explicit_no_ends_in_an_alert(clock: Clock, intent: 
 def test_confirm_off_alerts_at_once(clock: Clock) -> None:
     dm = DialogueManager(PLAN, clock=clock, safety=SafetySettings(confirm=False))
     for intent in SAFETY_LABELS:
-        assert alert_of(dm.handle(intent, "incorrect", score=0.3))
+        assert alert_of(dm.handle(intent, "is the kettle on", score=0.3))
         assert dm.pending_safety is None
 
 
@@ -283,6 +283,8 @@ def test_pending_check_survives_a_restart(tmp_path: Path, clock: Clock) -> None:
     assert again.pending_safety == pending
     reply = again.expire_pending()
     assert reply is not None and "before the device stopped" in str(alert_of(reply)["reason"])
+    assert path.exists() and again.pending_safety is None  # kept until its alert is stored
+    again.confirmer.alert_stored()
     assert not path.exists()
     ask_doubtful(again)
     again.handle("deny", "no", score=0.9)
@@ -295,7 +297,9 @@ def test_unreadable_pending_file_still_alerts(tmp_path: Path, clock: Clock) -> N
     dm = DialogueManager(PLAN, clock=clock, safety=SETTINGS, pending_path=path)
     reply = dm.tick()  # its deadline has passed
     assert reply is not None
-    assert alert_of(reply)["type"] == "help_request" and not path.exists()
+    assert alert_of(reply)["type"] == "help_request" and path.exists()
+    dm.confirmer.alert_stored()
+    assert not path.exists()
 
 
 @pytest.mark.parametrize(("intent", "text", "asked"), [

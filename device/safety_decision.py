@@ -1,0 +1,159 @@
+"""The safety decision of one utterance: alert at once, ask the safety question, or answer
+it as an ordinary request (docs/safety-path.md, "The decision").
+
+Inputs: the label the model (or an ASR n-best alternative, see
+:func:`device.pipeline.Assistant.respond_transcript`) gave, its probabilities, the words,
+the settings (``safety.confirm``, ``safety.confident``) and the model's own
+``safety_thresholds`` (docs/contracts.md). In order:
+
+1. A label that only an ASR alternative gave is doubtful: ask (alert if confirm is off).
+2. Plain safety words (:func:`device.safety.is_safety_phrase`, negation-aware) with a model
+   that agrees (a safety label at or above its ask threshold) alert at once; under another
+   label they ask (alert at once if confirm is off): the words net never lets them pass.
+3. A sentence that denies a call for help or uses its words in a figure of speech
+   (:func:`device.safety.is_negated_call`: "no, i don't need an ambulance", "i fell
+   asleep") never alerts: it is answered as its best non-safety label.
+4. The safety label with the highest probability p: p >= alert: alert at once;
+   ask <= p < alert: ask (alert if confirm is off); p < ask: answered as the best
+   non-safety label. A model without thresholds: alert = ``safety.confident``, and any
+   safety top label asks.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any
+
+from device import safety
+from device.labels import OUT_OF_SCOPE, SAFETY_LABELS
+from device.settings_sections import SafetySettings
+
+__all__ = ["ROUTES", "SafetyDecision", "Thresholds", "decide", "thresholds_of"]
+
+ROUTES = ("alert", "ask", "answer")
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """Two thresholds on the calibrated probability of one safety label."""
+
+    alert: float
+    """At or above: alert at once."""
+    ask: float
+    """At or above (and below ``alert``): ask the safety question; below: not safety."""
+
+    def __post_init__(self) -> None:
+        ok = all(isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v)
+                 for v in (self.alert, self.ask))
+        if not ok or not 0.0 <= self.ask <= self.alert <= 1.0:
+            raise ValueError(f"safety_thresholds need 0 <= ask <= alert <= 1 (got alert "
+                             f"{self.alert!r}, ask {self.ask!r})")
+
+
+def thresholds_of(model: Any) -> dict[str, Thresholds] | None:
+    """The model's ``safety_thresholds`` (docs/contracts.md), or None when it has none.
+
+    Raises:
+        ValueError: malformed thresholds (a label that is not a safety label, a missing
+            or out-of-range value).
+    """
+    raw = getattr(model, "safety_thresholds", None)
+    if raw is None:
+        return None
+    if not isinstance(raw, dict) or not raw:
+        raise ValueError(f"the model's safety_thresholds must be a non-empty object, got "
+                         f"{raw!r}")
+    out: dict[str, Thresholds] = {}
+    for label, t in raw.items():
+        if label not in SAFETY_LABELS:
+            raise ValueError(f"safety_thresholds: {label!r} is not a safety label "
+                             f"({', '.join(SAFETY_LABELS)})")
+        if isinstance(t, Thresholds):
+            out[label] = t
+            continue
+        if not isinstance(t, dict) or "alert" not in t or "ask" not in t:
+            raise ValueError(f"safety_thresholds.{label} must be {{\"alert\": A, \"ask\": Q}}")
+        out[label] = Thresholds(t["alert"], t["ask"])
+    return out
+
+
+@dataclass(frozen=True)
+class SafetyDecision:
+    """What to do with one utterance."""
+
+    route: str
+    """alert (at once), ask (the safety question) or answer (as ``intent``)."""
+    intent: str
+    """alert/ask: the safety label; answer: the label the utterance is answered as."""
+    p: float | None
+    """Probability of the safety label behind the decision (None: unknown, certain)."""
+    reason: str
+    """words, words_only, alternative, model, band, denied, below_ask, not_safety."""
+    from_alternative: int = 0
+
+    def to_json(self) -> dict[str, Any]:
+        return {"route": self.route, "intent": self.intent, "p": self.p,
+                "reason": self.reason, "from_alternative": self.from_alternative}
+
+
+def _best_other(scores: dict[str, float] | None, fallback: str, floor: float) -> str:
+    others = {k: v for k, v in (scores or {}).items() if k not in SAFETY_LABELS}
+    if not others:
+        return fallback
+    label, p = max(others.items(), key=lambda kv: kv[1])
+    return label if p >= floor else OUT_OF_SCOPE
+
+
+def decide(intent: str, text: str, score: float | None, settings: SafetySettings, *,
+           scores: dict[str, float] | None = None,
+           thresholds: dict[str, Thresholds] | None = None,
+           from_alternative: int = 0, answer_floor: float = 0.0) -> SafetyDecision:
+    """Decide one utterance (see the module doc).
+
+    Args:
+        intent: the label given (the model's, or a safety label an ASR alternative raised).
+        text: the words that label came from.
+        score: its probability (None: unknown, counted as certain).
+        settings: ``safety.confirm`` and ``safety.confident``.
+        scores: every label's probability (the model's ``IntentResult.scores``).
+        thresholds: the model's ``safety_thresholds`` (None: the settings' rule).
+        from_alternative: k > 0 when the label came from the k-th ASR alternative.
+        answer_floor: the model's out_of_scope threshold, for the label an utterance is
+            answered as when it is not taken as a safety event.
+    """
+    confirm = settings.confirm
+    not_sure = "ask" if confirm else "alert"
+    words = safety.safety_label_of_words(text)
+    if thresholds is not None and scores:
+        label, p = max(((k, float(scores.get(k, 0.0))) for k in SAFETY_LABELS),
+                       key=lambda kv: kv[1])
+        limits = thresholds.get(label, Thresholds(settings.confident, 0.0))
+        candidate = p >= limits.ask
+        alert_at = limits.alert
+    else:
+        label, p = intent, score
+        candidate = intent in SAFETY_LABELS
+        alert_at = settings.confident
+    if from_alternative > 0 and (intent in SAFETY_LABELS or words):
+        return SafetyDecision(not_sure, intent if intent in SAFETY_LABELS else str(words),
+                              score, "alternative", from_alternative)
+    if words is not None:
+        if candidate or score is None:
+            return SafetyDecision("alert", label if candidate else words, p, "words")
+        return SafetyDecision(not_sure, words, p, "words_only")
+    fallback = intent if intent not in SAFETY_LABELS else OUT_OF_SCOPE
+    if safety.is_negated_call(text):
+        answer = _best_other(scores, fallback, answer_floor) if intent in SAFETY_LABELS \
+            else intent
+        if answer == OUT_OF_SCOPE and safety.is_denial(text):
+            answer = "deny"
+        return SafetyDecision("answer", answer, p, "denied")
+    if not candidate:
+        answer = intent if intent not in SAFETY_LABELS else \
+            _best_other(scores, fallback, answer_floor)
+        return SafetyDecision("answer", answer, p,
+                              "below_ask" if intent in SAFETY_LABELS else "not_safety")
+    if p is None or p >= alert_at:
+        return SafetyDecision("alert", label, p, "model")
+    return SafetyDecision(not_sure, label, p, "band")
