@@ -177,7 +177,8 @@ def confirmed(d: HomeDevice, action: str, before: State | None,
             if action in ("up", "down"):
                 sp = s.get("occupied_heating_setpoint")
                 want = target.get("occupied_heating_setpoint", target.get("temperature"))
-                return isinstance(sp, (int, float)) and abs(float(sp) - float(want)) < 0.05
+                return isinstance(sp, (int, float)) and isinstance(want, (int, float)) and \
+                    abs(float(sp) - float(want)) < 0.05
             return s.get("system_mode") == ("heat" if action == "on" else "off")
         if d.device == "blinds":
             return s.get("position") == (100 if action == "open" else 0)
@@ -198,13 +199,14 @@ def confirmed(d: HomeDevice, action: str, before: State | None,
 def done_say(d: HomeDevice, action: str, state: State | None) -> str:
     if d.device == "heating" and action in ("up", "down"):
         sp = (state or {}).get("occupied_heating_setpoint")
-        return f"The {d.name} is set to {float(sp):g} degrees."
+        if isinstance(sp, (int, float)):
+            return f"The {d.name} is set to {float(sp):g} degrees."
     if action == "down" and (state or {}).get("state") == "OFF":
         return f"{_the(d)} off."
     word = {"on": "on", "off": "off", "up": "brighter", "down": "dimmer", "open": "open",
             "close": "closed"}[action]
-    if d.device == "heating" and action in ("on", "off"):
-        word = action
+    if d.device == "heating":
+        word = {"up": "turned up", "down": "turned down"}.get(action, action)
     return f"{_the(d)} {word}."
 
 
