@@ -23,7 +23,7 @@ import math
 from datetime import datetime
 from typing import Any
 
-from .readings import RejectedReading, parse
+from .readings import RejectedReading, parse, show
 
 FALL_STATES = {"none": False, "maybe_fall": True, "fall": True}
 
@@ -32,22 +32,23 @@ def _last_seen(value: Any) -> float | None:
     if value is None:
         return None
     if isinstance(value, bool):
-        raise RejectedReading("wrong_type", f"last_seen must be a time, got {value!r}")
+        raise RejectedReading("wrong_type", f"last_seen must be a time, got {show(value)}")
     if isinstance(value, (int, float)):
         if not math.isfinite(value):
-            raise RejectedReading("not_finite", f"last_seen is {value!r}")
+            raise RejectedReading("not_finite", f"last_seen is {show(value)}")
         return float(value) / 1000.0 if value > 1e11 else float(value)
     if isinstance(value, str):
         try:
             return datetime.fromisoformat(value.replace("Z", "+00:00")).timestamp()
-        except ValueError:
-            raise RejectedReading("wrong_type", f"last_seen {value!r} is not ISO 8601") from None
-    raise RejectedReading("wrong_type", f"last_seen must be a time, got {value!r}")
+        except (ValueError, OverflowError, OSError):
+            raise RejectedReading("wrong_type", f"last_seen {show(value)} is not an ISO 8601 "
+                                  "time in range") from None
+    raise RejectedReading("wrong_type", f"last_seen must be a time, got {show(value)}")
 
 
 def _flag(name: str, value: Any) -> bool:
     if not isinstance(value, bool):
-        raise RejectedReading("wrong_type", f"zigbee2mqtt {name} must be true/false: {value!r}")
+        raise RejectedReading("wrong_type", f"zigbee2mqtt {name} must be true/false: {show(value)}")
     return value
 
 
@@ -79,8 +80,8 @@ def map_zigbee2mqtt(
     confidence = 1.0
     if data.get("fall_down_status") is not None:
         status = data["fall_down_status"]
-        if status not in FALL_STATES:
-            raise RejectedReading("wrong_type", f"fall_down_status {status!r} unknown")
+        if not isinstance(status, str) or status not in FALL_STATES:
+            raise RejectedReading("wrong_type", f"fall_down_status {show(status)} unknown")
         fall = FALL_STATES[status]
         confidence = 0.5 if status == "maybe_fall" else 1.0
     elif data.get("fall") is not None:
@@ -88,15 +89,15 @@ def map_zigbee2mqtt(
     if fall is not None:
         out.append({**base, "kind": "fall", "values": {"fall": fall, "confidence": confidence}})
     action = data.get("action")
+    if not isinstance(action, str):
+        action = None  # buttons and remotes send other actions; only these three matter
     if data.get("vibration") is not None or action in ("vibration", "tilt", "drop"):
         values: dict[str, Any] = {
             "vibration": _flag("vibration", data.get("vibration", True)),
         }
         if action in ("vibration", "tilt", "drop"):
             values["action"] = action
-        if isinstance(data.get("strength"), (int, float)) and not isinstance(
-            data.get("strength"), bool
-        ):
-            values["strength"] = data["strength"]
+        if data.get("strength") is not None:
+            values["strength"] = data["strength"]  # validated as a number with the reading
         out.append({**base, "kind": "vibration", "values": values})
     return out

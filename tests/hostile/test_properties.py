@@ -51,7 +51,8 @@ Z2M = st.dictionaries(
     st.sampled_from(["occupancy", "presence", "contact", "fall_down_status", "fall",
                      "vibration", "action", "strength", "last_seen", "battery", "linkquality"]),
     st.one_of(SCALARS, st.sampled_from(["fall", "none", "maybe_fall", "tilt", "drop"]),
-              st.just(NOW * 1000), st.just("2027-01-15T08:00:00Z")), max_size=5)
+              st.just(NOW * 1000), st.just("2027-01-15T08:00:00Z"), JSONISH,
+              st.just("0001-01-01T00:00:00")), max_size=5)
 
 
 def _payload(value: Any) -> bytes:
