@@ -3,9 +3,10 @@
     python bench/speech_bench.py [asr|speech|all] [--quick] [--every N] [--out DIR]
 
 asr: WER/RTF on Debian's pocketsphinx-testdata recordings (general vs domain LM) and the
-latency from the endpoint to the final transcript. speech: the spoken elderly-care command
-set generated from the intent test split (speech.command_set), through ASR and the intent
-model. Each prints one JSON line at the end.
+latency from the endpoint to the final transcript. speech: every recognizer (pocketsphinx,
+Whisper tiny.en and base, the hybrid) and the device's decision on the spoken elderly-care
+command set (speech.command_set) and the human recordings (speech.bench_commands). Each
+prints one JSON line at the end.
 """
 
 from __future__ import annotations
@@ -25,8 +26,8 @@ def main() -> int:
     ap.add_argument("--quick", action="store_true")
     ap.add_argument("--every", type=int, default=None,
                     help="speech: all safety sentences and every N-th other one")
-    ap.add_argument("--baseline-model", default=None,
-                    help="speech: a second intent model folder scored on the same decodes")
+    ap.add_argument("--part", default="test", choices=["test", "dev"],
+                    help="speech: dev = disjoint sentences, for fitting the hybrid's rule")
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "speech_results")
     args = ap.parse_args()
     out: dict[str, object] = {}
@@ -37,8 +38,8 @@ def main() -> int:
     if args.which in ("speech", "all"):
         from speech.bench_commands import run_bench_commands
 
-        out["speech"] = run_bench_commands(args.out, quick=args.quick, every=args.every,
-                                            baseline_model=args.baseline_model)
+        out["speech"] = run_bench_commands(args.out, quick=args.quick or args.every is None,
+                                            every=args.every, part=args.part)
     print(json.dumps(out))
     return 0
 

@@ -1,276 +1,346 @@
-"""`eldercare bench speech`: the spoken command set through ASR and the intent model.
+"""`eldercare bench speech`: every recognizer and the device's decision on the same audio.
 
-For every generated clip (see speech.command_set) and each recognizer variant, decoded
-side by side in one run (VARIANTS: the default, the settings it replaced, wider beams,
-the open-vocabulary fallback, the general LM): WER, spoken-intent accuracy (audio -> ASR ->
-IntentModel.classify), recall of emergency_help / fall_report through audio (exact label and
-any safety alert), agreement with the model's intent on the reference text, and the same
-model on the reference text as the upper bound. "+nbest" rows reuse a variant's decode and
-decide with speech.spoken_intent (an ASR alternative may raise a safety label). Plus
-barge-in detection of spoken "stop" phrases and its false alarms on everything else.
-Writes commands.json, commands_rows.jsonl and commands.png.
+Audio: the generated care command set (speech.command_set: the intent test split spoken
+by several voices at several rates in room noise; ``part="dev"`` is a disjoint set of the
+same kind, for fitting rules) and the human recordings of pocketsphinx-testdata
+(speech.bench_asr.recordings).
+
+Each engine (ENGINES) runs in its own child process, so that its peak memory (RSS) is its
+own. Each clip is streamed in 100 ms chunks as a microphone would deliver it; at the end
+of speech the recognizer's ``final()`` gives the transcript and a real
+``device.pipeline.Assistant`` (the shipped intent model, a DialogueManager, an
+ActionExecutor without a broker; a fresh one per clip) decides the turn. The decision
+scored is the Turn's: an alert action, the safety question (a pending safety check), or
+the intent answered. No copy of the safety decision lives here.
+
+Per engine: WER (commands, human recordings), the decision's accuracy (a safety clip is
+right when it alerts or asks; another clip when it neither alerts nor asks and its intent
+is the spoken one), emergency/fall caught, false safety (an alert or a question on a clip
+that is not a call for help or a fall), latency from the end of speech to the decision
+(p50/p95; the hybrid also per path with each path's share), CPU seconds per audio second
+and peak RSS. Writes commands.json, commands_rows.jsonl, commands.md and commands.png.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
-import statistics
+import resource
+import subprocess
+import sys
 import time
-from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from health.sysinfo import machine_info
-from speech.asr import Transcript, create_recognizer, transcribe_clip
-from speech.asr_pocketsphinx import WIDE_SETTINGS
-from speech.command_set import SAFETY, command_sentences, generate
+from speech.command_set import SAFETY, command_sentences
 from speech.metrics import edit_distance
-from speech.spoken_intent import spoken_intent
 
-# name -> (engine, options): every variant decodes every clip, side by side
-VARIANTS: dict[str, tuple[str, dict[str, Any]]] = {
+__all__ = ["ENGINES", "decode_engine", "run_bench_commands", "summary", "tables"]
+
+# name -> (engine, options); "pocketsphinx" is the hybrid's fast path on its own
+ENGINES: dict[str, tuple[str, dict[str, Any]]] = {
     "pocketsphinx": ("pocketsphinx", {}),
-    "pocketsphinx-no-warmup": ("pocketsphinx", {"cmn_warmup_s": 0.0}),
-    "pocketsphinx-wide": ("pocketsphinx", dict(WIDE_SETTINGS)),
-    "pocketsphinx-open": ("pocketsphinx-open", {}),
     "pocketsphinx-general": ("pocketsphinx-general", {}),
+    "whisper-tiny.en": ("whisper", {"model": "tiny.en"}),
+    "whisper-base": ("whisper", {"model": "base"}),
+    "hybrid": ("hybrid", {}),
 }
-# name -> variant whose decode it reuses, deciding with speech.spoken_intent
-NBEST = {"pocketsphinx+nbest": "pocketsphinx", "pocketsphinx-wide+nbest": "pocketsphinx-wide"}
-ENGINES = (*VARIANTS, *NBEST)
-# the default decode decided as the device does (see _device_decision)
-DEVICE = "pocketsphinx+device"
-ENGINES = (*ENGINES, DEVICE)
-# the default decode and its n-best decision with a second (baseline) intent model
-BASELINE, BASELINE_NBEST = "pocketsphinx[baseline]", "pocketsphinx+nbest[baseline]"
-STOP_PHRASES = ("stop", "stop talking", "be quiet", "please stop")
+CHUNK_MS = 100
+_NORMALIZE = {"mr": "mister", "mrs": "missus"}
 
 
-def _device_decision(model: Any, tr: Transcript, base: dict[str, Any]) -> dict[str, Any]:
-    """The safety decision of device.pipeline on one decode: the n-best labels, plain safety
-    words in an alternative (device.safety), and the confirmer's rule that safety words in
-    the 1-best are asked about whatever the label. "asked": a safety label that goes
-    through the confirmation question (it alerts unless the resident says no)."""
-    from device.safety import safety_label_of_words
-
-    si = spoken_intent(model, tr, safety_phrase=safety_label_of_words)
-    intent, asked = si.intent, si.from_alternative > 0
-    words = safety_label_of_words(tr.text) if intent not in SAFETY and tr.text else None
-    if words is not None:
-        intent, asked = words, True
-    return {**base, "intent": intent, "from_alternative": si.from_alternative, "asked": asked}
+def _words(text: str) -> list[str]:
+    return [_NORMALIZE.get(w, w) for w in text.lower().replace("-", " ").split()]
 
 
-def _recall(rows: list[dict[str, Any]], engine: str, labels: tuple[str, ...],
-            hit: tuple[str, ...] | None = None) -> float | None:
-    """Share of rows labelled in `labels` given a label in `hit` (default: their own)."""
-    rs = [r for r in rows if r["intent"] in labels]
-    if not rs:
-        return None
-    return round(sum(r[engine]["intent"] in (hit or (r["intent"],)) for r in rs) / len(rs), 4)
+def clips_dir(sentences: list[tuple[str, str]], cache: Path | None = None) -> Path:
+    """The spoken command set of `sentences` as WAVs + manifest.jsonl, generated once into a
+    cache folder named by the sentences (the set is the same on every run)."""
+    from speech.audio import write_wav
+    from speech.command_set import generate
+    from speech.whisper_models import cache_root
+
+    key = hashlib.sha256(json.dumps(sentences).encode()).hexdigest()[:12]
+    folder = (cache or cache_root() / "bench-commands") / key
+    manifest = folder / "manifest.jsonl"
+    if manifest.is_file():
+        return folder
+    folder.mkdir(parents=True, exist_ok=True)
+    tmp = folder / "manifest.jsonl.tmp"
+    with tmp.open("w", encoding="utf-8") as man:
+        for n, cmd in enumerate(generate(sentences), 1):
+            name = f"cmd{n:04d}.wav"
+            write_wav(folder / name, cmd.audio)
+            man.write(json.dumps(cmd.manifest(name)) + "\n")
+    tmp.replace(manifest)
+    return folder
 
 
-def _group(rows: list[dict[str, Any]], key: str, engine: str) -> dict[str, dict[str, Any]]:
-    groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for r in rows:
-        groups[str(r[key])].append(r)
-    out = {}
-    for k, rs in sorted(groups.items()):
-        words = sum(r["ref_words"] for r in rs)
-        out[k] = {
-            "n": len(rs),
-            "wer": round(sum(r[engine]["edits"] for r in rs) / max(1, words), 4),
-            "intent_accuracy": round(sum(r[engine]["intent"] == r["intent"] for r in rs)
-                                     / len(rs), 4),
-            "intent_agreement_with_text": round(
-                sum(r[engine]["intent"] == r["text_intent"] for r in rs) / len(rs), 4),
-            "emergency_help_recall": _recall(rs, engine, ("emergency_help",)),
-            "fall_report_recall": _recall(rs, engine, ("fall_report",)),
-            "safety_recall_any_alert": _recall(rs, engine, SAFETY, SAFETY),
+def _assistant(model: Any) -> Any:
+    """A fresh device decision: the shipped dialogue and executor, no broker."""
+    from device.dialogue import DialogueManager
+    from device.pipeline import ActionExecutor, Assistant
+    from device.settings import load_settings
+
+    s = load_settings(None)
+    dialogue = DialogueManager(s.care_plan, safety=s.safety)
+    return Assistant(model, dialogue, ActionExecutor(s.resident.name, alerts=None),
+                     safety_from_alternatives=s.spoken.safety_from_alternatives)
+
+
+def _recognizer(engine: str, options: dict[str, Any]) -> Any:
+    from speech.asr import create_recognizer
+
+    opts = dict(options)
+    model = opts.pop("model", None)
+    if engine == "hybrid":
+        from device.safety import safety_label_of_words
+
+        opts["safety_words"] = safety_label_of_words
+    if engine in ("whisper", "hybrid"):
+        opts.setdefault("threads", 2)
+    return create_recognizer(engine, model, **opts)
+
+
+def decode_engine(name: str, folder: str | None, human: bool,
+                  intent_model: str | None = None) -> dict[str, Any]:
+    """Decode and decide every clip with one engine (run in a child process)."""
+    from device.intent import IntentModel
+    from speech.audio import chunk_bytes, read_wav
+
+    engine, options = ENGINES[name]
+    t0 = time.perf_counter()
+    rec = _recognizer(engine, options)
+    model = IntentModel.load(intent_model, threads=2)
+    load_s = time.perf_counter() - t0
+    rows: list[dict[str, Any]] = []
+    items: list[tuple[str, Any, dict[str, Any]]] = []
+    if folder is not None:
+        for line in (Path(folder) / "manifest.jsonl").read_text(encoding="utf-8").splitlines():
+            m = json.loads(line)
+            items.append(("commands", read_wav(Path(folder) / m["file"]), m))
+    if human:
+        from speech.bench_asr import recordings
+
+        for fid, clip, ref in recordings():
+            items.append(("human", clip, {"file": fid, "text": ref, "intent": None}))
+    for kind, clip, m in items:
+        assistant = _assistant(model)
+        rec.reset()
+        c0 = time.process_time()
+        for chunk in chunk_bytes(clip, CHUNK_MS):
+            rec.accept(chunk)
+        t_end = time.perf_counter()  # the end of speech: the last chunk is in
+        tr = rec.final()
+        t_asr = time.perf_counter()
+        turn = assistant.respond_transcript(tr, source=m["file"])
+        t_dec = time.perf_counter()
+        cpu = time.process_time() - c0
+        alert = any(a.kind == "alert" for a in turn.reply.actions)
+        asked = assistant.dialogue.pending_safety is not None
+        row: dict[str, Any] = {
+            "set": kind, "file": m["file"], "ref": m["text"], "intent": m["intent"],
+            "voice": m.get("voice"), "rate_wpm": m.get("rate_wpm"), "snr_db": m.get("snr_db"),
+            "seconds": round(clip.seconds, 3), "heard": tr.text,
+            "alternatives": list(tr.alternatives), "confidence": tr.confidence,
+            "word_conf": [w.conf for w in tr.words],
+            "edits": edit_distance(_words(m["text"]), _words(tr.text)),
+            "ref_words": len(_words(m["text"])),
+            "decided": turn.intent, "alert": alert, "asked": asked,
+            "from_alternative": turn.from_alternative,
+            "asr_ms": round((t_asr - t_end) * 1000, 1),
+            "latency_ms": round((t_dec - t_end) * 1000, 1), "cpu_s": round(cpu, 4),
+            "path": getattr(rec, "last_path", "") or name,
         }
+        rows.append(row)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+    return {"engine": name, "rows": rows, "peak_rss_mb": round(peak, 1),
+            "load_s": round(load_s, 2)}
+
+
+def _decode_in_child(name: str, folder: Path, human: bool, intent_model: str | None,
+                     out_dir: Path) -> dict[str, Any]:
+    """decode_engine in a fresh interpreter: its peak RSS is this engine's own."""
+    tmp = out_dir / f".decode-{name}-{os.getpid()}.json"
+    cmd = [sys.executable, "-m", "speech.bench_commands", name, "--clips", str(folder),
+           "--json", str(tmp)] + (["--human"] if human else []) + \
+        (["--intent-model", intent_model] if intent_model else [])
+    try:
+        proc = subprocess.run(cmd, check=False)
+        if proc.returncode != 0 or not tmp.is_file():
+            raise RuntimeError(f"decoding with {name} failed (exit {proc.returncode}; "
+                               "its error is above)")
+        return json.loads(tmp.read_text(encoding="utf-8"))
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def _pct(xs: list[float], q: float) -> float | None:
+    return round(float(np.percentile(xs, q)), 1) if xs else None
+
+
+def _rate(num: int, den: int) -> float | None:
+    return round(num / den, 4) if den else None
+
+
+def summary(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """The figures of one engine's rows (see module doc)."""
+    cmds = [r for r in rows if r["set"] == "commands"]
+    human = [r for r in rows if r["set"] == "human"]
+    safety = [r for r in cmds if r["intent"] in SAFETY]
+    others = [r for r in cmds if r["intent"] not in SAFETY]
+    caught = [r for r in safety if r["alert"] or r["asked"]]
+    flagged = [r for r in others if r["alert"] or r["asked"]]
+    right = len(caught) + sum(r["decided"] == r["intent"] for r in others if
+                              not (r["alert"] or r["asked"]))
+    out: dict[str, Any] = {
+        "clips": len(cmds),
+        "wer": _rate(sum(r["edits"] for r in cmds), sum(r["ref_words"] for r in cmds)),
+        "decision_accuracy": _rate(right, len(cmds)),
+        "intent_exact": _rate(sum(r["decided"] == r["intent"] for r in cmds), len(cmds)),
+        "safety_caught": _rate(len(caught), len(safety)),
+        "emergency_caught": _rate(sum(r["intent"] == "emergency_help" for r in caught),
+                                  sum(r["intent"] == "emergency_help" for r in safety)),
+        "fall_caught": _rate(sum(r["intent"] == "fall_report" for r in caught),
+                             sum(r["intent"] == "fall_report" for r in safety)),
+        "safety_alert_at_once": _rate(sum(r["alert"] for r in caught), len(safety)),
+        "false_safety": _rate(len(flagged), len(others)),
+        "false_alert_at_once": _rate(sum(r["alert"] for r in flagged), len(others)),
+        "latency_ms_p50": _pct([r["latency_ms"] for r in cmds], 50),
+        "latency_ms_p95": _pct([r["latency_ms"] for r in cmds], 95),
+        "cpu_s_per_audio_s": _rate(sum(r["cpu_s"] for r in rows),
+                                   sum(r["seconds"] for r in rows) or 0),
+        "human_files": len(human),
+        "human_wer": _rate(sum(r["edits"] for r in human), sum(r["ref_words"] for r in human)),
+        "missed_safety": [{"ref": r["ref"], "heard": r["heard"], "decided": r["decided"],
+                           "voice": r["voice"], "snr_db": r["snr_db"]}
+                          for r in safety if not (r["alert"] or r["asked"])],
+        "false_safety_clips": [{"ref": r["ref"], "heard": r["heard"], "path": r["path"],
+                                "alert": r["alert"]} for r in flagged],
+    }
+    paths: dict[str, Any] = {}
+    for p in sorted({r["path"] for r in cmds}):
+        rs = [r for r in cmds if r["path"] == p]
+        paths[p] = {"share": _rate(len(rs), len(cmds)),
+                    "latency_ms_p50": _pct([r["latency_ms"] for r in rs], 50),
+                    "latency_ms_p95": _pct([r["latency_ms"] for r in rs], 95),
+                    "decision_accuracy": summary_accuracy(rs)}
+    out["paths"] = paths
+    by_voice: dict[str, Any] = {}
+    for v in sorted({str(r["voice"]) for r in cmds}):
+        by_voice[v] = summary_accuracy([r for r in cmds if str(r["voice"]) == v])
+    out["accuracy_by_voice"] = by_voice
     return out
 
 
-def _summary(rows: list[dict[str, Any]], engine: str) -> dict[str, Any]:
-    n = len(rows)
-    words = sum(r["ref_words"] for r in rows)
-    res: dict[str, Any] = {
-        "clips": n,
-        "wer": round(sum(r[engine]["edits"] for r in rows) / max(1, words), 4),
-        "sentence_exact": round(sum(r[engine]["edits"] == 0 for r in rows) / max(1, n), 4),
-        "intent_accuracy": round(sum(r[engine]["intent"] == r["intent"] for r in rows)
-                                 / max(1, n), 4),
-        # same intent as the model gives on the reference text: the ASR's share of errors
-        "intent_agreement_with_text": round(sum(r[engine]["intent"] == r["text_intent"]
-                                                for r in rows) / max(1, n), 4),
-        "rtf_median": round(statistics.median(r[engine]["rtf"] for r in rows), 4),
-    }
-    for label in SAFETY:
-        rs = [r for r in rows if r["intent"] == label]
-        res[f"{label}_recall"] = (round(sum(r[engine]["intent"] == label for r in rs) / len(rs), 4)
-                                  if rs else None)
-    safety = [r for r in rows if r["intent"] in SAFETY]
-    res["safety_recall_any_alert"] = (round(sum(r[engine]["intent"] in SAFETY for r in safety)
-                                            / len(safety), 4) if safety else None)
-    others = [r for r in rows if r["intent"] not in SAFETY]
-    res["false_alert_rate"] = (round(sum(r[engine]["intent"] in SAFETY for r in others)
-                                     / len(others), 4) if others else None)
-    if rows and "asked" in rows[0][engine]:  # the device decision: questions vs alerts
-        caught = [r for r in safety if r[engine]["intent"] in SAFETY]
-        res["safety_caught_by_question"] = (round(sum(r[engine]["asked"] for r in caught)
-                                                  / len(caught), 4) if caught else None)
-        res["false_alert_at_once_rate"] = (round(sum(
-            r[engine]["intent"] in SAFETY and not r[engine]["asked"] for r in others)
-            / len(others), 4) if others else None)
-    res["missed_safety"] = [
-        {"text": r["text"], "heard": r[engine]["text"], "intent": r[engine]["intent"],
-         "voice": r["voice"], "rate_wpm": r["rate_wpm"], "snr_db": r["snr_db"]}
-        for r in safety if r[engine]["intent"] not in SAFETY
-    ][:30]
-    for key in ("voice", "rate_wpm", "snr_db"):
-        res[f"by_{key}"] = _group(rows, key, engine)
-    return res
+def summary_accuracy(rows: list[dict[str, Any]]) -> float | None:
+    ok = sum((r["alert"] or r["asked"]) if r["intent"] in SAFETY else
+             (not (r["alert"] or r["asked"]) and r["decided"] == r["intent"]) for r in rows)
+    return _rate(ok, len(rows))
 
 
-def _bargein(quick: bool, negatives: list[Any]) -> dict[str, Any]:
-    import numpy as np
+def run_bench_commands(out_dir: Path, quick: bool = True, intent_model: str | None = None,
+                       every: int | None = None, limit: int | None = None,
+                       part: str = "test", engines: tuple[str, ...] | None = None,
+                       human: bool = True, prefix: str = "commands") -> dict[str, Any]:
+    """Run the benchmark (see module doc); returns a short summary.
 
-    from speech.audio import AudioClip, chunk_bytes
-    from speech.bargein import BargeIn
-    from speech.command_set import RATES, mix, voices
-    from speech.tts import Speaker
-
-    rng = np.random.default_rng(1)
-    mon = BargeIn()
-
-    def heard(clip: AudioClip) -> bool:
-        mon.start()
-        hit = any(mon.feed(c) for c in chunk_bytes(clip, 30))
-        mon.stop()
-        return hit
-
-    pos: list[dict[str, Any]] = []
-    for voice in voices():
-        for rate in RATES:
-            for phrase in STOP_PHRASES[:2] if quick else STOP_PHRASES:
-                clip = Speaker(rate_wpm=rate, voice=voice).synthesize(phrase, 16000)
-                audio = AudioClip(mix(clip.samples, 20.0, 16000, rng), 16000)
-                pos.append({"phrase": phrase, "voice": voice, "rate_wpm": rate,
-                            "detected": heard(audio)})
-    neg = [heard(a) for a in negatives]
-    by_voice: dict[str, list[bool]] = defaultdict(list)
-    for p in pos:
-        by_voice[p["voice"]].append(p["detected"])
-    return {
-        "stop_detection_rate": round(sum(p["detected"] for p in pos) / len(pos), 4),
-        "stop_detection_by_voice": {v: round(sum(d) / len(d), 4) for v, d in by_voice.items()},
-        "false_alarm_rate": round(sum(neg) / max(1, len(neg)), 4),
-        "positives": len(pos),
-        "negatives": len(neg),
-        "snr_db": 20.0,
-    }
-
-
-def run_bench_commands(out_dir: Path, quick: bool = False, intent_model: str | None = None,
-                       every: int | None = None,
-                       baseline_model: str | None = None,
-                       limit: int | None = None) -> dict[str, Any]:
-    """Run the benchmark; `every`: keep every n-th non-safety sentence (all safety ones).
-
-    limit: the first n sentences only (smoke runs).
-    baseline_model: a second intent model folder; "pocketsphinx[baseline]" and
-    "pocketsphinx+nbest[baseline]" then decide on the same decodes with it, side by side.
+    Args:
+        quick: the quick command set (the one of the committed results); every: all safety
+            sentences and every n-th other one; limit: the first n sentences (smoke runs).
+        part: "test", or "dev" (disjoint sentences, for fitting rules).
+        engines: names from ENGINES (default: all).
+        human: also decode the pocketsphinx-testdata recordings.
+        prefix: file names of the results (commands.json, ...).
     """
-    from tqdm import tqdm
-
-    from device.intent import IntentModel
-
+    names = engines or tuple(ENGINES)
+    unknown = [n for n in names if n not in ENGINES]
+    if unknown:
+        raise ValueError(f"unknown engine(s) {unknown}: use {', '.join(ENGINES)}")
     out_dir.mkdir(parents=True, exist_ok=True)
-    model = IntentModel.load(intent_model, threads=2)
-    baseline = IntentModel.load(baseline_model, threads=2) if baseline_model else None
-    engines = ENGINES + ((BASELINE, BASELINE_NBEST) if baseline else ())
-    recs = {name: create_recognizer(eng, **opts) for name, (eng, opts) in VARIANTS.items()}
-    sentences = command_sentences(quick, every=every, limit=limit)
-    rows: list[dict[str, Any]] = []
-    negatives: list[Any] = []
     t0 = time.time()
-    for cmd in tqdm(generate(sentences), desc="spoken commands", unit="clip", file=None):
-        row: dict[str, Any] = {"text": cmd.text, "intent": cmd.intent, "voice": cmd.voice,
-                               "rate_wpm": cmd.rate_wpm, "snr_db": cmd.snr_db,
-                               "ref_words": len(cmd.text.split()),
-                               "seconds": round(cmd.audio.seconds, 3)}
-        heard: dict[str, Transcript] = {}
-        for eng, rec in recs.items():
-            tr = heard[eng] = transcribe_clip(rec, cmd.audio, pad_s=0.0)
-            res = model.classify(tr.text) if tr.text else None
-            row[eng] = {"text": tr.text, "rtf": tr.rtf,
-                        "edits": edit_distance(cmd.text.split(), tr.text.split()),
-                        "intent": res.intent if res else "out_of_scope"}
-        for name, base in NBEST.items():
-            si = spoken_intent(model, heard[base])
-            row[name] = {**row[base], "intent": si.intent, "alternatives":
-                         heard[base].alternatives, "from_alternative": si.from_alternative}
-        row[DEVICE] = _device_decision(model, heard["pocketsphinx"], row["pocketsphinx"])
-        if baseline is not None:
-            tr = heard["pocketsphinx"]
-            res = baseline.classify(tr.text) if tr.text else None
-            row[BASELINE] = {**row["pocketsphinx"],
-                             "intent": res.intent if res else "out_of_scope"}
-            si = spoken_intent(baseline, tr)
-            row[BASELINE_NBEST] = {**row["pocketsphinx+nbest"], "intent": si.intent,
-                                   "from_alternative": si.from_alternative}
-        rows.append(row)
-        if cmd.intent != "stop" and len(negatives) < (40 if quick else 150):
-            negatives.append(cmd.audio)
-    text_pred = model.classify_batch([r["text"] for r in rows])
-    pairs = list(zip(text_pred, rows, strict=True))
-    for p, r in pairs:
-        r["text_intent"] = p.intent
-    text_acc = sum(p.intent == r["intent"] for p, r in pairs) / max(1, len(rows))
-    text_safety = [p.intent == r["intent"] for p, r in pairs if r["intent"] in SAFETY]
+    sentences = command_sentences(quick, every=every, limit=limit, part=part)
+    folder = clips_dir(sentences)
+    gen_s = time.time() - t0
+    results: dict[str, Any] = {}
+    for name in names:
+        results[name] = _decode_in_child(name, folder, human, intent_model, out_dir)
+    rows = [{"engine": n, **r} for n in names for r in results[n]["rows"]]
+    engines_out = {}
+    for n in names:
+        s = summary(results[n]["rows"])
+        s["peak_rss_mb"] = results[n]["peak_rss_mb"]
+        s["load_s"] = results[n]["load_s"]
+        engines_out[n] = s
+    first = results[names[0]]["rows"]
+    cmds = [r for r in first if r["set"] == "commands"]
     result: dict[str, Any] = {
-        "bench": "speech_commands",
-        "quick": quick,
-        "every": every,
-        "sentences": len(sentences),
-        "variants": {k: [e, {o: str(v) for o, v in opts.items()}]
-                     for k, (e, opts) in VARIANTS.items()},
-        "nbest_variants": NBEST,
-        "clips": len(rows),
-        "voices": sorted({r["voice"] for r in rows}),
-        "rates_wpm": sorted({r["rate_wpm"] for r in rows}),
-        "snrs_db": sorted({r["snr_db"] for r in rows}),
-        "intent_model": str(model.model_dir),
-        "baseline_model": str(baseline.model_dir) if baseline else None,
-        "text_intent_accuracy": round(text_acc, 4),
-        "text_safety_recall": round(sum(text_safety) / max(1, len(text_safety)), 4),
-        "engines": {e: _summary(rows, e) for e in engines},
-        "bargein": _bargein(quick, negatives),
-        "machine": machine_info(),
-        "threads": 1,
+        "bench": "speech_commands", "part": part, "quick": quick, "every": every,
+        "sentences": len(sentences), "clips": len(cmds),
+        "safety_clips": sum(r["intent"] in SAFETY for r in cmds),
+        "human_files": sum(r["set"] == "human" for r in first),
+        "audio_s": round(sum(r["seconds"] for r in cmds), 1),
+        "voices": sorted({str(r["voice"]) for r in cmds}),
+        "engines_run": {n: [ENGINES[n][0], ENGINES[n][1]] for n in names},
+        "engines": engines_out,
+        "machine": machine_info(), "threads": {"whisper": 2, "intent": 2, "pocketsphinx": 1},
+        "chunk_ms": CHUNK_MS, "generate_s": round(gen_s, 1),
         "wall_s": round(time.time() - t0, 1),
         "load_avg_1m": round(os.getloadavg()[0], 2),
+        "note": "run with nice on a shared 2-core machine; latency = end of speech (last "
+                "chunk in) to the device's decision; cpu = process CPU time / audio time",
     }
-    (out_dir / "commands.json").write_text(json.dumps(result, indent=2) + "\n")
-    with (out_dir / "commands_rows.jsonl").open("w") as f:
+    (out_dir / f"{prefix}.json").write_text(json.dumps(result, indent=2) + "\n")
+    with (out_dir / f"{prefix}_rows.jsonl").open("w") as f:
         for r in rows:
             f.write(json.dumps(r) + "\n")
-    _plot(result, out_dir / "commands.png")
-    (out_dir / "commands.md").write_text(tables(result), encoding="utf-8")
-    short = {}
-    for eng, e in result["engines"].items():
-        short[eng] = {k: e[k] for k in (
-            "wer", "intent_accuracy", "intent_agreement_with_text", "emergency_help_recall",
-            "fall_report_recall", "safety_recall_any_alert", "false_alert_rate", "rtf_median")}
-    return {
-        "bench": "speech", "clips": len(rows),
-        "text_intent_accuracy": result["text_intent_accuracy"],
-        "engines": short,
-        "stop_detection_rate": result["bargein"]["stop_detection_rate"],
-        "bargein_false_alarm_rate": result["bargein"]["false_alarm_rate"],
-        "out": str(out_dir / "commands.json"),
-    }
+    (out_dir / f"{prefix}.md").write_text(tables(result), encoding="utf-8")
+    _plot(result, out_dir / f"{prefix}.png")
+    keys = ("wer", "human_wer", "decision_accuracy", "safety_caught", "false_safety",
+            "latency_ms_p50", "latency_ms_p95", "cpu_s_per_audio_s", "peak_rss_mb")
+    return {"bench": "speech", "clips": len(cmds), "out": str(out_dir / f"{prefix}.json"),
+            "engines": {n: {k: e[k] for k in keys} for n, e in engines_out.items()}}
+
+
+def tables(result: dict[str, Any]) -> str:
+    """The run's results as markdown (written beside the JSON)."""
+    cols = ("wer", "human_wer", "decision_accuracy", "intent_exact", "emergency_caught",
+            "fall_caught", "false_safety", "false_alert_at_once", "latency_ms_p50",
+            "latency_ms_p95", "cpu_s_per_audio_s", "peak_rss_mb")
+    head = ("engine", "WER commands", "WER human", "decision accuracy", "exact intent",
+            "emergency caught", "fall caught", "false safety", "false alert at once",
+            "latency p50 ms", "latency p95 ms", "CPU s / audio s", "peak RSS MB")
+    m = result["machine"]
+    out = [f"{result['clips']} clips ({result['safety_clips']} calls for help or falls; "
+           f"{result['sentences']} sentences, part {result['part']}), {result['human_files']} "
+           f"human recordings; {m.get('cpu')} x{m.get('cpus')}, threads {result['threads']}, "
+           f"wall {result['wall_s']} s, load {result['load_avg_1m']} (shared machine, nice)",
+           "", "| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    for name, e in result["engines"].items():
+        out.append("| " + " | ".join([name] + [str(e.get(c)) for c in cols]) + " |")
+    for name, e in result["engines"].items():
+        if len(e["paths"]) > 1 or name == "hybrid":
+            out += ["", f"{name} by path:", "", "| path | share | p50 ms | p95 ms | accuracy |",
+                    "|---|---|---|---|---|"]
+            for p, v in e["paths"].items():
+                out.append(f"| {p} | {v['share']} | {v['latency_ms_p50']} | "
+                           f"{v['latency_ms_p95']} | {v['decision_accuracy']} |")
+    voices = result["voices"]
+    out += ["", "Decision accuracy by voice:", "", "| engine | " + " | ".join(voices) + " |",
+            "|" + "---|" * (len(voices) + 1)]
+    for name, e in result["engines"].items():
+        out.append("| " + " | ".join([name] + [str(e["accuracy_by_voice"].get(v))
+                                              for v in voices]) + " |")
+    for name, e in result["engines"].items():
+        if e["missed_safety"]:
+            out += ["", f"{name}: missed calls for help / falls:"]
+            out += [f"- \"{r['ref']}\" heard \"{r['heard']}\" -> {r['decided']} ({r['voice']}, "
+                    f"{r['snr_db']} dB)" for r in e["missed_safety"]]
+    return "\n".join(out) + "\n"
 
 
 def _plot(result: dict[str, Any], path: Path) -> None:
@@ -281,59 +351,48 @@ def _plot(result: dict[str, Any], path: Path) -> None:
         import matplotlib.pyplot as plt
     except ImportError:
         return
-    fig, axes = plt.subplots(1, 3, figsize=(16, 4.5))
-    engines = list(result["engines"])
-    w = 0.8 / len(engines)
-    for ax, key in zip(axes, ("voice", "rate_wpm", "snr_db"), strict=True):
-        for k, eng in enumerate(engines):
-            groups = result["engines"][eng][f"by_{key}"]
-            xs = list(groups)
-            ax.bar([i + w * k for i in range(len(xs))],
-                   [groups[x]["intent_accuracy"] for x in xs], width=w, label=eng)
-            ax.set_xticks([i + 0.4 - w / 2 for i in range(len(xs))], xs, rotation=20,
-                          fontsize=8)
-        ax.axhline(0.9, color="gray", linestyle="--", linewidth=1)
+    eng = result["engines"]
+    names = list(eng)
+    fig, axes = plt.subplots(1, 4, figsize=(18, 4.2))
+    panels = (("decision_accuracy", "device decision accuracy (goal 0.90)", 0.9),
+              ("safety_caught", "calls for help / falls caught (goal 1.0)", 1.0),
+              ("false_safety", "false safety (goal <= 0.05)", 0.05))
+    for ax, (key, title, goal) in zip(axes, panels, strict=False):
+        ax.bar(names, [eng[n][key] or 0 for n in names])
+        ax.axhline(goal, color="red", linestyle="--", linewidth=1)
         ax.set_ylim(0, 1)
-        ax.axhline(result["text_intent_accuracy"], color="green", linestyle=":", linewidth=1)
-        ax.set_title(f"spoken-intent accuracy by {key}")
-    axes[0].legend(fontsize=8)
+        ax.set_title(title, fontsize=9)
+    ax = axes[3]
+    xs = np.arange(len(names))
+    ax.bar(xs - 0.2, [eng[n]["latency_ms_p50"] or 0 for n in names], 0.4, label="p50")
+    ax.bar(xs + 0.2, [eng[n]["latency_ms_p95"] or 0 for n in names], 0.4, label="p95")
+    ax.set_xticks(xs, names)
+    ax.axhline(1500, color="red", linestyle="--", linewidth=1)
+    ax.axhline(300, color="orange", linestyle="--", linewidth=1)
+    ax.set_title("end of speech -> decision, ms (goals 300 fast / 1500)", fontsize=9)
+    ax.legend(fontsize=8)
+    for a in axes:
+        a.tick_params(axis="x", labelsize=7, rotation=20)
     fig.tight_layout()
     fig.savefig(path, dpi=100)
     plt.close(fig)
 
 
-def tables(result: dict[str, Any]) -> str:
-    """The run's results as markdown tables (written beside commands.json as commands.md)."""
-    cols = ("wer", "intent_accuracy", "intent_agreement_with_text", "emergency_help_recall",
-            "fall_report_recall", "safety_recall_any_alert", "false_alert_rate", "rtf_median")
-    head = ("variant", "WER", "spoken-intent acc", "same intent as on text", "emergency recall",
-            "fall recall", "safety caught (any alert or question)", "false safety rate",
-            "RTF median")
-    out = [f"clips {result['clips']} ({result['sentences']} test-split sentences, quick="
-           f"{result['quick']}), wall {result['wall_s']} s, load {result['load_avg_1m']}, "
-           f"text accuracy {result['text_intent_accuracy']}, text safety recall "
-           f"{result['text_safety_recall']}; intent model {result['intent_model']}"
-           + (f", baseline {result['baseline_model']}" if result.get("baseline_model") else ""),
-           "", "| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
-    for name, e in result["engines"].items():
-        out.append("| " + " | ".join([name] + [str(e.get(c)) for c in cols]) + " |")
-    dev = result["engines"].get(DEVICE, {})
-    if "safety_caught_by_question" in dev:
-        out += ["", f"{DEVICE}: of the safety clips caught, {dev['safety_caught_by_question']} "
-                f"went through the confirmation question; other clips alerting at once: "
-                f"{dev['false_alert_at_once_rate']}."]
-    keys = ("intent_accuracy", "intent_agreement_with_text", "emergency_help_recall",
-            "fall_report_recall", "safety_recall_any_alert")
-    for key in ("voice", "rate_wpm", "snr_db"):
-        groups = list(next(iter(result["engines"].values()))[f"by_{key}"])
-        out += ["", f"By {key} (intent acc / same-as-text / emergency / fall / any-alert "
-                "recall):", "", "| variant | " + " | ".join(groups) + " |",
-                "|" + "---|" * (len(groups) + 1)]
-        for name, e in result["engines"].items():
-            cells = [" / ".join(str(e[f"by_{key}"][g].get(k)) for k in keys) for g in groups]
-            out.append("| " + " | ".join([name, *cells]) + " |")
-    b = result.get("bargein", {})
-    if b:
-        out += ["", f"Barge-in: stop detected {b.get('stop_detection_rate')}, false alarms "
-                f"{b.get('false_alarm_rate')} on other commands."]
-    return "\n".join(out) + "\n"
+def main(argv: list[str] | None = None) -> int:
+    """The child of run_bench_commands: one engine's decode, written as JSON."""
+    import argparse
+
+    ap = argparse.ArgumentParser(prog="python -m speech.bench_commands")
+    ap.add_argument("engine", choices=list(ENGINES))
+    ap.add_argument("--clips", default=None, help="folder with manifest.jsonl")
+    ap.add_argument("--human", action="store_true")
+    ap.add_argument("--intent-model", default=None)
+    ap.add_argument("--json", required=True, type=Path)
+    args = ap.parse_args(argv)
+    res = decode_engine(args.engine, args.clips, args.human, args.intent_model)
+    args.json.write_text(json.dumps(res), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -129,14 +129,21 @@ def register_bench(subparsers: Any) -> None:
     a.add_argument("--out", default="bench/speech_results", help="folder for JSON + PNG")
     a.add_argument("--threads", type=int, default=2)
     a.set_defaults(func=cmd_bench_asr)
-    s = subparsers.add_parser("speech", help="spoken command set: WER, intent accuracy, recall")
-    s.add_argument("--quick", action="store_true", help="a subset of sentences and conditions")
+    s = subparsers.add_parser("speech", help="every recognizer and the device's decision on "
+                              "the spoken command set and human recordings")
+    s.add_argument("--full", action="store_true",
+                   help="the whole test split (default: the quick set of the committed results)")
     s.add_argument("--every", type=int, default=None, metavar="N",
                    help="all safety sentences and every N-th other one (between quick and full)")
+    s.add_argument("--part", default="test", choices=["test", "dev"],
+                   help="dev: disjoint sentences, for fitting the hybrid's rule")
+    s.add_argument("--engines", nargs="+", default=None, metavar="ENGINE",
+                   help="a subset of: pocketsphinx pocketsphinx-general whisper-tiny.en "
+                   "whisper-base hybrid")
+    s.add_argument("--no-human", action="store_true", help="skip the human recordings")
     s.add_argument("--out", default="bench/speech_results", help="folder for JSON + PNG")
+    s.add_argument("--prefix", default="commands", help="result file names (PREFIX.json, ...)")
     s.add_argument("--intent-model", default=None, help="intent model folder (default shipped)")
-    s.add_argument("--baseline-model", default=None,
-                   help="a second intent model folder, scored on the same decodes")
     s.set_defaults(func=cmd_bench_speech)
 
 
@@ -151,7 +158,10 @@ def cmd_bench_asr(args: argparse.Namespace) -> int:
 def cmd_bench_speech(args: argparse.Namespace) -> int:
     from speech.bench_commands import run_bench_commands
 
-    result = run_bench_commands(Path(args.out), quick=args.quick, intent_model=args.intent_model,
-                                every=args.every, baseline_model=args.baseline_model)
+    result = run_bench_commands(
+        Path(args.out), quick=not args.full and args.every is None,
+        intent_model=args.intent_model, every=args.every, part=args.part,
+        engines=tuple(args.engines) if args.engines else None, human=not args.no_human,
+        prefix=args.prefix)
     print(json.dumps(result), flush=True)
     return 0

@@ -91,12 +91,17 @@ def mix(speech: np.ndarray, snr_db: float, rate: int, rng: np.random.Generator,
 
 
 def command_sentences(quick: bool = False, limit: int | None = None,
-                      every: int | None = None) -> list[tuple[str, str]]:
+                      every: int | None = None, part: str = "test") -> list[tuple[str, str]]:
     """(text, intent) of the intent test split.
 
     quick: every other safety sentence + every 6th other one; every=n: all safety sentences
     + every n-th other one (a middle size between quick and full).
+    part: "test" (the above), or "dev": sentences of the same split that the quick set does
+    not use (the other half of the safety sentences, every 6th other one from the 4th), on
+    which recognizer rules are fitted so that the quick set stays unseen.
     """
+    if part not in ("test", "dev"):
+        raise ValueError(f"part must be test or dev, not {part!r}")
     from compress.dataset import load_examples  # bench-time only
 
     rows = [(e.text, e.intent) for e in load_examples("en") if e.split == "test"]
@@ -105,10 +110,10 @@ def command_sentences(quick: bool = False, limit: int | None = None,
     if every and not quick:
         rows = [r for r in rows if r[1] in SAFETY] + [r for r in rows if r[1] not in SAFETY][
             ::every]
-    elif quick:
+    elif quick or part == "dev":
         safety = [r for r in rows if r[1] in SAFETY]
         rest = [r for r in rows if r[1] not in SAFETY]
-        rows = safety[::2] + rest[::6]
+        rows = safety[1::2] + rest[3::6] if part == "dev" else safety[::2] + rest[::6]
     return rows[:limit] if limit else rows
 
 

@@ -1,31 +1,62 @@
-"""`eldercare bench speech` on a few real generated clips: every variant, a baseline model."""
+"""`eldercare bench speech` on a few real generated clips: engines in child processes, the
+device's own decision (a real Assistant) scored, the result files written."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
-from speech.bench_commands import BASELINE, BASELINE_NBEST, ENGINES, run_bench_commands
+import pytest
+
+from speech.bench_commands import run_bench_commands, summary
 
 
-def test_small_run_scores_every_variant_and_the_baseline(tmp_path: Path) -> None:
-    shipped = str(Path(__file__).resolve().parents[2] / "device" / "models" / "intent")
-    short = run_bench_commands(tmp_path, quick=True, limit=2, baseline_model=shipped)
+@pytest.mark.slow
+def test_small_run_scores_the_device_decision(tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("faster_whisper")
+    monkeypatch.setenv("ELDERCARE_CACHE", str(tmp_path / "cache"))  # clips generated here
+    engines = ("pocketsphinx", "whisper-tiny.en")
+    short = run_bench_commands(tmp_path, quick=True, limit=1, engines=engines, human=False)
     full = json.loads((tmp_path / "commands.json").read_text())
     rows = [json.loads(line) for line in (tmp_path / "commands_rows.jsonl").read_text()
             .splitlines()]
     assert (tmp_path / "commands.png").stat().st_size > 1000
     md = (tmp_path / "commands.md").read_text()
-    assert all(f"| {name} |" in md for name in full["engines"])
-    assert "By voice" in md and "Barge-in" in md
-    # two safety sentences, each spoken by every voice
-    assert full["clips"] == len(rows) == 2 * len(full["voices"]) == short["clips"]
-    assert set(full["engines"]) == {*ENGINES, BASELINE, BASELINE_NBEST}
+    assert all(f"| {name} |" in md for name in engines)
+    # one safety sentence, spoken by every voice, decoded by each engine
+    assert full["clips"] == short["clips"] == len(full["voices"]) == len(rows) // 2
+    assert set(full["engines"]) == set(engines)
     for row in rows:
         assert row["intent"] in ("emergency_help", "fall_report")
-        # the same model as baseline decides exactly as the primary on the same decode
-        assert row[BASELINE]["intent"] == row["pocketsphinx"]["intent"]
-        assert row[BASELINE_NBEST]["intent"] == row["pocketsphinx+nbest"]["intent"]
+        assert row["latency_ms"] >= row["asr_ms"] >= 0 and row["cpu_s"] > 0
+        caught = row["alert"] or row["asked"]
+        # the Turn's own decision: a safety intent alerts or asks, anything else does neither
+        assert caught == (row["decided"] in ("emergency_help", "fall_report"))
     for e in full["engines"].values():
-        assert 0.0 <= e["intent_accuracy"] <= 1.0 and e["wer"] >= 0.0
-    assert 0.0 <= short["stop_detection_rate"] <= 1.0
+        assert 0.0 <= e["decision_accuracy"] <= 1.0 and e["wer"] >= 0.0
+        assert e["peak_rss_mb"] > 50 and e["false_safety"] is None  # no other clips
+    # a second run reuses the generated clips
+    assert len(list((tmp_path / "cache" / "bench-commands").iterdir())) == 1
+
+
+def test_summary_counts_questions_and_alerts_as_caught() -> None:
+    base = {"set": "commands", "edits": 0, "ref_words": 3, "latency_ms": 10.0, "cpu_s": 0.1,
+            "seconds": 1.0, "path": "fast", "voice": "v", "snr_db": 20.0, "ref": "x",
+            "heard": "x"}
+    rows = [
+        {**base, "intent": "fall_report", "decided": "fall_report", "alert": True,
+         "asked": False},
+        {**base, "intent": "emergency_help", "decided": "emergency_help", "alert": False,
+         "asked": True},
+        {**base, "intent": "fall_report", "decided": "time_query", "alert": False,
+         "asked": False},
+        {**base, "intent": "time_query", "decided": "time_query", "alert": False,
+         "asked": False},
+        {**base, "intent": "greeting", "decided": "emergency_help", "alert": False,
+         "asked": True},
+    ]
+    s = summary(rows)
+    assert s["safety_caught"] == round(2 / 3, 4) and s["false_safety"] == 0.5
+    assert s["decision_accuracy"] == 0.6 and s["safety_alert_at_once"] == round(1 / 3, 4)
+    assert [m["decided"] for m in s["missed_safety"]] == ["time_query"]
