@@ -151,6 +151,8 @@ class Runtime:
         self._published_at = 0.0
         self._status_failed = False
         self._selftest_at: dict[str, float] = {}
+        self.stopped = False
+        """Set once the runtime has shut down (the last status says so)."""
 
     # -- set-up -----------------------------------------------------------------------
     def _build(self) -> Assistant:
@@ -367,28 +369,36 @@ class Runtime:
     async def _sensors(self) -> None:
         """Sensor readings over MQTT into the health monitor; a broker that is not there
         yet raises here and the supervisor retries with backoff."""
-        from health.ingest import SensorIngest
-
-        assert self.home.mqtt is not None
-        ingest = SensorIngest(self.home.mqtt, self.home.monitor)
-        await asyncio.to_thread(ingest.start, 5.0)
-        self.ingest = ingest
-        log.info("sensor ingest subscribed to %s", self.home.mqtt.topic("sensors", "+"))
+        ingest = await asyncio.to_thread(self._start_ingest)
         try:
             while not self._stop.is_set():
-                if not ingest_thread_alive(ingest):  # the supervisor subscribes afresh
-                    why = "the sensor ingest network thread has ended"
-                    self.liveness.fail("ingest", why)
-                    raise RuntimeError(f"sensor ingest stopped: {why}")
-                # not connected (the broker is away) or failing on every message: no
-                # heartbeat, so it shows as offline once that lasts liveness.timeout_s
-                healthy = getattr(ingest, "healthy", None)
-                if not callable(healthy) or healthy():
-                    self.liveness.beat("ingest")
+                self._check_ingest(ingest)
                 await self._sleep(self.tick_s)
         finally:
             self.ingest = None
             await asyncio.to_thread(ingest.stop)
+
+    def _start_ingest(self) -> Any:
+        from health.ingest import SensorIngest
+
+        assert self.home.mqtt is not None
+        ingest = SensorIngest(self.home.mqtt, self.home.monitor)
+        ingest.start(5.0)
+        self.ingest = ingest
+        log.info("sensor ingest subscribed to %s", self.home.mqtt.topic("sensors", "+"))
+        return ingest
+
+    def _check_ingest(self, ingest: Any) -> None:
+        """Beat for a working ingest; raise (and report) when its network thread died."""
+        if not ingest_thread_alive(ingest):
+            why = "the sensor ingest network thread has ended"
+            self.liveness.fail("ingest", why)
+            raise RuntimeError(f"sensor ingest stopped: {why}")
+        # not connected (the broker is away) or failing on every message: no heartbeat,
+        # so it shows as offline once that lasts liveness.timeout_s
+        healthy = getattr(ingest, "healthy", None)
+        if not callable(healthy) or healthy():
+            self.liveness.beat("ingest")
 
     async def _replay(self) -> None:
         for reading in shift_to(self._replay_rows, time.time()):
@@ -520,7 +530,7 @@ class Runtime:
                 "broker_connected": bool(alerts is not None and alerts.connected),
                 "models": self.models, "turns": len(self.turns), "errors": self.errors,
                 "reminders": self.reminders_said, "restarts": dict(self.restarts),
-                "tick_s": self.tick_s}
+                "tick_s": self.tick_s, "stopped": self.stopped}
 
     def write_status(self) -> None:
         """``<state>/status.json`` (atomic) and, when the set of offline services changed
@@ -566,6 +576,8 @@ class Runtime:
         self.assistant = self._build()
         self._watch_services()
         self._safety_tick(True)
+        if self.settings.health.subscribe_sensors:
+            self._start_ingest()
 
     def tick(self) -> None:
         """One round of the timed work, as the services do it each ``tick_s``."""
@@ -573,10 +585,17 @@ class Runtime:
         self._safety_tick()
         self.say_due_reminders()
         self.home.monitor.tick(self.wall())
-        for name in ("input", "safety", "reminders"):
+        for name in ("input", "safety", "reminders"):  # driven by this call
             self.liveness.beat(name)
-        if self.settings.health.subscribe_sensors:
-            self.liveness.beat("ingest")
+        if self.ingest is not None:
+            try:
+                self._check_ingest(self.ingest)
+            except RuntimeError as exc:  # as the supervisor would: log, subscribe afresh
+                log.error("%s; subscribing again", exc)
+                self.ingest.stop()
+                self.ingest = None
+        if self.ingest is None and self.settings.health.subscribe_sensors:
+            self._start_ingest()
         self.check_liveness()
 
     def close(self) -> None:
@@ -585,7 +604,22 @@ class Runtime:
             if self.assistant is not None and self.assistant.dialogue.pending_safety:
                 self._safety_tick(True)
         finally:
+            if self.ingest is not None:
+                self.ingest.stop()
+                self.ingest = None
+            self._final_status()
+            self._stop_home_control()
             self.home.stop()
+
+    def _final_status(self) -> None:
+        """The last status says the device stopped on purpose (``eldercare status``)."""
+        if self.home.alerts is None:
+            return
+        self.stopped = True
+        try:
+            self.write_status()
+        except Exception as exc:  # noqa: BLE001 - stopping goes on; the next start rewrites it
+            log.error("final status not written", exc_info=exc)
 
     # -- main -------------------------------------------------------------------------
     async def run(self) -> dict[str, Any]:
@@ -624,6 +658,7 @@ class Runtime:
                 if self.assistant is not None and self.assistant.dialogue.pending_safety:
                     await asyncio.to_thread(self._safety_tick, True)  # stored, sent next start
             finally:
+                await asyncio.to_thread(self._final_status)
                 await asyncio.to_thread(self._stop_home_control)
                 await asyncio.to_thread(self.home.stop)
 

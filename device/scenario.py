@@ -181,19 +181,22 @@ class ScenarioPlayer:
         emit: where JSON lines go.
         work_dir: state and output folders (default: a fresh temporary folder).
         wait_s: how long each step waits for the caregiver to receive what was sent.
-        runtime_hook: called with each Runtime right after it starts (fault injection in
+        runtime_hook: called with each Runtime once it has started; step_hook: called
+            with each step and the player before the step is played (fault injection in
             the tests).
     """
 
     def __init__(self, load: Callable[[list[str]], Any], steps: list[Step],
                  emit: Callable[[str], None] = print, work_dir: Path | None = None,
-                 wait_s: float = 5.0, runtime_hook: Callable[[Any], None] | None = None):
+                 wait_s: float = 5.0, runtime_hook: Callable[[Any], None] | None = None,
+                 step_hook: Callable[[Step, ScenarioPlayer], None] | None = None):
         self.load = load
         self.steps = steps
         self._emit = emit
         self.work_dir = work_dir
         self.wait_s = wait_s
         self.runtime_hook = runtime_hook
+        self.step_hook = step_hook
         self.clock = SimClock(steps[0].at.replace(microsecond=0))
         self.sets: list[str] = []
         self.runtime: Any = None
@@ -240,9 +243,9 @@ class ScenarioPlayer:
                      wall=self.clock.epoch, tick_s=BUSY_TICK_S, audio=self._audio,
                      connect_wait_s=self.wait_s, flush_s=self.wait_s)
         self.runtime = rt
+        rt.open()
         if self.runtime_hook is not None:
             self.runtime_hook(rt)
-        rt.open()
 
     @staticmethod
     def _published_by(alerts: Any) -> int:
@@ -392,6 +395,8 @@ class ScenarioPlayer:
                 self._start(self.work_dir)
                 for step in self.steps:
                     self._advance(step.at)
+                    if self.step_hook is not None:
+                        self.step_hook(step, self)
                     try:
                         self._do(step)
                     except (ValueError, OSError) as exc:

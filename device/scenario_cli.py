@@ -59,7 +59,7 @@ def _scenario(args: argparse.Namespace) -> int:
 
 def read_status(state_dir: str | Path, now: float | None = None) -> dict[str, Any]:
     """The device's last status (``<state_dir>/status.json``) with ``age_s`` and
-    ``running`` (written within three ticks, at least 10 s)."""
+    ``running`` (not stopped, and written within three ticks, at least 10 s ago)."""
     from device.runtime import STATUS_FILE
 
     path = Path(state_dir).expanduser() / STATUS_FILE
@@ -76,7 +76,8 @@ def read_status(state_dir: str | Path, now: float | None = None) -> dict[str, An
         raise ValueError(f"{path} is not a device status file")
     age = (time.time() if now is None else now) - float(data["ts"])
     fresh = max(3 * float(data.get("tick_s") or 1.0), 10.0)
-    return {"running": -fresh <= age <= fresh, "age_s": round(age, 1), **data}
+    running = not data.get("stopped", False) and -fresh <= age <= fresh
+    return {"running": running, "age_s": round(age, 1), **data}
 
 
 def _status(args: argparse.Namespace) -> int:
