@@ -86,6 +86,11 @@ _NOT_FINE = re.compile(r"\bnot (?:fine|ok|okay|all ?right|alright|good|really fi
                        r"\bno(?:t)? (?:i|it) (?:am|is) not\b")
 
 
+_PAST = re.compile(r"\b(?:last (?:week|month|year|night|time|winter|summer|spring|autumn)|"
+                   r"yesterday|ago|years back|as a (?:child|girl|boy)|when (?:he|she|they) was)\b")
+"""Time words that put a fall in the past."""
+
+
 def _norm(text: str) -> str:
     return " ".join(text.lower().replace("\u2019", "'").split())
 
@@ -109,14 +114,17 @@ def is_safety_phrase(text: str) -> bool:
 
 
 def is_negated_call(text: str) -> bool:
-    """Whether ``text`` denies a fall or a call for help, or uses their words only in a
-    figure of speech, and says nothing plainly ("i haven't fallen today", "no, i don't need
-    any help", "i'm dying for a cup of tea"): such a sentence never alerts, whatever the
+    """Whether ``text`` denies a fall or a call for help, uses their words only in a
+    figure of speech, or tells of someone else's fall in the past, and says nothing plainly
+    ("i haven't fallen today", "no, i don't need any help", "i'm dying for a cup of tea",
+    "my brother fell off his bike last week"): such a sentence never alerts, whatever the
     model's label."""
     low = _norm(text)
     if is_safety_phrase(low):
         return False
-    return bool(_NEGATED.search(low) or _IDIOM.search(low)) or is_denial(low)
+    someone_elses_past = bool(_SOMEONE_ELSE.search(low) and _PAST.search(low))
+    return bool(_NEGATED.search(low) or _IDIOM.search(low)) or someone_elses_past or \
+        is_denial(low)
 
 
 _FALL_WORDS = re.compile(r"\b(?:fell|fallen|fall|slipped|tripped|tumbled|floor|get up|stand up|"

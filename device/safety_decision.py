@@ -144,10 +144,10 @@ def decide(intent: str, text: str, score: float | None, settings: SafetySettings
         return SafetyDecision(not_sure, words, p, "words_only")
     fallback = intent if intent not in SAFETY_LABELS else OUT_OF_SCOPE
     if safety.is_negated_call(text):
+        if safety.is_denial(text):  # "no, i don't need help": a no, whatever the label
+            return SafetyDecision("answer", "deny", p, "denied")
         answer = _best_other(scores, fallback, answer_floor) if intent in SAFETY_LABELS \
             else intent
-        if answer == OUT_OF_SCOPE and safety.is_denial(text):
-            answer = "deny"
         return SafetyDecision("answer", answer, p, "denied")
     if not candidate:
         answer = intent if intent not in SAFETY_LABELS else \

@@ -1,0 +1,250 @@
+"""The safety decision (docs/safety-path.md): the words net whatever ``safety.confirm`` says
+and aware of negation, the model's two thresholds, and the dialogue context of the safety
+question (an answer is read as an answer)."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta
+
+import pytest
+
+from device import safety
+from device.careplan import CarePlan
+from device.confirm import EXPECTS
+from device.dialogue import DialogueManager
+from device.executor import ActionExecutor
+from device.labels import INTENT_LABELS, SAFETY_LABELS
+from device.pipeline import Assistant
+from device.replies import Reply
+from device.safety_decision import Thresholds, decide, thresholds_of
+from device.settings_sections import SafetySettings
+
+PLAN = CarePlan.from_json(
+    {"contacts": [{"name": "Anna", "relation": "daughter", "phone": "+44 7700 900123"}]},
+    resident="Mary")
+ON = SafetySettings(confirm=True, confident=0.9, confirm_timeout_s=20.0)
+OFF = SafetySettings(confirm=False)
+
+PLAIN_CALLS = ("help", "help!", "help me", "please help", "I've fallen", "i fell",
+               "call an ambulance", "I can't breathe", "I fell down and I cannot get up",
+               "help me up", "help me i fell", "i don't know what happened i fell",
+               "i'm not okay i need help", "my husband fell and he can't get up",
+               "i can't get up i don't need an ambulance i need help")
+"""Plain calls for help: always end in an alert, whatever the model says."""
+
+NOT_CALLS = ("i haven't fallen today thank you", "no thanks i don't need an ambulance",
+             "no i don't need an ambulance", "i'm fine no need to call anyone",
+             "i fell asleep during the film", "i fell asleep", "she fell in love",
+             "i think i fell in love with that song", "my brother fell off his bike last week",
+             "i'm dying for a cup of tea", "no, i don't need any help", "no thanks i'm fine",
+             "i did not fall", "it is not an emergency", "no need to call an ambulance",
+             "i haven't had a fall this week", "my heart sank when i heard")
+"""Sentences that use the words of a call for help without being one."""
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = datetime(2026, 11, 30, 19, 0)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+class Result:
+    def __init__(self, intent: str, score: float, scores: dict[str, float]) -> None:
+        self.intent, self.score, self.scores = intent, score, scores
+
+
+class Model:
+    """A hand-set classifier: every text gets the same probabilities; optional
+    ``safety_thresholds`` as an intent model's config.json gives them."""
+
+    def __init__(self, scores: dict[str, float], thresholds: object = None,
+                 threshold: float = 0.25) -> None:
+        self.scores = scores
+        self.threshold = threshold
+        if thresholds is not None:
+            self.safety_thresholds = thresholds
+
+    def classify(self, text: str) -> Result:
+        label = max(self.scores, key=lambda k: self.scores[k])
+        return Result(label, self.scores[label], dict(self.scores))
+
+
+def assistant(model: Model, settings: SafetySettings = ON,
+              clock: Clock | None = None) -> Assistant:
+    dm = DialogueManager(PLAN, clock=clock or Clock(), safety=settings)
+    return Assistant(model, dm, ActionExecutor("Mary", plan=PLAN))
+
+
+def alerted(reply: Reply) -> bool:
+    return reply.action("alert") is not None
+
+
+def claims_help(text: str) -> bool:
+    return bool(re.search(r"calling for help|I have told|help is on the way", text, re.I))
+
+
+@pytest.mark.parametrize("text", PLAIN_CALLS)
+def test_plain_calls_are_safety_words(text: str) -> None:
+    assert safety.is_safety_phrase(text) and safety.safety_label_of_words(text) in SAFETY_LABELS
+    assert not safety.is_negated_call(text) and not safety.is_denial(text)
+
+
+@pytest.mark.parametrize("text", NOT_CALLS)
+def test_denials_idioms_and_others_falls_are_not_safety_words(text: str) -> None:
+    assert not safety.is_safety_phrase(text) and safety.safety_label_of_words(text) is None
+    assert safety.is_negated_call(text)
+
+
+@pytest.mark.parametrize("text", ["help me find my glasses", "help me with the heating",
+                                  "can you help me set a reminder", "help with the tv",
+                                  "how do i avoid falling"])
+def test_ordinary_requests_that_mention_help_are_left_to_the_model(text: str) -> None:
+    assert not safety.is_safety_phrase(text) and not safety.is_negated_call(text)
+
+
+@pytest.mark.parametrize("text", PLAIN_CALLS)
+@pytest.mark.parametrize("label", ["greeting", "out_of_scope", "emergency_help"])
+def test_plain_calls_always_alert_whatever_the_model(text: str, label: str) -> None:
+    """At once with confirm off or a safety label; under another label the question is
+    asked, and no answer ends in the alert."""
+    clock = Clock()
+    for settings in (ON, OFF):
+        a = assistant(Model({label: 0.6, "thanks": 0.4}), settings, clock)
+        turn = a.respond(text)
+        if settings.confirm and label not in SAFETY_LABELS:
+            assert turn.safety == "ask" and turn.reply.expects == EXPECTS
+            clock.now += timedelta(seconds=21)
+            late = a.tick()
+            assert late is not None and alerted(late.reply)
+        else:
+            assert turn.safety == "alert" and alerted(turn.reply), (settings, turn.say)
+        assert "Good evening" not in turn.say
+
+
+def test_fell_down_as_greeting_with_confirm_off_alerts() -> None:
+    turn = assistant(Model({"greeting": 0.95}), OFF).respond("I fell down")
+    assert alerted(turn.reply) and turn.reply.action("alert").data["type"] == "spoken_fall"
+    assert "Good evening" not in turn.say
+
+
+@pytest.mark.parametrize("text", NOT_CALLS)
+@pytest.mark.parametrize("settings", [ON, OFF])
+def test_a_sentence_that_is_not_a_call_never_alerts_nor_asks(text: str,
+                                                             settings: SafetySettings) -> None:
+    """Even when the model is sure it is an emergency (the shipped student's errors)."""
+    for label in SAFETY_LABELS:
+        turn = assistant(Model({label: 0.998, "deny": 0.002}), settings).respond(text)
+        assert turn.safety == "answer" and not alerted(turn.reply), (text, turn.say)
+        assert turn.reply.expects != EXPECTS and not claims_help(turn.say)
+
+
+def test_model_without_thresholds_keeps_the_settings_rule() -> None:
+    assert thresholds_of(Model({"greeting": 1.0})) is None
+    d = decide("emergency_help", "is the kettle on", 0.95, ON)
+    assert (d.route, d.reason) == ("alert", "model")
+    assert decide("emergency_help", "is the kettle on", 0.2, ON).route == "ask"  # ask = 0
+    assert decide("emergency_help", "is the kettle on", 0.2, OFF).route == "alert"
+    assert decide("greeting", "is the kettle on", 0.9, ON, scores={"emergency_help": 0.4,
+                                                                   "greeting": 0.5}).route \
+        == "answer"  # without thresholds only a safety top label counts
+
+
+THRESHOLDS = {"emergency_help": {"alert": 0.8, "ask": 0.3},
+              "fall_report": {"alert": 0.7, "ask": 0.2}}
+
+
+@pytest.mark.parametrize(("scores", "route", "intent"), [
+    ({"emergency_help": 0.85, "greeting": 0.15}, "alert", "emergency_help"),
+    ({"emergency_help": 0.5, "greeting": 0.5}, "ask", "emergency_help"),
+    ({"greeting": 0.6, "emergency_help": 0.35}, "ask", "emergency_help"),  # not top, in band
+    ({"emergency_help": 0.29, "time_query": 0.28, "greeting": 0.2}, "answer", "time_query"),
+    ({"emergency_help": 0.25, "time_query": 0.2, "greeting": 0.1}, "answer", "out_of_scope"),
+    ({"fall_report": 0.15, "time_query": 0.1}, "answer", "out_of_scope"),  # under the floor
+    ({"fall_report": 0.7, "thanks": 0.3}, "alert", "fall_report"),
+    ({"thanks": 0.75, "fall_report": 0.25}, "ask", "fall_report"),
+])
+def test_two_thresholds_route_alert_ask_answer(scores: dict[str, float], route: str,
+                                               intent: str) -> None:
+    model = Model(scores, THRESHOLDS)
+    turn = assistant(model).respond("is the kettle on")
+    assert turn.safety == route
+    assert (turn.reply.action("alert") is not None) == (route == "alert")
+    assert (turn.reply.expects == EXPECTS) == (route == "ask")
+    assert turn.reply.intent == intent
+    off = assistant(model, OFF).respond("is the kettle on")
+    assert off.safety == ("alert" if route in ("alert", "ask") else "answer")
+
+
+def test_words_net_holds_under_thresholds() -> None:
+    """A plain call with the model far below its ask threshold still asks (confirm on) or
+    alerts (off); with the model in the band it alerts at once."""
+    low = Model({"greeting": 0.95, "emergency_help": 0.05}, THRESHOLDS)
+    assert assistant(low).respond("help me").safety == "ask"
+    assert assistant(low, OFF).respond("help me").safety == "alert"
+    band = Model({"greeting": 0.6, "emergency_help": 0.4}, THRESHOLDS)
+    assert assistant(band).respond("help me").safety == "alert"
+
+
+@pytest.mark.parametrize("bad", [{"greeting": {"alert": 0.9, "ask": 0.1}},
+                                 {"emergency_help": {"alert": 0.3, "ask": 0.5}},
+                                 {"emergency_help": {"alert": 0.9}}, {},
+                                 {"fall_report": {"alert": 1.5, "ask": 0.1}}])
+def test_malformed_thresholds_are_refused(bad: object) -> None:
+    with pytest.raises(ValueError, match="safety_thresholds"):
+        thresholds_of(Model({"greeting": 1.0}, bad))
+    with pytest.raises(ValueError, match="safety_thresholds"):
+        Assistant(Model({"greeting": 1.0}, bad), DialogueManager(PLAN), ActionExecutor("Mary"))
+
+
+def test_threshold_values_are_checked() -> None:
+    with pytest.raises(ValueError):
+        Thresholds(float("nan"), 0.1)
+    assert Thresholds(0.9, 0.0).ask == 0.0
+
+
+# -- the dialogue context: an answer to "Do you need help?" -----------------------------
+DENIALS = ("no, I don't need any help", "no thanks I'm fine", "no", "I'm fine",
+           "no i don't need an ambulance", "i haven't fallen", "nope all good i'm fine")
+
+
+def ask_first(a: Assistant) -> None:
+    turn = a.respond("is the kettle on")
+    assert turn.safety == "ask" and a.dialogue.pending_safety is not None
+
+
+@pytest.mark.parametrize("text", DENIALS)
+@pytest.mark.parametrize("label", ["emergency_help", "deny", "fall_report"])
+def test_a_denial_cancels_whatever_the_model_says(text: str, label: str) -> None:
+    model = Model({"emergency_help": 0.5, "greeting": 0.5})
+    a = assistant(model)
+    ask_first(a)
+    model.scores = {label: 0.99, "thanks": 0.01}
+    answer = a.respond(text)
+    assert not alerted(answer.reply) and not claims_help(answer.say), answer.say
+    assert answer.reply.action("event").data["type"] == "safety_cancelled"
+    assert a.dialogue.pending_safety is None
+
+
+@pytest.mark.parametrize(("label", "text"), [("affirm", "yes"), ("affirm", "yes please"),
+                                             ("greeting", "help me"),
+                                             ("deny", "no, I've fallen"),
+                                             ("emergency_help", "get my daughter now"),
+                                             ("out_of_scope", "hmm")])
+def test_yes_a_new_call_or_anything_unclear_alerts(label: str, text: str) -> None:
+    model = Model({"emergency_help": 0.5, "greeting": 0.5})
+    a = assistant(model)
+    ask_first(a)
+    model.scores = {label: 0.9, "thanks": 0.1}
+    answer = a.respond(text)
+    assert alerted(answer.reply), (text, answer.say)
+
+
+@pytest.mark.parametrize("label", INTENT_LABELS)
+def test_no_i_dont_need_help_outside_a_question_never_alerts(label: str) -> None:
+    turn = assistant(Model({label: 0.99, "thanks": 0.01})).respond("no i don't need help")
+    assert not alerted(turn.reply) and turn.reply.expects != EXPECTS
+    assert turn.reply.intent == "deny" and turn.say == "All right."
+    assert not claims_help(turn.say)
