@@ -6,7 +6,6 @@ Every section checks itself in ``__post_init__`` and says what to change. Load w
 
 from __future__ import annotations
 
-import json
 import typing
 from dataclasses import MISSING, dataclass, field, fields, replace
 from pathlib import Path
@@ -31,8 +30,8 @@ from device.settings_sections import (
 
 __all__ = [
     "AsrSettings", "CallSettings", "HealthSettings", "HomeSettings", "InputSettings",
-    "IntentSettings", "MqttConfig", "OutputSettings", "ResidentSettings", "SafetySettings",
-    "Settings", "SettingsError", "SpokenSettings", "TtsSettings",
+    "IntentSettings", "LivenessSettings", "MqttConfig", "OutputSettings", "ResidentSettings",
+    "SafetySettings", "Settings", "SettingsError", "SpokenSettings", "TtsSettings",
     "example_config_path", "load_settings", "parse_override", "settings_from_dict",
 ]
 
@@ -180,10 +179,13 @@ def parse_override(text: str) -> tuple[str, str, Any]:
     section, dot, name = key.strip().partition(".")
     _check(bool(sep and dot and section and name),
            f"--set {text!r}: write SECTION.KEY=VALUE, e.g. --set tts.rate_wpm=120")
+    from health.limits import MAX_LINE_BYTES, InputRejected, parse_json
+
     try:
-        value = json.loads(raw)
-    except json.JSONDecodeError:
-        value = raw
+        value = parse_json(raw, MAX_LINE_BYTES, what=f"--set {key.strip()}")
+    except InputRejected as exc:
+        _check(exc.reason == "malformed_json", exc.message)  # too long, deep, NaN: refused
+        value = raw  # not JSON: the text itself
     return section, name, value
 
 
@@ -198,11 +200,7 @@ def load_settings(path: str | Path | None = None, overrides: dict[str, Any] | No
         if not p.is_file():
             raise FileNotFoundError(f"config file {p} does not exist: copy "
                                     f"{example_config_path()} and edit it")
-        try:
-            data = json.loads(p.read_text())
-        except json.JSONDecodeError as exc:
-            raise SettingsError(f"config file {p} is not valid JSON: line {exc.lineno}, "
-                                f"column {exc.colno}: {exc.msg}") from None
+        data = _read_config(p)
         base = p.resolve().parent
         _check(isinstance(data, dict), f"config file {p} must hold a JSON object")
     items = [(k, v) for k, v in (overrides or {}).items() if v is not None]
@@ -219,6 +217,19 @@ def load_settings(path: str | Path | None = None, overrides: dict[str, Any] | No
     except SettingsError as exc:
         where = f"config {path}: " if path is not None else ""
         raise SettingsError(f"{where}{exc}") from None
+
+
+def _read_config(p: Path) -> Any:
+    """The decoded JSON of a settings file: size, UTF-8, syntax, depth and finite numbers
+    checked before anything is built (limits: docs/input-limits.md)."""
+    from health.limits import MAX_SETTINGS_BYTES, InputRejected, parse_json
+
+    with p.open("rb") as fh:  # never more than the limit in memory
+        raw = fh.read(MAX_SETTINGS_BYTES + 1)
+    try:
+        return parse_json(raw, MAX_SETTINGS_BYTES, what=f"config file {p}")
+    except InputRejected as exc:
+        raise SettingsError(exc.message) from None
 
 
 def example_config_path() -> Path:

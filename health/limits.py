@@ -113,8 +113,8 @@ def parse_json(
     except RecursionError:
         raise InputRejected("too_deep", f"{what} nests deeper than {max_depth} levels") from None
     except json.JSONDecodeError as exc:
-        raise InputRejected("malformed_json", f"{what} is not valid JSON: {exc.msg} at line "
-                            f"{exc.lineno}, column {exc.colno}") from None
+        raise InputRejected("malformed_json", f"{what} is not valid JSON: line {exc.lineno}, "
+                            f"column {exc.colno}: {exc.msg}") from None
     except ValueError as exc:  # e.g. an integer of more digits than Python converts
         raise InputRejected("malformed_json", f"{what} is not valid JSON: {exc}") from None
     if depth_of(value, max_depth) > max_depth:
