@@ -45,7 +45,6 @@ from device.liveness import (
 )
 from device.pipeline import ActionExecutor, Assistant, Turn
 from device.settings import Settings
-from device.slots import second_person
 
 __all__ = ["STATUS_FILE", "Runtime", "supervise"]
 
@@ -153,6 +152,11 @@ class Runtime:
         self._selftest_at: dict[str, float] = {}
         self.stopped = False
         """Set once the runtime has shut down (the last status says so)."""
+        self._duplex: Any = None
+        """The running ``device.duplex.DuplexListener`` (microphone input), if any."""
+        self.audio_stats: dict[str, Any] = {}
+        """Microphone counters of the last listening run (chunks, dropped, overflows,
+        barge-ins; ``device.duplex.DuplexListener.stats``)."""
 
     # -- set-up -----------------------------------------------------------------------
     def _build(self) -> Assistant:
@@ -178,7 +182,8 @@ class Runtime:
             self.calls = CallService(self.home.mqtt, self.state_dir / "calls-outbox.sqlite",
                                      s.calls, s.resident.name, clock=self.wall).start(wait)
         dialogue = DialogueManager(s.care_plan, clock=self.clock, doses=doses, safety=s.safety,
-                                   pending_path=self.state_dir / "safety-pending.json")
+                                   pending_path=self.state_dir / "safety-pending.json",
+                                   reminders_path=self.state_dir / "reminders.json")
         dialogue.mark_daily_fired_before(self.clock())
         dialogue.home = self.home_control.catalog
         self.out_dir.mkdir(parents=True, exist_ok=True)
@@ -191,7 +196,8 @@ class Runtime:
                          safety_from_alternatives=s.spoken.safety_from_alternatives)
 
     # -- services ---------------------------------------------------------------------
-    def _turn(self, text: str | None = None, wav: str | None = None) -> Turn | None:
+    def _turn(self, text: str | None = None, wav: str | None = None,
+              heard: Any = None) -> Turn | None:
         """One turn inside its own error boundary: whatever fails (bad audio, the
         recognizer, the model, SQLite, TTS) is logged with its traceback, counted in
         ``errors`` and emitted as ``{"error", "type", "source"}`` (with the ids of any
@@ -202,13 +208,16 @@ class Runtime:
         try:
             with self._lock:
                 turn = self.assistant.hear(wav) if wav is not None else \
+                    self._hear_clip(heard) if heard is not None else \
                     self.assistant.respond(text or "")
                 self.turns.append(turn)
         except Exception as exc:  # noqa: BLE001 - the turn's error boundary; logged, emitted
             self.errors += 1
-            log.error("turn failed for %s", wav or repr(text), exc_info=exc)
+            source = wav or ("mic" if heard is not None else "text")
+            log.error("turn failed for %s", source if heard is not None else wav or repr(text),
+                      exc_info=exc)
             line: dict[str, Any] = {"error": str(exc) or type(exc).__name__,
-                                    "type": type(exc).__name__, "source": wav or "text"}
+                                    "type": type(exc).__name__, "source": source}
             alerts = [a.id for a in raised[before:]]
             if alerts:
                 line["alerts"] = alerts
@@ -225,7 +234,10 @@ class Runtime:
                 self.assistant.speaker is None:
             return
         try:
-            self.assistant.speaker.say(text)
+            if self._duplex is not None:  # microphone input: played so barge-in can cut it
+                self._duplex.say(self._synthesize(text))
+            else:
+                self.assistant.speaker.say(text)
         except Exception as exc:  # noqa: BLE001 - playback must not cost the turn; reported
             self.errors += 1
             log.error("playback failed", exc_info=exc)
@@ -278,26 +290,88 @@ class Runtime:
         self.liveness.unwatch("input")
 
     async def _input_mic(self) -> None:
-        """Microphone -> endpointer (long trailing silence for older speakers) -> turns.
-        A missing microphone raises here; the supervisor logs it and retries."""
-        import numpy as np
-
-        from speech.audio import AudioClip, microphone_chunks, write_wav
+        """The microphone, full duplex (:mod:`device.duplex`): capture on its own thread,
+        the endpointer (long trailing silence for older speakers), barge-in while a reply
+        plays ("stop" cuts it; a call for help cuts it and is handled first), one turn per
+        utterance. Heard audio stays in memory unless ``output.keep_heard_audio``. A
+        missing microphone raises here; the supervisor logs it and retries."""
+        from device.duplex import DuplexListener, HeardAudioKeeper, PartialSpotter, Player
+        from device.loaders import make_recognizer
+        from speech.capture import Capture
         from speech.endpoint import EndpointConfig, Endpointer
 
-        rate = self.settings.asr.sample_rate
-        endpointer = Endpointer(EndpointConfig(sample_rate=rate))
+        s = self.settings
+        rate = s.asr.sample_rate
+        capture = Capture(self._make_audio_source(rate))
+        player = spotter = None
+        if s.output.speak:
+            player = Player(self._make_sink(), on_error=self._playback_failed)
+            spotter = PartialSpotter(make_recognizer(s))  # a second one, fed during replies
+        keeper = (HeardAudioKeeper(self.out_dir / "heard", s.output.keep_heard_max_mb,
+                                   s.output.keep_heard_max_days)
+                  if s.output.keep_heard_audio else None)
 
-        def listen() -> None:
-            for n, utt in enumerate(endpointer.utterances(microphone_chunks(sample_rate=rate)),
-                                    1):
-                if self._stop.is_set():
-                    return
-                clip = AudioClip(np.frombuffer(utt.audio, dtype=np.int16), rate)
-                wav = write_wav(self.out_dir / f"heard-{n:04d}.wav", clip)
-                self._turn(None, str(wav))
+        def handle(heard: Any) -> None:
+            if keeper is not None:
+                keeper.keep(heard.clip)
+            self._turn(None, None, heard)
 
-        await asyncio.to_thread(listen)
+        listener = DuplexListener(capture, Endpointer(EndpointConfig(sample_rate=rate)),
+                                  handle, player=player, spotter=spotter,
+                                  should_stop=self._stop.is_set,
+                                  beat=lambda: self.liveness.beat("input"))
+        self._duplex = listener
+        try:
+            await asyncio.to_thread(listener.run)
+        finally:
+            self.audio_stats = listener.stats()
+            self._duplex = None
+            if player is not None:
+                player.close()
+        if self.audio_stats.get("dropped") or self.audio_stats.get("device_overflows"):
+            log.warning("audio capture lost chunks: %s", self.audio_stats)
+        self.liveness.unwatch("input")
+
+    def _make_audio_source(self, rate: int) -> Any:
+        """The microphone (tests hand in a stand-in by overriding this)."""
+        from speech.capture import MicrophoneSource
+
+        return MicrophoneSource(sample_rate=rate)
+
+    def _make_sink(self) -> Any:
+        """The speaker as an interruptible sink (tests hand in their own)."""
+        from speech.playback import SoundDeviceSink
+
+        return SoundDeviceSink()
+
+    def _playback_failed(self, exc: BaseException) -> None:
+        self.errors += 1
+        self.emit(json.dumps({"error": f"playback failed: {exc}", "type": type(exc).__name__,
+                              "source": "tts"}))
+
+    def _synthesize(self, text: str) -> Any:
+        """``text`` as reply audio (a clip for the duplex player)."""
+        import tempfile
+
+        from speech.audio import read_wav
+
+        assert self.assistant is not None and self.assistant.speaker is not None
+        with tempfile.TemporaryDirectory() as tmp:
+            wav = self.assistant.speaker.to_wav(text, Path(tmp) / "reply.wav")
+            return read_wav(wav, 22050)
+
+    def _hear_clip(self, heard: Any) -> Turn:
+        """One turn from an utterance heard in memory (``device.duplex.Heard``)."""
+        from speech.asr import transcribe_clip
+
+        assert self.assistant is not None
+        if self.assistant.recognizer is None:
+            raise ValueError("audio input needs a recognizer: set asr.engine in the config")
+        t0 = time.perf_counter()
+        transcript = transcribe_clip(self.assistant.recognizer, heard.clip)
+        asr_ms = round((time.perf_counter() - t0) * 1000.0, 1)
+        source = "mic (barge-in: " + heard.keyword + ")" if heard.keyword else "mic"
+        return self.assistant.respond_transcript(transcript, source=source, asr_ms=asr_ms)
 
     def _safety_tick(self, force: bool = False) -> None:
         """Raise the alert of a safety question left unanswered past its timeout (``force``:
@@ -330,12 +404,20 @@ class Runtime:
         await asyncio.to_thread(self._safety_tick, True)
 
     def say_due_reminders(self) -> int:
-        """Say every reminder due now; returns how many."""
+        """Say every reminder due now (a late one says its time), and tell the caregivers
+        of doses left unconfirmed (docs/audio-and-careplan.md); returns how many reminders."""
+        from device.reminders import reminder_text
+
         assert self.assistant is not None
         with self._lock:
             due = self.assistant.dialogue.due_reminders()
+            unconfirmed = self.assistant.dialogue.unconfirmed_doses()
+            outcomes = self.assistant.executor.run(unconfirmed) if unconfirmed else []
+        for action, outcome in zip(unconfirmed, outcomes, strict=True):
+            self.emit(json.dumps({"dose_unconfirmed": action.to_json(),
+                                  "outcome": outcome.to_json()}, ensure_ascii=False))
         for r in due:
-            text = f"It is time to {second_person(r.task)}."
+            text = reminder_text(r)
             wav = self.assistant.speak(text, f"reminder-{r.id}")
             self.reminders_said += 1
             self.emit(json.dumps({"reminder": r.to_json(), "say": text, "wav_out": wav,
