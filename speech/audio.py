@@ -2,11 +2,14 @@
 
 Everything is turned into 16-bit mono PCM at the recognizer's rate (16 kHz by default),
 resampled with soxr. Bad input raises :class:`AudioError` with a message that says what
-is wrong and what to do; nothing is silently dropped.
+is wrong and what to do. Live audio the device cannot keep up with is dropped only by
+:class:`speech.capture.Capture`, which counts and logs every chunk it drops; the sound
+card's own overflows are counted and logged too (docs/audio-and-careplan.md).
 """
 
 from __future__ import annotations
 
+import logging
 import struct
 import sys
 from collections.abc import Iterator
@@ -27,6 +30,8 @@ __all__ = [
     "read_wav_bytes",
     "write_wav",
 ]
+
+log = logging.getLogger(__name__)
 
 DEFAULT_RATE = 16000
 _FORMAT_PCM = 1
@@ -219,11 +224,16 @@ def microphone_chunks(
             "or pass a WAV file / raw PCM on stdin"
         ) from None
     blocksize = sample_rate * chunk_ms // 1000
+    overflows = 0
     with sd.RawInputStream(
         samplerate=sample_rate, blocksize=blocksize, device=device, channels=1, dtype="int16"
     ) as stream:
         while True:
-            buf, _overflowed = stream.read(blocksize)
+            buf, overflowed = stream.read(blocksize)
+            if overflowed:  # the reader fell behind and PortAudio lost audio: say so
+                overflows += 1
+                log.warning("microphone overflow (%d so far): audio was lost; read it on its "
+                            "own thread (speech.capture.Capture)", overflows)
             yield bytes(buf)
 
 
