@@ -5,7 +5,7 @@ A request is committed to a durable outbox (``health.outbox``, the same store an
 delivery as alerts: ``health.delivery.OutboxPublisher``) and published with QoS 1 on
 ``<prefix>/<home>/calls`` as JSON :class:`CallRequest`. A caregiver's phone app or a Home
 Assistant automation turns it into a ring and answers on ``<prefix>/<home>/calls/<id>/ack``
-(optional JSON ``{"by": "Anna", "status": "calling" | "declined"}``).
+(optional JSON ``{"by": "Anna", "status": "calling" | "declined" | "seen"}``).
 
 What the resident hears: "I have asked your daughter Anna to call you." once the broker
 has the request (outcome ``done``); "I have saved your request ..." while the broker is
@@ -38,7 +38,7 @@ __all__ = ["Announcement", "CallAnswer", "CallRequest", "CallService", "calls_di
 
 log = logging.getLogger(__name__)
 
-ANSWER_STATUSES = ("calling", "declined")
+ANSWER_STATUSES = ("calling", "declined", "seen")
 
 
 def who(contact: str, relation: str = "") -> str:
@@ -81,7 +81,8 @@ class CallAnswer:
 
     id: str
     status: str = "calling"
-    """"calling" (she is calling now) or "declined" (she cannot just now)."""
+    """"calling" (she is calling now), "declined" (she cannot just now) or "seen" (she
+    has read it; also what an ack whose payload cannot be read counts as)."""
     by: str = ""
     """Who answered ("" when the payload did not say)."""
 
@@ -167,9 +168,9 @@ class CallService(OutboxPublisher):
             return
         try:
             answer = CallAnswer.from_message(parts[-2], bytes(message.payload))
-        except (ValueError, UnicodeDecodeError) as exc:
-            log.warning("call ack for %s is malformed (%s); taken as 'calling'", parts[-2], exc)
-            answer = CallAnswer(parts[-2])
+        except (ValueError, UnicodeDecodeError, RecursionError) as exc:
+            log.warning("call ack for %s is malformed (%s); taken as 'seen'", parts[-2], exc)
+            answer = CallAnswer(parts[-2], "seen")
         self._inbox.append(answer)
 
     # -- the handler ----------------------------------------------------------------
@@ -248,6 +249,8 @@ class CallService(OutboxPublisher):
                 continue
             if answer.status == "calling":
                 out.append(Announcement(req, "calling", f"{req.contact} is calling you now."))
+            elif answer.status == "seen":
+                out.append(Announcement(req, "seen", f"{req.contact} has seen your request."))
             else:
                 out.append(Announcement(req, "declined", f"{req.contact} cannot call you just "
                                         "now, but has seen your request."))

@@ -53,6 +53,10 @@ class Zigbee2Mqtt:
         self._states: dict[str, list[tuple[int, State]]] = {n: [] for n in self.names}
         """The last states each device reported, numbered from 1, oldest first."""
         self._seq = dict.fromkeys(self.names, 0)
+        self._available: dict[str, bool] = {}
+        """Zigbee2MQTT's availability of each device (``<name>/availability``), once told."""
+        self._bridge_online: bool | None = None
+        """Zigbee2MQTT's own state (``<prefix>/bridge/state``); None: not told."""
         self._subscribed = threading.Event()
         self._client: Any = None
 
@@ -91,19 +95,44 @@ class Zigbee2Mqtt:
         if rc.is_failure:
             log.warning("Zigbee2MQTT: broker refused the connection: %s", rc)
             return
-        if self.names:
-            client.subscribe([(self.topic(n), 0) for n in self.names])
-        else:
-            self._subscribed.set()
+        topics = [(f"{self.prefix}/bridge/state", 0)]
+        for n in self.names:
+            topics += [(self.topic(n), 0), (f"{self.topic(n)}/availability", 0)]
+        client.subscribe(topics)
 
     def _on_message(self, client: Any, userdata: Any, message: Any) -> None:
-        name = message.topic[len(self.prefix) + 1:]
+        try:
+            self._take(message.topic, bytes(message.payload))
+        except Exception:  # noqa: BLE001 - paho's network thread must survive any payload
+            log.exception("Zigbee2MQTT: message on %s could not be read; ignored", message.topic)
+
+    @staticmethod
+    def _online(payload: bytes) -> bool | None:
+        """An availability payload ("online", or {"state": "online"}) as a bool."""
+        text = payload.decode("utf-8", "replace").strip()
+        if text.startswith("{"):
+            try:
+                text = str(json.loads(text).get("state", ""))
+            except (ValueError, AttributeError, RecursionError):
+                return None
+        return {"online": True, "offline": False}.get(text.strip('"').lower())
+
+    def _take(self, topic: str, payload: bytes) -> None:
+        name = topic[len(self.prefix) + 1:]
+        if name == "bridge/state":
+            self._bridge_online = self._online(payload)
+            return
+        if name.endswith("/availability") and name[:-13] in self._states:
+            online = self._online(payload)
+            if online is not None:
+                self._available[name[:-13]] = online
+            return
         if name not in self._states:
             return
         try:
-            state = json.loads(message.payload)
-        except (ValueError, UnicodeDecodeError):
-            log.warning("Zigbee2MQTT: %s sent a state that is not JSON; ignored", message.topic)
+            state = json.loads(payload)
+        except (ValueError, UnicodeDecodeError, RecursionError):
+            log.warning("Zigbee2MQTT: %s sent a state that is not JSON; ignored", topic)
             return
         if not isinstance(state, dict):
             return
@@ -113,6 +142,13 @@ class Zigbee2Mqtt:
             states.append((self._seq[name], state))
             del states[:-50]
             self._cond.notify_all()
+
+    def reachable(self, name: str) -> bool | None:
+        """What Zigbee2MQTT last said of ``name``: False when it or the bridge is offline,
+        True when online, None when it has not said."""
+        if self._bridge_online is False or self._available.get(name) is False:
+            return False
+        return self._available.get(name)
 
     def latest(self, name: str) -> State | None:
         """The last state ``name`` reported (None: none since start)."""
@@ -134,6 +170,10 @@ class Zigbee2Mqtt:
         client = self._client
         if client is None or not self.ready:
             raise HomeError(f"not connected to the broker at {self.mqtt.host}:{self.mqtt.port}")
+        if self._bridge_online is False:
+            raise HomeError(f"Zigbee2MQTT is offline ({self.prefix}/bridge/state)")
+        if self._available.get(name) is False:
+            raise HomeError(f"Zigbee2MQTT reports {name} offline ({self.topic(name)}/availability)")
         client.publish(f"{self.topic(name)}/{'get' if get else 'set'}",
                        json.dumps(payload).encode(), qos=1)
 

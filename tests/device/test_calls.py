@@ -105,7 +105,8 @@ def test_declined_malformed_and_unknown_acks(mqtt: MqttSettings,
         wait_until(collect)
     by_status = {a.status: a.say for a in said}
     assert by_status == {"declined": "Anna cannot call you just now, but has seen your request.",
-                         "calling": "Tom is calling you now."}
+                         "seen": "Tom has seen your request."}
+    assert CallAnswer.from_message("x", b'{"status": "calling"}').status == "calling"
     with pytest.raises(ValueError, match="status"):
         CallAnswer.from_message("x", b'{"status": "maybe"}')
 

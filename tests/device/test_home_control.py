@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
@@ -18,7 +18,7 @@ from device.home_sim import SimulatedZigbeeDevice
 from device.replies import Action
 from device.settings_home import HomeAssistantSettings, HomeDevice, HomeSettings
 from health.broker import EmbeddedBroker, free_port
-from health.mqtt_settings import MqttSettings
+from health.mqtt_settings import MqttSettings, make_client
 
 LIGHTS = (HomeDevice("kitchen light", "light", "kitchen", z2m="kitchen_light"),
           HomeDevice("bedroom light", "light", "bedroom", z2m="bedroom_light"),
@@ -113,6 +113,46 @@ def test_no_broker_fails_plainly(tmp_path: Path) -> None:
         c.stop()
     assert (out.status, out.say) == ("failed", "I could not reach the kitchen light.")
     assert "not connected" in out.data["error"]
+
+
+def test_offline_device_or_bridge_fails_at_once_and_bad_payloads_are_survived(
+        mqtt: MqttSettings, controller: HomeController) -> None:
+    z2m = controller.z2m
+    assert z2m is not None
+    pub = make_client(mqtt, "test-z2m-bridge")
+    pub.connect(mqtt.host, mqtt.port)
+    pub.loop_start()
+
+    def send(topic: str, payload: bytes, check: Callable[[], bool]) -> None:
+        pub.publish(topic, payload, qos=1, retain=True).wait_for_publish(5)
+        deadline = time.monotonic() + 10
+        while not check() and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert check()
+
+    try:
+        with SimulatedZigbeeDevice(mqtt, "kitchen_light") as lamp:
+            send("zigbee2mqtt/kitchen_light/availability", b'{"state": "offline"}',
+                 lambda: z2m.reachable("kitchen_light") is False)
+            t0 = time.monotonic()
+            off = controller.execute(home("on", "kitchen light"))
+            assert time.monotonic() - t0 < 0.5 and lamp.commands == []
+            send("zigbee2mqtt/kitchen_light", b"[" * 100_000 + b"]" * 100_000, lambda: True)
+            send("zigbee2mqtt/kitchen_light/availability", b"online",
+                 lambda: z2m.reachable("kitchen_light") is True)
+            back = controller.execute(home("on", "kitchen light"))
+            send("zigbee2mqtt/bridge/state", b'{"state": "offline"}',
+                 lambda: z2m.reachable("kitchen_light") is False)
+            bridge = controller.execute(home("off", "kitchen light"))
+    finally:
+        for topic in ("zigbee2mqtt/kitchen_light/availability", "zigbee2mqtt/bridge/state"):
+            pub.publish(topic, b"", qos=1, retain=True).wait_for_publish(5)
+        pub.disconnect()
+        pub.loop_stop()
+    assert (off.status, off.say) == ("failed", "I could not reach the kitchen light.")
+    assert "offline" in off.data["error"]
+    assert (back.status, back.say) == ("done", "The kitchen light is on.")
+    assert bridge.status == "failed" and "Zigbee2MQTT is offline" in bridge.data["error"]
 
 
 def test_unresolved_action_is_not_guessed(controller: HomeController) -> None:
