@@ -22,7 +22,7 @@ from typing import Any
 
 from .monitor import HealthMonitor
 from .mqtt_settings import MqttSettings, make_client, start_subscriber
-from .readings import RejectedReading, parse
+from .readings import RejectedReading, parse, show
 from .zigbee import map_zigbee2mqtt
 
 log = logging.getLogger(__name__)
@@ -114,6 +114,8 @@ class SensorIngest:
                              dead_letter is None else DeadLetters(dead_letter))
         self.notify = notify
         self.messages = 0
+        self.handled = 0
+        """Messages whose handling is over (accepted, rejected, ignored or failed)."""
         self.accepted = 0
         self.rejected: Counter[str] = Counter()
         self.dead_lettered = 0
@@ -154,7 +156,7 @@ class SensorIngest:
 
     def counters(self) -> dict[str, Any]:
         """The counters as one JSON-ready dict."""
-        return {"messages": self.messages, "accepted": self.accepted,
+        return {"messages": self.messages, "handled": self.handled, "accepted": self.accepted,
                 "rejected": dict(self.rejected), "dead_lettered": self.dead_lettered,
                 "errors": self.errors, "ignored": self.ignored,
                 "last_message_at": self.last_message_at, "healthy": self.healthy()}
@@ -180,6 +182,7 @@ class SensorIngest:
         try:
             self.handle(topic, payload, now)
             self._last_ok_at = now
+            self.handled += 1
             return
         except RejectedReading as exc:
             self.rejected[exc.reason] += 1
@@ -193,6 +196,7 @@ class SensorIngest:
             log.error("sensor message on %s could not be handled (%d so far): %s",
                       topic[:200], self.errors, error, exc_info=self.errors <= 3)
         self._set_aside(topic, payload, reason, error, now)
+        self.handled += 1
 
     def _set_aside(self, topic: str, payload: bytes, reason: str, error: str,
                    now: float) -> None:
@@ -243,10 +247,13 @@ class SensorIngest:
             return
         try:
             data = parse(payload)
+            if not isinstance(data, dict):
+                raise RejectedReading("not_an_object", "a reading must be a JSON object, not "
+                                      f"{show(data)}")
         except RejectedReading as exc:
             self.monitor.reject(exc)
             raise
-        if isinstance(data, dict) and "sensor" not in data:
+        if "sensor" not in data:
             data["sensor"] = name
         self.monitor.process(data, now, strict=True)
         self.accepted += 1
