@@ -78,7 +78,7 @@ class SimulatedZigbeeDevice:
     def _on_message(self, client: Any, userdata: Any, message: Any) -> None:
         try:
             cmd = json.loads(message.payload)
-        except ValueError:
+        except (ValueError, RecursionError):
             return
         if not isinstance(cmd, dict):
             return
