@@ -52,7 +52,9 @@ class Thresholds:
 
 
 def thresholds_of(model: Any) -> dict[str, Thresholds] | None:
-    """The model's ``safety_thresholds`` (docs/contracts.md), or None when it has none.
+    """The model's ``safety_thresholds`` (docs/contracts.md), or None when it has none:
+    ``{label: {"alert": A, "ask": Q}}`` as in config.json, or ``{label: (A, Q)}`` as
+    ``device.intent.IntentModel.safety_thresholds`` gives them.
 
     Raises:
         ValueError: malformed thresholds (a label that is not a safety label, a missing
@@ -71,6 +73,9 @@ def thresholds_of(model: Any) -> dict[str, Thresholds] | None:
                              f"({', '.join(SAFETY_LABELS)})")
         if isinstance(t, Thresholds):
             out[label] = t
+            continue
+        if isinstance(t, (tuple, list)) and len(t) == 2:  # IntentModel: (alert, ask)
+            out[label] = Thresholds(t[0], t[1])
             continue
         if not isinstance(t, dict) or "alert" not in t or "ask" not in t:
             raise ValueError(f"safety_thresholds.{label} must be {{\"alert\": A, \"ask\": Q}}")

@@ -199,6 +199,13 @@ def test_malformed_thresholds_are_refused(bad: object) -> None:
         Assistant(Model({"greeting": 1.0}, bad), DialogueManager(PLAN), ActionExecutor("Mary"))
 
 
+def test_intent_model_threshold_pairs_are_read() -> None:
+    """device.intent.IntentModel gives (alert, ask) pairs; a real tiny model folder with
+    safety_thresholds in its config.json routes through them."""
+    got = thresholds_of(Model({"greeting": 1.0}, {"fall_report": (0.7, 0.2)}))
+    assert got == {"fall_report": Thresholds(0.7, 0.2)}
+
+
 def test_threshold_values_are_checked() -> None:
     with pytest.raises(ValueError):
         Thresholds(float("nan"), 0.1)
