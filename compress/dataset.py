@@ -30,9 +30,13 @@ from functools import lru_cache
 from pathlib import Path
 
 __all__ = ["Example", "DatasetError", "load_examples", "read_jsonl", "write_jsonl",
-           "core_text", "near_copy", "normalize_asr", "languages", "DATA_ROOT"]
+           "core_text", "near_copy", "normalize_asr", "languages", "load_challenge",
+           "DATA_ROOT", "CHALLENGE_DIR"]
 
 DATA_ROOT = Path(__file__).parent / "data"
+CHALLENGE_DIR = Path(__file__).parent
+"""Holds challenge_<lang>.jsonl: utterances written apart from the training data (never
+generated from its templates), with hard negatives and hard positives; docs/intent.md."""
 SPLITS = ("train", "dev", "test")
 _SLOT_RE = re.compile(r"\{(\w+)\}")
 FILLERS_START = ("um", "er", "erm", "uh", "oh dear", "well", "oh", "hmm", "sorry",
@@ -235,6 +239,12 @@ def load_examples(lang: str = "en") -> list[Example]:
     Raises LookupError for a language without data and DatasetError for broken data files.
     """
     return list(_load_cached(lang))
+
+
+def load_challenge(lang: str = "en") -> list[Example]:
+    """The challenge set of one language ([] when there is none)."""
+    path = CHALLENGE_DIR / f"challenge_{lang}.jsonl"
+    return read_jsonl(path, lang=lang, need_split=False) if path.is_file() else []
 
 
 def read_jsonl(path: str | Path, lang: str = "en", need_split: bool = True) -> list[Example]:

@@ -56,8 +56,9 @@ def run(cfg: Any, out: Path, labels: tuple[str, ...] | None = None) -> dict[str,
     import torch
 
     from compress.assets import resolve_teacher
-    from compress.calibrate import calibrate, decide
+    from compress.calibrate import calibrate
     from compress.data import augment_texts, load_heard, prepare_splits
+    from compress.dataset import load_challenge
     from compress.distill import DISTILL_FILE, build_student, distill, kd_dataset, load_student
     from compress.evaluate import (
         latency,
@@ -76,6 +77,7 @@ def run(cfg: Any, out: Path, labels: tuple[str, ...] | None = None) -> dict[str,
         save_teacher,
         train_teacher,
     )
+    from compress.thresholds import SafetyFit, plot_curve
     from compress.train import dist_context, pick_device, predict
     from device.intent import IntentModel
     from device.labels import INTENT_LABELS
@@ -142,10 +144,18 @@ def run(cfg: Any, out: Path, labels: tuple[str, ...] | None = None) -> dict[str,
     dev_gold = np.asarray(splits.ids(splits.dev))
     test_gold = np.asarray(splits.ids(splits.test))
     teacher.model.to("cpu")
+    dev_groups = [e.group for e in splits.dev]
+    # The old rule (safety biases with a margin, argmax) is kept as a measured comparison;
+    # the model ships with the two safety thresholds (compress.thresholds).
     t_cal = calibrate(t_dev.numpy(), dev_gold, labels)
-    t_pred, _ = decide(t_test.numpy(), labels, t_cal.temperature, t_cal.threshold,
-                       t_cal.label_bias)
-    teacher_metrics = metrics(t_pred, test_gold, labels)
+    t_fit = SafetyFit.fit(t_dev.numpy(), dev_gold, dev_groups, labels, t_cal.temperature)
+    teacher_metrics = metrics(t_fit.predict(t_test.numpy(), labels), test_gold, labels)
+    challenge = [e for e in load_challenge(cfg.lang) if e.intent in labels] if not cfg.data \
+        else []
+    ch_gold = np.asarray(splits.ids(challenge))
+    t_ch = predict(teacher.model, teacher.encode([e.text for e in challenge], tmax),
+                   teacher.pad_id, device_eval, desc="teacher challenge")[0].numpy() \
+        if challenge else None
     _stage(f"teacher test accuracy {teacher_metrics['accuracy']}")
 
     _stage(f"student {cfg.student.model}: layers {cfg.student.keep_layers}, vocab trim")
@@ -197,20 +207,23 @@ def run(cfg: Any, out: Path, labels: tuple[str, ...] | None = None) -> dict[str,
 
     _stage("calibrate on dev (int8 model)")
     s_int8 = IntentModel.load(intent_dir, threads=cfg.threads)
-    s_cal = calibrate(s_int8._logits([e.text for e in splits.dev]), dev_gold, labels)
+    s_dev = s_int8._logits([e.text for e in splits.dev])
+    s_cal = calibrate(s_dev, dev_gold, labels)
+    s_fit = SafetyFit.fit(s_dev, dev_gold, dev_groups, labels, round(s_cal.temperature, 4))
     for folder in (intent_dir, fp32_dir):
         conf = json.loads((folder / "config.json").read_text())
-        conf.update(temperature=round(s_cal.temperature, 4), threshold=s_cal.threshold,
-                    label_bias=s_cal.label_bias)
+        conf.update(temperature=s_fit.temperature, threshold=s_fit.threshold, label_bias={},
+                    safety_thresholds=s_fit.thresholds.to_config(labels))
         (folder / "config.json").write_text(json.dumps(conf, indent=2) + "\n")
     s_int8 = IntentModel.load(intent_dir, threads=cfg.threads)
     s_fp32 = IntentModel.load(fp32_dir, threads=cfg.threads)
 
+    def onnx_logits(model: IntentModel, rows: list[Any]) -> np.ndarray:
+        return np.concatenate([model._logits([e.text for e in rows[i:i + 64]])
+                               for i in range(0, len(rows), 64)])
+
     def onnx_metrics(model: IntentModel) -> dict[str, Any]:
-        logits = np.concatenate([model._logits([e.text for e in splits.test[i:i + 64]])
-                                 for i in range(0, len(splits.test), 64)])
-        pred, _ = decide(logits, labels, s_cal.temperature, s_cal.threshold, s_cal.label_bias)
-        return metrics(pred, test_gold, labels)
+        return metrics(s_fit.predict(onnx_logits(model, splits.test), labels), test_gold, labels)
 
     _stage("evaluate and time (batch 1)")
     torch.set_num_threads(cfg.threads)
@@ -218,8 +231,7 @@ def run(cfg: Any, out: Path, labels: tuple[str, ...] | None = None) -> dict[str,
     teacher_q = quantize_torch_dynamic(teacher.model)
     tq_logits = torch.cat([teacher_q(b["input_ids"], b["attention_mask"]) for b in
                            _eval_batches(teacher, [e.text for e in splits.test], tmax)])
-    tq_pred, _ = decide(tq_logits.detach().numpy(), labels, t_cal.temperature, t_cal.threshold,
-                        t_cal.label_bias)
+    tq_pred = t_fit.predict(tq_logits.detach().numpy(), labels)
     points: dict[str, dict[str, Any]] = {}
     student_params = count_params(student.model)
     points["teacher"] = {"name": teacher.name, "params": count_params(teacher.model),
@@ -255,11 +267,70 @@ def run(cfg: Any, out: Path, labels: tuple[str, ...] | None = None) -> dict[str,
                  "dev": len(splits.dev), "test": len(splits.test)},
         "seconds": round(time.time() - t_start, 1), "device": str(device),
     }
-    report = write_report(out, points, test_set, cfg.threads, extra)
+    s_test = onnx_logits(s_int8, splits.test)
+    safety = _safety_report(s_fit, t_fit, s_cal, t_cal, labels, {
+        "dev": (s_dev, dev_gold), "test": (s_test, test_gold),
+        "challenge": (onnx_logits(s_int8, challenge), ch_gold) if challenge else None},
+        {"test": (t_test.numpy(), test_gold), "challenge": (t_ch, ch_gold) if challenge else None})
+    if challenge:
+        plot_curve({name: (s_fit.probs(lg), gold) for name, (lg, gold) in
+                    (("dev (fitted)", (s_dev, dev_gold)), ("test", (s_test, test_gold)),
+                     ("challenge", (safety["logits_challenge"], ch_gold)))},
+                   labels, s_fit.thresholds, out / "safety_thresholds.png",
+                   f"student ({cfg.preset}): safety recall vs other utterances asked")
+    extra["safety"] = safety["details"]
+    report = write_report(out, points, test_set, cfg.threads, extra, safety["report"])
     plot(points, out / "accuracy_latency_size.png",
          f"intent models ({cfg.preset}): accuracy vs p50 latency, marker area ~ size")
     _stage(f"done in {time.time() - t_start:.0f} s: {json.dumps(report['ratios'])}")
     return report
+
+
+def _safety_report(s_fit: Any, t_fit: Any, s_cal: Any, t_cal: Any, labels: tuple[str, ...],
+                   student_sets: dict[str, Any], teacher_sets: dict[str, Any]) -> dict[str, Any]:
+    """The operating point and challenge figures for report.json, and the details: every set
+    under the thresholds and under the old rule (safety biases with a margin, argmax)."""
+    import numpy as np
+
+    from compress.calibrate import decide
+    from device.labels import SAFETY_LABELS
+
+    def old_rule(cal: Any, logits: np.ndarray, gold: np.ndarray) -> dict[str, Any]:
+        pred, _ = decide(logits, labels, cal.temperature, cal.threshold, cal.label_bias)
+        ids = [labels.index(s) for s in SAFETY_LABELS if s in labels]
+        pos, flagged = np.isin(gold, ids), np.isin(pred, ids)
+        return {"n": int(len(gold)), "accuracy": round(float((pred == gold).mean()), 4),
+                "emergency_recall": round(float(flagged[pos].mean()), 4) if pos.any() else 1.0,
+                "false_emergencies": round(float(flagged[~pos].mean()), 4)
+                if (~pos).any() else 0.0, "label_bias": cal.label_bias}
+
+    keys = ("accuracy", "emergency_recall", "false_emergencies", "n")
+    details: dict[str, Any] = {"student_int8": {"thresholds": s_fit.thresholds.as_dict(),
+                                                "threshold": s_fit.threshold},
+                               "teacher": {"thresholds": t_fit.thresholds.as_dict(),
+                                           "threshold": t_fit.threshold},
+                               "old_rule": {"student_int8": {}, "teacher": {}}}
+    report: dict[str, Any] = {}
+    for who, fit, cal, sets in (("student_int8", s_fit, s_cal, student_sets),
+                                ("teacher", t_fit, t_cal, teacher_sets)):
+        for name, pair in sets.items():
+            if pair is None:
+                continue
+            details[who][name] = fit.figures(pair[0], pair[1], labels)
+            details["old_rule"][who][name] = old_rule(cal, pair[0], pair[1])
+        if "challenge" in details[who]:
+            report.setdefault("challenge", {})[who] = {k: details[who]["challenge"][k]
+                                                       for k in keys}
+    th = s_fit.thresholds
+    report["safety_thresholds"] = {
+        "alert": round(th.alert, 6), "ask": round(th.ask, 6), "fitted_on": "dev",
+        "recall_target": th.recall_target,
+        **{name: {k: details["student_int8"][name][k] for k in
+                  ("emergency_recall", "alerted_at_once", "false_alerts", "questions")}
+           for name in ("dev", "test", "challenge") if name in details["student_int8"]}}
+    challenge = student_sets.get("challenge")
+    return {"report": report, "details": details,
+            "logits_challenge": challenge[0] if challenge is not None else None}
 
 
 def _eval_batches(teacher: Any, texts: list[str], max_length: int) -> Any:

@@ -14,8 +14,9 @@ POINT_KEYS = ("name", "params", "size_mb", "accuracy", "latency_ms_p50", "latenc
 
 
 def write_report(out: Path, points: dict[str, dict[str, Any]], test_set: str, threads: int,
-                 extra: dict[str, Any]) -> dict[str, Any]:
-    """Write out/report.json (contract keys only) and out/report_details.json."""
+                 extra: dict[str, Any], safety: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Write out/report.json (the contract keys, plus `safety`: the challenge figures and
+    the safety thresholds' operating point) and out/report_details.json."""
     teacher, student = points["teacher"], points["student_int8"]
     report = {
         "teacher": {k: teacher[k] for k in POINT_KEYS},
@@ -25,6 +26,7 @@ def write_report(out: Path, points: dict[str, dict[str, Any]], test_set: str, th
         "test_set": test_set,
         "threads": threads,
         "batch": 1,
+        **(safety or {}),
     }
     ratios = {
         "size_x": round(teacher["size_mb"] / student["size_mb"], 2),

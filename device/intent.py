@@ -8,10 +8,15 @@ temperature, inputs, ...). The device reads only that folder.
     >>> model.classify("i've fallen and can't get up").intent
     'fall_report'
 
-Scores: p = softmax(logits / temperature + label_bias) (both from config.json; the bias,
-chosen on dev data, favours the safety labels). Threshold rule: when the top probability is
-below ``threshold`` the result is ``out_of_scope``, except for the safety labels
-(emergency_help, fall_report), which the threshold never suppresses.
+Scores: p = softmax(logits / temperature + label_bias) (both from config.json; older
+models carry a bias that favours the safety labels). Threshold rule: when the top
+probability is below ``threshold`` the result is ``out_of_scope``, except for the safety
+labels (emergency_help, fall_report), which the threshold never suppresses.
+
+Safety thresholds (docs/contracts.md): a model whose config.json has ``safety_thresholds``
+(``{label: {"alert": A, "ask": Q}}``) names the most probable safety label whenever its
+probability reaches that label's ``ask``, and otherwise the best non-safety label (under the
+threshold rule); ``safety_thresholds`` gives the pairs to the device's safety decision.
 """
 
 from __future__ import annotations
@@ -76,6 +81,8 @@ class IntentConfig:
     temperature: float
     inputs: tuple[str, ...]
     raw: dict[str, Any]
+    safety_thresholds: dict[str, tuple[float, float]] | None = None
+    """Safety label -> (alert, ask) probabilities; None when config.json has none."""
 
     def __post_init__(self) -> None:
         if not self.labels or len(set(self.labels)) != len(self.labels):
@@ -86,6 +93,13 @@ class IntentConfig:
             raise IntentModelError(f"config.json: threshold {self.threshold} not in [0, 1]")
         if self.temperature <= 0:
             raise IntentModelError(f"config.json: temperature {self.temperature} must be > 0")
+        for label, (alert, ask) in (self.safety_thresholds or {}).items():
+            if label not in SAFETY_LABELS or label not in self.labels:
+                raise IntentModelError(f"config.json: safety_thresholds names {label!r}, which "
+                                       f"is not a safety label of this model")
+            if not 0.0 <= ask <= alert <= 1.0:
+                raise IntentModelError(f"config.json: safety_thresholds[{label!r}] needs "
+                                       f"0 <= ask <= alert <= 1 (got ask {ask}, alert {alert})")
 
     @classmethod
     def read(cls, path: Path) -> IntentConfig:
@@ -100,9 +114,21 @@ class IntentConfig:
             return cls(labels=tuple(str(x) for x in raw["labels"]),
                        max_length=int(raw["max_length"]), threshold=float(raw["threshold"]),
                        temperature=float(raw.get("temperature", 1.0)),
-                       inputs=tuple(raw.get("inputs", ("input_ids", "attention_mask"))), raw=raw)
-        except (KeyError, TypeError, ValueError) as exc:
+                       inputs=tuple(raw.get("inputs", ("input_ids", "attention_mask"))), raw=raw,
+                       safety_thresholds=_read_thresholds(raw.get("safety_thresholds")))
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            if isinstance(exc, IntentModelError):
+                raise IntentModelError(f"{path}: {exc}") from None
             raise IntentModelError(f"{path}: missing or invalid field ({exc})") from None
+
+
+def _read_thresholds(value: Any) -> dict[str, tuple[float, float]] | None:
+    if value is None:
+        return None
+    if not isinstance(value, dict):
+        raise IntentModelError("safety_thresholds must be an object {label: {alert, ask}}")
+    return {str(label): (float(pair["alert"]), float(pair["ask"]))
+            for label, pair in value.items()}
 
 
 class IntentModel:
@@ -189,11 +215,24 @@ class IntentModel:
         e = np.exp(z)
         return e / e.sum(axis=1, keepdims=True)
 
+    @property
+    def safety_thresholds(self) -> dict[str, tuple[float, float]] | None:
+        """Safety label -> (alert, ask) from config.json; None for a model without them."""
+        return self.config.safety_thresholds
+
     def decide(self, text: str, probs: np.ndarray) -> IntentResult:
-        """Apply the threshold rule to one row of probabilities."""
-        top = int(np.argmax(probs))
-        label, score = self.labels[top], float(probs[top])
+        """Apply the threshold rule (and the safety thresholds) to one row of probabilities."""
         scores = {lab: float(p) for lab, p in zip(self.labels, probs, strict=True)}
+        thresholds = self.config.safety_thresholds
+        order = [int(i) for i in np.argsort(-probs, kind="stable")]
+        if thresholds:
+            safety = [i for i in order if self.labels[i] in thresholds]
+            if safety and probs[safety[0]] >= thresholds[self.labels[safety[0]]][1]:
+                return IntentResult(text, self.labels[safety[0]], float(probs[safety[0]]),
+                                    scores)
+            order = [i for i in order if self.labels[i] not in thresholds]
+        top = order[0]
+        label, score = self.labels[top], float(probs[top])
         if (score < self.threshold and label not in SAFETY_LABELS
                 and OUT_OF_SCOPE in self.labels):
             label = OUT_OF_SCOPE

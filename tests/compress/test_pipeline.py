@@ -106,7 +106,16 @@ def test_report_follows_the_contract(tiny_build: Build) -> None:
     out, report = tiny_build
     saved = json.loads((out / "report.json").read_text())
     assert set(saved) == {"teacher", "student_int8", "emergency_recall", "test_set",
-                          "threads", "batch"}
+                          "threads", "batch", "challenge", "safety_thresholds"}
+    for part in ("teacher", "student_int8"):
+        ch = saved["challenge"][part]
+        assert set(ch) == {"accuracy", "emergency_recall", "false_emergencies", "n"}
+        assert ch["n"] >= 150 and 0 <= ch["false_emergencies"] <= 1
+    point = saved["safety_thresholds"]
+    assert 0 <= point["ask"] <= point["alert"] <= 1 and point["fitted_on"] == "dev"
+    assert point["dev"]["emergency_recall"] == 1.0  # fitted for recall 1.0 on dev
+    png = (out / "safety_thresholds.png").read_bytes()
+    assert png[:8] == b"\x89PNG\r\n\x1a\n" and len(png) > 5000
     keys = {"name", "params", "size_mb", "accuracy", "latency_ms_p50", "latency_ms_p95"}
     for part in ("teacher", "student_int8"):
         assert set(saved[part]) == keys
@@ -125,18 +134,29 @@ def test_report_follows_the_contract(tiny_build: Build) -> None:
     assert report["ratios"]["size_x"] > 1
 
 
-def test_calibration_keeps_safety_out_of_out_of_scope(tiny_build: Build) -> None:
+def test_calibration_writes_the_safety_thresholds(tiny_build: Build) -> None:
     out = tiny_build[0]
     model = IntentModel.load(out / "intent")
     conf = json.loads((out / "intent" / "config.json").read_text())
-    assert set(conf["label_bias"]) <= set(SAFETY_LABELS)
+    assert conf["label_bias"] == {}  # the thresholds replace the old safety biases
+    assert set(conf["safety_thresholds"]) == set(SAFETY_LABELS)
+    assert model.safety_thresholds is not None
     n = len(model.labels)
     for label in SAFETY_LABELS:
-        probs = np.full(n, 0.9 / (n - 1))
-        probs[model.labels.index(label)] = 0.1
-        probs[model.labels.index(label)] = probs.max() + 1e-3  # top, but low confidence
-        probs = probs / probs.sum()
+        alert, ask = model.safety_thresholds[label]
+        assert 0.0 <= ask <= alert <= 1.0
+        # at its ask threshold a safety label is named even when below out_of_scope's
+        probs = np.full(n, (1.0 - ask) / (n - 2))
+        for other in SAFETY_LABELS:
+            probs[model.labels.index(other)] = ask if other == label else 0.0
         assert model.decide("x", probs).intent == label
+    details = json.loads((out / "report_details.json").read_text())["safety"]
+    # the old rule (biases with a margin) is measured beside the thresholds
+    assert set(details["old_rule"]["student_int8"]) == {"dev", "test", "challenge"}
+    for name in ("dev", "test", "challenge"):
+        fig = details["student_int8"][name]
+        assert fig["false_alerts"] <= fig["false_emergencies"]
+        assert fig["alerted_at_once"] <= fig["emergency_recall"]
 
 
 @pytest.mark.parametrize("name", ["teacher", "student_pt"])

@@ -75,7 +75,15 @@ def test_blank_text_is_out_of_scope(model: IntentModel) -> None:
     assert [r.intent for r in model.classify_batch(["", "hello"])][0] == OUT_OF_SCOPE
 
 
+def _drop_config_keys(folder: Path, *keys: str) -> None:
+    conf = json.loads((folder / "config.json").read_text())
+    for key in keys:
+        conf.pop(key, None)
+    (folder / "config.json").write_text(json.dumps(conf))
+
+
 def test_threshold_never_suppresses_safety_labels(model_copy: Path) -> None:
+    _drop_config_keys(model_copy, "safety_thresholds")  # the rule of a model without them
     _edit_config(model_copy, threshold=0.99)
     model = IntentModel.load(model_copy)
     n = len(model.labels)
@@ -86,6 +94,66 @@ def test_threshold_never_suppresses_safety_labels(model_copy: Path) -> None:
         assert decided == (label if label in SAFETY_LABELS else OUT_OF_SCOPE)
     _edit_config(model_copy, threshold=0.0)
     assert IntentModel.load(model_copy).decide("x", probs).intent == INTENT_LABELS[-1]
+
+
+def test_safety_thresholds_decide_the_safety_label(model_copy: Path) -> None:
+    _edit_config(model_copy, threshold=0.0, safety_thresholds={
+        "emergency_help": {"alert": 0.9, "ask": 0.2}, "fall_report": {"alert": 0.95, "ask": 0.3}})
+    model = IntentModel.load(model_copy)
+    assert model.safety_thresholds == {"emergency_help": (0.9, 0.2), "fall_report": (0.95, 0.3)}
+    n = len(model.labels)
+
+    def probs(**p: float) -> np.ndarray:
+        row = np.full(n, (1.0 - sum(p.values())) / (n - len(p)))
+        for label, value in p.items():
+            row[model.labels.index(label)] = value
+        return row
+
+    # a safety label at or above its ask threshold is named even when another label is on top
+    result = model.decide("x", probs(deny=0.6, emergency_help=0.25))
+    assert result.intent == "emergency_help" and result.score == pytest.approx(0.25)
+    assert result.scores["deny"] == pytest.approx(0.6)
+    # below ask: the best non-safety label, even when the safety label is on top
+    assert model.decide("x", probs(fall_report=0.29, deny=0.2)).intent == "deny"
+    assert model.decide("x", probs(fall_report=0.31, deny=0.2)).intent == "fall_report"
+    # the most probable safety label is compared with its own thresholds (fall 0.25 < 0.3),
+    # even though emergency_help (0.21) reaches its own ask
+    assert model.decide("x", probs(fall_report=0.25, emergency_help=0.21)).intent not in \
+        SAFETY_LABELS
+
+
+def test_decision_matches_the_compress_rule(model_copy: Path) -> None:
+    from compress.thresholds import SafetyThresholds, decide_labels
+
+    th = SafetyThresholds(alert=0.8, ask=0.05)
+    _edit_config(model_copy, threshold=0.3, safety_thresholds=th.to_config(INTENT_LABELS))
+    model = IntentModel.load(model_copy)
+    rng = np.random.default_rng(3)
+    logits = rng.normal(0, 2.5, size=(300, len(INTENT_LABELS)))
+    probs = np.exp(logits) / np.exp(logits).sum(axis=1, keepdims=True)
+    expected = decide_labels(probs, INTENT_LABELS, th, 0.3)
+    got = [INTENT_LABELS.index(model.decide("x", row).intent) for row in probs]
+    assert got == list(expected)
+    assert len(set(got)) > 5  # the rows reach many labels, safety and not
+
+
+@pytest.mark.parametrize("value, message", [
+    ({"emergency_help": {"alert": 0.5, "ask": 0.9}}, "0 <= ask <= alert <= 1"),
+    ({"greeting": {"alert": 0.9, "ask": 0.1}}, "not a safety label"),
+    ({"emergency_help": {"alert": 0.9}}, "missing or invalid"),
+    ([0.9, 0.1], "must be an object"),
+])
+def test_bad_safety_thresholds_fail_clearly(model_copy: Path, value: object,
+                                            message: str) -> None:
+    _edit_config(model_copy, safety_thresholds=value)
+    with pytest.raises(IntentModelError, match=message) as info:
+        IntentModel.load(model_copy)
+    assert "config.json" in str(info.value)
+
+
+def test_model_without_thresholds_says_none(model_copy: Path) -> None:
+    _drop_config_keys(model_copy, "safety_thresholds")
+    assert IntentModel.load(model_copy).safety_thresholds is None
 
 
 def test_label_bias_from_config_shifts_scores(model_copy: Path) -> None:
