@@ -50,7 +50,9 @@ class ActionExecutor:
         on_action: extra hook per action (e.g. home automation, a phone gateway).
         plan: the care plan: who the replies name ("I have told Anna") and who the
             fallback calls when an alert cannot be stored (None: "your caregivers").
-        alarm: sounds the local alarm and returns whether it did (None: no alarm).
+        alarm: sounds the local alarm and returns whether it did (None: the siren of
+            :class:`device.alarm.LocalAlarm` on the default audio output when there is a
+            ``speaker``, else no alarm).
     """
 
     def __init__(self, resident: str, alerts: Any = None, speaker: Any = None,
@@ -64,6 +66,10 @@ class ActionExecutor:
         self.events_path = events_path
         self.on_action = on_action
         self.plan = plan
+        if alarm is None and speaker is not None:
+            from device.alarm import LocalAlarm
+
+            alarm = LocalAlarm()
         self.alarm = alarm
         self.raised: list[Any] = []
         """Alerts handed to the alert service (stored, or held in memory and retried)."""
