@@ -31,6 +31,8 @@ from __future__ import annotations
 
 import bisect
 import logging
+import math
+import statistics
 import threading
 import time
 from collections import Counter, deque
@@ -55,6 +57,8 @@ EVENT_ALERTS = {
 }
 LATE_AFTER_S = 60.0
 """A reading that arrives this long after it was taken is called late, seconds."""
+REPLAY_CLOCK_READINGS = 5
+"""A replay's clock is the median time of this many latest readings."""
 VITALS_HISTORY = 64
 """Values kept per vital sign and resident, so a late reading is scored in its own time."""
 
@@ -94,7 +98,7 @@ class HealthMonitor:
         self._residents: dict[str, _Resident] = {}
         self._falls: dict[str, FallDetector] = {}
         self._lock = threading.RLock()
-        self._replay_clock: float | None = None
+        self._replay_times: deque[float] = deque(maxlen=REPLAY_CLOCK_READINGS)
 
     def _state(self, resident: str) -> _Resident:
         st = self._residents.get(resident)
@@ -288,40 +292,40 @@ class HealthMonitor:
         """Play recorded readings through the monitor, each at its own time.
 
         Timestamps below 1e9 are relative seconds and are shifted to start at ``base``
-        (default: now). A replay has its own clock, the time of the latest reading
-        accepted so far (a file records arrivals in order), and each reading is checked
-        against it as a live one is against its arrival: ``stale`` when taken more than
-        ``max_age_s`` before it, ``future`` when more than ``replay_max_gap_s`` after it
-        (a mis-stamped reading must not move the clock) or, for an absolute time, after
-        the real time now (nothing recorded is from the future). ``strict``: raise each
-        :class:`RejectedReading` after counting it.
+        (default: now). A replay has its own clock, so its readings are checked as live
+        ones are against their arrival: the clock is the median of the latest
+        :data:`REPLAY_CLOCK_READINGS` reading times (one mis-stamped reading cannot move
+        it). A reading is ``stale`` when taken more than ``max_age_s`` before the clock,
+        ``future`` when more than ``replay_max_gap_s`` after it or, for an absolute time,
+        after the real time now (nothing recorded is from the future). ``strict``: raise
+        each :class:`RejectedReading` after counting it.
         """
         start = self.clock() if base is None else base
         c = self.config
         out: list[Alert] = []
         for raw in readings:
             ts = raw.get("ts") if isinstance(raw, dict) else None
-            if not isinstance(ts, (int, float)) or isinstance(ts, bool):
+            if not (isinstance(ts, (int, float)) and not isinstance(ts, bool)
+                    and math.isfinite(ts) and ts >= 0):
                 out.extend(self.process(raw, None, strict))  # rejected with its reason
                 continue
-            if 0 <= ts < 1e9:
+            absolute = not 0 <= ts < 1e9
+            if not absolute:
                 raw = {**raw, "ts": start + ts}
                 ts = raw["ts"]
-            elif c.check_time and ts > time.time() + c.max_ahead_s:
+            if c.check_time and absolute and ts > time.time() + c.max_ahead_s:
                 self._reject_replay(RejectedReading(
-                    "future", f"ts is {ts - time.time():.0f} s after the real time now"), strict)
+                    "future", f"ts is {ts - time.time():.0f} s after the real time now"),
+                    strict)
                 continue
-            clock = self._replay_clock
-            if c.check_time and clock is not None and ts > clock + c.replay_max_gap_s:
+            self._replay_times.append(float(ts))
+            clock = statistics.median_low(self._replay_times)
+            if c.check_time and ts > clock + c.replay_max_gap_s:
                 self._reject_replay(RejectedReading(
-                    "future", f"ts is {ts - clock:.0f} s after the replay's latest reading "
-                    f"(limit {c.replay_max_gap_s:.0f} s)"), strict)
+                    "future", f"ts is {ts - clock:.0f} s after the replay's clock (limit "
+                    f"{c.replay_max_gap_s:.0f} s)"), strict)
                 continue
-            now = float(ts) if clock is None else max(clock, float(ts))
-            before = self.accepted
-            out.extend(self.process(raw, now, strict))
-            if self.accepted > before:
-                self._replay_clock = now
+            out.extend(self.process(raw, max(clock, float(ts)), strict))
         return out
 
     def _reject_replay(self, exc: RejectedReading, strict: bool) -> None:

@@ -51,7 +51,9 @@ class SuppressionPolicy:
             return Episode(ekey, round(now, 3), 1, now, now, rank, news2)
         worse = rank > ep.peak_rank or (
             news2 is not None and (ep.peak_news2 is None or news2 > ep.peak_news2))
-        due = now - ep.last_alert >= self.repeat_after_s
+        # a reading far before the last alert (late, or the last one was mis-stamped
+        # ahead) is outside that alert's window: it must not be silenced by it
+        due = abs(now - ep.last_alert) >= self.repeat_after_s
         ep.last_seen = max(ep.last_seen, now)
         if not (worse or due or force):
             return None

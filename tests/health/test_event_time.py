@@ -162,3 +162,77 @@ def test_bad_event_time_is_refused_and_nothing_is_stored(tmp_path: Path, bad: ob
         assert ok is not None and ok.id == alert_id("r1", "fall", "", T0, 1)
     finally:
         svc.stop()
+
+
+# resp_rate 25 (3) + spo2 94 (1) + systolic 95 (2) + pulse 135 (3) = NEWS2 9
+NEWS2_9 = {**HIGH, "spo2": 94}
+NORMAL = {"resp_rate": 16, "spo2": 97, "on_oxygen": False, "systolic_bp": 120, "pulse": 70,
+          "consciousness": "A", "temperature": 37.0}
+
+
+def _reading(ts: float, values: dict[str, object], sensor: str = "wrist1") -> dict[str, object]:
+    return {"sensor": sensor, "resident": "r1", "ts": ts, "kind": "vitals", "values": values}
+
+
+def _service(tmp_path: Path) -> AlertService:
+    settings = MqttSettings("mqtt://127.0.0.1:1", home="order")  # never started
+    return AlertService(settings, tmp_path / "o.db", discovery=False)
+
+
+def test_a_year_ahead_reading_is_rejected_in_replay_as_live_and_silences_nothing(
+        tmp_path: Path) -> None:
+    year = 365 * 86400.0
+    svc = _service(tmp_path)
+    try:
+        replay = HealthMonitor(svc, "r1")
+        rows = [_reading(T0, NORMAL), _reading(T0 + year, NEWS2_9)]
+        rows += [_reading(T0 + 600 * k, NEWS2_9) for k in range(1, 5)]
+        raised = replay.replay(rows)
+        assert replay.rejected == {"future": 1}
+        # the first critical reading after it alerts; the rest are one sustained episode
+        assert [(a.level, a.news2, a.origin_ts) for a in raised if a.kind == "news2"] == [
+            ("emergency", 9, T0 + 600), ("emergency", 9, T0 + 1800 + 600)]
+        live = HealthMonitor(svc, "r2", clock=lambda: T0)
+        live.process({**_reading(T0 + year, NEWS2_9), "resident": "r2"}, T0)
+        got = live.process({**_reading(T0 + 1, NEWS2_9), "resident": "r2"}, T0 + 2)
+        assert live.rejected == {"future": 1} and [a.news2 for a in got] == [9]
+    finally:
+        svc.stop()
+
+
+def test_a_mis_stamped_reading_inside_the_replay_gap_cannot_silence_later_alerts(
+        tmp_path: Path) -> None:
+    """One reading stamped 20 h ahead is accepted (inside replay_max_gap_s) but moves
+    neither the replay's clock nor the alert windows of the readings after it."""
+    svc = _service(tmp_path)
+    try:
+        mon = HealthMonitor(svc, "r1")
+        rows = [_reading(T0 + 60 * k, NORMAL) for k in range(3)]
+        rows += [_reading(T0 + 20 * 3600, NEWS2_9), _reading(T0 + 240, NEWS2_9)]
+        raised = mon.replay(rows)
+        assert mon.rejected == {} and mon.accepted == 5
+        assert [a.origin_ts for a in raised if a.kind == "news2"] == [T0 + 20 * 3600, T0 + 240]
+    finally:
+        svc.stop()
+
+
+def test_readings_in_any_order_late_one_alerts_and_says_it_is_late(tmp_path: Path) -> None:
+    """A wearable that buffered while out of range: its NEWS2 9 reading, taken 30 s
+    before a normal one that arrived first, alerts in its own time, stating it is late."""
+    svc = _service(tmp_path)
+    try:
+        mon = HealthMonitor(svc, "r1", clock=lambda: T0 + 40)
+        assert mon.process(_reading(T0 + 30, NORMAL), T0 + 31) == []
+        late = mon.process(_reading(T0, NEWS2_9, "band"), T0 + 40)
+        assert [(a.level, a.news2) for a in late] == [("emergency", 9)]
+        assert "late reading" in late[0].reason and late[0].origin_ts == T0 + 40
+        # the same file replayed in this order gives the same alert
+        again = HealthMonitor(_service(tmp_path / "b"), "r1")
+        try:
+            got = again.replay([_reading(T0 + 30, NORMAL), _reading(T0, NEWS2_9, "band")])
+            assert [(a.news2, "late reading" in a.reason) for a in got] == [(9, True)]
+        finally:
+            assert again.alerts is not None
+            again.alerts.stop()
+    finally:
+        svc.stop()
