@@ -612,7 +612,10 @@ class Runtime:
                 "broker_connected": bool(alerts is not None and alerts.connected),
                 "models": self.models, "turns": len(self.turns), "errors": self.errors,
                 "reminders": self.reminders_said, "restarts": dict(self.restarts),
-                "tick_s": self.tick_s, "stopped": self.stopped}
+                "tick_s": self.tick_s, "stopped": self.stopped,
+                # microphone counters: drops and overflows are reported, never silent
+                "audio": self._duplex.stats() if self._duplex is not None
+                else dict(self.audio_stats)}
 
     def write_status(self) -> None:
         """``<state>/status.json`` (atomic) and, when the set of offline services changed
