@@ -202,3 +202,19 @@ def test_call_for_help_during_a_long_reply_is_heard_and_alerted(
     assert rt.audio_stats["dropped"] == 0 and rt.audio_stats["replies_cut"] == 1
     assert not (tmp_path / "out" / "heard").exists()  # heard audio stayed in memory
 
+
+
+def test_call_for_help_waiting_goes_before_earlier_utterances() -> None:
+    from speech.capture import WavSource
+    from speech.endpoint import Utterance
+
+    silence = AudioClip(np.zeros(RATE // 10, dtype=np.int16), RATE)
+    listener = DuplexListener(Capture(WavSource(silence, realtime=False)),
+                              Endpointer(EndpointConfig(sample_rate=RATE)), lambda h: None)
+    pcm = bytes(RATE // 5)
+    listener._push(Utterance(pcm, 1.0, 2.0, "silence"), during=True)  # "what time is it"
+    listener._keyword = "fall_report"  # the spotter heard "I have fallen" over a reply
+    listener._push(Utterance(pcm, 3.0, 4.0, "silence"), during=True)
+    order = [listener._turns.get_nowait()[2] for _ in range(2)]
+    assert [(h.start_s, h.keyword, h.is_call_for_help) for h in order if h] == [
+        (3.0, "fall_report", True), (1.0, None, False)]
