@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from health.limits import MAX_THREADS, float_range, int_range
 from speech.audio import AudioError
 
 
@@ -25,25 +26,29 @@ def register(subparsers: Any) -> None:
     t.add_argument("--model", default=None,
                    help="engine model (vosk: model directory; whisper/hybrid: base, tiny.en "
                    "or a CTranslate2 folder)")
-    t.add_argument("--raw-rate", type=int, default=16000,
-                   help="sample rate of raw 16-bit mono PCM on stdin (Hz)")
+    t.add_argument("--raw-rate", type=int_range(4000, 192000), default=16000,
+                   help="sample rate of raw 16-bit mono PCM on stdin, 4000-192000 Hz "
+                   "(default 16000)")
     t.add_argument("--words", action="store_true", help="add word timings and confidence")
     t.set_defaults(func=cmd_transcribe)
 
     li = asr_sub.add_parser("listen", help="listen on the microphone, one JSON line per event")
     li.add_argument("--engine", default="hybrid")
     li.add_argument("--model", default=None)
-    li.add_argument("--trailing-silence", type=float, default=1.0,
-                    help="seconds of silence that end an utterance")
-    li.add_argument("--max-utterance", type=float, default=15.0, help="seconds")
+    li.add_argument("--trailing-silence", type=float_range(0.1, 10.0), default=1.0,
+                    help="seconds of silence that end an utterance, 0.1-10 (default 1)")
+    li.add_argument("--max-utterance", type=float_range(1.0, 120.0), default=15.0,
+                    help="longest utterance, 1-120 seconds (default 15)")
     li.add_argument("--device", default=None, help="PortAudio input device")
     li.set_defaults(func=cmd_listen)
 
     s = subparsers.add_parser("say", help="speak text (or write a WAV with --out)")
     s.add_argument("text", nargs="+", help="text to say ('-' reads stdin)")
     s.add_argument("--out", default=None, metavar="FILE.wav", help="write a WAV instead")
-    s.add_argument("--rate", type=int, default=140, help="words per minute (default 140)")
-    s.add_argument("--volume", type=float, default=0.9, help="0..1")
+    s.add_argument("--rate", type=int_range(80, 260), default=140,
+                   help="words per minute, 80-260 (default 140)")
+    s.add_argument("--volume", type=float_range(0.0, 1.0), default=0.9,
+                   help="0-1 (default 0.9)")
     s.add_argument("--lang", default="en", choices=["en", "zh"])
     s.add_argument("--voice", default=None,
                    help="espeak-ng voice id, or piper:/path/voice.onnx (optional extra)")
@@ -101,17 +106,23 @@ def cmd_listen(args: argparse.Namespace) -> int:
 
 
 def cmd_say(args: argparse.Namespace) -> int:
+    from health.limits import MAX_LINE_BYTES, check_size, decode_utf8
     from speech.tts import Speaker
 
-    text = sys.stdin.read() if args.text == ["-"] else " ".join(args.text)
+    if args.text == ["-"]:
+        raw = sys.stdin.buffer.read(MAX_LINE_BYTES + 1)
+        check_size(raw, MAX_LINE_BYTES, "text on stdin")
+        text = decode_utf8(raw, "text on stdin")
+    else:
+        text = " ".join(args.text)
     if not text.strip():
         raise ValueError("nothing to say: give some text")
+    if args.out:
+        _check_writable(Path(args.out))
     speaker = Speaker(rate_wpm=args.rate, volume=args.volume, language=args.lang,
                       voice=args.voice)
     if args.out:
         out = Path(args.out)
-        if out.parent and not out.parent.is_dir():
-            raise FileNotFoundError(f"folder {out.parent} does not exist; create it first")
         speaker.to_wav(text, out)
         from speech.audio import read_wav
 
@@ -123,18 +134,37 @@ def cmd_say(args: argparse.Namespace) -> int:
     return 0
 
 
+def _check_writable(out: Path) -> None:
+    """Refuse at once an output path that cannot be written (before any synthesis)."""
+    if out.is_dir():
+        raise IsADirectoryError(f"--out {out} is a folder; give a file name, e.g. "
+                                f"{out / 'say.wav'}")
+    if not out.parent.is_dir():
+        raise FileNotFoundError(f"folder {out.parent} does not exist; create it first")
+    existed = out.exists()
+    try:
+        with out.open("ab"):
+            pass
+    except OSError as exc:
+        raise PermissionError(f"--out {out} cannot be written: {exc.strerror or exc}") from None
+    if not existed:
+        out.unlink()
+
+
 def register_bench(subparsers: Any) -> None:
     a = subparsers.add_parser("asr", help="ASR WER/RTF on real recordings, and latency")
     a.add_argument("--quick", action="store_true", help="fewer repeats")
     a.add_argument("--out", default="bench/speech_results", help="folder for JSON + PNG")
-    a.add_argument("--threads", type=int, default=2)
+    a.add_argument("--threads", type=int_range(1, MAX_THREADS), default=2,
+                   help=f"CPU threads, 1-{MAX_THREADS} (default 2)")
     a.set_defaults(func=cmd_bench_asr)
     s = subparsers.add_parser("speech", help="every recognizer and the device's decision on "
                               "the spoken command set and human recordings")
     s.add_argument("--full", action="store_true",
                    help="the whole test split (default: the quick set of the committed results)")
-    s.add_argument("--every", type=int, default=None, metavar="N",
-                   help="all safety sentences and every N-th other one (between quick and full)")
+    s.add_argument("--every", type=int_range(1, 100_000), default=None, metavar="N",
+                   help="all safety sentences and every N-th other one (between quick and "
+                   "full), N 1-100000")
     s.add_argument("--part", default="test", choices=["test", "dev"],
                    help="dev: disjoint sentences, for fitting the hybrid's rule")
     s.add_argument("--engines", nargs="+", default=None, metavar="ENGINE",
