@@ -40,7 +40,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from .alerting import AlertService
+from .alerting import AlertNotStored, AlertService
 from .alerts import Alert
 from .detectors import FallDetector, Finding, InactivityDetector, TrendDetector
 from .monitor_config import MonitorConfig
@@ -266,9 +266,12 @@ class HealthMonitor:
             return []
         out = []
         for f in findings:
-            a = self.alerts.raise_alert(f.kind, f.level, f.reason, resident, news2=f.news2,
-                                        key=f.key or None, origin_ts=arrival,
-                                        event_ts=event_ts)
+            try:
+                a = self.alerts.raise_alert(f.kind, f.level, f.reason, resident,
+                                            news2=f.news2, key=f.key or None,
+                                            origin_ts=arrival, event_ts=event_ts)
+            except AlertNotStored as exc:  # held and retried by the service; go on
+                a = exc.alert
             if a is not None:
                 out.append(a)
         return out

@@ -436,3 +436,35 @@ def test_service_started_before_the_broker_sends_when_it_appears(
         assert svc.flush(10) and svc.outbox.count_pending() == 0
     finally:
         svc.stop()
+
+
+def test_outbox_that_cannot_store_holds_alerts_and_the_monitor_goes_on(
+    settings: MqttSettings, caregiver: CaregiverClient, tmp_path: Path
+) -> None:
+    """A read-only outbox: every sensor alert of the reading is held (none is lost to the
+    first failure), sent directly, and stored once the outbox works again."""
+    from health.alerting import AlertNotStored
+    from health.monitor import HealthMonitor
+
+    svc = _service(settings, tmp_path, retry_s=0.5)
+    try:
+        svc.outbox._db.execute("PRAGMA query_only=1")
+        with pytest.raises(AlertNotStored) as info:
+            svc.raise_alert("help_request", "emergency", "resident asked for help", "r1")
+        assert svc.is_held(info.value.alert.id) and info.value.published
+        mon = HealthMonitor(svc, "r1")
+        now = time.time()
+        got = mon.process({"sensor": "wrist1", "resident": "r1", "ts": now, "kind": "vitals",
+                           "values": {"resp_rate": 26, "spo2": 90}}, now=now)
+        assert [a.kind for a in got] == ["news2"] and svc.stats.held == 2
+        assert len(caregiver.wait_for(2, 10)) == 2  # published directly
+        svc.outbox._db.execute("PRAGMA query_only=0")
+        deadline = time.monotonic() + 20
+        while svc.stats.held and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert svc.stats.held == 0 and svc.flush(10)
+        stored = sqlite3.connect(tmp_path / "outbox.db").execute(
+            "SELECT COUNT(*) FROM outbox").fetchone()[0]
+        assert stored == 2
+    finally:
+        svc.stop()
