@@ -1,8 +1,11 @@
-"""Barge-in: the resident says "stop" while the device talks, and the reply is cut.
+"""Barge-in by keyphrase: the resident says "stop" while the device talks, and the reply
+is cut.
 
-The device runtime starts a monitor when playback begins and feeds it microphone chunks;
-a small keyword spotter (PocketSphinx keyphrase search) sets `stop_event`, which
-:meth:`speech.tts.Speaker.say` watches:
+A small keyword spotter (PocketSphinx keyphrase search) sets `stop_event`, which
+:meth:`speech.tts.Speaker.say` watches. The device runtime's microphone path
+(``device.duplex``) uses a recognizer's partial hypotheses by default, which also hear
+calls for help; a ``BargeIn`` has the same start/feed/stop/heard shape and can be handed
+to ``device.duplex.DuplexListener`` instead (docs/audio-and-careplan.md):
 
     monitor = BargeIn()
     stop = monitor.start()                       # a fresh threading.Event
