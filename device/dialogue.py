@@ -57,7 +57,6 @@ class DialogueManager:
         self.last: Reply | None = None
         self.expects: str | None = None
         self._context: dict[str, str] = {}
-        self._ids = itertools.count(1)
         self._turn = itertools.count()
 
     # -- public ---------------------------------------------------------------------
