@@ -156,7 +156,7 @@ class ActionExecutor:
                 "alert", "pending",
                 f"I am trying to reach {self._who(exc.alert)} and will keep trying.",
                 {"alert": exc.alert.id, "error": str(exc.error),
-                 "published_directly": exc.published}))
+                 "published_directly": exc.published, "notify": self._who(exc.alert)}))
         if alert is None:  # cannot happen with never_suppress; never say "told" then
             return self._fallback(action, Outcome(
                 "alert", "failed", f"I could not reach {self._who()}.",
@@ -185,7 +185,11 @@ class ActionExecutor:
         caregivers = self._caregivers()
         call = self._handlers.get("call")
         if call is not None and caregivers:
-            nxt = caregivers[1] if len(caregivers) > 1 else caregivers[0]
+            # the caregiver after the one the alert was meant for (by phone, another path)
+            names = [c.name for c in caregivers]
+            who = str(first.data.get("notify") or self._who())
+            nxt = caregivers[(names.index(who) + 1) % len(names)] if who in names \
+                else caregivers[0]
             out = call(Action("call", {"contact": nxt.name, "relation": nxt.relation,
                                        "phone": nxt.phone, "reason": "alert not stored"}))
             data["call"] = out.to_json()
