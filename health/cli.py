@@ -191,9 +191,9 @@ def cmd_replay(args: argparse.Namespace) -> int:
 
 def _replay_lines(mon: Any, lines: Any, name: str) -> int:
     """Replay and print findings (no alert service) or alerts as JSON lines; a line that
-    is not a valid reading gets ``{"line", "rejected", "error"}`` on stdout (and one line
-    on stderr) and the replay goes on. Returns the number of alerts printed. Relative
-    times (below 1e9 s) all count from one start."""
+    is not a valid reading gets ``{"line", "rejected", "error"}`` on stdout (and a log
+    line naming FILE:N on stderr) and the replay goes on. Returns the number of alerts
+    printed. Relative times (below 1e9 s) all count from one start."""
     import time
 
     from .readings import RejectedReading
@@ -204,13 +204,12 @@ def _replay_lines(mon: Any, lines: Any, name: str) -> int:
         before = mon.findings_total
         try:
             if isinstance(reading, RejectedReading):
-                mon.reject(reading)
+                mon.reject(reading, f"{name}:{n}")
                 raise reading
-            raised = mon.replay([reading], base=base, strict=True)
+            raised = mon.replay([reading], base=base, strict=True, source=f"{name}:{n}")
         except RejectedReading as exc:
+            # the monitor logged it with FILE:N (rate-limited); stdout answers every line
             print(json.dumps({"line": n, "rejected": exc.reason, "error": exc.message}))
-            print(f"eldercare: error: {name}:{n}: {exc.reason}: {exc.message}",
-                  file=sys.stderr)
             continue
         if mon.alerts is not None:
             for a in raised:

@@ -237,12 +237,12 @@ class SensorIngest:
             try:
                 readings = map_zigbee2mqtt(name, payload, resident, now)
             except RejectedReading as exc:
-                self.monitor.reject(exc)
+                self.monitor.reject(exc, topic)
                 raise
             if not readings:
                 self.ignored += 1
             for reading in readings:
-                self.monitor.process(reading, now, strict=True)
+                self.monitor.process(reading, now, strict=True, source=topic)
                 self.accepted += 1
             return
         try:
@@ -251,11 +251,11 @@ class SensorIngest:
                 raise RejectedReading("not_an_object", "a reading must be a JSON object, not "
                                       f"{show(data)}")
         except RejectedReading as exc:
-            self.monitor.reject(exc)
+            self.monitor.reject(exc, topic)
             raise
         if "sensor" not in data:
             data["sensor"] = name
-        self.monitor.process(data, now, strict=True)
+        self.monitor.process(data, now, strict=True, source=topic)
         self.accepted += 1
 
     def stop(self) -> None:

@@ -119,18 +119,20 @@ class HealthMonitor:
         return self._state(resident or self.resident).last_news2
 
     def process(self, reading: dict[str, Any] | Reading | bytes | str,
-                now: float | None = None, strict: bool = False) -> list[Alert]:
+                now: float | None = None, strict: bool = False,
+                source: str = "") -> list[Alert]:
         """Validate one reading, run the detectors, raise alerts; returns the alerts raised
         (suppressed ones are not returned). ``now``: arrival time, epoch seconds.
 
-        A rejected reading is counted and logged (:meth:`reject`); with ``strict`` the
-        :class:`RejectedReading` is raised too, so the caller can answer it.
+        A rejected reading is counted and logged with ``source`` (its topic, or file and
+        line; :meth:`reject`); with ``strict`` the :class:`RejectedReading` is raised too,
+        so the caller can answer it.
         """
         with self._lock:
-            return self._process(reading, now, strict)
+            return self._process(reading, now, strict, source)
 
     def _process(self, reading: dict[str, Any] | Reading | bytes | str,
-                 now: float | None, strict: bool = False) -> list[Alert]:
+                 now: float | None, strict: bool = False, source: str = "") -> list[Alert]:
         arrival = self.clock() if now is None else now
         try:
             if isinstance(reading, Reading):
@@ -144,20 +146,22 @@ class HealthMonitor:
                 r = validate(reading, arrival if c.check_time else None, c.max_age_s,
                              c.max_ahead_s, self.resident)
         except RejectedReading as exc:
-            self.reject(exc)
+            self.reject(exc, source)
             if strict:
                 raise
             return []
         self.accepted += 1
         return self._raise(self.detect(r, arrival), r.resident, arrival, r.ts)
 
-    def reject(self, exc: RejectedReading) -> None:
-        """Count and log a rejected reading (also used by the MQTT ingest and replays)."""
+    def reject(self, exc: RejectedReading, source: str = "") -> None:
+        """Count and log a rejected reading (also used by the MQTT ingest and replays);
+        ``source``: where it came from (a topic, or a file and line)."""
         with self._lock:
             n = self.rejected[exc.reason] = self.rejected[exc.reason] + 1
         # the first few of each reason, then every 1000th, at WARNING; the rest at DEBUG
         level = logging.WARNING if n <= 5 or n % 1000 == 0 else logging.DEBUG
-        log.log(level, "rejected reading (%s, %d so far): %s", exc.reason, n, exc.message)
+        log.log(level, "rejected reading%s (%s, %d so far): %s",
+                f" from {source[:200]}" if source else "", exc.reason, n, exc.message)
 
     def detect(self, r: Reading, arrival: float | None = None) -> list[Finding]:
         """Findings of one validated reading; ``arrival``: when it arrived (epoch seconds;
@@ -291,7 +295,7 @@ class HealthMonitor:
         return out
 
     def replay(self, readings: Iterable[dict[str, Any]], base: float | None = None,
-               strict: bool = False) -> list[Alert]:
+               strict: bool = False, source: str = "") -> list[Alert]:
         """Play recorded readings through the monitor, each at its own time.
 
         Timestamps below 1e9 are relative seconds and are shifted to start at ``base``
@@ -310,7 +314,7 @@ class HealthMonitor:
             ts = raw.get("ts") if isinstance(raw, dict) else None
             if not (isinstance(ts, (int, float)) and not isinstance(ts, bool)
                     and math.isfinite(ts) and ts >= 0):
-                out.extend(self.process(raw, None, strict))  # rejected with its reason
+                out.extend(self.process(raw, None, strict, source))  # rejected, its reason
                 continue
             absolute = not 0 <= ts < 1e9
             if not absolute:
@@ -319,20 +323,20 @@ class HealthMonitor:
             if c.check_time and absolute and ts > time.time() + c.max_ahead_s:
                 self._reject_replay(RejectedReading(
                     "future", f"ts is {ts - time.time():.0f} s after the real time now"),
-                    strict)
+                    strict, source)
                 continue
             self._replay_times.append(float(ts))
             clock = statistics.median_low(self._replay_times)
             if c.check_time and ts > clock + c.replay_max_gap_s:
                 self._reject_replay(RejectedReading(
                     "future", f"ts is {ts - clock:.0f} s after the replay's clock (limit "
-                    f"{c.replay_max_gap_s:.0f} s)"), strict)
+                    f"{c.replay_max_gap_s:.0f} s)"), strict, source)
                 continue
-            out.extend(self.process(raw, max(clock, float(ts)), strict))
+            out.extend(self.process(raw, max(clock, float(ts)), strict, source))
         return out
 
-    def _reject_replay(self, exc: RejectedReading, strict: bool) -> None:
-        self.reject(exc)
+    def _reject_replay(self, exc: RejectedReading, strict: bool, source: str) -> None:
+        self.reject(exc, source)
         if strict:
             raise exc
 

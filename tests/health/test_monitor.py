@@ -7,6 +7,7 @@ import time
 from pathlib import Path
 
 import paho.mqtt.client as mqtt
+import pytest
 
 from health.alerting import AlertService
 from health.broker import EmbeddedBroker
@@ -148,7 +149,8 @@ NEWS2_9 = {"resp_rate": 25, "spo2": 94, "on_oxygen": False, "systolic_bp": 95, "
            "consciousness": "A", "temperature": 37.0}
 
 
-def test_deep_json_cannot_stop_the_ingest(broker: EmbeddedBroker, tmp_path: Path) -> None:
+def test_deep_json_cannot_stop_the_ingest(broker: EmbeddedBroker, tmp_path: Path,
+                                          caplog: pytest.LogCaptureFixture) -> None:
     """`[` x 100,000 on the sensor topic, then a NEWS2 9 reading: the caregiver is alerted,
     the bad message is set aside and answered, and it is not redelivered at the next start."""
     settings = MqttSettings(broker.url, home="deep")
@@ -185,6 +187,7 @@ def test_deep_json_cannot_stop_the_ingest(broker: EmbeddedBroker, tmp_path: Path
         while not notices and time.monotonic() < deadline:
             time.sleep(0.02)
         assert notices and notices[0]["reason"] == "too_deep" and notices[0]["topic"] == topic
+        assert f"rejected reading from {topic} (too_deep, 1 so far)" in caplog.text
     finally:
         ingest.stop()
     # the same persistent session again: the bad message was acknowledged, not redelivered
