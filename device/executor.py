@@ -163,7 +163,7 @@ class ActionExecutor:
                 {"error": "the alert service dropped the alert"}))
         self.raised.append(alert)
         who = self._who(alert)
-        if self.alerts.connected:
+        if getattr(self.alerts, "connected", False):  # unknown: never say "told"
             return Outcome("alert", "done", f"I have told {who}.", {"alert": alert.id})
         return Outcome("alert", "stored",
                        f"I have saved {what} and will keep trying to reach {who}.",

@@ -53,6 +53,8 @@ class Turn:
     heard: str
     """The transcript (audio input) or the typed text."""
     intent: str
+    """The classifier's label (after the n-best rule); what the device made of it is in
+    ``safety`` and ``reply.intent``."""
     score: float
     """Intent probability, 0..1."""
     reply: Reply
@@ -264,7 +266,8 @@ class Assistant:
         """Clear a resolved question once the alert service has stored its held alert."""
         service = self.executor.alerts
         ids = self._unstored
-        if not ids or service is None or self.dialogue.confirmer.resolving is None:
+        if not ids or not hasattr(service, "is_held") or \
+                self.dialogue.confirmer.resolving is None:
             return
         if not any(service.is_held(i) for i in ids):
             self._unstored = None
