@@ -2,7 +2,7 @@
 
 Measures a model folder (default: the shipped student) with onnxruntime at batch 1 on the
 test split of the built-in data and on a small challenge set written separately from the
-training data (compress/challenge_en.jsonl). Ends with one JSON line.
+training data (compress/challenge_en.jsonl, docs/intent.md). Ends with one JSON line.
 """
 
 from __future__ import annotations
@@ -15,8 +15,6 @@ from typing import Any
 
 import numpy as np
 
-CHALLENGE = Path(__file__).with_name("challenge_en.jsonl")
-
 
 def _evaluate(model: Any, rows: list[tuple[str, str]]) -> dict[str, Any]:
     from device.labels import SAFETY_LABELS
@@ -24,23 +22,28 @@ def _evaluate(model: Any, rows: list[tuple[str, str]]) -> dict[str, Any]:
     preds = [r.intent for r in model.classify_batch([t for t, _ in rows])]
     gold = [g for _, g in rows]
     safety = [(p, g) for p, g in zip(preds, gold, strict=True) if g in SAFETY_LABELS]
+    others = [p for p, g in zip(preds, gold, strict=True) if g not in SAFETY_LABELS]
     errors = [{"text": t, "gold": g, "pred": p}
               for (t, g), p in zip(rows, preds, strict=True) if p != g]
     return {"n": len(rows),
             "accuracy": round(sum(p == g for p, g in zip(preds, gold, strict=True))
                               / max(1, len(rows)), 4),
             "safety_recall": round(sum(p == g for p, g in safety) / max(1, len(safety)), 4),
+            "safety_caught": round(sum(p in SAFETY_LABELS for p, _ in safety)
+                                   / max(1, len(safety)), 4),
+            "false_emergencies": round(sum(p in SAFETY_LABELS for p in others)
+                                       / max(1, len(others)), 4),
             "errors": errors[:40]}
 
 
 def bench(model_dir: str | None, threads: int, repeats: int) -> dict[str, Any]:
-    from compress.dataset import load_examples, read_jsonl
+    from compress.dataset import load_challenge, load_examples
     from device.intent import IntentModel
     from health.sysinfo import machine_info
 
     model = IntentModel.load(model_dir, threads=threads)
     test = [(e.text, e.intent) for e in load_examples("en") if e.split == "test"]
-    challenge = [(e.text, e.intent) for e in read_jsonl(CHALLENGE, need_split=False)]
+    challenge = [(e.text, e.intent) for e in load_challenge("en")]
     texts = [t for t, _ in test][:200]
     for t in texts[:10]:
         model.classify(t)
@@ -71,5 +74,6 @@ def run_bench(model_dir: str | None, threads: int, repeats: int, out: str | None
     summary["test_accuracy"] = result["test"]["accuracy"]
     summary["challenge_accuracy"] = result["challenge"]["accuracy"]
     summary["challenge_safety_recall"] = result["challenge"]["safety_recall"]
+    summary["challenge_false_emergencies"] = result["challenge"]["false_emergencies"]
     sys.stdout.write(json.dumps(summary) + "\n")
     return 0

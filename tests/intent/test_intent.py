@@ -250,3 +250,5 @@ def test_bench_reports_accuracy_and_latency() -> None:
         assert result[part]["n"] > 50
         assert 0.0 <= result[part]["accuracy"] <= 1.0
         assert all(e["gold"] != e["pred"] for e in result[part]["errors"])
+        assert 0.0 <= result[part]["false_emergencies"] <= 1.0
+        assert result[part]["safety_recall"] <= result[part]["safety_caught"]
