@@ -258,12 +258,17 @@ class DuplexListener:
         should_stop: polled; True ends listening.
         beat: called about twice a second while the listener is healthy (liveness).
         drain_s: at the end of the input, how long to wait for replies still playing.
+        echo_guard: for a board without echo cancellation: an utterance that began while
+            a reply played is handled only when barge-in heard stop words or a call for
+            help in it; the others (most likely the device's own voice) are logged and
+            counted (``echo_dropped``).
     """
 
     def __init__(self, capture: Capture, endpointer: Endpointer,
                  handle: Callable[[Heard], None], player: Player | None = None,
                  spotter: Any = None, should_stop: Callable[[], bool] = lambda: False,
-                 beat: Callable[[], None] = lambda: None, drain_s: float = 60.0) -> None:
+                 beat: Callable[[], None] = lambda: None, drain_s: float = 60.0,
+                 echo_guard: bool = False) -> None:
         self.capture = capture
         self.endpointer = endpointer
         self.handle = handle
@@ -272,7 +277,10 @@ class DuplexListener:
         self.should_stop = should_stop
         self.beat = beat
         self.drain_s = drain_s
+        self.echo_guard = echo_guard
         self.utterances = 0
+        self.echo_dropped = 0
+        """Utterances not handled by the echo guard."""
         self.barge_ins: list[str] = []
         """Phrases that cut a reply, in order."""
         self._turns: queue.PriorityQueue[tuple[int, int, Heard | None]] = queue.PriorityQueue()
@@ -283,7 +291,8 @@ class DuplexListener:
     def stats(self) -> dict[str, Any]:
         """Counters for status reports (capture drops and overflows included)."""
         out: dict[str, Any] = {**self.capture.stats(), "utterances": self.utterances,
-                               "barge_ins": len(self.barge_ins)}
+                               "barge_ins": len(self.barge_ins),
+                               "echo_dropped": self.echo_dropped}
         if self.player is not None:
             out.update(replies_played=self.player.played, replies_cut=self.player.cuts,
                        playback_failures=self.player.failures)
@@ -343,6 +352,12 @@ class DuplexListener:
         keyword, self._keyword = self._keyword, None
         heard = Heard(self.capture.as_clip(utt.audio), utt.start_s, utt.end_s, during, keyword)
         self.utterances += 1
+        if self.echo_guard and during and keyword is None:
+            self.echo_dropped += 1
+            log.info("utterance %.1f-%.1f s began while a reply played and held no stop words "
+                     "or call for help: not handled (input.echo_guard; %d so far)",
+                     utt.start_s, utt.end_s, self.echo_dropped)
+            return
         self._turns.put((0 if heard.is_call_for_help else 1, next(self._seq), heard))
 
     # -- the caller's thread: turns ----------------------------------------------------

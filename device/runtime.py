@@ -319,7 +319,8 @@ class Runtime:
         listener = DuplexListener(capture, Endpointer(EndpointConfig(sample_rate=rate)),
                                   handle, player=player, spotter=spotter,
                                   should_stop=self._stop.is_set,
-                                  beat=lambda: self.liveness.beat("input"))
+                                  beat=lambda: self.liveness.beat("input"),
+                                  echo_guard=s.input.echo_guard)
         self._duplex = listener
         try:
             await asyncio.to_thread(listener.run)

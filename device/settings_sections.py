@@ -179,6 +179,11 @@ class InputSettings:
     source: str = "stdin"
     """stdin (text lines), wav (files below) or mic."""
     wav: tuple[str, ...] = ()
+    echo_guard: bool = False
+    """mic with output.speak on a board without acoustic echo cancellation: an utterance
+    that began while a reply played is handled only when stop words or a call for help
+    were heard in it, so the device does not answer its own voice (the others are logged
+    and counted; docs/audio-and-careplan.md)."""
 
     def __post_init__(self) -> None:
         _check(self.source in INPUT_SOURCES,

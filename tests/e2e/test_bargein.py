@@ -218,3 +218,23 @@ def test_call_for_help_waiting_goes_before_earlier_utterances() -> None:
     order = [listener._turns.get_nowait()[2] for _ in range(2)]
     assert [(h.start_s, h.keyword, h.is_call_for_help) for h in order if h] == [
         (3.0, "fall_report", True), (1.0, None, False)]
+
+
+def test_echo_guard_drops_what_began_during_a_reply_unless_barge_in(
+        caplog: pytest.LogCaptureFixture) -> None:
+    from speech.capture import WavSource
+    from speech.endpoint import Utterance
+
+    silence = AudioClip(np.zeros(RATE // 10, dtype=np.int16), RATE)
+    listener = DuplexListener(Capture(WavSource(silence, realtime=False)),
+                              Endpointer(EndpointConfig(sample_rate=RATE)), lambda h: None,
+                              echo_guard=True)
+    pcm = bytes(RATE // 5)
+    with caplog.at_level("INFO", "device.duplex"):
+        listener._push(Utterance(pcm, 1.0, 2.0, "silence"), during=True)  # its own voice
+    listener._push(Utterance(pcm, 3.0, 4.0, "silence"), during=False)
+    listener._keyword = "emergency_help"
+    listener._push(Utterance(pcm, 5.0, 6.0, "silence"), during=True)
+    kept = [listener._turns.get_nowait()[2] for _ in range(2)]
+    assert sorted(h.start_s for h in kept if h) == [3.0, 5.0]
+    assert listener.stats()["echo_dropped"] == 1 and "echo_guard" in caplog.text
