@@ -231,6 +231,8 @@ def register(subparsers: Any) -> None:
     service = subparsers.add_parser("service", help="the systemd unit for `eldercare run`")
     sub = service.add_subparsers(dest="service_cmd", metavar="CMD")
     sub.required = True
+    from health.limits import int_range
+
     d = UnitSettings()
     p = sub.add_parser("install", help="write the unit (watchdog, restart, sandbox) and the "
                        "service user's sysusers file")
@@ -241,7 +243,8 @@ def register(subparsers: Any) -> None:
     p.add_argument("--bundles", default=d.bundles, metavar="DIR",
                    help=f"bundle root (default {d.bundles})")
     p.add_argument("--state-dir", default=d.state_dir, metavar="DIR")
-    p.add_argument("--watchdog-s", type=int, default=d.watchdog_s)
+    p.add_argument("--watchdog-s", type=int_range(5, 3600), default=d.watchdog_s,
+                   help=f"systemd watchdog, 5-3600 seconds (default {d.watchdog_s})")
     p.add_argument("--print", action="store_true", help="print the unit instead of writing")
     p.set_defaults(func=_install)
 
