@@ -119,15 +119,21 @@ class HomeServices:
         return True
 
     def stop(self) -> None:
-        if self.ingest is not None:
-            self.ingest.stop()
-            self.ingest = None
-        if self.alerts is not None:
-            self.alerts.stop()
-            self.alerts = None
-        if self.broker is not None:
-            self.broker.close()
-            self.broker = None
+        """Stop every part, even when one fails (a full or read-only state folder makes the
+        outbox's last save fail); the first failure is raised at the end."""
+        first: Exception | None = None
+        for name in ("ingest", "alerts", "broker"):
+            part = getattr(self, name)
+            if part is None:
+                continue
+            setattr(self, name, None)
+            try:
+                part.close() if name == "broker" else part.stop()
+            except Exception as exc:  # noqa: BLE001 - logged; raised once the rest stopped
+                log.error("stopping the %s failed", name, exc_info=exc)
+                first = first or exc
+        if first is not None:
+            raise first
 
     def __enter__(self) -> HomeServices:
         return self.start()

@@ -219,13 +219,42 @@ class Runtime:
             line: dict[str, Any] = {"error": str(exc) or type(exc).__name__,
                                     "type": type(exc).__name__, "source": source}
             alerts = [a.id for a in raised[before:]]
+            if not alerts and text:
+                alerts = self._safety_net(text, line)
             if alerts:
                 line["alerts"] = alerts
             self.emit(json.dumps(line, ensure_ascii=False))
+            if line.get("say"):
+                self._play(line["say"])
             return None
         self.emit(json.dumps(turn.to_json(), ensure_ascii=False))
         self._play(getattr(turn, "say", turn.reply.text))
         return turn
+
+    def _safety_net(self, text: str, line: dict[str, Any]) -> list[str]:
+        """The last resort of a failed typed turn: words that plainly call for help
+        (:func:`device.safety.safety_label_of_words`) still raise their alert through the
+        executor, and the error line carries its outcomes and what to say. Returns the
+        alert ids."""
+        from device.safety import safety_label_of_words, safety_reply
+
+        assert self.assistant is not None
+        label = safety_label_of_words(text)
+        if label is None:
+            return []
+        reply = safety_reply(self.assistant.dialogue.plan, label, text,
+                             "raised after the turn failed")
+        try:
+            with self._lock:
+                outcomes = list(self.assistant.executor.run(reply.actions))
+        except Exception as exc:  # noqa: BLE001 - reported on the error line and logged
+            log.error("the safety net could not raise the alert for %r", text, exc_info=exc)
+            line["safety_net"] = f"{type(exc).__name__}: {exc}"
+            return []
+        line["outcomes"] = [o.to_json() for o in outcomes]
+        line["say"] = " ".join(p for p in (reply.text, *(o.say for o in outcomes)) if p)
+        return [str(o.data["alert"]) for o in outcomes
+                if o.kind == "alert" and "alert" in o.data]
 
     def _play(self, text: str) -> None:
         """Say ``text`` on the speaker (``output.speak``); a failure is logged and counted,

@@ -109,6 +109,8 @@ def _check_action(action: str, value: Any, data: dict[str, Any], where: str) -> 
 def parse_script(path: str | Path) -> list[Step]:
     """The steps of a script file; :class:`ScenarioError` names the first bad line.
     Relative times before any ISO time count from 08:00 today."""
+    from health.limits import MAX_LINE_BYTES, InputRejected, parse_json
+
     p = Path(path)
     try:
         text = p.read_text(encoding="utf-8")
@@ -120,10 +122,10 @@ def parse_script(path: str | Path) -> list[Step]:
         where = f"{p}:{n}"
         if not raw.strip():
             continue
-        try:
-            data = json.loads(raw)
-        except json.JSONDecodeError as exc:
-            raise ScenarioError(f"{where}: malformed JSON ({exc.msg})") from None
+        try:  # size- and depth-checked (docs/input-limits.md)
+            data = parse_json(raw, MAX_LINE_BYTES, what="the line")
+        except InputRejected as exc:
+            raise ScenarioError(f"{where}: {exc.message}") from None
         if not isinstance(data, dict):
             raise ScenarioError(f"{where}: each line must be a JSON object")
         if "at" not in data:
@@ -264,15 +266,28 @@ class ScenarioPlayer:
         alerts = rt.home.alerts
         try:
             rt.close()
+        except Exception as exc:  # noqa: BLE001 - reported as an error line, as a turn's is
+            rt.errors += 1
+            log.error("the device did not stop cleanly", exc_info=exc)
+            self._emit(json.dumps({"error": f"stopping: {type(exc).__name__}: {exc}",
+                                   "source": "stop"}))
         finally:
             self.errors += rt.errors
             self._expected += self._published_by(alerts)
 
-    def _sync(self) -> None:
+    def _sync(self, final: bool = False) -> None:
         """Wait (real time, bounded) until the caregiver has what the device sent; then
         print the alerts received since the last sync, in arrival order."""
-        if self.runtime is not None and self.runtime.home.alerts is not None:
-            self.runtime.home.alerts.flush(self.wait_s)
+        alerts = self.runtime.home.alerts if self.runtime is not None else None
+        if alerts is not None and not alerts.connected and \
+                not self._reconnects(alerts, self.wait_s if final else min(self.wait_s, 2.0)):
+            return  # the broker is away: nothing can arrive now (what has, shows later)
+        if alerts is not None:
+            try:
+                alerts.flush(self.wait_s)
+            except Exception as exc:  # noqa: BLE001 - the outbox cannot record deliveries
+                log.error("outbox flush failed; waiting for the caregiver anyway",
+                          exc_info=exc)
         want = self._expected + self._published()
         if self.caregiver is not None:
             self.caregiver.wait_for(want, timeout_s=self.wait_s)
@@ -281,6 +296,13 @@ class ScenarioPlayer:
                 self._emit(json.dumps({"alert": alert.to_json()}, ensure_ascii=False))
             self._shown = len(alerts)
             self.received = alerts
+
+    def _reconnects(self, alerts: Any, wait_s: float) -> bool:
+        """Whether the alert service has its broker back within ``wait_s`` (real time)."""
+        deadline = time.monotonic() + wait_s
+        while not alerts.connected and time.monotonic() < deadline:
+            time.sleep(0.05)
+        return bool(alerts.connected)
 
     def _advance(self, to: datetime) -> None:
         """Tick the device from now to ``to`` (a tick each second while a safety question
@@ -388,10 +410,14 @@ class ScenarioPlayer:
 
                 self.broker = EmbeddedBroker(workdir=Path(tmp) / "mosquitto").start()
             url = self.broker.url if self.broker is not None else settings.mqtt.url
+            mqtt = settings.mqtt.to_mqtt(url)
+            # a persistent session, as a caregiver's phone has: alerts sent while it
+            # reconnects after a broker restart are kept for it; wiped before and after
+            cid = f"eldercare-scenario-caregiver-{mqtt.home}"
+            CaregiverClient(mqtt, client_id=cid, clean=True).start().stop()
             try:
-                self.caregiver = CaregiverClient(
-                    settings.mqtt.to_mqtt(url), client_id=f"scenario-caregiver-{id(self)}",
-                    clean=True, name="caregiver").start()
+                self.caregiver = CaregiverClient(mqtt, client_id=cid, clean=False,
+                                                 name="caregiver").start()
                 self._start(self.work_dir)
                 for step in self.steps:
                     self._advance(step.at)
@@ -403,6 +429,7 @@ class ScenarioPlayer:
                         self._error(step, str(exc))
                     self._sync()
                 self._settle()
+                self._sync(final=True)  # before the device stops, what it holds goes out
                 self._stop()
                 self._sync()
             finally:
@@ -410,6 +437,10 @@ class ScenarioPlayer:
                     self._stop()
                 if self.caregiver is not None:
                     self.caregiver.stop()
+                    try:
+                        CaregiverClient(mqtt, client_id=cid, clean=True).start().stop()
+                    except ConnectionError as exc:
+                        log.warning("scenario caregiver session not wiped: %s", exc)
                 if self.broker is not None:
                     self.broker.close()
         summary = {"turns": self.turns, "alerts_received": len(self.received),

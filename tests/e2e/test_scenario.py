@@ -9,8 +9,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from health.broker import EmbeddedBroker
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -49,8 +47,6 @@ def test_help_after_help_alerts_again(broker: EmbeddedBroker, keyword_model: Pat
     assert [len(t["alerts"]) for t in played.turns] == [1, 1]
 
 
-@pytest.mark.xfail(strict=False, reason="the safety-words net with safety.confirm off is "
-                   "being landed with the safety decision (issue 8)")
 def test_confirm_off_keeps_the_safety_words_net(broker: EmbeddedBroker, keyword_model: Path,
                                                 tmp_path: Path) -> None:
     played = sp.play(tmp_path, broker.url, keyword_model, [
