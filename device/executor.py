@@ -22,7 +22,7 @@ from typing import Any
 from device.careplan import CarePlan
 from device.replies import ACTION_KINDS, Action, Outcome
 
-__all__ = ["RESIDENT_CALLS", "ActionExecutor", "Handler"]
+__all__ = ["RESIDENT_CALLS", "RESIDENT_WORDS", "ActionExecutor", "Handler"]
 
 log = logging.getLogger(__name__)
 
@@ -32,6 +32,11 @@ Handler = Callable[[Action], Outcome]
 RESIDENT_CALLS = ("spoken_fall", "help_request")
 """Alert types that are the resident's own call for help ("I have saved your call for
 help")."""
+
+RESIDENT_WORDS = (*RESIDENT_CALLS, "symptom")
+"""Alert types raised from what the resident said: never suppressed (a repeat is sent as
+a repeat). Other alert actions (e.g. a dose not confirmed) keep the service's
+suppression, keyed by their ``key``."""
 
 
 class ActionExecutor:
@@ -142,12 +147,13 @@ class ActionExecutor:
             return self._fallback(action, Outcome(
                 "alert", "failed", f"I cannot reach {self._who()} from here.",
                 {"error": "no alert service on this device"}))
+        key = action.data.get("key")
         try:
-            # every alert the device raises comes from the resident's own words: never
-            # suppressed (docs/safety-path.md)
+            # what the resident said is never suppressed (docs/safety-path.md)
             alert = self.alerts.raise_alert(
                 kind=kind, level=str(action.data["level"]), reason=str(action.data["reason"]),
-                resident=self.resident, details=_details(action), never_suppress=True)
+                resident=self.resident, key=None if key is None else str(key),
+                details=_details(action), never_suppress=kind in RESIDENT_WORDS)
         except AlertNotStored as exc:
             self.raised.append(exc.alert)
             log.error("alert %s could not be stored (%s): held in memory and retried; "
@@ -157,10 +163,12 @@ class ActionExecutor:
                 f"I am trying to reach {self._who(exc.alert)} and will keep trying.",
                 {"alert": exc.alert.id, "error": str(exc.error),
                  "published_directly": exc.published, "notify": self._who(exc.alert)}))
-        if alert is None:  # cannot happen with never_suppress; never say "told" then
-            return self._fallback(action, Outcome(
-                "alert", "failed", f"I could not reach {self._who()}.",
-                {"error": "the alert service dropped the alert"}))
+        if alert is None:
+            if kind in RESIDENT_WORDS:  # cannot happen with never_suppress: say so, fall back
+                return self._fallback(action, Outcome(
+                    "alert", "failed", f"I could not reach {self._who()}.",
+                    {"error": "the alert service dropped the alert"}))
+            return Outcome("alert", "skipped", data={"reason": "suppressed: already sent"})
         self.raised.append(alert)
         who = self._who(alert)
         if getattr(self.alerts, "connected", False):  # unknown: never say "told"
@@ -199,4 +207,4 @@ class ActionExecutor:
 
 
 def _details(action: Action) -> dict[str, Any]:
-    return {k: v for k, v in action.data.items() if k not in ("type", "level", "reason")}
+    return {k: v for k, v in action.data.items() if k not in ("type", "level", "reason", "key")}

@@ -196,3 +196,20 @@ def test_sensor_alerts_keep_their_suppression(device: Device) -> None:
     device.clock.advance(600)
     assert svc.raise_alert("fall", "urgent", "fall sensor", "Mary", key="hall") is None
     assert svc.stats.suppressed == 1
+
+
+def test_only_the_residents_words_skip_suppression(device: Device) -> None:
+    """A repeated symptom is sent again as a repeat; a repeated care-plan alert (same key)
+    keeps the service's suppression and is reported as skipped, never as told."""
+    from device.replies import Action
+
+    ex = device.assistant.executor
+    symptom = Action("alert", {"type": "symptom", "level": "warning", "reason": "unwell"})
+    dose = Action("alert", {"type": "dose_unconfirmed", "level": "warning", "key": "08:00",
+                            "reason": "morning pills not confirmed"})
+    first = ex.run((symptom, dose))
+    device.clock.advance(600)
+    second = ex.run((symptom, dose))
+    assert [o.status for o in first] == ["done", "done"]
+    assert [o.status for o in second] == ["done", "skipped"] and second[1].say == ""
+    assert device.service.stats.repeats == 1 and device.service.stats.suppressed == 1
