@@ -24,7 +24,6 @@ Topics (``<prefix>/<home>/...``): ``alerts`` (QoS 1, JSON :class:`~health.alerts
 from __future__ import annotations
 
 import collections
-import json
 import logging
 import math
 import os
@@ -38,11 +37,15 @@ from typing import Any
 
 from .alerts import LEVEL_RANK, Alert, alert_id, check_level, episode_id
 from .delivery import OutboxPublisher
+from .limits import InputRejected, parse_json
 from .mqtt_settings import MqttSettings
 from .outbox import Episode, Escalation, PendingMessage
 from .policy import EscalationPolicy, SuppressionPolicy
 
 log = logging.getLogger(__name__)
+
+MAX_ACK_BYTES = 4096
+"""Largest acknowledgement payload read (docs/input-limits.md)."""
 
 CRASH_ENV = "ELDERCARE_CRASH_AFTER_OUTBOX"
 """Test hook: when set to 1, the process kills itself (SIGKILL) right after storing."""
@@ -294,12 +297,13 @@ class AlertService(OutboxPublisher):
         if len(parts) < 2 or parts[-1] != "ack":
             return
         by = "caregiver"
-        try:
-            data = json.loads(message.payload or b"{}")
-            if isinstance(data, dict) and data.get("by"):
-                by = str(data["by"])
-        except (ValueError, UnicodeDecodeError):
-            log.warning("ack for %s has a malformed payload; counted as acknowledged", parts[-2])
+        try:  # size- and depth-checked: a hostile ack must not kill the network thread
+            data = parse_json(message.payload or b"{}", MAX_ACK_BYTES, what="ack")
+            if isinstance(data, dict) and isinstance(data.get("by"), str) and data["by"]:
+                by = data["by"][:128]
+        except InputRejected as exc:
+            log.warning("ack for %s has a bad payload (%s); counted as acknowledged",
+                        parts[-2][:128], exc.message)
         self._acks.append((parts[-2], by))
 
     def _store_held(self) -> None:

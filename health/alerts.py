@@ -121,4 +121,7 @@ class Alert:
 
     @classmethod
     def from_bytes(cls, payload: bytes | str) -> Alert:
-        return cls.from_json(json.loads(payload))
+        """Parse an alert message (size, UTF-8 and depth checked); ValueError if bad."""
+        from .limits import MAX_SENSOR_PAYLOAD_BYTES, parse_json
+
+        return cls.from_json(parse_json(payload, MAX_SENSOR_PAYLOAD_BYTES, what="alert"))

@@ -271,3 +271,43 @@ def test_a_late_reading_is_scored_in_its_own_time_and_alerts() -> None:
     assert [(f.kind, f.level, f.news2) for f in mon.findings] == [("news2", "emergency", 9)]
     assert "late reading, taken 30 s before the latest" in mon.findings[0].reason
     assert mon.news2("r1").news2 == 0  # the current score is still the newer one
+
+
+def test_hostile_acks_and_alert_messages_stop_neither_service_nor_caregiver(
+        broker: EmbeddedBroker, tmp_path: Path) -> None:
+    """A deep or invalid payload on the ack topic, or on the alerts topic itself, kills
+    neither the alert service's network thread nor a caregiver's: the next alert and its
+    acknowledgement still go through."""
+    settings = MqttSettings(broker.url, home="acks")
+    cg = CaregiverClient(settings, "carer-acks", clean=True).start()
+    svc = AlertService(settings, tmp_path / "o.db", discovery=False).start(wait_s=10)
+    other = make_client(settings)
+    other.connect(settings.host, settings.port)
+    other.loop_start()
+    try:
+        first = svc.raise_alert("fall", "emergency", "fall in the hall", "r1")
+        assert first is not None and cg.wait_for(1, 10)
+        for payload in (b"[" * 100_000, b"\xff\xfe", b'{"by": ' + b"[" * 40 + b"]" * 40 + b"}"):
+            _publish(other, settings.topic("alerts", first.id, "ack"), payload)
+            _publish(other, settings.topic("alerts"), payload)
+        assert _poll(lambda: cg.malformed == 3)
+        second = svc.raise_alert("help_request", "emergency", "asked for help", "r2")
+        assert second is not None
+        assert [a.id for a in cg.wait_for(2, 10)] == [first.id, second.id]
+        cg.ack(second.id).wait_for_publish(5)
+        # three bad acks (a bad payload still acknowledges), then the caregiver's own
+        assert _poll(lambda: svc.stats.acks == 4)
+    finally:
+        other.disconnect()
+        other.loop_stop()
+        svc.stop()
+        cg.stop()
+
+
+def _poll(check: object, timeout_s: float = 10.0) -> bool:
+    deadline = time.monotonic() + timeout_s
+    while not check():  # type: ignore[operator]
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.02)
+    return True
