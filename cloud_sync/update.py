@@ -286,7 +286,7 @@ class UpdateAgent:
                 return  # a cleared retained notice
             try:
                 self._queue.put(UpdateNotice.from_json(json.loads(msg.payload)))
-            except ValueError as exc:  # JSONDecodeError too
+            except (ValueError, RecursionError) as exc:  # JSONDecodeError; deep nesting
                 log.error("update notice on %s refused: %s", msg.topic, exc)
                 self._publish(UpdateReport("?", "refused", f"bad notice: {exc}", at=_now()))
 
