@@ -17,7 +17,10 @@ _SERIOUS_FALL = re.compile(r"\b(?:can ?not|can'?t|unable to) (?:get|stand|move|b
 
 _REQUEST_AFTER_HELP = (r"(?:with|to(?! (?:get|stand) up)|find|set|turn|remember|understand|"
                        r"choose|pick|write|read|make|cook|open|close|sort|fix|plan|book|"
-                       r"work|learn|look|search|fill|tidy|clean|wrap|move the|change)")
+                       r"work|learn|look|search|fill|tidy|clean|wrap|move the|change|put|"
+                       r"switch|phone|ring|call|text|send a|email|order|print|check|"
+                       r"get (?!up\b|help\b|some ?one\b|somebody\b|an ambulance\b|to the "
+                       r"(?:phone|door)\b))")
 """Words after "help me" that make it an ordinary request ("help me find my glasses")."""
 
 _SAFETY_PHRASE = re.compile(
@@ -55,12 +58,16 @@ _NEGATED = re.compile(
     r"had an? (?:\w+ )?fall|had any falls)(?: (?:down|over|off|out))?\b|"
     r"\b(?:not|no|is ?n'?t|was ?n'?t) (?:an? |really an? )?emergency\b|"
     r"\bno (?:help|ambulance) (?:is )?(?:needed|required)\b|"
-    r"\bnot (?:bleeding|choking|having a (?:stroke|heart attack|fit|seizure))\b")
+    r"\bnot (?:bleeding|choking|having a (?:stroke|heart attack|fit|seizure))\b|"
+    r"\b(?:i'm|i am|i was|i wasn't|i'm not|i am not) not (?:on|lying on) the (?:\w+ )?floor\b|"
+    r"\bnot (?:on|lying on) the (?:\w+ )?floor\b|"
+    r"\b(?:was ?n'?t|were ?n'?t|was not|am not|'m not) (?:calling|shouting|asking) for help\b")
 """A call for help or a fall that the sentence denies (the negation governs the words
 next to it only: "i'm not okay i need help" denies nothing)."""
 
 _IDIOM = re.compile(
-    r"\b(?:fell|fallen|falling|fall) (?:asleep|in love|for (?:it|that|him|her|them)|behind|"
+    r"\b(?:fell|fallen|falling|fall) (?:head over heels|asleep|in love|"
+    r"for (?:it|that|him|her|them)|behind|"
     r"apart|short|silent|quiet|ill|sick|pregnant|into (?:a|the) habit)\b|"
     r"\bdying (?:for|to|of (?:laughter|boredom|curiosity|thirst|hunger))\b|"
     r"\b(?:heart|face) (?:sank|fell)\b|\bfell off (?:the|my) (?:wagon|radar)\b")
@@ -72,6 +79,24 @@ _SOMEONE_ELSE = re.compile(
     r"someone|somebody|a (?:man|woman|child|friend))(?:'s| has| had| just)* "
     r"(?:fell|fallen|slipped|tripped|had an? (?:\w+ )?fall)(?: (?:down|over|off|out))?\b")
 """Someone else's fall (their own emergency words, "he can't get up", still count)."""
+
+_LONG_AGO = (r"(?:(?:a (?:few|couple of) |\w+ )?years? (?:ago|back)|as a (?:child|girl|boy|kid)|"
+             r"when i was (?:young|little|a (?:child|girl|boy|kid))|back then|"
+             r"in (?:19|20)\d\d)")
+_MY_FALL = (r"(?:i(?:'ve| have| had)? )?(?:fell|fallen|slipped|tripped|had an? (?:\w+ )?fall)"
+            r"(?: (?:down|over|off|out))?")
+_NOT_NOW = re.compile(
+    # a fall long past, the marker within a few words: "years ago i slipped on the ice",
+    # "i tripped over in town a couple of years back"
+    rf"\b{_LONG_AGO} (?:\w+ ){{0,3}}?{_MY_FALL}\b|\b{_MY_FALL}(?: \w+){{0,6}}? {_LONG_AGO}\b|"
+    # a condition, not an event: "what should i do if i fall", "if someone has a stroke"
+    r"\bif (?:i|you|someone|somebody|anyone|they|he|she|a person)(?:'s| is| ever| were| was)?"
+    r" (?:\w+ ){0,3}?(?:fall|fell|falls|end up on the (?:\w+ )?floor|have a (?:fall|stroke|"
+    r"heart attack|fit|seizure)|having a (?:stroke|heart attack|fit|seizure)|"
+    r"has a (?:fall|stroke|heart attack|fit|seizure)|collapses?|(?:is|are|was) bleeding|"
+    r"can'?t breathe|stops? breathing)\b")
+"""A fall long past or a hypothetical one (the words net leaves these to the model; a
+plain call in another clause still counts)."""
 
 
 _DENIAL = re.compile(
@@ -100,7 +125,7 @@ def defuse(text: str) -> str:
     words blanked out: "no thanks i don't need an ambulance" -> "no thanks i ...".
     The words net (:func:`is_safety_phrase`) reads what is left."""
     low = _norm(text)
-    for rule in (_NEGATED, _IDIOM, _SOMEONE_ELSE):
+    for rule in (_NEGATED, _IDIOM, _SOMEONE_ELSE, _NOT_NOW):
         low = rule.sub(" ... ", low)
     return " ".join(low.split())
 

@@ -30,7 +30,8 @@ PLAIN_CALLS = ("help", "help!", "help me", "please help", "I've fallen", "i fell
                "call an ambulance", "I can't breathe", "I fell down and I cannot get up",
                "help me up", "help me i fell", "i don't know what happened i fell",
                "i'm not okay i need help", "my husband fell and he can't get up",
-               "i can't get up i don't need an ambulance i need help")
+               "i can't get up i don't need an ambulance i need help", "help me get up",
+               "years ago i slipped and now i've fallen again", "i had a fall last night")
 """Plain calls for help: always end in an alert, whatever the model says."""
 
 NOT_CALLS = ("i haven't fallen today thank you", "no thanks i don't need an ambulance",
@@ -39,7 +40,9 @@ NOT_CALLS = ("i haven't fallen today thank you", "no thanks i don't need an ambu
              "i think i fell in love with that song", "my brother fell off his bike last week",
              "i'm dying for a cup of tea", "no, i don't need any help", "no thanks i'm fine",
              "i did not fall", "it is not an emergency", "no need to call an ambulance",
-             "i haven't had a fall this week", "my heart sank when i heard")
+             "i haven't had a fall this week", "my heart sank when i heard",
+             "i'm not on the floor i'm in my chair", "i wasn't calling for help",
+             "i fell head over heels for him")
 """Sentences that use the words of a call for help without being one."""
 
 
@@ -100,7 +103,13 @@ def test_denials_idioms_and_others_falls_are_not_safety_words(text: str) -> None
 
 @pytest.mark.parametrize("text", ["help me find my glasses", "help me with the heating",
                                   "can you help me set a reminder", "help with the tv",
-                                  "how do i avoid falling"])
+                                  "how do i avoid falling", "help me phone my son",
+                                  "help me get the biscuits", "help me put the heating on",
+                                  "years ago i slipped on the ice and broke my wrist",
+                                  "i tripped over in the market a few years back",
+                                  "what should i do if i fall in the bath",
+                                  "if someone has a stroke what are the signs",
+                                  "how do i get up if i end up on the kitchen floor"])
 def test_ordinary_requests_that_mention_help_are_left_to_the_model(text: str) -> None:
     assert not safety.is_safety_phrase(text) and not safety.is_negated_call(text)
 
