@@ -647,9 +647,10 @@ class Runtime:
                 "audio": self._duplex.stats() if self._duplex is not None
                 else dict(self.audio_stats)}
 
-    def write_status(self) -> None:
-        """``<state>/status.json`` (atomic) and, when the set of offline services changed
-        or every 30 s, the retained ``<prefix>/<home>/status/services`` topic."""
+    def write_status(self, publish: bool = False) -> None:
+        """``<state>/status.json`` (atomic) and, when the set of offline services changed,
+        every 30 s or with ``publish``, the retained ``<prefix>/<home>/status/services``
+        topic."""
         status = self.status()
         data = json.dumps(status)
         path = self.state_dir / STATUS_FILE
@@ -667,7 +668,8 @@ class Runtime:
                 self.liveness.fail("state", f"state folder not writable: {exc}")
             self._status_failed = True
         offline = tuple(status["offline"])
-        if offline != self._published_status or time.monotonic() - self._published_at > 30:
+        if publish or offline != self._published_status or \
+                time.monotonic() - self._published_at > 30:
             if self.home.publish_status(data.encode()):
                 self._published_status = offline
                 self._published_at = time.monotonic()
@@ -732,7 +734,7 @@ class Runtime:
             return
         self.stopped = True
         try:
-            self.write_status()
+            self.write_status(publish=True)
         except Exception as exc:  # noqa: BLE001 - stopping goes on; the next start rewrites it
             log.error("final status not written", exc_info=exc)
 

@@ -217,3 +217,167 @@ def test_alert_raised_while_broker_down_is_sent_on_next_start(
     finally:
         caregiver.stop()
     assert [a.id for a in got] == [alert_id] and got[0].kind == "spoken_fall"
+
+
+def _settings(broker: EmbeddedBroker, model: Path, tmp_path: Path, **extra: object) -> object:
+    return load_settings(example_config_path(), {
+        "mqtt.url": broker.url, "intent.model_dir": str(model),
+        "output.dir": str(tmp_path / "out"), "output.state_dir": str(tmp_path / "state"),
+        "health.subscribe_sensors": False, **extra})
+
+
+def test_a_failing_turn_is_reported_and_the_input_goes_on(
+    broker: EmbeddedBroker, keyword_model: Path, tmp_path: Path
+) -> None:
+    """Any exception in one turn (here SQLite's) is one JSON error line; the input service
+    is not restarted and the next line is handled."""
+    import sqlite3
+
+    class Faulty(Runtime):
+        def _build(self):  # type: ignore[no-untyped-def]
+            assistant = super()._build()
+            handle = assistant.dialogue.handle
+
+            def broken(intent: str, text: str, *a: object, **k: object) -> object:
+                if text == "what time is it":
+                    raise sqlite3.OperationalError("disk I/O error")
+                return handle(intent, text, *a, **k)
+
+            assistant.dialogue.handle = broken  # type: ignore[method-assign]
+            return assistant
+
+    settings = _settings(broker, keyword_model, tmp_path)
+    caregiver = CaregiverClient(settings.mqtt.to_mqtt(broker.url), client_id="rt-faulty",
+                                clean=True).start()
+    lines: list[str] = []
+    try:
+        summary = asyncio.run(Faulty(settings, emit=lines.append, tick_s=0.05, stdin=io.StringIO(
+            "good morning\nwhat time is it\nhelp me\n")).run())
+        got = caregiver.wait_for(1, timeout_s=10.0)
+    finally:
+        caregiver.stop()
+    out = [json.loads(x) for x in lines]
+    err = [x for x in out if "error" in x]
+    assert err == [{"error": "disk I/O error", "type": "OperationalError", "source": "text"}]
+    assert [x["intent"] for x in out if "heard" in x] == ["greeting", "emergency_help"]
+    assert summary["errors"] == 1 and summary["restarts"] == {} and summary["turns"] == 2
+    assert [a.kind for a in got] == ["help_request"]
+
+
+def test_wav_input_restarted_never_replays_a_file(
+    broker: EmbeddedBroker, keyword_model: Path, tmp_path: Path
+) -> None:
+    from device.loaders import make_speaker
+
+    speaker = make_speaker(load_settings(example_config_path()))
+    wavs = [str(speaker.to_wav(t, tmp_path / f"{i}.wav"))
+            for i, t in enumerate(["good morning", "help me"])]
+
+    class Failing(Runtime):
+        """The input service itself fails once, after its first file."""
+
+        failed = False
+
+        def _turn(self, text=None, wav=None, **kw):  # type: ignore[no-untyped-def]
+            turn = super()._turn(text, wav, **kw)
+            if not Failing.failed:
+                Failing.failed = True
+                raise RuntimeError("input device reset")
+            return turn
+
+    settings = _settings(broker, keyword_model, tmp_path,
+                         **{"input.source": "wav", "input.wav": wavs})
+    lines: list[str] = []
+    summary = asyncio.run(Failing(settings, emit=lines.append, tick_s=0.05).run())
+    heard = [json.loads(x)["source"] for x in lines if '"heard"' in x]
+    assert heard == wavs  # each once, in order, after the restart
+    assert summary["restarts"] == {"input": 1} and summary["alerts_raised"] == 1
+
+
+def test_status_file_cli_and_retained_topic(broker: EmbeddedBroker, keyword_model: Path,
+                                            tmp_path: Path) -> None:
+    import threading
+
+    from health.mqtt_settings import make_client
+
+    settings = _settings(broker, keyword_model, tmp_path)
+    summary = asyncio.run(Runtime(settings, emit=lambda line: None, tick_s=0.05,
+                                  stdin=io.StringIO("good morning\n")).run())
+    assert summary["turns"] == 1
+    proc = subprocess.run([sys.executable, "-m", "device", "status", "--config",
+                           str(example_config_path()), "--set",
+                           f"output.state_dir={tmp_path / 'state'}"],
+                          cwd=ROOT, capture_output=True, text=True, timeout=60, check=False)
+    assert proc.returncode == 0, proc.stderr
+    (line,) = proc.stdout.splitlines()
+    status = json.loads(line)
+    assert status["running"] is False and status["stopped"] is True
+    assert {"safety", "reminders", "intent", "outbox", "tts"} <= set(status["services"])
+    assert status["outbox_depth"] == 0 and status["turns"] == 1
+    assert len(status["models"]["intent"]["sha256"]) == 16
+    assert status["services"]["intent"]["last_beat"] is not None
+
+    mqtt = settings.mqtt.to_mqtt(broker.url)
+    got: list[dict[str, object]] = []
+    done = threading.Event()
+    client = make_client(mqtt, "status-reader", clean=True)
+    client.on_message = lambda c, u, m: (got.append(json.loads(m.payload)), done.set())
+    client.on_connect = lambda c, u, f, rc, p: c.subscribe(mqtt.topic("status", "services"), 1)
+    client.connect(mqtt.host, mqtt.port)
+    client.loop_start()
+    try:
+        assert done.wait(10), "no retained status"
+    finally:
+        client.loop_stop()
+        client.disconnect()
+    assert got[0]["stopped"] is True and got[0]["home"] == "home1"
+
+    missing = subprocess.run([sys.executable, "-m", "device", "status", "--set",
+                              f"output.state_dir={tmp_path / 'nowhere'}"], cwd=ROOT,
+                             capture_output=True, text=True, timeout=60, check=False)
+    assert missing.returncode == 2
+    assert missing.stderr.startswith("eldercare: error: no device status in")
+
+
+def test_a_stalled_service_tells_the_caregivers_once_and_when_back(
+    broker: EmbeddedBroker, keyword_model: Path, tmp_path: Path
+) -> None:
+    """The reminders service hangs past liveness.timeout_s: one 'monitoring offline' alert,
+    then an info 'back online' once it beats again."""
+    import os
+    import threading
+    import time
+
+    release = threading.Event()
+
+    class Stalling(Runtime):
+        def say_due_reminders(self) -> int:
+            release.wait(30)
+            return super().say_due_reminders()
+
+    settings = _settings(broker, keyword_model, tmp_path, **{"liveness.timeout_s": 5})
+    caregiver = CaregiverClient(settings.mqtt.to_mqtt(broker.url), client_id="rt-stall",
+                                clean=True).start()
+    read_fd, write_fd = os.pipe()
+    stdin = os.fdopen(read_fd)
+    lines: list[str] = []
+    runtime = Stalling(settings, emit=lines.append, stdin=stdin, tick_s=0.2)
+    thread = threading.Thread(target=lambda: asyncio.run(runtime.run()))
+    thread.start()
+    try:
+        got = caregiver.wait_for(1, timeout_s=30.0)
+        assert [(a.kind, a.level) for a in got] == [("monitoring_offline", "urgent")]
+        assert "reminders" in got[0].reason
+        release.set()
+        got = caregiver.wait_for(2, timeout_s=30.0)
+        assert [a.kind for a in got] == ["monitoring_offline", "monitoring_online"]
+        time.sleep(0.5)
+    finally:
+        release.set()
+        os.close(write_fd)
+        thread.join(30)
+        caregiver.stop()
+        stdin.close()
+    changes = [json.loads(x)["liveness"] for x in lines if '"liveness"' in x]
+    assert [(c["service"], c["online"]) for c in changes] == [("reminders", False),
+                                                              ("reminders", True)]
