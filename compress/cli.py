@@ -54,25 +54,10 @@ def register(subparsers: Any) -> None:
 
 
 def register_bench(subparsers: Any) -> None:
-    p = subparsers.add_parser("intent", help="intent runtime: accuracy and batch-1 latency")
-    p.add_argument("--model", default=None, help="model folder (default: the shipped student)")
-    p.add_argument("--threads", type=int_range(1, MAX_THREADS), default=2,
-                   help=f"CPU threads, 1-{MAX_THREADS} (default 2)")
-    p.add_argument("--repeats", type=int_range(1, 1000), default=3,
-                   help="passes over the test set, 1-1000 (default 3)")
-    p.add_argument("--json", dest="json_out", default=None, help="also write full results here")
-    p.set_defaults(func=_bench_intent)
+    # `bench intent` (every recognizer side by side) is registered by bench/cli.py
     c = subparsers.add_parser("compress", help="teacher vs student: runs the compress pipeline")
     _add_args(c)
     c.set_defaults(func=_compress)
-
-
-def _bench_intent(args: argparse.Namespace) -> int:
-    from compress.bench import run_bench
-
-    if args.threads < 1 or args.repeats < 1:
-        raise ValueError("--threads and --repeats must be at least 1")
-    return run_bench(args.model, args.threads, args.repeats, args.json_out)
 
 
 def _labels(arg: str | None) -> tuple[str, ...] | None:

@@ -30,7 +30,7 @@ VERB_MODULES = (
     "cloud_sync.cli",
     "device.service",
 )
-BENCH_MODULES = ("health.cli", "speech.cli", "device.runtime_cli", "compress.cli")
+BENCH_MODULES = ("speech.cli", "compress.cli", "bench.cli")
 
 EXIT_USER_ERROR = 2
 EXIT_INTERNAL_ERROR = 1

@@ -1,4 +1,4 @@
-"""`eldercare run`, `eldercare demo` and `eldercare bench e2e`."""
+"""`eldercare run` and `eldercare demo`."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from typing import Any
 
 from health.limits import int_range
 
-__all__ = ["register", "register_bench"]
+__all__ = ["register", "settings_args", "load_settings_args"]
 
 
 def _settings_args(p: argparse.ArgumentParser, config_required: bool) -> None:
@@ -68,18 +68,6 @@ def register(subparsers: Any) -> None:
     demo.set_defaults(func=_demo)
 
 
-def register_bench(subparsers: Any) -> None:
-    p = subparsers.add_parser(
-        "e2e", help="end-to-end latency per stage (ASR, intent, dialogue, TTS)",
-        description="Runs the demo utterances through the pipeline several times and prints "
-                    "the median latency of each stage; ends with one JSON line.")
-    _settings_args(p, config_required=False)
-    p.add_argument("--repeats", type=int_range(1, 1000), default=5,
-                   help="passes over the script, 1-1000 (default 5)")
-    p.add_argument("--out", default="bench-out/e2e", help="output folder")
-    p.set_defaults(func=_bench)
-
-
 def _run(args: argparse.Namespace) -> int:
     import asyncio
 
@@ -94,6 +82,8 @@ def _run(args: argparse.Namespace) -> int:
     elif args.mic:
         extra["input.source"] = "mic"
     settings = _load(args, extra)
+    if settings.input.source == "wav" and not args.wav:
+        check_wavs(list(settings.input.wav))  # the config's files: checked the same way
     summary = asyncio.run(Runtime(settings).run())
     print(json.dumps(summary), flush=True)
     if not summary["alerts_flushed"]:
@@ -144,9 +134,8 @@ def _demo(args: argparse.Namespace) -> int:
     return 0
 
 
-def _bench(args: argparse.Namespace) -> int:
-    from device.bench_e2e import run_bench
-
-    report = run_bench(_load(args), Path(args.out), repeats=args.repeats)
-    print(json.dumps(report), flush=True)
-    return 0
+settings_args = _settings_args
+"""The settings options of run and demo (--config, --broker, --model, --asr-*, --set), for
+other verbs that run the device, e.g. ``eldercare bench e2e``."""
+load_settings_args = _load
+"""Settings from those options (and ``extra`` overrides), checked."""

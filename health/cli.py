@@ -1,4 +1,4 @@
-"""`eldercare health ...` verbs and the `eldercare bench alerts` benchmark."""
+"""`eldercare health ...` verbs (the alert benchmark lives in bench/alerts.py)."""
 
 from __future__ import annotations
 
@@ -223,28 +223,3 @@ def _replay_lines(mon: Any, lines: Any, name: str) -> int:
             print(json.dumps({"line": n, "ts": reading.get("ts"), "kind": f.kind,
                               "level": f.level, "reason": f.reason, "news2": f.news2}))
     return alerts
-
-
-def register_bench(subparsers: Any) -> None:
-    p = subparsers.add_parser(
-        "alerts",
-        help="readings -> alerts -> caregiver through a real mosquitto with broker restarts",
-    )
-    p.add_argument("--quick", action="store_true", help="short run (< 30 s)")
-    p.add_argument("--out", default="bench/alerts_results", help="folder for JSON + PNG")
-    p.add_argument("--rate", type=float_range(1.0, 100_000.0), default=5000.0,
-                   help="readings per second in the paced (delivery) phase, 1-100000")
-    p.add_argument("--restarts", type=int_range(0, 20), default=None,
-                   help="broker restarts, 0-20 (default 2 quick, 5 full)")
-    p.add_argument("--seed", type=int_range(0, 2**31 - 1), default=7,
-                   help="random seed, 0-2147483647 (default 7)")
-    p.set_defaults(func=cmd_bench_alerts)
-
-
-def cmd_bench_alerts(args: argparse.Namespace) -> int:
-    from .bench_alerts import BenchConfig, run_bench
-
-    cfg = BenchConfig.preset(args.quick, rate=args.rate, restarts=args.restarts, seed=args.seed)
-    result = run_bench(cfg, args.out)
-    print(json.dumps(result["summary"]))
-    return 0 if result["summary"]["lost"] == 0 else 1

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from health.bench_stream import fall_window
+from bench.stream import fall_window
 from health.detectors import (
     FallDetector,
     InactivityDetector,

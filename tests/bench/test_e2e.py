@@ -3,7 +3,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from device.bench_e2e import STAGES, run_bench
+from bench.e2e import STAGES, run_bench
 from device.settings import example_config_path, load_settings
 from health.broker import EmbeddedBroker
 

@@ -5,7 +5,7 @@ deteriorations of each NEWS2 band, move around, sometimes fall (an accelerometer
 free-fall / impact / stillness window, later cleared by the wearable), and a small share of
 readings is invalid (NaN, out of range, stale, wrong type) to exercise the rejection path.
 
-Run as ``python -m health.bench_stream URL PREFIX HOME CLIENT_ID OUT`` it is the caregiver:
+Run as ``python -m bench.stream URL PREFIX HOME CLIENT_ID OUT`` it is the caregiver:
 a persistent-session :class:`CaregiverClient` that writes one JSON line per new alert
 (``k`` dedup key, ``o`` origin time, ``r`` receipt time) and per connection (``c``), and a
 final line with its duplicate count when its stdin closes.
@@ -98,8 +98,8 @@ def _bad(rng: random.Random, base: dict[str, Any], k: int) -> dict[str, Any]:
 
 
 def caregiver_main(argv: list[str]) -> int:
-    from .caregiver import CaregiverClient
-    from .mqtt_settings import MqttSettings
+    from health.caregiver import CaregiverClient
+    from health.mqtt_settings import MqttSettings
 
     url, prefix, home, client_id, out_path = argv
     settings = MqttSettings(url, prefix=prefix, home=home)

@@ -1,0 +1,89 @@
+"""`eldercare bench ...`: the benchmarks' verbs (device/cli.py lists this module in
+BENCH_MODULES). Each verb ends with one JSON line; docs/benchmarks.md explains them."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import Any
+
+from health.limits import MAX_THREADS, float_range, int_range
+
+__all__ = ["register_bench"]
+
+RESULTS = "bench/results"
+
+
+def register_bench(subparsers: Any) -> None:
+    """Add the alerts, e2e and intent verbs under ``eldercare bench``."""
+    from device.runtime_cli import settings_args
+
+    a = subparsers.add_parser(
+        "alerts", help="readings -> alerts -> caregiver through a real mosquitto with broker "
+        "restarts, and the durable path against a bare paho-mqtt QoS 1 publish")
+    a.add_argument("--quick", action="store_true", help="short run (< 1 min)")
+    a.add_argument("--out", default=RESULTS, help="folder for JSON + PNG")
+    a.add_argument("--rate", type=float_range(1.0, 100_000.0), default=5000.0,
+                   help="readings per second in the paced (delivery) phase, 1-100000")
+    a.add_argument("--restarts", type=int_range(0, 20), default=None,
+                   help="broker restarts, 0-20 (default 2 quick, 5 full)")
+    a.add_argument("--seed", type=int_range(0, 2**31 - 1), default=7,
+                   help="random seed, 0-2147483647 (default 7)")
+    a.set_defaults(func=_alerts)
+
+    e = subparsers.add_parser(
+        "e2e", help="end of an utterance (audio fed in real time) -> first reply audio, and "
+        "-> alert received by a caregiver",
+        description="Speaks a script of utterances, feeds each WAV in real time to the "
+                    "device's recognizer and runs the turn; ends with one JSON line.")
+    settings_args(e, config_required=False)
+    e.add_argument("--quick", action="store_true", help="fewer utterances (at least 20)")
+    e.add_argument("--repeats", type=int_range(1, 1000), default=None,
+                   help="passes over the script, 1-1000 (default 1 quick, 3 full)")
+    e.add_argument("--out", default=RESULTS, help="folder for JSON + PNG")
+    e.set_defaults(func=_e2e)
+
+    i = subparsers.add_parser(
+        "intent", help="the int8 student side by side with hassil, rapidfuzz, TF-IDF + "
+        "logistic regression (and the teacher with --teacher) on the same test split and "
+        "the challenge set")
+    i.add_argument("--model", default=None, help="student model folder (default: shipped)")
+    i.add_argument("--threads", type=int_range(1, MAX_THREADS), default=2,
+                   help=f"CPU threads, 1-{MAX_THREADS} (default 2)")
+    i.add_argument("--repeats", type=int_range(1, 1000), default=3,
+                   help="latency passes over the test set, 1-1000 (default 3)")
+    i.add_argument("--quick", action="store_true", help="latency on 100 utterances")
+    i.add_argument("--teacher", default=None, metavar="DIR",
+                   help="also measure this fine-tuned teacher (slow; needs the cloud extra)")
+    i.add_argument("--out", default=RESULTS, help="folder for JSON + PNG")
+    i.set_defaults(func=_intent)
+
+
+def _print(summary: dict[str, Any]) -> None:
+    print(json.dumps(summary), flush=True)
+
+
+def _alerts(args: argparse.Namespace) -> int:
+    from bench.alerts import BenchConfig, run_bench
+
+    cfg = BenchConfig.preset(args.quick, rate=args.rate, restarts=args.restarts, seed=args.seed)
+    result = run_bench(cfg, args.out)
+    _print(result["summary"])
+    return 0 if result["summary"]["lost"] == 0 else 1
+
+
+def _e2e(args: argparse.Namespace) -> int:
+    from bench.e2e import run_bench
+    from device.runtime_cli import load_settings_args
+
+    repeats = args.repeats if args.repeats is not None else (1 if args.quick else 3)
+    report = run_bench(load_settings_args(args), Path(args.out), repeats=repeats)
+    _print(report)
+    return 0
+
+
+def _intent(args: argparse.Namespace) -> int:
+    from compress.bench import run_bench
+
+    return run_bench(args.model, args.threads, args.repeats, None)
