@@ -113,3 +113,23 @@ def test_resume_reuses_a_matching_student(tiny_build: tuple[Path, dict[str, Any]
     from compress.distill import load_student
 
     assert load_student(tmp_path / "work" / "student_pt", {"student": {}}) is None
+
+
+def test_a_resumed_teacher_distils_the_same_student(tiny_build: tuple[Path, dict[str, Any]],
+                                                    tmp_path: Path) -> None:
+    """A build in steps (teacher resumed, student trained now) equals a clean build."""
+    from safetensors.numpy import load_file
+
+    from compress.config import get_preset
+    from compress.pipeline import run
+
+    shutil.copytree(tiny_build[0] / "work", tmp_path / "work")
+    shutil.rmtree(tmp_path / "work" / "student_pt")
+    report = run(get_preset("tiny", resume=True), tmp_path)
+    assert report is not None
+    clean = load_file(str(tiny_build[0] / "work" / "student_pt" / "model.safetensors"))
+    again = load_file(str(tmp_path / "work" / "student_pt" / "model.safetensors"))
+    assert clean.keys() == again.keys()
+    for name, tensor in clean.items():
+        np.testing.assert_allclose(again[name], tensor, atol=1e-5, err_msg=name)
+    assert report["student_int8"]["accuracy"] == tiny_build[1]["student_int8"]["accuracy"]
