@@ -39,7 +39,8 @@ from health.sysinfo import machine_info
 from speech.command_set import SAFETY, command_sentences
 from speech.metrics import edit_distance
 
-__all__ = ["ENGINES", "decode_engine", "run_bench_commands", "summary", "tables"]
+__all__ = ["ENGINES", "decode_engine", "merge_results", "run_bench_commands", "summary",
+           "tables"]
 
 # name -> (engine, options); "pocketsphinx" is the hybrid's fast path on its own
 ENGINES: dict[str, tuple[str, dict[str, Any]]] = {
@@ -135,6 +136,7 @@ def decode_engine(name: str, folder: str | None, human: bool,
         for chunk in chunk_bytes(clip, CHUNK_MS):
             rec.accept(chunk)
         t_end = time.perf_counter()  # the end of speech: the last chunk is in
+        c_end = time.process_time()
         tr = rec.final()
         t_asr = time.perf_counter()
         turn = assistant.respond_transcript(tr, source=m["file"])
@@ -154,6 +156,7 @@ def decode_engine(name: str, folder: str | None, human: bool,
             "from_alternative": turn.from_alternative,
             "asr_ms": round((t_asr - t_end) * 1000, 1),
             "latency_ms": round((t_dec - t_end) * 1000, 1), "cpu_s": round(cpu, 4),
+            "decide_cpu_ms": round((time.process_time() - c_end) * 1000, 1),
             "path": getattr(rec, "last_path", "") or name,
         }
         rows.append(row)
@@ -212,6 +215,8 @@ def summary(rows: list[dict[str, Any]]) -> dict[str, Any]:
         "false_alert_at_once": _rate(sum(r["alert"] for r in flagged), len(others)),
         "latency_ms_p50": _pct([r["latency_ms"] for r in cmds], 50),
         "latency_ms_p95": _pct([r["latency_ms"] for r in cmds], 95),
+        "decide_cpu_ms_p50": _pct([r.get("decide_cpu_ms", 0.0) for r in cmds], 50),
+        "decide_cpu_ms_p95": _pct([r.get("decide_cpu_ms", 0.0) for r in cmds], 95),
         "cpu_s_per_audio_s": _rate(sum(r["cpu_s"] for r in rows),
                                    sum(r["seconds"] for r in rows) or 0),
         "human_files": len(human),
@@ -228,6 +233,7 @@ def summary(rows: list[dict[str, Any]]) -> dict[str, Any]:
         paths[p] = {"share": _rate(len(rs), len(cmds)),
                     "latency_ms_p50": _pct([r["latency_ms"] for r in rs], 50),
                     "latency_ms_p95": _pct([r["latency_ms"] for r in rs], 95),
+                    "decide_cpu_ms_p95": _pct([r.get("decide_cpu_ms", 0.0) for r in rs], 95),
                     "decision_accuracy": summary_accuracy(rs)}
     out["paths"] = paths
     by_voice: dict[str, Any] = {}
@@ -291,8 +297,11 @@ def run_bench_commands(out_dir: Path, quick: bool = True, intent_model: str | No
         "chunk_ms": CHUNK_MS, "generate_s": round(gen_s, 1),
         "wall_s": round(time.time() - t0, 1),
         "load_avg_1m": round(os.getloadavg()[0], 2),
-        "note": "run with nice on a shared 2-core machine; latency = end of speech (last "
-                "chunk in) to the device's decision; cpu = process CPU time / audio time",
+        "note": "run with nice on a shared 2-core machine; latency = wall time from the end of "
+                "speech (last chunk in) to the device's decision; decision CPU = process CPU "
+                "time of that step (all threads; on 2 free cores the wall time is about it, "
+                "or half of it for Whisper's 2 threads); CPU s / audio s = process CPU time "
+                "/ audio time",
     }
     (out_dir / f"{prefix}.json").write_text(json.dumps(result, indent=2) + "\n")
     with (out_dir / f"{prefix}_rows.jsonl").open("w") as f:
@@ -306,14 +315,40 @@ def run_bench_commands(out_dir: Path, quick: bool = True, intent_model: str | No
             "engines": {n: {k: e[k] for k in keys} for n, e in engines_out.items()}}
 
 
+def merge_results(out_dir: Path, prefixes: list[str], prefix: str = "commands") -> Path:
+    """One result from runs of different engines on the same clips (e.g. the hybrid run
+    after its rule was fitted): engines and rows side by side, tables and plot again."""
+    parts = [json.loads((out_dir / f"{p}.json").read_text(encoding="utf-8")) for p in prefixes]
+    clips = {(r["clips"], r["sentences"], r["part"]) for r in parts}
+    if len(clips) != 1:
+        raise ValueError(f"runs on different clips cannot be merged: {sorted(clips)}")
+    result = dict(parts[0])
+    result["engines"] = {n: e for r in parts for n, e in r["engines"].items()}
+    result["engines_run"] = {n: e for r in parts for n, e in r["engines_run"].items()}
+    result["runs"] = [{"prefix": p, "wall_s": r["wall_s"], "load_avg_1m": r["load_avg_1m"],
+                       "engines": list(r["engines"])} for p, r in zip(prefixes, parts,
+                                                                       strict=True)]
+    result["wall_s"] = round(sum(r["wall_s"] for r in parts), 1)
+    result["load_avg_1m"] = max(r["load_avg_1m"] for r in parts)
+    (out_dir / f"{prefix}.json").write_text(json.dumps(result, indent=2) + "\n")
+    with (out_dir / f"{prefix}_rows.jsonl").open("w") as f:
+        for p in prefixes:
+            f.write((out_dir / f"{p}_rows.jsonl").read_text(encoding="utf-8"))
+    (out_dir / f"{prefix}.md").write_text(tables(result), encoding="utf-8")
+    _plot(result, out_dir / f"{prefix}.png")
+    return out_dir / f"{prefix}.json"
+
+
 def tables(result: dict[str, Any]) -> str:
     """The run's results as markdown (written beside the JSON)."""
     cols = ("wer", "human_wer", "decision_accuracy", "intent_exact", "emergency_caught",
             "fall_caught", "false_safety", "false_alert_at_once", "latency_ms_p50",
-            "latency_ms_p95", "cpu_s_per_audio_s", "peak_rss_mb")
+            "latency_ms_p95", "decide_cpu_ms_p50", "decide_cpu_ms_p95", "cpu_s_per_audio_s",
+            "peak_rss_mb")
     head = ("engine", "WER commands", "WER human", "decision accuracy", "exact intent",
             "emergency caught", "fall caught", "false safety", "false alert at once",
-            "latency p50 ms", "latency p95 ms", "CPU s / audio s", "peak RSS MB")
+            "latency p50 ms", "latency p95 ms", "decision CPU p50 ms", "decision CPU p95 ms",
+            "CPU s / audio s", "peak RSS MB")
     m = result["machine"]
     out = [f"{result['clips']} clips ({result['safety_clips']} calls for help or falls; "
            f"{result['sentences']} sentences, part {result['part']}), {result['human_files']} "
@@ -324,11 +359,13 @@ def tables(result: dict[str, Any]) -> str:
         out.append("| " + " | ".join([name] + [str(e.get(c)) for c in cols]) + " |")
     for name, e in result["engines"].items():
         if len(e["paths"]) > 1 or name == "hybrid":
-            out += ["", f"{name} by path:", "", "| path | share | p50 ms | p95 ms | accuracy |",
-                    "|---|---|---|---|---|"]
+            out += ["", f"{name} by path:", "",
+                    "| path | share | p50 ms | p95 ms | decision CPU p95 ms | accuracy |",
+                    "|---|---|---|---|---|---|"]
             for p, v in e["paths"].items():
                 out.append(f"| {p} | {v['share']} | {v['latency_ms_p50']} | "
-                           f"{v['latency_ms_p95']} | {v['decision_accuracy']} |")
+                           f"{v['latency_ms_p95']} | {v.get('decide_cpu_ms_p95')} | "
+                           f"{v['decision_accuracy']} |")
     voices = result["voices"]
     out += ["", "Decision accuracy by voice:", "", "| engine | " + " | ".join(voices) + " |",
             "|" + "---|" * (len(voices) + 1)]
