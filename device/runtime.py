@@ -137,6 +137,9 @@ class Runtime:
         """Switches the home's devices (docs/home-control.md)."""
         self.calls: CallService | None = None
         """Sends call requests (None: calls.enabled is false)."""
+        self.sync: Any = None
+        """De-identified events to the cloud (``cloud_sync.collector.SyncService``; None:
+        sync.enabled is false; docs/cloud-sync.md)."""
         self.ingest: Any = None
         """The running ``health.ingest.SensorIngest`` (None until subscribed)."""
         self._replay_rows: list[dict[str, Any]] = []
@@ -194,6 +197,22 @@ class Runtime:
                           calls_disabled)
         return Assistant(model, dialogue, executor, recognizer, speaker, self.out_dir,
                          safety_from_alternatives=s.spoken.safety_from_alternatives)
+
+    def _start_sync(self) -> None:
+        """Start the de-identified sync to the cloud when ``sync.enabled``."""
+        if self.settings.sync.enabled and self.sync is None:
+            from cloud_sync.collector import SyncService
+
+            self.sync = SyncService(self).start()
+
+    def _stop_sync(self) -> None:
+        """Gather the last events and stop the sync (unsent events stay in its outbox)."""
+        sync, self.sync = self.sync, None
+        if sync is not None:
+            try:
+                sync.stop(self.flush_s)
+            except Exception as exc:  # noqa: BLE001 - stopping goes on; logged with its cause
+                log.error("the cloud sync did not stop cleanly", exc_info=exc)
 
     # -- services ---------------------------------------------------------------------
     def _turn(self, text: str | None = None, wav: str | None = None,
@@ -691,6 +710,7 @@ class Runtime:
         """Build and start everything (broker connection, models, state); a question left
         pending by the last run raises its alert now."""
         self.assistant = self._build()
+        self._start_sync()
         self._watch_services()
         self._safety_tick(True)
         if self.settings.health.subscribe_sensors:
@@ -714,6 +734,8 @@ class Runtime:
         if self.ingest is None and self.settings.health.subscribe_sensors:
             self._start_ingest()
         self.check_liveness()
+        if self.sync is not None:
+            self.sync.tick()
 
     def close(self) -> None:
         """Stop: a pending question raises its alert (stored, sent at the next start)."""
@@ -725,6 +747,7 @@ class Runtime:
                 self.ingest.stop()
                 self.ingest = None
             self._final_status()
+            self._stop_sync()
             self._stop_home_control()
             self.home.stop()
 
@@ -746,6 +769,7 @@ class Runtime:
         self._stop = asyncio.Event()
         try:
             self.assistant = await asyncio.to_thread(self._build)
+            await asyncio.to_thread(self._start_sync)
             self._watch_services()
             # a question left unanswered when the device last stopped: alert now
             await asyncio.to_thread(self._safety_tick, True)
@@ -757,6 +781,9 @@ class Runtime:
                 services.append(("sensors", self._sensors))
             if self.settings.health.replay is not None:
                 services.append(("replay", self._replay))
+            if self.sync is not None:
+                sync = self.sync
+                services.append(("sync", lambda: sync.serve(self._stop)))
             background = [asyncio.create_task(self._supervise(n, f)) for n, f in services]
             await self._supervise("input", source)
             await self._settle_safety()
@@ -776,6 +803,7 @@ class Runtime:
                     await asyncio.to_thread(self._safety_tick, True)  # stored, sent next start
             finally:
                 await asyncio.to_thread(self._final_status)
+                await asyncio.to_thread(self._stop_sync)
                 await asyncio.to_thread(self._stop_home_control)
                 await asyncio.to_thread(self.home.stop)
 

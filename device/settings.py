@@ -27,6 +27,7 @@ from device.settings_sections import (
     TtsSettings,
     _check,
 )
+from device.settings_sync import SyncSettings
 
 __all__ = [
     "AsrSettings", "CallSettings", "HealthSettings", "HomeSettings", "InputSettings",
@@ -70,6 +71,7 @@ class Settings:
     output: OutputSettings = field(default_factory=OutputSettings)
     home: HomeSettings = field(default_factory=HomeSettings)
     calls: CallSettings = field(default_factory=CallSettings)
+    sync: SyncSettings = field(default_factory=SyncSettings)
 
     def __post_init__(self) -> None:
         if self.care_plan.resident != self.resident.name:
@@ -99,7 +101,7 @@ class Settings:
 
 _SECTIONS = {f.name: f for f in fields(Settings)}
 _PATH_KEYS = {("intent", "model_dir"), ("asr", "model"), ("health", "replay"),
-              ("mqtt", "ca_file")}
+              ("mqtt", "ca_file"), ("sync", "secret_file")}
 
 
 def _coerce(where: str, value: Any, hint: Any) -> Any:

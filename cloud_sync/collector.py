@@ -1,0 +1,420 @@
+"""Gathers a running device's de-identified events into the sync outbox.
+
+Sources (each read, never changed): the runtime's turns (intent statistics, safety
+questions and their answers), the alert outbox (alerts and caregivers' acknowledgements),
+the health monitor's recent vital signs (daily summaries), the runtime's status (service
+health) and ``<state>/corrections.jsonl`` (utterances a caregiver marked as misunderstood).
+
+Aggregates are kept in ``<state>/sync-state.sqlite`` per hour (per day for vital signs)
+and leave once their hour (day) is over, with Laplace noise when ``sync.dp_epsilon`` is
+set. Every event id is a keyed hash of what it describes, so gathering the same thing
+twice yields the same id. What leaves, and what never does: docs/cloud-sync.md.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import math
+import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from cloud_sync.deid import Pseudonyms, Scrubber, coarsen_hour, laplace, load_secret
+from cloud_sync.events import SyncEvent
+from cloud_sync.uploader import SyncPublisher
+
+log = logging.getLogger(__name__)
+
+STATE_SCHEMA = """
+CREATE TABLE IF NOT EXISTS buckets (
+    kind TEXT NOT NULL, bucket TEXT NOT NULL, hour INTEGER NOT NULL, data TEXT NOT NULL,
+    PRIMARY KEY (kind, bucket));
+CREATE TABLE IF NOT EXISTS emitted (key TEXT PRIMARY KEY);
+CREATE TABLE IF NOT EXISTS marks (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+"""
+CORRECTIONS_FILE = "corrections.jsonl"
+VITAL_RANGES = {"resp_rate": (0.0, 60.0), "spo2": (50.0, 100.0), "systolic_bp": (50.0, 250.0),
+                "pulse": (0.0, 250.0), "temperature": (30.0, 43.0)}
+"""Plausible range per vital sign: the sensitivity of a day's mean under noise."""
+ANSWERS = {"affirm": "yes", "deny": "no"}
+
+
+def _empty_intents() -> dict[str, Any]:
+    return {"turns": 0, "labels": {}, "low_confidence": 0, "safety_asked": 0,
+            "safety_answers": {}, "misunderstood": 0}
+
+
+class SyncState:
+    """The device's sync bookkeeping (SQLite, one connection under a lock)."""
+
+    def __init__(self, path: Path) -> None:
+        self._lock = threading.RLock()
+        self._db = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.executescript(STATE_SCHEMA)
+
+    @contextmanager
+    def tx(self) -> Iterator[sqlite3.Cursor]:
+        with self._lock:
+            cur = self._db.cursor()
+            cur.execute("BEGIN IMMEDIATE")
+            try:
+                yield cur
+                cur.execute("COMMIT")
+            except BaseException:
+                if self._db.in_transaction:
+                    cur.execute("ROLLBACK")
+                raise
+
+    def mark(self, name: str, default: str = "") -> str:
+        with self._lock:
+            row = self._db.execute("SELECT value FROM marks WHERE name = ?", (name,)).fetchone()
+        return default if row is None else str(row[0])
+
+    def emitted(self, keys: list[str]) -> set[str]:
+        with self._lock:
+            found: set[str] = set()
+            for i in range(0, len(keys), 500):
+                part = keys[i:i + 500]
+                q = f"SELECT key FROM emitted WHERE key IN ({','.join('?' * len(part))})"
+                found.update(r[0] for r in self._db.execute(q, part))
+        return found
+
+    def bucket(self, cur: sqlite3.Cursor, kind: str, bucket: str) -> dict[str, Any] | None:
+        row = cur.execute("SELECT data FROM buckets WHERE kind = ? AND bucket = ?",
+                          (kind, bucket)).fetchone()
+        return None if row is None else dict(json.loads(row[0]))
+
+    def closed(self, kind: str, before: int) -> list[tuple[str, int, dict[str, Any]]]:
+        with self._lock:
+            rows = self._db.execute("SELECT bucket, hour, data FROM buckets WHERE kind = ? AND "
+                                    "hour < ? ORDER BY hour, bucket", (kind, before)).fetchall()
+        return [(r[0], int(r[1]), json.loads(r[2])) for r in rows]
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
+
+
+class SyncService:
+    """De-identified sync of one running device (``device.runtime.Runtime``).
+
+    Args:
+        runtime: the started runtime (its settings, state folder, turns, alert outbox,
+            health monitor and status are read).
+        publisher: hand one in (tests); default: a :class:`SyncPublisher` on
+            ``sync.url`` (or the home's broker) under the home's pseudonym.
+    """
+
+    def __init__(self, runtime: Any, publisher: SyncPublisher | None = None) -> None:
+        s = runtime.settings
+        self.runtime = runtime
+        self.settings = s.sync
+        self.wall = runtime.wall
+        state = Path(runtime.state_dir)
+        secret_file = self.settings.secret_file or str(state / "sync-secret")
+        self.pseudonyms = Pseudonyms(load_secret(secret_file))
+        self.home = self.pseudonyms.of("home", s.mqtt.home)
+        self.resident = self.pseudonyms.of("resident", s.resident.name)
+        names = [s.resident.name, s.care_plan.resident, *(c.name for c in s.care_plan.contacts)]
+        self.scrubber = Scrubber(names)
+        self.corrections_path = state / CORRECTIONS_FILE
+        self.state = SyncState(state / "sync-state.sqlite")
+        self._lock = threading.RLock()
+        self._turn_index = 0
+        self._asking = False
+        self._polled_at = -math.inf
+        self.stored = 0
+        """Events stored in the outbox by this process."""
+        if publisher is None:
+            publisher = SyncPublisher(self._mqtt(), state / "sync-outbox.sqlite",
+                                      clock=self.wall, keep_days=self.settings.keep_days)
+        self.publisher = publisher
+
+    def _mqtt(self) -> Any:
+        home_mqtt = self.runtime.home.mqtt
+        if self.settings.url is None:
+            return replace(home_mqtt, prefix=self.settings.prefix, home=self.home,
+                           client_id=None)
+        from health.mqtt_settings import MqttSettings
+
+        return MqttSettings(url=self.settings.url, prefix=self.settings.prefix, home=self.home)
+
+    @property
+    def topic(self) -> str:
+        return self.publisher.topic_sync
+
+    def start(self, wait_s: float = 0.0) -> SyncService:
+        self.publisher.start(wait_s=wait_s)
+        return self
+
+    def stop(self, flush_s: float = 2.0) -> None:
+        """Gather once more, give the broker ``flush_s`` seconds, then close (what is not
+        acknowledged stays in the outbox and goes at the next start)."""
+        try:
+            self.poll()
+        finally:
+            try:
+                if self.publisher.connected:
+                    self.publisher.flush(flush_s)
+            finally:
+                self.publisher.stop()
+                self.state.close()
+
+    async def serve(self, stop: asyncio.Event) -> None:
+        """Gather every ``sync.interval_s`` until ``stop`` is set (the runtime's service)."""
+        while not stop.is_set():
+            await asyncio.to_thread(self.poll)
+            try:
+                await asyncio.wait_for(stop.wait(), self.settings.interval_s)
+            except asyncio.TimeoutError:
+                pass
+
+    def tick(self) -> int:
+        """:meth:`poll` when ``sync.interval_s`` has passed on the runtime's clock since the
+        last gathering (the runtime's tick calls it); returns events stored."""
+        if self.wall() - self._polled_at < self.settings.interval_s:
+            return 0
+        return self.poll()
+
+    # -- gathering --------------------------------------------------------------------
+    def poll(self) -> int:
+        """Gather what is new and store the finished events; returns events stored."""
+        with self._lock:
+            now = float(self.wall())
+            self._polled_at = now
+            hour = coarsen_hour(now)
+            events: list[tuple[str, SyncEvent]] = []
+            with self.state.tx() as cur:
+                self._gather_turns(cur, hour)
+                self._gather_vitals(cur)
+                self._gather_health(cur, hour)
+                self._gather_corrections(cur, hour, events)
+            events += self._alert_events()
+            events += self._closed_events(now)
+            if not events:
+                return 0
+            keys = [k for k, _ in events]
+            done = self.state.emitted(keys)
+            fresh = [(k, e) for k, e in events if k not in done]
+            self.publisher.store(e for _, e in fresh)  # committed to the outbox first
+            with self.state.tx() as cur:
+                cur.executemany("INSERT OR IGNORE INTO emitted(key) VALUES (?)",
+                                [(k,) for k, _ in fresh])
+                # a late reading of a day already sent is dropped with its bucket
+                cur.executemany("DELETE FROM buckets WHERE kind || '|' || bucket = ?",
+                                [(k,) for k in keys])
+            self.stored += len(fresh)
+            return len(fresh)
+
+    def _event(self, kind: str, key: str, hour: int, data: dict[str, Any]) -> SyncEvent:
+        eid = self.pseudonyms.of("event", f"{kind}\x1f{key}", 32)
+        return SyncEvent(eid, self.home, kind, hour, data)
+
+    def _update(self, cur: sqlite3.Cursor, kind: str, bucket: str, hour: int,
+                data: dict[str, Any]) -> None:
+        cur.execute("INSERT OR REPLACE INTO buckets(kind, bucket, hour, data) VALUES (?,?,?,?)",
+                    (kind, bucket, hour, json.dumps(data, sort_keys=True)))
+
+    def _gather_turns(self, cur: sqlite3.Cursor, hour: int) -> None:
+        turns = self.runtime.turns[self._turn_index:]
+        if not turns:
+            return
+        self._turn_index += len(turns)
+        key = str(hour)
+        data = self.state.bucket(cur, "intent_stats", key) or _empty_intents()
+        for turn in turns:
+            data["turns"] += 1
+            labels = data["labels"]
+            labels[turn.intent] = labels.get(turn.intent, 0) + 1
+            if turn.score < self.settings.low_confidence:
+                data["low_confidence"] += 1
+            if self._asking and turn.safety != "ask":
+                answer = "timeout" if turn.source == "timeout" else \
+                    ANSWERS.get(turn.intent, "other")
+                data["safety_answers"][answer] = data["safety_answers"].get(answer, 0) + 1
+            self._asking = turn.safety == "ask"
+            if self._asking:
+                data["safety_asked"] += 1
+        self._update(cur, "intent_stats", key, hour, data)
+
+    def _gather_vitals(self, cur: sqlite3.Cursor) -> None:
+        monitor: Any = getattr(self.runtime.home, "monitor", None)
+        residents = getattr(monitor, "_residents", None)
+        if not residents:
+            return
+        with monitor._lock:
+            series = {(res, sign): list(values) for res, st in residents.items()
+                      for sign, values in st.vitals.items()}
+        for (res, sign), values in series.items():
+            mark_name = f"vitals\x1f{res}\x1f{sign}"
+            since = float(self.state.mark(mark_name, "-1"))
+            new = [(ts, v) for ts, v in values if ts > since and isinstance(v, (int, float))
+                   and not isinstance(v, bool) and math.isfinite(v)]
+            if not new:
+                continue
+            who = self.pseudonyms.of("resident", res)
+            for ts, v in new:
+                day = int(ts // 86400 * 86400)
+                key = f"{who}:{day}"
+                data = self.state.bucket(cur, "vitals_day", key) or {"resident": who,
+                                                                     "params": {}}
+                p = data["params"].setdefault(sign, {"n": 0, "sum": 0.0, "min": v, "max": v})
+                p["n"] += 1
+                p["sum"] += float(v)
+                p["min"] = min(p["min"], v)
+                p["max"] = max(p["max"], v)
+                self._update(cur, "vitals_day", key, day, data)
+            cur.execute("INSERT OR REPLACE INTO marks(name, value) VALUES (?, ?)",
+                        (mark_name, repr(max(ts for ts, _ in new))))
+
+    def _gather_health(self, cur: sqlite3.Cursor, hour: int) -> None:
+        try:
+            status = self.runtime.status()
+        except Exception as exc:  # noqa: BLE001 - status is best effort; the sync goes on
+            log.warning("service health not gathered: %s", exc)
+            return
+        key = str(hour)
+        data = self.state.bucket(cur, "service_health", key) or {
+            "offline": [], "errors": 0, "restarts": 0, "outbox_depth_max": 0,
+            "broker_disconnected_polls": 0, "polls": 0}
+        data["offline"] = sorted(set(data["offline"]) | set(status.get("offline") or []))
+        data["errors"] = max(data["errors"], int(status.get("errors") or 0))
+        data["restarts"] = max(data["restarts"],
+                               sum(int(v) for v in (status.get("restarts") or {}).values()))
+        data["outbox_depth_max"] = max(data["outbox_depth_max"],
+                                       int(status.get("outbox_depth") or 0))
+        data["polls"] += 1
+        if not status.get("broker_connected"):
+            data["broker_disconnected_polls"] += 1
+        self._update(cur, "service_health", key, hour, data)
+
+    def _gather_corrections(self, cur: sqlite3.Cursor, hour: int,
+                            events: list[tuple[str, SyncEvent]]) -> None:
+        from device.labels import INTENT_LABELS as LABELS
+
+        path = self.corrections_path
+        if not path.exists():
+            return
+        offset = int(self.state.mark("corrections_offset", "0"))
+        with path.open("rb") as f:
+            f.seek(offset)
+            chunk = f.read()
+        end = chunk.rfind(b"\n") + 1  # a line still being written waits for the next poll
+        if end == 0:
+            return
+        counted = 0
+        for n, raw in enumerate(chunk[:end].splitlines()):
+            try:
+                obj = json.loads(raw)
+                text, label = str(obj["text"]), str(obj["label"])
+                if label not in LABELS:
+                    raise ValueError(f"label {label!r} is not an intent label")
+            except (ValueError, KeyError, TypeError) as exc:
+                log.warning("%s: skipped an unreadable correction at byte %d: %s", path,
+                            offset, exc)
+                continue
+            counted += 1
+            if self.settings.consent_transcripts:
+                ident = f"{offset + n}\x1f{text}"
+                released = {"text": self.scrubber.scrub(text), "label": label,
+                            "predicted": str(obj.get("predicted") or "")}
+                ev = self._event("correction", ident, hour, released)
+                events.append((f"correction|{ident}", ev))
+        if counted:
+            data = self.state.bucket(cur, "intent_stats", str(hour)) or _empty_intents()
+            data["misunderstood"] += counted
+            self._update(cur, "intent_stats", str(hour), hour, data)
+        cur.execute("INSERT OR REPLACE INTO marks(name, value) VALUES (?, ?)",
+                    ("corrections_offset", str(offset + end)))
+
+    def _alert_events(self) -> list[tuple[str, SyncEvent]]:
+        alerts = getattr(self.runtime.home, "alerts", None)
+        if alerts is None:
+            return []
+        uri = f"file:{Path(alerts.outbox.path).resolve()}?mode=ro"
+        db = sqlite3.connect(uri, uri=True)
+        try:
+            rows = db.execute("SELECT payload FROM outbox WHERE key LIKE '%#0'").fetchall()
+            acks = db.execute("SELECT id, alert, step, acked FROM escalations "
+                              "WHERE acked IS NOT NULL").fetchall()
+        finally:
+            db.close()
+        out: list[tuple[str, SyncEvent]] = []
+        for (payload,) in rows:
+            a = json.loads(payload)
+            aid = self.pseudonyms.of("alert", str(a["id"]))
+            data = {"alert": aid, "type": str(a.get("kind", "")), "level": str(a["level"]),
+                    "news2": a.get("news2"), "resident": self.pseudonyms.of(
+                        "resident", str(a.get("resident", "")))}
+            out.append((f"alert|{a['id']}",
+                        self._event("alert", str(a["id"]), coarsen_hour(float(a["ts"])), data)))
+        for alert_id, alert, step, acked in acks:
+            a = json.loads(alert)
+            aid = self.pseudonyms.of("alert", str(alert_id))
+            ok = acked > 0
+            delay = round(max(0.0, float(acked) - float(a["ts"]))) if ok else None
+            data = {"alert": aid, "type": str(a.get("kind", "")), "level": str(a["level"]),
+                    "acked": ok, "ack_delay_s": delay, "escalation_steps": int(step)}
+            when = coarsen_hour(float(acked) if ok else float(a["ts"]))
+            out.append((f"alert_ack|{alert_id}",
+                        self._event("alert_ack", str(alert_id), when, data)))
+        return out
+
+    def _closed_events(self, now: float) -> list[tuple[str, SyncEvent]]:
+        out: list[tuple[str, SyncEvent]] = []
+        hour = coarsen_hour(now)
+        for kind in ("intent_stats", "service_health"):
+            for key, start, data in self.state.closed(kind, hour):
+                ev = self._event(kind, key, start, self._finish(kind, key, data))
+                out.append((f"{kind}|{key}", ev))
+        today = int(now // 86400 * 86400)
+        for key, start, data in self.state.closed("vitals_day", today):
+            ev = self._event("vitals_day", key, start, self._finish("vitals_day", key, data))
+            out.append((f"vitals_day|{key}", ev))
+        return out
+
+    def _noisy(self, value: float, sensitivity: float, seed_key: str) -> float:
+        eps = self.settings.dp_epsilon
+        if eps is None:
+            return value
+        return round(laplace(value, sensitivity, eps, self.pseudonyms.seed(seed_key)), 3)
+
+    def _finish(self, kind: str, key: str, data: dict[str, Any]) -> dict[str, Any]:
+        """The released form of an aggregate (noise added once, seeded by its key)."""
+        eps = self.settings.dp_epsilon
+        seed = f"{kind}\x1f{key}"
+        if kind == "intent_stats":
+            out = {"turns": self._noisy(data["turns"], 1, seed + "\x1fturns"),
+                   "labels": {k: self._noisy(v, 1, f"{seed}\x1fl\x1f{k}")
+                              for k, v in sorted(data["labels"].items())},
+                   "low_confidence": self._noisy(data["low_confidence"], 1, seed + "\x1flow"),
+                   "safety_asked": self._noisy(data["safety_asked"], 1, seed + "\x1fask"),
+                   "safety_answers": {k: self._noisy(v, 1, f"{seed}\x1fa\x1f{k}")
+                                      for k, v in sorted(data["safety_answers"].items())},
+                   "misunderstood": self._noisy(data["misunderstood"], 1, seed + "\x1fmis")}
+            out["dp_epsilon"] = eps
+            return out
+        if kind == "vitals_day":
+            params: dict[str, Any] = {}
+            for sign, p in sorted(data["params"].items()):
+                n, mean = p["n"], p["sum"] / p["n"]
+                if eps is None:
+                    params[sign] = {"n": n, "mean": round(mean, 2), "min": p["min"],
+                                    "max": p["max"]}
+                    continue
+                lo, hi = VITAL_RANGES.get(sign, (0.0, 0.0))
+                if hi <= lo:
+                    continue  # no stated range: not released under noise
+                clipped = min(max(mean, lo), hi)
+                params[sign] = {"n": self._noisy(n, 1, f"{seed}\x1fn\x1f{sign}"),
+                                "mean": round(self._noisy(clipped, (hi - lo) / n,
+                                                          f"{seed}\x1fm\x1f{sign}"), 2)}
+            return {"resident": data["resident"], "params": params, "dp_epsilon": eps}
+        return data
