@@ -294,3 +294,22 @@ def test_reminder_crash_does_not_stop_the_device(broker: EmbeddedBroker, keyword
     played = sp.play(tmp_path, broker.url, keyword_model, HELP, runtime_hook=break_reminders)
     _help_reached(played)
     assert any(e.get("source") == "tick" for e in played.errors)
+
+
+def test_pending_question_with_a_full_disk_and_a_restart(
+        broker: EmbeddedBroker, keyword_model: Path, tmp_path: Path) -> None:
+    """A safety question is pending when the disk is full and the device restarts: its
+    alert is raised at the stop, cannot be stored, and still reaches the caregiver."""
+    def fill(rt: Any) -> None:
+        outbox = rt.home.alerts.outbox
+        outbox.store = _once(outbox.store,
+                             sqlite3.OperationalError("database or disk is full"), 1000)
+
+    played = sp.play(tmp_path, broker.url, keyword_model,
+                     [{"at": MORNING, "say": "floor lights"}, {"at": "+5", "restart": True},
+                      {"at": "+5", "say": "good morning"}], runtime_hook=fill)
+    falls = [a for a in played.alerts if a["kind"] == "spoken_fall"]
+    assert falls, played.lines
+    timeout = next(t for t in played.turns if t["source"] == "timeout")
+    (outcome,) = [o for o in timeout["outcomes"] if o["kind"] == "alert"]
+    assert outcome["status"] == "pending" and outcome["data"]["alert"] == falls[0]["id"]
