@@ -836,6 +836,7 @@ def _model_version(model: Any) -> dict[str, Any]:
             for block in iter(lambda: f.read(1 << 20), b""):
                 h.update(block)
         digest = h.hexdigest()[:16]
-    config = getattr(model, "config", None)
-    return {"dir": str(folder), "sha256": digest,
-            "base_model": getattr(config, "base_model", None)}
+    raw = getattr(getattr(model, "config", None), "raw", None) or {}
+    return {"dir": str(folder), "sha256": digest, "format": raw.get("format"),
+            "base_model": raw.get("base_model"), "preset": raw.get("preset"),
+            "layers": raw.get("layers")}
