@@ -84,6 +84,9 @@ def _e2e(args: argparse.Namespace) -> int:
 
 
 def _intent(args: argparse.Namespace) -> int:
-    from compress.bench import run_bench
+    from bench.intent import run_bench, summary
 
-    return run_bench(args.model, args.threads, args.repeats, None)
+    entries = run_bench(args.model, threads=args.threads, repeats=args.repeats,
+                        quick=args.quick, teacher_dir=args.teacher, out_dir=args.out)
+    _print(summary(entries))
+    return 0
