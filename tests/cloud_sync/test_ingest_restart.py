@@ -1,0 +1,93 @@
+"""The ingest on a real mosquitto: events sent while it is down wait in its persistent
+session; malformed messages are counted and never stored; events round-trip; the sync
+settings refuse bad values with a message."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import paho.mqtt.client as mqtt
+import pytest
+
+from cloud_sync.deid import Pseudonyms
+from cloud_sync.events import SyncEvent
+from cloud_sync.ingest import Ingest
+from cloud_sync.store import EventStore
+from device.settings import example_config_path, load_settings
+from health.broker import EmbeddedBroker
+
+
+def _events(n: int) -> list[SyncEvent]:
+    p = Pseudonyms(b"k" * 32)
+    home = p.of("home", "h")
+    return [SyncEvent(p.of("event", str(i), 32), home, "alert", 3600 * (i + 1),
+                      {"alert": p.of("alert", str(i)), "type": "fall", "level": "urgent"})
+            for i in range(n)]
+
+
+def _send(broker: EmbeddedBroker, payloads: list[tuple[str, bytes]]) -> None:
+    pub = mqtt.Client(callback_api_version=mqtt.CallbackAPIVersion.VERSION2,
+                      client_id="test-sender")
+    pub.connect(broker.host, broker.port)
+    pub.loop_start()
+    for info in [pub.publish(t, p, qos=1) for t, p in payloads]:
+        info.wait_for_publish(10)
+    pub.disconnect()
+    pub.loop_stop()
+
+
+def test_events_sent_while_the_ingest_is_down_are_stored(broker: EmbeddedBroker,
+                                                         tmp_path: Path) -> None:
+    store = EventStore(tmp_path / "cloud.sqlite")
+    events = _events(40)
+    first = Ingest(broker.url, store, client_id="ingest-restart").start(wait_s=10)
+    _send(broker, [(f"eldercare-sync/{e.home}/sync", e.to_bytes()) for e in events[:10]])
+    assert first.wait_for(10)
+    first.stop()  # down: the broker keeps its session and queues what arrives
+    bad = [("eldercare-sync/abcdef0123456789/sync", b"not json"),
+           ("eldercare-sync/abcdef0123456789/sync", json.dumps([1]).encode()),
+           (f"eldercare-sync/{'0' * 16}/sync", events[0].to_bytes())]  # topic/home mismatch
+    _send(broker, [(f"eldercare-sync/{e.home}/sync", e.to_bytes()) for e in events[5:]] + bad)
+    second = Ingest(broker.url, store, client_id="ingest-restart").start(wait_s=10)
+    try:
+        assert second.wait_for(30, timeout_s=20), second.stats  # 35 sent, 5 already stored
+        assert store.count() == 40
+        assert {e.id for e in store.rows()} == {e.id for e in events}
+        deadline = time.monotonic() + 10
+        while second.stats.rejected < 3 and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert second.stats.rejected == 3 and second.stats.duplicates == 5
+    finally:
+        second.stop()
+        store.close()
+
+
+def test_event_round_trip_and_validation() -> None:
+    (e,) = _events(1)
+    assert SyncEvent.from_bytes(e.to_bytes()) == e
+    for bad, match in (({**e.to_json(), "hour": 3601}, "whole hour"),
+                       ({**e.to_json(), "id": "XYZ"}, "hex"),
+                       ({**e.to_json(), "kind": "transcript"}, "kind"),
+                       ({**e.to_json(), "v": 2}, "version")):
+        with pytest.raises(ValueError, match=match):
+            SyncEvent.from_json(bad)
+    with pytest.raises(ValueError, match="over"):
+        SyncEvent.from_bytes(b" " * 70000)
+
+
+@pytest.mark.parametrize(("setting", "match"), [
+    ("sync.dp_epsilon=0", "sync.dp_epsilon must be 0.01..100"),
+    ('sync.url="http://x"', "sync.url"),
+    ('sync.prefix="a b"', "sync.prefix"),
+    ("sync.interval_s=0", "sync.interval_s"),
+])
+def test_sync_settings_refuse_bad_values(setting: str, match: str) -> None:
+    with pytest.raises(ValueError, match=match):
+        load_settings(example_config_path(), None, [setting])
+
+
+def test_sync_is_off_by_default() -> None:
+    s = load_settings(example_config_path()).sync
+    assert not s.enabled and not s.consent_transcripts and s.dp_epsilon is None
