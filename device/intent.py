@@ -150,11 +150,12 @@ class IntentModel:
 
     @classmethod
     def load(cls, model_dir: str | Path | None = None, threads: int = 2,
-             provider: str | None = None) -> IntentModel:
+             provider: str | None = None, variant: str | None = None) -> IntentModel:
         """Load a model folder (None: the shipped default) with `threads` CPU threads.
 
         The execution provider and model variant come from device.providers (TensorRT,
-        CUDA, CPU; `provider` caps the choice); a few warm-up runs follow.
+        CUDA, CPU; `provider` caps the choice, `variant` forces "fp16" or "int8"); a few
+        warm-up runs follow.
 
         Raises FileNotFoundError when the folder or a file is missing and IntentModelError
         (a ValueError) when a file is corrupt or the parts do not fit together.
@@ -182,7 +183,7 @@ class IntentModel:
         options.intra_op_num_threads = max(1, int(threads))
         options.inter_op_num_threads = 1
         choice = choose_provider(variants=config.raw.get("variants"), model_dir=folder,
-                                 cap=provider)
+                                 cap=provider, variant=variant)
         try:
             session, choice = open_session(folder, choice, options)
         except Exception as exc:  # noqa: BLE001 - onnxruntime raises several private types

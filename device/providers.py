@@ -72,7 +72,7 @@ def available_providers() -> tuple[str, ...]:
 def choose_provider(available: Sequence[str] | None = None,
                     variants: Mapping[str, str] | None = None,
                     model_dir: str | Path | None = None,
-                    cap: str | None = None) -> ProviderChoice:
+                    cap: str | None = None, variant: str | None = None) -> ProviderChoice:
     """Pick the best provider and its model variant.
 
     Args:
@@ -81,8 +81,10 @@ def choose_provider(available: Sequence[str] | None = None,
         model_dir: when given, a GPU is chosen only if its variant's file exists there.
         cap: "tensorrt", "cuda" or "cpu": the best provider allowed (None: the
             ELDERCARE_PROVIDER environment variable, else no cap).
+        variant: "fp16" or "int8" to run that model whatever the provider (to measure the
+            fp16 model's accuracy on a CPU); None: the provider's own variant.
     Raises:
-        ValueError: an unknown cap.
+        ValueError: an unknown cap or variant, or a variant the folder lacks.
     """
     offered = tuple(available) if available is not None else available_providers()
     cap = cap if cap is not None else (os.environ.get(ENV_PROVIDER) or None)
@@ -95,6 +97,15 @@ def choose_provider(available: Sequence[str] | None = None,
     fp16 = (variants or {}).get(GPU_VARIANT)
     if fp16 and model_dir is not None and not (Path(model_dir) / fp16).is_file():
         fp16 = None
+    if variant is not None:
+        if variant not in (GPU_VARIANT, CPU_VARIANT):
+            raise ValueError(f"model variant {variant!r}: choose fp16 or int8")
+        if variant == GPU_VARIANT and not fp16:
+            raise ValueError("the model folder has no fp16 variant")
+        best = next((p for p in allowed if p in offered or p == CPU), CPU)
+        chain = tuple(p for p in allowed[allowed.index(best):] if p in offered or p == CPU)
+        return ProviderChoice(best, chain, variant,
+                              str(fp16) if variant == GPU_VARIANT else "model.onnx", offered)
     for name in allowed[:-1]:
         if name in offered and fp16:
             chain = tuple(p for p in allowed if p in offered or p == CPU)
@@ -126,7 +137,7 @@ def open_session(model_dir: Path, choice: ProviderChoice, options: Any) -> tuple
     session = ort.InferenceSession(str(model_dir / choice.model_file), sess_options=options,
                                    providers=list(choice.providers))
     active = session.get_providers()[0] if session.get_providers() else CPU
-    if choice.variant == GPU_VARIANT and active == CPU:
+    if choice.variant == GPU_VARIANT and active == CPU and choice.provider != CPU:
         fallback = ProviderChoice(CPU, (CPU,), CPU_VARIANT, "model.onnx", choice.available)
         session = ort.InferenceSession(str(model_dir / fallback.model_file),
                                        sess_options=options, providers=[CPU])
