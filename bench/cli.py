@@ -16,7 +16,7 @@ RESULTS = "bench/results"
 
 
 def register_bench(subparsers: Any) -> None:
-    """Add the alerts, e2e and intent verbs under ``eldercare bench``."""
+    """Add the alerts, e2e, intent, all and readme verbs under ``eldercare bench``."""
     from device.runtime_cli import settings_args
 
     a = subparsers.add_parser(
@@ -59,6 +59,34 @@ def register_bench(subparsers: Any) -> None:
     i.add_argument("--out", default=RESULTS, help="folder for JSON + PNG")
     i.set_defaults(func=_intent)
 
+    al = subparsers.add_parser(
+        "all", help="intent, alerts and e2e into one folder (JSON + PNG), then the README "
+        "section (speech: `bench asr` and `bench speech`)")
+    al.add_argument("--quick", action="store_true", help="the quick variant of each")
+    al.add_argument("--out", default=RESULTS, help="folder for JSON + PNG")
+    al.add_argument("--readme", default="README.md",
+                    help="README whose results section is rewritten when --out is bench/results")
+    al.set_defaults(func=_all)
+
+    r = subparsers.add_parser(
+        "readme", help="rewrite the README's results section from the committed JSON")
+    r.add_argument("--results", default=RESULTS, help="folder of the JSON results")
+    r.add_argument("--readme", default="README.md", help="README to update")
+    r.add_argument("--check", action="store_true",
+                   help="change nothing; exit 1 when the README and the JSON disagree")
+    r.set_defaults(func=_readme)
+
+    f = subparsers.add_parser(
+        "fleet-sync", help="N homes publish a day of de-identified sync events through one "
+        "mosquitto into one `eldercare cloud ingest` on PostgreSQL (docs/cloud-sync.md)")
+    f.add_argument("--homes", type=int_range(1, 100_000), default=1000,
+                   help="homes, each its own MQTT connection, 1-100000 (default 1000)")
+    f.add_argument("--processes", type=int_range(1, 64), default=4,
+                   help="publisher processes, 1-64 (default 4)")
+    f.add_argument("--seed", type=int_range(0, 2**31 - 1), default=7, help="random seed")
+    f.add_argument("--out", default=RESULTS, help="folder for fleet_sync.json")
+    f.set_defaults(func=_fleet_sync)
+
 
 def _print(summary: dict[str, Any]) -> None:
     print(json.dumps(summary), flush=True)
@@ -83,10 +111,68 @@ def _e2e(args: argparse.Namespace) -> int:
     return 0
 
 
+def _fleet_sync(args: argparse.Namespace) -> int:
+    from bench.fleet_sync import run_bench
+
+    result = run_bench(args.homes, processes=args.processes, seed=args.seed, out_dir=args.out)
+    _print({k: v for k, v in result.items() if k != "machine"})
+    return 0 if result["lost"] == 0 and result["duplicates_stored"] == 0 else 1
+
+
 def _intent(args: argparse.Namespace) -> int:
     from bench.intent import run_bench, summary
 
     entries = run_bench(args.model, threads=args.threads, repeats=args.repeats,
                         quick=args.quick, teacher_dir=args.teacher, out_dir=args.out)
     _print(summary(entries))
+    return 0
+
+
+def _all(args: argparse.Namespace) -> int:
+    import time
+
+    from bench.alerts import BenchConfig
+    from bench.alerts import run_bench as run_alerts
+    from bench.e2e import SUMMARY_KEYS
+    from bench.e2e import run_bench as run_e2e
+    from bench.intent import run_bench as run_intent
+    from bench.intent import summary
+    from device.runtime_cli import load_settings_args
+
+    took: dict[str, float] = {}
+    t0 = time.monotonic()
+    intent = summary(run_intent(quick=args.quick, repeats=1 if args.quick else 3,
+                                out_dir=args.out))
+    took["intent"] = time.monotonic() - t0
+    t0 = time.monotonic()
+    alerts = run_alerts(BenchConfig.preset(args.quick), args.out)["summary"]
+    took["alerts"] = time.monotonic() - t0
+    t0 = time.monotonic()
+    ns = argparse.Namespace(config=None, broker=None, model=None, asr_engine=None,
+                            asr_model=None, set=[])
+    e2e = run_e2e(load_settings_args(ns), Path(args.out), repeats=1 if args.quick else 2)
+    took["e2e"] = time.monotonic() - t0
+    readme = None
+    if Path(args.out).resolve() == Path(RESULTS).resolve():
+        from bench.readme import update
+
+        readme = "unchanged" if update(args.readme, args.out) else "updated"
+    _print({"intent": intent["systems"].get("student_int8"), "alerts_lost": alerts["lost"],
+            "e2e": {k: e2e[k] for k in SUMMARY_KEYS}, "seconds": {
+                k: round(v, 1) for k, v in took.items()}, "readme": readme})
+    return 0 if alerts["lost"] == 0 else 1
+
+
+def _readme(args: argparse.Namespace) -> int:
+    import sys
+
+    from bench.readme import update
+
+    same = update(args.readme, args.results, check=args.check)
+    if args.check and not same:
+        print(f"eldercare: error: {args.readme} disagrees with {args.results}: run "
+              "`eldercare bench readme`", file=sys.stderr)
+        return 1
+    _print({"readme": args.readme, "results": args.results,
+            "status": "unchanged" if same else "updated"})
     return 0

@@ -1,0 +1,44 @@
+"""The README's results section is what `eldercare bench readme` writes from the committed
+JSON: this test fails when they disagree."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from bench.readme import END, START, ReadmeError, render, update
+from bench.results import RESULTS_DIR
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_readme_agrees_with_committed_results() -> None:
+    assert update(ROOT / "README.md", RESULTS_DIR, check=True), \
+        "README.md and bench/results disagree: run `eldercare bench readme`"
+
+
+def test_update_rewrites_only_between_markers(tmp_path: Path) -> None:
+    results = tmp_path / "results"
+    shutil.copytree(RESULTS_DIR, results, ignore=shutil.ignore_patterns("*.png"))
+    readme = tmp_path / "README.md"
+    readme.write_text(f"# x\n\nbefore\n{START}\nstale 0.5\n{END}\nafter\n")
+    assert update(readme, results) is False
+    text = readme.read_text()
+    assert text.startswith("# x\n\nbefore\n") and text.endswith(f"{END}\nafter\n")
+    assert "stale" not in text and render(results) in text
+    assert update(readme, results, check=True) is True
+    alerts = json.loads((results / "alerts.json").read_text())
+    alerts["summary"]["lost"] = 12345
+    (results / "alerts.json").write_text(json.dumps(alerts))
+    assert update(readme, results, check=True) is False  # a changed figure is caught
+    assert "12345" not in readme.read_text()  # check changes nothing
+
+
+def test_readme_without_markers_is_refused(tmp_path: Path) -> None:
+    readme = tmp_path / "README.md"
+    readme.write_text("# no markers\n")
+    with pytest.raises(ReadmeError, match="bench:start"):
+        update(readme, RESULTS_DIR)
