@@ -23,6 +23,7 @@ import json
 import logging
 import math
 import os
+import sqlite3
 import sys
 import threading
 import time
@@ -627,20 +628,33 @@ class Runtime:
         return changes
 
     def _tell_caregivers(self, change: Change) -> None:
+        """Raise the change's alert; returns once the alert service has it (stored, or
+        held in memory and retried by the service itself); raises when it could not take
+        it, so that the change is tried again next tick."""
+        from health.alerting import AlertNotStored
+
         name, resident = change.service, self.settings.resident.name
         alerts = self.home.alerts
         details = {"service": name, "detail": change.detail}
+        kind = "monitoring_online" if change.online else "monitoring_offline"
+        try:
+            if change.online:
+                alerts.raise_alert(kind, "info",
+                                   f"{name} is working again: monitoring is back online",
+                                   resident, key=name, details=details)
+            else:
+                alerts.raise_alert(kind, "urgent",
+                                   f"monitoring is offline: {name} stopped ({change.detail})",
+                                   resident, key=name, details=details)
+        except AlertNotStored as exc:  # the alert service holds it and keeps storing it
+            log.error("%s alert for %s not stored yet: %s", kind, name, exc)
         if change.online:
-            alerts.raise_alert("monitoring_online", "info",
-                               f"{name} is working again: monitoring is back online",
-                               resident, key=name, details=details)
             # the outage is over: the next one is a new episode, told again
-            alerts.resolve("monitoring_offline", resident, key=name)
-            alerts.resolve("monitoring_online", resident, key=name)
-        else:
-            alerts.raise_alert("monitoring_offline", "urgent",
-                               f"monitoring is offline: {name} stopped ({change.detail})",
-                               resident, key=name, details=details)
+            for ended in ("monitoring_offline", "monitoring_online"):
+                try:
+                    alerts.resolve(ended, resident, key=name)
+                except (sqlite3.Error, OSError) as exc:  # the episode ends in memory anyway
+                    log.error("could not record the end of %s for %s: %s", ended, name, exc)
 
     def status(self) -> dict[str, Any]:
         """What ``eldercare status`` prints: services and their last heartbeat, outbox
