@@ -293,13 +293,19 @@ class Runtime:
             self.emit(json.dumps({"error": f"playback failed: {exc}",
                                   "type": type(exc).__name__, "source": "tts"}))
 
-    def _read_lines(self, queue: asyncio.Queue[str | BaseException | None],
+    def _read_lines(self, queue: asyncio.Queue[Any],
                     loop: asyncio.AbstractEventLoop) -> None:
         """stdin reader thread: lines, then None at EOF (or the exception that ended it)."""
+        from health.limits import MAX_TEXT_CHARS, InputRejected, read_lines
+
         item: str | BaseException | None = None
-        try:
-            for line in iter(self.stdin.readline, ""):
-                loop.call_soon_threadsafe(queue.put_nowait, line)
+        try:  # bytes where there are: a line that is not UTF-8 is refused, not fatal
+            for n, line in read_lines(getattr(self.stdin, "buffer", self.stdin)):
+                if isinstance(line, str) and len(line) > MAX_TEXT_CHARS:
+                    line = InputRejected("too_large", f"the line is {len(line)} characters "
+                                         f"(limit {MAX_TEXT_CHARS})")
+                loop.call_soon_threadsafe(queue.put_nowait,
+                                          (n, line) if isinstance(line, InputRejected) else line)
         except Exception as exc:  # noqa: BLE001 - handed to the input service, which raises it
             item = exc
         try:
@@ -319,6 +325,11 @@ class Runtime:
             try:
                 item = await asyncio.wait_for(self._lines.get(), self.tick_s)
             except asyncio.TimeoutError:
+                continue
+            if isinstance(item, tuple):  # (line number, InputRejected): answered, counted
+                self.errors += 1
+                self.emit(json.dumps({"error": item[1].message, "type": "InputRejected",
+                                      "source": "stdin", "line": item[0]}))
                 continue
             if isinstance(item, BaseException):
                 self._lines = None
@@ -514,7 +525,8 @@ class Runtime:
         from health.ingest import SensorIngest
 
         assert self.home.mqtt is not None
-        ingest = SensorIngest(self.home.mqtt, self.home.monitor)
+        ingest = SensorIngest(self.home.mqtt, self.home.monitor,
+                              dead_letter=self.home.dead_letter_path)
         ingest.start(5.0)
         self.ingest = ingest
         log.info("sensor ingest subscribed to %s", self.home.mqtt.topic("sensors", "+"))
