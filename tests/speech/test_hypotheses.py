@@ -22,10 +22,14 @@ def test_folds_are_stable_and_keep_groups_together() -> None:
         fold_rows(2, every=0)
 
 
-def test_a_fold_is_spoken_and_decoded_by_an_lm_without_it() -> None:
+@pytest.mark.parametrize("engine", ["hybrid", "pocketsphinx"])
+def test_a_fold_is_spoken_and_decoded_by_an_lm_without_it(engine: str) -> None:
     rows = [("i have fallen and i can't get up", "fall_report", "t:fall#1"),
             ("please turn on the kitchen light", "home_control", "t:light#1")]
-    out = list(decode_fold(0, rows, progress=False))
+    out = list(decode_fold(0, rows, progress=False, engine=engine))
+    assert all(r["engine"] == engine for r in out)
+    if engine == "hybrid":
+        assert {r["path"] for r in out} <= {"fast-safety", "fast", "whisper"}
     assert [r["source"] for r in out] == [r[0] for r in rows]
     assert [r["intent"] for r in out] == ["fall_report", "home_control"]
     for r in out:
@@ -39,7 +43,8 @@ def test_a_fold_is_spoken_and_decoded_by_an_lm_without_it() -> None:
 def test_cli_writes_jsonl_and_reports_wer(tmp_path: Path, capsys: pytest.CaptureFixture[str]
                                           ) -> None:
     out = tmp_path / "h.jsonl"
-    assert main(["--out", str(out), "--every", "400", "--jobs", "1"]) == 0
+    assert main(["--out", str(out), "--every", "400", "--jobs", "1",
+                 "--engine", "pocketsphinx"]) == 0
     summary = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
     rows = [json.loads(line) for line in out.read_text().splitlines()]
     assert summary["sentences"] == len(rows) > 0 and 0.0 <= summary["wer"] <= 2.0
