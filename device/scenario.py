@@ -125,7 +125,8 @@ def parse_script(path: str | Path) -> list[Step]:
         try:  # size- and depth-checked (docs/input-limits.md)
             data = parse_json(raw, MAX_LINE_BYTES, what="the line")
         except InputRejected as exc:
-            raise ScenarioError(f"{where}: {exc.message}") from None
+            why = "malformed JSON" if exc.reason == "malformed_json" else exc.reason
+            raise ScenarioError(f"{where}: {why} ({exc.message})") from None
         if not isinstance(data, dict):
             raise ScenarioError(f"{where}: each line must be a JSON object")
         if "at" not in data:
