@@ -279,6 +279,12 @@ def run(cfg: Any, out: Path, labels: tuple[str, ...] | None = None) -> dict[str,
                    labels, s_fit.thresholds, out / "safety_thresholds.png",
                    f"student ({cfg.preset}): safety recall vs other utterances asked")
     extra["safety"] = safety["details"]
+    if fp16 is not None:  # the GPU variant's accuracy, run here on the CPU (docs/bundles.md)
+        s_fp16 = IntentModel.load(intent_dir, threads=cfg.threads, provider="cpu",
+                                  variant="fp16")
+        extra["student_fp16"] = {
+            "name": f"{student.base}-L{len(cfg.student.keep_layers)}-fp16",
+            "size_mb": round(fp16.stat().st_size / 2**20, 2), **onnx_metrics(s_fp16)}
     report = write_report(out, points, test_set, cfg.threads, extra, safety["report"])
     plot(points, out / "accuracy_latency_size.png",
          f"intent models ({cfg.preset}): accuracy vs p50 latency, marker area ~ size")

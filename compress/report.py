@@ -28,6 +28,9 @@ def write_report(out: Path, points: dict[str, dict[str, Any]], test_set: str, th
         "batch": 1,
         **(safety or {}),
     }
+    if "student_fp16" in extra:  # the GPU variant, its accuracy measured beside int8's
+        report["student_fp16"] = {k: extra["student_fp16"][k]
+                                  for k in ("name", "size_mb", "accuracy")}
     ratios = {
         "size_x": round(teacher["size_mb"] / student["size_mb"], 2),
         "latency_p50_x": round(teacher["latency_ms_p50"] / student["latency_ms_p50"], 2),

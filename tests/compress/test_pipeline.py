@@ -106,7 +106,10 @@ def test_report_follows_the_contract(tiny_build: Build) -> None:
     out, report = tiny_build
     saved = json.loads((out / "report.json").read_text())
     assert set(saved) == {"teacher", "student_int8", "emergency_recall", "test_set",
-                          "threads", "batch", "challenge", "safety_thresholds"}
+                          "threads", "batch", "challenge", "safety_thresholds", "student_fp16"}
+    assert set(saved["student_fp16"]) == {"name", "size_mb", "accuracy"}
+    assert 0 <= saved["student_fp16"]["accuracy"] <= 1
+    assert saved["student_fp16"]["size_mb"] > saved["student_int8"]["size_mb"]
     for part in ("teacher", "student_int8"):
         ch = saved["challenge"][part]
         assert set(ch) == {"accuracy", "emergency_recall", "false_emergencies", "n"}
