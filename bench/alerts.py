@@ -1,15 +1,18 @@
 """`eldercare bench alerts`: readings -> monitor -> AlertService -> mosquitto -> caregiver.
 
-Two phases in one run, against one real mosquitto on loopback and one caregiver with a
+Three phases in one run, against one real mosquitto on loopback and one caregiver with a
 persistent session in its own process (as a phone would be):
 
 1. capacity: readings fed as fast as the monitor takes them (validate, score, detect,
    store and publish alerts): ``readings_per_s``;
 2. delivery: readings paced at ``rate`` per second while the broker is restarted
-   ``restarts`` times mid-stream.
+   ``restarts`` times mid-stream;
+3. (unless ``paths`` is None) the durable path against a bare paho-mqtt QoS 1 publish
+   (bench/alert_paths.py): latency overhead, and what each loses across a broker restart
+   and a ``kill -9`` of the publisher.
 
-Every alert either phase raised must reach the caregiver: ``lost`` counts alerts sent but
-never received, ``duplicates`` counts alerts received more than once after deduplication
+Every alert the first two phases raised must reach the caregiver: ``lost`` counts alerts
+sent but never received, ``duplicates`` counts alerts received more than once after deduplication
 on (id, step) (and ids never sent), ``redelivered`` the raw repeats that deduplication
 removed. Latency runs from a reading's arrival at the monitor to the caregiver's receipt;
 ``latency_ms_p50/p99`` cover the delivery phase while the broker is up, and alerts raised
@@ -31,6 +34,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+from bench.alert_paths import PathsConfig, run_paths
 from bench.figures import percentile
 from bench.machine import machine_info
 from bench.stream import make_stream
@@ -50,15 +54,21 @@ class BenchConfig:
     seed: int = 7
     repeats: int = 3
     """Capacity runs; the median is reported."""
+    paths: PathsConfig | None = None
+    """The durable path against a bare paho-mqtt QoS 1 publish (bench/alert_paths.py);
+    None: not run."""
 
     @classmethod
     def preset(cls, quick: bool, rate: float = 5000.0, restarts: int | None = None,
                seed: int = 7) -> BenchConfig:
         if rate <= 0:
             raise ValueError("--rate must be positive readings per second")
+        paths = PathsConfig.preset(quick)
         if quick:
-            return cls(15_000, 50_000, rate, 2 if restarts is None else restarts, seed=seed)
-        return cls(100_000, 150_000, rate, 5 if restarts is None else restarts, seed=seed)
+            return cls(15_000, 50_000, rate, 2 if restarts is None else restarts, seed=seed,
+                       paths=paths)
+        return cls(100_000, 150_000, rate, 5 if restarts is None else restarts, seed=seed,
+                   paths=paths)
 
 
 def _pct(values: list[float], q: float) -> float | None:
@@ -125,6 +135,9 @@ def run_bench(cfg: BenchConfig, out_dir: str | Path) -> dict[str, Any]:
             stats = asdict(svc.stats)
             rejected = dict(mon.rejected)
             svc.stop()
+            comparison = None
+            if cfg.paths is not None:  # the same mosquitto, after the service has left it
+                comparison = run_paths(broker, cfg.paths, tmp / "paths")
         finally:
             if care.stdin is not None:
                 care.stdin.close()
@@ -171,7 +184,8 @@ def run_bench(cfg: BenchConfig, out_dir: str | Path) -> dict[str, Any]:
         "load_avg_1m_at_start": load,
         "flushed": flushed and received,
     }
-    result = {"summary": summary, "config": asdict(cfg), "stats": stats, "lost_ids": lost[:20],
+    result = {"summary": summary, "comparison": comparison, "config": asdict(cfg),
+              "stats": stats, "lost_ids": lost[:20],
               "outages": windows, "machine": machine_info(
                   threads="main + paho network (x2) + outbox pump", repeats=cfg.repeats)}
     (out / "alerts.json").write_text(json.dumps(result, indent=2) + "\n")
