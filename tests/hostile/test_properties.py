@@ -26,7 +26,7 @@ from health.readings import KINDS, REASONS, RejectedReading
 from health.replay import read_replay_lines
 
 NOW = 1_800_000_000.0
-FEW = settings(max_examples=60, deadline=None, derandomize=True,
+FEW = settings(max_examples=60, deadline=None, derandomize=True, database=None,
                suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
 
 SCALARS = st.one_of(st.none(), st.booleans(), st.integers(-10**6, 10**6),
