@@ -11,8 +11,9 @@ to tick without sleeping.
 Each script line is a JSON object with ``"at"`` (an ISO local time, or ``"+SECONDS"``
 after the previous line) and one of ``"say"`` (typed text), ``"wav"`` (a WAV file,
 relative to the script), ``"reading"`` (a sensor reading as on the sensor topic),
-``"ack"`` (``"last"`` or an alert id; optional ``"by"``), ``"restart": true``, or
-``"set"`` (``{"section.key": value}``; the device restarts with the new settings).
+``"ack"`` (``"last"`` or an alert id; optional ``"by"``), ``"restart": true`` (the device
+is off from the previous line until this one, then starts again from its state folder),
+or ``"set"`` (``{"section.key": value}``; the device restarts with the new settings).
 """
 
 from __future__ import annotations
@@ -249,6 +250,7 @@ class ScenarioPlayer:
         rt.open()
         if self.runtime_hook is not None:
             self.runtime_hook(rt)
+        self._tick(rt)  # as the services do as soon as the device is up
 
     @staticmethod
     def _published_by(alerts: Any) -> int:
@@ -308,6 +310,9 @@ class ScenarioPlayer:
     def _advance(self, to: datetime) -> None:
         """Tick the device from now to ``to`` (a tick each second while a safety question
         waits, else every :data:`IDLE_TICK_S`)."""
+        if self.runtime is None:  # the device is off: time just passes
+            self.clock.set(max(self.clock.now(), to))
+            return
         while self.clock.now() < to:
             rt = self.runtime
             busy = rt is not None and rt.assistant is not None and \
@@ -382,8 +387,9 @@ class ScenarioPlayer:
 
     def _restart(self) -> None:
         assert self.work_dir is not None
-        self._stop()
-        self._sync()
+        if self.runtime is not None:
+            self._stop()
+            self._sync()
         self._start(self.work_dir)
 
     def _set(self, step: Step) -> None:
@@ -421,6 +427,9 @@ class ScenarioPlayer:
                                                  name="caregiver").start()
                 self._start(self.work_dir)
                 for step in self.steps:
+                    if step.action == "restart":  # off from the previous line to this one
+                        self._stop()
+                        self._sync()
                     self._advance(step.at)
                     if self.step_hook is not None:
                         self.step_hook(step, self)

@@ -127,3 +127,18 @@ def test_scenario_cli_embedded_broker_and_bad_lines(keyword_model: Path,
     err = proc.stderr.strip().splitlines()
     assert len(err) == 1 and err[0].startswith("eldercare: error:")
     assert 's.jsonl:2: "ack" must be "last" or an alert id' in err[0]
+
+
+def test_medicine_doses_remind_and_a_missed_reminder_fires_late(
+        broker: EmbeddedBroker, keyword_model: Path, tmp_path: Path) -> None:
+    """Each dose time of the care plan reminds; a reminder due while the device was off
+    (10:58 to 11:05) is said when it is back, with its time."""
+    played = sp.play(tmp_path, broker.url, keyword_model, [
+        {"at": "2026-11-30T07:59:00", "say": "good morning"},
+        {"at": "+120", "say": "I took my pills"},
+        {"at": "2026-11-30T10:58:00", "say": "hello"},
+        {"at": "2026-11-30T11:05:00", "restart": True}])
+    reminders = [x for x in played.lines if "reminder" in x]
+    assert [(r["at"], r["reminder"]["late"]) for r in reminders] == [
+        ("2026-11-30T08:00:00", False), ("2026-11-30T11:05:00", True)]
+    assert "metformin" in reminders[0]["say"] and "eleven o'clock" in reminders[1]["say"]
