@@ -221,7 +221,7 @@ class UpdateAgent:
         self.on_installed = on_installed
         self.reports: list[UpdateReport] = []
         self._failed: set[str] = set()
-        self._queue: queue.Queue[UpdateNotice | None] = queue.Queue()
+        self._queue: queue.Queue[UpdateNotice | UpdateReport | None] = queue.Queue()
         self._client: Any = None
         self._worker: threading.Thread | None = None
 
@@ -288,7 +288,8 @@ class UpdateAgent:
                 self._queue.put(UpdateNotice.from_json(json.loads(msg.payload)))
             except (ValueError, RecursionError) as exc:  # JSONDecodeError; deep nesting
                 log.error("update notice on %s refused: %s", msg.topic, exc)
-                self._publish(UpdateReport("?", "refused", f"bad notice: {exc}", at=_now()))
+                # published by the worker: this is the network thread, which must not wait
+                self._queue.put(UpdateReport("?", "refused", f"bad notice: {exc}", at=_now()))
 
         client.on_connect, client.on_subscribe, client.on_message = (on_connect, on_subscribe,
                                                                      on_message)
@@ -306,6 +307,9 @@ class UpdateAgent:
             notice = self._queue.get()
             if notice is None:
                 return
+            if isinstance(notice, UpdateReport):
+                self._publish(notice)
+                continue
             try:
                 report = self.handle(notice)
             except Exception as exc:  # noqa: BLE001 - report it, keep watching for the next

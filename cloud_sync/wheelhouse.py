@@ -105,7 +105,8 @@ def _platform_args() -> list[str]:
 
 
 def _split(reqs: list[str]) -> tuple[list[str], list[str]]:
-    binary, sdist = [], []
+    binary: list[str] = []
+    sdist: list[str] = []
     for r in reqs:
         m = _NAME.match(r)
         name = _norm(m.group(1)) if m else ""

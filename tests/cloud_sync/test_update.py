@@ -105,6 +105,20 @@ def test_a_newer_notice_is_fetched_installed_and_reported(broker, http_dir, tmp_
         missing = UpdateNotice("5.0", "1" * 64, f"{base}/nowhere.tar")
         publish_notice(settings, missing)
         assert _next(got, "5.0")["result"] == "fetch_failed"
+        # a malformed notice is refused and reported; the agent keeps watching
+        pub = make_client(settings)
+        pub.connect(settings.host, settings.port)
+        pub.loop_start()
+        pub.publish(settings.topic("update"), "[" * 100000, qos=1, retain=True).wait_for_publish(10)
+        pub.disconnect()
+        pub.loop_stop()
+        report = _next(got, "?")
+        assert report["result"] == "refused" and "bad notice" in report["reason"]
+        publish_notice(settings, notice_for(www / "b-1.5.tar", f"{base}/b-1.5.tar"))
+        deadline = time.monotonic() + 60
+        while len(agent.reports) < 6 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert agent.reports[-1].result == "skipped"
     finally:
         agent.stop()
         listener.disconnect()  # type: ignore[attr-defined]
