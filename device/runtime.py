@@ -507,6 +507,7 @@ class Runtime:
     async def _health_ticks(self) -> None:
         while not self._stop.is_set():
             await asyncio.to_thread(self.home.monitor.tick, self.wall())
+            self.liveness.beat("health")
             await self._sleep(max(self.tick_s, 5.0))
 
     async def _sensors(self) -> None:
@@ -560,7 +561,7 @@ class Runtime:
     # -- liveness and status ----------------------------------------------------------
     def _watch_services(self) -> None:
         s = self.settings
-        for name in ("input", "safety", "reminders", "outbox"):
+        for name in ("input", "safety", "reminders", "health", "outbox"):
             self.liveness.watch(name)
         # used on demand: each turn beats them, a self-test does when no turn has for
         # liveness.selftest_s; a failure shows at once
@@ -748,7 +749,7 @@ class Runtime:
         self._safety_tick()
         self.say_due_reminders()
         self.home.monitor.tick(self.wall())
-        for name in ("input", "safety", "reminders"):  # driven by this call
+        for name in ("input", "safety", "reminders", "health"):  # driven by this call
             self.liveness.beat(name)
         if self.ingest is not None:
             try:
