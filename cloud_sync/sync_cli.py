@@ -33,6 +33,19 @@ def register(subparsers: Any) -> None:
     rep.add_argument("--png", default=None, help="also draw the figures into this PNG")
     rep.set_defaults(func=_report)
 
+    cor_x = sub.add_parser("corrections", help="consented corrections from the store as "
+                           "training rows (for eldercare compress --corrections) and a "
+                           "held-out part; with --model, accuracy on the held-out part")
+    cor_x.add_argument("--db", default=DEFAULT_DB, help="the ingest's database URL")
+    cor_x.add_argument("--out", required=True, help="folder for corrections.jsonl and "
+                       "corrections-heldout.jsonl")
+    cor_x.add_argument("--holdout", type=float, default=0.25,
+                       help="share of corrections held out for evaluation, 0..1 (default 0.25)")
+    cor_x.add_argument("--model", action="append", default=[], metavar="DIR",
+                       help="intent model folder to score on the held-out part (repeatable: "
+                            "before and after)")
+    cor_x.set_defaults(func=_corrections)
+
     sync = subparsers.add_parser("sync", help="device side of the de-identified sync")
     ssub = sync.add_subparsers(dest="sync", metavar="ACTION")
     ssub.required = True
@@ -83,6 +96,25 @@ def _report(args: argparse.Namespace) -> int:
         plot_report(events, args.png)
         report["png"] = args.png
     print(json.dumps(report, sort_keys=True), flush=True)
+    return 0
+
+
+def _corrections(args: argparse.Namespace) -> int:
+    from cloud_sync.corrections import export_corrections, heldout_accuracy, write_rows
+    from cloud_sync.store import EventStore
+
+    store = EventStore(args.db)
+    try:
+        train, held = export_corrections(store.rows(), args.holdout)
+    finally:
+        store.close()
+    out = Path(args.out)
+    write_rows(train, out / "corrections.jsonl")
+    heldout = write_rows(held, out / "corrections-heldout.jsonl")
+    result: dict[str, Any] = {"train": len(train), "heldout": len(held), "out": str(out)}
+    if args.model:
+        result["heldout_accuracy"] = {m: heldout_accuracy(m, heldout) for m in args.model}
+    print(json.dumps(result), flush=True)
     return 0
 
 

@@ -23,6 +23,9 @@ def _add_args(p: argparse.ArgumentParser) -> None:
                    help="student base: minilm-l6, tiny-random or a BERT folder")
     p.add_argument("--data", default=None,
                    help="JSON-lines dataset (text, intent[, group, split]) instead of the built-in")
+    p.add_argument("--corrections", default=None, metavar="FILE",
+                   help="consented, de-identified corrections (eldercare cloud corrections) "
+                        "added to the training split only (docs/cloud-sync.md)")
     p.add_argument("--labels", default=None,
                    help="comma-separated label set (default: device.labels.INTENT_LABELS)")
     p.add_argument("--quant", dest="quant_preset", choices=("avx512_vnni", "arm64"), default=None,
@@ -93,6 +96,15 @@ def _compress(args: argparse.Namespace) -> int:
     labels = _labels(args.labels)
     out = Path(args.out)
     check_output_dir(out)
+    if getattr(args, "corrections", None):
+        from dataclasses import replace
+
+        from cloud_sync.corrections import merge_corrections
+
+        merged = merge_corrections(args.corrections, out / "training-data.jsonl", cfg.data,
+                                   cfg.lang)
+        print(json.dumps({"corrections": merged}), file=sys.stderr, flush=True)
+        cfg = replace(cfg, data=merged["data"])
     from compress.data import hypotheses_file
 
     hypotheses_file(cfg.student.asr_hypotheses, cfg.lang)  # a missing file fails before training
