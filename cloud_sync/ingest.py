@@ -42,16 +42,20 @@ class IngestStats:
 class Ingest:
     """Args: broker (URL), store, prefix (topic prefix of the homes' events), client_id
     (keep it the same across restarts: the broker keeps the session's queue under it),
-    batch (most events per commit), linger_s (longest wait to fill a batch, seconds)."""
+    batch (most events per commit), linger_s (longest wait to fill a batch, seconds),
+    share (an MQTT shared-subscription group: several ingests, each with its own client id,
+    split the events between them)."""
 
     def __init__(self, broker: str, store: EventStore, prefix: str = "eldercare-sync",
                  client_id: str = "eldercare-cloud-ingest", batch: int = 500,
-                 linger_s: float = 0.05) -> None:
+                 linger_s: float = 0.05, share: str | None = None) -> None:
         if batch < 1 or linger_s <= 0:
             raise ValueError("need batch >= 1 and linger_s > 0")
         self.settings = MqttSettings(url=broker, prefix=prefix.split("/")[0], home="ingest",
                                      client_id=client_id)
-        self.topic = f"{prefix}/+/sync"
+        if share is not None and (not share or any(c in share for c in "/+#")):
+            raise ValueError(f"shared subscription group {share!r} must be a plain word")
+        self.topic = f"{prefix}/+/sync" if share is None else f"$share/{share}/{prefix}/+/sync"
         self.store = store
         self.batch = batch
         self.linger_s = linger_s

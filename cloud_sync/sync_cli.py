@@ -27,6 +27,9 @@ def register(subparsers: Any) -> None:
     ing.add_argument("--prefix", default="eldercare-sync", help="the homes' sync.prefix")
     ing.add_argument("--client-id", default="eldercare-cloud-ingest",
                      help="MQTT client id (keep it across restarts: the broker keeps its queue)")
+    ing.add_argument("--share", default=None, metavar="GROUP",
+                     help="join an MQTT shared subscription: several ingests (each its own "
+                          "--client-id) split the events")
     ing.set_defaults(func=_ingest)
     rep = sub.add_parser("report", help="fleet figures as one JSON line")
     rep.add_argument("--db", default=DEFAULT_DB, help="the ingest's database URL")
@@ -67,7 +70,8 @@ def _ingest(args: argparse.Namespace) -> int:
     stop = threading.Event()
     for sig in (signal.SIGTERM, signal.SIGINT):
         signal.signal(sig, lambda *_: stop.set())
-    ingest = Ingest(args.broker, store, prefix=args.prefix, client_id=args.client_id)
+    ingest = Ingest(args.broker, store, prefix=args.prefix, client_id=args.client_id,
+                    share=args.share)
     t0 = time.monotonic()
     ingest.start(wait_s=5.0)
     print(json.dumps({"ingest": "started", "topic": ingest.topic,

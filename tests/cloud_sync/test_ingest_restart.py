@@ -91,3 +91,24 @@ def test_sync_settings_refuse_bad_values(setting: str, match: str) -> None:
 def test_sync_is_off_by_default() -> None:
     s = load_settings(example_config_path()).sync
     assert not s.enabled and not s.consent_transcripts and s.dp_epsilon is None
+
+
+def test_two_ingests_share_the_events(broker: EmbeddedBroker, tmp_path: Path) -> None:
+    store = EventStore(tmp_path / "cloud.sqlite")
+    events = _events(60)
+    ingests = [Ingest(broker.url, store, client_id=f"ingest-{k}", share="fleet").start(10)
+               for k in range(2)]
+    try:
+        _send(broker, [(f"eldercare-sync/{e.home}/sync", e.to_bytes()) for e in events])
+        deadline = time.monotonic() + 20
+        while store.count() < 60 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert store.count() == 60
+        assert all(i.stats.stored > 0 for i in ingests)  # both took a share
+        assert sum(i.stats.stored for i in ingests) == 60
+    finally:
+        for i in ingests:
+            i.stop()
+        store.close()
+    with pytest.raises(ValueError, match="plain word"):
+        Ingest(broker.url, store, share="a/b")
