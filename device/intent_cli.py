@@ -7,7 +7,14 @@ import json
 import sys
 from typing import Any
 
-from health.limits import MAX_LINE_BYTES, MAX_TEXT_CHARS, MAX_THREADS, InputRejected, int_range
+from health.limits import (
+    MAX_LINE_BYTES,
+    MAX_TEXT_CHARS,
+    MAX_THREADS,
+    InputRejected,
+    decode_utf8,
+    int_range,
+)
 
 
 def register(subparsers: Any) -> None:
@@ -37,6 +44,7 @@ def _classify(args: argparse.Namespace) -> int:
     model = IntentModel.load(args.model, threads=args.threads)
 
     def emit(text: str) -> None:
+        decode_utf8(text, "the utterance")  # argv keeps undecodable bytes as surrogates
         if len(text) > MAX_TEXT_CHARS:
             raise InputRejected("too_large", f"the utterance is {len(text)} characters "
                                 f"(limit {MAX_TEXT_CHARS})")

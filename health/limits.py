@@ -37,7 +37,7 @@ class InputRejected(ValueError):
     (or a boundary's own reason), ``message`` says what is wrong in one line."""
 
     def __init__(self, reason: str, message: str) -> None:
-        super().__init__(f"{reason}: {message}")
+        super().__init__(message)  # what a person reads; ``reason`` is for counting
         self.reason = reason
         self.message = message
 

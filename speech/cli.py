@@ -113,8 +113,8 @@ def cmd_say(args: argparse.Namespace) -> int:
         raw = sys.stdin.buffer.read(MAX_LINE_BYTES + 1)
         check_size(raw, MAX_LINE_BYTES, "text on stdin")
         text = decode_utf8(raw, "text on stdin")
-    else:
-        text = " ".join(args.text)
+    else:  # argv keeps undecodable bytes as surrogates
+        text = decode_utf8(" ".join(args.text), "the text")
     if not text.strip():
         raise ValueError("nothing to say: give some text")
     if args.out:

@@ -83,3 +83,15 @@ def test_numeric_options_state_their_range_in_help_and_refuse_at_once() -> None:
     rc, out, err, took = _eldercare("intent", "classify", "--threads", "100000", "hello")
     assert rc == 2 and out == "" and "--threads: must be 1-64, got 100000" in err
     assert took < 30
+
+
+def test_undecodable_arguments_are_refused_and_the_rest_answered() -> None:
+    proc = subprocess.run([sys.executable, "-m", "device", "intent", "classify",
+                           b"\xff\xfe", "I fell down"], cwd=ROOT, capture_output=True,
+                          timeout=120, check=False)
+    answers = [json.loads(x) for x in proc.stdout.decode().splitlines()]
+    assert proc.returncode == 2 and "internal error" not in proc.stderr.decode()
+    assert answers[0]["arg"] == 1 and "UTF-8" in answers[0]["error"]
+    assert answers[1]["intent"] == "fall_report"
+    rc, out, err, _ = _eldercare("say", "--out", "/tmp/never.wav", "\udcff")
+    assert rc == 2 and "UTF-8" in _one_error_line(err)
