@@ -49,11 +49,15 @@ def test_service_install_writes_a_hardened_unit(tmp_path: Path, capsys) -> None:
 
 
 def test_service_install_refusals(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
-    for argv, why in ((["--watchdog-s", "1"], "watchdog"), (["--bundles", "rel/dir"], "absolute"),
+    for argv, why in ((["--bundles", "rel/dir"], "absolute"),
                       (["--root", str(tmp_path / "missing")], "not a folder")):
         rc = main(["service", "install", "--root", str(tmp_path), *argv])
         err = capsys.readouterr().err
         assert rc == 2 and err.startswith("eldercare: error:") and why in err, err
+    with pytest.raises(SystemExit) as stop:  # refused by the argument parser itself
+        main(["service", "install", "--root", str(tmp_path), "--watchdog-s", "1"])
+    assert stop.value.code == 2 and "must be 5-3600" in capsys.readouterr().err
+    assert not (tmp_path / "etc").exists()
 
 
 @pytest.fixture
