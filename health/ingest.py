@@ -22,7 +22,7 @@ from typing import Any
 
 from .monitor import HealthMonitor
 from .mqtt_settings import MqttSettings, make_client, start_subscriber
-from .readings import RejectedReading, parse, show
+from .readings import RejectedReading, parse, show, validate
 from .zigbee import map_zigbee2mqtt
 
 log = logging.getLogger(__name__)
@@ -89,8 +89,9 @@ class SensorIngest:
     monitor's default resident. ``dead_letter``: the dead-letter file (None: counted and
     logged only). ``notify``: publish rejection events.
 
-    Counters (read from any thread): :attr:`messages`, :attr:`accepted` (readings
-    accepted), :attr:`rejected` (per reason), :attr:`dead_lettered`, :attr:`errors`
+    Counters (read from any thread): :attr:`messages`, :attr:`accepted` (messages
+    accepted: a Zigbee2MQTT state may hold several readings, all checked before any is
+    scored), :attr:`rejected` (messages, per reason), :attr:`dead_lettered`, :attr:`errors`
     (messages whose handling failed), :attr:`ignored` (Zigbee2MQTT messages with nothing
     health-related: bridge state, availability, battery only), :attr:`last_message_at`.
     """
@@ -234,8 +235,12 @@ class SensorIngest:
                 self.ignored += 1
                 return  # bridge state, availability, commands: not readings
             resident = self.monitor.sensor_residents.get(name, self.monitor.resident)
-            try:
+            try:  # one message, one outcome: every reading in it is checked first
                 readings = map_zigbee2mqtt(name, payload, resident, now)
+                c = self.monitor.config
+                for reading in readings:
+                    validate(reading, now if c.check_time else None, c.max_age_s,
+                             c.max_ahead_s, resident)
             except RejectedReading as exc:
                 self.monitor.reject(exc, topic)
                 raise
@@ -243,7 +248,7 @@ class SensorIngest:
                 self.ignored += 1
             for reading in readings:
                 self.monitor.process(reading, now, strict=True, source=topic)
-                self.accepted += 1
+            self.accepted += bool(readings)
             return
         try:
             data = parse(payload)

@@ -14,7 +14,7 @@ import struct
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from health.cli import score_lines
@@ -88,6 +88,7 @@ def test_sensor_payloads_are_accepted_or_rejected_with_a_reason(payload: bytes) 
 @FEW
 @given(st.one_of(Z2M.map(_payload), JSONISH.map(_payload), st.binary(max_size=100)),
        st.sampled_from(["hall_pir", "radar/bed", "bridge/state", "x/availability"]))
+@example(b'{"occupancy": true, "vibration": true, "strength": "big"}', "bed")  # 1 good, 1 bad
 def test_zigbee2mqtt_payloads_are_accepted_rejected_or_ignored(payload: bytes,
                                                                 name: str) -> None:
     ing = _ingest()
