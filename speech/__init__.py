@@ -4,8 +4,11 @@
   AudioError for empty, corrupt, truncated or non-WAV input.
 - speech.asr: create_recognizer(engine, model, sample_rate) -> Recognizer with
   accept(pcm) -> Partial | None, final() -> Transcript, reset(), stream(chunks);
-  transcribe_file / transcribe_clip. Engines: pocketsphinx (domain LM, default),
-  pocketsphinx-general, pocketsphinx-open (domain + general fallback), vosk, whisper (extra).
+  transcribe_file / transcribe_clip. Engines: hybrid (the device's default: the
+  pocketsphinx domain path answers when sure or on a safety sign, Whisper the rest;
+  speech.asr_hybrid), whisper (faster-whisper, base or tiny.en from wheels:
+  speech.asr_whisper, speech.whisper_models), pocketsphinx (domain LM), pocketsphinx-general,
+  pocketsphinx-open (domain + general fallback), vosk. docs/speech.md.
   Transcript.alternatives: the ASR n-best (pocketsphinx gives 2 by default). The
   pocketsphinx engines set each utterance's cepstral mean from its first 1.5 s
   (cmn_warmup_s) and can keep it across restarts (cmn_file; the device does).
@@ -18,7 +21,9 @@
 - speech.tts: Speaker (pyttsx3 over espeak-ng, 140 wpm, volume steps, per sentence, WAV,
   Mandarin, optional Piper voice).
 - speech.build_lm: builds speech/models/ (domain LM + dictionary) at build time.
-- speech.command_set / speech.bench_commands / speech.bench_asr: the spoken benchmark.
+- speech.command_set / speech.bench_commands / speech.bench_asr: the spoken benchmarks
+  (every engine and the device's decision on the same audio); speech.fit_fast_rule fits
+  the hybrid's fast-path rule on the dev part.
 - speech.hypotheses: what the recognizer hears for each intent training sentence (k-fold
   domain LMs), for `compress --asr-hypotheses` (build time).
 """
