@@ -24,6 +24,7 @@ TENSORRT, CUDA, CPU = ("TensorrtExecutionProvider", "CUDAExecutionProvider",
 PREFERENCE = (TENSORRT, CUDA, CPU)
 SHORT = {"tensorrt": TENSORRT, "cuda": CUDA, "cpu": CPU}
 ENV_PROVIDER = "ELDERCARE_PROVIDER"
+ENV_TRT_CACHE = "ELDERCARE_TRT_CACHE"
 GPU_VARIANT, CPU_VARIANT = "fp16", "int8"
 
 _lock = threading.Lock()
@@ -125,6 +126,22 @@ def last_choice() -> dict[str, Any] | None:
         return _last.to_json() if _last is not None else None
 
 
+def provider_options(providers: Sequence[str]) -> list[Any]:
+    """What onnxruntime is given: TensorRT with fp16 kernels and its engine cache kept in
+    ELDERCARE_TRT_CACHE (building the engines takes minutes; the cache makes later starts
+    fast), the other providers by name."""
+    out: list[Any] = []
+    for name in providers:
+        if name == TENSORRT:
+            cache = os.environ.get(ENV_TRT_CACHE) or str(
+                Path.home() / ".cache" / "eldercare" / "tensorrt")
+            out.append((name, {"trt_fp16_enable": True, "trt_engine_cache_enable": True,
+                               "trt_engine_cache_path": cache}))
+        else:
+            out.append(name)
+    return out
+
+
 def open_session(model_dir: Path, choice: ProviderChoice, options: Any) -> tuple[Any,
                                                                                   ProviderChoice]:
     """An InferenceSession for `choice`; if a GPU provider fails to start (onnxruntime then
@@ -135,7 +152,7 @@ def open_session(model_dir: Path, choice: ProviderChoice, options: Any) -> tuple
     if choice.variant == GPU_VARIANT:
         options.log_severity_level = 3  # fp16 nodes the CPU cannot fold are not errors
     session = ort.InferenceSession(str(model_dir / choice.model_file), sess_options=options,
-                                   providers=list(choice.providers))
+                                   providers=provider_options(choice.providers))
     active = session.get_providers()[0] if session.get_providers() else CPU
     if choice.variant == GPU_VARIANT and active == CPU and choice.provider != CPU:
         fallback = ProviderChoice(CPU, (CPU,), CPU_VARIANT, "model.onnx", choice.available)

@@ -86,6 +86,7 @@ Restart=on-failure
 RestartSec={s.restart_s}
 TimeoutStartSec=300
 Environment=PYTHONUNBUFFERED=1 OMP_WAIT_POLICY=PASSIVE
+Environment=ELDERCARE_TRT_CACHE={s.state_dir}/tensorrt
 StateDirectory={Path(s.state_dir).name}
 ReadWritePaths={s.state_dir}
 ProtectSystem=strict

@@ -56,6 +56,16 @@ def test_fallback_order_and_variant() -> None:
     assert providers.ProviderChoice.from_json(c.to_json()) == c
 
 
+def test_tensorrt_gets_fp16_and_an_engine_cache(monkeypatch: pytest.MonkeyPatch,
+                                                tmp_path: Path) -> None:
+    monkeypatch.setenv(providers.ENV_TRT_CACHE, str(tmp_path / "trt"))
+    given = providers.provider_options((TENSORRT, CUDA, CPU))
+    assert given[1:] == [CUDA, CPU]
+    name, opts = given[0]
+    assert name == TENSORRT and opts["trt_fp16_enable"] is True
+    assert opts["trt_engine_cache_path"] == str(tmp_path / "trt")
+
+
 def test_env_cap_and_missing_fp16_file(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv(providers.ENV_PROVIDER, "cpu")
     assert choose_provider([CUDA, CPU], VARIANTS).provider == CPU
@@ -87,11 +97,12 @@ def test_a_gpu_that_fails_to_start_falls_back_to_int8_on_cpu(
         shipped_with_fp16: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # onnxruntime here has no CUDA: offered CUDA, the session starts on the CPU, and the
     # loader then runs the int8 model there rather than fp16 on the CPU.
-    monkeypatch.setattr(providers, "available_providers", lambda: (CUDA, CPU))
+    monkeypatch.setattr(providers, "available_providers", lambda: (TENSORRT, CUDA, CPU))
     model = IntentModel.load(shipped_with_fp16, threads=1)
     choice = model.provider_choice
     assert choice is not None
     assert (choice.provider, choice.variant, choice.active) == (CPU, "int8", CPU)
+    assert choice.available == (TENSORRT, CUDA, CPU)
     assert providers.last_choice() == choice.to_json()
     assert choice.warmup_ms > 0
     assert model.classify("i have fallen and i cannot get up").intent == "fall_report"
