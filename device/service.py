@@ -20,11 +20,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-__all__ = ["UnitSettings", "render_unit", "render_sysusers", "install_unit", "SystemdWatchdog",
-           "safety_alive", "register", "UNIT_NAME"]
+__all__ = ["UnitSettings", "render_unit", "render_update_unit", "render_sysusers",
+           "install_unit", "SystemdWatchdog", "safety_alive", "register", "UNIT_NAME",
+           "UPDATE_UNIT_NAME"]
 
 log = logging.getLogger(__name__)
 UNIT_NAME = "eldercare.service"
+UPDATE_UNIT_NAME = "eldercare-update.service"
 SYSUSERS_NAME = "eldercare.conf"
 
 
@@ -42,8 +44,23 @@ class UnitSettings:
     watchdog_s: int = 30
     """WatchdogSec: seconds without a safety-alive ping before systemd restarts it."""
     restart_s: int = 5
+    updates_mqtt: str | None = None
+    """Broker URL of the update notices; given, a second unit runs `eldercare bundle watch`."""
+    home: str = "home1"
+    pubkey: str = "/opt/eldercare/public.pem"
+    """The key bundles must be signed with (for the update watcher)."""
+    target: str = "jetson"
 
     def __post_init__(self) -> None:
+        if self.updates_mqtt is not None:
+            from health.mqtt_settings import MqttSettings
+
+            MqttSettings(self.updates_mqtt, home=self.home)  # a bad URL or home fails here
+            if not self.pubkey.startswith("/") or any(c.isspace() for c in self.pubkey):
+                raise ValueError(f"--pubkey must be an absolute path without spaces "
+                                 f"(got {self.pubkey!r})")
+            if self.target not in ("cpu", "jetson"):
+                raise ValueError(f"--target {self.target!r}: choose cpu or jetson")
         if not self.user.isidentifier() and not self.user.replace("-", "_").isidentifier():
             raise ValueError(f"--user {self.user!r} is not a valid user name")
         for name in ("executable", "bundles", "state_dir"):
@@ -63,6 +80,9 @@ class UnitSettings:
 
 def render_unit(s: UnitSettings = UnitSettings()) -> str:
     """The unit file text."""
+    # systemd creates (and hands to the user) a state folder under /var/lib only
+    state_directory = (f"StateDirectory={s.state_dir[len('/var/lib/'):]}\n"
+                       if s.state_dir.startswith("/var/lib/") else "")
     return f"""\
 # eldercare-edge: the device runtime (docs/bundles.md). Written by `eldercare service install`.
 [Unit]
@@ -87,8 +107,7 @@ RestartSec={s.restart_s}
 TimeoutStartSec=300
 Environment=PYTHONUNBUFFERED=1 OMP_WAIT_POLICY=PASSIVE
 Environment=ELDERCARE_TRT_CACHE={s.state_dir}/tensorrt
-StateDirectory={Path(s.state_dir).name}
-ReadWritePaths={s.state_dir}
+{state_directory}ReadWritePaths={s.state_dir}
 ProtectSystem=strict
 ProtectHome=true
 PrivateTmp=true
@@ -111,6 +130,39 @@ WantedBy=multi-user.target
 """
 
 
+def render_update_unit(s: UnitSettings) -> str:
+    """The update watcher's unit: root (it writes the slots), sandboxed to the bundle root;
+    it restarts the device service after an install."""
+    return f"""\
+# eldercare-edge: install bundles announced over MQTT (docs/bundles.md).
+[Unit]
+Description=eldercare-edge bundle updates
+After=network-online.target mosquitto.service
+Wants=network-online.target
+
+[Service]
+Type=simple
+ExecStart={s.executable} bundle watch --root {s.bundles} --pubkey {s.pubkey} \
+    --target {s.target} --mqtt {s.updates_mqtt} --home {s.home} \
+    --on-installed "systemctl try-restart {UNIT_NAME}"
+Restart=on-failure
+RestartSec=30
+ReadWritePaths={s.bundles}
+ProtectSystem=strict
+ProtectHome=true
+PrivateTmp=true
+NoNewPrivileges=true
+ProtectKernelTunables=true
+ProtectKernelModules=true
+ProtectControlGroups=true
+RestrictSUIDSGID=true
+LockPersonality=true
+
+[Install]
+WantedBy=multi-user.target
+"""
+
+
 def render_sysusers(s: UnitSettings = UnitSettings()) -> str:
     """A systemd-sysusers file for the dedicated user (in the audio group for the mic)."""
     return (f"# eldercare-edge service user (docs/bundles.md)\n"
@@ -124,8 +176,11 @@ def install_unit(s: UnitSettings, root: str | Path = "/") -> list[Path]:
     if not base.is_dir():
         raise FileNotFoundError(f"--root {base} is not a folder")
     written = []
-    for rel, text in (("etc/systemd/system/" + UNIT_NAME, render_unit(s)),
-                      ("etc/sysusers.d/" + SYSUSERS_NAME, render_sysusers(s))):
+    files = [("etc/systemd/system/" + UNIT_NAME, render_unit(s)),
+             ("etc/sysusers.d/" + SYSUSERS_NAME, render_sysusers(s))]
+    if s.updates_mqtt is not None:
+        files.append(("etc/systemd/system/" + UPDATE_UNIT_NAME, render_update_unit(s)))
+    for rel, text in files:
         path = base / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(f".{path.name}.tmp")
@@ -246,6 +301,13 @@ def register(subparsers: Any) -> None:
     p.add_argument("--state-dir", default=d.state_dir, metavar="DIR")
     p.add_argument("--watchdog-s", type=int_range(5, 3600), default=d.watchdog_s,
                    help=f"systemd watchdog, 5-3600 seconds (default {d.watchdog_s})")
+    p.add_argument("--updates-mqtt", default=None, metavar="URL",
+                   help="also write eldercare-update.service: install bundles announced on "
+                        "this broker (mqtt://host:port)")
+    p.add_argument("--home", default=d.home, help="the home's topic name (update notices)")
+    p.add_argument("--pubkey", default=d.pubkey, metavar="PEM",
+                   help=f"key bundles must be signed with (default {d.pubkey})")
+    p.add_argument("--target", choices=("jetson", "cpu"), default=d.target)
     p.add_argument("--print", action="store_true", help="print the unit instead of writing")
     p.set_defaults(func=_install)
 
@@ -255,12 +317,15 @@ def _install(args: argparse.Namespace) -> int:
     import sys
 
     s = UnitSettings(user=args.user, executable=args.executable, bundles=args.bundles,
-                     state_dir=args.state_dir, watchdog_s=args.watchdog_s)
+                     state_dir=args.state_dir, watchdog_s=args.watchdog_s,
+                     updates_mqtt=args.updates_mqtt, home=args.home, pubkey=args.pubkey,
+                     target=args.target)
     if args.print:
         sys.stdout.write(render_unit(s))
         return 0
     written = install_unit(s, args.root)
     sys.stdout.write(json.dumps({"written": [str(p) for p in written], "next": [
         "systemd-sysusers", "systemctl daemon-reload",
-        f"systemctl enable --now {UNIT_NAME}"]}) + "\n")
+        f"systemctl enable --now {UNIT_NAME}"
+        + (f" {UPDATE_UNIT_NAME}" if s.updates_mqtt else "")]}) + "\n")
     return 0

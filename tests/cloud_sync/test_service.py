@@ -132,3 +132,31 @@ def test_watchdog_is_quiet_outside_systemd() -> None:
     other = SystemdWatchdog(lambda: True, env={"NOTIFY_SOCKET": "@x", "WATCHDOG_USEC": "1000000",
                                                "WATCHDOG_PID": "1"}, notifier=object())
     assert other.interval_s is None
+
+
+def test_update_watcher_unit(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    import shlex
+
+    from device.cli import build_parser
+
+    rc = main(["service", "install", "--root", str(tmp_path), "--updates-mqtt",
+               "mqtt://127.0.0.1:1883", "--home", "flat7", "--target", "cpu"])
+    out = json.loads(capsys.readouterr().out)
+    assert rc == 0 and out["next"][-1].endswith("eldercare.service eldercare-update.service")
+    unit = tmp_path / "etc/systemd/system/eldercare-update.service"
+    text = unit.read_text()
+    assert "ReadWritePaths=/opt/eldercare/bundles" in text and "ProtectSystem=strict" in text
+    exec_start = text.split("ExecStart=", 1)[1].split("\nRestart=", 1)[0].replace("\\\n", " ")
+    argv = shlex.split(exec_start)
+    args = build_parser().parse_args(argv[1:])  # the unit's command is a valid CLI call
+    assert (args.bundle_cmd, args.root, args.mqtt, args.home, args.target) == \
+        ("watch", "/opt/eldercare/bundles", "mqtt://127.0.0.1:1883", "flat7", "cpu")
+    assert args.on_installed == "systemctl try-restart eldercare.service"
+    if shutil.which("systemd-analyze"):
+        proc = subprocess.run(["systemd-analyze", "verify", str(unit)], capture_output=True,
+                              text=True, timeout=60, check=False)
+        problems = [line for line in (proc.stdout + proc.stderr).splitlines()
+                    if line.strip() and "is not executable" not in line]
+        assert problems == [], problems
+    rc = main(["service", "install", "--root", str(tmp_path), "--updates-mqtt", "http://x"])
+    assert rc == 2 and "mqtt://" in capsys.readouterr().err
