@@ -129,3 +129,19 @@ def test_missing_package_names_what_to_install(monkeypatch: pytest.MonkeyPatch,
     with pytest.raises(ValueError, match="unknown shipped Whisper model"):
         whisper_models.model_dir("large")
     assert os.environ.get("HF_HUB_OFFLINE") == "1"
+
+
+def test_whisper_and_hybrid_never_import_heavy_packages() -> None:
+    import json
+    import subprocess
+    import sys
+
+    code = ("import json, sys\n"
+            "from speech.asr import create_recognizer\n"
+            "create_recognizer('hybrid', 'tiny.en', threads=1)\n"
+            "print(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] in "
+            "('torch', 'transformers', 'optimum'))))\n")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=300, check=False, cwd=Path(__file__).resolve().parents[2])
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert json.loads(proc.stdout.strip().splitlines()[-1]) == []
