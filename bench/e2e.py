@@ -110,13 +110,14 @@ def run_bench(settings: Settings, out_dir: Path, repeats: int = 2,
               script: tuple[tuple[str, str], ...] = SCRIPT) -> dict[str, Any]:
     """Run ``repeats`` passes over ``script``; returns the report whose summary keys
     (:data:`SUMMARY_KEYS`) the CLI prints as its last line. Writes e2e.json and e2e.png."""
+    import shutil
+    import tempfile
+
     from health.caregiver import CaregiverClient
     from speech.audio import read_wav
 
     out_dir.mkdir(parents=True, exist_ok=True)
-    work = out_dir / "e2e-work"
-    for suffix in ("", "-wal", "-shm"):
-        (work / "state" / f"alerts-outbox.sqlite{suffix}").unlink(missing_ok=True)
+    work = Path(tempfile.mkdtemp(prefix="eldercare-e2e-"))  # WAVs, outbox, broker files
     home = HomeServices(settings, work / "state", broker_dir=work / "mqtt").start()
     caregiver = CaregiverClient(home.mqtt, client_id=f"bench-{uuid.uuid4().hex[:8]}",
                                 clean=True).start()
@@ -165,6 +166,7 @@ def run_bench(settings: Settings, out_dir: Path, repeats: int = 2,
     finally:
         caregiver.stop()
         home.stop()
+        shutil.rmtree(work, ignore_errors=True)
     summary = {
         "utterances": len(turns),
         "reply_start_ms_p50": _round(percentile(stages["reply_start"], 50)),

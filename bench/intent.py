@@ -188,8 +188,8 @@ def _report_teacher(model_dir: str | None) -> dict[str, Any] | None:
             "false_emergencies": None, "oos_f1": None,
             "latency_ms_p50": t.get("latency_ms_p50"), "size_mb": t.get("size_mb"),
             "latency_ms_p95": t.get("latency_ms_p95"), "measured": False,
-            "notes": f"from {path.name} of the shipped model (not measured in this run; "
-                     "measure it with --teacher DIR)"}
+            "notes": f"from the shipped model's {path.name}, not measured in this run; "
+                     "--teacher DIR measures it"}
 
 
 def _decisions(system: System, rows: Sequence[tuple[str, str]],

@@ -42,3 +42,11 @@ def test_readme_without_markers_is_refused(tmp_path: Path) -> None:
     readme.write_text("# no markers\n")
     with pytest.raises(ReadmeError, match="bench:start"):
         update(readme, RESULTS_DIR)
+
+
+def test_missing_results_folder_is_refused(tmp_path: Path) -> None:
+    readme = tmp_path / "README.md"
+    readme.write_text(f"{START}\n{END}\n")
+    with pytest.raises(ReadmeError, match="does not exist"):
+        update(readme, tmp_path / "nope")
+    assert readme.read_text() == f"{START}\n{END}\n"
