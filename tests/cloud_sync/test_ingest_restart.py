@@ -112,3 +112,52 @@ def test_two_ingests_share_the_events(broker: EmbeddedBroker, tmp_path: Path) ->
         store.close()
     with pytest.raises(ValueError, match="plain word"):
         Ingest(broker.url, store, share="a/b")
+
+
+def test_ingest_killed_mid_stream_loses_nothing(broker: EmbeddedBroker, tmp_path: Path) -> None:
+    """SIGKILL while events arrive: what was received but not committed was never
+    acknowledged, so the broker sends it again to the restarted ingest."""
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[2]
+    db = f"sqlite:///{tmp_path / 'cloud.sqlite'}"
+    store = EventStore(db)
+    events = _events(3000)
+    cmd = [sys.executable, "-m", "device", "cloud", "ingest", "--db", db, "--broker",
+           broker.url, "--client-id", "ingest-killed"]
+    first = subprocess.Popen(cmd, cwd=root, stdout=subprocess.PIPE, text=True)
+    assert first.stdout is not None and json.loads(first.stdout.readline())["connected"]
+    try:
+        pub = mqtt.Client(callback_api_version=mqtt.CallbackAPIVersion.VERSION2,
+                          client_id="test-stream")
+        pub.connect(broker.host, broker.port)
+        pub.loop_start()
+        infos = [pub.publish(f"eldercare-sync/{e.home}/sync", e.to_bytes(), qos=1)
+                 for e in events]
+        deadline = time.monotonic() + 30
+        while store.count() < 100 and time.monotonic() < deadline:
+            time.sleep(0.005)
+        first.kill()
+        first.wait(10)
+        at_kill = store.count()
+        assert 0 < at_kill < len(events), at_kill  # killed mid-stream
+        for info in infos:
+            info.wait_for_publish(20)
+        pub.disconnect()
+        pub.loop_stop()
+    finally:
+        if first.poll() is None:
+            first.kill()
+    second = subprocess.Popen(cmd, cwd=root, stdout=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 60
+        while store.count() < len(events) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert store.count() == len(events)
+        assert {e.id for e in store.rows()} == {e.id for e in events}
+    finally:
+        second.terminate()
+        second.communicate(timeout=60)
+        store.close()
+    assert second.returncode == 0
