@@ -90,7 +90,7 @@ def tree_digest(root: Path) -> str:
     h = hashlib.sha256()
     for p in sorted(root.rglob("*")):
         rel = p.relative_to(root).as_posix()
-        if rel == ".lock" or rel == "state.json":
+        if rel == ".lock":  # the lock file is opened by every command
             continue
         if p.is_symlink():
             h.update(f"L {rel} {os.readlink(p)}\n".encode())
