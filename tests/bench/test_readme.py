@@ -50,3 +50,19 @@ def test_missing_results_folder_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ReadmeError, match="does not exist"):
         update(readme, tmp_path / "nope")
     assert readme.read_text() == f"{START}\n{END}\n"
+
+
+def test_cli_readme_check_agrees_and_refuses_bad_folders(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    def eldercare(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "device.cli", "bench", "readme", *args],
+                              capture_output=True, text=True, cwd=ROOT, timeout=120)
+
+    ok = eldercare("--check")
+    assert ok.returncode == 0, ok.stderr
+    assert json.loads(ok.stdout.splitlines()[-1])["status"] == "unchanged"
+    bad = eldercare("--check", "--results", str(tmp_path / "nope"))
+    assert bad.returncode == 2
+    assert bad.stderr.startswith("eldercare: error:") and "Traceback" not in bad.stderr
