@@ -85,8 +85,13 @@ def dequantize_dynamic(model):  # type: ignore[no-untyped-def]
 
 def make_fp16(src: Path, dest: Path) -> str:
     """Write an fp16 copy of `src` (int8 or fp32 ONNX) to `dest`; returns how it was made."""
-    import onnx
-    from onnxruntime.transformers.float16 import convert_float_to_float16
+    try:
+        import onnx
+        from onnxruntime.transformers.float16 import convert_float_to_float16
+    except ImportError as exc:
+        raise BundleError(f"{src.parent} has no fp16 model and making one needs the onnx "
+                          f"package ({exc.name}): install the cloud extra, or build the "
+                          "folder with `eldercare compress`") from None
 
     model = onnx.load(str(src))
     opset = max((o.version for o in model.opset_import if o.domain in ("", "ai.onnx")),
