@@ -60,6 +60,11 @@ class Ingest:
         self.batch = batch
         self.linger_s = linger_s
         self.stats = IngestStats()
+        self.db_errors = 0
+        """Failed commits (each retried)."""
+        self.retry_s = 0.5
+        """First wait before retrying a failed commit, seconds (doubles each time)."""
+        self.retry_max_s = 10.0
         self._queue: queue.Queue[tuple[int, int, SyncEvent | None]] = queue.Queue()
         self._stop = threading.Event()
         self._connected = threading.Event()
@@ -128,11 +133,32 @@ class Ingest:
                                      else self._queue.get_nowait())
                     except queue.Empty:
                         break
-                self._commit(items)
+                self._commit_retrying(items)
         except BaseException as exc:  # the service must not die unseen: run() raises it
             self.error = exc
             log.critical("ingest writer stopped", exc_info=exc)
             self._stop.set()
+
+    def _commit_retrying(self, items: list[tuple[int, int, SyncEvent | None]]) -> None:
+        """Commit a batch; a database that is down or busy is retried with back-off (the
+        batch stays unacknowledged meanwhile). Stopping while it is still down leaves the
+        batch unacknowledged: the broker sends it again to the next session."""
+        from sqlalchemy.exc import DBAPIError
+
+        wait = self.retry_s
+        while True:
+            try:
+                self._commit(items)
+                return
+            except DBAPIError as exc:
+                self.db_errors += 1
+                log.warning("the event store failed (%s); retrying in %.1f s",
+                            str(exc).splitlines()[0], wait)
+                if self._stop.wait(wait):
+                    log.error("stopping with %d event(s) not stored: the broker keeps them "
+                              "for the next session", len(items))
+                    return
+                wait = min(wait * 2, self.retry_max_s)
 
     def _commit(self, items: list[tuple[int, int, SyncEvent | None]]) -> None:
         batch = [e for _, _, e in items if e is not None]

@@ -161,3 +161,38 @@ def test_ingest_killed_mid_stream_loses_nothing(broker: EmbeddedBroker, tmp_path
         second.communicate(timeout=60)
         store.close()
     assert second.returncode == 0
+
+
+class _FlakyStore:
+    """The real store behind a database that fails its first two commits (a database
+    restarting: the edge of the world, so a small hand-written stand-in)."""
+
+    def __init__(self, store: EventStore) -> None:
+        self.store = store
+        self.failures = 2
+
+    def insert(self, batch: list[SyncEvent], received: float) -> int:
+        from sqlalchemy.exc import OperationalError
+
+        if self.failures:
+            self.failures -= 1
+            raise OperationalError("INSERT", {}, Exception("server closed the connection"))
+        return self.store.insert(batch, received)
+
+
+def test_a_failing_database_is_retried_and_nothing_is_lost(broker: EmbeddedBroker,
+                                                           tmp_path: Path) -> None:
+    store = EventStore(tmp_path / "cloud.sqlite")
+    flaky = _FlakyStore(store)
+    ingest = Ingest(broker.url, flaky, client_id="ingest-flaky")  # type: ignore[arg-type]
+    ingest.retry_s = 0.05
+    ingest.start(wait_s=10)
+    events = _events(30)
+    try:
+        _send(broker, [(f"eldercare-sync/{e.home}/sync", e.to_bytes()) for e in events])
+        assert ingest.wait_for(30, timeout_s=20), ingest.stats
+        assert ingest.db_errors == 2 and ingest.error is None
+        assert store.count() == 30
+    finally:
+        ingest.stop()
+        store.close()
