@@ -39,8 +39,8 @@ from health.sysinfo import machine_info
 from speech.command_set import SAFETY, command_sentences
 from speech.metrics import edit_distance
 
-__all__ = ["ENGINES", "decode_engine", "merge_results", "run_bench_commands", "summary",
-           "tables"]
+__all__ = ["ENGINES", "REFERENCE", "decode_engine", "merge_results", "rescore",
+           "run_bench_commands", "summary", "tables"]
 
 # name -> (engine, options); "pocketsphinx" is the hybrid's fast path on its own
 ENGINES: dict[str, tuple[str, dict[str, Any]]] = {
@@ -50,6 +50,8 @@ ENGINES: dict[str, tuple[str, dict[str, Any]]] = {
     "whisper-base": ("whisper", {"model": "base"}),
     "hybrid": ("hybrid", {}),
 }
+REFERENCE = "reference-text"
+"""Not an engine: the device's decision on the sentence that was said (the ceiling)."""
 CHUNK_MS = 100
 _NORMALIZE = {"mr": "mister", "mrs": "missus"}
 
@@ -142,8 +144,7 @@ def decode_engine(name: str, folder: str | None, human: bool,
         turn = assistant.respond_transcript(tr, source=m["file"])
         t_dec = time.perf_counter()
         cpu = time.process_time() - c0
-        alert = any(a.kind == "alert" for a in turn.reply.actions)
-        asked = assistant.dialogue.pending_safety is not None
+        alert, asked = _decision(turn, assistant)
         row: dict[str, Any] = {
             "set": kind, "file": m["file"], "ref": m["text"], "intent": m["intent"],
             "voice": m.get("voice"), "rate_wpm": m.get("rate_wpm"), "snr_db": m.get("snr_db"),
@@ -182,6 +183,37 @@ def _decode_in_child(name: str, folder: Path, human: bool, intent_model: str | N
         tmp.unlink(missing_ok=True)
 
 
+SAFETY_ALERTS = ("help_request", "spoken_fall")
+"""Alert types of a call for help or a fall (device.safety.safety_reply); a symptom's
+warning is the right answer to a symptom, not a safety decision."""
+
+
+def _decision(turn: Any, assistant: Any) -> tuple[bool, bool]:
+    """(a safety alert was raised, the safety question is pending) after `turn`."""
+    alert = any(a.kind == "alert" and a.data.get("type") in SAFETY_ALERTS
+                for a in turn.reply.actions)
+    return alert, assistant.dialogue.pending_safety is not None
+
+
+def reference_rows(rows: list[dict[str, Any]], intent_model: str | None = None
+                   ) -> list[dict[str, Any]]:
+    """The device's decision on what was really said (no ASR): the ceiling of every engine."""
+    from device.intent import IntentModel
+    from speech.asr import Transcript
+
+    model = IntentModel.load(intent_model, threads=2)
+    out = []
+    for r in rows:
+        assistant = _assistant(model)
+        turn = assistant.respond_transcript(Transcript(r["ref"], r["seconds"], 0.0))
+        alert, asked = _decision(turn, assistant)
+        out.append({**r, "heard": r["ref"], "alternatives": [], "edits": 0, "decided":
+                    turn.intent, "alert": alert, "asked": asked, "from_alternative": 0,
+                    "asr_ms": 0.0, "latency_ms": 0.0, "cpu_s": 0.0, "decide_cpu_ms": 0.0,
+                    "path": "reference"})
+    return out
+
+
 def _pct(xs: list[float], q: float) -> float | None:
     return round(float(np.percentile(xs, q)), 1) if xs else None
 
@@ -192,6 +224,8 @@ def _rate(num: int, den: int) -> float | None:
 
 def summary(rows: list[dict[str, Any]]) -> dict[str, Any]:
     """The figures of one engine's rows (see module doc)."""
+    # rows written before alerts were told apart: a symptom's warning is not a safety alert
+    rows = [{**r, "alert": r["alert"] and r["decided"] != "symptom_report"} for r in rows]
     cmds = [r for r in rows if r["set"] == "commands"]
     human = [r for r in rows if r["set"] == "human"]
     safety = [r for r in cmds if r["intent"] in SAFETY]
@@ -275,6 +309,10 @@ def run_bench_commands(out_dir: Path, quick: bool = True, intent_model: str | No
     results: dict[str, Any] = {}
     for name in names:
         results[name] = _decode_in_child(name, folder, human, intent_model, out_dir)
+    ref = [r for r in results[names[0]]["rows"] if r["set"] == "commands"]
+    results[REFERENCE] = {"rows": reference_rows(ref, intent_model), "peak_rss_mb": None,
+                          "load_s": None}
+    names = (*names, REFERENCE)
     rows = [{"engine": n, **r} for n in names for r in results[n]["rows"]]
     engines_out = {}
     for n in names:
@@ -334,6 +372,35 @@ def merge_results(out_dir: Path, prefixes: list[str], prefix: str = "commands") 
     with (out_dir / f"{prefix}_rows.jsonl").open("w") as f:
         for p in prefixes:
             f.write((out_dir / f"{p}_rows.jsonl").read_text(encoding="utf-8"))
+    (out_dir / f"{prefix}.md").write_text(tables(result), encoding="utf-8")
+    _plot(result, out_dir / f"{prefix}.png")
+    return out_dir / f"{prefix}.json"
+
+
+def rescore(out_dir: Path, prefix: str = "commands", intent_model: str | None = None) -> Path:
+    """Score a run's rows again with this module's summary (and add the reference-text
+    ceiling when missing), keeping each engine's measured memory and load time."""
+    result = json.loads((out_dir / f"{prefix}.json").read_text(encoding="utf-8"))
+    rows = [json.loads(line) for line in
+            (out_dir / f"{prefix}_rows.jsonl").read_text(encoding="utf-8").splitlines()]
+    by_engine: dict[str, list[dict[str, Any]]] = {}
+    for r in rows:
+        by_engine.setdefault(r["engine"], []).append(r)
+    if REFERENCE not in by_engine:
+        first = next(iter(by_engine.values()))
+        ref = reference_rows([r for r in first if r["set"] == "commands"], intent_model)
+        by_engine[REFERENCE] = [{**r, "engine": REFERENCE} for r in ref]
+        with (out_dir / f"{prefix}_rows.jsonl").open("a") as f:
+            for r in by_engine[REFERENCE]:
+                f.write(json.dumps(r) + "\n")
+    engines = {}
+    for name, rs in by_engine.items():
+        e = summary(rs)
+        old = result["engines"].get(name, {})
+        e["peak_rss_mb"], e["load_s"] = old.get("peak_rss_mb"), old.get("load_s")
+        engines[name] = e
+    result["engines"] = engines
+    (out_dir / f"{prefix}.json").write_text(json.dumps(result, indent=2) + "\n")
     (out_dir / f"{prefix}.md").write_text(tables(result), encoding="utf-8")
     _plot(result, out_dir / f"{prefix}.png")
     return out_dir / f"{prefix}.json"

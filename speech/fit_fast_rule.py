@@ -51,12 +51,11 @@ def _right(r: dict[str, Any], alert: bool, asked: bool, decided: str) -> bool:
 
 
 def _decide(model: Any, tr: Transcript) -> tuple[bool, bool, str]:
-    from speech.bench_commands import _assistant
+    from speech.bench_commands import _assistant, _decision
 
     a = _assistant(model)
     turn = a.respond_transcript(tr)
-    return (any(x.kind == "alert" for x in turn.reply.actions),
-            a.dialogue.pending_safety is not None, turn.intent)
+    return (*_decision(turn, a), turn.intent)
 
 
 def fit(rows: list[dict[str, Any]], intent_model: str | None = None) -> dict[str, Any]:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from speech.bench_commands import run_bench_commands, summary
+from speech.bench_commands import REFERENCE, run_bench_commands, summary
 
 
 @pytest.mark.slow
@@ -25,17 +25,19 @@ def test_small_run_scores_the_device_decision(tmp_path: Path,
     md = (tmp_path / "commands.md").read_text()
     assert all(f"| {name} |" in md for name in engines)
     # one safety sentence, spoken by every voice, decoded by each engine
-    assert full["clips"] == short["clips"] == len(full["voices"]) == len(rows) // 2
-    assert set(full["engines"]) == set(engines)
+    assert full["clips"] == short["clips"] == len(full["voices"]) == len(rows) // 3
+    assert set(full["engines"]) == {*engines, REFERENCE}  # and the decision on the text
     for row in rows:
         assert row["intent"] in ("emergency_help", "fall_report")
         assert row["latency_ms"] >= row["asr_ms"] >= 0 and row["cpu_s"] > 0
         caught = row["alert"] or row["asked"]
         # the Turn's own decision: a safety intent alerts or asks, anything else does neither
         assert caught == (row["decided"] in ("emergency_help", "fall_report"))
-    for e in full["engines"].values():
+    for name in engines:
+        e = full["engines"][name]
         assert 0.0 <= e["decision_accuracy"] <= 1.0 and e["wer"] >= 0.0
         assert e["peak_rss_mb"] > 50 and e["false_safety"] is None  # no other clips
+    assert full["engines"][REFERENCE]["wer"] == 0.0
     # a second run reuses the generated clips
     assert len(list((tmp_path / "cache" / "bench-commands").iterdir())) == 1
 
