@@ -37,7 +37,9 @@ SLOTS = ("a", "b")
 CURRENT, STATE, LOCK = "current", "state.json", ".lock"
 # Test hook: the install stops at this step (after writing PAUSE_FILE) until it is killed.
 PAUSE_AT_ENV, PAUSE_FILE_ENV = "ELDERCARE_BUNDLE_PAUSE_AT", "ELDERCARE_BUNDLE_PAUSE_FILE"
-STEPS = ("verified", "unpacking", "unpacked", "switched", "selftested")
+STEPS = ("verified", "unpacking", "replacing", "unpacked", "switched", "selftested")
+"""Where the test hook can stop an install ("replacing": the old inactive slot moved aside,
+the new one not yet in place; reached only when the inactive slot held a bundle)."""
 
 SelfTest = Callable[[Path], SelfTestReport]
 
@@ -148,8 +150,9 @@ def check_slot(slot_dir: Path) -> Manifest:
 
 def _recover(root: Path) -> str | None:
     """Undo an install that stopped before its result was kept; returns what was done."""
-    for leftover in (root / "slots").glob(".staging-*"):
-        shutil.rmtree(leftover, ignore_errors=True)
+    for pattern in (".staging-*", ".trash-*"):
+        for leftover in (root / "slots").glob(pattern):
+            shutil.rmtree(leftover, ignore_errors=True)
     state = _read_state(root)
     trial = state.get("trial")
     if not trial:
@@ -191,10 +194,15 @@ def install(bundle: str | Path, root: str | Path, pubkey: str | Path,
         staging = root / "slots" / f".staging-{target}"
         log(f"unpacking version {manifest.version} into slot {target}")
         _unpack(bundle, pubkey, staging)
-        if slot_dir.exists():
-            shutil.rmtree(slot_dir)
+        if slot_dir.exists():  # renamed away in one step, removed after
+            trash = root / "slots" / f".trash-{target}"
+            if trash.exists():
+                shutil.rmtree(trash)
+            os.replace(slot_dir, trash)
+            _checkpoint("replacing")
         os.replace(staging, slot_dir)
         _fsync_dir(slot_dir.parent)
+        shutil.rmtree(root / "slots" / f".trash-{target}", ignore_errors=True)
         _checkpoint("unpacked")
         state = _read_state(root)
         state["trial"] = {"slot": target, "previous": active, "version": manifest.version,
@@ -249,10 +257,13 @@ def _unpack(bundle: str | Path, pubkey: str | Path, staging: Path) -> None:
                     raise BundleError(f"{bundle}: {name} cannot be read")
                 (staging / name).write_bytes(f.read())
         check_slot(staging)
-        for p in staging.rglob("*"):
+        for p in sorted(staging.rglob("*"), reverse=True):  # files, then their folders
             if p.is_file():
                 with open(p, "rb") as f:
                     os.fsync(f.fileno())
+            elif p.is_dir():
+                _fsync_dir(p)
+        _fsync_dir(staging)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise

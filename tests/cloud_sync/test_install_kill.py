@@ -42,12 +42,17 @@ def test_kill_at_each_step_leaves_a_working_slot(step: str, tmp_path: Path, keys
                                                   make_bundle) -> None:  # type: ignore[no-untyped-def]
     root = tmp_path / "root"
     install(make_bundle("1.0"), root, keys / "public.pem")
+    active, version = "a", "1.0"
+    if step == "replacing":  # the inactive slot must hold a bundle to be replaced
+        install(make_bundle("1.1"), root, keys / "public.pem")
+        active, version = "b", "1.1"
     _kill_at(step, make_bundle("2.0"), root, keys / "public.pem", tmp_path / "paused")
     st = status(root)  # the next bundle command undoes an interrupted install
-    assert (st["active"], st["version"]) == ("a", "1.0"), st
-    assert os.readlink(root / "current") == "slots/a"
-    assert check_slot(root / "current").version == "1.0"
+    assert (st["active"], st["version"]) == (active, version), st
+    assert os.readlink(root / "current") == f"slots/{active}"
+    assert check_slot(root / "current").version == version
     assert not list((root / "slots").glob(".staging-*"))
+    assert not list((root / "slots").glob(".trash-*"))
     if step in ("switched", "selftested"):
         assert st["last_install"]["result"] == "interrupted"
         assert "switched back to slot a" in st["recovered"]
