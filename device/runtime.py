@@ -50,7 +50,10 @@ from device.settings import Settings
 __all__ = ["STATUS_FILE", "Runtime", "supervise"]
 
 STATUS_FILE = "status.json"
-"""Written to the state folder every tick; ``eldercare status`` reads it."""
+"""Written to the state folder every :data:`STATUS_EVERY_S` and on every change of the
+offline services; ``eldercare status`` reads it."""
+STATUS_EVERY_S = 5.0
+"""Seconds (on the runtime's clock) between rewrites of an unchanged status."""
 SELFTEST_TEXT = "help me"
 
 log = logging.getLogger(__name__)
@@ -156,6 +159,8 @@ class Runtime:
         self._selftest_at: dict[str, float] = {}
         self.stopped = False
         """Set once the runtime has shut down (the last status says so)."""
+        self._written_at = -math.inf
+        self._written_offline: tuple[str, ...] | None = None
         self._duplex: Any = None
         """The running ``device.duplex.DuplexListener`` (microphone input), if any."""
         self.audio_stats: dict[str, Any] = {}
@@ -688,15 +693,23 @@ class Runtime:
                 "broker_connected": bool(alerts is not None and alerts.connected),
                 "models": self.models, "turns": len(self.turns), "errors": self.errors,
                 "reminders": self.reminders_said, "restarts": dict(self.restarts),
-                "tick_s": self.tick_s, "stopped": self.stopped,
+                "tick_s": self.tick_s, "every_s": STATUS_EVERY_S, "stopped": self.stopped,
                 # microphone counters: drops and overflows are reported, never silent
                 "audio": self._duplex.stats() if self._duplex is not None
                 else dict(self.audio_stats)}
 
     def write_status(self, publish: bool = False) -> None:
-        """``<state>/status.json`` (atomic) and, when the set of offline services changed,
+        """``<state>/status.json`` (atomic) when the set of offline services changed,
+        every :data:`STATUS_EVERY_S` or with ``publish``; then, when that set changed,
         every 30 s or with ``publish``, the retained ``<prefix>/<home>/status/services``
         topic."""
+        offline = tuple(n for n, st in sorted(self.liveness.states().items())
+                        if not st.online)
+        now = self.wall()
+        if not publish and offline == self._written_offline and \
+                now - self._written_at < STATUS_EVERY_S:
+            return
+        self._written_offline, self._written_at = offline, now
         status = self.status()
         data = json.dumps(status)
         path = self.state_dir / STATUS_FILE
@@ -713,7 +726,6 @@ class Runtime:
                 self.liveness.watch("state", math.inf)
                 self.liveness.fail("state", f"state folder not writable: {exc}")
             self._status_failed = True
-        offline = tuple(status["offline"])
         if publish or offline != self._published_status or \
                 time.monotonic() - self._published_at > 30:
             if self.home.publish_status(data.encode()):

@@ -34,9 +34,9 @@ log = logging.getLogger(__name__)
 
 ACTIONS = ("say", "wav", "reading", "ack", "restart", "set")
 """The keys of which each script line has exactly one."""
-IDLE_TICK_S = 15.0
-"""Simulated seconds between ticks while nothing is pending (reminders on the minute
-fall on a tick when the script starts on a whole minute)."""
+IDLE_TICK_S = 60.0
+"""Simulated seconds between ticks while no safety question waits; ticks fall on the
+minute, as reminders do."""
 BUSY_TICK_S = 1.0
 """Simulated seconds between ticks while a safety question waits for its answer."""
 

@@ -59,7 +59,7 @@ def _scenario(args: argparse.Namespace) -> int:
 
 def read_status(state_dir: str | Path, now: float | None = None) -> dict[str, Any]:
     """The device's last status (``<state_dir>/status.json``) with ``age_s`` and
-    ``running`` (not stopped, and written within three ticks, at least 10 s ago)."""
+    ``running`` (not stopped, and written within three ticks, two rewrite periods and 10 s)."""
     from device.runtime import STATUS_FILE
 
     path = Path(state_dir).expanduser() / STATUS_FILE
@@ -75,7 +75,8 @@ def read_status(state_dir: str | Path, now: float | None = None) -> dict[str, An
     if not isinstance(data, dict) or not isinstance(data.get("ts"), (int, float)):
         raise ValueError(f"{path} is not a device status file")
     age = (time.time() if now is None else now) - float(data["ts"])
-    fresh = max(3 * float(data.get("tick_s") or 1.0), 10.0)
+    fresh = max(3 * float(data.get("tick_s") or 1.0), 2 * float(data.get("every_s") or 5.0),
+                10.0)
     running = not data.get("stopped", False) and -fresh <= age <= fresh
     return {"running": running, "age_s": round(age, 1), **data}
 

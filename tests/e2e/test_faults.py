@@ -224,7 +224,7 @@ def test_dead_ingest_thread_tells_the_caregivers(broker: EmbeddedBroker, keyword
     played = sp.play(tmp_path, broker.url, keyword_model,
                      [{"at": MORNING, "say": "good morning"},
                       {"at": "+30", "say": "help me"},
-                      {"at": "+30", "say": "good morning"}], step_hook=kill)
+                      {"at": "+180", "say": "good morning"}], step_hook=kill)
     _help_reached(played)
     assert _offline(played, "ingest")
     back = [a for a in played.alerts if a["kind"] == "monitoring_online"]
@@ -239,13 +239,14 @@ def test_asr_crash(broker: EmbeddedBroker, keyword_model: Path, tmp_path: Path) 
     wav = make_speaker(load_settings(example_config_path())).to_wav("help me",
                                                                     tmp_path / "help.wav")
 
-    def break_asr(rt: Any) -> None:
-        rec = rt.assistant.recognizer._recognizer
-        rec.final = _once(rec.final, RuntimeError("decoder state lost"))
+    def break_asr(step: Any, player: Any) -> None:
+        if step.line == 1:  # after the start-up self-test
+            rec = player.runtime.assistant.recognizer._recognizer
+            rec.final = _once(rec.final, RuntimeError("decoder state lost"))
 
     played = sp.play(tmp_path, broker.url, keyword_model,
                      [{"at": MORNING, "wav": str(wav)}, {"at": "+30", "wav": str(wav)}],
-                     runtime_hook=break_asr)
+                     step_hook=break_asr)
     _help_reached(played)
     (err,) = played.errors
     assert err["source"] == str(wav) and "decoder state lost" in err["error"]

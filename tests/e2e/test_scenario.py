@@ -142,3 +142,17 @@ def test_medicine_doses_remind_and_a_missed_reminder_fires_late(
     assert [(r["at"], r["reminder"]["late"]) for r in reminders] == [
         ("2026-11-30T08:00:00", False), ("2026-11-30T11:05:00", True)]
     assert "metformin" in reminders[0]["say"] and "eleven o'clock" in reminders[1]["say"]
+
+
+def test_pills_early_and_the_evening_question(broker: EmbeddedBroker, keyword_model: Path,
+                                              tmp_path: Path) -> None:
+    """'I took my pills' an hour before the dose records nothing; asked at 19:35, the
+    device speaks of this morning's dose only (the 20:00 one is not due yet)."""
+    played = sp.play(tmp_path, broker.url, keyword_model, [
+        {"at": "2026-11-30T07:00:00", "say": "I took my pills"},
+        {"at": "2026-11-30T19:35:00", "say": "have I taken my pills today"}])
+    early, evening = played.turns
+    assert not [a for a in early["reply"]["actions"] if a["kind"] == "dose"]
+    assert "this morning" in evening["say"]
+    assert evening["say"].count("metformin") == 1 and "this evening" not in evening["say"]
+    assert "dose_unconfirmed" in played.kinds()  # the 08:00 dose went unconfirmed
