@@ -160,6 +160,8 @@ def register_bench(subparsers: Any) -> None:
     a.set_defaults(func=cmd_bench_asr)
     s = subparsers.add_parser("speech", help="every recognizer and the device's decision on "
                               "the spoken command set and human recordings")
+    s.add_argument("--quick", action="store_true",
+                   help="the quick set (the default; kept for older scripts)")
     s.add_argument("--full", action="store_true",
                    help="the whole test split (default: the quick set of the committed results)")
     s.add_argument("--every", type=int_range(1, 100_000), default=None, metavar="N",
