@@ -215,6 +215,7 @@ class ScenarioPlayer:
         """Alerts (and escalations) published by runtimes already stopped."""
         self._shown = 0
         self._audio = any(s.action == "wav" for s in steps)
+        self._escalation_stuck = False
         self._settings: Any = None
 
     # -- output -----------------------------------------------------------------------
@@ -243,6 +244,7 @@ class ScenarioPlayer:
         from device.runtime import Runtime
 
         self._settings = self._settings_for_run(work)
+        self._escalation_stuck = False
         rt = Runtime(self._settings, emit=self.emit, clock=self.clock.now,
                      wall=self.clock.epoch, tick_s=BUSY_TICK_S, audio=self._audio,
                      connect_wait_s=self.wait_s, flush_s=self.wait_s)
@@ -334,6 +336,26 @@ class ScenarioPlayer:
             log.error("tick failed at %s", self.clock.now().isoformat(), exc_info=exc)
             self._emit(json.dumps({"error": f"{type(exc).__name__}: {exc}",
                                    "source": "tick", "at": self.clock.now().isoformat()}))
+        self._escalations_done(rt)
+
+    def _escalations_done(self, rt: Any) -> None:
+        """Escalations fall due on the simulated clock but are sent by the alert service's
+        own thread: wait (briefly, real time) until it has sent those due now, so they
+        happen at this tick and not some simulated minutes later."""
+        alerts = rt.home.alerts
+        if alerts is None or self._escalation_stuck:
+            return
+        deadline = time.monotonic() + 1.0
+        try:
+            while alerts.outbox.due_escalations(self.clock.epoch()):
+                if time.monotonic() > deadline:  # e.g. the outbox cannot be written
+                    self._escalation_stuck = True
+                    log.warning("escalations are not being sent; the scenario goes on")
+                    return
+                time.sleep(0.005)
+        except Exception as exc:  # noqa: BLE001 - the outbox cannot be read: reported, go on
+            self._escalation_stuck = True
+            log.error("escalations cannot be read", exc_info=exc)
 
     # -- steps ------------------------------------------------------------------------
     def _do(self, step: Step) -> None:

@@ -156,3 +156,15 @@ def test_pills_early_and_the_evening_question(broker: EmbeddedBroker, keyword_mo
     assert "this morning" in evening["say"]
     assert evening["say"].count("metformin") == 1 and "this evening" not in evening["say"]
     assert "dose_unconfirmed" in played.kinds()  # the 08:00 dose went unconfirmed
+
+
+def test_an_unacknowledged_call_escalates_on_the_simulated_clock(
+        broker: EmbeddedBroker, keyword_model: Path, tmp_path: Path) -> None:
+    from datetime import datetime
+
+    played = sp.play(tmp_path, broker.url, keyword_model, [
+        {"at": MORNING, "say": "I fell down"},
+        {"at": "+400", "say": "good morning"}])
+    steps = [(a["step"], a["notify"], datetime.fromtimestamp(a["ts"]).isoformat())
+             for a in played.alerts]
+    assert steps == [(0, "Anna", MORNING), (1, "Tom", "2026-11-30T08:05:00")]
