@@ -756,13 +756,31 @@ class Runtime:
             self._start_ingest()
 
     def tick(self) -> None:
-        """One round of the timed work, as the services do it each ``tick_s``."""
+        """One round of the timed work, as the services do it each ``tick_s``: each part
+        on its own (a part that fails does not beat, and the others still run); the
+        first failure is raised at the end."""
         assert self.assistant is not None
-        self._safety_tick()
-        self.say_due_reminders()
-        self.home.monitor.tick(self.wall())
-        for name in ("input", "safety", "reminders", "health"):  # driven by this call
-            self.liveness.beat(name)
+        self.liveness.beat("input")  # the caller is the input
+        parts: list[tuple[str, Callable[[], Any]]] = [
+            ("safety", self._safety_tick), ("reminders", self.say_due_reminders),
+            ("health", lambda: self.home.monitor.tick(self.wall())),
+            ("ingest", self._tick_ingest), ("liveness", self.check_liveness)]
+        if self.sync is not None:
+            parts.append(("sync", self.sync.tick))
+        first: Exception | None = None
+        for name, part in parts:
+            try:
+                part()
+            except Exception as exc:  # noqa: BLE001 - logged; raised once the rest ran
+                log.error("%s failed in this tick", name, exc_info=exc)
+                first = first or exc
+                continue
+            if name in ("safety", "reminders", "health"):
+                self.liveness.beat(name)
+        if first is not None:
+            raise first
+
+    def _tick_ingest(self) -> None:
         if self.ingest is not None:
             try:
                 self._check_ingest(self.ingest)
@@ -772,9 +790,6 @@ class Runtime:
                 self.ingest = None
         if self.ingest is None and self.settings.health.subscribe_sensors:
             self._start_ingest()
-        self.check_liveness()
-        if self.sync is not None:
-            self.sync.tick()
 
     def close(self) -> None:
         """Stop: a pending question raises its alert (stored, sent at the next start)."""
