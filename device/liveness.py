@@ -234,6 +234,9 @@ class WatchedRecognizer:
         self._recognizer = recognizer
         self._liveness = liveness
         self._name = name
+        self.last: Any = None
+        """The last final transcript (the runtime's error boundary reads it when a turn
+        fails after the recognizer heard it)."""
 
     def __getattr__(self, attr: str) -> Any:
         return getattr(self._recognizer, attr)
@@ -252,4 +255,5 @@ class WatchedRecognizer:
             self._liveness.fail(self._name, _failure(exc))
             raise
         self._liveness.beat(self._name)
+        self.last = out
         return out

@@ -230,6 +230,9 @@ class Runtime:
         assert self.assistant is not None
         raised = getattr(self.assistant.executor, "raised", [])
         before = len(raised)
+        recognizer = self.assistant.recognizer
+        if isinstance(recognizer, WatchedRecognizer):
+            recognizer.last = None
         try:
             with self._lock:
                 turn = self.assistant.hear(wav) if wav is not None else \
@@ -244,8 +247,13 @@ class Runtime:
             line: dict[str, Any] = {"error": str(exc) or type(exc).__name__,
                                     "type": type(exc).__name__, "source": source}
             alerts = [a.id for a in raised[before:]]
-            if not alerts and text:
-                alerts = self._safety_net(text, line)
+            heard_text = text
+            if heard_text is None and isinstance(recognizer, WatchedRecognizer) and \
+                    recognizer.last is not None:  # the ASR heard it before the turn failed
+                heard_text = recognizer.last.text
+                line["transcript"] = heard_text
+            if not alerts and heard_text:
+                alerts = self._safety_net(heard_text, line)
             if alerts:
                 line["alerts"] = alerts
             self.emit(json.dumps(line, ensure_ascii=False))
@@ -257,7 +265,7 @@ class Runtime:
         return turn
 
     def _safety_net(self, text: str, line: dict[str, Any]) -> list[str]:
-        """The last resort of a failed typed turn: words that plainly call for help
+        """The last resort of a failed turn: typed or recognized words that plainly call for help
         (:func:`device.safety.safety_label_of_words`) still raise their alert through the
         executor, and the error line carries its outcomes and what to say. Returns the
         alert ids."""

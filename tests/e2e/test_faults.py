@@ -232,7 +232,8 @@ def test_dead_ingest_thread_tells_the_caregivers(broker: EmbeddedBroker, keyword
 
 
 def test_asr_crash(broker: EmbeddedBroker, keyword_model: Path, tmp_path: Path) -> None:
-    """The recognizer crashes on one utterance; the next is heard and alerts."""
+    """The recognizer crashes on one utterance; the next is heard and alerts; when the
+    dialogue then crashes on a heard "help me", the recognized words still alert."""
     from device.loaders import make_speaker
     from device.settings import example_config_path, load_settings
 
@@ -240,17 +241,23 @@ def test_asr_crash(broker: EmbeddedBroker, keyword_model: Path, tmp_path: Path) 
                                                                     tmp_path / "help.wav")
 
     def break_asr(step: Any, player: Any) -> None:
+        assistant = player.runtime.assistant
         if step.line == 1:  # after the start-up self-test
-            rec = player.runtime.assistant.recognizer._recognizer
+            rec = assistant.recognizer._recognizer
             rec.final = _once(rec.final, RuntimeError("decoder state lost"))
+        if step.line == 3:
+            assistant.dialogue.handle = _once(assistant.dialogue.handle,
+                                              KeyError("dialogue table"))
 
     played = sp.play(tmp_path, broker.url, keyword_model,
-                     [{"at": MORNING, "wav": str(wav)}, {"at": "+30", "wav": str(wav)}],
-                     step_hook=break_asr)
-    _help_reached(played)
-    (err,) = played.errors
-    assert err["source"] == str(wav) and "decoder state lost" in err["error"]
+                     [{"at": MORNING, "wav": str(wav)}, {"at": "+30", "wav": str(wav)},
+                      {"at": "+600", "wav": str(wav)}], step_hook=break_asr)
+    helps = _help_reached(played, 2)
+    asr_err, dialogue_err = played.errors
+    assert asr_err["source"] == str(wav) and "decoder state lost" in asr_err["error"]
+    assert "transcript" not in asr_err and "alerts" not in asr_err
     assert played.turns[0]["heard"] == "help me"
+    assert dialogue_err["transcript"] == "help me" and dialogue_err["alerts"] == [helps[1]["id"]]
 
 
 def test_kill_9_between_storing_and_publishing(broker: EmbeddedBroker, keyword_model: Path,
