@@ -899,6 +899,8 @@ def _model_version(model: Any) -> dict[str, Any]:
                 h.update(block)
         digest = h.hexdigest()[:16]
     raw = getattr(getattr(model, "config", None), "raw", None) or {}
+    choice = getattr(model, "provider_choice", None)  # device.providers: provider + variant
     return {"dir": str(folder), "sha256": digest, "format": raw.get("format"),
             "base_model": raw.get("base_model"), "preset": raw.get("preset"),
-            "layers": raw.get("layers")}
+            "layers": raw.get("layers"),
+            "provider": choice.to_json() if choice is not None else None}
