@@ -40,7 +40,7 @@ from speech.command_set import SAFETY, command_sentences
 from speech.metrics import edit_distance
 
 __all__ = ["ENGINES", "REFERENCE", "decode_engine", "merge_results", "rescore",
-           "run_bench_commands", "summary", "tables"]
+           "run_bench_commands", "summary", "tables", "write_results"]
 
 # name -> (engine, options); "pocketsphinx" is the hybrid's fast path on its own
 ENGINES: dict[str, tuple[str, dict[str, Any]]] = {
@@ -309,13 +309,24 @@ def run_bench_commands(out_dir: Path, quick: bool = True, intent_model: str | No
     results: dict[str, Any] = {}
     for name in names:
         results[name] = _decode_in_child(name, folder, human, intent_model, out_dir)
+    meta = {"part": part, "quick": quick, "every": every, "sentences": len(sentences),
+            "generate_s": round(gen_s, 1), "wall_s": round(time.time() - t0, 1)}
+    return write_results(out_dir, results, meta, prefix, intent_model)
+
+
+def write_results(out_dir: Path, results: dict[str, Any], meta: dict[str, Any],
+                  prefix: str = "commands", intent_model: str | None = None
+                  ) -> dict[str, Any]:
+    """Score the engines' decodes (decode_engine's output by engine name), add the decision
+    on the reference text, and write PREFIX.json, PREFIX_rows.jsonl, PREFIX.md and
+    PREFIX.png; returns a short summary."""
+    names = tuple(n for n in results if n != REFERENCE)
     ref = [r for r in results[names[0]]["rows"] if r["set"] == "commands"]
-    results[REFERENCE] = {"rows": reference_rows(ref, intent_model), "peak_rss_mb": None,
-                          "load_s": None}
-    names = (*names, REFERENCE)
-    rows = [{"engine": n, **r} for n in names for r in results[n]["rows"]]
+    results = {**results, REFERENCE: {"rows": reference_rows(ref, intent_model),
+                                      "peak_rss_mb": None, "load_s": None}}
+    rows = [{**r, "engine": n} for n in results for r in results[n]["rows"]]
     engines_out = {}
-    for n in names:
+    for n in results:
         s = summary(results[n]["rows"])
         s["peak_rss_mb"] = results[n]["peak_rss_mb"]
         s["load_s"] = results[n]["load_s"]
@@ -323,8 +334,7 @@ def run_bench_commands(out_dir: Path, quick: bool = True, intent_model: str | No
     first = results[names[0]]["rows"]
     cmds = [r for r in first if r["set"] == "commands"]
     result: dict[str, Any] = {
-        "bench": "speech_commands", "part": part, "quick": quick, "every": every,
-        "sentences": len(sentences), "clips": len(cmds),
+        "bench": "speech_commands", **meta, "clips": len(cmds),
         "safety_clips": sum(r["intent"] in SAFETY for r in cmds),
         "human_files": sum(r["set"] == "human" for r in first),
         "audio_s": round(sum(r["seconds"] for r in cmds), 1),
@@ -332,8 +342,7 @@ def run_bench_commands(out_dir: Path, quick: bool = True, intent_model: str | No
         "engines_run": {n: [ENGINES[n][0], ENGINES[n][1]] for n in names},
         "engines": engines_out,
         "machine": machine_info(), "threads": {"whisper": 2, "intent": 2, "pocketsphinx": 1},
-        "chunk_ms": CHUNK_MS, "generate_s": round(gen_s, 1),
-        "wall_s": round(time.time() - t0, 1),
+        "chunk_ms": CHUNK_MS,
         "load_avg_1m": round(os.getloadavg()[0], 2),
         "note": "run with nice on a shared 2-core machine; latency = wall time from the end of "
                 "speech (last chunk in) to the device's decision; decision CPU = process CPU "
@@ -420,7 +429,8 @@ def tables(result: dict[str, Any]) -> str:
     out = [f"{result['clips']} clips ({result['safety_clips']} calls for help or falls; "
            f"{result['sentences']} sentences, part {result['part']}), {result['human_files']} "
            f"human recordings; {m.get('cpu')} x{m.get('cpus')}, threads {result['threads']}, "
-           f"wall {result['wall_s']} s, load {result['load_avg_1m']} (shared machine, nice)",
+           f"wall {result.get('wall_s')} s, load {result.get('load_avg_1m')} (shared machine, "
+           "nice)",
            "", "| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for name, e in result["engines"].items():
         out.append("| " + " | ".join([name] + [str(e.get(c)) for c in cols]) + " |")

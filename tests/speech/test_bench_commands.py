@@ -29,7 +29,8 @@ def test_small_run_scores_the_device_decision(tmp_path: Path,
     assert set(full["engines"]) == {*engines, REFERENCE}  # and the decision on the text
     for row in rows:
         assert row["intent"] in ("emergency_help", "fall_report")
-        assert row["latency_ms"] >= row["asr_ms"] >= 0 and row["cpu_s"] > 0
+        if row["engine"] != REFERENCE:
+            assert row["latency_ms"] >= row["asr_ms"] >= 0 and row["cpu_s"] > 0
         caught = row["alert"] or row["asked"]
         # the Turn's own decision: a safety intent alerts or asks, anything else does neither
         assert caught == (row["decided"] in ("emergency_help", "fall_report"))
