@@ -259,8 +259,9 @@ def run(cfg: Any, out: Path, labels: tuple[str, ...] | None = None) -> dict[str,
                 f"utterances, template families unseen in training; latency on the first "
                 f"{len(texts)}")
     extra = {
-        "config": asdict(cfg), "calibration": {"student_int8": asdict(s_cal),
-                                               "teacher": asdict(t_cal)},
+        "config": asdict(cfg),
+        "calibration": {"student_int8": asdict(s_fit), "teacher": asdict(t_fit),
+                        "old_rule": {"student_int8": asdict(s_cal), "teacher": asdict(t_cal)}},
         "losses": {"teacher": teacher_losses, "student": student_losses},
         "data": {"train": len(splits.train), "augmented": len(augmented),
                  "asr_hypotheses": heard_info,

@@ -58,7 +58,7 @@ def test_shipped_model_false_alarms_go_to_confirmation(shipped: IntentModel,
         # an ordinary sentence must never page a caregiver at once
         assert turn.reply.action("alert") is None, (
             f"{text!r} -> {result.intent} {result.score:.3f} >= safety.confident {confident}")
-        if result.intent in SAFETY_LABELS:
+        if result.intent in SAFETY_LABELS and turn.safety != "answer":  # a denial is answered
             assert result.score < confident and turn.reply.expects == EXPECTS
             assert assistant.dialogue.pending_safety is not None
             assert "Do you need help" in turn.reply.text
