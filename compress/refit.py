@@ -29,8 +29,8 @@ __all__ = ["refit", "main"]
 
 
 def _logits(model: IntentModel, rows: list[Example]) -> np.ndarray:
-    return np.concatenate([model._logits([e.text for e in rows[i:i + 64]])
-                           for i in range(0, len(rows), 64)])
+    """One utterance at a time, as the device runs them (int8 scales are set per batch)."""
+    return np.concatenate([model._logits([e.text]) for e in rows])
 
 
 def _old_figures(cal: Calibration, logits: np.ndarray, gold: np.ndarray,

@@ -194,13 +194,12 @@ def plot_curve(sets: dict[str, tuple[np.ndarray, np.ndarray]], labels: Sequence[
     colors = ["#2c3e50", "#27ae60", "#c0392b", "#8e44ad"]
     for (name, (probs, gold)), color in zip(sets.items(), colors, strict=False):
         pts = curve(probs, gold, labels)
-        ax.plot([q * 100 for _, _, q in pts], [r * 100 for _, r, _ in pts], color=color,
-                lw=1.4, label=name, drawstyle="steps-post")
         fig_ = set_figures(probs, gold, labels, th, 0.0)
         x, y = fig_["false_emergencies"] * 100, fig_["emergency_recall"] * 100
+        ax.plot([q * 100 for _, _, q in pts], [r * 100 for _, r, _ in pts], color=color,
+                lw=1.4, drawstyle="steps-post",
+                label=f"{name}: {y:.1f}% caught, {x:.1f}% of the others asked or alerted")
         ax.scatter([x], [y], color=color, edgecolors="black", zorder=3, s=45)
-        ax.annotate(f"{y:.1f}% caught, {x:.1f}% asked", (x, y), textcoords="offset points",
-                    xytext=(8, -12), fontsize=8, color=color)
     ax.set_xscale("symlog", linthresh=1.0)
     ax.set_xlim(0, 100)
     ax.set_ylim(max(0.0, ax.get_ylim()[0]), 101)
