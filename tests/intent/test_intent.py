@@ -252,3 +252,26 @@ def test_bench_reports_accuracy_and_latency() -> None:
         assert all(e["gold"] != e["pred"] for e in result[part]["errors"])
         assert 0.0 <= result[part]["false_emergencies"] <= 1.0
         assert result[part]["safety_recall"] <= result[part]["safety_caught"]
+
+
+PLAIN_CALLS = ["help", "I've fallen", "call an ambulance", "help me",
+               "i've fallen and i can't get up"]
+NOT_CALLS = ["i haven't fallen today thank you", "no thanks i don't need an ambulance",
+             "i'm fine no need to call anyone", "my brother fell off his bike last week",
+             "i fell asleep during the film", "i'm dying for a cup of tea",
+             "no, I don't need any help", "help me set a reminder", "help me find my glasses"]
+"""The false emergencies of the previous shipped model (issue 13), now in the training data."""
+
+
+def test_shipped_thresholds_alert_plain_calls_and_pass_the_rest(model: IntentModel) -> None:
+    thresholds = model.safety_thresholds
+    assert thresholds is not None and set(thresholds) == set(SAFETY_LABELS)
+    for text in PLAIN_CALLS:
+        result = model.classify(text)
+        assert result.intent in SAFETY_LABELS, text
+        assert result.score >= thresholds[result.intent][0], (text, result.score)  # alert
+    for text in NOT_CALLS:
+        result = model.classify(text)
+        assert result.intent not in SAFETY_LABELS, (text, result.intent)
+        assert max(result.scores[s] for s in SAFETY_LABELS) < min(
+            ask for _, ask in thresholds.values()), text
