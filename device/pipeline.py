@@ -78,6 +78,9 @@ class Turn:
     safety: str = ""
     """The safety decision: alert (at once), ask, answer (not taken as a safety event);
     "" for an answer to the safety question or a timeout (docs/safety-path.md)."""
+    tts_error: str = ""
+    """Why the reply audio could not be made ("" when it was, or none was asked for): the
+    turn and its actions stand; the runtime reports the failure (docs/runtime.md)."""
 
     @property
     def say(self) -> str:
@@ -92,7 +95,8 @@ class Turn:
                 "alternatives": list(self.alternatives), "reply": self.reply.to_json(),
                 "wav_out": self.wav_out, "alerts": list(self.alerts),
                 "outcomes": [o.to_json() for o in self.outcomes], "say": self.say,
-                "safety": self.safety, "timings_ms": dict(self.timings_ms)}
+                "safety": self.safety, "timings_ms": dict(self.timings_ms),
+                "tts_error": self.tts_error}
 
     @classmethod
     def from_json(cls, d: dict[str, Any]) -> Turn:
@@ -103,7 +107,7 @@ class Turn:
                    str(d.get("hypothesis", d["heard"])), int(d.get("from_alternative", 0)),
                    tuple(str(a) for a in d.get("alternatives", [])),
                    tuple(Outcome.from_json(o) for o in d.get("outcomes", [])),
-                   str(d.get("safety", "")))
+                   str(d.get("safety", "")), str(d.get("tts_error", "")))
 
 
 class Assistant:
@@ -235,17 +239,22 @@ class Assistant:
         timings["actions"] = _ms(t0)
         said = " ".join(p for p in (reply.text, *(o.say for o in outcomes)) if p)
         wav_out = None
+        tts_error = ""
         if self.speaker is not None and self.out_dir is not None:
             t0 = time.perf_counter()
             self._n += 1
             self.out_dir.mkdir(parents=True, exist_ok=True)
             path = self.out_dir / f"reply-{stem or f'{self._n:03d}'}.wav"
-            wav_out = str(self.speaker.to_wav(said, path))
+            try:
+                wav_out = str(self.speaker.to_wav(said, path))
+            except Exception as exc:  # noqa: BLE001 - the actions are done: keep the turn
+                log.exception("reply audio failed for %r; the turn and its actions stand", said)
+                tts_error = f"{type(exc).__name__}: {exc}"
             timings["tts"] = _ms(t0)
         timings["total"] = round(_ms(t_start) + (asr_ms or 0.0), 1)
         route = decided.route if decided is not None and source != "timeout" else ""
         return Turn(heard, intent, score, reply, source, wav_out, alert_ids, timings,
-                    hypothesis, from_alternative, alternatives, outcomes, route)
+                    hypothesis, from_alternative, alternatives, outcomes, route, tts_error)
 
     def _settle_question(self, outcomes: tuple[Outcome, ...]) -> None:
         """Store first, then clear: a safety question answered with an alert is forgotten

@@ -260,6 +260,8 @@ class Runtime:
             if line.get("say"):
                 self._play(line["say"])
             return None
+        if getattr(turn, "tts_error", ""):  # reply audio failed; the turn and its alerts stand
+            self.errors += 1
         self.emit(json.dumps(turn.to_json(), ensure_ascii=False))
         self._play(getattr(turn, "say", turn.reply.text))
         return turn
@@ -824,15 +826,28 @@ class Runtime:
             log.error("final status not written", exc_info=exc)
 
     # -- main -------------------------------------------------------------------------
+    def _start_watchdog(self) -> Any:
+        """Under systemd (docs/bundles.md): READY=1, then watchdog pings only while the
+        safety service's heartbeat is online (device.service.SystemdWatchdog); outside
+        systemd it does nothing."""
+        from device.service import SystemdWatchdog, safety_alive
+
+        watchdog = SystemdWatchdog(safety_alive(self.liveness))
+        watchdog.ready()
+        watchdog.start()
+        return watchdog
+
     async def run(self) -> dict[str, Any]:
         """Run until the input ends (stdin EOF, last WAV) or is interrupted; returns a
         summary {turns, errors, reminders, alerts_raised, alerts_flushed, seconds}."""
         t0 = time.perf_counter()
         self._stop = asyncio.Event()
+        watchdog = None
         try:
             self.assistant = await asyncio.to_thread(self._build)
             await asyncio.to_thread(self._start_sync)
             self._watch_services()
+            watchdog = self._start_watchdog()
             # a question left unanswered when the device last stopped: alert now
             await asyncio.to_thread(self._safety_tick, True)
             source = {"stdin": self._input_stdin, "wav": self._input_wav,
@@ -860,6 +875,8 @@ class Runtime:
                     "seconds": round(time.perf_counter() - t0, 2)}
         finally:
             self._stop.set()
+            if watchdog is not None:
+                watchdog.stop()
             try:
                 if self.assistant is not None and self.assistant.dialogue.pending_safety:
                     await asyncio.to_thread(self._safety_tick, True)  # stored, sent next start
