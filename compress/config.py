@@ -71,8 +71,8 @@ class StudentConfig:
     """Weight of the pooled hidden-state transfer (0: off)."""
     augment: int = 1
     """Unlabelled variants per training sentence, labelled softly by the teacher. One since
-    the contrast data grew the training split: three made the distillation too slow for a
-    shared 2-core build (docs/intent.md)."""
+    the contrast data: three took twice the distillation time and, from the same teacher,
+    did worse on the test split and the challenge set (device/models/intent/README.md)."""
     asr_hypotheses: str = "none"
     """What the recognizer heard for training sentences (speech.hypotheses JSONL): each row
     is a training row with the teacher's soft labels and the intent of the sentence that
