@@ -36,7 +36,7 @@ DEMO_SCRIPT = (
 DEMO_EXPECTED = ("greeting", "medication_query", "fall_report", "home_control")
 """The intent each scripted utterance should be understood as."""
 
-RESIDENT_VOICE = "gmw/en-US+m1"
+RESIDENT_VOICE = "gmw/en-US"
 """espeak-ng voice that plays the resident (the reply voice comes from the settings)."""
 RESIDENT_RATE = 160
 """Words per minute of the resident's voice."""

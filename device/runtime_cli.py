@@ -62,7 +62,7 @@ def register(subparsers: Any) -> None:
                       help="replace the scripted utterances (repeatable)")
     demo.add_argument("--resident-voice", default=None,
                       help="espeak-ng voice that speaks the resident's lines "
-                           "(default gmw/en-US+m1)")
+                           "(default gmw/en-US)")
     demo.add_argument("--resident-rate", type=int_range(80, 250), default=None,
                       help="words per minute of the resident's voice, 80-250 (default 160)")
     demo.set_defaults(func=_demo)

@@ -31,7 +31,8 @@ PLAIN_CALLS = ("help", "help!", "help me", "please help", "I've fallen", "i fell
                "help me up", "help me i fell", "i don't know what happened i fell",
                "i'm not okay i need help", "my husband fell and he can't get up",
                "i can't get up i don't need an ambulance i need help", "help me get up",
-               "years ago i slipped and now i've fallen again", "i had a fall last night")
+               "years ago i slipped and now i've fallen again", "i had a fall last night",
+               "alert my carer", "please get the nurse")
 """Plain calls for help: always end in an alert, whatever the model says."""
 
 NOT_CALLS = ("i haven't fallen today thank you", "no thanks i don't need an ambulance",
