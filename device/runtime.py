@@ -262,7 +262,12 @@ class Runtime:
             return None
         if getattr(turn, "tts_error", ""):  # reply audio failed; the turn and its alerts stand
             self.errors += 1
-        self.emit(json.dumps(turn.to_json(), ensure_ascii=False))
+        line = turn.to_json()
+        provider = (self.models.get("intent") or {}).get("provider")
+        if provider:  # which execution provider and model variant decided (docs/bundles.md)
+            line["provider"] = {"provider": provider.get("provider"),
+                                "variant": provider.get("variant")}
+        self.emit(json.dumps(line, ensure_ascii=False))
         self._play(getattr(turn, "say", turn.reply.text))
         return turn
 

@@ -40,6 +40,9 @@ def test_runtime_text_lines(broker: EmbeddedBroker, keyword_model: Path, tmp_pat
     assert [t["intent"] for t in turns] == ["greeting", "fall_report", "medication_query",
                                              "affirm"]
     assert summary["turns"] == 4 and summary["alerts_raised"] == 1 and summary["alerts_flushed"]
+    # the turn log names the execution provider and model variant that decided
+    assert {t["provider"]["provider"] for t in turns} == {"CPUExecutionProvider"}
+    assert {t["provider"]["variant"] for t in turns} == {"int8"}
     assert turns[1]["alerts"] == [got[0].id] and got[0].kind == "spoken_fall"
     for t in turns:
         wav = Path(t["wav_out"])
