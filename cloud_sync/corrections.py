@@ -7,7 +7,8 @@ turned into training examples for `eldercare compress --corrections FILE`.
 - :func:`merge_corrections` adds the training part to a compress dataset as ``train``
   examples only; a correction that is a near copy of a dev or test sentence is left out,
   so the test split stays unseen.
-- :func:`heldout_accuracy` scores an intent model on the held-out part (before and after).
+- :func:`heldout_accuracy` scores an intent model on the held-out part (before and after);
+  :func:`rows_accuracy` scores it on any rows (the compress report's test split).
 
 The scrubbed placeholders (``<name>``, ``<phone>``...) are replaced by plain fillers, so
 the model trains on sentences shaped like the ones it hears.
@@ -91,10 +92,16 @@ def merge_corrections(corrections: str | Path, out: str | Path, data: str | Path
 
 def heldout_accuracy(model_dir: str | Path | None, heldout: str | Path) -> dict[str, Any]:
     """Accuracy of an intent model on held-out corrections (one JSON object per line)."""
-    from device.intent import IntentModel
-
     rows = [json.loads(x) for x in Path(heldout).read_text(encoding="utf-8").splitlines()
             if x.strip()]
+    return rows_accuracy(model_dir, rows)
+
+
+def rows_accuracy(model_dir: str | Path | None, rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """Accuracy of an intent model (None: the shipped one) on ``{"text", "intent"}`` rows,
+    through the device's own decision (calibration, thresholds) as it would answer."""
+    from device.intent import IntentModel
+
     if not rows:
         return {"n": 0, "accuracy": None}
     model = IntentModel.load(model_dir, threads=1)

@@ -1,4 +1,5 @@
-"""`eldercare compress` (and `eldercare bench intent`): nothing heavy is imported here."""
+"""`eldercare compress` (bench/cli.py reuses its flags for `eldercare bench compress`): nothing
+heavy is imported here."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from typing import Any
 
 from health.limits import MAX_THREADS, int_range
 
-__all__ = ["register", "register_bench", "main"]
+__all__ = ["register", "main"]
 
 
 def _add_args(p: argparse.ArgumentParser) -> None:
@@ -26,6 +27,12 @@ def _add_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--corrections", default=None, metavar="FILE",
                    help="consented, de-identified corrections (eldercare cloud corrections) "
                         "added to the training split only (docs/cloud-sync.md)")
+    p.add_argument("--corrections-heldout", default=None, metavar="FILE",
+                   help="held-out corrections scored before and after (default: "
+                        "corrections-heldout.jsonl next to --corrections, if present)")
+    p.add_argument("--baseline-model", default=None, metavar="DIR",
+                   help="with --corrections: the model scored as 'before' in report.json "
+                        "(default: the shipped device/models/intent)")
     p.add_argument("--labels", default=None,
                    help="comma-separated label set (default: device.labels.INTENT_LABELS)")
     p.add_argument("--quant", dest="quant_preset", choices=("avx512_vnni", "arm64"), default=None,
@@ -54,13 +61,6 @@ def register(subparsers: Any) -> None:
     p = subparsers.add_parser("compress", help="build the small int8 intent model and report")
     _add_args(p)
     p.set_defaults(func=_compress)
-
-
-def register_bench(subparsers: Any) -> None:
-    # `bench intent` (every recognizer side by side) is registered by bench/cli.py
-    c = subparsers.add_parser("compress", help="teacher vs student: runs the compress pipeline")
-    _add_args(c)
-    c.set_defaults(func=_compress)
 
 
 def _labels(arg: str | None) -> tuple[str, ...] | None:
@@ -96,7 +96,22 @@ def _compress(args: argparse.Namespace) -> int:
     labels = _labels(args.labels)
     out = Path(args.out)
     check_output_dir(out)
-    if getattr(args, "corrections", None):
+    corrections = getattr(args, "corrections", None)
+    if not corrections and (args.corrections_heldout or args.baseline_model):
+        raise ValueError("--corrections-heldout and --baseline-model need --corrections")
+    heldout: Path | None = None
+    baseline: Path | None = None
+    merged: dict[str, Any] | None = None
+    if corrections:
+        from compress.learning import default_heldout
+
+        heldout = (Path(args.corrections_heldout) if args.corrections_heldout
+                   else default_heldout(corrections))
+        if heldout is not None and not heldout.is_file():
+            raise FileNotFoundError(f"--corrections-heldout: no such file: {heldout}")
+        baseline = Path(args.baseline_model) if args.baseline_model else None
+        if baseline is not None and not (baseline / "config.json").is_file():
+            raise FileNotFoundError(f"--baseline-model: no intent model folder at {baseline}")
         from dataclasses import replace
 
         from cloud_sync.corrections import merge_corrections
@@ -109,6 +124,11 @@ def _compress(args: argparse.Namespace) -> int:
 
     hypotheses_file(cfg.student.asr_hypotheses, cfg.lang)  # a missing file fails before training
     report = run(cfg, out, labels)
+    if report is not None and merged is not None:
+        from compress.learning import add_to_report, corrections_report
+
+        section = corrections_report(cfg, labels, out, corrections, merged, heldout, baseline)
+        report = add_to_report(out, report, section)
     if report is not None:
         sys.stdout.write(json.dumps(report) + "\n")
     return 0
