@@ -13,10 +13,14 @@ from health.limits import MAX_THREADS, float_range, int_range
 __all__ = ["register_bench"]
 
 RESULTS = "bench/results"
+SPEECH_RESULTS = "bench/speech_results"
 
 
 def register_bench(subparsers: Any) -> None:
-    """Add the alerts, e2e, intent, all and readme verbs under ``eldercare bench``."""
+    """Add the alerts, e2e, intent, asr, speech, compress, all, readme and fleet-sync verbs
+    under ``eldercare bench``."""
+    # the same flags as `eldercare compress`
+    from compress.cli import _add_args as add_compress_args
     from device.runtime_cli import settings_args
 
     a = subparsers.add_parser(
@@ -58,6 +62,37 @@ def register_bench(subparsers: Any) -> None:
                    help="also measure this fine-tuned teacher (slow; needs the cloud extra)")
     i.add_argument("--out", default=RESULTS, help="folder for JSON + PNG")
     i.set_defaults(func=_intent)
+
+    s = subparsers.add_parser("asr", help="ASR WER/RTF on real recordings, and latency")
+    s.add_argument("--quick", action="store_true", help="fewer repeats")
+    s.add_argument("--out", default=SPEECH_RESULTS, help="folder for JSON + PNG")
+    s.add_argument("--threads", type=int_range(1, MAX_THREADS), default=2,
+                   help=f"CPU threads, 1-{MAX_THREADS} (default 2)")
+    s.set_defaults(func=_asr)
+
+    s = subparsers.add_parser("speech", help="every recognizer and the device's decision on "
+                              "the spoken command set and human recordings")
+    s.add_argument("--quick", action="store_true",
+                   help="the quick set (the default; kept for older scripts)")
+    s.add_argument("--full", action="store_true",
+                   help="the whole test split (default: the quick set of the committed results)")
+    s.add_argument("--every", type=int_range(1, 100_000), default=None, metavar="N",
+                   help="all safety sentences and every N-th other one (between quick and "
+                   "full), N 1-100000")
+    s.add_argument("--part", default="test", choices=["test", "dev"],
+                   help="dev: disjoint sentences, for fitting the hybrid's rule")
+    s.add_argument("--engines", nargs="+", default=None, metavar="ENGINE",
+                   help="a subset of: pocketsphinx pocketsphinx-general whisper-tiny.en "
+                   "whisper-base hybrid")
+    s.add_argument("--no-human", action="store_true", help="skip the human recordings")
+    s.add_argument("--out", default=SPEECH_RESULTS, help="folder for JSON + PNG")
+    s.add_argument("--prefix", default="commands", help="result file names (PREFIX.json, ...)")
+    s.add_argument("--intent-model", default=None, help="intent model folder (default shipped)")
+    s.set_defaults(func=_speech)
+
+    c = subparsers.add_parser("compress", help="teacher vs student: runs the compress pipeline")
+    add_compress_args(c)
+    c.set_defaults(func=_compress)
 
     al = subparsers.add_parser(
         "all", help="intent, alerts and e2e into one folder (JSON + PNG), then the README "
@@ -109,6 +144,30 @@ def _e2e(args: argparse.Namespace) -> int:
     report = run_bench(load_settings_args(args), Path(args.out), repeats=repeats)
     _print({k: report[k] for k in SUMMARY_KEYS})
     return 0
+
+
+def _asr(args: argparse.Namespace) -> int:
+    from bench.speech_asr import run_bench_asr
+
+    _print(run_bench_asr(Path(args.out), quick=args.quick))
+    return 0
+
+
+def _speech(args: argparse.Namespace) -> int:
+    from bench.speech_commands import run_bench_commands
+
+    _print(run_bench_commands(
+        Path(args.out), quick=not args.full and args.every is None,
+        intent_model=args.intent_model, every=args.every, part=args.part,
+        engines=tuple(args.engines) if args.engines else None, human=not args.no_human,
+        prefix=args.prefix))
+    return 0
+
+
+def _compress(args: argparse.Namespace) -> int:
+    from compress.cli import _compress as run_compress
+
+    return run_compress(args)
 
 
 def _fleet_sync(args: argparse.Namespace) -> int:

@@ -5,7 +5,7 @@
 asr: WER/RTF on Debian's pocketsphinx-testdata recordings (general vs domain LM) and the
 latency from the endpoint to the final transcript. speech: every recognizer (pocketsphinx,
 Whisper tiny.en and base, the hybrid) and the device's decision on the spoken elderly-care
-command set (speech.command_set) and the human recordings (speech.bench_commands). Each
+command set (speech.command_set) and the human recordings (bench.speech_commands). Each
 prints one JSON line at the end.
 """
 
@@ -32,11 +32,11 @@ def main() -> int:
     args = ap.parse_args()
     out: dict[str, object] = {}
     if args.which in ("asr", "all"):
-        from speech.bench_asr import run_bench_asr
+        from bench.speech_asr import run_bench_asr
 
         out["asr"] = run_bench_asr(args.out, quick=args.quick)
     if args.which in ("speech", "all"):
-        from speech.bench_commands import run_bench_commands
+        from bench.speech_commands import run_bench_commands
 
         out["speech"] = run_bench_commands(args.out, quick=args.quick or args.every is None,
                                             every=args.every, part=args.part)

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from health.sysinfo import machine_info
+from compress.sysinfo import machine_info
 
 __all__ = ["write_report", "plot"]
 

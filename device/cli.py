@@ -1,7 +1,7 @@
 """The `eldercare` command line.
 
 Each top-level package contributes its verbs through a small `cli` module with
-``register(subparsers)`` (and, for benchmarks, ``register_bench(subparsers)``).
+``register(subparsers)``; the benchmarks' verbs come from bench/cli.py alone.
 Those modules import nothing heavy at import time: torch and friends are imported
 inside the handlers of the cloud-side verbs only.
 
@@ -31,7 +31,7 @@ VERB_MODULES = (
     "cloud_sync.sync_cli",
     "device.service",
 )
-BENCH_MODULES = ("speech.cli", "compress.cli", "bench.cli")
+BENCH_MODULES = ("bench.cli",)
 
 EXIT_USER_ERROR = 2
 EXIT_INTERNAL_ERROR = 1

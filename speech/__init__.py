@@ -21,9 +21,8 @@
 - speech.tts: Speaker (pyttsx3 over espeak-ng, 140 wpm, volume steps, per sentence, WAV,
   Mandarin, optional Piper voice).
 - speech.build_lm: builds speech/models/ (domain LM + dictionary) at build time.
-- speech.command_set / speech.bench_commands / speech.bench_asr: the spoken benchmarks
-  (every engine and the device's decision on the same audio); speech.fit_fast_rule fits
-  the hybrid's fast-path rule on the dev part.
+- speech.command_set: the spoken care command set (generated audio of the intent
+  sentences) for speech.hypotheses and the spoken benchmarks (bench/speech_commands.py).
 - speech.hypotheses: what the recognizer hears for each intent training sentence (k-fold
   domain LMs), for `compress --asr-hypotheses` (build time).
 """

@@ -1,4 +1,4 @@
-"""`eldercare asr ...`, `eldercare say` and the `eldercare bench asr|speech` benchmarks."""
+"""`eldercare asr ...` and `eldercare say` (the speech benchmarks' verbs: bench/cli.py)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from health.limits import MAX_THREADS, float_range, int_range
+from health.limits import float_range, int_range
 from speech.audio import AudioError
 
 
@@ -149,51 +149,3 @@ def _check_writable(out: Path) -> None:
         raise PermissionError(f"--out {out} cannot be written: {exc.strerror or exc}") from None
     if not existed:
         out.unlink()
-
-
-def register_bench(subparsers: Any) -> None:
-    a = subparsers.add_parser("asr", help="ASR WER/RTF on real recordings, and latency")
-    a.add_argument("--quick", action="store_true", help="fewer repeats")
-    a.add_argument("--out", default="bench/speech_results", help="folder for JSON + PNG")
-    a.add_argument("--threads", type=int_range(1, MAX_THREADS), default=2,
-                   help=f"CPU threads, 1-{MAX_THREADS} (default 2)")
-    a.set_defaults(func=cmd_bench_asr)
-    s = subparsers.add_parser("speech", help="every recognizer and the device's decision on "
-                              "the spoken command set and human recordings")
-    s.add_argument("--quick", action="store_true",
-                   help="the quick set (the default; kept for older scripts)")
-    s.add_argument("--full", action="store_true",
-                   help="the whole test split (default: the quick set of the committed results)")
-    s.add_argument("--every", type=int_range(1, 100_000), default=None, metavar="N",
-                   help="all safety sentences and every N-th other one (between quick and "
-                   "full), N 1-100000")
-    s.add_argument("--part", default="test", choices=["test", "dev"],
-                   help="dev: disjoint sentences, for fitting the hybrid's rule")
-    s.add_argument("--engines", nargs="+", default=None, metavar="ENGINE",
-                   help="a subset of: pocketsphinx pocketsphinx-general whisper-tiny.en "
-                   "whisper-base hybrid")
-    s.add_argument("--no-human", action="store_true", help="skip the human recordings")
-    s.add_argument("--out", default="bench/speech_results", help="folder for JSON + PNG")
-    s.add_argument("--prefix", default="commands", help="result file names (PREFIX.json, ...)")
-    s.add_argument("--intent-model", default=None, help="intent model folder (default shipped)")
-    s.set_defaults(func=cmd_bench_speech)
-
-
-def cmd_bench_asr(args: argparse.Namespace) -> int:
-    from speech.bench_asr import run_bench_asr
-
-    result = run_bench_asr(Path(args.out), quick=args.quick)
-    print(json.dumps(result), flush=True)
-    return 0
-
-
-def cmd_bench_speech(args: argparse.Namespace) -> int:
-    from speech.bench_commands import run_bench_commands
-
-    result = run_bench_commands(
-        Path(args.out), quick=not args.full and args.every is None,
-        intent_model=args.intent_model, every=args.every, part=args.part,
-        engines=tuple(args.engines) if args.engines else None, human=not args.no_human,
-        prefix=args.prefix)
-    print(json.dumps(result), flush=True)
-    return 0

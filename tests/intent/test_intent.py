@@ -241,7 +241,7 @@ def test_runtime_never_imports_torch() -> None:
 
 
 def test_bench_reports_accuracy_and_latency() -> None:
-    from compress.bench import bench
+    from bench.intent_runtime import bench
 
     result = bench(None, threads=2, repeats=1)
     assert result["threads"] == 2 and result["batch"] == 1

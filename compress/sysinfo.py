@@ -1,4 +1,5 @@
-"""The machine a benchmark ran on, recorded beside its figures."""
+"""The machine a model was built on, recorded in report.json (the benchmarks record theirs
+with bench/machine.py, which no product package may import)."""
 
 from __future__ import annotations
 

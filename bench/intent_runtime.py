@@ -1,4 +1,5 @@
-"""`eldercare bench intent`: the device runtime on held-out utterances (accuracy, latency).
+"""The shipped device runtime alone on held-out utterances (accuracy, latency); the peers
+side by side are `eldercare bench intent` (bench/intent.py).
 
 Measures a model folder (default: the shipped student) with onnxruntime at batch 1 on the
 test split of the built-in data and on a small challenge set written separately from the
@@ -37,9 +38,9 @@ def _evaluate(model: Any, rows: list[tuple[str, str]]) -> dict[str, Any]:
 
 
 def bench(model_dir: str | None, threads: int, repeats: int) -> dict[str, Any]:
+    from bench.machine import machine_info
     from compress.dataset import load_challenge, load_examples
     from device.intent import IntentModel
-    from health.sysinfo import machine_info
 
     model = IntentModel.load(model_dir, threads=threads)
     test = [(e.text, e.intent) for e in load_examples("en") if e.split == "test"]

@@ -21,7 +21,7 @@ from typing import Any
 
 import numpy as np
 
-from health.sysinfo import machine_info
+from bench.machine import machine_info
 from speech.asr import create_recognizer, transcribe_clip
 from speech.audio import AudioClip, chunk_bytes, read_pcm, read_wav
 from speech.metrics import edit_distance

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from speech.bench_commands import REFERENCE, run_bench_commands, summary
+from bench.speech_commands import REFERENCE, run_bench_commands, summary
 
 
 @pytest.mark.slow

@@ -3,7 +3,7 @@
 Audio: the generated care command set (speech.command_set: the intent test split spoken
 by several voices at several rates in room noise; ``part="dev"`` is a disjoint set of the
 same kind, for fitting rules) and the human recordings of pocketsphinx-testdata
-(speech.bench_asr.recordings).
+(bench.speech_asr.recordings).
 
 Each engine (ENGINES) runs in its own child process, so that its peak memory (RSS) is its
 own. Each clip is streamed in 100 ms chunks as a microphone would deliver it; at the end
@@ -35,7 +35,7 @@ from typing import Any
 
 import numpy as np
 
-from health.sysinfo import machine_info
+from bench.machine import machine_info
 from speech.command_set import SAFETY, command_sentences
 from speech.metrics import edit_distance
 
@@ -127,7 +127,7 @@ def decode_engine(name: str, folder: str | None, human: bool,
             m = json.loads(line)
             items.append(("commands", read_wav(Path(folder) / m["file"]), m))
     if human:
-        from speech.bench_asr import recordings
+        from bench.speech_asr import recordings
 
         for fid, clip, ref in recordings():
             items.append(("human", clip, {"file": fid, "text": ref, "intent": None}))
@@ -170,7 +170,7 @@ def _decode_in_child(name: str, folder: Path, human: bool, intent_model: str | N
                      out_dir: Path) -> dict[str, Any]:
     """decode_engine in a fresh interpreter: its peak RSS is this engine's own."""
     tmp = out_dir / f".decode-{name}-{os.getpid()}.json"
-    cmd = [sys.executable, "-m", "speech.bench_commands", name, "--clips", str(folder),
+    cmd = [sys.executable, "-m", "bench.speech_commands", name, "--clips", str(folder),
            "--json", str(tmp)] + (["--human"] if human else []) + \
         (["--intent-model", intent_model] if intent_model else [])
     try:
@@ -496,7 +496,7 @@ def main(argv: list[str] | None = None) -> int:
     """The child of run_bench_commands: one engine's decode, written as JSON."""
     import argparse
 
-    ap = argparse.ArgumentParser(prog="python -m speech.bench_commands")
+    ap = argparse.ArgumentParser(prog="python -m bench.speech_commands")
     ap.add_argument("engine", choices=list(ENGINES))
     ap.add_argument("--clips", default=None, help="folder with manifest.jsonl")
     ap.add_argument("--human", action="store_true")

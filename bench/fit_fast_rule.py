@@ -2,7 +2,7 @@
 
     eldercare bench speech --part dev --engines pocketsphinx whisper-base --no-human \\
         --out DIR --prefix dev
-    python -m speech.fit_fast_rule DIR/dev_rows.jsonl --out bench/speech_results/hybrid_rule.json
+    python -m bench.fit_fast_rule DIR/dev_rows.jsonl --out bench/speech_results/hybrid_rule.json
 
 For every clip the dev run holds the fast path's own decode (the ``pocketsphinx`` engine:
 the same domain decoder and settings as the hybrid's fast path, clips in the same order)
@@ -51,7 +51,7 @@ def _right(r: dict[str, Any], alert: bool, asked: bool, decided: str) -> bool:
 
 
 def _decide(model: Any, tr: Transcript) -> tuple[bool, bool, str]:
-    from speech.bench_commands import _assistant, _decision
+    from bench.speech_commands import _assistant, _decision
 
     a = _assistant(model)
     turn = a.respond_transcript(tr)
@@ -127,7 +127,7 @@ def fit(rows: list[dict[str, Any]], intent_model: str | None = None) -> dict[str
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m speech.fit_fast_rule",
+    ap = argparse.ArgumentParser(prog="python -m bench.fit_fast_rule",
                                  description=__doc__.splitlines()[0])
     ap.add_argument("rows", type=Path, help="dev run rows (PREFIX_rows.jsonl)")
     ap.add_argument("--out", type=Path, required=True)
