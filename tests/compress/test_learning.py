@@ -80,3 +80,35 @@ def test_bad_options_fail_before_training(tmp_path: Path, capsys: pytest.Capture
     assert main(["--preset", "tiny", "--out", str(tmp_path / "out"), *args]) == 2
     assert message in capsys.readouterr().err
     assert not (tmp_path / "out" / "training-data.jsonl").exists()
+
+
+def test_cli_writes_the_section(tiny_build: Build, tmp_path: Path,
+                                monkeypatch: pytest.MonkeyPatch,
+                                capsys: pytest.CaptureFixture[str]) -> None:
+    """The verb's wiring: the merged data reaches the build and the section reaches
+    report.json and stdout. The build itself is the session's tiny one (training again
+    costs half a minute; a full `python -m compress --preset tiny --corrections` run is
+    the same path)."""
+    import compress.pipeline
+
+    build, built = tiny_build
+    fixed, held = _export(tmp_path / "c")
+    seen: list[Any] = []
+
+    def run(cfg: Any, out: Path, labels: Any = None) -> dict[str, Any]:
+        seen.append(cfg)
+        shutil.copytree(build / "intent", out / "intent")
+        shutil.copy(build / "report.json", out / "report.json")
+        return built
+
+    monkeypatch.setattr(compress.pipeline, "run", run)
+    out = tmp_path / "out"
+    assert main(["--preset", "tiny", "--out", str(out), "--corrections", str(fixed),
+                 "--baseline-model", str(build / "intent")]) == 0
+    assert seen[0].data == str(out / "training-data.jsonl")
+    printed = json.loads(capsys.readouterr().out.splitlines()[-1])
+    section = json.loads((out / "report.json").read_text())["corrections"]
+    assert printed["corrections"] == section and printed["ratios"] == built["ratios"]
+    assert section["heldout_file"] == str(held)
+    assert section["baseline_model"] == str(build / "intent")
+    assert section["before"] == section["after"]  # the same model on the same rows
