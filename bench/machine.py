@@ -9,6 +9,8 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
+from compress.sysinfo import cpu_model  # the one reader of the CPU model (bench sits on top)
+
 __all__ = ["cpu_flags", "cpu_model", "git_commit", "machine_info"]
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -16,17 +18,6 @@ ROOT = Path(__file__).resolve().parent.parent
 # The flags that decide which onnxruntime / numpy kernels run (int8 GEMM above all).
 _FLAGS = ("sse4_2", "avx", "avx2", "fma", "f16c", "avx512f", "avx512bw", "avx512vl",
           "avx512_vnni", "avx_vnni", "amx_int8", "asimd", "asimddp", "i8mm", "sve")
-
-
-def cpu_model() -> str:
-    """The CPU model name from /proc/cpuinfo, else what the platform module knows."""
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or platform.machine()
 
 
 def cpu_flags() -> list[str]:

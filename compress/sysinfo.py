@@ -8,7 +8,7 @@ import platform
 from pathlib import Path
 from typing import Any
 
-__all__ = ["machine_info"]
+__all__ = ["cpu_model", "machine_info"]
 
 
 def cpu_model() -> str:
