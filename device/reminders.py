@@ -35,6 +35,8 @@ _UTC = ZoneInfo("UTC")
 LATE_AFTER_S = 120.0
 """A reminder heard more than this many seconds after its time says when it was due."""
 _STATE_VERSION = 1
+_SAVE_EVERY = timedelta(minutes=1)
+"""How often an uneventful check writes ``checked_until`` to the state file."""
 
 
 @dataclass(frozen=True)
@@ -95,6 +97,8 @@ class ReminderBook:
         """Dose times ("YYYY-MM-DD HH:MM") already reported as unconfirmed."""
         self.first_start: datetime | None = None
         self._n = 0
+        self._saved_until: datetime | None = None
+        """``checked_until`` as last written to the state file."""
         if path is not None and path.is_file():
             self._load(path)
 
@@ -130,6 +134,7 @@ class ReminderBook:
                 "reported": sorted(self.reported), "next_id": self._n,
                 "first_start": None if self.first_start is None
                 else self.first_start.timestamp()}
+        self._saved_until = self.checked_until
         self.path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=self.path.name, suffix=".tmp")
         try:
@@ -196,9 +201,15 @@ class ReminderBook:
             day += timedelta(days=1)
         fired = out + sorted((r for r in daily if r is not None),
                              key=lambda r: r.at.astimezone(_UTC))
+        changed = bool(fired) or len(keep) != len(self.one_off)
         self.one_off = keep
         self.checked_until = now_u
-        self._save()
+        # The runtime calls this every tick: write (and fsync) the state when something fired
+        # or a minute has passed, not every second. Nothing falls due unseen in between, so
+        # after a restart the reminders since the last write are the ones that are late.
+        if changed or self._saved_until is None or \
+                now_u - self._saved_until >= _SAVE_EVERY:
+            self._save()
         return fired
 
     def unconfirmed(self, now: datetime, resident: str) -> list[Action]:
