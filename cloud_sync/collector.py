@@ -19,8 +19,7 @@ import logging
 import math
 import sqlite3
 import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -28,6 +27,7 @@ from typing import Any
 from cloud_sync.deid import Pseudonyms, Scrubber, coarsen_hour, laplace, load_secret
 from cloud_sync.events import SyncEvent
 from cloud_sync.uploader import SyncPublisher
+from health.outbox import transaction
 
 log = logging.getLogger(__name__)
 
@@ -59,18 +59,8 @@ class SyncState:
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.executescript(STATE_SCHEMA)
 
-    @contextmanager
-    def tx(self) -> Iterator[sqlite3.Cursor]:
-        with self._lock:
-            cur = self._db.cursor()
-            cur.execute("BEGIN IMMEDIATE")
-            try:
-                yield cur
-                cur.execute("COMMIT")
-            except BaseException:
-                if self._db.in_transaction:
-                    cur.execute("ROLLBACK")
-                raise
+    def tx(self) -> AbstractContextManager[sqlite3.Cursor]:
+        return transaction(self._db, self._lock, "BEGIN IMMEDIATE")
 
     def mark(self, name: str, default: str = "") -> str:
         with self._lock:

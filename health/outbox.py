@@ -11,9 +11,10 @@ from __future__ import annotations
 import sqlite3
 import threading
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS outbox (
@@ -44,6 +45,24 @@ CREATE TABLE IF NOT EXISTS escalations (
     acked_by TEXT
 );
 """
+
+
+@contextmanager
+def transaction(db: sqlite3.Connection, lock: Any,
+                begin: str = "BEGIN") -> Iterator[sqlite3.Cursor]:
+    """One transaction on ``db`` (opened with ``isolation_level=None``) under ``lock``; any
+    error rolls it back: a failed write, e.g. a full disk, must not leave the connection
+    inside a transaction for good."""
+    with lock:
+        cur = db.cursor()
+        cur.execute(begin)
+        try:
+            yield cur
+            cur.execute("COMMIT")
+        except BaseException:
+            if db.in_transaction:
+                cur.execute("ROLLBACK")
+            raise
 
 
 @dataclass
@@ -90,20 +109,8 @@ class Outbox:
         self._db.execute(f"PRAGMA synchronous={'FULL' if durable else 'NORMAL'}")
         self._db.executescript(SCHEMA)
 
-    @contextmanager
-    def _tx(self, begin: str = "BEGIN") -> Iterator[sqlite3.Cursor]:
-        """One transaction under the lock; any error rolls it back (a failed write, e.g. a
-        full disk, must not leave the connection inside a transaction for good)."""
-        with self._lock:
-            cur = self._db.cursor()
-            cur.execute(begin)
-            try:
-                yield cur
-                cur.execute("COMMIT")
-            except BaseException:
-                if self._db.in_transaction:
-                    cur.execute("ROLLBACK")
-                raise
+    def _tx(self, begin: str = "BEGIN") -> AbstractContextManager[sqlite3.Cursor]:
+        return transaction(self._db, self._lock, begin)
 
     @property
     def journal_mode(self) -> str:
