@@ -186,7 +186,7 @@ class SyncService:
                 self._gather_vitals(cur)
                 self._gather_health(cur, hour)
                 self._gather_corrections(cur, hour, events)
-            events += self._alert_events()
+            events += self._alert_events(now)
             events += self._closed_events(now)
             if not events:
                 return 0
@@ -324,7 +324,7 @@ class SyncService:
         cur.execute("INSERT OR REPLACE INTO marks(name, value) VALUES (?, ?)",
                     ("corrections_offset", str(offset + end)))
 
-    def _alert_events(self) -> list[tuple[str, SyncEvent]]:
+    def _alert_events(self, now: float) -> list[tuple[str, SyncEvent]]:
         alerts = getattr(self.runtime.home, "alerts", None)
         if alerts is None:
             return []
@@ -332,30 +332,61 @@ class SyncService:
         db = sqlite3.connect(uri, uri=True)
         try:
             rows = db.execute("SELECT payload FROM outbox WHERE key LIKE '%#0'").fetchall()
-            acks = db.execute("SELECT id, alert, step, acked FROM escalations "
-                              "WHERE acked IS NOT NULL").fetchall()
+            acks = db.execute("SELECT id, acked FROM acks").fetchall()
+            escalations = {r[0]: (int(r[1]), r[2]) for r in db.execute(
+                "SELECT id, step, acked FROM escalations")}
+            ended = db.execute("SELECT ekey, start FROM episodes WHERE ended = 1").fetchall()
         finally:
             db.close()
+        from health.alerts import episode_id
+
+        over = {episode_id(*(ekey.split("\x1f") + ["", "", ""])[:3], float(start))
+                for ekey, start in ended}
+        # an ack of an episode's n-th alert also acknowledges its earlier ones
+        first_ack: dict[str, list[tuple[int, float]]] = {}
+        for aid_, acked in acks:
+            episode, _, seq = str(aid_).rpartition("-")
+            first_ack.setdefault(episode, []).append((int(seq) if seq.isdigit() else 0,
+                                                      float(acked)))
         out: list[tuple[str, SyncEvent]] = []
         for (payload,) in rows:
             a = json.loads(payload)
-            aid = self.pseudonyms.of("alert", str(a["id"]))
+            alert_id = str(a["id"])
+            aid = self.pseudonyms.of("alert", alert_id)
             data = {"alert": aid, "type": str(a.get("kind", "")), "level": str(a["level"]),
                     "news2": a.get("news2"), "resident": self.pseudonyms.of(
                         "resident", str(a.get("resident", "")))}
-            out.append((f"alert|{a['id']}",
-                        self._event("alert", str(a["id"]), coarsen_hour(float(a["ts"])), data)))
-        for alert_id, alert, step, acked in acks:
-            a = json.loads(alert)
-            aid = self.pseudonyms.of("alert", str(alert_id))
-            ok = acked > 0
-            delay = round(max(0.0, float(acked) - float(a["ts"]))) if ok else None
-            data = {"alert": aid, "type": str(a.get("kind", "")), "level": str(a["level"]),
-                    "acked": ok, "ack_delay_s": delay, "escalation_steps": int(step)}
-            when = coarsen_hour(float(acked) if ok else float(a["ts"]))
-            out.append((f"alert_ack|{alert_id}",
-                        self._event("alert_ack", str(alert_id), when, data)))
+            out.append((f"alert|{alert_id}",
+                        self._event("alert", alert_id, coarsen_hour(float(a["ts"])), data)))
+            ack = self._ack_of(alert_id, float(a["ts"]), first_ack, escalations, over, now)
+            if ack is not None:
+                out.append((f"alert_ack|{alert_id}", self._event(
+                    "alert_ack", alert_id, ack[0], {
+                        "alert": aid, "type": data["type"], "level": data["level"], **ack[1]})))
         return out
+
+    def _ack_of(self, alert_id: str, ts: float, acks: dict[str, list[tuple[int, float]]],
+                escalations: dict[str, tuple[int, float | None]], over: set[str],
+                now: float) -> tuple[int, dict[str, Any]] | None:
+        """(hour, data) of an alert's ``alert_ack`` event, or None while it is still open:
+        acknowledged (any level), or not acknowledged once ``sync.ack_horizon_s`` has passed
+        or its condition was resolved."""
+        episode, _, seq_s = alert_id.rpartition("-")
+        seq = int(seq_s) if seq_s.isdigit() else 0
+        times = [t for n, t in acks.get(episode, []) if n >= seq and t >= ts]
+        step, esc_acked = escalations.get(alert_id, (0, None))
+        if esc_acked is not None and esc_acked > 0:
+            times.append(float(esc_acked))  # an outbox written before the acks table
+        info: dict[str, Any] = {"escalation_steps": step}
+        if esc_acked is not None and esc_acked < 0:
+            info["ladder_exhausted"] = True
+        if times:
+            acked = min(times)
+            delay = round(max(0.0, acked - ts))
+            return coarsen_hour(acked), {"acked": True, "ack_delay_s": delay, **info}
+        if now - ts >= self.settings.ack_horizon_s or episode in over:
+            return coarsen_hour(ts), {"acked": False, "ack_delay_s": None, **info}
+        return None
 
     def _closed_events(self, now: float) -> list[tuple[str, SyncEvent]]:
         out: list[tuple[str, SyncEvent]] = []

@@ -31,6 +31,16 @@ def _quantile(values: list[float], q: float) -> float | None:
     return _r(vs[lo] + (vs[hi] - vs[lo]) * (pos - lo))
 
 
+def _delays_by_level(acks: list[SyncEvent]) -> dict[str, Any]:
+    """Acknowledgement delays per alert level (every level, escalating or not)."""
+    by: dict[str, list[float]] = {}
+    for e in acks:
+        if e.data.get("acked") and e.data.get("ack_delay_s") is not None:
+            by.setdefault(str(e.data.get("level")), []).append(float(e.data["ack_delay_s"]))
+    return {lv: {"n": len(d), "p50": _quantile(d, 0.5), "max": max(d)}
+            for lv, d in sorted(by.items())}
+
+
 def fleet_report(events: list[SyncEvent] | Any) -> dict[str, Any]:
     """Figures over ``events`` (any iterable of :class:`SyncEvent`)."""
     evs = sorted(events, key=lambda e: e.id)
@@ -67,6 +77,8 @@ def fleet_report(events: list[SyncEvent] | Any) -> dict[str, Any]:
         "ack_delay_s": {"n": len(delays), "mean": _r(sum(delays) / len(delays)) if delays
                         else None, "p50": _quantile(delays, 0.5),
                         "p90": _quantile(delays, 0.9), "max": max(delays, default=None)},
+        "ack_delay_s_by_level": _delays_by_level(acks),
+        "acknowledged": sum(1 for e in acks if e.data.get("acked")),
         "unacknowledged": sum(1 for e in acks if not e.data.get("acked")),
         "turns": _r(turns),
         "intents": {k: _r(v) for k, v in sorted(labels.items())},

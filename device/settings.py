@@ -89,6 +89,12 @@ class Settings:
             if value is not None and not Path(value).expanduser().exists():
                 raise SettingsError(f"{where}: {value} does not exist: fix the path or set it "
                                     "to null")
+        if self.sync.enabled and self.sync.transport == "https":
+            for key in ("https_ca_file", "https_token_file"):
+                value = getattr(self.sync, key)
+                if value is not None and not Path(value).expanduser().is_file():
+                    raise SettingsError(f"sync.{key}: {value} does not exist: fix the path "
+                                        "or set it to null")
         ha = self.home.home_assistant
         if ha is not None and not Path(ha.token_file).expanduser().is_file():
             raise SettingsError(f"home.home_assistant.token_file: {ha.token_file} does not "
@@ -101,7 +107,8 @@ class Settings:
 
 _SECTIONS = {f.name: f for f in fields(Settings)}
 _PATH_KEYS = {("intent", "model_dir"), ("asr", "model"), ("health", "replay"),
-              ("mqtt", "ca_file"), ("sync", "secret_file")}
+              ("mqtt", "ca_file"), ("sync", "secret_file"), ("sync", "https_ca_file"),
+              ("sync", "https_token_file")}
 
 
 def _coerce(where: str, value: Any, hint: Any) -> Any:

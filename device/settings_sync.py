@@ -10,6 +10,7 @@ from device.settings_sections import _check
 
 __all__ = ["SyncSettings"]
 
+TRANSPORTS = ("mqtt", "https")
 _TOPIC_WORD = re.compile(r"^[A-Za-z0-9_\-.]+(?:/[A-Za-z0-9_\-.]+)*$")
 
 
@@ -37,6 +38,19 @@ class SyncSettings:
     """A turn whose intent probability is below this counts as low-confidence."""
     keep_days: float = 7.0
     """How long delivered events stay in the device outbox, days."""
+    ack_horizon_s: float = 21600.0
+    """An alert nobody acknowledged this long after it was raised (or whose condition was
+    resolved first) is sent as unacknowledged, seconds."""
+    transport: str = "mqtt"
+    """How events leave: "mqtt" (QoS 1 on ``url`` or the home's broker) or "https"
+    (POSTed to ``https_url``)."""
+    https_url: str | None = None
+    """The cloud ingest's HTTPS endpoint (``https://host:port/...``), for transport https."""
+    https_ca_file: str | None = None
+    """PEM file of the CA that signed the endpoint's certificate (a private CA); null: the
+    system's CA store."""
+    https_token_file: str | None = None
+    """File holding the bearer token sent with every batch; null: no token."""
 
     def __post_init__(self) -> None:
         if self.url is not None:
@@ -55,3 +69,18 @@ class SyncSettings:
                f"sync.low_confidence must be 0..1 (got {self.low_confidence})")
         _check(math.isfinite(self.keep_days) and 0 < self.keep_days <= 365,
                f"sync.keep_days must be 0..365 days (got {self.keep_days})")
+        _check(math.isfinite(self.ack_horizon_s) and 60 <= self.ack_horizon_s <= 172800,
+               f"sync.ack_horizon_s must be 60..172800 seconds (got {self.ack_horizon_s})")
+        _check(self.transport in TRANSPORTS,
+               f"sync.transport {self.transport!r} must be one of {', '.join(TRANSPORTS)}")
+        if self.transport == "https":
+            _check(self.https_url is not None and self.https_url.startswith("https://"),
+                   f"sync.https_url {self.https_url!r} must be an https:// URL when "
+                   "sync.transport is https")
+        elif self.https_url is not None:
+            _check(False, "sync.https_url is set but sync.transport is mqtt: set "
+                          "sync.transport to https, or https_url to null")
+        for key in ("https_ca_file", "https_token_file"):
+            value = getattr(self, key)
+            _check(value is None or bool(value.strip()),
+                   f"sync.{key} must be a file path or null")

@@ -1,8 +1,10 @@
 """Durable alert outbox: SQLite in WAL mode, written before anything is published.
 
-Three tables: ``outbox`` (every message to send, until the broker acknowledged it),
+Four tables: ``outbox`` (every message to send, until the broker acknowledged it),
 ``episodes`` (suppression state, so a restart does not re-alert a sustained condition
-under a new id) and ``escalations`` (alerts waiting for a caregiver's acknowledgement).
+under a new id), ``escalations`` (alerts waiting for a caregiver's acknowledgement) and
+``acks`` (the first acknowledgement of every alert this device raised, whatever its level:
+the cloud sync reads acknowledgement delays from it, docs/cloud-sync.md).
 One connection, shared by the caller's thread and the service's pump thread under a lock.
 """
 
@@ -43,6 +45,11 @@ CREATE TABLE IF NOT EXISTS escalations (
     due REAL NOT NULL,
     acked REAL,
     acked_by TEXT
+);
+CREATE TABLE IF NOT EXISTS acks (
+    id TEXT PRIMARY KEY,       -- alert id (its first acknowledgement only)
+    acked REAL NOT NULL,       -- seconds since the epoch
+    acked_by TEXT NOT NULL
 );
 """
 
@@ -190,6 +197,7 @@ class Outbox:
                              (before,)).rowcount
             n += cur.execute("DELETE FROM escalations WHERE acked IS NOT NULL AND due < ?",
                              (before,)).rowcount
+            n += cur.execute("DELETE FROM acks WHERE acked < ?", (before,)).rowcount
         return int(n)
 
     def count_pending(self) -> int:
@@ -226,10 +234,17 @@ class Outbox:
                 )
 
     def ack(self, alert_id: str, by: str, when: float) -> int:
-        """Acknowledge an alert and every earlier alert of its episode; returns rows changed."""
+        """Acknowledge an alert and every earlier alert of its episode; returns escalation
+        rows changed. The first acknowledgement of an alert this outbox holds is recorded in
+        ``acks`` whatever its level (an id it never raised is not)."""
         episode = alert_id.rsplit("-", 1)[0]
-        with self._lock:
-            cur = self._db.execute(
+        with self._tx() as cur:
+            cur.execute(
+                "INSERT OR IGNORE INTO acks(id, acked, acked_by) SELECT ?, ?, ? "
+                "WHERE EXISTS (SELECT 1 FROM outbox WHERE key = ?)",
+                (alert_id, when, by, f"{alert_id}#0"),
+            )
+            cur.execute(
                 "UPDATE escalations SET acked = ?, acked_by = ? "
                 "WHERE acked IS NULL AND (id = ? OR episode = ?)",
                 (when, by, alert_id, episode),
