@@ -26,7 +26,7 @@ from typing import Any
 
 from cloud_sync.deid import Pseudonyms, Scrubber, coarsen_hour, laplace, load_secret
 from cloud_sync.events import SyncEvent
-from cloud_sync.uploader import SyncPublisher
+from cloud_sync.uploader import HttpsPublisher, SyncPublisher
 from health.outbox import transaction
 
 log = logging.getLogger(__name__)
@@ -98,8 +98,9 @@ class SyncService:
     Args:
         runtime: the started runtime (its settings, state folder, turns, alert outbox,
             health monitor and status are read).
-        publisher: hand one in (tests); default: a :class:`SyncPublisher` on
-            ``sync.url`` (or the home's broker) under the home's pseudonym.
+        publisher: hand one in (tests); default: per ``sync.transport``, a
+            :class:`SyncPublisher` on ``sync.url`` (or the home's broker) or an
+            :class:`HttpsPublisher` to ``sync.https_url``, under the home's pseudonym.
     """
 
     def __init__(self, runtime: Any, publisher: SyncPublisher | None = None) -> None:
@@ -123,9 +124,18 @@ class SyncService:
         self.stored = 0
         """Events stored in the outbox by this process."""
         if publisher is None:
-            publisher = SyncPublisher(self._mqtt(), state / "sync-outbox.sqlite",
-                                      clock=self.wall, keep_days=self.settings.keep_days)
+            publisher = self._publisher(state / "sync-outbox.sqlite")
         self.publisher = publisher
+
+    def _publisher(self, outbox: Path) -> SyncPublisher | HttpsPublisher:
+        """The uploader of ``sync.transport`` (mqtt or https)."""
+        st = self.settings
+        if st.transport == "https":
+            assert st.https_url is not None  # the settings checked it
+            return HttpsPublisher(st.https_url, st.prefix, self.home, outbox,
+                                  ca_file=st.https_ca_file, token_file=st.https_token_file,
+                                  clock=self.wall, keep_days=st.keep_days)
+        return SyncPublisher(self._mqtt(), outbox, clock=self.wall, keep_days=st.keep_days)
 
     def _mqtt(self) -> Any:
         home_mqtt = self.runtime.home.mqtt

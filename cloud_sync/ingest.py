@@ -1,4 +1,4 @@
-"""The cloud ingest: receives homes' sync events over MQTT and stores each once.
+"""The cloud ingest: receives homes' sync events over MQTT or HTTPS and stores each once.
 
 It subscribes to ``<prefix>/+/sync`` (QoS 1) with a persistent session, so events sent
 while it is down wait on the broker. Acknowledgements are manual: a PUBACK goes back only
@@ -6,15 +6,24 @@ after the event's batch is committed to the store, so an ingest killed between r
 and storing gets the event again; a second copy is ignored by the store (the id is the
 primary key). A message that is not a valid event is counted, logged and acknowledged
 (it would never become valid).
+
+:class:`HttpsIngest` takes the same events POSTed over TLS to ``/<prefix>/<home>/sync``
+(one event per line, each checked by :func:`parse_event` as an MQTT message is) and answers
+200 only after the batch is committed, so the device keeps an event until it is stored.
 """
 
 from __future__ import annotations
 
+import hmac
+import json
 import logging
 import queue
+import ssl
 import threading
 import time
 from dataclasses import dataclass
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any
 
 from cloud_sync.events import SyncEvent
@@ -37,6 +46,31 @@ class IngestStats:
     def to_json(self) -> dict[str, int]:
         return {"received": self.received, "stored": self.stored,
                 "duplicates": self.duplicates, "rejected": self.rejected}
+
+
+def parse_event(payload: bytes, topic: str) -> SyncEvent:
+    """One event as received on ``<prefix>/<home>/sync`` (an MQTT topic, or the same path of
+    the HTTPS ingest): a valid :class:`SyncEvent` whose home is the topic's.
+
+    Raises:
+        ValueError: not a valid event, or one of another home.
+    """
+    event = SyncEvent.from_bytes(payload)
+    parts = topic.split("/")
+    home = parts[-2] if len(parts) >= 2 else ""
+    if event.home != home:
+        raise ValueError(f"event home {event.home} differs from its topic's {home}")
+    return event
+
+
+def store_batch(store: EventStore, batch: list[SyncEvent], stats: IngestStats) -> int:
+    """Commit valid events once (one transaction) and count them; returns how many were
+    new. A database error propagates (nothing counted, the caller retries)."""
+    new = store.insert(batch, time.time())
+    stats.received += len(batch)
+    stats.stored += new
+    stats.duplicates += len(batch) - new
+    return new
 
 
 class Ingest:
@@ -106,11 +140,7 @@ class Ingest:
         if self._stop.is_set():
             return  # not acknowledged: the broker sends it again to the next session
         try:
-            event: SyncEvent | None = SyncEvent.from_bytes(message.payload)
-            assert event is not None
-            home = message.topic.split("/")[-2]
-            if event.home != home:
-                raise ValueError(f"event home {event.home} differs from its topic's {home}")
+            event: SyncEvent | None = parse_event(message.payload, message.topic)
         except ValueError as exc:
             self.stats.rejected += 1
             log.warning("rejected a message on %s: %s", message.topic, exc)
@@ -161,11 +191,7 @@ class Ingest:
                 wait = min(wait * 2, self.retry_max_s)
 
     def _commit(self, items: list[tuple[int, int, SyncEvent | None]]) -> None:
-        batch = [e for _, _, e in items if e is not None]
-        new = self.store.insert(batch, time.time())
-        self.stats.received += len(batch)
-        self.stats.stored += new
-        self.stats.duplicates += len(batch) - new
+        store_batch(self.store, [e for _, _, e in items if e is not None], self.stats)
         client = self._client
         for mid, qos, _ in items:  # acknowledged only now that they are committed
             if qos > 0 and client is not None:
@@ -200,3 +226,185 @@ class Ingest:
         self._client = None
         if self.error is not None:
             raise RuntimeError(f"ingest writer stopped: {self.error}") from self.error
+
+
+MAX_HTTP_EVENTS = 1000
+"""Most events (lines) in one HTTPS request."""
+MAX_HTTP_BODY = 8 * 1024 * 1024
+"""Largest HTTPS request body, bytes."""
+
+
+class HttpsIngest:
+    """The HTTPS ingest (``eldercare cloud ingest --http HOST:PORT``).
+
+    Args:
+        store: where events go. host, port: where it listens (port 0: any free one).
+        cert_file, key_file: its TLS certificate chain and key (PEM).
+        token_file: file with the bearer token every request must carry (None: none asked).
+        prefix: the homes' ``sync.prefix``; requests go to ``/<prefix>/<home>/sync``.
+
+    Answers: 200 ``{"received", "stored", "duplicates", "rejected": [line numbers]}`` after
+    the commit (a line that is not a valid event of that home is counted, logged and
+    reported, never stored); 401 without the right token (nothing read or stored); 404
+    for another path; 411/413 without a length or over the limits; 503 (``Retry-After``)
+    when the store fails, so the device sends the batch again.
+
+    Raises:
+        OSError: the address cannot be bound, a certificate or token file cannot be read
+            (ssl.SSLError for one that is not PEM). ValueError: an unusable token.
+    """
+
+    def __init__(self, store: EventStore, host: str, port: int, cert_file: str | Path,
+                 key_file: str | Path, token_file: str | Path | None = None,
+                 prefix: str = "eldercare-sync") -> None:
+        from cloud_sync.uploader import read_token
+
+        self.store = store
+        self.prefix = prefix.strip("/")
+        self.token = read_token(token_file) if token_file is not None else None
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        context.minimum_version = ssl.TLSVersion.TLSv1_2
+        context.load_cert_chain(str(cert_file), str(key_file))
+        self.stats = IngestStats()
+        self.unauthorized = 0
+        """Requests refused for a missing or wrong token."""
+        self.db_errors = 0
+        """Batches the store failed to commit (answered 503; the device retries)."""
+        self._commit_lock = threading.Lock()
+        self._server = ThreadingHTTPServer((host, port), _handler(self))
+        self._server.daemon_threads = True
+        # the TLS handshake runs in each request's thread, never in the accepting one
+        self._server.socket = context.wrap_socket(self._server.socket, server_side=True,
+                                                  do_handshake_on_connect=False)
+        self._server.handle_error = self._handle_error  # type: ignore[method-assign]
+        self._thread: threading.Thread | None = None
+
+    @property
+    def port(self) -> int:
+        return int(self._server.server_address[1])
+
+    def start(self) -> HttpsIngest:
+        self._thread = threading.Thread(target=self._server.serve_forever, name="https-ingest",
+                                        daemon=True)
+        self._thread.start()
+        return self
+
+    @property
+    def serving(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
+
+    def stop(self) -> None:
+        """Stop accepting; requests under way finish (their commits are answered)."""
+        self._server.shutdown()
+        self._server.server_close()
+        if self._thread is not None:
+            self._thread.join(timeout=10)
+            self._thread = None
+
+    def _handle_error(self, request: Any, client_address: Any) -> None:
+        import sys
+
+        exc = sys.exc_info()[1]
+        log.warning("HTTPS request from %s failed: %s", client_address[0], exc)
+
+    def authorized(self, header: str | None) -> bool:
+        if self.token is None:
+            return True
+        want = f"Bearer {self.token}".encode()
+        return hmac.compare_digest((header or "").encode("utf-8", "replace"), want)
+
+    def topic_of(self, path: str) -> str | None:
+        """``<prefix>/<home>/sync`` for a request path of that form, else None."""
+        topic = path.split("?", 1)[0].strip("/")
+        head, _, rest = topic.partition(f"{self.prefix}/") if self.prefix else ("", "", topic)
+        parts = rest.split("/")
+        if head or len(parts) != 2 or parts[1] != "sync" or not parts[0]:
+            return None
+        return topic
+
+    def receive(self, topic: str, body: bytes) -> dict[str, Any]:
+        """Validate and commit one request's events; the answer's JSON. A store failure
+        propagates (the handler answers 503)."""
+        events: list[SyncEvent] = []
+        rejected: list[int] = []
+        for n, line in enumerate(body.splitlines(), 1):
+            if not line.strip():
+                continue
+            try:
+                events.append(parse_event(line, topic))
+            except ValueError as exc:
+                rejected.append(n)
+                log.warning("rejected line %d of a request on %s: %s", n, topic, exc)
+        with self._commit_lock:
+            new = store_batch(self.store, events, self.stats)
+            self.stats.rejected += len(rejected)
+        return {"received": len(events), "stored": new, "duplicates": len(events) - new,
+                "rejected": rejected}
+
+
+def _handler(ingest: HttpsIngest) -> type[BaseHTTPRequestHandler]:
+    class Handler(BaseHTTPRequestHandler):
+        server_version = "eldercare-ingest"
+        protocol_version = "HTTP/1.1"
+        timeout = 30
+
+        def setup(self) -> None:
+            self.request.settimeout(self.timeout)
+            self.request.do_handshake()
+            super().setup()
+
+        def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - stdlib name
+            log.debug("%s " + format, self.client_address[0], *args)
+
+        def _answer(self, status: int, obj: dict[str, Any],
+                    headers: dict[str, str] | None = None) -> None:
+            body = json.dumps(obj).encode()
+            self.send_response(status)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(body)))
+            for k, v in (headers or {}).items():
+                self.send_header(k, v)
+            self.end_headers()
+            self.wfile.write(body)
+
+        def do_POST(self) -> None:  # noqa: N802 - the stdlib's name
+            topic = ingest.topic_of(self.path)
+            if topic is None:
+                self.close_connection = True
+                self._answer(404, {"error": f"POST to /{ingest.prefix}/<home>/sync"})
+                return
+            if not ingest.authorized(self.headers.get("Authorization")):
+                ingest.unauthorized += 1
+                log.warning("refused a request from %s on %s: missing or wrong token",
+                            self.client_address[0], topic)
+                self.close_connection = True
+                self._answer(401, {"error": "missing or wrong bearer token"},
+                             {"WWW-Authenticate": "Bearer"})
+                return
+            try:
+                length = int(self.headers.get("Content-Length", ""))
+            except ValueError:
+                self.close_connection = True
+                self._answer(411, {"error": "Content-Length required"})
+                return
+            if length < 0 or length > MAX_HTTP_BODY:
+                self.close_connection = True
+                self._answer(413, {"error": f"body over {MAX_HTTP_BODY} bytes"})
+                return
+            body = self.rfile.read(length)
+            if body.count(b"\n") > MAX_HTTP_EVENTS:
+                self._answer(413, {"error": f"over {MAX_HTTP_EVENTS} events"})
+                return
+            from sqlalchemy.exc import DBAPIError
+
+            try:
+                answer = ingest.receive(topic, body)
+            except DBAPIError as exc:
+                ingest.db_errors += 1
+                log.warning("the event store failed (%s); answered 503",
+                            str(exc).splitlines()[0])
+                self._answer(503, {"error": "event store unavailable"}, {"Retry-After": "5"})
+                return
+            self._answer(200, answer)
+
+    return Handler

@@ -1,5 +1,6 @@
-"""`eldercare cloud ingest|report` (the fleet side of the sync) and `eldercare sync
-correct` (a caregiver marks an utterance as misunderstood); docs/cloud-sync.md."""
+"""`eldercare cloud ingest|report|corrections` (the fleet side of the sync; the ingest takes
+MQTT, HTTPS or both) and `eldercare sync correct` (a caregiver marks an utterance as
+misunderstood); docs/cloud-sync.md."""
 
 from __future__ import annotations
 
@@ -23,7 +24,15 @@ def register(subparsers: Any) -> None:
     ing.add_argument("--db", default=DEFAULT_DB,
                      help="sqlite:///PATH, a file path, or postgresql://user@host:port/db "
                           f"(default {DEFAULT_DB})")
-    ing.add_argument("--broker", required=True, help="MQTT broker URL (mqtt://host:port)")
+    ing.add_argument("--broker", default=None,
+                     help="MQTT broker URL (mqtt://host:port); --broker, --http or both")
+    ing.add_argument("--http", default=None, metavar="HOST:PORT",
+                     help="also (or only) take events POSTed over HTTPS here (devices with "
+                          "sync.transport https); needs --tls-cert and --tls-key")
+    ing.add_argument("--tls-cert", default=None, help="PEM certificate chain of --http")
+    ing.add_argument("--tls-key", default=None, help="PEM private key of --http")
+    ing.add_argument("--token-file", default=None,
+                     help="file with the bearer token every HTTPS request must carry")
     ing.add_argument("--prefix", default="eldercare-sync", help="the homes' sync.prefix")
     ing.add_argument("--client-id", default="eldercare-cloud-ingest",
                      help="MQTT client id (keep it across restarts: the broker keeps its queue)")
@@ -62,26 +71,66 @@ def register(subparsers: Any) -> None:
     cor.set_defaults(func=_correct)
 
 
+def _http_address(text: str) -> tuple[str, int]:
+    host, sep, port = text.rpartition(":")
+    if not sep or not host or not port.isdigit() or not 0 <= int(port) <= 65535:
+        raise ValueError(f"--http {text!r} must be HOST:PORT, e.g. 0.0.0.0:8443")
+    return host.strip("[]"), int(port)
+
+
 def _ingest(args: argparse.Namespace) -> int:
-    from cloud_sync.ingest import Ingest
+    from cloud_sync.ingest import HttpsIngest, Ingest
     from cloud_sync.store import EventStore
 
+    if args.broker is None and args.http is None:
+        raise ValueError("cloud ingest needs --broker URL, --http HOST:PORT, or both")
+    if args.http is not None and (args.tls_cert is None or args.tls_key is None):
+        raise ValueError("--http needs --tls-cert and --tls-key (PEM files)")
+    if args.http is None and (args.tls_cert or args.tls_key or args.token_file):
+        raise ValueError("--tls-cert, --tls-key and --token-file go with --http")
+    address = _http_address(args.http) if args.http is not None else None
     store = EventStore(args.db)
     stop = threading.Event()
     for sig in (signal.SIGTERM, signal.SIGINT):
         signal.signal(sig, lambda *_: stop.set())
-    ingest = Ingest(args.broker, store, prefix=args.prefix, client_id=args.client_id,
-                    share=args.share)
+    ingest = https = None
     t0 = time.monotonic()
-    ingest.start(wait_s=5.0)
-    print(json.dumps({"ingest": "started", "topic": ingest.topic,
-                      "connected": ingest.connected}), flush=True)
     try:
-        ingest.run_until(stop)
+        started: dict[str, Any] = {"ingest": "started"}
+        if address is not None:
+            https = HttpsIngest(store, address[0], address[1], args.tls_cert, args.tls_key,
+                                args.token_file, prefix=args.prefix).start()
+            started["https"] = f"https://{args.http.rpartition(':')[0]}:{https.port}/" \
+                f"{args.prefix}/<home>/sync"
+        if args.broker is not None:
+            ingest = Ingest(args.broker, store, prefix=args.prefix, client_id=args.client_id,
+                            share=args.share)
+            ingest.start(wait_s=5.0)
+            started.update(topic=ingest.topic, connected=ingest.connected)
+        print(json.dumps(started), flush=True)
+        while not stop.wait(0.2):
+            if ingest is not None and ingest.error is not None:
+                raise RuntimeError(f"ingest writer stopped: {ingest.error}") from ingest.error
+            if https is not None and not https.serving:
+                raise RuntimeError("the HTTPS ingest stopped serving")
     finally:
-        ingest.stop()
-        store.close()
-    print(json.dumps({"ingest": "stopped", **ingest.stats.to_json(),
+        try:
+            if https is not None:
+                https.stop()
+        finally:
+            try:
+                if ingest is not None:
+                    ingest.stop()
+            finally:
+                store.close()
+    stats: dict[str, Any] = {}
+    for part in (ingest, https):
+        if part is not None:
+            for k, v in part.stats.to_json().items():
+                stats[k] = stats.get(k, 0) + v
+    if https is not None:
+        stats["unauthorized"] = https.unauthorized
+    print(json.dumps({"ingest": "stopped", **stats,
                       "seconds": round(time.monotonic() - t0, 2)}), flush=True)
     return 0
 
