@@ -63,6 +63,17 @@ def register_bench(subparsers: Any) -> None:
     i.add_argument("--out", default=RESULTS, help="folder for JSON + PNG")
     i.set_defaults(func=_intent)
 
+    ir = subparsers.add_parser(
+        "intent-runtime", help="the device's intent runtime before and after its batch-1 "
+        "changes, side by side: identical labels, p50/p95 latency")
+    ir.add_argument("--model", default=None, help="model folder (default: shipped)")
+    ir.add_argument("--threads", type=int_range(1, MAX_THREADS), default=2,
+                    help=f"CPU threads, 1-{MAX_THREADS} (default 2)")
+    ir.add_argument("--repeats", type=int_range(1, 1000), default=5,
+                    help="latency passes, 1-1000 (default 5)")
+    ir.add_argument("--out", default=RESULTS, help="folder for intent_runtime.json")
+    ir.set_defaults(func=_intent_runtime)
+
     s = subparsers.add_parser("asr", help="ASR WER/RTF on real recordings, and latency")
     s.add_argument("--quick", action="store_true", help="fewer repeats")
     s.add_argument("--out", default=SPEECH_RESULTS, help="folder for JSON + PNG")
@@ -185,6 +196,19 @@ def _intent(args: argparse.Namespace) -> int:
                         quick=args.quick, teacher_dir=args.teacher, out_dir=args.out)
     _print(summary(entries))
     return 0
+
+
+def _intent_runtime(args: argparse.Namespace) -> int:
+    from bench.intent_runtime import compare
+    from bench.results import write_json
+
+    result = compare(args.model, threads=args.threads, repeats=args.repeats)
+    path = write_json("intent_runtime", result, args.out)
+    _print({"bench": "intent_runtime", "identical": result["identical"],
+            "compared": result["compared"], "threads": result["threads"],
+            **{f"{k}_ms_{p}": result[k][f"latency_ms_{p}"] for k in ("before", "after")
+               for p in ("p50", "p95")}, "out": str(path)})
+    return 0 if result["identical"] else 1
 
 
 def _all(args: argparse.Namespace) -> int:

@@ -5,7 +5,11 @@ challenge set (compress/challenge_en.jsonl), in one run.
 Systems (docs/benchmarks.md says why each is built as it is):
 
 - ``student_int8``: the device's model (:class:`device.intent.IntentModel`).
-- ``teacher``: only with ``--teacher DIR`` (an ONNX folder the runtime loads); otherwise the
+- ``teacher``: only with ``--teacher DIR``: the fine-tuned PyTorch teacher that
+  ``eldercare compress`` saves in ``OUT/work/teacher`` (MPNet-base for the default preset),
+  run at batch 1 with ``--threads`` torch threads; its decision (temperature, safety
+  thresholds, out_of_scope threshold) is fitted on the dev split as the pipeline fits it.
+  An ONNX model folder is measured as the device runs it. Without ``--teacher``: the
   figures of the shipped model's report.json, marked ``measured: false``.
 - ``hassil``: Home Assistant Assist's template matcher, every training sentence a template.
 - ``rapidfuzz``: Rhasspy's fuzzy recognizer, the closest training sentence by
@@ -32,8 +36,8 @@ from typing import Any
 from bench.figures import intent_figures, latency_summary
 from bench.machine import machine_info
 from bench.results import RESULTS_DIR, write_json, write_png
-from device.labels import OUT_OF_SCOPE
-from device.safety_decision import decide, thresholds_of
+from device.labels import OUT_OF_SCOPE, SAFETY_LABELS
+from device.safety_decision import Thresholds, decide, thresholds_of
 from device.settings_sections import SafetySettings
 
 __all__ = ["System", "run_bench", "SUMMARY_KEYS"]
@@ -176,6 +180,66 @@ def tfidf_system(train: Sequence[tuple[str, str]]) -> System:
                   notes="C=20, trained on the training split")
 
 
+def teacher_system(folder: str | Path, threads: int,
+                   dev: Sequence[tuple[str, str, str]]) -> System:
+    """The fine-tuned teacher saved by the compress pipeline (``OUT/work/teacher``) at batch
+    1 with ``threads`` torch threads, or an ONNX model folder (``config.json`` of format
+    eldercare-intent/1) run as the device runs it. ``dev`` holds (text, intent, group) rows:
+    the PyTorch teacher's decision is fitted on them as compress/pipeline.py fits it."""
+    path = Path(folder)
+    if (path / "config.json").is_file() and (path / "model.onnx").is_file():
+        return student(str(path), threads, name="teacher")
+    if not (path / "classifier.pt").is_file():
+        raise FileNotFoundError(
+            f"{path} is neither a teacher saved by `eldercare compress` (OUT/work/teacher with "
+            "classifier.pt) nor an ONNX intent model folder")
+    import numpy as np
+    import torch
+
+    from compress.calibrate import calibrate
+    from compress.config import TeacherConfig
+    from compress.teacher import load_teacher
+    from compress.thresholds import SafetyFit, decide_labels
+    from compress.train import predict as predict_batched
+    from device.labels import INTENT_LABELS
+
+    torch.set_num_threads(threads)
+    labels = tuple(INTENT_LABELS)
+    teacher = load_teacher(path, list(labels))
+    model = teacher.model.eval()
+    max_length = TeacherConfig().max_length
+    dev_logits, _ = predict_batched(model, teacher.encode([t for t, _, _ in dev], max_length),
+                                    teacher.pad_id, torch.device("cpu"), desc="teacher dev")
+    dev_gold = np.asarray([labels.index(g) for _, g, _ in dev])
+    temperature = calibrate(dev_logits.numpy(), dev_gold, labels).temperature
+    fit = SafetyFit.fit(dev_logits.numpy(), dev_gold, [grp for _, _, grp in dev], labels,
+                        temperature)
+    tok = teacher.tokenizer
+    tok.no_padding()
+    tok.enable_truncation(max_length=max_length)
+
+    @torch.inference_mode()
+    def predict(text: str) -> tuple[str, float | None, dict[str, float] | None]:
+        ids = torch.tensor([tok.encode(text).ids])
+        logits = model(ids, torch.ones_like(ids)).float().numpy()
+        probs = fit.probs(logits)
+        label = labels[int(decide_labels(probs, labels, fit.thresholds, fit.threshold)[0])]
+        scores = {lab: float(p) for lab, p in zip(labels, probs[0], strict=True)}
+        return label, scores[label], scores
+
+    files = [f for f in path.iterdir() if f.suffix in (".safetensors", ".pt", ".json")]
+    th = fit.thresholds
+    return System("teacher", predict, sum(f.stat().st_size for f in files) / 2**20,
+                  thresholds={lab: Thresholds(th.alert, th.ask) for lab in SAFETY_LABELS},
+                  answer_floor=float(fit.threshold),
+                  notes=f"{teacher.name} fine-tuned (PyTorch fp32, {threads} torch threads); "
+                        "decision fitted on the dev split in this run",
+                  extra={"model": str(path), "fit": {
+                      "temperature": round(float(fit.temperature), 4),
+                      "alert": round(th.alert, 6), "ask": round(th.ask, 6),
+                      "threshold": fit.threshold}})
+
+
 def _report_teacher(model_dir: str | None) -> dict[str, Any] | None:
     from device.intent import default_model_dir
 
@@ -265,6 +329,7 @@ def run_bench(model_dir: str | None = None, threads: int = 2, repeats: int = 3,
     examples = load_examples("en")
     split = {s: [(e.text, e.intent) for e in examples if e.split == s]
              for s in ("train", "dev", "test")}
+    dev_groups = [(e.text, e.intent, e.group) for e in examples if e.split == "dev"]
     challenge = [(e.text, e.intent) for e in load_challenge("en")]
     makers: dict[str, Callable[[], System]] = {
         "student_int8": lambda: student(model_dir, threads),
@@ -273,7 +338,7 @@ def run_bench(model_dir: str | None = None, threads: int = 2, repeats: int = 3,
         "tfidf_logreg": lambda: tfidf_system(split["train"]),
     }
     if teacher_dir:
-        makers["teacher"] = lambda: student(teacher_dir, threads, name="teacher")
+        makers["teacher"] = lambda: teacher_system(teacher_dir, threads, dev_groups)
     chosen = list(systems) if systems else list(makers)
     unknown = [s for s in chosen if s not in makers]
     if unknown:

@@ -78,3 +78,98 @@ def run_bench(model_dir: str | None, threads: int, repeats: int, out: str | None
     summary["challenge_false_emergencies"] = result["challenge"]["false_emergencies"]
     sys.stdout.write(json.dumps(summary) + "\n")
     return 0
+
+
+def _previous_runtime(model_dir: str | None, threads: int) -> Any:
+    """The runtime as it was before the batch-1 changes, rebuilt from the same folder: the
+    session with onnxruntime's default (spinning) intra-op threads, and every text through
+    the batch encoder (``classify_batch``). Returns a callable text -> IntentResult."""
+    import onnxruntime as ort
+    from tokenizers import Tokenizer
+
+    from device.intent import IntentConfig, IntentModel, default_model_dir
+
+    folder = Path(model_dir) if model_dir else default_model_dir()
+    config = IntentConfig.read(folder / "config.json")
+    tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
+    tokenizer.enable_truncation(max_length=config.max_length)
+    pad = str(config.raw.get("pad_token", "[PAD]"))
+    pad_id = tokenizer.token_to_id(pad)
+    tokenizer.enable_padding(pad_id=pad_id if pad_id is not None else 0, pad_token=pad)
+    options = ort.SessionOptions()
+    options.intra_op_num_threads = threads
+    options.inter_op_num_threads = 1
+    session = ort.InferenceSession(str(folder / "model.onnx"), sess_options=options,
+                                   providers=["CPUExecutionProvider"])
+    model = IntentModel(folder, config, session, tokenizer)
+    model.probabilities(["warm up the session"])
+
+    def classify(text: str) -> Any:
+        encodings = tokenizer.encode_batch([text])
+        ids = np.asarray([e.ids for e in encodings], dtype=np.int64)
+        mask = np.asarray([e.attention_mask for e in encodings], dtype=np.int64)
+        feeds = {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
+        logits = np.asarray(session.run(None, {k: feeds[k] for k in model._input_names})[0],
+                            dtype=np.float32)
+        z = logits / config.temperature + model._bias
+        e = np.exp(z - z.max(axis=1, keepdims=True))
+        return model.decide(text, (e / e.sum(axis=1, keepdims=True))[0])
+
+    return classify
+
+
+def compare(model_dir: str | None = None, threads: int = 2, repeats: int = 5,
+            n: int = 200, block: int = 25) -> dict[str, Any]:
+    """The runtime before and after the batch-1 changes, side by side in one run.
+
+    Both classify every utterance of the test split and the challenge set; the labels must
+    be identical (``identical`` False and the differing texts otherwise) and the largest
+    probability difference is reported. Latency: the first ``n`` test utterances, in blocks
+    of ``block`` that alternate which runtime goes first, ``repeats`` passes; p50/p95 per
+    pass, the median over passes (bench.figures.latency_summary)."""
+    from bench.figures import latency_summary
+    from bench.machine import machine_info
+    from compress.dataset import load_challenge, load_examples
+    from device.intent import IntentModel
+
+    new_model = IntentModel.load(model_dir, threads=threads)
+    runtimes = {"before": _previous_runtime(model_dir, threads), "after": new_model.classify}
+    test = [e.text for e in load_examples("en") if e.split == "test"]
+    rows = test + [e.text for e in load_challenge("en")]
+    differ, max_diff = [], 0.0
+    for text in rows:
+        a, b = runtimes["before"](text), runtimes["after"](text)
+        if a.intent != b.intent:
+            differ.append({"text": text, "before": a.intent, "after": b.intent})
+        max_diff = max(max_diff, max(abs(a.scores[k] - b.scores[k]) for k in a.scores))
+    texts = test[:n]
+    runs: dict[str, list[list[float]]] = {k: [] for k in runtimes}
+    for rep in range(repeats):
+        times: dict[str, list[float]] = {k: [] for k in runtimes}
+        for i, start in enumerate(range(0, len(texts), block)):
+            chunk = texts[start:start + block]
+            order = list(runtimes) if (rep + i) % 2 == 0 else list(runtimes)[::-1]
+            for name in order:
+                run = runtimes[name]
+                for t in chunk[:3]:
+                    run(t)
+                for t in chunk:
+                    t0 = time.perf_counter()
+                    run(t)
+                    times[name].append((time.perf_counter() - t0) * 1000.0)
+        for name in runtimes:
+            runs[name].append(times[name])
+    latency = {name: latency_summary(r) for name, r in runs.items()}
+    return {
+        "bench": "intent_runtime", "model": str(new_model.model_dir), "threads": threads,
+        "batch": 1, "repeats": repeats, "latency_n": len(texts), "block": block,
+        "identical": not differ, "compared": len(rows), "differ": differ[:20],
+        "max_probability_difference": max_diff,
+        "before": {"what": "onnxruntime default session options (intra-op threads spin "
+                           "while idle), text through the batch encoder", **latency["before"]},
+        "after": {"what": "device.intent.IntentModel: idle intra-op threads sleep "
+                          "(session.intra_op.allow_spinning 0), one text through "
+                          "Tokenizer.encode, only the inputs the graph declares",
+                  **latency["after"]},
+        "machine": machine_info(threads=threads, repeats=repeats, batch=1),
+    }

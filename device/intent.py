@@ -182,6 +182,11 @@ class IntentModel:
         options = ort.SessionOptions()
         options.intra_op_num_threads = max(1, int(threads))
         options.inter_op_num_threads = 1
+        # Idle intra-op threads sleep instead of spinning: at batch 1 a spinning worker
+        # competes for the core with the thread that runs the graph whenever the device is
+        # busy (the recognizer, the other services), which multiplied the tail latency
+        # (docs/benchmarks.md, `eldercare bench intent-runtime`).
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         choice = choose_provider(variants=config.raw.get("variants"), model_dir=folder,
                                  cap=provider, variant=variant)
         try:
@@ -201,11 +206,17 @@ class IntentModel:
         return model
 
     def _logits(self, texts: Sequence[str]) -> np.ndarray:
-        encodings = self._tokenizer.encode_batch(list(texts))
+        if len(texts) == 1:  # the device's case: no batch encoder (its thread pool) needed
+            encodings = [self._tokenizer.encode(texts[0])]
+        else:
+            encodings = self._tokenizer.encode_batch(list(texts))
         ids = np.asarray([e.ids for e in encodings], dtype=np.int64)
-        mask = np.asarray([e.attention_mask for e in encodings], dtype=np.int64)
-        feeds = {"input_ids": ids, "attention_mask": mask,
-                 "token_type_ids": np.zeros_like(ids)}
+        feeds = {"input_ids": ids}
+        if "attention_mask" in self._input_names:
+            feeds["attention_mask"] = np.asarray([e.attention_mask for e in encodings],
+                                                 dtype=np.int64)
+        if "token_type_ids" in self._input_names:
+            feeds["token_type_ids"] = np.zeros_like(ids)
         out = self._session.run(None, {k: feeds[k] for k in self._input_names})
         return np.asarray(out[0], dtype=np.float32)
 
