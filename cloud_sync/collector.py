@@ -3,7 +3,8 @@
 Sources (each read, never changed): the runtime's turns (intent statistics, safety
 questions and their answers), the alert outbox (alerts and caregivers' acknowledgements),
 the health monitor's recent vital signs (daily summaries), the runtime's status (service
-health) and ``<state>/corrections.jsonl`` (utterances a caregiver marked as misunderstood).
+health) and ``<state>/corrections.jsonl`` (utterances a caregiver marked as misunderstood,
+by ``eldercare sync correct`` or on ``<prefix>/<home>/corrections``: :class:`Corrections`).
 
 Aggregates are kept in ``<state>/sync-state.sqlite`` per hour (per day for vital signs)
 and leave once their hour (day) is over, with Laplace noise when ``sync.dp_epsilon`` is
@@ -17,6 +18,7 @@ import asyncio
 import json
 import logging
 import math
+import os
 import sqlite3
 import threading
 from contextlib import AbstractContextManager
@@ -37,7 +39,13 @@ CREATE TABLE IF NOT EXISTS buckets (
     PRIMARY KEY (kind, bucket));
 CREATE TABLE IF NOT EXISTS emitted (key TEXT PRIMARY KEY);
 CREATE TABLE IF NOT EXISTS marks (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS turns (
+    turn_id TEXT PRIMARY KEY, ts REAL NOT NULL, heard TEXT NOT NULL, intent TEXT NOT NULL,
+    corrected INTEGER NOT NULL DEFAULT 0);
 """
+MAX_CORRECTION_BYTES = 4096
+"""Largest caregiver correction message read (docs/input-limits.md)."""
+MAX_NOTE_CHARS = 500
 CORRECTIONS_FILE = "corrections.jsonl"
 VITAL_RANGES = {"resp_rate": (0.0, 60.0), "spo2": (50.0, 100.0), "systolic_bp": (50.0, 250.0),
                 "pulse": (0.0, 250.0), "temperature": (30.0, 43.0)}
@@ -92,6 +100,84 @@ class SyncState:
             self._db.close()
 
 
+class Corrections:
+    """Caregivers' corrections on ``<mqtt.prefix>/<home>/corrections`` (QoS 1):
+    ``{"turn_id", "label", "note"?}`` marks a turn the device misunderstood.
+
+    A paho client on the home's broker (persistent session: corrections sent while the
+    device is off wait there) hands each message to :meth:`take`; the sync's poll checks
+    it against the turns it has recorded and appends it to ``corrections.jsonl``, and only
+    then acknowledges it (PUBACK), so a correction is not lost between the two.
+    """
+
+    def __init__(self, settings: Any) -> None:
+        from health.mqtt_settings import make_client
+
+        self.settings = settings
+        self.topic = settings.topic("corrections")
+        self.received = 0
+        """Messages received (valid or not)."""
+        self.ignored: list[str] = []
+        """Why each ignored correction was ignored (the last 100)."""
+        self._queue: list[tuple[int, int, bytes]] = []
+        self._lock = threading.Lock()
+        self._connected = threading.Event()
+        client = make_client(settings, f"eldercare-{settings.prefix}-{settings.home}-"
+                             "corrections", clean=False)
+        client.manual_ack_set(True)
+        client.on_connect = self._on_connect
+        client.on_message = self._on_message
+        client.on_disconnect = lambda *a: self._connected.clear()
+        self._client: Any = client
+
+    @property
+    def connected(self) -> bool:
+        return self._connected.is_set()
+
+    def start(self, wait_s: float = 0.0) -> Corrections:
+        s = self.settings
+        self._client.connect_async(s.host, s.port, s.keepalive_s)
+        self._client.loop_start()
+        if wait_s > 0:
+            self._connected.wait(wait_s)
+        return self
+
+    def stop(self) -> None:
+        """Disconnect; what was received and not yet handled is not acknowledged, so the
+        broker sends it again at the next start."""
+        client, self._client = self._client, None
+        if client is not None:
+            client.disconnect()
+            client.loop_stop()
+
+    def _on_connect(self, client: Any, userdata: Any, flags: Any, rc: Any, props: Any) -> None:
+        if rc.is_failure:
+            log.warning("broker refused the corrections listener: %s", rc)
+            return
+        client.subscribe(self.topic, qos=1)
+        self._connected.set()
+
+    def _on_message(self, client: Any, userdata: Any, message: Any) -> None:
+        with self._lock:
+            self._queue.append((message.mid, message.qos, bytes(message.payload)))
+            self.received += 1
+
+    def take(self) -> list[tuple[int, int, bytes]]:
+        with self._lock:
+            out, self._queue = self._queue, []
+        return out
+
+    def ack(self, items: list[tuple[int, int, bytes]]) -> None:
+        client = self._client
+        for mid, qos, _ in items:
+            if qos > 0 and client is not None:
+                client.ack(mid, qos)
+
+    def ignore(self, why: str) -> None:
+        log.warning("ignored a correction on %s: %s", self.topic, why)
+        self.ignored = [*self.ignored[-99:], why]
+
+
 class SyncService:
     """De-identified sync of one running device (``device.runtime.Runtime``).
 
@@ -126,6 +212,8 @@ class SyncService:
         if publisher is None:
             publisher = self._publisher(state / "sync-outbox.sqlite")
         self.publisher = publisher
+        self.corrections = Corrections(runtime.home.mqtt)
+        """Caregivers' corrections from the home's broker."""
 
     def _publisher(self, outbox: Path) -> SyncPublisher | HttpsPublisher:
         """The uploader of ``sync.transport`` (mqtt or https)."""
@@ -151,6 +239,7 @@ class SyncService:
         return self.publisher.topic_sync
 
     def start(self, wait_s: float = 0.0) -> SyncService:
+        self.corrections.start()
         self.publisher.start(wait_s=wait_s)
         return self
 
@@ -161,6 +250,7 @@ class SyncService:
             self.poll()
         finally:
             try:
+                self.corrections.stop()
                 if self.publisher.connected:
                     self.publisher.flush(flush_s)
             finally:
@@ -192,10 +282,13 @@ class SyncService:
             hour = coarsen_hour(now)
             events: list[tuple[str, SyncEvent]] = []
             with self.state.tx() as cur:
-                self._gather_turns(cur, hour)
+                self._gather_turns(cur, hour, now)
                 self._gather_vitals(cur)
                 self._gather_health(cur, hour)
+                taken = self.corrections.take()
+                self._record_corrections(cur, taken, now)
                 self._gather_corrections(cur, hour, events)
+            self.corrections.ack(taken)  # written to corrections.jsonl: safe to acknowledge
             events += self._alert_events(now)
             events += self._closed_events(now)
             if not events:
@@ -222,11 +315,22 @@ class SyncService:
         cur.execute("INSERT OR REPLACE INTO buckets(kind, bucket, hour, data) VALUES (?,?,?,?)",
                     (kind, bucket, hour, json.dumps(data, sort_keys=True)))
 
-    def _gather_turns(self, cur: sqlite3.Cursor, hour: int) -> None:
-        turns = self.runtime.turns[self._turn_index:]
+    def _gather_turns(self, cur: sqlite3.Cursor, hour: int, now: float) -> None:
+        start = self._turn_index
+        turns = self.runtime.turns[start:]
         if not turns:
             return
         self._turn_index += len(turns)
+        ids = list(getattr(self.runtime, "turn_ids", []))[start:start + len(turns)]
+        # kept (on the device only) so that a caregiver can mark one later, even after a
+        # restart; the words only with consent, as they could leave only then
+        keep = self.settings.consent_transcripts
+        rows = [(tid, now, t.heard if keep else "", t.intent)
+                for tid, t in zip(ids, turns, strict=False)]  # a runtime without ids: none
+        cur.executemany("INSERT OR IGNORE INTO turns(turn_id, ts, heard, intent) "
+                        "VALUES (?,?,?,?)", rows)
+        cur.execute("DELETE FROM turns WHERE ts < ?",
+                    (now - self.settings.keep_days * 86400,))
         key = str(hour)
         data = self.state.bucket(cur, "intent_stats", key) or _empty_intents()
         for turn in turns:
@@ -295,6 +399,55 @@ class SyncService:
             data["broker_disconnected_polls"] += 1
         self._update(cur, "service_health", key, hour, data)
 
+    def _record_corrections(self, cur: sqlite3.Cursor, taken: list[tuple[int, int, bytes]],
+                            now: float) -> None:
+        """Check caregivers' corrections and append the valid ones to corrections.jsonl
+        (the words only with consent); a bad one is logged with its reason and ignored."""
+        from device.labels import INTENT_LABELS as LABELS
+        from health.limits import InputRejected, parse_json
+
+        lines: list[str] = []
+        for _, _, payload in taken:
+            try:
+                obj = parse_json(payload, MAX_CORRECTION_BYTES, what="the correction")
+            except InputRejected as exc:
+                self.corrections.ignore(exc.message)
+                continue
+            if not isinstance(obj, dict):
+                self.corrections.ignore("not a JSON object")
+                continue
+            turn_id, label, note = obj.get("turn_id"), obj.get("label"), obj.get("note", "")
+            if not isinstance(turn_id, str) or not turn_id or len(turn_id) > 64:
+                self.corrections.ignore(f"turn_id {turn_id!r} is not a turn id")
+                continue
+            if not isinstance(label, str) or label not in LABELS:
+                self.corrections.ignore(f"label {label!r} is not one of the "
+                                        f"{len(LABELS)} intent labels")
+                continue
+            if not isinstance(note, str) or len(note) > MAX_NOTE_CHARS:
+                self.corrections.ignore(f"note must be text of at most {MAX_NOTE_CHARS} "
+                                        "characters")
+                continue
+            row = cur.execute("SELECT heard, intent, corrected FROM turns WHERE turn_id = ?",
+                              (turn_id,)).fetchone()
+            if row is None:
+                self.corrections.ignore(f"unknown turn id {turn_id!r} (not one of the last "
+                                        f"{self.settings.keep_days:g} days' turns)")
+                continue
+            if row[2]:
+                self.corrections.ignore(f"turn {turn_id} is already corrected")
+                continue
+            cur.execute("UPDATE turns SET corrected = 1 WHERE turn_id = ?", (turn_id,))
+            heard = row[0] if self.settings.consent_transcripts else ""
+            lines.append(json.dumps({"text": heard, "label": label, "predicted": row[1],
+                                     "turn_id": turn_id, "note": note, "ts": round(now, 3),
+                                     "source": "mqtt"}, ensure_ascii=False))
+        if lines:
+            with self.corrections_path.open("a", encoding="utf-8") as f:
+                f.write("".join(x + "\n" for x in lines))
+                f.flush()
+                os.fsync(f.fileno())
+
     def _gather_corrections(self, cur: sqlite3.Cursor, hour: int,
                             events: list[tuple[str, SyncEvent]]) -> None:
         from device.labels import INTENT_LABELS as LABELS
@@ -321,8 +474,9 @@ class SyncService:
                             offset, exc)
                 continue
             counted += 1
-            if self.settings.consent_transcripts:
-                ident = f"{offset + n}\x1f{text}"
+            if self.settings.consent_transcripts and text.strip():
+                turn_id = obj.get("turn_id")
+                ident = f"turn\x1f{turn_id}" if turn_id else f"{offset + n}\x1f{text}"
                 released = {"text": self.scrubber.scrub(text), "label": label,
                             "predicted": str(obj.get("predicted") or "")}
                 ev = self._event("correction", ident, hour, released)

@@ -23,6 +23,7 @@ import json
 import logging
 import math
 import os
+import secrets
 import sqlite3
 import sys
 import threading
@@ -129,6 +130,10 @@ class Runtime:
                                  clock=wall)
         self.liveness = Liveness(settings.liveness.timeout_s, clock=wall)
         self.turns: list[Turn] = []
+        self.turn_ids: list[str] = []
+        """Each turn's id, in the order of ``turns``: ``<boot>-<n>``, on its turn line as
+        ``turn_id`` (a caregiver marks a misunderstood turn by it, docs/cloud-sync.md)."""
+        self._boot = secrets.token_hex(4)
         self.reminders_said = 0
         self.errors = 0
         self.restarts: dict[str, int] = {}
@@ -239,6 +244,7 @@ class Runtime:
                     self._hear_clip(heard) if heard is not None else \
                     self.assistant.respond(text or "")
                 self.turns.append(turn)
+                turn_id = self._turn_id()
         except Exception as exc:  # noqa: BLE001 - the turn's error boundary; logged, emitted
             self.errors += 1
             source = wav or ("mic" if heard is not None else "text")
@@ -262,7 +268,7 @@ class Runtime:
             return None
         if getattr(turn, "tts_error", ""):  # reply audio failed; the turn and its alerts stand
             self.errors += 1
-        line = turn.to_json()
+        line = {"turn_id": turn_id, **turn.to_json()}
         provider = (self.models.get("intent") or {}).get("provider")
         if provider:  # which execution provider and model variant decided (docs/bundles.md)
             line["provider"] = {"provider": provider.get("provider"),
@@ -270,6 +276,11 @@ class Runtime:
         self.emit(json.dumps(line, ensure_ascii=False))
         self._play(getattr(turn, "say", turn.reply.text))
         return turn
+
+    def _turn_id(self) -> str:
+        """The id of the turn just appended (called under ``_lock``)."""
+        self.turn_ids.append(f"{self._boot}-{len(self.turns)}")
+        return self.turn_ids[-1]
 
     def _safety_net(self, text: str, line: dict[str, Any]) -> list[str]:
         """The last resort of a failed turn: typed or recognized words that plainly call for help
@@ -464,7 +475,8 @@ class Runtime:
             if turn is None:
                 return
             self.turns.append(turn)
-        self.emit(json.dumps(turn.to_json(), ensure_ascii=False))
+            turn_id = self._turn_id()
+        self.emit(json.dumps({"turn_id": turn_id, **turn.to_json()}, ensure_ascii=False))
         self._play(getattr(turn, "say", turn.reply.text))
 
     async def _safety(self) -> None:
