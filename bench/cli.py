@@ -13,12 +13,15 @@ from health.limits import MAX_THREADS, float_range, int_range
 __all__ = ["register_bench"]
 
 RESULTS = "bench/results"
+# bench.speech_asr.ENGINES, written here so that building the parser imports no speech code
+ASR_ENGINES = ("pocketsphinx-general", "pocketsphinx", "pocketsphinx-open", "whisper-tiny.en",
+               "vosk")
 SPEECH_RESULTS = "bench/speech_results"
 
 
 def register_bench(subparsers: Any) -> None:
-    """Add the alerts, e2e, intent, asr, speech, compress, all, readme and fleet-sync verbs
-    under ``eldercare bench``."""
+    """Add the alerts, e2e, intent, intent-runtime, asr, speech, compress, reproduce, all,
+    readme and fleet-sync verbs under ``eldercare bench``."""
     # the same flags as `eldercare compress`
     from compress.cli import _add_args as add_compress_args
     from device.runtime_cli import settings_args
@@ -78,7 +81,12 @@ def register_bench(subparsers: Any) -> None:
     s.add_argument("--quick", action="store_true", help="fewer repeats")
     s.add_argument("--out", default=SPEECH_RESULTS, help="folder for JSON + PNG")
     s.add_argument("--threads", type=int_range(1, MAX_THREADS), default=2,
-                   help=f"CPU threads, 1-{MAX_THREADS} (default 2)")
+                   help=f"CPU threads of the engines that have a thread setting (Whisper's "
+                   f"cpu_threads), 1-{MAX_THREADS} (default 2); asr.json records each "
+                   "engine's")
+    s.add_argument("--engines", nargs="+", default=None, metavar="ENGINE",
+                   choices=ASR_ENGINES, help="a subset of: " + " ".join(ASR_ENGINES) +
+                   " (default: every one whose model is installed)")
     s.set_defaults(func=_asr)
 
     s = subparsers.add_parser("speech", help="every recognizer and the device's decision on "
@@ -104,6 +112,20 @@ def register_bench(subparsers: Any) -> None:
     c = subparsers.add_parser("compress", help="teacher vs student: runs the compress pipeline")
     add_compress_args(c)
     c.set_defaults(func=_compress)
+
+    rp = subparsers.add_parser(
+        "reproduce", help="build the intent model with the documented command and compare "
+        "it with the shipped one (tiny: two builds, compared with each other)",
+        description="default: `eldercare compress --preset default` (about an hour) against "
+                    "device/models/intent; tiny: two tiny builds in a row (a few minutes). "
+                    "Compares test and challenge accuracy and the safety thresholds of "
+                    "report.json (within 0.002) and the ONNX files' hashes; writes "
+                    "reproduce.json. Exit 1 when the figures differ.")
+    rp.add_argument("--preset", choices=("tiny", "default"), default="tiny",
+                    help="tiny (default): determinism of two builds; default: the shipped model")
+    rp.add_argument("--out", default="runs/reproduce", help="folder for the builds")
+    rp.add_argument("--results", default=RESULTS, help="folder for reproduce.json")
+    rp.set_defaults(func=_reproduce)
 
     al = subparsers.add_parser(
         "all", help="intent, alerts and e2e into one folder (JSON + PNG), then the README "
@@ -160,7 +182,8 @@ def _e2e(args: argparse.Namespace) -> int:
 def _asr(args: argparse.Namespace) -> int:
     from bench.speech_asr import run_bench_asr
 
-    _print(run_bench_asr(Path(args.out), quick=args.quick))
+    _print(run_bench_asr(Path(args.out), quick=args.quick, threads=args.threads,
+                         engines=tuple(args.engines) if args.engines else None))
     return 0
 
 
@@ -209,6 +232,18 @@ def _intent_runtime(args: argparse.Namespace) -> int:
             **{f"{k}_ms_{p}": result[k][f"latency_ms_{p}"] for k in ("before", "after")
                for p in ("p50", "p95")}, "out": str(path)})
     return 0 if result["identical"] else 1
+
+
+def _reproduce(args: argparse.Namespace) -> int:
+    from bench.reproduce import run_reproduce
+    from compress.pipeline import check_output_dir
+
+    check_output_dir(Path(args.out))
+    result = run_reproduce(args.preset, args.out, results_dir=args.results)
+    _print({k: result[k] for k in ("bench", "preset", "reproduced", "same_figures",
+                                   "identical_files", "same_config", "seconds")}
+           | {"figures": {k: v["difference"] for k, v in result["figures"].items()}})
+    return 0 if result["reproduced"] else 1
 
 
 def _all(args: argparse.Namespace) -> int:

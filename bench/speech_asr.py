@@ -7,6 +7,13 @@
     recognizer as a microphone would deliver them; we time from the endpoint decision to
     the final transcript (the decoder has been decoding all along), and report the time
     from the end of speech (trailing silence included) too.
+Engines: the three pocketsphinx language models, and Whisper tiny.en and vosk where their
+models are installed (``--engines`` picks). ``--threads N`` reaches every engine that has a
+thread setting (faster-whisper's ``cpu_threads``); pocketsphinx decodes on the calling
+thread, and vosk's Python API has no thread setting (one Kaldi decoder per recognizer,
+on the calling thread): both are recorded with 1 thread. No recognizer here runs on
+onnxruntime (the intent model does: ``bench intent --threads``). asr.json records each
+engine's threads under ``threads``.
 Writes asr.json and asr.png.
 """
 
@@ -27,7 +34,57 @@ from speech.audio import AudioClip, chunk_bytes, read_pcm, read_wav
 from speech.metrics import edit_distance
 
 TESTDATA = Path("/usr/share/pocketsphinx/test/data")
-ENGINES = ("pocketsphinx-general", "pocketsphinx", "pocketsphinx-open")
+ENGINES = ("pocketsphinx-general", "pocketsphinx", "pocketsphinx-open", "whisper-tiny.en",
+           "vosk")
+"""Every engine this benchmark knows; those whose model is not installed are skipped."""
+_ENGINE_OPTIONS: dict[str, tuple[str, dict[str, Any]]] = {
+    "pocketsphinx-general": ("pocketsphinx-general", {}),
+    "pocketsphinx": ("pocketsphinx", {}),
+    "pocketsphinx-open": ("pocketsphinx-open", {}),
+    "whisper-tiny.en": ("whisper", {"model": "tiny.en", "device": "cpu"}),
+    "vosk": ("vosk", {}),
+}
+_SINGLE_THREAD = {
+    "pocketsphinx": "pocketsphinx decodes on the calling thread (no thread setting)",
+    "vosk": "vosk's Python API has no thread setting: one Kaldi decoder per recognizer, on "
+            "the calling thread",
+}
+
+
+def recognizer_for(name: str, threads: int) -> tuple[Any, dict[str, Any]]:
+    """The recognizer of engine ``name`` with ``threads`` CPU threads where the engine has
+    a thread setting, and the record of what it got: ``{"threads", "setting", "note"}``.
+
+    Raises EngineUnavailable when the engine or its model is not installed, ValueError for
+    an unknown name."""
+    if name not in _ENGINE_OPTIONS:
+        raise ValueError(f"unknown ASR engine {name!r}; choose from {', '.join(ENGINES)}")
+    engine, options = _ENGINE_OPTIONS[name]
+    if engine == "whisper":
+        rec = create_recognizer(engine, **{**options, "threads": threads})
+        return rec, {"threads": threads, "setting": "faster_whisper cpu_threads", "note": ""}
+    family = engine.split("-")[0]
+    return create_recognizer(engine, **options), {"threads": 1, "setting": None,
+                                                  "note": _SINGLE_THREAD[family]}
+
+
+def available_engines(names: tuple[str, ...] | None, threads: int) -> tuple[
+        dict[str, Any], dict[str, Any], dict[str, str]]:
+    """(name -> recognizer, name -> thread record, name -> why skipped) of ``names``
+    (default: every engine of ENGINES whose model is installed; named engines must be)."""
+    from speech.asr import EngineUnavailable
+
+    recs: dict[str, Any] = {}
+    records: dict[str, Any] = {}
+    skipped: dict[str, str] = {}
+    for name in names or ENGINES:
+        try:
+            recs[name], records[name] = recognizer_for(name, threads)
+        except EngineUnavailable as exc:
+            if names:
+                raise
+            skipped[name] = str(exc)
+    return recs, records, skipped
 # Spelling differences between the references and CMUdict words that are not errors.
 _NORMALIZE = {"mr": "mister", "mrs": "missus"}
 
@@ -55,13 +112,12 @@ def recordings() -> list[tuple[str, AudioClip, str]]:
     return out
 
 
-def wer_rtf(quick: bool) -> dict[str, Any]:
+def wer_rtf(quick: bool, engines: dict[str, Any]) -> dict[str, Any]:
     recs = recordings()
     repeats = 1 if quick else 3
     audio_s = round(sum(c.seconds for _, c, _ in recs), 2)
     res: dict[str, Any] = {"files": len(recs), "audio_s": audio_s, "repeats": repeats}
-    for eng in ENGINES:
-        rec = create_recognizer(eng)
+    for eng, rec in engines.items():
         edits = words = 0
         per_file = []
         rtfs: list[float] = []
@@ -89,7 +145,8 @@ def wer_rtf(quick: bool) -> dict[str, Any]:
     return res
 
 
-def latency(quick: bool, trailing_silence_s: float = 1.0) -> dict[str, Any]:
+def latency(quick: bool, engines: dict[str, Any],
+            trailing_silence_s: float = 1.0) -> dict[str, Any]:
     from speech.endpoint import EndpointConfig, EndpointedTranscript, Endpointer, listen
 
     rng = np.random.default_rng(0)
@@ -108,8 +165,7 @@ def latency(quick: bool, trailing_silence_s: float = 1.0) -> dict[str, Any]:
     stream = AudioClip(np.clip(x, -32768, 32767).astype(np.int16), rate)
     res: dict[str, Any] = {"utterances_expected": len(recs),
                            "trailing_silence_s": trailing_silence_s}
-    for eng in ENGINES:
-        rec = create_recognizer(eng)
+    for eng, rec in engines.items():
         ep = Endpointer(EndpointConfig(trailing_silence_s=trailing_silence_s))
         finals = [ev for ev in listen(chunk_bytes(stream, 30), rec, ep)
                   if isinstance(ev, EndpointedTranscript)]
@@ -130,33 +186,36 @@ def latency(quick: bool, trailing_silence_s: float = 1.0) -> dict[str, Any]:
     return res
 
 
-def run_bench_asr(out_dir: Path, quick: bool = False) -> dict[str, Any]:
+def run_bench_asr(out_dir: Path, quick: bool = False, threads: int = 2,
+                  engines: tuple[str, ...] | None = None) -> dict[str, Any]:
+    """WER/RTF and latency of ``engines`` (default: every installed one of ENGINES) with
+    ``threads`` CPU threads where an engine has that setting; writes asr.json, asr.png."""
     out_dir.mkdir(parents=True, exist_ok=True)
     t0 = time.time()
-    result: dict[str, Any] = {"bench": "asr", "quick": quick, "real_recordings": wer_rtf(quick),
-              "latency": latency(quick), "machine": machine_info(), "threads": 1,
-              "note": "pocketsphinx decodes on one thread; rtf = wall busy time / audio time, "
-                      "cpu_rtf = process CPU time / audio time (robust to a loaded machine)"}
+    recs, thread_records, skipped = available_engines(engines, threads)
+    result: dict[str, Any] = {
+        "bench": "asr", "quick": quick, "engines": list(recs), "skipped": skipped,
+        "real_recordings": wer_rtf(quick, recs), "latency": latency(quick, recs),
+        "machine": machine_info(threads=threads), "threads": thread_records,
+        "threads_requested": threads,
+        "note": "rtf = wall busy time / audio time, cpu_rtf = process CPU time / audio time "
+                "(robust to a loaded machine; for a multi-threaded engine it counts every "
+                "thread)"}
     result["wall_s"] = round(time.time() - t0, 1)
     result["load_avg_1m"] = round(os.getloadavg()[0], 2)  # other work on the machine
     (out_dir / "asr.json").write_text(json.dumps(result, indent=2) + "\n")
     _plot(result, out_dir / "asr.png")
     rr, la = result["real_recordings"], result["latency"]
     return {
-        "bench": "asr", "files": rr["files"],
-        "wer_general_lm": rr["pocketsphinx-general"]["wer"],
-        "wer_domain_lm": rr["pocketsphinx"]["wer"],
-        "rtf_general_lm": rr["pocketsphinx-general"]["rtf_median"],
-        "rtf_domain_lm": rr["pocketsphinx"]["rtf_median"],
-        "cpu_rtf_general_lm": rr["pocketsphinx-general"]["cpu_rtf_median"],
-        "cpu_rtf_domain_lm": rr["pocketsphinx"]["cpu_rtf_median"],
-        "load_avg_1m": result["load_avg_1m"],
-        "wer_open": rr["pocketsphinx-open"]["wer"],
-        "rtf_open": rr["pocketsphinx-open"]["rtf_median"],
-        "final_after_endpoint_ms_p50": la["pocketsphinx"]["final_after_endpoint_ms_p50"],
-        "final_after_endpoint_ms_p95": la["pocketsphinx"]["final_after_endpoint_ms_p95"],
-        "end_of_speech_to_final_ms_p50": la["pocketsphinx"]["end_of_speech_to_final_ms_p50"],
-        "out": str(out_dir / "asr.json"),
+        "bench": "asr", "files": rr["files"], "engines": list(recs),
+        "threads": {k: v["threads"] for k, v in thread_records.items()},
+        "wer": {e: rr[e]["wer"] for e in recs},
+        "rtf_median": {e: rr[e]["rtf_median"] for e in recs},
+        "cpu_rtf_median": {e: rr[e]["cpu_rtf_median"] for e in recs},
+        "final_after_endpoint_ms_p95": {e: la[e]["final_after_endpoint_ms_p95"] for e in recs},
+        "end_of_speech_to_final_ms_p50": {e: la[e]["end_of_speech_to_final_ms_p50"]
+                                          for e in recs},
+        "load_avg_1m": result["load_avg_1m"], "out": str(out_dir / "asr.json"),
     }
 
 
@@ -170,8 +229,8 @@ def _plot(result: dict[str, Any], path: Path) -> None:
         return
     rr, la = result["real_recordings"], result["latency"]
     fig, axes = plt.subplots(1, 3, figsize=(13, 4))
-    names = list(ENGINES)
-    colors = ["tab:gray", "tab:blue", "tab:green"]
+    names = list(result["engines"])
+    colors = ["tab:gray", "tab:blue", "tab:green", "tab:orange", "tab:purple"][:len(names)]
     axes[0].bar(names, [rr[e]["wer"] for e in names], color=colors)
     axes[0].set_title("WER, real recordings")
     axes[1].bar(names, [rr[e]["rtf_median"] for e in names], color=colors)
