@@ -167,6 +167,10 @@ class Corrections:
             out, self._queue = self._queue, []
         return out
 
+    def put_back(self, items: list[tuple[int, int, bytes]]) -> None:
+        with self._lock:
+            self._queue[:0] = items
+
     def ack(self, items: list[tuple[int, int, bytes]]) -> None:
         client = self._client
         for mid, qos, _ in items:
@@ -189,7 +193,8 @@ class SyncService:
             :class:`HttpsPublisher` to ``sync.https_url``, under the home's pseudonym.
     """
 
-    def __init__(self, runtime: Any, publisher: SyncPublisher | None = None) -> None:
+    def __init__(self, runtime: Any,
+                 publisher: SyncPublisher | HttpsPublisher | None = None) -> None:
         s = runtime.settings
         self.runtime = runtime
         self.settings = s.sync
@@ -211,7 +216,7 @@ class SyncService:
         """Events stored in the outbox by this process."""
         if publisher is None:
             publisher = self._publisher(state / "sync-outbox.sqlite")
-        self.publisher = publisher
+        self.publisher: SyncPublisher | HttpsPublisher = publisher
         self.corrections = Corrections(runtime.home.mqtt)
         """Caregivers' corrections from the home's broker."""
 
@@ -285,10 +290,16 @@ class SyncService:
                 self._gather_turns(cur, hour, now)
                 self._gather_vitals(cur)
                 self._gather_health(cur, hour)
-                taken = self.corrections.take()
-                self._record_corrections(cur, taken, now)
-                self._gather_corrections(cur, hour, events)
+            taken = self.corrections.take()
+            try:
+                with self.state.tx() as cur:
+                    self._record_corrections(cur, taken, now)
+            except BaseException:
+                self.corrections.put_back(taken)  # handled again at the next poll
+                raise
             self.corrections.ack(taken)  # written to corrections.jsonl: safe to acknowledge
+            with self.state.tx() as cur:
+                self._gather_corrections(cur, hour, events)
             events += self._alert_events(now)
             events += self._closed_events(now)
             if not events:
@@ -504,8 +515,10 @@ class SyncService:
             db.close()
         from health.alerts import episode_id
 
-        over = {episode_id(*(ekey.split("\x1f") + ["", "", ""])[:3], float(start))
-                for ekey, start in ended}
+        over = set()
+        for ekey, start in ended:
+            resident, kind, key = (str(ekey).split("\x1f") + ["", "", ""])[:3]
+            over.add(episode_id(resident, kind, key, float(start)))
         # an ack of an episode's n-th alert also acknowledges its earlier ones
         first_ack: dict[str, list[tuple[int, float]]] = {}
         for aid_, acked in acks:
