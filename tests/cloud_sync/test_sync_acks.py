@@ -14,6 +14,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from cloud_sync.events import SyncEvent
 from cloud_sync.ingest import Ingest
 from cloud_sync.store import EventStore
 from health.broker import EmbeddedBroker
@@ -84,3 +85,38 @@ def test_a_warning_acked_after_90_s_reaches_the_report(broker: EmbeddedBroker,
     assert report["ack_delay_s_by_level"] == {"warning": {"n": 1, "p50": 90.0, "max": 90.0}}
     assert report["acknowledged"] == 1
     assert report["unacknowledged"] == report["by_kind"]["alert_ack"] - 1 >= 1
+
+
+VITALS = {"sensor": "wrist1", "kind": "vitals", "values": {
+    "resp_rate": 16, "spo2": 97, "systolic_bp": 125, "pulse": 72, "consciousness": "A",
+    "temperature": 36.8, "on_oxygen": False}}
+
+
+def test_an_alert_whose_condition_ended_unacknowledged_counts_at_once(
+        broker: EmbeddedBroker, keyword_intent: Path, tmp_path: Path) -> None:
+    bad = {**VITALS, "values": {**VITALS["values"], "resp_rate": 26, "spo2": 90,
+                                "pulse": 125, "temperature": 39.6}}
+    work = tmp_path / "work"
+    played = sp.play(tmp_path, broker.url, keyword_intent, [
+        {"at": "2026-11-30T08:00:00", "reading": bad},
+        {"at": "+300", "reading": VITALS},  # back to normal: the NEWS2 episode ends
+        {"at": "2026-11-30T08:30:00", "say": "hello"}],
+        sets=("sync.enabled=true", "sync.interval_s=600", "sync.ack_horizon_s=172800"),
+        work=work)
+    assert played.summary["errors"] == 0
+    assert [a["kind"] for a in played.alerts if a["step"] == 0] == ["news2"]
+    con = sqlite3.connect(work / "state" / "alerts-outbox.sqlite")
+    try:
+        assert con.execute("SELECT ended FROM episodes WHERE ekey LIKE '%news2%'"
+                           ).fetchall() == [(1,)]
+        assert con.execute("SELECT COUNT(*) FROM acks").fetchone()[0] == 0
+    finally:
+        con.close()
+    con = sqlite3.connect(work / "state" / "sync-outbox.sqlite")
+    try:
+        events = [SyncEvent.from_bytes(p) for (p,) in con.execute("SELECT payload FROM outbox")]
+    finally:
+        con.close()
+    (ack,) = [e for e in events if e.kind == "alert_ack"]  # long before the horizon
+    assert ack.data["type"] == "news2" and ack.data["acked"] is False
+    assert ack.data["ack_delay_s"] is None
