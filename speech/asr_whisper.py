@@ -1,7 +1,8 @@
 """faster-whisper engine: Whisper base (default) or tiny.en, int8 on CPU, CUDA when present.
 
 Whisper is not a streaming model: audio is held and decoded at ``final()``; no partials.
-An utterance of up to 30 s (a spoken command) is one Whisper window, decoded here with
+An utterance of up to 30 s (a spoken command) is one Whisper window, shortened to the
+utterance and a little silence (``DecodeOptions.min_window_s``), decoded here with
 CTranslate2's beam search directly so that the beam's other hypotheses come back as the
 transcript's n-best alternatives at no extra cost; a longer one goes through
 faster-whisper's own ``transcribe`` (1-best only). Decoding follows docs/speech.md: beam 5,
@@ -48,12 +49,39 @@ class DecodeOptions:
     language: str = "en"
     max_new_tokens: int = 96
     """A spoken command is a few dozen tokens; a cap bounds a hallucinated loop."""
+    tokens_per_s: float = 8.0
+    """Tokens allowed per second of audio (plus 10), within max_new_tokens: speech is 3 to 4
+    tokens a second, so a longer text is a loop. Generous, because the beam search ends
+    early when its cap is near (4 a second cut the end off a read sentence)."""
+    min_window_s: float = 10.0
+    """The encoder sees the utterance and ``pad_s`` of silence, at least this many seconds,
+    instead of Whisper's full 30 s window (30: always the full window). The encoder's cost
+    grows with its input; measured on the care commands, a 10 s window kept the word error
+    rate and decoded about five times faster (docs/speech.md)."""
+    pad_s: float = 2.0
+    no_repeat_ngram_size: int = 3
+    """A shortened window makes Whisper prone to repeating itself ("get me an ambulance get
+    me an ambulance"); no three-token sequence may repeat (0: off)."""
 
     def __post_init__(self) -> None:
         if not 1 <= self.beam_size <= 16:
             raise ValueError(f"whisper beam_size must be 1..16, not {self.beam_size}")
         if not 0 <= self.nbest < max(2, self.beam_size):
             raise ValueError(f"whisper nbest must be 0..beam_size-1, not {self.nbest}")
+        if not 1.0 <= self.min_window_s <= WINDOW_S or not 0.0 <= self.pad_s <= WINDOW_S:
+            raise ValueError(f"whisper min_window_s must be 1..30 and pad_s 0..30 (got "
+                             f"{self.min_window_s}, {self.pad_s})")
+        if self.no_repeat_ngram_size < 0 or self.tokens_per_s <= 0:
+            raise ValueError("whisper no_repeat_ngram_size must be >= 0 and tokens_per_s > 0")
+
+    def frames(self, n_frames: int) -> int:
+        """Encoder frames (100 a second) for an utterance of `n_frames`."""
+        want = max(self.min_window_s * 100, n_frames + self.pad_s * 100)
+        return int(min(WINDOW_S * 100, want))
+
+    def token_cap(self, seconds: float) -> int:
+        """New tokens allowed for `seconds` of audio."""
+        return max(1, min(self.max_new_tokens, int(self.tokens_per_s * seconds) + 10))
 
 
 def _faster_whisper() -> Any:
@@ -117,7 +145,7 @@ class WhisperRecognizer(Recognizer):
         sample_rate: Hz of the PCM fed in; other rates than 16 kHz are resampled (soxr).
         threads: CPU threads of CTranslate2 (``asr.threads``).
         language: the resident's language ("en", "zh"); English-only models take "en".
-        beam_size, nbest: see DecodeOptions.
+        beam_size, nbest, min_window_s: see DecodeOptions.
         device: "auto" (choose_device), "cpu" or "cuda".
     """
 
@@ -125,13 +153,14 @@ class WhisperRecognizer(Recognizer):
 
     def __init__(self, model: str | Path | None = None, sample_rate: int = DEFAULT_RATE,
                  threads: int = 2, language: str = "en", beam_size: int = 5, nbest: int = 3,
-                 device: str = "auto") -> None:
+                 device: str = "auto", min_window_s: float = 10.0) -> None:
         super().__init__(sample_rate)
         if threads < 1:
             raise ValueError(f"whisper threads must be >= 1, not {threads}")
         if device not in ("auto", "cpu", "cuda"):
             raise ValueError(f"whisper device must be auto, cpu or cuda, not {device!r}")
-        self.options = DecodeOptions(beam_size=beam_size, nbest=nbest, language=language)
+        self.options = DecodeOptions(beam_size=beam_size, nbest=nbest, language=language,
+                                     min_window_s=min_window_s)
         self.model_path = resolve_model(model)
         dev, ctype = choose_device() if device == "auto" else \
             (device, "int8_float16" if device == "cuda" else "int8")
@@ -178,14 +207,16 @@ class WhisperRecognizer(Recognizer):
         from faster_whisper.audio import pad_or_trim
 
         m, opt = self._model, self.options
-        features = pad_or_trim(m.feature_extractor(audio)[..., :-1])
+        raw = m.feature_extractor(audio)[..., :-1]
+        features = np.ascontiguousarray(pad_or_trim(raw)[..., :opt.frames(raw.shape[-1])])
         encoded = m.encode(features)
         res = m.model.generate(
             encoded, [self._prompt], beam_size=opt.beam_size,
             num_hypotheses=max(1, min(opt.beam_size, opt.nbest + 1)),
-            max_length=len(self._prompt) + opt.max_new_tokens, return_scores=True,
-            return_no_speech_prob=True, suppress_blank=True, suppress_tokens=self._suppress,
-            length_penalty=1.0)[0]
+            max_length=len(self._prompt) + opt.token_cap(audio.size / WHISPER_RATE),
+            return_scores=True, return_no_speech_prob=True, suppress_blank=True,
+            suppress_tokens=self._suppress, length_penalty=1.0,
+            no_repeat_ngram_size=opt.no_repeat_ngram_size)[0]
         self.no_speech_prob = float(res.no_speech_prob)
         texts = [self._tokenizer.decode(ids).strip() for ids in res.sequences_ids]
         n_tok = len(res.sequences_ids[0])
