@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 from device.dialogue import DialogueManager
 from device.executor import ActionExecutor
 from device.replies import Outcome, Reply
-from device.safety import safety_label_of_words
+from device.safety import is_negated_call, safety_label_of_words
 from device.safety_decision import thresholds_of
 from device.slots import extract_slots
 
@@ -187,13 +187,17 @@ class Assistant:
                            stem: str | None = None, asr_ms: float | None = None) -> Turn:
         """One turn from a final ASR transcript: the intent is decided from its n-best (see
         the module doc). While a safety question waits for its answer, the 1-best alone
-        decides: an alternative must not turn an explicit "no" into an alert."""
+        decides, and so does a 1-best that denies a call for help: an alternative must not
+        turn an explicit "no" into an alert."""
         from speech.spoken_intent import spoken_intent
 
         t_start = time.perf_counter()
         timings: dict[str, float] = {} if asr_ms is None else {"asr": asr_ms}
         t0 = time.perf_counter()
-        n_alt = 0 if self.dialogue.pending_safety is not None else self.safety_from_alternatives
+        # An alternative must not turn an explicit "no" into an alert: while a safety question
+        # waits, or when the 1-best itself denies a call for help ("no emergency here").
+        n_alt = 0 if (self.dialogue.pending_safety is not None
+                      or is_negated_call(transcript.text)) else self.safety_from_alternatives
         spoken = spoken_intent(self.intent_model, transcript, safety_from_alternatives=n_alt,
                                safety_phrase=safety_label_of_words)
         score = 1.0 if spoken.result is None else float(spoken.result.score)  # nothing heard

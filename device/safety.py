@@ -26,7 +26,8 @@ _REQUEST_AFTER_HELP = (r"(?:with|to(?! (?:get|stand) up)|find|set|turn|remember|
 _SAFETY_PHRASE = re.compile(
     r"\bi(?:'ve| have| just| had|'ve just| have just)? (?:fell|fallen|slipped|tripped)\b|"
     r"\bfell (?:down|over|off|out)\b|\bhad an? (?:\w+ )?fall\b|"
-    r"\bon the (?!ground |first |top |upper )(?:\w+ )?floor\b|"
+    r"\bon the (?!ground |first |second |third |top |upper |bottom |upstairs |downstairs |"
+    r"next |same |other )(?:\w+ )?floor\b|"
     r"(?<!you )\b(?:can ?not|can'?t|unable to|could ?n'?t) (?:get up|stand up|breathe|move)|"
     rf"\bhelp me(?! {_REQUEST_AFTER_HELP}\b)|"
     r"^(?:please )?help\b(?! (?:me|with|you|us|them|him|her|yourself)\b)|\bhelp!|"

@@ -265,3 +265,11 @@ def test_no_i_dont_need_help_outside_a_question_never_alerts(label: str) -> None
     assert not alerted(turn.reply) and turn.reply.expects != EXPECTS
     assert turn.reply.intent == "deny" and turn.say == "All right."
     assert not claims_help(turn.say)
+
+
+@pytest.mark.parametrize("text", ["set the temp on the upstairs floor to twenty",
+                                  "turn the lights off on the downstairs floor",
+                                  "the bathroom is on the second floor"])
+def test_a_floor_of_the_house_is_not_the_floor_one_lies_on(text: str) -> None:
+    assert safety.safety_label_of_words(text) is None
+    assert safety.safety_label_of_words("i'm on the bathroom floor") == "fall_report"

@@ -341,3 +341,13 @@ def test_safety_words_in_an_alternative_ask_even_when_no_label_says_so(
     # with the rule and the labels both off for alternatives, the 1-best decides
     plain = make_assistant(model, clock, tmp_path / "b", n_alt=0)
     assert plain.respond_transcript(heard("what time is it", "x", alt)).intent == "time_query"
+
+
+def test_a_one_best_that_denies_is_not_overruled_by_an_alternative(
+        model: IntentModel, clock: Clock, tmp_path: Path) -> None:
+    # heard in the benchmark: "well no emergency here" came back as "well no emergency chair"
+    # with "well know emergency chair" among the alternatives
+    assistant = make_assistant(model, clock, tmp_path)
+    turn = assistant.respond_transcript(heard("no i haven't fallen", "now i have fallen"))
+    assert turn.from_alternative == 0 and turn.reply.action("alert") is None
+    assert turn.reply.expects is None and assistant.dialogue.pending_safety is None
