@@ -111,8 +111,32 @@ def _e2e(r: dict[str, Any]) -> list[str]:
             f"Machine: {_machine(r['machine'])}."]
 
 
+def _intent_runtime(r: dict[str, Any]) -> list[str]:
+    b, a = r["before"], r["after"]
+    return ["**Intent runtime** (`bench/results/intent_runtime.json`, `eldercare bench "
+            "intent-runtime`): the device's runtime before and after its batch-1 changes, in "
+            f"one run, batch 1, {r['threads']} threads; labels identical on "
+            f"{r['compared']} utterances: {'yes' if r['identical'] else 'NO'}.", "",
+            "| runtime | p50 ms | p95 ms |", "|---|---|---|",
+            f"| before | {_f(b['latency_ms_p50'], 2)} | {_f(b['latency_ms_p95'], 2)} |",
+            f"| after | {_f(a['latency_ms_p50'], 2)} | {_f(a['latency_ms_p95'], 2)} |", "",
+            f"Machine: {_machine(r['machine'])}."]
+
+
+def _reproduce(r: dict[str, Any]) -> list[str]:
+    figs = ", ".join(f"{k} {_f(v['reference'])} vs {_f(v['candidate'])}"
+                     for k, v in r["figures"].items())
+    return [f"**Reproducible build** (`bench/results/reproduce.json`, `eldercare bench "
+            f"reproduce --preset {r['preset']}`): {r['what']}: "
+            f"{'reproduced' if r['reproduced'] else 'NOT reproduced'} (figures within "
+            f"{r['tolerance']}: {figs}; ONNX and tokenizer files identical: "
+            f"{'yes' if r['identical_files'] else 'no'}).", "",
+            f"Machine: {_machine(r['machine'])}."]
+
+
 SECTIONS: tuple[tuple[str, Callable[[Any], list[str]]], ...] = (
-    ("intent", _intent), ("alerts", _alerts), ("e2e", _e2e))
+    ("intent", _intent), ("intent_runtime", _intent_runtime), ("reproduce", _reproduce),
+    ("alerts", _alerts), ("e2e", _e2e))
 
 
 def render(results_dir: str | Path = RESULTS_DIR) -> str:

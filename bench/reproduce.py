@@ -147,17 +147,18 @@ def run_reproduce(preset: str, out: str | Path, results_dir: str | Path = RESULT
     if preset == "default":
         ref = Path(shipped) if shipped else default_model_dir()
         reference = (ref, ref)
-        what = f"`eldercare compress --preset default` against the shipped model {ref}"
+        what = "`eldercare compress --preset default` against the shipped model"
     else:
         if first_build is None:
             first_build = out / "build1"
             seconds["build1"] = _build(preset, Path(first_build))
         first = Path(first_build)
         reference = (first, first / "intent")
-        what = f"two `eldercare compress --preset tiny` builds in a row ({first}, then build2)"
+        what = "two `eldercare compress --preset tiny` builds in a row, against each other"
     name = "build" if preset == "default" else "build2"
     seconds[name] = _build(preset, out / name)
     result = {"bench": "reproduce", "preset": preset, "what": what,
+              "reference": str(reference[1]), "candidate": str(out / name / "intent"),
               **compare_builds(reference, (out / name, out / name / "intent"), tolerance),
               "seconds": seconds, "machine": machine_info()}
     result["reproduced"] = result["same_figures"] and result["same_config"]
