@@ -15,6 +15,9 @@ turn (calls for help first) and hands them to the runtime's turn (ASR, intent, t
 path, the reply). Heard audio stays in memory unless ``output.keep_heard_audio`` is set
 (:class:`HeardAudioKeeper`). A thread that fails is not lost: its error is raised by
 :meth:`DuplexListener.run`, so the runtime's supervisor restarts the input service.
+With a speculator (:class:`device.speculative.Speculator`), a pause inside an utterance
+starts a background decode of the audio so far while no turn is waiting; the utterance
+carries it to its turn (``Heard.speculation``) unless speech resumed after the pause.
 See docs/audio-and-careplan.md.
 """
 
@@ -110,6 +113,9 @@ class Heard:
     """It began while a reply was playing."""
     keyword: str | None = None
     """What cut a reply in it ("stop" or a safety label), if anything."""
+    speculation: Any = None
+    """A ``device.speculative.Speculation`` of this utterance up to its last pause, when
+    nothing but silence followed it (None: the turn decodes the clip)."""
 
     @property
     def is_call_for_help(self) -> bool:
@@ -262,13 +268,15 @@ class DuplexListener:
             a reply played is handled only when barge-in heard stop words or a call for
             help in it; the others (most likely the device's own voice) are logged and
             counted (``echo_dropped``).
+        speculator: decodes the audio so far at the endpointer's pause events (needs
+            ``EndpointConfig.speculate_after_s``; None: no speculation).
     """
 
     def __init__(self, capture: Capture, endpointer: Endpointer,
                  handle: Callable[[Heard], None], player: Player | None = None,
                  spotter: Any = None, should_stop: Callable[[], bool] = lambda: False,
                  beat: Callable[[], None] = lambda: None, drain_s: float = 60.0,
-                 echo_guard: bool = False) -> None:
+                 echo_guard: bool = False, speculator: Any = None) -> None:
         self.capture = capture
         self.endpointer = endpointer
         self.handle = handle
@@ -278,6 +286,7 @@ class DuplexListener:
         self.beat = beat
         self.drain_s = drain_s
         self.echo_guard = echo_guard
+        self.speculator = speculator
         self.utterances = 0
         self.echo_dropped = 0
         """Utterances not handled by the echo guard."""
@@ -287,6 +296,11 @@ class DuplexListener:
         self._seq = itertools.count()
         self._error: BaseException | None = None
         self._keyword: str | None = None
+        self._spec: Any = None
+        """The speculation of the open utterance, if any."""
+        self._outstanding = 0
+        """Utterances queued or being handled (the listener speculates only at 0)."""
+        self._count = threading.Lock()
 
     def stats(self) -> dict[str, Any]:
         """Counters for status reports (capture drops and overflows included)."""
@@ -296,6 +310,8 @@ class DuplexListener:
         if self.player is not None:
             out.update(replies_played=self.player.played, replies_cut=self.player.cuts,
                        playback_failures=self.player.failures)
+        if self.speculator is not None:
+            out.update(self.speculator.stats())
         return out
 
     def say(self, clip: AudioClip) -> None:
@@ -331,6 +347,11 @@ class DuplexListener:
                     elif kind == "end":
                         assert isinstance(value, Utterance)
                         self._push(value, during)
+                    elif kind == "pause":
+                        assert isinstance(value, Utterance)
+                        self._speculate(value, during)
+                    elif kind == "resume":
+                        self._drop_speculation()
             for _kind, value in self.endpointer.flush():
                 assert isinstance(value, Utterance)
                 self._push(value, during)
@@ -339,7 +360,24 @@ class DuplexListener:
         finally:
             if spotting:
                 self.spotter.stop()
+            self._drop_speculation()
             self._turns.put((9, next(self._seq), None))
+
+    def _speculate(self, utt: Utterance, during: bool) -> None:
+        """A pause in the open utterance: decode the audio so far in the background, but
+        only while no turn waits or runs (an earlier utterance never waits behind it), and
+        not for what the echo guard will drop."""
+        self._drop_speculation()
+        if self.speculator is None or self._outstanding > 0:
+            return
+        if self.echo_guard and during and self._keyword is None:
+            return
+        self._spec = self.speculator.offer(utt)
+
+    def _drop_speculation(self) -> None:
+        spec, self._spec = self._spec, None
+        if spec is not None and self.speculator is not None:
+            self.speculator.discard(spec)
 
     def _barge_in(self, phrase: str) -> None:
         log.info("barge-in: %r heard while the reply played; reply cut", phrase)
@@ -350,14 +388,20 @@ class DuplexListener:
 
     def _push(self, utt: Utterance, during: bool) -> None:
         keyword, self._keyword = self._keyword, None
-        heard = Heard(self.capture.as_clip(utt.audio), utt.start_s, utt.end_s, during, keyword)
+        spec, self._spec = self._spec, None
+        heard = Heard(self.capture.as_clip(utt.audio), utt.start_s, utt.end_s, during, keyword,
+                      spec)
         self.utterances += 1
         if self.echo_guard and during and keyword is None:
             self.echo_dropped += 1
+            if spec is not None and self.speculator is not None:
+                self.speculator.discard(spec)
             log.info("utterance %.1f-%.1f s began while a reply played and held no stop words "
                      "or call for help: not handled (input.echo_guard; %d so far)",
                      utt.start_s, utt.end_s, self.echo_dropped)
             return
+        with self._count:
+            self._outstanding += 1
         self._turns.put((0 if heard.is_call_for_help else 1, next(self._seq), heard))
 
     # -- the caller's thread: turns ----------------------------------------------------
@@ -377,7 +421,11 @@ class DuplexListener:
                     continue
                 if heard is None:
                     break
-                self.handle(heard)
+                try:
+                    self.handle(heard)
+                finally:
+                    with self._count:
+                        self._outstanding -= 1
             if self.player is not None and not self.should_stop():
                 self.player.wait_idle(self.drain_s)
         finally:

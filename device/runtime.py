@@ -168,6 +168,8 @@ class Runtime:
         self._written_offline: tuple[str, ...] | None = None
         self._duplex: Any = None
         """The running ``device.duplex.DuplexListener`` (microphone input), if any."""
+        self._speculator: Any = None
+        """Its ``device.speculative.Speculator`` (input.speculate_after_s), if any."""
         self.audio_stats: dict[str, Any] = {}
         """Microphone counters of the last listening run (chunks, dropped, overflows,
         barge-ins; ``device.duplex.DuplexListener.stats``)."""
@@ -407,17 +409,31 @@ class Runtime:
                 keeper.keep(heard.clip)
             self._turn(None, None, heard)
 
-        listener = DuplexListener(capture, Endpointer(EndpointConfig(sample_rate=rate)),
+        speculator = None
+        assert self.assistant is not None
+        if s.input.speculate_after_s and self.assistant.recognizer is not None:
+            # its own recognizer, made as the runtime's (the Whisper model is shared); the
+            # cepstral-mean file stays the runtime recognizer's alone
+            from device.speculative import Speculator
+
+            speculator = Speculator(make_recognizer(s), capture.as_clip,
+                                    main=self.assistant.recognizer)
+        config = EndpointConfig(sample_rate=rate, speculate_after_s=s.input.speculate_after_s)
+        listener = DuplexListener(capture, Endpointer(config),
                                   handle, player=player, spotter=spotter,
                                   should_stop=self._stop.is_set,
                                   beat=lambda: self.liveness.beat("input"),
-                                  echo_guard=s.input.echo_guard)
+                                  echo_guard=s.input.echo_guard, speculator=speculator)
         self._duplex = listener
+        self._speculator = speculator
         try:
             await asyncio.to_thread(listener.run)
         finally:
             self.audio_stats = listener.stats()
             self._duplex = None
+            self._speculator = None
+            if speculator is not None:
+                speculator.close()
             if player is not None:
                 player.close()
         if self.audio_stats.get("dropped") or self.audio_stats.get("device_overflows"):
@@ -453,14 +469,25 @@ class Runtime:
             return read_wav(wav, 22050)
 
     def _hear_clip(self, heard: Any) -> Turn:
-        """One turn from an utterance heard in memory (``device.duplex.Heard``)."""
+        """One turn from an utterance heard in memory (``device.duplex.Heard``): the
+        transcript of its speculation when there is a usable one (docs/speech.md,
+        "Speculative decoding"), else the recognizer decodes the clip."""
         from speech.asr import transcribe_clip
 
         assert self.assistant is not None
-        if self.assistant.recognizer is None:
+        recognizer = self.assistant.recognizer
+        if recognizer is None:
             raise ValueError("audio input needs a recognizer: set asr.engine in the config")
         t0 = time.perf_counter()
-        transcript = transcribe_clip(self.assistant.recognizer, heard.clip)
+        transcript = None
+        speculator = self._speculator
+        if heard.speculation is not None and speculator is not None:
+            transcript = speculator.take(heard.speculation, heard.clip.to_bytes())
+            if transcript is not None and isinstance(recognizer, WatchedRecognizer):
+                recognizer.last = transcript  # the error boundary's safety net reads it
+                self.liveness.beat("asr")
+        if transcript is None:
+            transcript = transcribe_clip(recognizer, heard.clip)
         asr_ms = round((time.perf_counter() - t0) * 1000.0, 1)
         source = "mic (barge-in: " + heard.keyword + ")" if heard.keyword else "mic"
         return self.assistant.respond_transcript(transcript, source=source, asr_ms=asr_ms)

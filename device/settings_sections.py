@@ -184,12 +184,24 @@ class InputSettings:
     that began while a reply played is handled only when stop words or a call for help
     were heard in it, so the device does not answer its own voice (the others are logged
     and counted; docs/audio-and-careplan.md)."""
+    speculate_after_s: float | None = 0.3
+    """mic: seconds of silence inside an utterance after which the audio so far is decoded
+    in the background, so that a turn whose pause was its end need not wait for the
+    decode (docs/speech.md, "Speculative decoding"); 0 or null: off. Shorter than the
+    endpointer's trailing silence."""
 
     def __post_init__(self) -> None:
         _check(self.source in INPUT_SOURCES,
                f"input.source {self.source!r} is unknown: use one of {', '.join(INPUT_SOURCES)}")
         _check(self.source != "wav" or bool(self.wav),
                "input.source is wav but input.wav lists no files: add WAV paths")
+        if self.speculate_after_s:
+            from speech.endpoint import EndpointConfig
+
+            try:  # the endpointer's own rule (one frame .. its trailing silence)
+                EndpointConfig(speculate_after_s=self.speculate_after_s)
+            except ValueError as exc:
+                raise SettingsError(f"input.{exc}") from None
 
 
 @dataclass(frozen=True)

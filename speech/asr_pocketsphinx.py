@@ -315,6 +315,17 @@ class PocketSphinxRecognizer(Recognizer):
             return out
         return out
 
+    @property
+    def cepstral_mean(self) -> str:
+        """The live cepstral mean carried into the next utterance ("c0,c1,..."): a second
+        instance given it decodes the next utterance as this one would (the device's
+        speculative decoding keeps its own recognizer in step this way)."""
+        return str(self._dec.get_cmn(False))
+
+    @cepstral_mean.setter
+    def cepstral_mean(self, cmn: str) -> None:
+        self._dec.set_cmn(cmn)
+
     def _reset(self) -> None:
         self._audio = []
         if self._gate is not None:

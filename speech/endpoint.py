@@ -2,6 +2,9 @@
 
 Older speakers pause mid-sentence ("I fell ... in the kitchen"), so an utterance ends
 only after `trailing_silence_s` (default 1.0 s) without speech, or at `max_utterance_s`.
+With `speculate_after_s` set, a shorter pause inside an open utterance is announced too
+(a ("pause", Utterance) event: the audio so far, for a speculative decode) and so is
+speech that resumes after it (("resume", t)): see docs/speech.md, "Speculative decoding".
 
     ep = Endpointer(EndpointConfig())
     for utt in ep.utterances(mic_chunks):      # Utterance(audio, start_s, end_s, reason)
@@ -48,6 +51,10 @@ class EndpointConfig:
     """Seconds of audio kept before the detected start."""
     energy_margin_db: float = 12.0
     """Energy VAD: dB above the tracked noise floor that count as speech."""
+    speculate_after_s: float | None = None
+    """Seconds of silence in an open utterance after which a ("pause", Utterance) event
+    offers the audio so far for a speculative decode; None or 0: no pause events. Must
+    be shorter than trailing_silence_s."""
 
     def __post_init__(self) -> None:
         if self.frame_ms not in (10, 20, 30):
@@ -62,6 +69,11 @@ class EndpointConfig:
             raise ValueError("trailing_silence_s must be between 0.1 and 10 seconds")
         if self.max_utterance_s <= self.min_speech_s:
             raise ValueError("max_utterance_s must exceed min_speech_s")
+        if self.speculate_after_s and not (
+                self.frame_ms / 1000.0 <= self.speculate_after_s < self.trailing_silence_s):
+            raise ValueError(f"speculate_after_s must be at least one frame ({self.frame_ms} ms)"
+                             f" and shorter than trailing_silence_s ({self.trailing_silence_s}"
+                             f" s), or 0/None for off (got {self.speculate_after_s})")
 
     @property
     def frame_bytes(self) -> int:
@@ -79,7 +91,8 @@ class Utterance:
     end_s: float
     """Stream time (seconds) where the utterance was closed."""
     reason: str
-    """"silence", "max_length" or "end_of_stream"."""
+    """"silence", "max_length" or "end_of_stream" ("pause" for the audio so far of a
+    pause event)."""
 
 
 class _EnergyVad:
@@ -121,9 +134,15 @@ class Endpointer:
         self._utt: list[bytes] = []
         self._start = 0.0
         self._silence = 0.0
+        self._paused = False
 
     def feed(self, chunk: bytes) -> Iterator[tuple[str, bytes | Utterance | float]]:
-        """Feed PCM; yields ("start", t), ("audio", frame) while in speech, ("end", Utterance)."""
+        """Feed PCM; yields ("start", t), ("audio", frame) while in speech, ("end", Utterance).
+
+        With ``speculate_after_s``: ("pause", Utterance) once per silence inside an open
+        utterance that lasts that long (the audio so far, reason "pause"; the final
+        utterance starts with exactly this audio), then ("resume", t) if a voiced frame
+        follows before the utterance ends (the pause was not its end)."""
         self._buf += chunk
         fb = self.config.frame_bytes
         while len(self._buf) >= fb:
@@ -157,10 +176,18 @@ class Endpointer:
         self._utt.append(frame)
         yield ("audio", frame)
         self._silence = 0.0 if voiced else self._silence + self._frame_s
+        if voiced and self._paused:
+            self._paused = False
+            yield ("resume", self._t)
         if self._silence >= c.trailing_silence_s - 1e-9:
             yield ("end", self._close("silence"))
         elif self._t - self._start >= c.max_utterance_s:
             yield ("end", self._close("max_length"))
+        elif c.speculate_after_s and not self._paused and \
+                self._silence >= c.speculate_after_s - 1e-9:
+            self._paused = True
+            yield ("pause", Utterance(audio=b"".join(self._utt), start_s=self._start,
+                                      end_s=self._t, reason="pause"))
 
     def _close(self, reason: str) -> Utterance:
         utt = Utterance(audio=b"".join(self._utt), start_s=self._start, end_s=self._t,
@@ -168,6 +195,7 @@ class Endpointer:
         self.in_speech = False
         self._utt = []
         self._silence = 0.0
+        self._paused = False
         return utt
 
     def utterances(self, chunks: Iterable[bytes]) -> Iterator[Utterance]:
