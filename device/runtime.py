@@ -472,22 +472,17 @@ class Runtime:
         """One turn from an utterance heard in memory (``device.duplex.Heard``): the
         transcript of its speculation when there is a usable one (docs/speech.md,
         "Speculative decoding"), else the recognizer decodes the clip."""
-        from speech.asr import transcribe_clip
+        from device.speculative import transcribe_heard
 
         assert self.assistant is not None
         recognizer = self.assistant.recognizer
         if recognizer is None:
             raise ValueError("audio input needs a recognizer: set asr.engine in the config")
         t0 = time.perf_counter()
-        transcript = None
-        speculator = self._speculator
-        if heard.speculation is not None and speculator is not None:
-            transcript = speculator.take(heard.speculation, heard.clip.to_bytes())
-            if transcript is not None and isinstance(recognizer, WatchedRecognizer):
-                recognizer.last = transcript  # the error boundary's safety net reads it
-                self.liveness.beat("asr")
-        if transcript is None:
-            transcript = transcribe_clip(recognizer, heard.clip)
+        transcript, speculative = transcribe_heard(recognizer, heard, self._speculator)
+        if speculative and isinstance(recognizer, WatchedRecognizer):
+            recognizer.last = transcript  # the error boundary's safety net reads it
+            self.liveness.beat("asr")
         asr_ms = round((time.perf_counter() - t0) * 1000.0, 1)
         source = "mic (barge-in: " + heard.keyword + ")" if heard.keyword else "mic"
         return self.assistant.respond_transcript(transcript, source=source, asr_ms=asr_ms)

@@ -27,7 +27,7 @@ from speech.asr import Transcript, transcribe_clip
 from speech.audio import AudioClip
 from speech.endpoint import Utterance
 
-__all__ = ["Speculation", "Speculator", "copy_decoder_state"]
+__all__ = ["Speculation", "Speculator", "copy_decoder_state", "transcribe_heard"]
 
 log = logging.getLogger(__name__)
 
@@ -228,3 +228,15 @@ class Speculator:
         finally:
             spec.decode_s = time.perf_counter() - t0
             spec._done.set()
+
+
+def transcribe_heard(recognizer: Any, heard: Any,
+                     speculator: Speculator | None = None) -> tuple[Transcript, bool]:
+    """The transcript of a heard utterance (``device.duplex.Heard``): its speculation's
+    when ``speculator`` has a usable one (:meth:`Speculator.take`), else ``recognizer``
+    decodes the clip. Returns (transcript, whether it is the speculation's)."""
+    if heard.speculation is not None and speculator is not None:
+        transcript = speculator.take(heard.speculation, heard.clip.to_bytes())
+        if transcript is not None:
+            return transcript, True
+    return transcribe_clip(recognizer, heard.clip), False
