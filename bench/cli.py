@@ -21,7 +21,7 @@ SPEECH_RESULTS = "bench/speech_results"
 
 def register_bench(subparsers: Any) -> None:
     """Add the alerts, e2e, intent, intent-runtime, asr, speech, compress, reproduce, all,
-    readme and fleet-sync verbs under ``eldercare bench``."""
+    readme, fleet-sync and speculative verbs under ``eldercare bench``."""
     # the same flags as `eldercare compress`
     from compress.cli import _add_args as add_compress_args
     from device.runtime_cli import settings_args
@@ -155,6 +155,20 @@ def register_bench(subparsers: Any) -> None:
     f.add_argument("--out", default=RESULTS, help="folder for fleet_sync.json")
     f.set_defaults(func=_fleet_sync)
 
+    sp = subparsers.add_parser(
+        "speculative", help="speculative decoding at the resident's pause, off and on side "
+        "by side: spoken care commands in real time through the device's listening path; "
+        "end of speech -> transcript p50/p95 and identical transcripts (docs/speech.md)")
+    sp.add_argument("--quick", action="store_true",
+                    help="40 clips spread over the set (about 6 minutes; else every clip)")
+    sp.add_argument("--clips", default=None, metavar="DIR",
+                    help="a folder of WAVs with manifest.jsonl made by `eldercare bench "
+                    "speech` (default: its quick command set, made once and cached)")
+    sp.add_argument("--limit", type=int_range(1, 100_000), default=None,
+                    help="at most this many clips, 1-100000")
+    sp.add_argument("--out", default=RESULTS, help="folder for speculative.json + PNG")
+    sp.set_defaults(func=_speculative)
+
 
 def _print(summary: dict[str, Any]) -> None:
     print(json.dumps(summary), flush=True)
@@ -195,6 +209,15 @@ def _speech(args: argparse.Namespace) -> int:
         intent_model=args.intent_model, every=args.every, part=args.part,
         engines=tuple(args.engines) if args.engines else None, human=not args.no_human,
         prefix=args.prefix))
+    return 0
+
+
+def _speculative(args: argparse.Namespace) -> int:
+    from bench.speculative import run_bench_speculative
+
+    _print(run_bench_speculative(Path(args.out), quick=args.quick,
+                                 clips=Path(args.clips).expanduser() if args.clips else None,
+                                 limit=args.limit))
     return 0
 
 

@@ -28,7 +28,7 @@ import pytest
 from device.runtime import Runtime
 from device.settings import SettingsError, example_config_path, load_settings
 from health.broker import EmbeddedBroker
-from speech.audio import read_wav
+from speech.audio import AudioClip, read_wav
 
 RATE = 16000
 CHUNK_S = 0.03
@@ -66,6 +66,10 @@ def voice(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
              "help": "help me I have fallen"}
     return {k: read_wav(speaker.to_wav(t, folder / f"{k}.wav"), RATE).to_bytes()
             for k, t in texts.items()}
+
+
+def _clip(pcm: bytes) -> AudioClip:
+    return AudioClip(np.frombuffer(pcm, dtype="<i2").astype(np.int16), RATE)
 
 
 class ScriptMic:
@@ -186,6 +190,9 @@ def test_the_pause_was_the_end_the_speculative_transcript_is_used(
     assert counted.long_finals(main=False) and len(counted.long_finals(main=False)) == 1
     assert counted.long_finals(main=True) == []  # the utterance was decoded once
     assert summary["errors"] == 0
+    # the hybrid's fast path carries on from the speculation's cepstral mean
+    (main,), (spec,) = ([r for m, r, _f in counted.made if m is want] for want in (True, False))
+    assert main.fast.cepstral_mean == spec.fast.cepstral_mean
 
 
 def test_speech_resumes_after_a_pause_the_speculation_is_discarded(
@@ -259,3 +266,44 @@ def test_speculate_after_s_off_or_valid(value: Any) -> None:
     s = load_settings(example_config_path(), sets=[f"input.speculate_after_s={json.dumps(value)}"])
     assert s.input.speculate_after_s == value
     assert load_settings(example_config_path()).input.speculate_after_s == 0.3
+
+
+def test_a_turn_never_waits_for_a_speculation_that_has_not_started(
+        voice: dict[str, bytes]) -> None:
+    """The worker is busy with an earlier (discarded) speculation: the newer one is not
+    waited for; the turn decodes the clip at once, and the newer one never runs."""
+    import threading
+
+    from device.speculative import Speculator
+    from speech.asr import create_recognizer
+    from speech.endpoint import Utterance
+
+    rec = create_recognizer("pocketsphinx")
+    busy, release = threading.Event(), threading.Event()
+    final = rec.final
+
+    def held_final() -> Any:
+        busy.set()
+        release.wait(10)
+        return final()
+
+    rec.final = held_final
+    speculator = Speculator(rec, _clip)
+    try:
+        pcm = voice["time"]
+        stale = speculator.offer(Utterance(pcm[:len(pcm) // 2], 0.0, 0.5, "pause"))
+        assert busy.wait(10)
+        speculator.discard(stale)
+        newer = speculator.offer(Utterance(pcm, 0.0, 1.0, "pause"))
+        t0 = time.monotonic()
+        assert speculator.take(newer, pcm + bytes(640)) is None
+        assert time.monotonic() - t0 < 1.0  # did not wait for the stale decode
+        release.set()
+        assert stale.wait(10) and newer.done() and not newer.started
+    finally:
+        release.set()
+        speculator.close()
+    assert speculator.stats() == {"speculations": 2, "speculations_used": 0,
+                                  "speculations_discarded": 1, "speculation_failures": 0,
+                                  "speculation_fallbacks": 1}
+
