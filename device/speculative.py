@@ -181,7 +181,12 @@ class Speculator:
             return None
         self.used += 1
         if self.main is not None:
-            copy_decoder_state(self.recognizer, self.main)
+            try:
+                copy_decoder_state(self.recognizer, self.main)
+            except Exception as exc:  # noqa: BLE001 - the transcript stands; logged, counted
+                self.failed += 1
+                log.error("handing the speculative decoder's state back failed; the next "
+                          "utterance starts from the runtime recognizer's own", exc_info=exc)
         return spec.transcript
 
     def close(self, timeout_s: float = 5.0) -> None:
