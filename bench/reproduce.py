@@ -142,6 +142,9 @@ def run_reproduce(preset: str, out: str | Path, results_dir: str | Path = RESULT
 
     if preset not in ("tiny", "default"):
         raise ValueError(f"preset must be tiny or default, not {preset!r}")
+    from compress.config import get_preset
+
+    cfg = get_preset(preset)
     out = Path(out)
     seconds: dict[str, float] = {}
     if preset == "default":
@@ -160,7 +163,9 @@ def run_reproduce(preset: str, out: str | Path, results_dir: str | Path = RESULT
     result = {"bench": "reproduce", "preset": preset, "what": what,
               "reference": str(reference[1]), "candidate": str(out / name / "intent"),
               **compare_builds(reference, (out / name, out / name / "intent"), tolerance),
-              "seconds": seconds, "machine": machine_info()}
+              "seconds": seconds, "machine": machine_info(
+                  threads=f"train {cfg.train_threads or 'all'}, latency {cfg.threads}",
+                  repeats=2 if preset == "tiny" else 1)}
     result["reproduced"] = result["same_figures"] and result["same_config"]
     write_json("reproduce", result, results_dir)
     return result
