@@ -82,7 +82,9 @@ _SOMEONE_ELSE = re.compile(
     r"(?:fell|fallen|slipped|tripped|had an? (?:\w+ )?fall)(?: (?:down|over|off|out))?\b")
 """Someone else's fall (their own emergency words, "he can't get up", still count)."""
 
-_LONG_AGO = (r"(?:(?:a (?:few|couple of) |\w+ )?years? (?:ago|back)|as a (?:child|girl|boy|kid)|"
+_LONG_AGO = (r"(?:(?:a (?:few|couple of) |\w+ )?(?:years?|months?|weeks?) (?:ago|back)|"
+             r"last (?:year|month|spring|summer|autumn|winter|christmas|easter)|"
+             r"as a (?:child|girl|boy|kid)|"
              r"when i was (?:young|little|a (?:child|girl|boy|kid))|back then|"
              r"in (?:19|20)\d\d)")
 _MY_FALL = (r"(?:i(?:'ve| have| had)? )?(?:fell|fallen|slipped|tripped|had an? (?:\w+ )?fall)"
@@ -97,8 +99,8 @@ _NOT_NOW = re.compile(
     r"heart attack|fit|seizure)|having a (?:stroke|heart attack|fit|seizure)|"
     r"has a (?:fall|stroke|heart attack|fit|seizure)|collapses?|(?:is|are|was) bleeding|"
     r"can'?t breathe|stops? breathing)\b")
-"""A fall long past or a hypothetical one (the words net leaves these to the model; a
-plain call in another clause still counts)."""
+"""A fall long past or a hypothetical one: not a call (:func:`is_negated_call`); a plain
+call in another clause still counts."""
 
 
 _DENIAL = re.compile(
@@ -142,16 +144,19 @@ def is_safety_phrase(text: str) -> bool:
 
 def is_negated_call(text: str) -> bool:
     """Whether ``text`` denies a fall or a call for help, uses their words only in a
-    figure of speech, or tells of someone else's fall in the past, and says nothing plainly
-    ("i haven't fallen today", "no, i don't need any help", "i'm dying for a cup of tea",
-    "my brother fell off his bike last week"): such a sentence never alerts, whatever the
-    model's label."""
+    figure of speech, tells of someone else's fall in the past, of the resident's own fall
+    long past or of a fall that might happen, and says nothing plainly ("i haven't fallen
+    today", "no, i don't need any help", "i'm dying for a cup of tea", "my brother fell off
+    his bike last week", "i tripped over in town a couple of years back", "what do i do if
+    i fall"): such a sentence never alerts nor asks, whatever the model's label. Anything
+    said plainly beside it ("i fell years ago and now i've fallen again", "... and i can't
+    get up") is a call."""
     low = _norm(text)
     if is_safety_phrase(low):
         return False
     someone_elses_past = bool(_SOMEONE_ELSE.search(low) and _PAST.search(low))
-    return bool(_NEGATED.search(low) or _IDIOM.search(low)) or someone_elses_past or \
-        is_denial(low)
+    return bool(_NEGATED.search(low) or _IDIOM.search(low) or _NOT_NOW.search(low)) or \
+        someone_elses_past or is_denial(low)
 
 
 _FALL_WORDS = re.compile(r"\b(?:fell|fallen|fall|slipped|tripped|tumbled|floor|get up|stand up|"

@@ -10,7 +10,8 @@ the settings (``safety.confirm``, ``safety.confident``) and the model's own
 2. Plain safety words (:func:`device.safety.is_safety_phrase`, negation-aware) with a model
    that agrees (a safety label at or above its ask threshold) alert at once; under another
    label they ask (alert at once if confirm is off): the words net never lets them pass.
-3. A sentence that denies a call for help or uses its words in a figure of speech
+3. A sentence that denies a call for help, uses its words in a figure of speech, or
+   tells of a fall long past or one that might happen
    (:func:`device.safety.is_negated_call`: "no, i don't need an ambulance", "i fell
    asleep") never alerts: it is answered as its best non-safety label.
 4. The safety label with the highest probability p: p >= alert: alert at once;

@@ -105,14 +105,34 @@ def test_denials_idioms_and_others_falls_are_not_safety_words(text: str) -> None
 @pytest.mark.parametrize("text", ["help me find my glasses", "help me with the heating",
                                   "can you help me set a reminder", "help with the tv",
                                   "how do i avoid falling", "help me phone my son",
-                                  "help me get the biscuits", "help me put the heating on",
-                                  "years ago i slipped on the ice and broke my wrist",
-                                  "i tripped over in the market a few years back",
-                                  "what should i do if i fall in the bath",
-                                  "if someone has a stroke what are the signs",
-                                  "how do i get up if i end up on the kitchen floor"])
+                                  "help me get the biscuits", "help me put the heating on"])
 def test_ordinary_requests_that_mention_help_are_left_to_the_model(text: str) -> None:
     assert not safety.is_safety_phrase(text) and not safety.is_negated_call(text)
+
+
+LONG_AGO_OR_IF = ("years ago i slipped on the ice and broke my wrist",
+                  "i tripped over in the market a few years back", "i fell last year",
+                  "i had a fall a few weeks ago but i'm fine",
+                  "what should i do if i fall in the bath",
+                  "if someone has a stroke what are the signs",
+                  "how do i get up if i end up on the kitchen floor")
+
+
+@pytest.mark.parametrize("text", LONG_AGO_OR_IF)
+def test_a_fall_long_past_or_one_that_might_happen_is_answered(text: str) -> None:
+    # the shipped model alerted on "i tripped over in town a couple of years back" (0.98)
+    assert not safety.is_safety_phrase(text) and safety.is_negated_call(text)
+    scores = {"fall_report": 0.99, "emergency_help": 0.005, "advice_request": 0.004}
+    d = decide("fall_report", text, 0.99, ON, scores=scores,
+               thresholds=thresholds_of(Model(scores, THRESHOLDS)))
+    assert d.route == "answer" and d.intent not in SAFETY_LABELS, d
+
+
+@pytest.mark.parametrize("text", ["i fell last night", "i fell yesterday and i'm still sore",
+                                  "i fell last year and now i've fallen again",
+                                  "years ago i broke my hip and now i can't get up"])
+def test_a_recent_fall_or_a_plain_call_beside_an_old_one_still_counts(text: str) -> None:
+    assert not safety.is_negated_call(text)
 
 
 @pytest.mark.parametrize("text", PLAIN_CALLS)
