@@ -125,6 +125,9 @@ def register_bench(subparsers: Any) -> None:
                     help="tiny (default): determinism of two builds; default: the shipped model")
     rp.add_argument("--out", default="runs/reproduce", help="folder for the builds")
     rp.add_argument("--results", default=RESULTS, help="folder for reproduce.json")
+    rp.add_argument("--build", default=None, metavar="DIR",
+                    help="with --preset default: compare this finished `eldercare compress "
+                    "--out DIR` build with the shipped model instead of building one")
     rp.set_defaults(func=_reproduce)
 
     al = subparsers.add_parser(
@@ -261,8 +264,10 @@ def _reproduce(args: argparse.Namespace) -> int:
     from bench.reproduce import run_reproduce
     from compress.pipeline import check_output_dir
 
-    check_output_dir(Path(args.out))
-    result = run_reproduce(args.preset, args.out, results_dir=args.results)
+    if args.build is None:
+        check_output_dir(Path(args.out))
+    result = run_reproduce(args.preset, args.out, results_dir=args.results,
+                           existing=args.build)
     _print({k: result[k] for k in ("bench", "preset", "reproduced", "same_figures",
                                    "identical_files", "same_config", "seconds")}
            | {"figures": {k: v["difference"] for k, v in result["figures"].items()}})

@@ -132,16 +132,26 @@ def _build(preset: str, out: Path) -> float:
 
 def run_reproduce(preset: str, out: str | Path, results_dir: str | Path = RESULTS_DIR,
                   shipped: str | Path | None = None, first_build: str | Path | None = None,
-                  tolerance: float = TOLERANCE) -> dict[str, Any]:
+                  tolerance: float = TOLERANCE,
+                  existing: str | Path | None = None) -> dict[str, Any]:
     """Build and compare (see the module doc); writes ``results_dir/reproduce.json``.
 
     ``first_build``: with the tiny preset, an existing tiny build to use as the first of
     the two (a test's session build), so only one more build runs.
+    ``existing``: with the default preset, a finished build (an ``eldercare compress
+    --out`` folder) compared with the shipped model instead of building one; the result
+    says so (``built``: false) and ``settings_differ`` shows how it was built.
     """
     from device.intent import default_model_dir
 
     if preset not in ("tiny", "default"):
         raise ValueError(f"preset must be tiny or default, not {preset!r}")
+    if existing is not None and preset != "default":
+        raise ValueError("an existing build is compared with the shipped model: use it with "
+                         "--preset default")
+    if existing is not None and not (Path(existing) / "report.json").is_file():
+        raise FileNotFoundError(f"{Path(existing) / 'report.json'} is missing: not a finished "
+                                "`eldercare compress` build")
     from compress.config import get_preset
 
     cfg = get_preset(preset)
@@ -158,11 +168,16 @@ def run_reproduce(preset: str, out: str | Path, results_dir: str | Path = RESULT
         first = Path(first_build)
         reference = (first, first / "intent")
         what = "two `eldercare compress --preset tiny` builds in a row, against each other"
-    name = "build" if preset == "default" else "build2"
-    seconds[name] = _build(preset, out / name)
+    if existing is not None:
+        candidate = Path(existing)
+        what = f"an existing build ({candidate.name}) against the shipped model, not rebuilt"
+    else:
+        candidate = out / ("build" if preset == "default" else "build2")
+        seconds[candidate.name] = _build(preset, candidate)
     result = {"bench": "reproduce", "preset": preset, "what": what,
-              "reference": str(reference[1]), "candidate": str(out / name / "intent"),
-              **compare_builds(reference, (out / name, out / name / "intent"), tolerance),
+              "built": existing is None,
+              "reference": str(reference[1]), "candidate": str(candidate / "intent"),
+              **compare_builds(reference, (candidate, candidate / "intent"), tolerance),
               "seconds": seconds, "machine": machine_info(
                   threads=f"train {cfg.train_threads or 'all'}, latency {cfg.threads}",
                   repeats=2 if preset == "tiny" else 1)}

@@ -53,3 +53,23 @@ def test_a_changed_figure_file_or_setting_is_reported(tmp_path: Path) -> None:
 def test_an_unfinished_build_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(FileNotFoundError, match="not a finished"):
         compare_builds((SHIPPED, SHIPPED), (tmp_path, tmp_path))
+
+
+def test_an_existing_build_is_compared_with_the_shipped_model(tmp_path: Path) -> None:
+    from bench.reproduce import run_reproduce
+
+    build = tmp_path / "build"
+    intent = build / "intent"
+    intent.mkdir(parents=True)
+    for f in ("report.json", "report_details.json"):
+        shutil.copy(SHIPPED / f, build / f)
+    for f in ("config.json", "model.onnx", "tokenizer.json"):
+        shutil.copy(SHIPPED / f, intent / f)
+    result = run_reproduce("default", tmp_path / "unused", results_dir=tmp_path,
+                           existing=build)
+    assert result["reproduced"] and result["identical_files"] and not result["built"]
+    assert result["seconds"] == {} and not (tmp_path / "unused").exists()
+    assert json.loads((tmp_path / "reproduce.json").read_text())["candidate"] == str(intent)
+    with pytest.raises(ValueError, match="--preset default"):  # refused before any build
+        run_reproduce("tiny", tmp_path / "unused", results_dir=tmp_path, existing=build)
+    assert not (tmp_path / "unused").exists()
