@@ -95,7 +95,7 @@ _NOT_NOW = re.compile(
     rf"\b{_LONG_AGO} (?:\w+ ){{0,3}}?{_MY_FALL}\b|\b{_MY_FALL}(?: \w+){{0,6}}? {_LONG_AGO}\b|"
     # a condition, not an event: "what should i do if i fall", "if someone has a stroke"
     r"\bif (?:i|you|someone|somebody|anyone|they|he|she|a person)(?:'s| is| ever| were| was)?"
-    r" (?:\w+ ){0,3}?(?:fall|fell|falls|end up on the (?:\w+ )?floor|have a (?:fall|stroke|"
+    r" (?:[\w']+ ){0,3}?(?:fall|fell|falls|end up on the (?:\w+ )?floor|have a (?:fall|stroke|"
     r"heart attack|fit|seizure)|having a (?:stroke|heart attack|fit|seizure)|"
     r"has a (?:fall|stroke|heart attack|fit|seizure)|collapses?|(?:is|are|was) bleeding|"
     r"can'?t breathe|stops? breathing)\b")

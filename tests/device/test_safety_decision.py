@@ -115,6 +115,7 @@ LONG_AGO_OR_IF = ("years ago i slipped on the ice and broke my wrist",
                   "i had a fall a few weeks ago but i'm fine",
                   "what should i do if i fall in the bath",
                   "if someone has a stroke what are the signs",
+                  "what do i do if i think someone's having a heart attack",
                   "how do i get up if i end up on the kitchen floor")
 
 
