@@ -199,7 +199,7 @@ class Assistant:
         n_alt = 0 if (self.dialogue.pending_safety is not None
                       or is_negated_call(transcript.text)) else self.safety_from_alternatives
         spoken = spoken_intent(self.intent_model, transcript, safety_from_alternatives=n_alt,
-                               safety_phrase=safety_label_of_words)
+                               safety_phrase=safety_label_of_words, not_a_call=is_negated_call)
         score = 1.0 if spoken.result is None else float(spoken.result.score)  # nothing heard
         timings["intent"] = _ms(t0)
         t0 = time.perf_counter()

@@ -77,7 +77,8 @@ _IDIOM = re.compile(
 
 _SOMEONE_ELSE = re.compile(
     r"\b(?:he|she|they|my (?:\w+ )?(?:brother|sister|husband|wife|son|daughter|friend|"
-    r"neighbou?r|mum|mom|mother|dad|father|cat|dog|grand\w+|cousin|aunt|uncle|niece|nephew)|"
+    r"neighbou?r|mum|mom|mother|dad|father|cat|dog|grand\w+|cousin|aunt|uncle|niece|nephew)"
+    r"(?: (?!has\b|had\b|just\b)\w+)?|"  # a name after it: "my friend betty fell"
     r"someone|somebody|a (?:man|woman|child|friend))(?:'s| has| had| just)* "
     r"(?:fell|fallen|slipped|tripped|had an? (?:\w+ )?fall)(?: (?:down|over|off|out))?\b")
 """Someone else's fall (their own emergency words, "he can't get up", still count)."""

@@ -52,7 +52,8 @@ class SpokenIntent:
 def spoken_intent(model: _Classifier, transcript: Transcript,
                   safety_from_alternatives: int = 2,
                   safety_labels: Sequence[str] = SAFETY_LABELS,
-                  safety_phrase: Callable[[str], str | None] | None = None) -> SpokenIntent:
+                  safety_phrase: Callable[[str], str | None] | None = None,
+                  not_a_call: Callable[[str], bool] | None = None) -> SpokenIntent:
     """Decide the intent of `transcript` (see module doc).
 
     Args:
@@ -64,6 +65,9 @@ def spoken_intent(model: _Classifier, transcript: Transcript,
             text -> a safety label, or None. When no hypothesis was classified as safety,
             an alternative whose words the rule recognises ("i fell", "ambulance") raises
             that label too. (The device applies its rule to the 1-best itself.)
+        not_a_call: optional rule on plain words (the device passes
+            ``device.safety.is_negated_call``): an alternative it holds to be no call
+            ("my friend matthew fell over at school last week") raises nothing.
     Raises:
         ValueError: negative `safety_from_alternatives`.
     """
@@ -74,6 +78,8 @@ def spoken_intent(model: _Classifier, transcript: Transcript,
     if best is not None and best.intent in safety_labels:
         return SpokenIntent(best.intent, transcript.text, 0, best)
     alts = [a for a in transcript.alternatives if a.strip()][:safety_from_alternatives]
+    if not_a_call is not None:
+        alts = [a for a in alts if not not_a_call(a)]
     results = []
     for k, alt in enumerate(alts, 1):
         # one at a time: a batch pads, and int8 activation scales then differ per batch

@@ -43,7 +43,7 @@ NOT_CALLS = ("i haven't fallen today thank you", "no thanks i don't need an ambu
              "i did not fall", "it is not an emergency", "no need to call an ambulance",
              "i haven't had a fall this week", "my heart sank when i heard",
              "i'm not on the floor i'm in my chair", "i wasn't calling for help",
-             "i fell head over heels for him")
+             "i fell head over heels for him", "my friend betty fell over at school last week")
 """Sentences that use the words of a call for help without being one."""
 
 

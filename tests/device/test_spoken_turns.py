@@ -351,3 +351,14 @@ def test_a_one_best_that_denies_is_not_overruled_by_an_alternative(
     turn = assistant.respond_transcript(heard("no i haven't fallen", "now i have fallen"))
     assert turn.from_alternative == 0 and turn.reply.action("alert") is None
     assert turn.reply.expects is None and assistant.dialogue.pending_safety is None
+
+
+def test_an_alternative_that_is_no_call_raises_nothing(
+        model: IntentModel, clock: Clock, tmp_path: Path) -> None:
+    # heard in the benchmark: "well my friend betty fell over at school last week" came back
+    # as "... met if l over ..." with "... matthew fell over at school last week" second
+    assistant = make_assistant(model, clock, tmp_path)
+    turn = assistant.respond_transcript(
+        heard("what time is it", "my friend matthew fell over at school last week"))
+    assert turn.from_alternative == 0 and turn.reply.action("alert") is None
+    assert assistant.dialogue.pending_safety is None
