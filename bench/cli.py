@@ -62,7 +62,10 @@ def register_bench(subparsers: Any) -> None:
                    help="latency passes over the test set, 1-1000 (default 3)")
     i.add_argument("--quick", action="store_true", help="latency on 100 utterances")
     i.add_argument("--teacher", default=None, metavar="DIR",
-                   help="also measure this fine-tuned teacher (slow; needs the cloud extra)")
+                   help="also measure this fine-tuned teacher: the OUT/work/teacher folder "
+                   "of an `eldercare compress --out OUT` build (e.g. runs/default/work/teacher; "
+                   "needs torch, the cloud extra; about 30 min on 2 loaded cores) or an ONNX "
+                   "model folder")
     i.add_argument("--out", default=RESULTS, help="folder for JSON + PNG")
     i.set_defaults(func=_intent)
 
