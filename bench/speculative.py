@@ -16,9 +16,11 @@ on every clip (which goes first alternates), so that both see the same machine l
 
 Latency: from the true end of speech (the end of the last voiced 30 ms frame of the clip,
 by the endpointer's VAD, on the clock of the stand-in microphone) to the transcript.
-Figures: p50/p95 per mode, the share of utterances that took a speculation, and whether
-the transcripts (1-best, and with the n-best) of the two modes are identical. Writes
-speculative.json and speculative.png.
+Figures: p50/p95 per mode, the share of utterances that took a speculation, whether the
+transcripts (1-best, and with the n-best) of the two modes are identical, and whether the
+device decides them alike (a real ``device.pipeline.Assistant`` with the shipped intent
+model, after the timed runs: the intent answered, a safety alert, the safety question).
+Writes speculative.json and speculative.png.
 """
 
 from __future__ import annotations
@@ -88,7 +90,7 @@ def _listen_once(clip: Any, recognizer: Any, speculator: Any, settings: Any
 
     def handle(heard: Any) -> None:
         transcript, used = transcribe_heard(recognizer, heard, speculator)
-        rows.append({"at": time.monotonic(), "text": transcript.text,
+        rows.append({"at": time.monotonic(), "transcript": transcript, "text": transcript.text,
                      "alternatives": list(transcript.alternatives), "speculative": used,
                      "offered": heard.speculation is not None,
                      "path": getattr(speculator.recognizer if used else recognizer,
@@ -138,6 +140,7 @@ def run_bench_speculative(out_dir: Path, quick: bool = True, clips: Path | None 
         items = [items[round(i * len(items) / QUICK_CLIPS)] for i in range(QUICK_CLIPS)]
     items = items[:limit] if limit else items
     rate = settings.asr.sample_rate
+    load_start = _load()
     t_start = time.time()
     main_off, main_on = make_recognizer(settings), make_recognizer(settings)
     speculator = Speculator(make_recognizer(settings), lambda pcm: _as_clip(pcm, rate),
@@ -162,9 +165,12 @@ def run_bench_speculative(out_dir: Path, quick: bool = True, clips: Path | None 
     finally:
         spec_stats = speculator.stats()
         speculator.close()
+    load_end = _load()
+    _decide(rows)
     result = _summary(rows, spec_stats)
-    result["machine"] = machine_info(threads=settings.asr.threads, repeats=1,
-                                     load_avg_1m_end=_load(), nice=_nice())
+    result["machine"] = {**machine_info(threads=settings.asr.threads, repeats=1,
+                                        nice=_nice()),
+                         "load_avg_1m": load_start, "load_avg_1m_end": load_end}
     result["setup"] = {
         "clips": str(clips), "clip_set": clips.name, "clips_run": len(rows),
         "quick": quick, "engine": settings.asr.engine, "model": settings.asr.model or "base",
@@ -177,7 +183,8 @@ def run_bench_speculative(out_dir: Path, quick: bool = True, clips: Path | None 
     (out_dir / "speculative.json").write_text(json.dumps(result, indent=2) + "\n")
     _plot(rows, result, out_dir / "speculative.png")
     return {"bench": "speculative", **{m: result["modes"][m] for m in ("off", "on")},
-            "identical_text": result["identical_text"], "clips": len(rows),
+            "identical_text": result["identical_text"],
+            "identical_decision": result["identical_decision"], "clips": len(rows),
             "out": str(out_dir / "speculative.json")}
 
 
@@ -210,7 +217,8 @@ def _nice() -> int | None:
 def _row(item: dict[str, Any], end: float, got: dict[str, list[dict[str, Any]]]
          ) -> dict[str, Any]:
     row: dict[str, Any] = {"file": item["file"], "text": item["text"],
-                           "intent": item.get("intent"), "true_end_s": round(end, 3)}
+                           "intent": item.get("intent"), "voice": item.get("voice"),
+                           "snr_db": item.get("snr_db"), "true_end_s": round(end, 3)}
     for mode, turns in got.items():
         if not turns:
             row[mode] = {"turns": 0, "latency_ms": None, "text": ""}
@@ -220,8 +228,29 @@ def _row(item: dict[str, Any], end: float, got: dict[str, list[dict[str, Any]]]
         row[mode] = {"turns": len(turns), "text": " ".join(t["text"] for t in turns),
                      "alternatives": last["alternatives"], "speculative": last["speculative"],
                      "offered": last["offered"], "path": last["path"],
-                     "latency_ms": round((last["at"] - at_end) * 1000.0, 1)}
+                     "latency_ms": round((last["at"] - at_end) * 1000.0, 1),
+                     "_transcript": last["transcript"]}
     return row
+
+
+def _decide(rows: list[dict[str, Any]]) -> None:
+    """The device's decision on each mode's transcript of the clip's last utterance (after
+    the timed runs: a real Assistant with the shipped intent model, a fresh one per
+    transcript, as ``eldercare bench speech`` decides): the intent answered, and whether
+    a safety alert was raised or the safety question asked."""
+    from bench.speech_commands import _assistant, _decision
+    from device.intent import IntentModel
+
+    model = IntentModel.load(None)
+    for row in rows:
+        for mode in ("off", "on"):
+            tr = row[mode].pop("_transcript", None)
+            if tr is None:
+                continue
+            assistant = _assistant(model)
+            turn = assistant.respond_transcript(tr, source="bench")
+            alert, asked = _decision(turn, assistant)
+            row[mode]["decision"] = {"intent": turn.intent, "alert": alert, "asked": asked}
 
 
 def _summary(rows: list[dict[str, Any]], spec_stats: dict[str, int]) -> dict[str, Any]:
@@ -233,6 +262,8 @@ def _summary(rows: list[dict[str, Any]], spec_stats: dict[str, int]) -> dict[str
                        "latency_ms_p95": None if p95 is None else round(p95, 1),
                        "latency_ms_max": round(max(lat), 1) if lat else None,
                        "utterances": len(lat)}
+    for mode in ("off", "on"):
+        modes[mode].update(_scores(rows, mode))
     on = [r["on"] for r in rows if r["on"]["latency_ms"] is not None]
     modes["on"]["speculative_share"] = round(sum(o["speculative"] for o in on) / len(on),
                                              3) if on else None
@@ -240,10 +271,15 @@ def _summary(rows: list[dict[str, Any]], spec_stats: dict[str, int]) -> dict[str
     same = [r for r in both if r["off"]["text"] == r["on"]["text"]]
     same_nbest = [r for r in same if r["off"].get("alternatives") == r["on"].get("alternatives")]
     n = len(both)
+    same_decision = [r for r in both if r["off"].get("decision") == r["on"].get("decision")]
     return {
         "bench": "speculative", "modes": modes,
         "identical_text": round(len(same) / n, 3) if n else None,
         "identical_with_nbest": round(len(same_nbest) / n, 3) if n else None,
+        "identical_decision": round(len(same_decision) / n, 3) if n else None,
+        "different_decision": [{"file": r["file"], "said": r["text"],
+                                "off": r["off"].get("decision"), "on": r["on"].get("decision")}
+                               for r in both if r not in same_decision],
         "different": [{"file": r["file"], "said": r["text"], "off": r["off"]["text"],
                        "on": r["on"]["text"], "on_speculative": r["on"].get("speculative")}
                       for r in both if r not in same],
@@ -251,6 +287,27 @@ def _summary(rows: list[dict[str, Any]], spec_stats: dict[str, int]) -> dict[str
         "latency": "ms from the end of the last voiced frame of the clip (stand-in "
                    "microphone clock) to the transcript; includes the endpointer's trailing "
                    "silence"}
+
+
+def _scores(rows: list[dict[str, Any]], mode: str) -> dict[str, Any]:
+    """WER, the decision's accuracy, calls for help caught and false safety of one mode,
+    as ``eldercare bench speech`` scores them (bench.speech_commands.summary)."""
+    from bench.speech_commands import _words, summary
+    from speech.metrics import edit_distance
+
+    scored = [{"set": "commands", "intent": r["intent"], "decided": d["intent"],
+               "alert": d["alert"], "asked": d["asked"],
+               "edits": edit_distance(_words(r["text"]), _words(r[mode]["text"])),
+               "ref_words": len(_words(r["text"])), "latency_ms": r[mode]["latency_ms"],
+               "path": r[mode].get("path", ""), "ref": r["text"], "heard": r[mode]["text"],
+               "voice": r.get("voice"), "snr_db": r.get("snr_db"), "cpu_s": 0.0,
+               "seconds": 0.0}
+              for r in rows if (d := r[mode].get("decision")) is not None]
+    if not scored:
+        return {}
+    s = summary(scored)
+    return {k: s.get(k) for k in ("wer", "decision_accuracy", "safety_caught",
+                                  "false_safety")}
 
 
 def _plot(rows: list[dict[str, Any]], result: dict[str, Any], path: Path) -> None:
