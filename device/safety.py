@@ -28,7 +28,8 @@ _SAFETY_PHRASE = re.compile(
     r"\bfell (?:down|over|off|out)\b|\bhad an? (?:\w+ )?fall\b|"
     r"\bon the (?!ground |first |second |third |top |upper |bottom |upstairs |downstairs |"
     r"next |same |other )(?:\w+ )?floor\b|"
-    r"(?<!you )\b(?:can ?not|can'?t|unable to|could ?n'?t) (?:get up|stand up|breathe|move)|"
+    r"(?<!you )\b(?:can ?not|can'?t|unable to|could ?n'?t) (?:get up|stand up|breathe|move|"
+    r"(?:get|catch) my breath)|"
     rf"\bhelp me(?! {_REQUEST_AFTER_HELP}\b)|"
     r"^(?:please )?help\b(?! (?:me|with|you|us|them|him|her|yourself)\b)|\bhelp!|"
     r"\bplease help\b|\b(?:i need|get|send) help\b|"
@@ -72,7 +73,10 @@ _IDIOM = re.compile(
     r"for (?:it|that|him|her|them)|behind|"
     r"apart|short|silent|quiet|ill|sick|pregnant|into (?:a|the) habit)\b|"
     r"\bdying (?:for|to|of (?:laughter|boredom|curiosity|thirst|hunger))\b|"
-    r"\b(?:heart|face) (?:sank|fell)\b|\bfell off (?:the|my) (?:wagon|radar)\b")
+    r"\b(?:heart|face) (?:sank|fell)\b|\bfell off (?:the|my) (?:wagon|radar)\b|"
+    r"\btook my breath away\b|"
+    r"\b(?:you're|you are|you've been|that's|that was|it's|it was|been) (?:such )?an? "
+    r"(?:big |great |real |good |huge )?help\b")
 """Figures of speech that use the words of a fall or a call for help."""
 
 _SOMEONE_ELSE = re.compile(

@@ -26,7 +26,8 @@ PLAN = CarePlan.from_json(
 ON = SafetySettings(confirm=True, confident=0.9, confirm_timeout_s=20.0)
 OFF = SafetySettings(confirm=False)
 
-PLAIN_CALLS = ("help", "help!", "help me", "please help", "I've fallen", "i fell",
+PLAIN_CALLS = ("i can't get my breath",
+               "help", "help!", "help me", "please help", "I've fallen", "i fell",
                "call an ambulance", "I can't breathe", "I fell down and I cannot get up",
                "help me up", "help me i fell", "i don't know what happened i fell",
                "i'm not okay i need help", "my husband fell and he can't get up",
@@ -43,7 +44,9 @@ NOT_CALLS = ("i haven't fallen today thank you", "no thanks i don't need an ambu
              "i did not fall", "it is not an emergency", "no need to call an ambulance",
              "i haven't had a fall this week", "my heart sank when i heard",
              "i'm not on the floor i'm in my chair", "i wasn't calling for help",
-             "i fell head over heels for him", "my friend betty fell over at school last week")
+             "i fell head over heels for him", "my friend betty fell over at school last week",
+             "you're a big help", "you've been a great help thank you",
+             "it took my breath away it was so beautiful")
 """Sentences that use the words of a call for help without being one."""
 
 
