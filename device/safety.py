@@ -103,7 +103,9 @@ _NOT_NOW = re.compile(
     r" (?:[\w']+ ){0,3}?(?:fall|fell|falls|end up on the (?:\w+ )?floor|have a (?:fall|stroke|"
     r"heart attack|fit|seizure)|having a (?:stroke|heart attack|fit|seizure)|"
     r"has a (?:fall|stroke|heart attack|fit|seizure)|collapses?|(?:is|are|was) bleeding|"
-    r"can'?t breathe|stops? breathing)\b")
+    r"can'?t breathe|stops? breathing)\b"
+    # ... and what would follow it: "what do i do if i fall and can't get up"
+    r"(?: and (?:i |they |he |she |you )?(?:can ?not|can'?t|cannot) (?:get up|stand up|move)\b)?")
 """A fall long past or a hypothetical one: not a call (:func:`is_negated_call`); a plain
 call in another clause still counts."""
 

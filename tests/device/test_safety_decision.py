@@ -117,6 +117,7 @@ LONG_AGO_OR_IF = ("years ago i slipped on the ice and broke my wrist",
                   "i tripped over in the market a few years back", "i fell last year",
                   "i had a fall a few weeks ago but i'm fine",
                   "what should i do if i fall in the bath",
+                  "what do i do if i fall and can't get up",
                   "if someone has a stroke what are the signs",
                   "what do i do if i think someone's having a heart attack",
                   "how do i get up if i end up on the kitchen floor")
