@@ -8,24 +8,48 @@ import io
 import os
 import sys
 import tarfile
+import time
 from collections.abc import Callable
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def _tiny_intent():  # type: ignore[no-untyped-def]
-    name = "eldercare_tests_tiny_intent"
+def _e2e_module(name: str, file: str) -> ModuleType:
+    """A helper module of tests/e2e (the tests are not a package), loaded once."""
     if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, ROOT / "tests" / "e2e" /
-                                                      "tiny_intent.py")
+        spec = importlib.util.spec_from_file_location(name, ROOT / "tests" / "e2e" / file)
         assert spec is not None and spec.loader is not None
         module = importlib.util.module_from_spec(spec)
         sys.modules[name] = module
         spec.loader.exec_module(module)
     return sys.modules[name]
+
+
+def _tiny_intent():  # type: ignore[no-untyped-def]
+    return _e2e_module("eldercare_tests_tiny_intent", "tiny_intent.py")
+
+
+@pytest.fixture(scope="session")
+def scenario_play() -> ModuleType:
+    """tests/e2e/scenario_play.py: a script played through `eldercare scenario`."""
+    return _e2e_module("eldercare_tests_scenario_play", "scenario_play.py")
+
+
+@pytest.fixture(scope="session")
+def wait_until() -> Callable[..., bool]:
+    """wait_until(cond, timeout_s=20.0): poll `cond` every 50 ms; its last value."""
+    def wait(cond: Callable[[], object], timeout_s: float = 20.0) -> bool:
+        deadline = time.monotonic() + timeout_s
+        while time.monotonic() < deadline:
+            if cond():
+                return True
+            time.sleep(0.05)
+        return bool(cond())
+    return wait
 
 
 @pytest.fixture(scope="session")

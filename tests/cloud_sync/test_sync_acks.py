@@ -5,12 +5,10 @@ player, real mosquitto, real ingest, and ``eldercare cloud report`` on the store
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import sqlite3
 import subprocess
 import sys
-import time
 from pathlib import Path
 from typing import Any
 
@@ -20,30 +18,18 @@ from cloud_sync.store import EventStore
 from health.broker import EmbeddedBroker
 
 ROOT = Path(__file__).resolve().parents[2]
-_spec = importlib.util.spec_from_file_location("eldercare_tests_scenario_play",
-                                               ROOT / "tests" / "e2e" / "scenario_play.py")
-assert _spec is not None and _spec.loader is not None
-sp = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(sp)
 
-
-def _wait(cond: Any, timeout_s: float = 20.0) -> bool:
-    deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
-        if cond():
-            return True
-        time.sleep(0.05)
-    return bool(cond())
 
 
 def test_a_warning_acked_after_90_s_reaches_the_report(broker: EmbeddedBroker,
                                                        keyword_intent: Path,
-                                                       tmp_path: Path) -> None:
+                                                       tmp_path: Path, scenario_play: Any,
+                                                       wait_until: Any) -> None:
     store = EventStore(tmp_path / "cloud.sqlite")
     ingest = Ingest(broker.url, store, client_id="test-ingest-acks").start(wait_s=10)
     work = tmp_path / "work"
     try:
-        played = sp.play(tmp_path, broker.url, keyword_intent, [
+        played = scenario_play.play(tmp_path, broker.url, keyword_intent, [
             {"at": "2026-11-30T08:00:00", "say": "I feel dizzy"},
             {"at": "+90", "ack": "last", "by": "Anna"},
             {"at": "2026-11-30T09:00:00", "say": "I feel dizzy"},  # nobody acknowledges it
@@ -66,7 +52,7 @@ def test_a_warning_acked_after_90_s_reaches_the_report(broker: EmbeddedBroker,
             n_sent = sent.execute("SELECT COUNT(*) FROM outbox").fetchone()[0]
         finally:
             sent.close()
-        assert _wait(lambda: store.count() >= n_sent)
+        assert wait_until(lambda: store.count() >= n_sent)
         acked = [e for e in store.rows() if e.kind == "alert_ack"
                  and e.data["type"] == "symptom"]
         assert sorted((e.data["acked"], e.data["ack_delay_s"], e.data["level"])
@@ -93,11 +79,12 @@ VITALS = {"sensor": "wrist1", "kind": "vitals", "values": {
 
 
 def test_an_alert_whose_condition_ended_unacknowledged_counts_at_once(
-        broker: EmbeddedBroker, keyword_intent: Path, tmp_path: Path) -> None:
+        broker: EmbeddedBroker, keyword_intent: Path, tmp_path: Path,
+        scenario_play: Any) -> None:
     bad = {**VITALS, "values": {**VITALS["values"], "resp_rate": 26, "spo2": 90,
                                 "pulse": 125, "temperature": 39.6}}
     work = tmp_path / "work"
-    played = sp.play(tmp_path, broker.url, keyword_intent, [
+    played = scenario_play.play(tmp_path, broker.url, keyword_intent, [
         {"at": "2026-11-30T08:00:00", "reading": bad},
         {"at": "+300", "reading": VITALS},  # back to normal: the NEWS2 episode ends
         {"at": "2026-11-30T08:30:00", "say": "hello"}],

@@ -6,11 +6,9 @@ ignored. Real device through the scenario player, real mosquitto, real ingest.""
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import logging
 import sqlite3
-import time
 from pathlib import Path
 from typing import Any
 
@@ -23,25 +21,10 @@ from cloud_sync.ingest import Ingest
 from cloud_sync.store import EventStore
 from health.broker import EmbeddedBroker
 
-ROOT = Path(__file__).resolve().parents[2]
-_spec = importlib.util.spec_from_file_location("eldercare_tests_scenario_play",
-                                               ROOT / "tests" / "e2e" / "scenario_play.py")
-assert _spec is not None and _spec.loader is not None
-sp = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(sp)
-
 CONTACTS = [{"name": "Tobias Whitfield", "relation": "son", "phone": "+44 7700 900123"}]
 SAID = "zebrakettle ring Tobias Whitfield on 07700 900123"
 PLANTED = ["Tobias", "Whitfield", "7700", "900123"]
 
-
-def _wait(cond: Any, timeout_s: float = 20.0) -> bool:
-    deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
-        if cond():
-            return True
-        time.sleep(0.05)
-    return bool(cond())
 
 
 def _publish(broker: EmbeddedBroker, messages: list[bytes]) -> None:
@@ -59,7 +42,7 @@ def _publish(broker: EmbeddedBroker, messages: list[bytes]) -> None:
 
 
 def _play(broker: EmbeddedBroker, model: Path, tmp_path: Path, consent: bool,
-          messages: Any) -> Any:
+          messages: Any, scenario_play: Any, wait_until: Any) -> Any:
     """Two turns, then (hook at line 3) the caregiver's messages, then an hour later one
     more turn so that the sync gathers them."""
     sent: dict[str, Any] = {}
@@ -69,11 +52,11 @@ def _play(broker: EmbeddedBroker, model: Path, tmp_path: Path, consent: bool,
             rt = player.runtime
             payloads = messages(rt.turn_ids)
             _publish(broker, payloads)
-            assert _wait(lambda: rt.sync.corrections.received >= len(payloads)), \
+            assert wait_until(lambda: rt.sync.corrections.received >= len(payloads)), \
                 "the device did not receive the corrections"
             sent["ids"] = list(rt.turn_ids)
 
-    played = sp.play(tmp_path, broker.url, model, [
+    played = scenario_play.play(tmp_path, broker.url, model, [
         {"at": "2026-11-30T08:00:00", "say": SAID},
         {"at": "+60", "say": "what time is it"},
         {"at": "+60", "say": "hello"},
@@ -98,7 +81,7 @@ def _sent_events(tmp_path: Path) -> list[SyncEvent]:
 
 def test_a_consented_correction_reaches_the_store_scrubbed(
         broker: EmbeddedBroker, keyword_intent: Path, tmp_path: Path,
-        caplog: pytest.LogCaptureFixture) -> None:
+        caplog: pytest.LogCaptureFixture, scenario_play: Any, wait_until: Any) -> None:
     store = EventStore(tmp_path / "cloud.sqlite")
     ingest = Ingest(broker.url, store, client_id="test-ingest-corrections").start(wait_s=10)
     caplog.set_level(logging.WARNING, logger="cloud_sync.collector")
@@ -109,10 +92,10 @@ def test_a_consented_correction_reaches_the_store_scrubbed(
             json.dumps({"turn_id": ids[1], "label": "nonsense"}).encode(),
             json.dumps({"turn_id": "feedbeef-99", "label": "greeting"}).encode(),
             json.dumps({"turn_id": ids[0], "label": "greeting"}).encode(),
-            b"{not json"])
+            b"{not json"], scenario_play, wait_until)
         heard = played.turns[0]["intent"]
         n_sent = len(_sent_events(tmp_path))
-        assert _wait(lambda: store.count() >= n_sent)
+        assert wait_until(lambda: store.count() >= n_sent)
         (corr,) = [e for e in store.rows() if e.kind == "correction"]
         assert corr.data["label"] == "call_family" and corr.data["predicted"] == heard
         assert corr.data["text"] == "zebrakettle ring <name> on <phone>"
@@ -137,9 +120,11 @@ def test_a_consented_correction_reaches_the_store_scrubbed(
 
 
 def test_without_consent_only_the_count_leaves(broker: EmbeddedBroker, keyword_intent: Path,
-                                               tmp_path: Path) -> None:
+                                               tmp_path: Path, scenario_play: Any,
+                                               wait_until: Any) -> None:
     _play(broker, keyword_intent, tmp_path, False, lambda ids: [
-        json.dumps({"turn_id": ids[0], "label": "call_family"}).encode()])
+        json.dumps({"turn_id": ids[0], "label": "call_family"}).encode()],
+        scenario_play, wait_until)
     events = _sent_events(tmp_path)
     assert events and not [e for e in events if e.kind == "correction"]
     text = json.dumps([e.to_json() for e in events])

@@ -7,7 +7,6 @@ event exactly once when it is up. Real TLS (certificates made here), real SQLite
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import ipaddress
 import json
 import os
@@ -15,7 +14,6 @@ import signal
 import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
 from typing import Any
 
@@ -31,15 +29,6 @@ from health.broker import EmbeddedBroker
 
 ROOT = Path(__file__).resolve().parents[2]
 TOKEN = "s3cret-token-for-tests"
-
-
-def _wait(cond: Any, timeout_s: float = 10.0) -> bool:
-    deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
-        if cond():
-            return True
-        time.sleep(0.02)
-    return bool(cond())
 
 
 @pytest.fixture(scope="module")
@@ -145,8 +134,8 @@ def test_a_batch_sent_twice_is_stored_once(tls: dict[str, Path], tmp_path: Path)
         store.close()
 
 
-def test_a_wrong_token_gets_401_and_loses_nothing(tls: dict[str, Path],
-                                                  tmp_path: Path) -> None:
+def test_a_wrong_token_gets_401_and_loses_nothing(tls: dict[str, Path], tmp_path: Path,
+                                                  wait_until: Any) -> None:
     store = EventStore(tmp_path / "cloud.sqlite")
     server = _server(tls, store)
     wrong = tmp_path / "token"
@@ -155,7 +144,7 @@ def test_a_wrong_token_gets_401_and_loses_nothing(tls: dict[str, Path],
                      retry_max_s=0.2).start()
     try:
         pub.store(_events(3))
-        assert _wait(lambda: server.unauthorized >= 2)
+        assert wait_until(lambda: server.unauthorized >= 2, 10.0)
         assert "401" in pub.last_error and not pub.connected
         assert store.count() == 0 and server.stats.received == 0
         assert pub.outbox.count_pending() == 3  # kept on the device
@@ -169,14 +158,16 @@ def test_a_wrong_token_gets_401_and_loses_nothing(tls: dict[str, Path],
 
 
 def test_a_server_that_is_down_gets_each_event_once_when_up(tls: dict[str, Path],
-                                                            tmp_path: Path) -> None:
+                                                            tmp_path: Path,
+                                                            wait_until: Any) -> None:
     port = _free_port()
     pub = _publisher(tls, port, tmp_path, retry_s=0.05, retry_max_s=0.4).start()
     store = EventStore(tmp_path / "cloud.sqlite")
     server = None
     try:
         pub.store(_events(4))
-        assert _wait(lambda: pub.next_wait_s == 0.4)  # 0.05 doubled up to the longest wait
+        # 0.05 doubled up to the longest wait
+        assert wait_until(lambda: pub.next_wait_s == 0.4, 10.0)
         assert pub.failures >= 4
         assert "not reachable" in pub.last_error and pub.outbox.count_pending() == 4
         server = _server(tls, store, port)
@@ -191,7 +182,8 @@ def test_a_server_that_is_down_gets_each_event_once_when_up(tls: dict[str, Path]
         store.close()
 
 
-def test_an_untrusted_certificate_is_refused(tls: dict[str, Path], tmp_path: Path) -> None:
+def test_an_untrusted_certificate_is_refused(tls: dict[str, Path], tmp_path: Path,
+                                            wait_until: Any) -> None:
     store = EventStore(tmp_path / "cloud.sqlite")
     server = _server(tls, store)
     home = _events(1)[0].home
@@ -200,7 +192,7 @@ def test_an_untrusted_certificate_is_refused(tls: dict[str, Path], tmp_path: Pat
                          retry_s=0.05).start()  # the system CAs do not know the test CA
     try:
         pub.store(_events(1))
-        assert _wait(lambda: pub.failures >= 1)
+        assert wait_until(lambda: pub.failures >= 1, 10.0)
         assert "CERTIFICATE_VERIFY_FAILED" in pub.last_error
         assert store.count() == 0 and pub.outbox.count_pending() == 1
     finally:
@@ -234,23 +226,20 @@ def test_https_settings_are_checked(tls: dict[str, Path], tmp_path: Path) -> Non
 
 
 def test_run_sends_its_alert_over_https(broker: EmbeddedBroker, keyword_intent: Path,
-                                        tls: dict[str, Path], tmp_path: Path) -> None:
-    _spec = importlib.util.spec_from_file_location("eldercare_tests_scenario_play",
-                                                   ROOT / "tests" / "e2e" / "scenario_play.py")
-    assert _spec is not None and _spec.loader is not None
-    sp = importlib.util.module_from_spec(_spec)
-    _spec.loader.exec_module(sp)
+                                        tls: dict[str, Path], tmp_path: Path,
+                                        scenario_play: Any, wait_until: Any) -> None:
     store = EventStore(tmp_path / "cloud.sqlite")
     server = _server(tls, store)
     try:
-        played = sp.play(tmp_path, broker.url, keyword_intent, [
+        played = scenario_play.play(tmp_path, broker.url, keyword_intent, [
             {"at": "2026-11-30T08:00:00", "say": "I fell down"},
             {"at": "+60", "ack": "last", "by": "Anna"}],
             sets=("sync.enabled=true", "sync.interval_s=600", "sync.transport=https",
                   f"sync.https_url=https://localhost:{server.port}",
                   f"sync.https_ca_file={tls['ca']}", f"sync.https_token_file={tls['token']}"))
         assert played.summary["errors"] == 0
-        assert _wait(lambda: {"alert", "alert_ack"} <= {e.kind for e in store.rows()})
+        assert wait_until(lambda: {"alert", "alert_ack"} <= {e.kind for e in store.rows()},
+                          10.0)
         (ack,) = [e for e in store.rows() if e.kind == "alert_ack"]
         assert ack.data["acked"] and ack.data["ack_delay_s"] == 60
     finally:

@@ -4,10 +4,8 @@ real device through the scenario player, real ingest into SQLite)."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import sqlite3
-import time
 from pathlib import Path
 from typing import Any
 
@@ -18,13 +16,6 @@ from cloud_sync.ingest import Ingest
 from cloud_sync.report import fleet_report
 from cloud_sync.store import EventStore
 from health.broker import EmbeddedBroker
-
-ROOT = Path(__file__).resolve().parents[2]
-_spec = importlib.util.spec_from_file_location("eldercare_tests_scenario_play",
-                                               ROOT / "tests" / "e2e" / "scenario_play.py")
-assert _spec is not None and _spec.loader is not None
-sp = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(sp)
 
 VITALS = {"sensor": "wrist1", "kind": "vitals", "values": {
     "resp_rate": 16, "spo2": 97, "systolic_bp": 125, "pulse": 72, "consciousness": "A",
@@ -40,18 +31,11 @@ def _outbox(work: Path) -> dict[str, tuple[str, bytes, float | None]]:
     return {r[0]: (r[1], bytes(r[2]), r[3]) for r in rows}
 
 
-def _wait(cond: Any, timeout_s: float = 20.0) -> bool:
-    deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
-        if cond():
-            return True
-        time.sleep(0.05)
-    return bool(cond())
-
 
 def test_offline_day_delivers_every_event_once(broker: EmbeddedBroker, keyword_intent: Path,
                                                tmp_path: Path,
-                                               monkeypatch: pytest.MonkeyPatch) -> None:
+                                               monkeypatch: pytest.MonkeyPatch,
+                                               scenario_play: Any, wait_until: Any) -> None:
     import device.scenario
 
     # idle ticks every five simulated minutes: a day in a few hundred ticks
@@ -69,9 +53,9 @@ def test_offline_day_delivers_every_event_once(broker: EmbeddedBroker, keyword_i
             elif step.line == 9:  # next morning: the cloud broker is back
                 cloud.start()
                 sync = player.runtime.sync
-                assert _wait(lambda: sync.publisher.connected, 30), "no reconnection"
+                assert wait_until(lambda: sync.publisher.connected, 30), "no reconnection"
 
-        played = sp.play(tmp_path, broker.url, keyword_intent, [
+        played = scenario_play.play(tmp_path, broker.url, keyword_intent, [
             {"at": "2026-11-30T08:00:00", "say": "I fell down"},
             {"at": "+60", "ack": "last", "by": "Anna"},
             {"at": "+600", "say": "what time is it"},
@@ -88,7 +72,7 @@ def test_offline_day_delivers_every_event_once(broker: EmbeddedBroker, keyword_i
         assert played.summary["errors"] == 0
         sent = _outbox(work)
         assert sent, "nothing was stored for the cloud"
-        assert _wait(lambda: ingest.stats.stored >= len(sent), 30), \
+        assert wait_until(lambda: ingest.stats.stored >= len(sent), 30), \
             (ingest.stats, len(sent))
         # every stored event was acknowledged by the broker, and the cloud has each once
         assert all(confirmed is not None for _, _, confirmed in sent.values())
@@ -107,7 +91,7 @@ def test_offline_day_delivers_every_event_once(broker: EmbeddedBroker, keyword_i
             info.wait_for_publish(10)
         pub.disconnect()
         pub.loop_stop()
-        assert _wait(lambda: ingest.stats.received >= before + len(sent), 20)
+        assert wait_until(lambda: ingest.stats.received >= before + len(sent), 20)
         assert store.count() == len(sent)
 
         report = fleet_report(list(store.rows()))

@@ -4,10 +4,8 @@ consent no transcript leaves the device at all. Real device, real mosquitto, rea
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import sqlite3
-import time
 from pathlib import Path
 from typing import Any
 
@@ -18,13 +16,6 @@ from cloud_sync.events import SyncEvent
 from cloud_sync.ingest import Ingest
 from cloud_sync.store import EventStore
 from health.broker import EmbeddedBroker
-
-ROOT = Path(__file__).resolve().parents[2]
-_spec = importlib.util.spec_from_file_location("eldercare_tests_scenario_play",
-                                               ROOT / "tests" / "e2e" / "scenario_play.py")
-assert _spec is not None and _spec.loader is not None
-sp = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(sp)
 
 RESIDENT = "Margaret"
 CONTACTS = [{"name": "Anna Whitfield", "relation": "daughter", "phone": "+44 7700 900123"},
@@ -40,14 +31,6 @@ NO_CONSENT = "zebrakettle I fell Margaret 07700 900123 born 03/03/1941"
 WITH_CONSENT = "giraffelamp call Tobias Whitfield on +1 415 555 0134 at 12 Acacia Avenue"
 """A correction recorded after consent: leaves scrubbed, with its label."""
 
-
-def _wait(cond: Any, timeout_s: float = 20.0) -> bool:
-    deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
-        if cond():
-            return True
-        time.sleep(0.05)
-    return bool(cond())
 
 
 def _all_text(db: Path) -> str:
@@ -66,7 +49,8 @@ def _all_text(db: Path) -> str:
 
 def test_planted_identifiers_never_reach_the_store(broker: EmbeddedBroker,
                                                    keyword_intent: Path,
-                                                   tmp_path: Path) -> None:
+                                                   tmp_path: Path, scenario_play: Any,
+                                                   wait_until: Any) -> None:
     work = tmp_path / "work"
     corrections = work / "state" / "corrections.jsonl"
     corrections.parent.mkdir(parents=True)
@@ -81,7 +65,7 @@ def test_planted_identifiers_never_reach_the_store(broker: EmbeddedBroker,
                                     "predicted": "out_of_scope"}) + "\n")
 
     try:
-        played = sp.play(tmp_path, broker.url, keyword_intent, [
+        played = scenario_play.play(tmp_path, broker.url, keyword_intent, [
             {"at": "2026-11-30T08:00:00", "say": SPOKEN},
             {"at": "+60", "ack": "last", "by": "Anna Whitfield"},
             {"at": "2026-11-30T09:10:00", "set": {"sync.consent_transcripts": True}},
@@ -98,7 +82,7 @@ def test_planted_identifiers_never_reach_the_store(broker: EmbeddedBroker,
         con = sqlite3.connect(outbox)
         n_sent = con.execute("SELECT COUNT(*) FROM outbox").fetchone()[0]
         con.close()
-        assert _wait(lambda: store.count() >= n_sent)
+        assert wait_until(lambda: store.count() >= n_sent)
         events = list(store.rows())
         kinds = {e.kind for e in events}
         assert {"alert", "alert_ack", "intent_stats", "correction"} <= kinds
@@ -121,14 +105,14 @@ def test_planted_identifiers_never_reach_the_store(broker: EmbeddedBroker,
 
 
 def test_without_consent_no_transcript_leaves(broker: EmbeddedBroker, keyword_intent: Path,
-                                              tmp_path: Path) -> None:
+                                              tmp_path: Path, scenario_play: Any) -> None:
     work = tmp_path / "work"
     corrections = work / "state" / "corrections.jsonl"
     corrections.parent.mkdir(parents=True)
     corrections.write_text("".join(json.dumps({"text": f"quokka{i} I said help",
                                                "label": "emergency_help"}) + "\n"
                                    for i in range(3)))
-    played = sp.play(tmp_path, broker.url, keyword_intent, [
+    played = scenario_play.play(tmp_path, broker.url, keyword_intent, [
         {"at": "2026-11-30T08:00:00", "say": "quokkaphrase I fell down"},
         {"at": "2026-11-30T09:30:00", "say": "quokkaphrase hello"}],
         sets=("sync.enabled=true", "sync.interval_s=600"), work=work)
