@@ -245,9 +245,8 @@ class HttpsPublisher:
     def _batch(self) -> list[PendingMessage]:
         batch: list[PendingMessage] = []
         size = 0
-        for msg in self.outbox.pending():
-            if batch and (len(batch) >= MAX_BATCH_EVENTS or
-                          size + len(msg.payload) > MAX_BATCH_BYTES):
+        for msg in self.outbox.pending(limit=MAX_BATCH_EVENTS):
+            if batch and size + len(msg.payload) > MAX_BATCH_BYTES:
                 break
             batch.append(msg)
             size += len(msg.payload) + 1

@@ -168,12 +168,13 @@ class Outbox:
             ).fetchall()
         return {r[0]: Episode(r[0], r[1], r[2], r[3], r[4], r[5], r[6], bool(r[7])) for r in rows}
 
-    def pending(self) -> list[PendingMessage]:
-        """Messages not yet acknowledged by the broker, oldest first."""
+    def pending(self, limit: int | None = None) -> list[PendingMessage]:
+        """Messages not yet acknowledged by the broker, oldest first (the first ``limit``
+        of them when given)."""
         with self._lock:
             rows = self._db.execute(
                 "SELECT key, topic, payload, created FROM outbox WHERE confirmed IS NULL "
-                "ORDER BY created, rowid"
+                "ORDER BY created, rowid LIMIT ?", (-1 if limit is None else limit,)
             ).fetchall()
         return [PendingMessage(r[0], r[1], bytes(r[2]), r[3]) for r in rows]
 

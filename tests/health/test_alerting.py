@@ -468,3 +468,17 @@ def test_outbox_that_cannot_store_holds_alerts_and_the_monitor_goes_on(
         assert stored == 2
     finally:
         svc.stop()
+
+
+def test_outbox_pending_oldest_first_and_limited(tmp_path: Path) -> None:
+    from health.outbox import Outbox, PendingMessage
+
+    box = Outbox(tmp_path / "box.sqlite")
+    try:
+        box.store([PendingMessage(f"k{i}", "t", b"x", float(i)) for i in (3, 1, 2, 0)])
+        assert [m.key for m in box.pending()] == ["k0", "k1", "k2", "k3"]
+        assert [m.key for m in box.pending(limit=2)] == ["k0", "k1"]
+        box.confirm(["k0"], 10.0)
+        assert [m.key for m in box.pending(limit=2)] == ["k1", "k2"]
+    finally:
+        box.close()
