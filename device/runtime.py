@@ -245,8 +245,7 @@ class Runtime:
                 turn = self.assistant.hear(wav) if wav is not None else \
                     self._hear_clip(heard) if heard is not None else \
                     self.assistant.respond(text or "")
-                self.turns.append(turn)
-                turn_id = self._turn_id()
+                turn_id = self._record(turn)
         except Exception as exc:  # noqa: BLE001 - the turn's error boundary; logged, emitted
             self.errors += 1
             source = wav or ("mic" if heard is not None else "text")
@@ -279,8 +278,9 @@ class Runtime:
         self._play(getattr(turn, "say", turn.reply.text))
         return turn
 
-    def _turn_id(self) -> str:
-        """The id of the turn just appended (called under ``_lock``)."""
+    def _record(self, turn: Turn) -> str:
+        """Keep ``turn`` and give it its id (called under ``_lock``)."""
+        self.turns.append(turn)
         self.turn_ids.append(f"{self._boot}-{len(self.turns)}")
         return self.turn_ids[-1]
 
@@ -496,8 +496,7 @@ class Runtime:
             turn = self.assistant.tick(force=force)
             if turn is None:
                 return
-            self.turns.append(turn)
-            turn_id = self._turn_id()
+            turn_id = self._record(turn)
         self.emit(json.dumps({"turn_id": turn_id, **turn.to_json()}, ensure_ascii=False))
         self._play(getattr(turn, "say", turn.reply.text))
 
