@@ -52,6 +52,9 @@ def _add_args(p: argparse.ArgumentParser) -> None:
                         "tiny preset builtin)")
     p.add_argument("--keep-layers", default=None,
                    help="student layers kept from the base model, e.g. 0,1,2,4,5")
+    p.add_argument("--fuse", action=argparse.BooleanOptionalAction, default=None,
+                   help="fuse attention and layer norms before quantizing (faster at batch 1; "
+                        "default off, tiny preset on; docs/intent.md)")
     p.add_argument("--resume", action="store_true",
                    help="reuse the fine-tuned teacher, its soft labels and a student "
                         "distilled with the same settings in OUT/work")
@@ -91,7 +94,7 @@ def _compress(args: argparse.Namespace) -> int:
                      threads=args.threads, train_threads=args.train_threads,
                      student_epochs=args.student_epochs, augment=args.augment,
                      asr_hypotheses=args.asr_hypotheses,
-                     keep_layers=_layers(args.keep_layers),
+                     keep_layers=_layers(args.keep_layers), fuse=args.fuse,
                      resume=args.resume or None)
     labels = _labels(args.labels)
     out = Path(args.out)

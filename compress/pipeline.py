@@ -67,7 +67,7 @@ def run(cfg: Any, out: Path, labels: tuple[str, ...] | None = None) -> dict[str,
         teacher_runner,
         torch_size_mb,
     )
-    from compress.export import convert_fp16, export_fp32, quantize_int8, write_model_dir
+    from compress.export import convert_fp16, export_fp32, fuse_fp32, quantize_int8, write_model_dir
     from compress.modeling import count_params
     from compress.report import plot, write_report
     from compress.teacher import (
@@ -190,20 +190,27 @@ def run(cfg: Any, out: Path, labels: tuple[str, ...] | None = None) -> dict[str,
 
     _stage("export ONNX + quantize")
     fp32 = export_fp32(student_dir, work / "onnx_fp32", cfg.export.opset)
-    int8 = quantize_int8(work / "onnx_fp32", work / "onnx_int8", cfg.export)
+    fused: dict[str, int] = {}
+    to_quantize = work / "onnx_fp32"
+    if cfg.export.fuse:
+        _, fused = fuse_fp32(work / "onnx_fp32", work / "onnx_fused",
+                             len(cfg.student.keep_layers))
+        to_quantize = work / "onnx_fused"
+    int8 = quantize_int8(to_quantize, work / "onnx_int8", cfg.export, fused=bool(fused))
     fp16 = convert_fp16(fp32, work / "model_fp16.onnx") if cfg.export.fp16 else None
     meta = {
         "labels": list(labels), "max_length": cfg.student.max_length, "threshold": 0.0,
         "temperature": 1.0, "label_bias": {}, "pad_token": "[PAD]", "opset": cfg.export.opset,
         "quantization": {"mode": "dynamic", "weights": "int8", "preset": cfg.export.quant_preset,
                          "operators": list(cfg.export.operators)},
+        "fused": fused,
         "base_model": student.base, "teacher": teacher.name, "languages": [cfg.lang],
         "layers": len(cfg.student.keep_layers), "vocab_size": len(student.vocab),
         "preset": cfg.preset,
     }
     intent_dir = write_model_dir(out / "intent", int8, student_dir / "tokenizer.json", meta, fp16)
     fp32_dir = write_model_dir(work / "intent_fp32", fp32, student_dir / "tokenizer.json",
-                               {**meta, "quantization": {"mode": "none"}})
+                               {**meta, "quantization": {"mode": "none"}, "fused": {}})
 
     _stage("calibrate on dev (int8 model)")
     s_int8 = IntentModel.load(intent_dir, threads=cfg.threads)

@@ -79,10 +79,15 @@ def test_int8_close_to_fp32(tiny_build: Build) -> None:
 
 def test_quantized_graph_has_integer_matmuls(tiny_build: Build) -> None:
     out = tiny_build[0]
-    layers = json.loads((out / "intent" / "config.json").read_text())["layers"]
+    conf = json.loads((out / "intent" / "config.json").read_text())
+    layers = conf["layers"]
     counts = count_quantized_matmuls(out / "intent" / "model.onnx")
     quantized = counts.get("MatMulInteger", 0) + counts.get("DynamicQuantizeMatMul", 0)
-    assert quantized >= 6 * layers + 1  # q, k, v, out, two FFN per layer + classifier
+    # every layer's attention is one int8 QAttention (q, k and v in one weight); its output
+    # projection, the two FFN matmuls per layer and the classifier are integer matmuls
+    assert conf["fused"]["Attention"] == layers
+    assert counts.get("QAttention", 0) == layers and counts.get("Attention", 0) == 0
+    assert quantized >= 3 * layers + 1
     fp32_counts = count_quantized_matmuls(out / "work" / "onnx_fp32" / "model.onnx")
     assert fp32_counts.get("MatMulInteger", 0) == 0
     assert counts.get("MatMul", 0) < fp32_counts["MatMul"]
@@ -91,6 +96,23 @@ def test_quantized_graph_has_integer_matmuls(tiny_build: Build) -> None:
     int8_tables = [t for t in graph.initializer if t.data_type in (onnx.TensorProto.INT8,
                    onnx.TensorProto.UINT8) and len(t.dims) == 2 and t.dims[0] > 1000]
     assert int8_tables
+
+
+def test_fused_graph_matches_the_exported_one_on_a_padded_batch(tiny_build: Build) -> None:
+    """The fused fp32 graph computes what the exported graph does, padding included, in far
+    fewer nodes; the int8 model is quantized from it."""
+    work = tiny_build[0] / "work"
+    feeds = _padded(work / "student_pt" / "tokenizer.json", TEXTS)
+    runs, nodes = [], []
+    for folder in ("onnx_fp32", "onnx_fused"):
+        path = work / folder / "model.onnx"
+        session = ort.InferenceSession(str(path), providers=["CPUExecutionProvider"])
+        runs.append(session.run(None, {i.name: feeds[i.name] for i in session.get_inputs()})[0])
+        nodes.append(len(onnx.load(str(path)).graph.node))
+    np.testing.assert_allclose(runs[1], runs[0], atol=1e-4, rtol=1e-4)
+    assert nodes[1] * 3 < nodes[0]
+    fused = onnx.load(str(work / "onnx_fused" / "model.onnx"))
+    assert {o.domain: o.version for o in fused.opset_import}[""] <= 17
 
 
 def test_fp16_variant_for_gpus(tiny_build: Build) -> None:
