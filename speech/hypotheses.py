@@ -107,10 +107,19 @@ def decode_fold(fold: int, rows: list[tuple[str, str, str]], seed: int = 0,
         bar.close()
 
 
-def _fold_job(args: tuple[int, list[tuple[str, str, str]], int, str, str]
+def _fold_job(args: tuple[int, list[tuple[str, str, str]], int, str, str, Path]
               ) -> list[dict[str, Any]]:
-    fold, rows, seed, engine, whisper_model = args
-    return list(decode_fold(fold, rows, seed, engine=engine, whisper_model=whisper_model))
+    """Decode one fold; each row is also appended to `partial` as it comes, so an hour's
+    decoding that is stopped keeps what it heard (the file is removed once the whole
+    output is written)."""
+    fold, rows, seed, engine, whisper_model, partial = args
+    out = []
+    with partial.open("w", encoding="utf-8") as f:
+        for row in decode_fold(fold, rows, seed, engine=engine, whisper_model=whisper_model):
+            f.write(json.dumps(row) + "\n")
+            f.flush()
+            out.append(row)
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -129,7 +138,9 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     per_fold = fold_rows(args.folds, args.every)
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    jobs = [(k, rows, args.seed, args.engine, args.whisper_model)
+    partials = [args.out.with_suffix(args.out.suffix + f".fold{k}.partial")
+                for k in range(len(per_fold))]
+    jobs = [(k, rows, args.seed, args.engine, args.whisper_model, partials[k])
             for k, rows in enumerate(per_fold)]
     with ProcessPoolExecutor(max_workers=max(1, args.jobs)) as pool:
         results = list(pool.map(_fold_job, jobs))
@@ -139,6 +150,8 @@ def main(argv: list[str] | None = None) -> int:
         for r in rows_out:
             f.write(json.dumps(r) + "\n")
     tmp.replace(args.out)
+    for partial in partials:
+        partial.unlink(missing_ok=True)
     from speech.lm_corpus import normalize
     from speech.metrics import edit_distance
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -49,3 +50,25 @@ def test_cli_writes_jsonl_and_reports_wer(tmp_path: Path, capsys: pytest.Capture
     rows = [json.loads(line) for line in out.read_text().splitlines()]
     assert summary["sentences"] == len(rows) > 0 and 0.0 <= summary["wer"] <= 2.0
     assert {"source", "text", "intent", "group", "fold"} <= set(rows[0])
+    # the per-fold partial files that keep a stopped run's rows are gone once it is written
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["h.jsonl"]
+
+
+def test_a_stopped_fold_keeps_the_rows_it_decoded(tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    import speech.hypotheses as hyp
+
+    def two_then_stop(fold: int, rows: list[tuple[str, str, str]], seed: int = 0,
+                      **_kw: object) -> Iterator[dict[str, object]]:
+        for text, intent, group in rows[:2]:
+            yield {"source": text, "text": text, "intent": intent, "group": group,
+                   "fold": fold}
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(hyp, "decode_fold", two_then_stop)
+    rows = fold_rows(2, every=200)[0]
+    partial = tmp_path / "h.jsonl.fold0.partial"
+    with pytest.raises(KeyboardInterrupt):
+        hyp._fold_job((0, rows, 0, "pocketsphinx", "tiny.en", partial))
+    kept = [json.loads(line) for line in partial.read_text().splitlines()]
+    assert [r["source"] for r in kept] == [r[0] for r in rows[:2]]
