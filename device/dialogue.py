@@ -186,10 +186,10 @@ class DialogueManager:
         if kind == "home_device" and self._home_ask is not None:
             offered, action = self._home_ask
             self._home_ask = None
-            chosen = self.home.pick(text, offered)
-            if chosen:
+            picked = self.home.pick(text, offered)
+            if picked:
                 action = extract_slots("home_control", text).get("action", action)
-                return self._home_reply(chosen, action, intent)
+                return self._home_reply(picked, action, intent)
             if no:
                 return self._reply("All right. I will leave them as they are.", intent)
         if kind == "contact":

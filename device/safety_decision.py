@@ -131,6 +131,7 @@ def decide(intent: str, text: str, score: float | None, settings: SafetySettings
     confirm = settings.confirm
     not_sure = "ask" if confirm else "alert"
     words = safety.safety_label_of_words(text)
+    p: float | None
     if thresholds is not None and scores:
         label, p = max(((k, float(scores.get(k, 0.0))) for k in SAFETY_LABELS),
                        key=lambda kv: kv[1])

@@ -75,8 +75,9 @@ def cmd_transcribe(args: argparse.Namespace) -> int:
         tr = transcribe_clip(rec, clip)
         out: dict[str, Any] = {"file": name, "text": tr.text, "seconds": round(tr.seconds, 3),
                                "rtf": round(tr.rtf, 4), "alternatives": tr.alternatives}
-        if getattr(rec, "last_path", ""):  # the hybrid: which path decided
-            out["path"] = rec.last_path
+        path = getattr(rec, "last_path", "")
+        if path:  # the hybrid: which path decided
+            out["path"] = path
         if args.words:
             out["confidence"] = tr.to_json()["confidence"]
             out["words"] = [w.to_json() for w in tr.words]
