@@ -79,19 +79,23 @@ def test_heard_rows_take_the_soft_targets_of_what_was_said() -> None:
     assert data.ids[4] == student.encode(["i have four nova"], 16).ids[0]
 
 
-def test_builtin_file_matches_the_training_split() -> None:
-    """The shipped hypotheses were made from the current training split."""
+@pytest.mark.parametrize(("name", "share"), [
+    ("en_hypotheses.jsonl", 0.5),  # pocketsphinx: every sentence, most heard wrong
+    ("en_hypotheses_whisper_base.jsonl", 0.1),  # the hybrid with Whisper base: every 2nd
+])
+def test_committed_files_match_the_training_split(name: str, share: float) -> None:
+    """The committed hypotheses were made from the current training split."""
     from compress.config import CompressConfig
     from compress.data import prepare_splits
     from device.labels import INTENT_LABELS
 
-    path = HYPOTHESES_DIR / "en_hypotheses.jsonl"
+    path = HYPOTHESES_DIR / name
     if not path.is_file():
-        pytest.skip("no built-in hypotheses file (python -m speech.hypotheses)")
+        pytest.skip(f"no {name} (python -m speech.hypotheses)")
     splits = prepare_splits(CompressConfig(), INTENT_LABELS)
-    heard, info = load_heard("builtin", "en", splits)
+    heard, info = load_heard(str(path), "en", splits)
     assert info["not_in_train"] == 0 and info["intent_changed"] == 0, info
-    assert len(heard) > 0.5 * len(splits.train)
+    assert len(heard) > share * len(splits.train)
 
 
 def test_cli_names_a_missing_hypotheses_file_before_training(tmp_path: Path) -> None:
