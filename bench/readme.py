@@ -119,7 +119,11 @@ def _intent_runtime(r: dict[str, Any]) -> list[str]:
             f"{r['compared']} utterances: {'yes' if r['identical'] else 'NO'}.", "",
             "| runtime | p50 ms | p95 ms |", "|---|---|---|",
             f"| before | {_f(b['latency_ms_p50'], 2)} | {_f(b['latency_ms_p95'], 2)} |",
-            f"| after | {_f(a['latency_ms_p50'], 2)} | {_f(a['latency_ms_p95'], 2)} |", "",
+            f"| after | {_f(a['latency_ms_p50'], 2)} | {_f(a['latency_ms_p95'], 2)} |",
+            *([f"| after, threads spin (`intent.spin_threads`) | "
+               f"{_f(r['after_spinning']['latency_ms_p50'], 2)} | "
+               f"{_f(r['after_spinning']['latency_ms_p95'], 2)} |"]
+              if "after_spinning" in r else []), "",
             f"Machine: {_machine(r['machine'])}."]
 
 

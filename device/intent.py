@@ -150,8 +150,11 @@ class IntentModel:
 
     @classmethod
     def load(cls, model_dir: str | Path | None = None, threads: int = 2,
-             provider: str | None = None, variant: str | None = None) -> IntentModel:
+             provider: str | None = None, variant: str | None = None,
+             spin: bool = False) -> IntentModel:
         """Load a model folder (None: the shipped default) with `threads` CPU threads.
+
+        `spin`: idle intra-op threads spin instead of sleeping (``intent.spin_threads``).
 
         The execution provider and model variant come from device.providers (TensorRT,
         CUDA, CPU; `provider` caps the choice, `variant` forces "fp16" or "int8"); a few
@@ -182,11 +185,13 @@ class IntentModel:
         options = ort.SessionOptions()
         options.intra_op_num_threads = max(1, int(threads))
         options.inter_op_num_threads = 1
-        # Idle intra-op threads sleep instead of spinning: at batch 1 a spinning worker
-        # competes for the core with the thread that runs the graph whenever the device is
-        # busy (the recognizer, the other services), which multiplied the tail latency
-        # (docs/benchmarks.md, `eldercare bench intent-runtime`).
-        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+        # Idle intra-op threads sleep instead of spinning unless asked: at batch 1 a spinning
+        # worker competes for the core with the thread that runs the graph whenever the
+        # device is busy (the recognizer, the other services), which multiplied the tail
+        # latency; on an idle board spinning is faster (docs/benchmarks.md,
+        # `eldercare bench intent-runtime`).
+        options.add_session_config_entry("session.intra_op.allow_spinning",
+                                         "1" if spin else "0")
         choice = choose_provider(variants=config.raw.get("variants"), model_dir=folder,
                                  cap=provider, variant=variant)
         try:

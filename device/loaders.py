@@ -43,9 +43,9 @@ def load_intent_model(settings: Settings, say: Callable[[str], None] = print) ->
 
     cfg = settings.intent
     if cfg.model_dir is not None:
-        return IntentModel.load(cfg.model_dir, threads=cfg.threads)
+        return IntentModel.load(cfg.model_dir, threads=cfg.threads, spin=cfg.spin_threads)
     try:
-        return IntentModel.load(None, threads=cfg.threads)
+        return IntentModel.load(None, threads=cfg.threads, spin=cfg.spin_threads)
     except FileNotFoundError as exc:
         if not cfg.build_if_missing:
             raise FileNotFoundError(f"{exc}; or set intent.build_if_missing to true") from None
@@ -54,7 +54,7 @@ def load_intent_model(settings: Settings, say: Callable[[str], None] = print) ->
     folder = cache / "intent"
     if not (folder / "model.onnx").is_file():
         build_tiny_model(cache, say)
-    return IntentModel.load(folder, threads=cfg.threads)
+    return IntentModel.load(folder, threads=cfg.threads, spin=cfg.spin_threads)
 
 
 def make_recognizer(settings: Settings, state_dir: Path | None = None) -> Any:

@@ -71,6 +71,10 @@ class IntentSettings:
     model_dir: str | None = None
     """Folder with model.onnx, tokenizer.json, config.json; null = the shipped model."""
     threads: int = 2
+    spin_threads: bool = False
+    """Idle onnxruntime worker threads spin instead of sleeping between the graph's steps:
+    faster at batch 1 on a board with nothing else running, slower when the recognizer or
+    other work shares the cores (docs/benchmarks.md, "Intent runtime")."""
     build_if_missing: bool = True
     """Build a tiny model with `eldercare compress --preset tiny` when none is present."""
     cache_dir: str = "~/.cache/eldercare"

@@ -275,3 +275,22 @@ def test_shipped_thresholds_alert_plain_calls_and_pass_the_rest(model: IntentMod
         assert result.intent not in SAFETY_LABELS, (text, result.intent)
         assert max(result.scores[s] for s in SAFETY_LABELS) < min(
             ask for _, ask in thresholds.values()), text
+
+
+@pytest.mark.parametrize("spin", [False, True])
+def test_spin_threads_setting_reaches_the_session(spin: bool) -> None:
+    """intent.spin_threads decides whether idle onnxruntime threads spin or sleep; the
+    labels and probabilities are the same either way."""
+    from device.loaders import load_intent_model
+    from device.settings import load_settings
+
+    settings = load_settings(None, {"intent.spin_threads": spin})
+    model = load_intent_model(settings, say=lambda _s: None)
+    options = model._session.get_session_options()
+    assert options.get_session_config_entry("session.intra_op.allow_spinning") == \
+        ("1" if spin else "0")
+    plain = IntentModel.load(None, threads=2)
+    text = "i have fallen in the kitchen"
+    assert model.classify(text).intent == plain.classify(text).intent
+    np.testing.assert_allclose(model.probabilities([text]), plain.probabilities([text]),
+                               atol=1e-6)
