@@ -139,10 +139,16 @@ class CompressConfig:
     """Reuse the fine-tuned teacher (and its soft labels) found in OUT/work, and the distilled
     student there when it was trained with the same settings."""
     seed: int = 13
+    max_dev_questions: float = 0.25
+    """The build fails when its fitted safety thresholds would ask the safety question about
+    more than this share of dev's other utterances (compress.thresholds.
+    check_operating_point); the tiny preset's random models allow anything."""
 
     def __post_init__(self) -> None:
         if self.threads < 1 or self.latency_samples < 5 or self.train_threads < 0:
             raise ConfigError("threads must be >= 1 and latency_samples >= 5")
+        if not 0.0 < self.max_dev_questions <= 1.0:
+            raise ConfigError("max_dev_questions must be within (0, 1]")
 
 
 PRESETS: dict[str, CompressConfig] = {
@@ -156,6 +162,7 @@ PRESETS: dict[str, CompressConfig] = {
                               epochs=6, lr=2e-3, max_length=24, augment=1,
                               asr_hypotheses="builtin"),
         export=ExportConfig(fuse=True),
+        max_dev_questions=1.0,
         per_label_limit=40,
         eval_limit=8,
         latency_samples=30,

@@ -9,6 +9,7 @@ import hashlib
 import json
 import logging
 import os
+import shutil
 import sys
 import time
 from dataclasses import asdict
@@ -77,7 +78,12 @@ def run(cfg: Any, out: Path, labels: tuple[str, ...] | None = None) -> dict[str,
         save_teacher,
         train_teacher,
     )
-    from compress.thresholds import SafetyFit, plot_curve
+    from compress.thresholds import (
+        OperatingPointError,
+        SafetyFit,
+        check_operating_point,
+        plot_curve,
+    )
     from compress.train import dist_context, pick_device, predict
     from device.intent import IntentModel
     from device.labels import INTENT_LABELS
@@ -219,6 +225,17 @@ def run(cfg: Any, out: Path, labels: tuple[str, ...] | None = None) -> dict[str,
     s_dev = np.concatenate([s_int8._logits([e.text]) for e in splits.dev])
     s_cal = calibrate(s_dev, dev_gold, labels)
     s_fit = SafetyFit.fit(s_dev, dev_gold, dev_groups, labels, round(s_cal.temperature, 4))
+    try:
+        check_operating_point(s_fit, s_dev, dev_gold, labels, [e.text for e in splits.dev],
+                              cfg.max_dev_questions)
+    except OperatingPointError:
+        # no model folder that looks finished: the ONNX files stay for a look in work/
+        rejected = work / "intent_rejected"
+        shutil.rmtree(rejected, ignore_errors=True)
+        intent_dir.rename(rejected)
+        _stage(f"operating point refused; the model folder is at {rejected} (the teacher "
+               "and student in work/ are kept for --resume)")
+        raise
     for folder in (intent_dir, fp32_dir):
         conf = json.loads((folder / "config.json").read_text())
         conf.update(temperature=s_fit.temperature, threshold=s_fit.threshold, label_bias={},

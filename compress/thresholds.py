@@ -28,7 +28,7 @@ from device.labels import OUT_OF_SCOPE, SAFETY_LABELS
 
 __all__ = ["SafetyThresholds", "SafetyFit", "fit_thresholds", "fit_oos_threshold", "outcomes",
            "decide_labels", "safety_view", "set_figures", "curve", "plot_curve", "NONE", "ASK",
-           "ALERT", "ALERT_FLOOR"]
+           "ALERT", "ALERT_FLOOR", "OperatingPointError", "check_operating_point"]
 
 NONE, ASK, ALERT = 0, 1, 2
 ALERT_FLOOR = 0.5
@@ -263,3 +263,33 @@ def _softmax(z: np.ndarray) -> np.ndarray:
     z = z - z.max(axis=1, keepdims=True)
     e = np.exp(z)
     return e / e.sum(axis=1, keepdims=True)
+
+
+class OperatingPointError(ValueError):
+    """The fitted thresholds would put the safety question to too many dev utterances."""
+
+
+def check_operating_point(fit: SafetyFit, logits: np.ndarray, gold: np.ndarray,
+                          labels: Sequence[str], texts: Sequence[str],
+                          max_questions: float) -> dict[str, Any]:
+    """Refuse an operating point that asks about more than `max_questions` of dev's other
+    utterances; returns the dev figures otherwise.
+
+    The ask threshold follows the lowest-scoring dev call for help down (recall 1.0, with
+    its leave-one-family-out margin), so one such utterance that the model all but misses
+    can drag it to where every sentence is asked about; that model must not ship as if it
+    were fine. Raises OperatingPointError naming that utterance and its probability.
+    """
+    figures = fit.figures(logits, gold, labels)
+    if figures["questions"] <= max_questions:
+        return figures
+    safety_ids = [labels.index(s) for s in SAFETY_LABELS if s in labels]
+    pos = np.flatnonzero(np.isin(gold, safety_ids))
+    _, p = safety_view(fit.probs(logits), labels)
+    low = pos[np.argsort(p[pos], kind="stable")[:2]]
+    named = "; ".join(f"{texts[i]!r} {p[i]:.4f}" for i in low)
+    raise OperatingPointError(
+        f"the safety thresholds fitted on dev (ask {fit.thresholds.ask:.6f}, alert "
+        f"{fit.thresholds.alert:.6f}) would ask the safety question about "
+        f"{figures['questions']:.1%} of dev's other utterances, more than the "
+        f"{max_questions:.1%} allowed; the lowest-scoring dev calls for help: {named}")

@@ -201,3 +201,27 @@ def test_tiny_build_distils_on_the_builtin_hypotheses(tiny_build: Build) -> None
     # the tiny preset keeps 40 training rows per label; their hypotheses come along
     assert info["not_in_train"] > 0 and 0 < info["used"] <= 40 * 21
     assert info["intent_changed"] == 0
+
+
+def test_a_build_whose_thresholds_ask_about_too_much_fails_without_a_model_folder(
+        tiny_build: Build, tmp_path: Path) -> None:
+    """compress refuses to write out/intent when its fitted operating point would put the
+    safety question to more of dev's other utterances than max_dev_questions allows; the
+    trained teacher and student stay in work/ for --resume."""
+    import dataclasses
+    import shutil
+
+    from compress.config import get_preset
+    from compress.pipeline import run
+    from compress.thresholds import OperatingPointError
+
+    out, report = tiny_build
+    asked = report["safety_thresholds"]["dev"]["questions"]
+    assert asked > 0.0  # the tiny preset's random models ask about some of dev
+    shutil.copytree(out / "work", tmp_path / "work")
+    cfg = dataclasses.replace(get_preset("tiny"), resume=True, max_dev_questions=asked / 2)
+    with pytest.raises(OperatingPointError, match="would ask the safety question about"):
+        run(cfg, tmp_path)
+    assert not (tmp_path / "intent").exists()
+    assert (tmp_path / "work" / "intent_rejected" / "model.onnx").is_file()
+    assert (tmp_path / "work" / "student_pt").is_dir()

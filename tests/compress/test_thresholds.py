@@ -12,12 +12,14 @@ from compress.thresholds import (
     ALERT_FLOOR,
     ASK,
     NONE,
+    OperatingPointError,
     SafetyFit,
     SafetyThresholds,
     decide_labels,
     fit_thresholds,
     outcomes,
     plot_curve,
+    check_operating_point,
     set_figures,
 )
 
@@ -119,3 +121,20 @@ def test_config_value_names_every_safety_label() -> None:
     th = SafetyThresholds(alert=0.97, ask=0.0123456789)
     assert th.to_config(LABELS) == {"emergency_help": {"alert": 0.97, "ask": 0.012346},
                                     "fall_report": {"alert": 0.97, "ask": 0.012346}}
+
+
+def test_an_operating_point_that_asks_about_everything_is_refused() -> None:
+    """One dev call for help that the model all but misses drags the ask threshold down
+    until every other utterance is asked about: the build must refuse it, naming it."""
+    probs, gold, groups = _dev()
+    texts = [f"sentence {i}" for i in range(len(gold))]
+    logits = np.log(probs)
+    fit = SafetyFit.fit(logits, gold, groups, LABELS, temperature=1.0)
+    figures = check_operating_point(fit, logits, gold, LABELS, texts, max_questions=0.5)
+    assert figures["questions"] <= 0.5
+    probs[3] = _row(fall_report=0.001, emergency_help=0.001, deny=0.9)  # now scored 0.001
+    logits = np.log(probs)
+    fit = SafetyFit.fit(logits, gold, groups, LABELS, temperature=1.0)
+    assert fit.figures(logits, gold, LABELS)["questions"] == 1.0
+    with pytest.raises(OperatingPointError, match=r"100\.0% of dev.*'sentence 3' 0\.0010"):
+        check_operating_point(fit, logits, gold, LABELS, texts, max_questions=0.25)
