@@ -15,11 +15,11 @@ from compress.thresholds import (
     OperatingPointError,
     SafetyFit,
     SafetyThresholds,
+    check_operating_point,
     decide_labels,
     fit_thresholds,
     outcomes,
     plot_curve,
-    check_operating_point,
     set_figures,
 )
 
