@@ -258,8 +258,9 @@ def _intent_runtime(args: argparse.Namespace) -> int:
     path = write_json("intent_runtime", result, args.out)
     _print({"bench": "intent_runtime", "identical": result["identical"],
             "compared": result["compared"], "threads": result["threads"],
-            **{f"{k}_ms_{p}": result[k][f"latency_ms_{p}"] for k in ("before", "after", "after_spinning")
-               for p in ("p50", "p95")}, "out": str(path)})
+            **{f"{k}_ms_{p}": result[k][f"latency_ms_{p}"]
+               for k in ("before", "after", "after_spinning") for p in ("p50", "p95")},
+            "out": str(path)})
     return 0 if result["identical"] else 1
 
 
