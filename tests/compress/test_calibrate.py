@@ -93,6 +93,25 @@ def test_keep_layers_flag_errors() -> None:
         get_preset("tiny", keep_layers=(0, 0))
 
 
+def test_fuse_flag_reaches_the_export_settings() -> None:
+    """--fuse / --no-fuse override the preset's export.fuse (default off, tiny on)."""
+    import argparse
+
+    from compress.cli import _add_args
+    from compress.config import get_preset
+
+    p = argparse.ArgumentParser()
+    _add_args(p)
+    assert p.parse_args(["--out", "x"]).fuse is None
+    assert p.parse_args(["--out", "x", "--fuse"]).fuse is True
+    assert p.parse_args(["--out", "x", "--no-fuse"]).fuse is False
+    assert get_preset("default").export.fuse is False
+    assert get_preset("tiny").export.fuse is True
+    assert get_preset("default", fuse=True).export.fuse is True
+    assert get_preset("tiny", fuse=False).export.fuse is False
+    assert get_preset("tiny", fuse=None).export.fuse is True
+
+
 def test_resume_reuses_a_matching_student(tiny_build: tuple[Path, dict[str, Any]],
                                           tmp_path: Path,
                                           capsys: pytest.CaptureFixture[str]) -> None:
