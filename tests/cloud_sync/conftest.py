@@ -8,7 +8,6 @@ import io
 import os
 import sys
 import tarfile
-import time
 from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
@@ -37,19 +36,6 @@ def _tiny_intent():  # type: ignore[no-untyped-def]
 def scenario_play() -> ModuleType:
     """tests/e2e/scenario_play.py: a script played through `eldercare scenario`."""
     return _e2e_module("eldercare_tests_scenario_play", "scenario_play.py")
-
-
-@pytest.fixture(scope="session")
-def wait_until() -> Callable[..., bool]:
-    """wait_until(cond, timeout_s=20.0): poll `cond` every 50 ms; its last value."""
-    def wait(cond: Callable[[], object], timeout_s: float = 20.0) -> bool:
-        deadline = time.monotonic() + timeout_s
-        while time.monotonic() < deadline:
-            if cond():
-                return True
-            time.sleep(0.05)
-        return bool(cond())
-    return wait
 
 
 @pytest.fixture(scope="session")

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import logging
-import time
 from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -52,15 +51,6 @@ class Model:
         return self.next
 
 
-def wait_until(pred: Callable[[], bool], timeout_s: float = 20.0) -> bool:
-    deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
-        if pred():
-            return True
-        time.sleep(0.05)
-    return pred()
-
-
 @pytest.fixture
 def service(broker: EmbeddedBroker, tmp_path: Path) -> Iterator[AlertService]:
     svc = AlertService(MqttSettings(broker.url, prefix="test", home="flat7"),
@@ -78,7 +68,8 @@ def make(service: AlertService, pending: Path, clock: Clock) -> tuple[Assistant,
 
 @pytest.mark.parametrize("how", ["yes", "timeout"])
 def test_question_is_kept_until_its_alert_is_stored(service: AlertService, tmp_path: Path,
-                                                    how: str) -> None:
+                                                    how: str,
+                                                    wait_until: Callable[..., bool]) -> None:
     clock = Clock()
     pending = tmp_path / "state" / "safety-pending.json"
     assistant, model = make(service, pending, clock)

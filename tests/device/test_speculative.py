@@ -53,18 +53,12 @@ def keyword_model(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def voice(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
+def voice(tmp_path_factory: pytest.TempPathFactory, piper_speaker: Any) -> dict[str, bytes]:
     """The resident's phrases as 16 kHz PCM from real WAVs (Piper, the repeatable voice)."""
-    from speech.tts import Speaker, TTSUnavailable
-
-    try:
-        speaker = Speaker(rate_wpm=140, voice="piper", deterministic=True)
-    except TTSUnavailable as exc:
-        pytest.skip(f"Piper voice not installed: {exc}")
     folder = tmp_path_factory.mktemp("voice")
     texts = {"time": "what time is it", "fell": "I fell", "kitchen": "in the kitchen",
              "help": "help me I have fallen"}
-    return {k: read_wav(speaker.to_wav(t, folder / f"{k}.wav"), RATE).to_bytes()
+    return {k: read_wav(piper_speaker.to_wav(t, folder / f"{k}.wav"), RATE).to_bytes()
             for k, t in texts.items()}
 
 

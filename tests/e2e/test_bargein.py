@@ -32,16 +32,11 @@ CHUNK_S = 0.03
 
 
 @pytest.fixture(scope="module")
-def voice_wavs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+def voice_wavs(tmp_path_factory: pytest.TempPathFactory,
+               piper_speaker: Any) -> dict[str, Path]:
     """The resident's phrases as real WAV files (Piper, the repeatable voice)."""
-    from speech.tts import Speaker, TTSUnavailable
-
-    try:
-        speaker = Speaker(rate_wpm=140, voice="piper", deterministic=True)
-    except TTSUnavailable as exc:
-        pytest.skip(f"Piper voice not installed: {exc}")
     folder = tmp_path_factory.mktemp("voice")
-    return {name: speaker.to_wav(text, folder / f"{name}.wav")
+    return {name: piper_speaker.to_wav(text, folder / f"{name}.wav")
             for name, text in (("story", "tell me a story"), ("stop", "stop"),
                                ("help", "help me I have fallen"))}
 

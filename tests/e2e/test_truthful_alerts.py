@@ -7,7 +7,6 @@ stored later). The resident's own repeated calls are never suppressed."""
 from __future__ import annotations
 
 import sqlite3
-import time
 from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -45,15 +44,6 @@ class Clock:
 
     def advance(self, seconds: float) -> None:
         self.now += timedelta(seconds=seconds)
-
-
-def wait_until(pred: Callable[[], bool], timeout_s: float = 20.0) -> bool:
-    deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
-        if pred():
-            return True
-        time.sleep(0.05)
-    return pred()
 
 
 @pytest.fixture
@@ -122,7 +112,8 @@ def test_stored_with_the_broker_there_says_told(device: Device,
 
 
 def test_broker_down_says_saved_and_keeps_trying(broker: EmbeddedBroker, device: Device,
-                                                 caregiver: CaregiverClient) -> None:
+                                                 caregiver: CaregiverClient,
+                                                 wait_until: Callable[..., bool]) -> None:
     broker.stop()
     assert wait_until(lambda: not device.service.connected)
     turn = device.say("help me")
@@ -138,7 +129,8 @@ def test_broker_down_says_saved_and_keeps_trying(broker: EmbeddedBroker, device:
 
 @pytest.mark.parametrize("fault", ["disk full", "read-only database"])
 def test_outbox_cannot_store_holds_sends_directly_and_stores_later(
-        fault: str, device: Device, caregiver: CaregiverClient) -> None:
+        fault: str, device: Device, caregiver: CaregiverClient,
+        wait_until: Callable[..., bool]) -> None:
     db = device.service.outbox._db  # the service's own connection: a real SQLite error
     if fault == "disk full":
         fill_outbox(db)
@@ -172,7 +164,7 @@ def test_outbox_cannot_store_holds_sends_directly_and_stores_later(
 ])
 def test_a_repeat_call_ten_minutes_after_an_acknowledged_one_reaches_the_caregiver(
         first: str, second: str, kind: str, device: Device,
-        caregiver: CaregiverClient) -> None:
+        caregiver: CaregiverClient, wait_until: Callable[..., bool]) -> None:
     one = device.say(first)
     (a1,) = caregiver.wait_for(1, 10)
     assert a1.id == one.alerts[0] and a1.kind == kind

@@ -19,7 +19,7 @@ from speech.asr import (
 )
 from speech.audio import AudioClip, chunk_bytes, read_wav
 from speech.metrics import wer
-from speech.tts import Speaker, TTSUnavailable
+from speech.tts import Speaker
 
 
 @pytest.fixture(scope="module")
@@ -60,15 +60,11 @@ def test_general_lm_decodes_real_recordings(general, librivox) -> None:  # type:
     assert edits / words <= 0.4  # about 0.32 here; pocketsphinx's usual level on LibriVox
 
 
-def test_domain_lm_decodes_spoken_fall_report(domain, general, pad) -> None:  # type: ignore[no-untyped-def]
+def test_domain_lm_decodes_spoken_fall_report(domain, general, pad, piper_speaker) -> None:  # type: ignore[no-untyped-def]
     # Piper's neural voice (the TTS quality extra) sounds human enough for the en-US
     # acoustic model; espeak-ng's formant voice is far harder (see bench speech).
     text = "i fell down and i cannot get up"
-    try:
-        speaker = Speaker(rate_wpm=140, voice="piper", deterministic=True)
-    except TTSUnavailable as exc:
-        pytest.skip(f"Piper voice not installed: {exc}")
-    clip = speaker.synthesize(text, 16000)
+    clip = piper_speaker.synthesize(text, 16000)
     audio = AudioClip(pad(clip.samples, 0.5, 0.5), 16000)
     tr = transcribe_clip(domain, audio)
     assert tr.text == text

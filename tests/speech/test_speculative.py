@@ -18,18 +18,13 @@ RATE = 16000
 
 
 @pytest.fixture(scope="module")
-def phrases(tmp_path_factory: pytest.TempPathFactory) -> dict[str, np.ndarray]:
+def phrases(tmp_path_factory: pytest.TempPathFactory,
+            piper_speaker: Any) -> dict[str, np.ndarray]:
     """Real speech (Piper, the repeatable voice) as 16 kHz samples."""
-    from speech.tts import Speaker, TTSUnavailable
-
-    try:
-        speaker = Speaker(rate_wpm=140, voice="piper", deterministic=True)
-    except TTSUnavailable as exc:
-        pytest.skip(f"Piper voice not installed: {exc}")
     folder = tmp_path_factory.mktemp("spec-voice")
     texts = {"fell": "I fell", "kitchen": "in the kitchen", "time": "what time is it",
              "pills": "have I taken my pills today", "help": "help me I have fallen"}
-    return {k: read_wav(speaker.to_wav(t, folder / f"{k}.wav"), RATE).samples
+    return {k: read_wav(piper_speaker.to_wav(t, folder / f"{k}.wav"), RATE).samples
             for k, t in texts.items()}
 
 
