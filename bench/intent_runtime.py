@@ -141,8 +141,7 @@ def compare(model_dir: str | None = None, threads: int = 2, repeats: int = 5,
     rows = (test + [e.text for e in load_challenge("en")])[::every]
     differ, max_diff = [], 0.0
     for text in rows:
-        a, b = runtimes["before"](text), runtimes["after"](text)
-        c = runtimes["after_spinning"](text)
+        a, b, c = (run(text) for run in runtimes.values())
         if not a.intent == b.intent == c.intent:
             differ.append({"text": text, "before": a.intent, "after": b.intent,
                            "after_spinning": c.intent})

@@ -202,7 +202,7 @@ def run(cfg: Any, out: Path, labels: tuple[str, ...] | None = None) -> dict[str,
         _, fused = fuse_fp32(work / "onnx_fp32", work / "onnx_fused",
                              len(cfg.student.keep_layers))
         to_quantize = work / "onnx_fused"
-    int8 = quantize_int8(to_quantize, work / "onnx_int8", cfg.export, fused=bool(fused))
+    int8 = quantize_int8(to_quantize, work / "onnx_int8", cfg.export, fused=cfg.export.fuse)
     fp16 = convert_fp16(fp32, work / "model_fp16.onnx") if cfg.export.fp16 else None
     meta = {
         "labels": list(labels), "max_length": cfg.student.max_length, "threshold": 0.0,
