@@ -92,7 +92,8 @@ def _assistant(model: Any) -> Any:
     s = load_settings(None)
     dialogue = DialogueManager(s.care_plan, safety=s.safety)
     return Assistant(model, dialogue, ActionExecutor(s.resident.name, alerts=None),
-                     safety_from_alternatives=s.spoken.safety_from_alternatives)
+                     safety_from_alternatives=s.spoken.safety_from_alternatives,
+                     understood_best=s.spoken.understood_best)
 
 
 def _recognizer(engine: str, options: dict[str, Any]) -> Any:

@@ -146,7 +146,8 @@ def run_demo(settings: Settings, out_dir: Path, say: Callable[[str], None] = pri
                                   events_path=out_dir / "events.jsonl", plan=settings.care_plan)
         executor.register("home", control.execute)
         assistant = Assistant(model, dialogue, executor, recognizer, speaker, out_dir,
-                              safety_from_alternatives=settings.spoken.safety_from_alternatives)
+                              safety_from_alternatives=settings.spoken.safety_from_alternatives,
+                              understood_best=settings.spoken.understood_best)
         for i, text in enumerate(script, 1):
             t = time.perf_counter()
             wav_in = resident.to_wav(text, out_dir / f"utterance-{i:02d}.wav")

@@ -123,19 +123,24 @@ class Assistant:
         out_dir: where reply WAVs go (None: not written).
         safety_from_alternatives: how many ASR n-best alternatives may raise a safety label
             the 1-best missed (``spoken.safety_from_alternatives``; 0: the 1-best alone).
+        understood_best: the probability from which an ordinary 1-best counts as understood,
+            so that an alternative needs the alert threshold to raise safety
+            (``spoken.understood_best``; see speech.spoken_intent).
     Raises:
         ValueError: a negative ``safety_from_alternatives``.
     """
 
     def __init__(self, intent_model: Any, dialogue: DialogueManager, executor: ActionExecutor,
                  recognizer: Any = None, speaker: Any = None,
-                 out_dir: Path | None = None, safety_from_alternatives: int = 2) -> None:
+                 out_dir: Path | None = None, safety_from_alternatives: int = 2,
+                 understood_best: float | None = 0.9) -> None:
         if isinstance(safety_from_alternatives, bool) or \
                 not isinstance(safety_from_alternatives, int) or safety_from_alternatives < 0:
             raise ValueError(f"safety_from_alternatives must be a whole number >= 0 (got "
                              f"{safety_from_alternatives!r}): set "
                              "spoken.safety_from_alternatives in the config")
         self.safety_from_alternatives = safety_from_alternatives
+        self.understood_best = understood_best
         self.intent_model = intent_model
         self.dialogue = dialogue
         self.executor = executor
@@ -199,7 +204,8 @@ class Assistant:
         n_alt = 0 if (self.dialogue.pending_safety is not None
                       or is_negated_call(transcript.text)) else self.safety_from_alternatives
         spoken = spoken_intent(self.intent_model, transcript, safety_from_alternatives=n_alt,
-                               safety_phrase=safety_label_of_words, not_a_call=is_negated_call)
+                               safety_phrase=safety_label_of_words, not_a_call=is_negated_call,
+                               understood_best=self.understood_best)
         score = 1.0 if spoken.result is None else float(spoken.result.score)  # nothing heard
         timings["intent"] = _ms(t0)
         t0 = time.perf_counter()

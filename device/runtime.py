@@ -209,7 +209,8 @@ class Runtime:
         executor.register("call", self.calls.execute if self.calls is not None else
                           calls_disabled)
         return Assistant(model, dialogue, executor, recognizer, speaker, self.out_dir,
-                         safety_from_alternatives=s.spoken.safety_from_alternatives)
+                         safety_from_alternatives=s.spoken.safety_from_alternatives,
+                         understood_best=s.spoken.understood_best)
 
     def _start_sync(self) -> None:
         """Start the de-identified sync to the cloud when ``sync.enabled``."""

@@ -47,12 +47,22 @@ class SpokenSettings:
     (emergency_help, fall_report) that the 1-best did not give; 0: the 1-best alone decides.
     Such a label is always checked with one question before a caregiver is alerted. The
     recognizer gives at most its own n-best size (2 for the pocketsphinx engines)."""
+    understood_best: float = 0.9
+    """A 1-best that the intent model classifies as an ordinary request (not a safety label,
+    not out_of_scope) with at least this probability counts as understood: an alternative
+    then raises a safety label only at the model's alert threshold (a garbled 1-best still
+    lets an alternative ask). 1.0 keeps alternatives at the ask threshold whatever the
+    1-best (docs/speech.md, "Alternatives under an understood 1-best")."""
 
     def __post_init__(self) -> None:
         n = self.safety_from_alternatives
         _check(isinstance(n, int) and not isinstance(n, bool) and n >= 0,
                f"spoken.safety_from_alternatives must be a whole number >= 0 (got {n!r}); "
                "2 suits the bundled recognizer, 0 lets the 1-best alone decide")
+        u = self.understood_best
+        _check(isinstance(u, (int, float)) and not isinstance(u, bool) and 0.0 < u <= 1.0,
+               f"spoken.understood_best must be a probability in (0, 1] (got {u!r}); "
+               "0.9 is the measured default")
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,14 @@ the 1-best transcript does not classify as a safety label but one of the next
 for them with ``nbest=``), the safety label is taken: the recognizer was unsure between
 words that mean "help" and words that do not. Everything else follows the 1-best.
 
+Except when the 1-best was understood: when it classifies as an ordinary request (not a
+safety label, not out_of_scope) with at least `understood_best` probability, an alternative
+raises a safety label only at the model's alert threshold for that label. A recognizer sure
+of "my foot hurts" must not turn into a safety question because its next guess was "my fault
+hurts" (the intent model gives that 0.57 emergency_help); a garbled 1-best ("mum fast
+forward") still lets the alternative ("mum has fallen") be asked about. Measured on the
+recorded speech benchmark: docs/speech.md, "Alternatives under an understood 1-best".
+
     rec = create_recognizer("pocketsphinx", nbest=3)
     result = spoken_intent(model, rec.final())     # model: device.intent.IntentModel
 
@@ -25,6 +33,7 @@ __all__ = ["SAFETY_LABELS", "SpokenIntent", "spoken_intent"]
 
 SAFETY_LABELS = ("emergency_help", "fall_report")
 NO_SPEECH = "out_of_scope"
+OUT_OF_SCOPE = "out_of_scope"
 
 
 class _Classifier(Protocol):
@@ -49,11 +58,20 @@ class SpokenIntent:
                 "from_alternative": self.from_alternative}
 
 
+def _alert_bar(model: Any, label: str, fallback: float | None) -> float:
+    """The probability at which `model` alerts for `label` at once (see spoken_intent)."""
+    thresholds = getattr(model, "safety_thresholds", None)
+    if isinstance(thresholds, dict) and label in thresholds:
+        return float(thresholds[label][0])
+    return float(fallback if fallback is not None else 1.0)
+
+
 def spoken_intent(model: _Classifier, transcript: Transcript,
                   safety_from_alternatives: int = 2,
                   safety_labels: Sequence[str] = SAFETY_LABELS,
                   safety_phrase: Callable[[str], str | None] | None = None,
-                  not_a_call: Callable[[str], bool] | None = None) -> SpokenIntent:
+                  not_a_call: Callable[[str], bool] | None = None,
+                  understood_best: float | None = None) -> SpokenIntent:
     """Decide the intent of `transcript` (see module doc).
 
     Args:
@@ -68,11 +86,18 @@ def spoken_intent(model: _Classifier, transcript: Transcript,
         not_a_call: optional rule on plain words (the device passes
             ``device.safety.is_negated_call``): an alternative it holds to be no call
             ("my friend matthew fell over at school last week") raises nothing.
+        understood_best: a 1-best classified as an ordinary request (not safety, not
+            out_of_scope) with at least this probability is understood: an alternative then
+            raises a safety label only with the model's alert probability for it
+            (``model.safety_thresholds``; a model without them: `understood_best` itself).
+            The words rule (`safety_phrase`) still applies. None: no such rule.
     Raises:
-        ValueError: negative `safety_from_alternatives`.
+        ValueError: negative `safety_from_alternatives`, `understood_best` outside (0, 1].
     """
     if safety_from_alternatives < 0:
         raise ValueError("safety_from_alternatives must be >= 0")
+    if understood_best is not None and not 0.0 < understood_best <= 1.0:
+        raise ValueError(f"understood_best must be in (0, 1] (got {understood_best!r})")
     heard = transcript.text.strip()
     best = model.classify_batch([transcript.text])[0] if heard else None
     if best is not None and best.intent in safety_labels:
@@ -80,12 +105,16 @@ def spoken_intent(model: _Classifier, transcript: Transcript,
     alts = [a for a in transcript.alternatives if a.strip()][:safety_from_alternatives]
     if not_a_call is not None:
         alts = [a for a in alts if not not_a_call(a)]
+    understood = (understood_best is not None and best is not None
+                  and best.intent != OUT_OF_SCOPE and float(best.score) >= understood_best)
     results = []
     for k, alt in enumerate(alts, 1):
         # one at a time: a batch pads, and int8 activation scales then differ per batch
         res = model.classify_batch([alt])[0]
         results.append(res)
-        if res.intent in safety_labels:
+        if res.intent in safety_labels and (
+                not understood or float(res.score) >= _alert_bar(model, res.intent,
+                                                                 understood_best)):
             return SpokenIntent(res.intent, alt, k, res)
     if safety_phrase is not None:
         for k, (alt, res) in enumerate(zip(alts, results, strict=True), 1):

@@ -284,6 +284,32 @@ def test_spoken_settings_default_and_validation() -> None:
         settings_from_dict({"spoken": {"nbest": 2}})
     with pytest.raises(SettingsError, match=">= 0"):
         SpokenSettings(safety_from_alternatives=-3)
+    assert Settings().spoken.understood_best == 0.9
+    assert load_settings(None, sets=["spoken.understood_best=1"]).spoken.understood_best == 1.0
+    for bad in ("0", "1.5", "-0.2"):
+        with pytest.raises(SettingsError, match=r"spoken.understood_best must be a "
+                                                r"probability in \(0, 1\]"):
+            load_settings(None, sets=[f"spoken.understood_best={bad}"])
+    with pytest.raises(SettingsError, match="spoken.understood_best must be float"):
+        settings_from_dict({"spoken": {"understood_best": "high"}})
+
+
+def test_an_understood_request_is_not_turned_into_a_safety_question(
+        model: IntentModel, clock: Clock, tmp_path: Path) -> None:
+    """"my foot hurts" heard right, with "my fault hurts" (emergency_help between the ask and
+    the alert threshold) as the next guess: the resident's words are answered, not doubted;
+    with the rule off (understood_best 1.0) the alternative is asked about."""
+    transcript = heard("my foot hurts", "my fault hurts")
+    assistant = make_assistant(model, clock, tmp_path / "on")
+    turn = assistant.respond_transcript(transcript, source="mic")
+    assert (turn.intent, turn.from_alternative) == ("symptom_report", 0)
+    assert assistant.dialogue.pending_safety is None and turn.alerts == ()
+    off = make_assistant(model, clock, tmp_path / "off")
+    off.understood_best = 1.0
+    turn = off.respond_transcript(transcript, source="mic")
+    assert (turn.intent, turn.from_alternative) == ("emergency_help", 1)
+    assert turn.reply.text == "Do you need help, Mary?"
+    assert off.dialogue.pending_safety is not None
 
 
 def test_assistant_rejects_a_negative_alternative_count(model: IntentModel, clock: Clock,
@@ -304,11 +330,13 @@ def test_runtime_records_the_deciding_hypothesis_of_each_spoken_turn(model: Inte
     settings = load_settings(example_config_path(), {
         "output.dir": str(tmp_path / "out"), "output.state_dir": str(tmp_path / "state")},
         sets=["input.source=wav", f"input.wav={json.dumps(wavs)}",
-              "health.subscribe_sensors=false", "spoken.safety_from_alternatives=1"])
+              "health.subscribe_sensors=false", "spoken.safety_from_alternatives=1",
+              "spoken.understood_best=0.95"])
     lines: list[str] = []
     runtime = Runtime(settings, emit=lines.append, tick_s=0.05, flush_s=5.0)
     summary = asyncio.run(runtime.run())
     assert runtime.assistant is not None and runtime.assistant.safety_from_alternatives == 1
+    assert runtime.assistant.understood_best == 0.95
     turns = [json.loads(line) for line in lines if "heard" in line]
     assert [t["source"] for t in turns] == wavs and summary["turns"] == 2
     for t in turns:  # each record says which hypothesis decided, and that it holds

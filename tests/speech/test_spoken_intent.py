@@ -57,6 +57,65 @@ def test_nothing_heard_and_bad_arguments(model) -> None:  # type: ignore[no-unty
         spoken_intent(model, _tr("hello", []), safety_from_alternatives=-1)
 
 
+def test_an_understood_one_best_needs_an_alert_level_alternative(model) -> None:  # type: ignore[no-untyped-def]
+    # Recorded in the speech benchmark: the recognizer heard "my foot hurts" right, and its
+    # next guess "my fault hurts" scores emergency_help between ask and alert.
+    best, alt = "my foot hurts", "my fault hurts"
+    alert, ask = model.safety_thresholds["emergency_help"]
+    b, a = model.classify(best), model.classify(alt)
+    assert b.intent == "symptom_report" and b.score >= 0.9
+    assert a.intent == "emergency_help" and ask <= a.score < alert
+    assert spoken_intent(model, _tr(best, [alt])).intent == "emergency_help"  # no rule
+    si = spoken_intent(model, _tr(best, [alt]), understood_best=0.9)
+    assert (si.intent, si.text, si.from_alternative) == ("symptom_report", best, 0)
+    # the rule only holds for a 1-best understood at that probability
+    assert spoken_intent(model, _tr(best, [alt]), understood_best=0.99).intent \
+        == "emergency_help"
+    # an alternative at the alert threshold still raises the label under an understood 1-best
+    calm, fall = "what time is it", "i have fallen and i cannot get up"
+    assert model.classify(calm).score >= 0.9 and model.classify(fall).score >= alert
+    si = spoken_intent(model, _tr(calm, [fall]), understood_best=0.9)
+    assert (si.intent, si.from_alternative) == (model.classify(fall).intent, 1)
+    # a garbled 1-best (out_of_scope) is not understood: the alternative is asked about
+    garbled = "mum fast forward"
+    assert model.classify(garbled).intent == "out_of_scope"
+    si = spoken_intent(model, _tr(garbled, ["mum has fallen"]), understood_best=0.9)
+    assert (si.intent, si.from_alternative) == ("fall_report", 1)
+    # the words rule still applies to an alternative under an understood 1-best
+    from device.safety import safety_label_of_words
+    si = spoken_intent(model, _tr("turn the kitchen light on", ["i fell"]),
+                       safety_phrase=safety_label_of_words, understood_best=0.9)
+    assert si.intent == "fall_report" and si.from_alternative == 1
+    for bad in (0.0, -0.5, 1.5):
+        with pytest.raises(ValueError, match="understood_best"):
+            spoken_intent(model, _tr(best, [alt]), understood_best=bad)
+
+
+def test_understood_best_without_safety_thresholds() -> None:
+    """A model without fitted thresholds: the alternative needs `understood_best` itself."""
+    from dataclasses import dataclass, field
+
+    @dataclass
+    class Result:
+        intent: str
+        score: float
+        scores: dict[str, float] = field(default_factory=dict)
+
+    table = {"turn the light on": Result("home_control", 0.95),
+             "turn the light of": Result("emergency_help", 0.6),
+             "help help": Result("emergency_help", 0.97)}
+
+    class Model:
+        def classify_batch(self, texts):  # type: ignore[no-untyped-def]
+            return [table[t] for t in texts]
+
+    best = "turn the light on"
+    assert spoken_intent(Model(), _tr(best, ["turn the light of"]),
+                         understood_best=0.9).intent == "home_control"
+    assert spoken_intent(Model(), _tr(best, ["help help"]),
+                         understood_best=0.9).from_alternative == 1
+
+
 def test_pocketsphinx_nbest_and_denoise_on_noisy_speech() -> None:
     text = "help me i have fallen"
     clip = Speaker(rate_wpm=140).synthesize(text, 16000)
