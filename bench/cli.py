@@ -259,7 +259,8 @@ def _intent_runtime(args: argparse.Namespace) -> int:
     _print({"bench": "intent_runtime", "identical": result["identical"],
             "compared": result["compared"], "threads": result["threads"],
             **{f"{k}_ms_{p}": result[k][f"latency_ms_{p}"]
-               for k in ("before", "after", "after_spinning") for p in ("p50", "p95")},
+               for k in ("before", "after", "after_spinning", "after_spin_in_run")
+               for p in ("p50", "p95")},
             "out": str(path)})
     return 0 if result["identical"] else 1
 

@@ -134,19 +134,20 @@ def compare(model_dir: str | None = None, threads: int = 2, repeats: int = 5,
     from device.intent import IntentModel
 
     new_model = IntentModel.load(model_dir, threads=threads)
-    spinning = IntentModel.load(model_dir, threads=threads, spin=True)
+    spinning = IntentModel.load(model_dir, threads=threads, spin=True, spin_between_runs=True)
+    in_run = IntentModel.load(model_dir, threads=threads, spin=True)
     runtimes = {"before": _previous_runtime(model_dir, threads), "after": new_model.classify,
-                "after_spinning": spinning.classify}
+                "after_spinning": spinning.classify, "after_spin_in_run": in_run.classify}
     test = [e.text for e in load_examples("en") if e.split == "test"]
     rows = (test + [e.text for e in load_challenge("en")])[::every]
     differ, max_diff = [], 0.0
     for text in rows:
-        a, b, c = (run(text) for run in runtimes.values())
-        if not a.intent == b.intent == c.intent:
-            differ.append({"text": text, "before": a.intent, "after": b.intent,
-                           "after_spinning": c.intent})
-        max_diff = max(max_diff, max(max(abs(a.scores[k] - b.scores[k]),
-                                         abs(b.scores[k] - c.scores[k])) for k in a.scores))
+        results = {name: run(text) for name, run in runtimes.items()}
+        a = results["before"]
+        if len({r.intent for r in results.values()}) > 1:
+            differ.append({"text": text, **{name: r.intent for name, r in results.items()}})
+        max_diff = max(max_diff, max(abs(a.scores[k] - r.scores[k])
+                                     for r in results.values() for k in a.scores))
     texts = test[:n]
     runs: dict[str, list[list[float]]] = {k: [] for k in runtimes}
     for rep in range(repeats):
@@ -176,8 +177,13 @@ def compare(model_dir: str | None = None, threads: int = 2, repeats: int = 5,
                           "(session.intra_op.allow_spinning 0), one text through "
                           "Tokenizer.encode, only the inputs the graph declares",
                   **latency["after"]},
-        "after_spinning": {"what": "the same with intent.spin_threads: idle intra-op "
-                                   "threads spin (session.intra_op.allow_spinning 1)",
+        "after_spinning": {"what": "the same with intent.spin_threads and "
+                                   "intent.spin_between_runs: intra-op threads spin, between "
+                                   "runs too (session.intra_op.allow_spinning 1)",
                            **latency["after_spinning"]},
+        "after_spin_in_run": {"what": "the same with intent.spin_threads alone: intra-op "
+                                      "threads spin while a run lasts and sleep after it "
+                                      "(session.force_spinning_stop 1)",
+                              **latency["after_spin_in_run"]},
         "machine": machine_info(threads=threads, repeats=repeats, batch=1),
     }

@@ -43,9 +43,11 @@ def load_intent_model(settings: Settings, say: Callable[[str], None] = print) ->
 
     cfg = settings.intent
     if cfg.model_dir is not None:
-        return IntentModel.load(cfg.model_dir, threads=cfg.threads, spin=cfg.spin_threads)
+        return IntentModel.load(cfg.model_dir, threads=cfg.threads, spin=cfg.spin_threads,
+                                spin_between_runs=cfg.spin_between_runs)
     try:
-        return IntentModel.load(None, threads=cfg.threads, spin=cfg.spin_threads)
+        return IntentModel.load(None, threads=cfg.threads, spin=cfg.spin_threads,
+                                spin_between_runs=cfg.spin_between_runs)
     except FileNotFoundError as exc:
         if not cfg.build_if_missing:
             raise FileNotFoundError(f"{exc}; or set intent.build_if_missing to true") from None
@@ -54,7 +56,8 @@ def load_intent_model(settings: Settings, say: Callable[[str], None] = print) ->
     folder = cache / "intent"
     if not (folder / "model.onnx").is_file():
         build_tiny_model(cache, say)
-    return IntentModel.load(folder, threads=cfg.threads, spin=cfg.spin_threads)
+    return IntentModel.load(folder, threads=cfg.threads, spin=cfg.spin_threads,
+                                spin_between_runs=cfg.spin_between_runs)
 
 
 def make_recognizer(settings: Settings, state_dir: Path | None = None) -> Any:
