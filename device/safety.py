@@ -42,7 +42,9 @@ _SAFETY_PHRASE = re.compile(
     r"\bslurred\b|\b(?:keeled|toppled) over\b|"
     r"\blegs (?:just )?(?:gave|have given) (?:way|out)\b|"
     r"\bwent flying\b|\b(?:can ?not|can'?t) (?:lift|pick) myself up\b|"
-    r"\b(?:having a|had a) (?:fit|seizure)\b")
+    r"\b(?:having a|had a) (?:fit|seizure)\b|"
+    r"\bgas leak\b|\b(?:smell|smells|smelling) (?:of )?gas\b|\bleaking gas\b|"
+    r"\b(?:on|caught|catching) fire\b|\bin flames\b")
 """Words that make a fall or a call for help clear whatever the model's score (once the
 negated, idiomatic and someone-else's uses are taken out: :func:`defuse`)."""
 
@@ -105,7 +107,12 @@ _NOT_NOW = re.compile(
     r"has a (?:fall|stroke|heart attack|fit|seizure)|collapses?|(?:is|are|was) bleeding|"
     r"can'?t breathe|stops? breathing)\b"
     # ... and what would follow it: "what do i do if i fall and can't get up"
-    r"(?: and (?:i |they |he |she |you )?(?:can ?not|can'?t|cannot) (?:get up|stand up|move)\b)?")
+    r"(?: and (?:i |they |he |she |you )?(?:can ?not|can'?t|cannot) (?:get up|stand up|move)\b)?|"
+    # a danger that might happen: "what do i do if i smell gas", "if the pan catches fire"
+    r"\bif (?:i |you |we |someone |anyone )?(?:can )?(?:smell|smells) (?:of )?gas\b|"
+    r"\bif (?:there'?s|there is|there was) (?:an? )?(?:fire|gas leak)\b|"
+    r"\bif (?:the |a |my |your )?(?:[\w']+ ){0,2}?(?:(?:catches|catch|caught) fire|"
+    r"(?:is|are|goes|went) (?:on fire|up in flames))\b")
 """A fall long past or a hypothetical one: not a call (:func:`is_negated_call`); a plain
 call in another clause still counts."""
 

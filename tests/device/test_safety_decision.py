@@ -33,7 +33,9 @@ PLAIN_CALLS = ("i can't get my breath",
                "i'm not okay i need help", "my husband fell and he can't get up",
                "i can't get up i don't need an ambulance i need help", "help me get up",
                "years ago i slipped and now i've fallen again", "i had a fall last night",
-               "alert my carer", "please get the nurse")
+               "alert my carer", "please get the nurse", "i think there's a gas leak",
+               "i can smell gas in the kitchen", "the chip pan is on fire",
+               "my clothes caught fire", "the curtains are in flames")
 """Plain calls for help: always end in an alert, whatever the model says."""
 
 NOT_CALLS = ("i haven't fallen today thank you", "no thanks i don't need an ambulance",
@@ -108,7 +110,9 @@ def test_denials_idioms_and_others_falls_are_not_safety_words(text: str) -> None
 @pytest.mark.parametrize("text", ["help me find my glasses", "help me with the heating",
                                   "can you help me set a reminder", "help with the tv",
                                   "how do i avoid falling", "help me phone my son",
-                                  "help me get the biscuits", "help me put the heating on"])
+                                  "help me get the biscuits", "help me put the heating on",
+                                  "turn on the fire", "put the gas fire on",
+                                  "we sat by the fire all evening"])
 def test_ordinary_requests_that_mention_help_are_left_to_the_model(text: str) -> None:
     assert not safety.is_safety_phrase(text) and not safety.is_negated_call(text)
 
@@ -120,7 +124,9 @@ LONG_AGO_OR_IF = ("years ago i slipped on the ice and broke my wrist",
                   "what do i do if i fall and can't get up",
                   "if someone has a stroke what are the signs",
                   "what do i do if i think someone's having a heart attack",
-                  "how do i get up if i end up on the kitchen floor")
+                  "how do i get up if i end up on the kitchen floor",
+                  "what do i do if i smell gas", "what should i do if the pan catches fire",
+                  "what do you do if there's a gas leak")
 
 
 @pytest.mark.parametrize("text", LONG_AGO_OR_IF)
