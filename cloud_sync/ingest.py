@@ -112,6 +112,7 @@ class Ingest:
         client.manual_ack_set(True)
         client.max_inflight_messages_set(1000)
         client.on_connect = self._on_connect
+        client.on_subscribe = self._on_subscribe
         client.on_message = self._on_message
         client.on_disconnect = lambda *a: self._connected.clear()
         self._client = client
@@ -132,7 +133,17 @@ class Ingest:
         if rc.is_failure:
             log.warning("broker refused the ingest: %s", rc)
             return
+        # ready only once the broker has acknowledged the subscription: on a first session
+        # an event published before that would not be queued for the ingest
         client.subscribe(self.topic, qos=1)
+
+    def _on_subscribe(self, client: Any, userdata: Any, mid: Any, reason_codes: Any,
+                      props: Any) -> None:
+        refused = [rc for rc in reason_codes if getattr(rc, "is_failure", False)]
+        if refused:
+            log.error("broker refused the ingest's subscription to %s: %s", self.topic,
+                      refused)
+            return
         self._connected.set()
         log.info("ingest connected; subscribed to %s", self.topic)
 

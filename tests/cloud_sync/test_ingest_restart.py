@@ -196,3 +196,27 @@ def test_a_failing_database_is_retried_and_nothing_is_lost(broker: EmbeddedBroke
     finally:
         ingest.stop()
         store.close()
+
+
+def test_the_ingest_is_ready_only_once_its_subscription_is_acknowledged(
+        broker: EmbeddedBroker, tmp_path: Path) -> None:
+    """start() returns when the broker has acknowledged the subscription, not when the
+    SUBSCRIBE was sent: on a first session an event published in between is not queued
+    for the ingest (the restart test above lost its first events so under load)."""
+    from paho.mqtt.packettypes import PacketTypes
+    from paho.mqtt.reasoncodes import ReasonCode
+
+    store = EventStore(tmp_path / "cloud.sqlite")
+    ingest = Ingest(broker.url, store, client_id="ingest-suback")
+    refused = ReasonCode(PacketTypes.SUBACK, identifier=0x80)
+    ingest._on_subscribe(None, None, 1, [refused], None)
+    assert not ingest.connected  # a refused subscription is not ready
+    try:
+        ingest.start(wait_s=10)
+        assert ingest.connected
+        events = _events(5)
+        _send(broker, [(f"eldercare-sync/{e.home}/sync", e.to_bytes()) for e in events])
+        assert ingest.wait_for(5)
+    finally:
+        ingest.stop()
+    assert store.count() == 5
