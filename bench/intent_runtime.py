@@ -134,8 +134,8 @@ def compare(model_dir: str | None = None, threads: int = 2, repeats: int = 5,
     from device.intent import IntentModel
 
     new_model = IntentModel.load(model_dir, threads=threads)
-    spinning = IntentModel.load(model_dir, threads=threads, spin=True, spin_between_runs=True)
-    in_run = IntentModel.load(model_dir, threads=threads, spin=True)
+    spinning = IntentModel.load(model_dir, threads=threads, spin=True)
+    in_run = IntentModel.load(model_dir, threads=threads, spin=True, spin_only_in_run=True)
     runtimes = {"before": _previous_runtime(model_dir, threads), "after": new_model.classify,
                 "after_spinning": spinning.classify, "after_spin_in_run": in_run.classify}
     test = [e.text for e in load_examples("en") if e.split == "test"]
@@ -177,13 +177,12 @@ def compare(model_dir: str | None = None, threads: int = 2, repeats: int = 5,
                           "(session.intra_op.allow_spinning 0), one text through "
                           "Tokenizer.encode, only the inputs the graph declares",
                   **latency["after"]},
-        "after_spinning": {"what": "the same with intent.spin_threads and "
-                                   "intent.spin_between_runs: intra-op threads spin, between "
-                                   "runs too (session.intra_op.allow_spinning 1)",
+        "after_spinning": {"what": "the same with intent.spin_threads: idle intra-op "
+                                   "threads spin (session.intra_op.allow_spinning 1)",
                            **latency["after_spinning"]},
-        "after_spin_in_run": {"what": "the same with intent.spin_threads alone: intra-op "
-                                      "threads spin while a run lasts and sleep after it "
-                                      "(session.force_spinning_stop 1)",
+        "after_spin_in_run": {"what": "the same with intent.spin_only_in_run as well: "
+                                      "intra-op threads spin while a run lasts and sleep "
+                                      "after it (session.force_spinning_stop 1)",
                               **latency["after_spin_in_run"]},
         "machine": machine_info(threads=threads, repeats=repeats, batch=1),
     }

@@ -120,11 +120,11 @@ def _intent_runtime(r: dict[str, Any]) -> list[str]:
             "| runtime | p50 ms | p95 ms |", "|---|---|---|",
             f"| before | {_f(b['latency_ms_p50'], 2)} | {_f(b['latency_ms_p95'], 2)} |",
             f"| after | {_f(a['latency_ms_p50'], 2)} | {_f(a['latency_ms_p95'], 2)} |",
-            *([f"| after, threads spin between runs too (`intent.spin_between_runs`) | "
+            *([f"| after, threads spin (`intent.spin_threads`) | "
                f"{_f(r['after_spinning']['latency_ms_p50'], 2)} | "
                f"{_f(r['after_spinning']['latency_ms_p95'], 2)} |"]
               if "after_spinning" in r else []),
-            *([f"| after, threads spin during a run (`intent.spin_threads`) | "
+            *([f"| after, threads spin during a run only (`intent.spin_only_in_run`) | "
                f"{_f(r['after_spin_in_run']['latency_ms_p50'], 2)} | "
                f"{_f(r['after_spin_in_run']['latency_ms_p95'], 2)} |"]
               if "after_spin_in_run" in r else []), "",

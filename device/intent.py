@@ -151,12 +151,12 @@ class IntentModel:
     @classmethod
     def load(cls, model_dir: str | Path | None = None, threads: int = 2,
              provider: str | None = None, variant: str | None = None,
-             spin: bool = False, spin_between_runs: bool = False) -> IntentModel:
+             spin: bool = False, spin_only_in_run: bool = False) -> IntentModel:
         """Load a model folder (None: the shipped default) with `threads` CPU threads.
 
-        `spin`: intra-op threads waiting for work spin instead of sleeping
-        (``intent.spin_threads``); only while a classification runs, unless
-        `spin_between_runs` (``intent.spin_between_runs``) keeps them spinning after it too.
+        `spin`: idle intra-op threads spin instead of sleeping (``intent.spin_threads``);
+        with `spin_only_in_run` (``intent.spin_only_in_run``) they stop spinning when a
+        classification ends.
 
         The execution provider and model variant come from device.providers (TensorRT,
         CUDA, CPU; `provider` caps the choice, `variant` forces "fp16" or "int8"); a few
@@ -194,7 +194,7 @@ class IntentModel:
         # `eldercare bench intent-runtime`).
         options.add_session_config_entry("session.intra_op.allow_spinning",
                                          "1" if spin else "0")
-        if spin and not spin_between_runs:
+        if spin and spin_only_in_run:
             # spin inside a run only: the pool stops spinning when Run() returns, so nothing
             # holds a core between utterances (docs/benchmarks.md, "The intent runtime")
             options.add_session_config_entry("session.force_spinning_stop", "1")

@@ -44,10 +44,10 @@ def load_intent_model(settings: Settings, say: Callable[[str], None] = print) ->
     cfg = settings.intent
     if cfg.model_dir is not None:
         return IntentModel.load(cfg.model_dir, threads=cfg.threads, spin=cfg.spin_threads,
-                                spin_between_runs=cfg.spin_between_runs)
+                                spin_only_in_run=cfg.spin_only_in_run)
     try:
         return IntentModel.load(None, threads=cfg.threads, spin=cfg.spin_threads,
-                                spin_between_runs=cfg.spin_between_runs)
+                                spin_only_in_run=cfg.spin_only_in_run)
     except FileNotFoundError as exc:
         if not cfg.build_if_missing:
             raise FileNotFoundError(f"{exc}; or set intent.build_if_missing to true") from None
@@ -57,7 +57,7 @@ def load_intent_model(settings: Settings, say: Callable[[str], None] = print) ->
     if not (folder / "model.onnx").is_file():
         build_tiny_model(cache, say)
     return IntentModel.load(folder, threads=cfg.threads, spin=cfg.spin_threads,
-                                spin_between_runs=cfg.spin_between_runs)
+                                spin_only_in_run=cfg.spin_only_in_run)
 
 
 def make_recognizer(settings: Settings, state_dir: Path | None = None) -> Any:

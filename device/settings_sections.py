@@ -72,12 +72,12 @@ class IntentSettings:
     """Folder with model.onnx, tokenizer.json, config.json; null = the shipped model."""
     threads: int = 2
     spin_threads: bool = False
-    """onnxruntime's worker threads spin instead of sleeping while they wait for the graph's
-    next step, during a classification only (unless spin_between_runs)
-    (docs/benchmarks.md, "The intent runtime before and after")."""
-    spin_between_runs: bool = False
-    """With spin_threads: keep spinning after a classification ends as well (onnxruntime's
-    own default), which holds a core between utterances."""
+    """Idle onnxruntime worker threads spin instead of sleeping between the graph's steps:
+    faster at batch 1 on a board with nothing else running, slower when the recognizer or
+    other work shares the cores (docs/benchmarks.md, "The intent runtime before and after")."""
+    spin_only_in_run: bool = False
+    """With spin_threads: stop spinning when a classification ends, so that nothing holds a
+    core between utterances (onnxruntime's session.force_spinning_stop)."""
     build_if_missing: bool = True
     """Build a tiny model with `eldercare compress --preset tiny` when none is present."""
     cache_dir: str = "~/.cache/eldercare"

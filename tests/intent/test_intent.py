@@ -277,21 +277,21 @@ def test_shipped_thresholds_alert_plain_calls_and_pass_the_rest(model: IntentMod
             ask for _, ask in thresholds.values()), text
 
 
-@pytest.mark.parametrize(("spin", "between"), [(False, False), (True, False), (True, True)])
-def test_spin_threads_setting_reaches_the_session(spin: bool, between: bool) -> None:
-    """intent.spin_threads decides whether onnxruntime's threads spin or sleep while they
-    wait, and intent.spin_between_runs whether they stop spinning when a run ends; the
-    labels and probabilities are the same either way."""
+@pytest.mark.parametrize(("spin", "in_run"), [(False, False), (True, False), (True, True)])
+def test_spin_threads_setting_reaches_the_session(spin: bool, in_run: bool) -> None:
+    """intent.spin_threads decides whether idle onnxruntime threads spin or sleep, and
+    intent.spin_only_in_run whether they stop spinning when a run ends; the labels and
+    probabilities are the same either way."""
     from device.loaders import load_intent_model
     from device.settings import load_settings
 
     settings = load_settings(None, {"intent.spin_threads": spin,
-                                    "intent.spin_between_runs": between})
+                                    "intent.spin_only_in_run": in_run})
     model = load_intent_model(settings, say=lambda _s: None)
     options = model._session.get_session_options()
     assert options.get_session_config_entry("session.intra_op.allow_spinning") == \
         ("1" if spin else "0")
-    if spin and not between:
+    if spin and in_run:
         assert options.get_session_config_entry("session.force_spinning_stop") == "1"
     else:
         assert not _has_entry(options, "session.force_spinning_stop")
