@@ -132,7 +132,7 @@ class Assistant:
 
     def __init__(self, intent_model: Any, dialogue: DialogueManager, executor: ActionExecutor,
                  recognizer: Any = None, speaker: Any = None,
-                 out_dir: Path | None = None, safety_from_alternatives: int = 2,
+                 out_dir: Path | None = None, safety_from_alternatives: int = 3,
                  understood_best: float | None = 0.9) -> None:
         if isinstance(safety_from_alternatives, bool) or \
                 not isinstance(safety_from_alternatives, int) or safety_from_alternatives < 0:

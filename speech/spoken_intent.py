@@ -67,7 +67,7 @@ def _alert_bar(model: Any, label: str, fallback: float | None) -> float:
 
 
 def spoken_intent(model: _Classifier, transcript: Transcript,
-                  safety_from_alternatives: int = 2,
+                  safety_from_alternatives: int = 3,
                   safety_labels: Sequence[str] = SAFETY_LABELS,
                   safety_phrase: Callable[[str], str | None] | None = None,
                   not_a_call: Callable[[str], bool] | None = None,

@@ -270,7 +270,7 @@ def test_a_pending_check_keeps_its_origin_across_a_restart(
 
 
 def test_spoken_settings_default_and_validation() -> None:
-    assert Settings().spoken == SpokenSettings(safety_from_alternatives=2)
+    assert Settings().spoken == SpokenSettings(safety_from_alternatives=3)
     assert load_settings(None, sets=["spoken.safety_from_alternatives=0"]) \
         .spoken.safety_from_alternatives == 0
     with pytest.raises(SettingsError, match=r"spoken.safety_from_alternatives must be a whole "
