@@ -83,13 +83,14 @@ def clips_dir(sentences: list[tuple[str, str]], cache: Path | None = None) -> Pa
     return folder
 
 
-def _assistant(model: Any) -> Any:
-    """A fresh device decision: the shipped dialogue and executor, no broker."""
+def _assistant(model: Any, settings: Any = None) -> Any:
+    """A fresh device decision: the shipped dialogue and executor, no broker (`settings`:
+    device settings, default the built-in ones)."""
     from device.dialogue import DialogueManager
     from device.pipeline import ActionExecutor, Assistant
     from device.settings import load_settings
 
-    s = load_settings(None)
+    s = settings if settings is not None else load_settings(None)
     dialogue = DialogueManager(s.care_plan, safety=s.safety)
     return Assistant(model, dialogue, ActionExecutor(s.resident.name, alerts=None),
                      safety_from_alternatives=s.spoken.safety_from_alternatives,
@@ -212,6 +213,31 @@ def reference_rows(rows: list[dict[str, Any]], intent_model: str | None = None
                     turn.intent, "alert": alert, "asked": asked, "from_alternative": 0,
                     "asr_ms": 0.0, "latency_ms": 0.0, "cpu_s": 0.0, "decide_cpu_ms": 0.0,
                     "path": "reference"})
+    return out
+
+
+def redecide(rows: list[dict[str, Any]], intent_model: str | None = None,
+             sets: tuple[str, ...] = ()) -> list[dict[str, Any]]:
+    """The device's decision taken again on a run's recorded transcripts (each row's 1-best
+    and n-best alternatives; no audio is decoded): how a change to the decision, the
+    settings (`sets`: "spoken.understood_best=1.0", ...) or the intent model would have
+    scored on the same recognizer output. Latency and CPU figures stay those of the run."""
+    from device.intent import IntentModel
+    from device.settings import load_settings
+    from speech.asr import Transcript
+
+    model = IntentModel.load(intent_model, threads=2)
+    settings = load_settings(None, sets=list(sets))
+    out = []
+    for r in rows:
+        assistant = _assistant(model, settings)
+        transcript = Transcript(r["heard"], r["seconds"], 0.0, confidence=r.get("confidence"),
+                                engine=r["engine"], alternatives=list(r.get("alternatives")
+                                                                      or []))
+        turn = assistant.respond_transcript(transcript)
+        alert, asked = _decision(turn, assistant)
+        out.append({**r, "decided": turn.intent, "alert": alert, "asked": asked,
+                    "from_alternative": turn.from_alternative})
     return out
 
 

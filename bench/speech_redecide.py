@@ -1,0 +1,63 @@
+"""Take the device's decision again on a speech benchmark run's recorded transcripts.
+
+    python -m bench.speech_redecide bench/speech_results/commands_idle_rows.jsonl \\
+        [--engine hybrid] [--intent-model DIR] [--set spoken.understood_best=1.0 ...]
+
+No audio is decoded: each row's 1-best and n-best alternatives go through a fresh
+`device.pipeline.Assistant` (bench.speech_commands.redecide), and the figures of
+bench.speech_commands.summary come out as one JSON line (decision accuracy, calls caught,
+false safety, and the clips missed or asked about). The figures of docs/speech.md that say
+"re-deciding the committed runs" come from here; with the current code and settings it
+gives the committed run's own figures (tests/bench/test_speech_redecide.py).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from bench.speech_commands import redecide, summary
+
+__all__ = ["main"]
+
+FIGURES = ("clips", "decision_accuracy", "intent_exact", "safety_caught", "false_safety",
+           "false_alert_at_once", "missed_safety", "false_safety_clips")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m bench.speech_redecide",
+                                 description=__doc__.split("\n\n")[0])
+    ap.add_argument("rows", type=Path, help="a run's *_rows.jsonl")
+    ap.add_argument("--engine", default="hybrid", help="whose rows (default hybrid)")
+    ap.add_argument("--intent-model", default=None, help="model folder (default shipped)")
+    ap.add_argument("--set", dest="sets", action="append", default=[],
+                    metavar="SECTION.KEY=VALUE", help="a device setting for the decision")
+    args = ap.parse_args(argv)
+    try:
+        rows = [json.loads(line) for line in
+                args.rows.read_text(encoding="utf-8").splitlines() if line.strip()]
+    except (OSError, ValueError) as exc:
+        print(f"speech_redecide: error: cannot read {args.rows}: {exc}", file=sys.stderr)
+        return 2
+    rows = [r for r in rows if r.get("engine") == args.engine and r.get("set") == "commands"]
+    if not rows:
+        print(f"speech_redecide: error: no command rows of engine {args.engine!r} in "
+              f"{args.rows}", file=sys.stderr)
+        return 2
+    from device.settings import SettingsError
+
+    try:
+        figures = summary(redecide(rows, args.intent_model, tuple(args.sets)))
+    except SettingsError as exc:
+        print(f"speech_redecide: error: {exc}", file=sys.stderr)
+        return 2
+    sys.stdout.write(json.dumps({"rows": str(args.rows), "engine": args.engine,
+                                 "sets": args.sets,
+                                 **{k: figures[k] for k in FIGURES}}) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

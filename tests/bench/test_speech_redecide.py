@@ -1,0 +1,61 @@
+"""The committed speech benchmark runs against the current decision: re-deciding their
+recorded transcripts (bench.speech_redecide) must give the figures they were committed
+with, so a change to the spoken decision, the safety words or the shipped model that moves
+them fails here until the benchmark is run again (docs/speech.md)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from bench.speech_commands import redecide, summary
+from bench.speech_redecide import main
+
+RESULTS = Path(__file__).resolve().parents[2] / "bench" / "speech_results"
+FIGURES = ("decision_accuracy", "intent_exact", "safety_caught", "false_safety",
+           "false_alert_at_once")
+
+
+def _rows(prefix: str) -> list[dict[str, object]]:
+    lines = (RESULTS / f"{prefix}_rows.jsonl").read_text(encoding="utf-8").splitlines()
+    return [r for r in map(json.loads, lines) if r["engine"] == "hybrid"]
+
+
+@pytest.mark.parametrize("prefix", ["commands_idle", "dev_hybrid"])
+def test_the_committed_runs_are_what_the_current_decision_gives(prefix: str) -> None:
+    committed = json.loads((RESULTS / f"{prefix}.json").read_text())["engines"]["hybrid"]
+    again = summary(redecide(_rows(prefix)))
+    assert {k: again[k] for k in FIGURES} == {k: committed[k] for k in FIGURES}
+    assert [m["ref"] for m in again["missed_safety"]] == \
+        [m["ref"] for m in committed["missed_safety"]]
+
+
+def test_settings_change_the_decision(capsys: pytest.CaptureFixture[str]) -> None:
+    """With the rule for an understood 1-best off, "my foot hurts" heard right with "my
+    fault hurts" as an alternative is asked about again."""
+    rows = _rows("commands_idle")
+    assert main([str(RESULTS / "commands_idle_rows.jsonl"),
+                 "--set", "spoken.understood_best=1.0"]) == 0
+    off = json.loads(capsys.readouterr().out)
+    now = summary(redecide(rows))
+    assert off["false_safety"] > now["false_safety"]
+    assert "my foot hurts" in [c["ref"] for c in off["false_safety_clips"]]
+    assert "my foot hurts" not in [c["ref"] for c in now["false_safety_clips"]]
+    assert off["safety_caught"] == now["safety_caught"]
+
+
+def test_bad_input_is_a_clear_error(tmp_path: Path,
+                                    capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([str(tmp_path / "missing_rows.jsonl")]) == 2
+    assert "cannot read" in capsys.readouterr().err
+    broken = tmp_path / "broken_rows.jsonl"
+    broken.write_text("{not json\n")
+    assert main([str(broken)]) == 2
+    assert "cannot read" in capsys.readouterr().err
+    assert main([str(RESULTS / "commands_idle_rows.jsonl"), "--engine", "vosk"]) == 2
+    assert "no command rows of engine 'vosk'" in capsys.readouterr().err
+    assert main([str(RESULTS / "commands_idle_rows.jsonl"),
+                 "--set", "spoken.understood_best=5"]) == 2
+    assert "spoken.understood_best must be a probability" in capsys.readouterr().err
