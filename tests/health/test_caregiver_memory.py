@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 
 import pytest
@@ -18,17 +17,8 @@ def _alert(n: int, step: int = 0) -> Alert:
                  f"fall {n}", None, 1_700_000_000.0 + n, "fall", "mem", step)
 
 
-def _until(pred: Callable[[], bool], timeout_s: float = 10.0) -> bool:
-    deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
-        if pred():
-            return True
-        time.sleep(0.01)
-    return pred()
-
-
 def test_old_keys_are_forgotten_in_order_and_recent_duplicates_dropped(
-    broker: EmbeddedBroker,
+    broker: EmbeddedBroker, wait_until: Callable[..., bool],
 ) -> None:
     settings = MqttSettings(broker.url, prefix="eldercare", home="mem")
     cg = CaregiverClient(settings, "carer-mem", clean=True, remember=3).start()
@@ -52,7 +42,7 @@ def test_old_keys_are_forgotten_in_order_and_recent_duplicates_dropped(
         # recent re-sends (same id and step) are still duplicates
         send(alerts[4])
         send(alerts[2])
-        assert _until(lambda: cg.duplicates == 2)
+        assert wait_until(lambda: cg.duplicates == 2, timeout_s=10.0)
         assert cg.received == 5
         # the next escalation step of a remembered alert is news, and pushes the oldest out
         send(_alert(4, step=1))
