@@ -111,23 +111,23 @@ def _e2e(r: dict[str, Any]) -> list[str]:
             f"Machine: {_machine(r['machine'])}."]
 
 
+_RUNTIMES = (("before", "before"), ("after", "after"),
+             ("after_spinning", "after, threads spin (`intent.spin_threads`)"),
+             ("after_spin_in_run",
+              "after, threads spin during a run only (`intent.spin_only_in_run`)"))
+"""The runtimes of `bench intent-runtime`, in the README's order (older results lack the
+last ones)."""
+
+
 def _intent_runtime(r: dict[str, Any]) -> list[str]:
-    b, a = r["before"], r["after"]
     return ["**Intent runtime** (`bench/results/intent_runtime.json`, `eldercare bench "
             "intent-runtime`): the device's runtime before and after its batch-1 changes, in "
             f"one run, batch 1, {r['threads']} threads; labels identical on "
             f"{r['compared']} utterances: {'yes' if r['identical'] else 'NO'}.", "",
             "| runtime | p50 ms | p95 ms |", "|---|---|---|",
-            f"| before | {_f(b['latency_ms_p50'], 2)} | {_f(b['latency_ms_p95'], 2)} |",
-            f"| after | {_f(a['latency_ms_p50'], 2)} | {_f(a['latency_ms_p95'], 2)} |",
-            *([f"| after, threads spin (`intent.spin_threads`) | "
-               f"{_f(r['after_spinning']['latency_ms_p50'], 2)} | "
-               f"{_f(r['after_spinning']['latency_ms_p95'], 2)} |"]
-              if "after_spinning" in r else []),
-            *([f"| after, threads spin during a run only (`intent.spin_only_in_run`) | "
-               f"{_f(r['after_spin_in_run']['latency_ms_p50'], 2)} | "
-               f"{_f(r['after_spin_in_run']['latency_ms_p95'], 2)} |"]
-              if "after_spin_in_run" in r else []), "",
+            *[f"| {name} | {_f(r[key]['latency_ms_p50'], 2)} | "
+              f"{_f(r[key]['latency_ms_p95'], 2)} |"
+              for key, name in _RUNTIMES if key in r], "",
             f"Machine: {_machine(r['machine'])}."]
 
 

@@ -42,12 +42,15 @@ def load_intent_model(settings: Settings, say: Callable[[str], None] = print) ->
     from device.intent import IntentModel
 
     cfg = settings.intent
+
+    def load(folder: str | Path | None) -> Any:
+        return IntentModel.load(folder, threads=cfg.threads, spin=cfg.spin_threads,
+                                spin_only_in_run=cfg.spin_only_in_run)
+
     if cfg.model_dir is not None:
-        return IntentModel.load(cfg.model_dir, threads=cfg.threads, spin=cfg.spin_threads,
-                                spin_only_in_run=cfg.spin_only_in_run)
+        return load(cfg.model_dir)
     try:
-        return IntentModel.load(None, threads=cfg.threads, spin=cfg.spin_threads,
-                                spin_only_in_run=cfg.spin_only_in_run)
+        return load(None)
     except FileNotFoundError as exc:
         if not cfg.build_if_missing:
             raise FileNotFoundError(f"{exc}; or set intent.build_if_missing to true") from None
@@ -56,8 +59,7 @@ def load_intent_model(settings: Settings, say: Callable[[str], None] = print) ->
     folder = cache / "intent"
     if not (folder / "model.onnx").is_file():
         build_tiny_model(cache, say)
-    return IntentModel.load(folder, threads=cfg.threads, spin=cfg.spin_threads,
-                                spin_only_in_run=cfg.spin_only_in_run)
+    return load(folder)
 
 
 def make_recognizer(settings: Settings, state_dir: Path | None = None) -> Any:

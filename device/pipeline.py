@@ -32,6 +32,7 @@ from device.executor import ActionExecutor
 from device.replies import Outcome, Reply
 from device.safety import is_negated_call, safety_label_of_words
 from device.safety_decision import thresholds_of
+from device.settings import SpokenSettings
 from device.slots import extract_slots
 
 if TYPE_CHECKING:  # speech.asr pulls in numpy: imported where audio is handled
@@ -132,8 +133,9 @@ class Assistant:
 
     def __init__(self, intent_model: Any, dialogue: DialogueManager, executor: ActionExecutor,
                  recognizer: Any = None, speaker: Any = None,
-                 out_dir: Path | None = None, safety_from_alternatives: int = 3,
-                 understood_best: float | None = 0.9) -> None:
+                 out_dir: Path | None = None,
+                 safety_from_alternatives: int = SpokenSettings.safety_from_alternatives,
+                 understood_best: float | None = SpokenSettings.understood_best) -> None:
         if isinstance(safety_from_alternatives, bool) or \
                 not isinstance(safety_from_alternatives, int) or safety_from_alternatives < 0:
             raise ValueError(f"safety_from_alternatives must be a whole number >= 0 (got "

@@ -32,8 +32,9 @@ from speech.asr import Transcript
 __all__ = ["SAFETY_LABELS", "SpokenIntent", "spoken_intent"]
 
 SAFETY_LABELS = ("emergency_help", "fall_report")
-NO_SPEECH = "out_of_scope"
 OUT_OF_SCOPE = "out_of_scope"
+NO_SPEECH = OUT_OF_SCOPE
+"""The label of a transcript with nothing heard."""
 
 
 class _Classifier(Protocol):
@@ -58,12 +59,13 @@ class SpokenIntent:
                 "from_alternative": self.from_alternative}
 
 
-def _alert_bar(model: Any, label: str, fallback: float | None) -> float:
-    """The probability at which `model` alerts for `label` at once (see spoken_intent)."""
+def _alert_bar(model: Any, label: str, fallback: float) -> float:
+    """The probability at which `model` alerts for `label` at once; `fallback` for a model
+    without safety thresholds (see spoken_intent)."""
     thresholds = getattr(model, "safety_thresholds", None)
     if isinstance(thresholds, dict) and label in thresholds:
         return float(thresholds[label][0])
-    return float(fallback if fallback is not None else 1.0)
+    return fallback
 
 
 def spoken_intent(model: _Classifier, transcript: Transcript,
@@ -105,16 +107,18 @@ def spoken_intent(model: _Classifier, transcript: Transcript,
     alts = [a for a in transcript.alternatives if a.strip()][:safety_from_alternatives]
     if not_a_call is not None:
         alts = [a for a in alts if not not_a_call(a)]
-    understood = (understood_best is not None and best is not None
-                  and best.intent != OUT_OF_SCOPE and float(best.score) >= understood_best)
+    # an understood 1-best lets an alternative raise safety only at the alert threshold
+    understood_at = understood_best if (
+        understood_best is not None and best is not None and best.intent != OUT_OF_SCOPE
+        and float(best.score) >= understood_best) else None
     results = []
     for k, alt in enumerate(alts, 1):
         # one at a time: a batch pads, and int8 activation scales then differ per batch
         res = model.classify_batch([alt])[0]
         results.append(res)
         if res.intent in safety_labels and (
-                not understood or float(res.score) >= _alert_bar(model, res.intent,
-                                                                 understood_best)):
+                understood_at is None
+                or float(res.score) >= _alert_bar(model, res.intent, understood_at)):
             return SpokenIntent(res.intent, alt, k, res)
     if safety_phrase is not None:
         for k, (alt, res) in enumerate(zip(alts, results, strict=True), 1):
