@@ -44,7 +44,18 @@ _SAFETY_PHRASE = re.compile(
     r"\bwent flying\b|\b(?:can ?not|can'?t) (?:lift|pick) myself up\b|"
     r"\b(?:having a|had a) (?:fit|seizure)\b|"
     r"\bgas leak\b|\b(?:smell|smells|smelling) (?:of )?gas\b|\bleaking gas\b|"
-    r"\b(?:on|caught|catching) fire\b|\bin flames\b")
+    r"\b(?:on|caught|catching) fire\b|\bin flames\b|"
+    # someone in the home who should not be: "there's an intruder", "somebody's broken in",
+    # "he forced his way in" (a burglar alarm, a car broken into: not these words)
+    r"\b(?:there'?s|there is|there are|there'?re) (?:an? |some )?(?:intruders?|burglars?)\b|"
+    r"\b(?:an? |the )?(?:intruders?|burglars?) (?:is |are )?(?:in|inside|downstairs|upstairs)"
+    r"\b(?! the (?:news|film|paper))|"
+    r"\b(?:some ?one|some ?body|they|he|she|a man|a woman|men)(?:'?s| is| are| has| have)?"
+    r" (?:just )?(?:trying to )?(?:broken|break|breaking|broke) in(?:to (?:my|the|our) "
+    r"(?:house|home|flat|bungalow))?\b|"
+    r"\b(?:forced|forcing|pushed|pushing|barged|barging|shoved) (?:his|her|their) way "
+    r"(?:in|into (?:my|the|our) (?:house|home|flat))\b|"
+    r"\b(?:forced|pushed|barged|shoved) (?:in )?past me\b")
 """Words that make a fall or a call for help clear whatever the model's score (once the
 negated, idiomatic and someone-else's uses are taken out: :func:`defuse`)."""
 
@@ -110,7 +121,9 @@ _NOT_NOW = re.compile(
     r"(?: and (?:i |they |he |she |you )?(?:can ?not|can'?t|cannot) (?:get up|stand up|move)\b)?|"
     # a danger that might happen: "what do i do if i smell gas", "if the pan catches fire"
     r"\bif (?:i |you |we |someone |anyone )?(?:can )?(?:smell|smells) (?:of )?gas\b|"
-    r"\bif (?:there'?s|there is|there was) (?:an? )?(?:fire|gas leak)\b|"
+    r"\bif (?:there'?s|there is|there was) (?:an? )?(?:fire|gas leak|intruder|burglar)\b|"
+    r"\bif (?:some ?one|some ?body|anyone|any ?body|a burglar|burglars) (?:ever )?"
+    r"(?:tries to |tried to )?(?:breaks?|broke|gets|got|forces|forced) (?:in|their way in)\b|"
     r"\bif (?:the |a |my |your )?(?:[\w']+ ){0,2}?(?:(?:catches|catch|caught) fire|"
     r"(?:is|are|goes|went) (?:on fire|up in flames))\b")
 """A fall long past or a hypothetical one: not a call (:func:`is_negated_call`); a plain

@@ -35,7 +35,10 @@ PLAIN_CALLS = ("i can't get my breath",
                "years ago i slipped and now i've fallen again", "i had a fall last night",
                "alert my carer", "please get the nurse", "i think there's a gas leak",
                "i can smell gas in the kitchen", "the chip pan is on fire",
-               "my clothes caught fire", "the curtains are in flames")
+               "my clothes caught fire", "the curtains are in flames",
+               "there's an intruder in my house", "somebody has broken in",
+               "a man pushed his way in when i opened the door", "he forced his way in",
+               "there's a burglar downstairs")
 """Plain calls for help: always end in an alert, whatever the model says."""
 
 NOT_CALLS = ("i haven't fallen today thank you", "no thanks i don't need an ambulance",
@@ -112,7 +115,13 @@ def test_denials_idioms_and_others_falls_are_not_safety_words(text: str) -> None
                                   "how do i avoid falling", "help me phone my son",
                                   "help me get the biscuits", "help me put the heating on",
                                   "turn on the fire", "put the gas fire on",
-                                  "we sat by the fire all evening"])
+                                  "we sat by the fire all evening",
+                                  "the burglar alarm next door keeps going off",
+                                  "how do i keep burglars out",
+                                  "the police caught the burglar on the news",
+                                  "the grandchildren barged in shouting happy birthday",
+                                  "my new shoes need breaking in",
+                                  "he got in touch with me yesterday"])
 def test_ordinary_requests_that_mention_help_are_left_to_the_model(text: str) -> None:
     assert not safety.is_safety_phrase(text) and not safety.is_negated_call(text)
 
@@ -126,7 +135,9 @@ LONG_AGO_OR_IF = ("years ago i slipped on the ice and broke my wrist",
                   "what do i do if i think someone's having a heart attack",
                   "how do i get up if i end up on the kitchen floor",
                   "what do i do if i smell gas", "what should i do if the pan catches fire",
-                  "what do you do if there's a gas leak")
+                  "what do you do if there's a gas leak",
+                  "what should i do if someone breaks in",
+                  "if there's an intruder who do i call")
 
 
 @pytest.mark.parametrize("text", LONG_AGO_OR_IF)
