@@ -35,6 +35,8 @@ _SAFETY_PHRASE = re.compile(
     r"\bplease help\b|\b(?:i need|get|send) help\b|"
     r"\bsend someone\b|\bambulance\b|\b(?:so much|lots of) blood\b|\btumbled\b|"
     r"\b(?:alert|raise the alarm for|get) (?:my |the |a )?(?:carers?|caregivers?|nurses?)\b|"
+    # "carer" as the recognizer often writes it, without its last syllable
+    r"\balert (?:my |the )?care\b(?! (?:plan|home|package)\b)|"
     r"\b(?:911|999|112)\b|\bemergency\b|"
     r"\bchest pains?\b|\bchest (?:is |feels )?(?:\w+ )?(?:hurting|hurts|tight)\b|"
     r"\bheart attack\b|\bstroke\b|\bbleeding\b|\b(?:passing|passed|blacked) out\b|"

@@ -38,7 +38,7 @@ PLAIN_CALLS = ("i can't get my breath",
                "my clothes caught fire", "the curtains are in flames",
                "there's an intruder in my house", "somebody has broken in",
                "a man pushed his way in when i opened the door", "he forced his way in",
-               "there's a burglar downstairs")
+               "there's a burglar downstairs", "now then alert my care")
 """Plain calls for help: always end in an alert, whatever the model says."""
 
 NOT_CALLS = ("i haven't fallen today thank you", "no thanks i don't need an ambulance",
