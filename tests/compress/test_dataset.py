@@ -65,10 +65,13 @@ def test_split_keeps_groups_together(examples: list[Example]) -> None:
 
 
 def test_no_test_sentence_is_a_near_copy_of_training(examples: list[Example]) -> None:
+    """Nor any dev sentence: the guard runs until no held-out family is close to train,
+    because a family it moves can itself be close to another held-out one (two chatterbot
+    files hold "you are not making sense")."""
     train = [e.text for e in examples if e.split == "train"]
     train_cores = {core_text(t) for t in train}
     train_sets = [set(core_text(t).split()) for t in train]
-    for e in (e for e in examples if e.split == "test"):
+    for e in (e for e in examples if e.split in ("dev", "test")):
         assert core_text(e.text) not in train_cores, e.text
         words = set(core_text(e.text).split())
         assert all(len(words & t) / len(words | t) < 0.75 for t in train_sets), e.text

@@ -264,12 +264,21 @@ NOT_CALLS = ["i haven't fallen today thank you", "no thanks i don't need an ambu
 
 
 def test_shipped_thresholds_alert_plain_calls_and_pass_the_rest(model: IntentModel) -> None:
+    """The model alone gives every plain call a safety label at least at its ask threshold
+    (the shipped one alerts on all but "help", 0.982 against 0.983); the device's decision
+    alerts on each at once, whatever the score (docs/safety-path.md)."""
+    from device.safety_decision import decide, thresholds_of
+    from device.settings_sections import SafetySettings
+
     thresholds = model.safety_thresholds
     assert thresholds is not None and set(thresholds) == set(SAFETY_LABELS)
     for text in PLAIN_CALLS:
         result = model.classify(text)
         assert result.intent in SAFETY_LABELS, text
-        assert result.score >= thresholds[result.intent][0], (text, result.score)  # alert
+        assert result.score >= thresholds[result.intent][1], (text, result.score)  # ask
+        d = decide(result.intent, text, result.score, SafetySettings(confirm=True),
+                   scores=result.scores, thresholds=thresholds_of(model))
+        assert d.route == "alert", (text, d)
     for text in NOT_CALLS:
         result = model.classify(text)
         assert result.intent not in SAFETY_LABELS, (text, result.intent)
