@@ -149,8 +149,14 @@ _PAST = re.compile(r"\b(?:last (?:week|month|year|night|time|winter|summer|sprin
 """Time words that put a fall in the past."""
 
 
+_FILLERS = frozenset({"um", "umm", "uh", "uhm", "er", "erm", "hmm", "mm"})
+"""Hesitations that carry no meaning: "help me um turn the heating up" is "help me turn
+the heating up"."""
+
+
 def _norm(text: str) -> str:
-    return " ".join(text.lower().replace("\u2019", "'").split())
+    return " ".join(w for w in text.lower().replace("\u2019", "'").split()
+                    if w not in _FILLERS)
 
 
 def defuse(text: str) -> str:

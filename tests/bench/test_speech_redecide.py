@@ -33,16 +33,19 @@ def test_the_committed_runs_are_what_the_current_decision_gives(prefix: str) -> 
 
 
 def test_settings_change_the_decision(capsys: pytest.CaptureFixture[str]) -> None:
-    """With the rule for an understood 1-best off, "my foot hurts" heard right with "my
-    fault hurts" as an alternative is asked about again."""
+    """With the rule for an understood 1-best off, an ordinary sentence heard right is
+    asked about again because of a weak alternative ("put the telly um on" in the committed
+    run; "my foot hurts" with "my fault hurts" in the one before), and no call is lost by
+    the rule."""
     rows = _rows("commands_idle")
     assert main([str(RESULTS / "commands_idle_rows.jsonl"),
                  "--set", "spoken.understood_best=1.0"]) == 0
     off = json.loads(capsys.readouterr().out)
     now = summary(redecide(rows))
     assert off["false_safety"] > now["false_safety"]
-    assert "my foot hurts" in [c["ref"] for c in off["false_safety_clips"]]
-    assert "my foot hurts" not in [c["ref"] for c in now["false_safety_clips"]]
+    more = {c["ref"] for c in off["false_safety_clips"]} - \
+        {c["ref"] for c in now["false_safety_clips"]}
+    assert more, "the rule changed nothing"
     assert off["safety_caught"] == now["safety_caught"]
 
 

@@ -38,7 +38,8 @@ PLAIN_CALLS = ("i can't get my breath",
                "my clothes caught fire", "the curtains are in flames",
                "there's an intruder in my house", "somebody has broken in",
                "a man pushed his way in when i opened the door", "he forced his way in",
-               "there's a burglar downstairs", "now then alert my care")
+               "there's a burglar downstairs", "now then alert my care", "um help",
+               "help me er i've fallen")
 """Plain calls for help: always end in an alert, whatever the model says."""
 
 NOT_CALLS = ("i haven't fallen today thank you", "no thanks i don't need an ambulance",
@@ -121,7 +122,9 @@ def test_denials_idioms_and_others_falls_are_not_safety_words(text: str) -> None
                                   "the police caught the burglar on the news",
                                   "the grandchildren barged in shouting happy birthday",
                                   "my new shoes need breaking in",
-                                  "he got in touch with me yesterday"])
+                                  "he got in touch with me yesterday",
+                                  "help me um turn the heating up",
+                                  "help me er find my glasses"])
 def test_ordinary_requests_that_mention_help_are_left_to_the_model(text: str) -> None:
     assert not safety.is_safety_phrase(text) and not safety.is_negated_call(text)
 
