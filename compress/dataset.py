@@ -218,23 +218,27 @@ def _load_cached(lang: str) -> tuple[Example, ...]:
     examples = list(seen.values())
     # Near-copy guard: a held-out family with a sentence close to a training one joins train,
     # until none is left: a family that joined can itself be close to another held-out one.
+    # Each pass compares what is still held out with what joined train in the pass before.
+    cores = {id(e): core_text(e.text) for e in examples}
     moved: set[str] = set()
-    while True:
-        in_train = [e for e in examples if e.split == "train" or e.group in moved]
-        train_sets = [set(core_text(e.text).split()) for e in in_train]
-        train_cores = {core_text(e.text) for e in in_train}
-        before = len(moved)
-        for e in examples:
-            if e.split == "train" or e.group in moved:
+    joined = [e for e in examples if e.split == "train"]
+    held = [e for e in examples if e.split != "train"]
+    while joined and held:
+        train_cores = {cores[id(e)] for e in joined}
+        train_sets = [set(cores[id(e)].split()) for e in joined]
+        newly: set[str] = set()
+        for e in held:
+            if e.group in newly:
                 continue
-            core = core_text(e.text)
+            core = cores[id(e)]
             words = set(core.split())
             if core in train_cores or any(
                     len(words & t) / max(1, len(words | t)) >= NEAR_COPY_JACCARD
                     for t in train_sets):
-                moved.add(e.group)
-        if len(moved) == before:
-            break
+                newly.add(e.group)
+        moved |= newly
+        joined = [e for e in held if e.group in newly]
+        held = [e for e in held if e.group not in newly]
     return tuple(Example(e.text, e.intent, e.lang, e.group, "train")
                  if e.group in moved else e for e in examples)
 
