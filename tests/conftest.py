@@ -1,4 +1,5 @@
-"""Shared fixtures: a real mosquitto on loopback, a polling wait, the Piper test voice."""
+"""Shared fixtures: a real mosquitto on loopback, a polling wait, the Piper test voice, an
+ordinary sentence an intent model asks about."""
 
 from __future__ import annotations
 
@@ -30,6 +31,25 @@ def wait_until() -> Callable[..., bool]:
             time.sleep(0.05)
         return bool(cond())
     return wait
+
+
+ASK_BAND_CANDIDATES = ("my fault hurts", "i've got a cough", "i feel um woozy")
+"""Ordinary sentences that shipped models have put between their ask and alert thresholds
+("my fault hurts": the speech benchmark's recognizer's second guess for "my foot hurts")."""
+
+
+@pytest.fixture(scope="session")
+def ask_band_sentence() -> Callable[[Any], str]:
+    """ask_band_sentence(model): the first of ASK_BAND_CANDIDATES that `model` labels
+    emergency_help between its ask and alert thresholds (the test fails when none is)."""
+    def pick(model: Any) -> str:
+        alert, ask = model.safety_thresholds["emergency_help"]
+        for text in ASK_BAND_CANDIDATES:
+            result = model.classify(text)
+            if result.intent == "emergency_help" and ask <= result.score < alert:
+                return text
+        pytest.fail(f"no sentence in the ask band to test with: {ASK_BAND_CANDIDATES}")
+    return pick
 
 
 @pytest.fixture(scope="session")

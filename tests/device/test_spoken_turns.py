@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -295,16 +296,13 @@ def test_spoken_settings_default_and_validation() -> None:
 
 
 def test_an_understood_request_is_not_turned_into_a_safety_question(
-        model: IntentModel, clock: Clock, tmp_path: Path) -> None:
+        model: IntentModel, clock: Clock, tmp_path: Path,
+        ask_band_sentence: Callable[[IntentModel], str]) -> None:
     """"my foot hurts" heard right, with "my fault hurts" (emergency_help between the ask and
     the alert threshold) as the next guess: the resident's words are answered, not doubted;
     with the rule off (understood_best 1.0) the alternative is asked about. (A later model
     scores "my fault hurts" otherwise: the first sentence it puts in that band is used.)"""
-    alert, ask = model.safety_thresholds["emergency_help"]
-    alt = next(t for t in ("my fault hurts", "i've got a cough", "i feel um woozy")
-               if model.classify(t).intent == "emergency_help"
-               and ask <= model.classify(t).score < alert)
-    transcript = heard("my foot hurts", alt)
+    transcript = heard("my foot hurts", ask_band_sentence(model))
     assistant = make_assistant(model, clock, tmp_path / "on")
     turn = assistant.respond_transcript(transcript, source="mic")
     assert (turn.intent, turn.from_alternative) == ("symptom_report", 0)

@@ -57,17 +57,14 @@ def test_nothing_heard_and_bad_arguments(model) -> None:  # type: ignore[no-unty
         spoken_intent(model, _tr("hello", []), safety_from_alternatives=-1)
 
 
-def test_an_understood_one_best_needs_an_alert_level_alternative(model) -> None:  # type: ignore[no-untyped-def]
+def test_an_understood_one_best_needs_an_alert_level_alternative(  # type: ignore[no-untyped-def]
+        model, ask_band_sentence) -> None:
     # Recorded in the speech benchmark: the recognizer heard "my foot hurts" right, and its
     # next guess "my fault hurts" scored emergency_help between ask and alert (the model
     # shipped then; for a later one, another sentence it scores in that band).
     best = "my foot hurts"
     alert, ask = model.safety_thresholds["emergency_help"]
-    band = [t for t in ("my fault hurts", "i've got a cough", "i feel um woozy")
-            if model.classify(t).intent == "emergency_help"
-            and ask <= model.classify(t).score < alert]
-    assert band, "no sentence in the ask band to test with"
-    alt = band[0]
+    alt = ask_band_sentence(model)
     b, a = model.classify(best), model.classify(alt)
     assert b.intent == "symptom_report" and b.score >= 0.9
     assert a.intent == "emergency_help" and ask <= a.score < alert
