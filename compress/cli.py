@@ -49,7 +49,11 @@ def _add_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--asr-hypotheses", default=None, metavar="PATH|builtin|none",
                    help="recognizer hypotheses of the training sentences to distil on "
                         "(python -m speech.hypotheses; builtin: compress/data/asr; default none, "
-                        "tiny preset builtin)")
+                        "tiny preset builtin; several: comma-separated)")
+    p.add_argument("--heard-targets", choices=("said", "teacher"), default=None,
+                   help="what the student learns for a hypothesis: said (default) the soft and "
+                        "hard labels of the sentence said; teacher: the teacher's own soft "
+                        "labels of the text heard, no hard label (a transfer set)")
     p.add_argument("--keep-layers", default=None,
                    help="student layers kept from the base model, e.g. 0,1,2,4,5")
     p.add_argument("--fuse", action=argparse.BooleanOptionalAction, default=None,
@@ -93,7 +97,7 @@ def _compress(args: argparse.Namespace) -> int:
                      data=args.data, quant_preset=args.quant_preset, opset=args.opset,
                      threads=args.threads, train_threads=args.train_threads,
                      student_epochs=args.student_epochs, augment=args.augment,
-                     asr_hypotheses=args.asr_hypotheses,
+                     asr_hypotheses=args.asr_hypotheses, heard_targets=args.heard_targets,
                      keep_layers=_layers(args.keep_layers), fuse=args.fuse,
                      resume=args.resume or None)
     labels = _labels(args.labels)
@@ -123,9 +127,9 @@ def _compress(args: argparse.Namespace) -> int:
                                    cfg.lang)
         print(json.dumps({"corrections": merged}), file=sys.stderr, flush=True)
         cfg = replace(cfg, data=merged["data"])
-    from compress.data import hypotheses_file
+    from compress.data import hypotheses_files
 
-    hypotheses_file(cfg.student.asr_hypotheses, cfg.lang)  # a missing file fails before training
+    hypotheses_files(cfg.student.asr_hypotheses, cfg.lang)  # a missing file fails before training
     report = run(cfg, out, labels)
     if report is not None and merged is not None:
         from compress.learning import add_to_report, corrections_report

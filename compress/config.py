@@ -80,9 +80,16 @@ class StudentConfig:
     off; else a path. Off by default: measured side by side, it gained 3 points of
     spoken-intent accuracy and cost 5 points on typed/test text (device/models/intent/
     README.md); the tiny preset uses it so the path is exercised."""
+    heard_targets: str = "said"
+    """What the student learns for each hypothesis: "said", the teacher's soft labels and the
+    intent of the sentence that was said; "teacher", the teacher's own soft labels of the
+    text heard and no hard label (the hypotheses become a transfer set, labelled as the
+    augmented variants are). docs/intent.md, "Hypotheses as a transfer set"."""
     tiny_hidden: int = 64
 
     def __post_init__(self) -> None:
+        if self.heard_targets not in ("said", "teacher"):
+            raise ConfigError("student heard_targets must be 'said' or 'teacher'")
         if not self.keep_layers or len(set(self.keep_layers)) != len(self.keep_layers):
             raise ConfigError("student keep_layers must be distinct layer indices")
         if self.vocab_size < 1000:
@@ -191,6 +198,9 @@ def get_preset(name: str, **overrides: object) -> CompressConfig:
     if "asr_hypotheses" in clean:
         cfg = replace(cfg, student=replace(cfg.student,
                                            asr_hypotheses=str(clean.pop("asr_hypotheses"))))
+    if "heard_targets" in clean:
+        cfg = replace(cfg, student=replace(cfg.student,
+                                           heard_targets=str(clean.pop("heard_targets"))))
     if "quant_preset" in clean:
         cfg = replace(cfg, export=replace(cfg.export, quant_preset=str(clean.pop("quant_preset"))))
     if "fuse" in clean:

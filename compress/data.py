@@ -6,7 +6,7 @@ import json
 import random
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -24,7 +24,8 @@ from compress.dataset import (
 )
 
 __all__ = ["Splits", "prepare_splits", "augment_texts", "Encoded", "encode", "batches",
-           "HYPOTHESES_DIR", "hypotheses_file", "load_heard"]
+           "HYPOTHESES_DIR", "hypotheses_file", "hypotheses_files", "load_heard",
+           "transfer_texts"]
 
 
 @dataclass(frozen=True)
@@ -171,24 +172,43 @@ def hypotheses_file(spec: str, lang: str) -> Path | None:
                             f"`python -m speech.hypotheses --out {path}`, or pass none)")
 
 
+def hypotheses_files(spec: str, lang: str) -> list[Path]:
+    """The files a comma-separated `spec` names, each as hypotheses_file reads it."""
+    out: list[Path] = []
+    for part in (p.strip() for p in spec.split(",")):
+        path = hypotheses_file(part, lang) if part else None
+        if path is not None and path not in out:
+            out.append(path)
+    return out
+
+
 def load_heard(spec: str, lang: str, splits: Splits) -> tuple[list[tuple[str, int, int]],
                                                                dict[str, Any]]:
     """Recognizer hypotheses as distillation rows (text, label id, training row said).
 
-    spec: "builtin" (HYPOTHESES_DIR/<lang>_hypotheses.jsonl if present), "none", or a path.
+    spec: "builtin" (HYPOTHESES_DIR/<lang>_hypotheses.jsonl if present), "none", a path, or
+    several of these separated by commas (rows of every file, in order).
     Rows whose sentence is not in this run's training split (another dataset, the tiny
     preset's subset) or whose intent no longer matches it are left out and counted.
     Raises:
         FileNotFoundError: an explicit path that does not exist.
         DatasetError: a line that is not a JSON object with "source", "text" and "intent".
     """
-    path = hypotheses_file(spec, lang)
-    if path is None:
+    paths = hypotheses_files(spec, lang)
+    if not paths:
         return [], {"file": None}
     train_ids = splits.ids(splits.train)
     row_of = {e.text: i for i, e in enumerate(splits.train)}
     out: list[tuple[str, int, int]] = []
     counts = {"rows": 0, "not_in_train": 0, "intent_changed": 0, "same_as_said": 0}
+    for path in paths:
+        _read_heard(path, splits, train_ids, row_of, out, counts)
+    files = ",".join(str(p) for p in paths)
+    return out, {"file": files, **counts, "used": len(out)}
+
+
+def _read_heard(path: Path, splits: Splits, train_ids: list[int], row_of: dict[str, int],
+                out: list[tuple[str, int, int]], counts: dict[str, int]) -> None:
     with path.open(encoding="utf-8") as f:
         for n, line in enumerate(f, 1):
             if not line.strip():
@@ -209,7 +229,6 @@ def load_heard(spec: str, lang: str, splits: Splits) -> tuple[list[tuple[str, in
                 counts["same_as_said"] += 1  # nothing new to learn (or nothing heard)
             else:
                 out.append((text.strip(), train_ids[i], i))
-    return out, {"file": str(path), **counts, "used": len(out)}
 
 
 @dataclass
@@ -257,3 +276,16 @@ def batches(data: Encoded, batch_size: int, pad_id: int, shuffle: bool, seed: in
         if data.pooled is not None:
             batch["pooled"] = data.pooled[idx]
         yield batch
+
+
+def transfer_texts(heard: Sequence[tuple[str, int, int]], known: Iterable[str]) -> list[str]:
+    """The hypotheses' texts as a transfer set (``heard_targets="teacher"``): each distinct
+    text once, in order, leaving out any text already among `known` (the training sentences
+    and their augmented variants), which would only be labelled twice."""
+    seen = set(known)
+    out: list[str] = []
+    for text, _label, _row in heard:
+        if text not in seen:
+            seen.add(text)
+            out.append(text)
+    return out

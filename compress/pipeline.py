@@ -58,7 +58,7 @@ def run(cfg: Any, out: Path, labels: tuple[str, ...] | None = None) -> dict[str,
 
     from compress.assets import resolve_teacher
     from compress.calibrate import calibrate
-    from compress.data import augment_texts, load_heard, prepare_splits
+    from compress.data import augment_texts, load_heard, prepare_splits, transfer_texts
     from compress.dataset import load_challenge
     from compress.distill import DISTILL_FILE, build_student, distill, kd_dataset, load_student
     from compress.evaluate import (
@@ -128,6 +128,15 @@ def run(cfg: Any, out: Path, labels: tuple[str, ...] | None = None) -> dict[str,
 
     _stage("teacher soft labels")
     augmented = augment_texts([e.text for e in splits.train], cfg.student.augment, cfg.seed)
+    heard, heard_info = load_heard(cfg.student.asr_hypotheses, cfg.lang, splits)
+    if heard and cfg.student.heard_targets == "teacher":
+        # A transfer set: what the recognizer heard, labelled by the teacher itself.
+        transfer = transfer_texts(heard, [e.text for e in splits.train] + augmented)
+        augmented = augmented + transfer
+        heard_info = {**heard_info, "targets": "teacher", "transfer": len(transfer)}
+        _stage(f"{len(transfer)} recognizer hypotheses as teacher-labelled transfer rows "
+               f"({heard_info['file']})")
+        heard = []
     kd_texts = [e.text for e in splits.train] + augmented
     tmax = cfg.teacher.max_length
     cache = work / "teacher_outputs.pt"
@@ -144,7 +153,6 @@ def run(cfg: Any, out: Path, labels: tuple[str, ...] | None = None) -> dict[str,
                             teacher.pad_id, device_eval, desc="teacher test")
         torch.save({"texts": cached_texts, "soft": soft, "pooled": pooled, "dev": t_dev,
                     "test": t_test}, cache)
-    heard, heard_info = load_heard(cfg.student.asr_hypotheses, cfg.lang, splits)
     if heard:
         _stage(f"{len(heard)} recognizer hypotheses of training sentences ({heard_info['file']})")
     dev_gold = np.asarray(splits.ids(splits.dev))

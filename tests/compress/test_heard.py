@@ -6,12 +6,13 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 import torch
 
 from compress.config import get_preset
-from compress.data import HYPOTHESES_DIR, Splits, hypotheses_file, load_heard
+from compress.data import HYPOTHESES_DIR, Splits, hypotheses_file, load_heard, transfer_texts
 from compress.dataset import DatasetError, Example
 from compress.distill import build_student, kd_dataset
 
@@ -105,3 +106,58 @@ def test_cli_names_a_missing_hypotheses_file_before_training(tmp_path: Path) -> 
                           capture_output=True, text=True, timeout=300)
     assert proc.returncode == 2
     assert "nope.jsonl not found" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_several_files_are_read_in_order(tmp_path: Path) -> None:
+    a = _write(tmp_path / "a.jsonl", [
+        {"source": "i have fallen over", "text": "i have four nova", "intent": "fall_report"}])
+    b = _write(tmp_path / "b.jsonl", [
+        {"source": "hello there", "text": "yellow there", "intent": "greeting"},
+        {"source": "hello there", "text": "hello there", "intent": "greeting"}])
+    heard, info = load_heard(f"{a}, {b},{a}", "en", _splits())  # a file named twice: once
+    assert heard == [("i have four nova", 1, 1), ("yellow there", 0, 0)]
+    assert info == {"file": f"{a},{b}", "rows": 3, "not_in_train": 0, "intent_changed": 0,
+                    "same_as_said": 1, "used": 2}
+    with pytest.raises(FileNotFoundError, match="nope.jsonl"):
+        load_heard(f"{a},{tmp_path / 'nope.jsonl'}", "en", _splits())
+
+
+def test_transfer_texts_are_distinct_and_new() -> None:
+    heard = [("i have four nova", 1, 1), ("yellow there", 0, 0), ("i have four nova", 1, 1),
+             ("hello there", 0, 0), ("hello hello", 0, 0)]
+    known = ["hello there", "i have fallen over", "hello hello"]  # train + augmented
+    assert transfer_texts(heard, known) == ["i have four nova", "yellow there"]
+    assert transfer_texts([], known) == []
+
+
+def test_heard_targets_is_checked_and_reaches_the_config() -> None:
+    from compress.config import ConfigError
+
+    assert get_preset("default").student.heard_targets == "said"
+    cfg = get_preset("default", heard_targets="teacher", asr_hypotheses="builtin")
+    assert cfg.student.heard_targets == "teacher" and cfg.student.asr_hypotheses == "builtin"
+    with pytest.raises(ConfigError, match="heard_targets"):
+        get_preset("default", heard_targets="heard")
+
+
+def test_a_build_with_hypotheses_as_a_transfer_set(tiny_build: tuple[Path, dict[str, Any]],
+                                                   tmp_path: Path) -> None:
+    """heard_targets="teacher": the hypotheses join the teacher-labelled rows, none is a
+    hard-labelled row, and the student is distilled again (its settings changed)."""
+    import shutil
+
+    from compress.pipeline import run
+
+    shutil.copytree(tiny_build[0] / "work", tmp_path / "work")
+    before = json.loads((tiny_build[0] / "report_details.json").read_text())["data"]
+    assert before["asr_hypotheses"]["used"] > 0  # the tiny preset uses the built-in file
+    report = run(get_preset("tiny", resume=True, heard_targets="teacher"), tmp_path)
+    assert report is not None
+    data = json.loads((tmp_path / "report_details.json").read_text())["data"]
+    heard = data["asr_hypotheses"]
+    assert heard["targets"] == "teacher" and 0 < heard["transfer"] <= heard["used"]
+    assert data["augmented"] == before["augmented"] + heard["transfer"]
+    distilled = json.loads((tmp_path / "work" / "student_pt" / "distill.json").read_text())
+    assert distilled["settings"]["heard"] == 0
+    assert distilled["settings"]["student"]["heard_targets"] == "teacher"
+    assert 0.0 <= report["student_int8"]["accuracy"] <= 1.0
