@@ -81,13 +81,28 @@ def load_student(folder: Path, settings: dict[str, Any]) -> Student | None:
         saved = json.loads(marker.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    if saved.get("settings") != json.loads(json.dumps(settings)):
+    if _with_defaults(saved.get("settings")) != json.loads(json.dumps(settings)):
         return None
     check_checkpoint(folder)
     spec = json.loads((folder / "tokenizer.json").read_text(encoding="utf-8"))
     vocab = TrimmedVocab(spec, list(range(len(spec["model"]["vocab"]))))
     model = BertMeanPoolClassifier.from_pretrained(str(folder))
     return Student(model, vocab, str(saved["base"]))
+
+
+def _with_defaults(saved: Any) -> Any:
+    """Saved settings with student settings added since filled in at their defaults: a
+    student distilled before a setting existed was distilled as its default does."""
+    import json
+    from dataclasses import asdict
+
+    from compress.config import StudentConfig
+
+    if not isinstance(saved, dict) or not isinstance(saved.get("student"), dict):
+        return saved
+    defaults = json.loads(json.dumps(asdict(StudentConfig())))
+    return {**saved, "student": {**{k: v for k, v in defaults.items()
+                                    if k not in saved["student"]}, **saved["student"]}}
 
 
 class _KDModule(nn.Module):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from pathlib import Path
@@ -132,6 +133,22 @@ def test_resume_reuses_a_matching_student(tiny_build: tuple[Path, dict[str, Any]
     from compress.distill import load_student
 
     assert load_student(tmp_path / "work" / "student_pt", {"student": {}}) is None
+
+
+def test_a_student_from_before_a_new_setting_is_reused_at_its_default(
+        tiny_build: tuple[Path, dict[str, Any]], tmp_path: Path) -> None:
+    """A setting added after a student was distilled counts as its default value."""
+    from compress.distill import DISTILL_FILE, load_student
+
+    folder = tmp_path / "student_pt"
+    shutil.copytree(tiny_build[0] / "work" / "student_pt", folder)
+    saved = json.loads((folder / DISTILL_FILE).read_text())
+    settings = json.loads(json.dumps(saved["settings"]))
+    del saved["settings"]["student"]["heard_targets"]  # distilled before the setting existed
+    (folder / DISTILL_FILE).write_text(json.dumps(saved))
+    assert load_student(folder, settings) is not None
+    settings["student"]["heard_targets"] = "teacher"  # not the default: distil again
+    assert load_student(folder, settings) is None
 
 
 def test_a_resumed_teacher_distils_the_same_student(tiny_build: tuple[Path, dict[str, Any]],
