@@ -120,6 +120,14 @@ def compare_builds(reference: tuple[Path, Path], candidate: tuple[Path, Path],
             "settings_differ": settings_differ}
 
 
+def _shown(path: Path) -> str:
+    """A path as the result names it: relative to the working directory when inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
 def _build(preset: str, out: Path) -> float:
     from compress.config import get_preset
     from compress.pipeline import run
@@ -176,7 +184,7 @@ def run_reproduce(preset: str, out: str | Path, results_dir: str | Path = RESULT
         seconds[candidate.name] = _build(preset, candidate)
     result = {"bench": "reproduce", "preset": preset, "what": what,
               "built": existing is None,
-              "reference": str(reference[1]), "candidate": str(candidate / "intent"),
+              "reference": _shown(reference[1]), "candidate": _shown(candidate / "intent"),
               **compare_builds(reference, (candidate, candidate / "intent"), tolerance),
               "seconds": seconds, "machine": machine_info(
                   threads=f"train {cfg.train_threads or 'all'}, latency {cfg.threads}",
