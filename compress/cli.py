@@ -58,7 +58,7 @@ def _add_args(p: argparse.ArgumentParser) -> None:
                    help="student layers kept from the base model, e.g. 0,1,2,4,5")
     p.add_argument("--fuse", action=argparse.BooleanOptionalAction, default=None,
                    help="fuse attention and layer norms before quantizing (faster at batch 1; "
-                        "default off, tiny preset on; docs/intent.md)")
+                        "default on; --no-fuse: the plain graph; docs/intent.md)")
     p.add_argument("--resume", action="store_true",
                    help="reuse the fine-tuned teacher, its soft labels and a student "
                         "distilled with the same settings in OUT/work")

@@ -106,9 +106,9 @@ def test_fuse_flag_reaches_the_export_settings() -> None:
     assert p.parse_args(["--out", "x"]).fuse is None
     assert p.parse_args(["--out", "x", "--fuse"]).fuse is True
     assert p.parse_args(["--out", "x", "--no-fuse"]).fuse is False
-    assert get_preset("default").export.fuse is False
+    assert get_preset("default").export.fuse is True
     assert get_preset("tiny").export.fuse is True
-    assert get_preset("default", fuse=True).export.fuse is True
+    assert get_preset("default", fuse=False).export.fuse is False
     assert get_preset("tiny", fuse=False).export.fuse is False
     assert get_preset("tiny", fuse=None).export.fuse is True
 
