@@ -5,8 +5,11 @@ fp32 export). The shipped student's fp32 export was not kept, so for an int8-onl
 the dynamic quantization is undone first: each int8 weight becomes (q - zero_point) as
 float and the scale multiply the quantizer left after each MatMulInteger applies it, each
 DynamicQuantizeLinear passes its float input through with scale 1, and each dequantized
-embedding Gather reads a float table. The result has the int8 model's weights and float
-activations; it is then converted with onnxruntime's float16 tool (fp32 inputs/outputs kept).
+embedding Gather reads a float table; a fused graph's ``QAttention`` and
+``QEmbedLayerNormalization`` (``compress --fuse``, the default) become ``Attention`` and
+``EmbedLayerNormalization`` with their weights and tables dequantized. The result has the
+int8 model's weights and float activations; it is then converted with onnxruntime's
+float16 tool (fp32 inputs/outputs kept).
 Needs the `onnx` package (build machine only); the opset is left as it was (<= 17).
 """
 
@@ -55,6 +58,37 @@ def dequantize_dynamic(model):  # type: ignore[no-untyped-def]
                 else:
                     ins.append(name)
             nodes.append(helper.make_node("MatMul", ins, [node.output[0]]))
+        elif node.op_type == "QAttention":
+            # Fused attention (compress --fuse): the float input (the DynamicQuantizeLinear
+            # before it passes it through) and the per-column dequantized QKV weight.
+            x, w, bias, _xs, ws, mask = node.input[:6]
+            wzp = node.input[7] if len(node.input) > 7 else ""
+            weight = array(w).astype(np.float32)
+            if wzp and wzp in inits:
+                weight = weight - array(wzp).astype(np.float32)
+            new_inits[w + "_f32"] = weight * array(ws).astype(np.float32)
+            attrs = {a.name: helper.get_attribute_value(a) for a in node.attribute}
+            nodes.append(helper.make_node("Attention", [x, w + "_f32", bias, mask],
+                                          list(node.output), name=node.name + "_f32",
+                                          domain="com.microsoft", **attrs))
+        elif node.op_type == "QEmbedLayerNormalization":
+            # Fused embeddings: inputs 2-6 are int8 tables, 8-12 their scales, 13-17 their
+            # zero points; EmbedLayerNormalization takes the float tables in the same order.
+            tables = []
+            for k in range(5):
+                q, scale = node.input[2 + k], node.input[8 + k]
+                zp = node.input[13 + k] if len(node.input) > 13 + k else ""
+                table = array(q).astype(np.float32)
+                if zp and zp in inits:
+                    table = table - array(zp).astype(np.float32)
+                new_inits[q + "_f32"] = table * array(scale).astype(np.float32)
+                tables.append(q + "_f32")
+            attrs = {a.name: helper.get_attribute_value(a) for a in node.attribute}
+            nodes.append(helper.make_node("EmbedLayerNormalization",
+                                          [node.input[0], node.input[1], *tables,
+                                           node.input[7]],
+                                          list(node.output), name=node.name + "_f32",
+                                          domain="com.microsoft", **attrs))
         elif node.op_type == "DequantizeLinear" and node.input[0] not in inits:
             # Gather(int8 table) -> DequantizeLinear: gather from a float table instead.
             src = next((n for n in graph.node if node.input[0] in n.output), None)
@@ -98,7 +132,8 @@ def make_fp16(src: Path, dest: Path) -> str:
                 default=0)
     if opset > MAX_OPSET:
         raise BundleError(f"{src}: opset {opset} is above {MAX_OPSET} (Jetson onnxruntime)")
-    quantized = any(n.op_type in ("MatMulInteger", "DynamicQuantizeLinear")
+    quantized = any(n.op_type in ("MatMulInteger", "DynamicQuantizeLinear", "QAttention",
+                                  "QEmbedLayerNormalization")
                     for n in model.graph.node)
     if quantized:
         model = dequantize_dynamic(model)
