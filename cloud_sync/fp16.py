@@ -39,65 +39,53 @@ def dequantize_dynamic(model):  # type: ignore[no-untyped-def]
     new_inits: dict[str, np.ndarray] = {}
     nodes = []
     one = "eldercare_fp16_one"
+
+    def dequantized(q: str, zp: str = "", scale: str = "") -> str:
+        """Name of a new float initializer (q - zero point) * scale."""
+        w = array(q).astype(np.float32)
+        if zp and zp in inits:
+            w = w - array(zp).astype(np.float32)
+        if scale:
+            w = w * array(scale).astype(np.float32)
+        new_inits[q + "_f32"] = w
+        return q + "_f32"
+
+    def contrib(op: str, inputs: list[str], like):  # type: ignore[no-untyped-def]
+        attrs = {a.name: helper.get_attribute_value(a) for a in like.attribute}
+        return helper.make_node(op, inputs, list(like.output), name=like.name + "_f32",
+                                domain="com.microsoft", **attrs)
+
+    def opt(node, i: int) -> str:  # type: ignore[no-untyped-def]
+        return node.input[i] if len(node.input) > i else ""
+
     for node in graph.node:
         if node.op_type == "DynamicQuantizeLinear":
             x, (xq, xs, _xzp) = node.input[0], node.output
             nodes.append(helper.make_node("Identity", [x], [xq]))
             nodes.append(helper.make_node("Identity", [one], [xs]))
         elif node.op_type == "MatMulInteger":
-            a, b = node.input[0], node.input[1]
-            ins = []
-            for name, zp in ((a, node.input[2] if len(node.input) > 2 else ""),
-                             (b, node.input[3] if len(node.input) > 3 else "")):
-                if name in inits:
-                    w = array(name).astype(np.float32)
-                    if zp and zp in inits:
-                        w = w - array(zp).astype(np.float32)
-                    new_inits[name + "_f32"] = w
-                    ins.append(name + "_f32")
-                else:
-                    ins.append(name)
+            ins = [dequantized(name, opt(node, k + 2)) if name in inits else name
+                   for k, name in enumerate(node.input[:2])]
             nodes.append(helper.make_node("MatMul", ins, [node.output[0]]))
         elif node.op_type == "QAttention":
             # Fused attention (compress --fuse): the float input (the DynamicQuantizeLinear
             # before it passes it through) and the per-column dequantized QKV weight.
             x, w, bias, _xs, ws, mask = node.input[:6]
-            wzp = node.input[7] if len(node.input) > 7 else ""
-            weight = array(w).astype(np.float32)
-            if wzp and wzp in inits:
-                weight = weight - array(wzp).astype(np.float32)
-            new_inits[w + "_f32"] = weight * array(ws).astype(np.float32)
-            attrs = {a.name: helper.get_attribute_value(a) for a in node.attribute}
-            nodes.append(helper.make_node("Attention", [x, w + "_f32", bias, mask],
-                                          list(node.output), name=node.name + "_f32",
-                                          domain="com.microsoft", **attrs))
+            nodes.append(contrib("Attention", [x, dequantized(w, opt(node, 7), ws), bias, mask],
+                                 node))
         elif node.op_type == "QEmbedLayerNormalization":
             # Fused embeddings: inputs 2-6 are int8 tables, 8-12 their scales, 13-17 their
             # zero points; EmbedLayerNormalization takes the float tables in the same order.
-            tables = []
-            for k in range(5):
-                q, scale = node.input[2 + k], node.input[8 + k]
-                zp = node.input[13 + k] if len(node.input) > 13 + k else ""
-                table = array(q).astype(np.float32)
-                if zp and zp in inits:
-                    table = table - array(zp).astype(np.float32)
-                new_inits[q + "_f32"] = table * array(scale).astype(np.float32)
-                tables.append(q + "_f32")
-            attrs = {a.name: helper.get_attribute_value(a) for a in node.attribute}
-            nodes.append(helper.make_node("EmbedLayerNormalization",
-                                          [node.input[0], node.input[1], *tables,
-                                           node.input[7]],
-                                          list(node.output), name=node.name + "_f32",
-                                          domain="com.microsoft", **attrs))
+            tables = [dequantized(node.input[2 + k], opt(node, 13 + k), node.input[8 + k])
+                      for k in range(5)]
+            nodes.append(contrib("EmbedLayerNormalization",
+                                 [node.input[0], node.input[1], *tables, node.input[7]], node))
         elif node.op_type == "DequantizeLinear" and node.input[0] not in inits:
             # Gather(int8 table) -> DequantizeLinear: gather from a float table instead.
             src = next((n for n in graph.node if node.input[0] in n.output), None)
             if src is None or src.op_type != "Gather" or src.input[0] not in inits:
                 raise BundleError(f"cannot undo quantization at node {node.name!r}")
-            scale = array(node.input[1]).astype(np.float32)
-            zp = array(node.input[2]).astype(np.float32) if len(node.input) > 2 else 0.0
-            new_inits[src.input[0] + "_f32"] = (array(src.input[0]).astype(np.float32) - zp) \
-                * scale
+            dequantized(src.input[0], opt(node, 2), node.input[1])
             nodes.append(helper.make_node("Identity", [node.input[0]], [node.output[0]]))
         else:
             nodes.append(node)
