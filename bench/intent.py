@@ -16,6 +16,10 @@ Systems (docs/benchmarks.md says why each is built as it is):
   ``fuzz.ratio``; below a cutoff chosen on the dev split: out_of_scope.
 - ``tfidf_logreg``: scikit-learn TF-IDF of word 1-2-grams and character 2-5-grams with
   logistic regression, trained on the training split.
+- ``padatious``: Mycroft's and OpenVoiceOS's neural intent parser, one small FANN network
+  per intent trained on the training split (every intent's sentences against the others');
+  below a confidence cutoff chosen on the dev split: out_of_scope. Measured where padatious
+  installs (the README's set-up section says how); elsewhere reported as not measured.
 
 Every system's label goes through the device's own safety decision
 (:func:`device.safety_decision.decide`), and its figures come from
@@ -27,6 +31,9 @@ from __future__ import annotations
 import json
 import pickle
 import re
+import sys
+import tempfile
+import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -47,12 +54,20 @@ SUMMARY_KEYS = ("system", "accuracy", "emergency_recall", "false_emergencies", "
 """The keys every entry of intent.json has (the contract); more follow them."""
 
 NOT_MEASURED = {
-    "padatious": "does not install here: its fann2 dependency fails to build (needs SWIG and "
-                 "libfann)",
     "adapt": "installs (adapt-parser), but recognizes hand-written keyword vocabularies per "
              "intent, not example sentences: an automatic vocabulary would measure our "
              "choice of keywords, not adapt",
 }
+
+PADATIOUS_NOT_INSTALLED = (
+    "not installed here ({error}): its fann2 dependency builds only with SWIG and libfann "
+    "(Debian: swig libfann-dev) and a link to libdoublefann.so in /usr/local/lib, as the "
+    "README's set-up section says")
+
+PADATIOUS_CUTOFFS = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6)
+"""The out_of_scope cutoffs tried on the dev split. Padatious's confidence is
+sqrt((entity score + 0.5) * network output): at most about 0.71 without entities, and 1.0
+only for a sentence its exact matcher (padaos) finds in the training data."""
 
 TEACHER_LATENCY_N = 100
 """The PyTorch teacher is timed on the first 100 test utterances (it takes about 100 ms
@@ -184,6 +199,79 @@ def tfidf_system(train: Sequence[tuple[str, str]]) -> System:
 
     return System("tfidf_logreg", predict, len(pickle.dumps(pipe)) / 2**20,
                   notes="C=20, trained on the training split")
+
+
+def padatious_missing() -> str | None:
+    """Why padatious cannot be measured here (None: it can)."""
+    try:
+        import padatious  # noqa: F401
+    except ImportError as e:
+        return PADATIOUS_NOT_INSTALLED.format(error=f"{type(e).__name__}: {e}")
+    return None
+
+
+def padatious_system(train: Sequence[tuple[str, str]],
+                     dev: Sequence[tuple[str, str]]) -> System:
+    """Padatious's ``IntentContainer`` with every training sentence an example of its intent,
+    trained in one thread (one FANN network per intent, trained with every other intent's
+    sentences as negatives; FANN seeds its weights at random, so a rebuild differs a little);
+    the out_of_scope cutoff is the one of :data:`PADATIOUS_CUTOFFS` with the best dev
+    accuracy. The trained networks are written to a temporary folder (their size is the
+    system's size) and held in memory for the run; the folder is removed after training."""
+    from padatious import IntentContainer
+    from tqdm import tqdm
+
+    by_intent: dict[str, list[str]] = {}
+    for text, label in train:
+        # _norm leaves no padatious template syntax ((a|b), [optional], {entity}, :0).
+        words = _norm(text)
+        if words:
+            by_intent.setdefault(label, []).append(words)
+    t0 = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="eldercare-padatious-") as tmp:
+        cache = Path(tmp)
+        container = IntentContainer(str(cache))
+        for label, sentences in sorted(by_intent.items()):
+            container.add_intent(label, sorted(set(sentences)))
+        worker = threading.Thread(target=container.train, kwargs={
+            "debug": False, "single_thread": True, "timeout": None}, daemon=True)
+        worker.start()
+        with tqdm(total=len(by_intent), desc="padatious train (intents)", unit="intent",
+                  file=sys.stderr) as bar:
+            while worker.is_alive():
+                worker.join(1.0)
+                done = len(list(cache.glob("*.intent.net")))
+                if done > bar.n:
+                    bar.update(done - bar.n)
+        trained = {f.name.removesuffix(".intent.net") for f in cache.glob("*.intent.net")}
+        if trained != set(by_intent):
+            raise RuntimeError(
+                f"padatious trained {len(trained)} of {len(by_intent)} intents; missing: "
+                f"{', '.join(sorted(set(by_intent) - trained))}")
+        size = sum(f.stat().st_size for f in cache.iterdir() if f.is_file())
+    train_s = time.perf_counter() - t0
+
+    def match(text: str) -> tuple[str, float]:
+        m = container.calc_intent(_norm(text))
+        return (m.name or OUT_OF_SCOPE), float(m.conf or 0.0)
+
+    dev_hits = [(match(t), g) for t, g in dev]
+
+    def accuracy(cutoff: float) -> float:
+        return sum((label if conf >= cutoff else OUT_OF_SCOPE) == g
+                   for (label, conf), g in dev_hits) / max(1, len(dev))
+
+    cutoff = max(PADATIOUS_CUTOFFS, key=accuracy)
+
+    def predict(text: str) -> tuple[str, float | None, dict[str, float] | None]:
+        # the label alone, as hassil's and rapidfuzz's: the confidence is no probability
+        label, conf = match(text)
+        return (label if conf >= cutoff else OUT_OF_SCOPE), None, None
+
+    return System("padatious", predict, size / 2**20,
+                  notes=f"confidence cutoff {cutoff} (best on dev); trained in one thread "
+                        f"in {train_s:.0f} s",
+                  extra={"cutoff": cutoff, "train_s": round(train_s, 1)})
 
 
 def teacher_system(folder: str | Path, threads: int,
@@ -344,10 +432,18 @@ def run_bench(model_dir: str | None = None, threads: int = 2, repeats: int = 3,
         "hassil": lambda: hassil_system(split["train"]),
         "rapidfuzz": lambda: rapidfuzz_system(split["train"], split["dev"]),
         "tfidf_logreg": lambda: tfidf_system(split["train"]),
+        "padatious": lambda: padatious_system(split["train"], split["dev"]),
     }
+    not_measured = dict(NOT_MEASURED)
+    missing = padatious_missing()
+    if missing is not None:
+        del makers["padatious"]
+        not_measured = {"padatious": missing, **not_measured}
     if teacher_dir:
         makers["teacher"] = lambda: teacher_system(teacher_dir, threads, dev_groups)
     chosen = list(systems) if systems else list(makers)
+    if missing is not None:
+        chosen = [s for s in chosen if s != "padatious"]
     unknown = [s for s in chosen if s not in makers]
     if unknown:
         raise ValueError(f"unknown system(s) {', '.join(unknown)}; choose from "
@@ -369,7 +465,7 @@ def run_bench(model_dir: str | None = None, threads: int = 2, repeats: int = 3,
         e["sets"] = {"test": f"compress.dataset en test split, {len(split['test'])} "
                              "utterances", "challenge": f"compress/challenge_en.jsonl, "
                                                         f"{len(challenge)} utterances"}
-    for name, why in NOT_MEASURED.items():
+    for name, why in not_measured.items():
         entries.append({"system": name, "accuracy": None, "emergency_recall": None,
                         "false_emergencies": None, "oos_f1": None, "latency_ms_p50": None,
                         "size_mb": None, "measured": False, "notes": why})

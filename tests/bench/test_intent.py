@@ -1,16 +1,23 @@
-"""bench/intent.py: each peer built from sentences, the figures' one definition, and one
-entry measured end to end with the shipped student through the device's safety decision."""
+"""bench/intent.py: each peer built from sentences, the figures' one definition, one entry
+measured end to end with the shipped student through the device's safety decision, and
+padatious reported as not measured where it does not install."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+import bench.intent
 from bench.figures import intent_figures, percentile
 from bench.intent import (
     SUMMARY_KEYS,
     hassil_system,
     measure,
+    padatious_missing,
+    padatious_system,
     rapidfuzz_system,
+    run_bench,
     student,
     tfidf_system,
 )
@@ -66,6 +73,38 @@ def test_peers_learn_from_the_training_sentences(build) -> None:  # type: ignore
 
 def test_hassil_without_a_match_is_out_of_scope() -> None:
     assert hassil_system(TRAIN).predict("sing me a song about boats")[0] == "out_of_scope"
+
+
+def test_padatious_learns_from_the_training_sentences() -> None:
+    pytest.importorskip("padatious", reason="padatious is not installed: its fann2 dependency "
+                        "needs SWIG and libfann (README, set-up)")
+    assert padatious_missing() is None
+    system = padatious_system(TRAIN, TEST)
+    assert system.name == "padatious" and system.size_mb > 0.0
+    assert system.extra["cutoff"] in bench.intent.PADATIOUS_CUTOFFS
+    # training sentences are matched exactly; unseen ones through the intents' networks
+    assert system.predict("i have fallen and cannot get up")[0] == "fall_report"
+    assert system.predict("what time is it")[0] == "time_query"
+    assert system.predict("tell me the time")[0] == "time_query"
+    assert system.predict("i fell over in the hall")[0] == "fall_report"
+    entry = measure(system, TEST, TEST[:3], repeats=1, latency_n=None,
+                    settings=SafetySettings())
+    assert list(entry)[:len(SUMMARY_KEYS)] == list(SUMMARY_KEYS)
+    assert entry["measured"] and entry["test"]["n"] == len(TEST)
+    assert entry["accuracy"] >= 0.5 and entry["train_s"] >= 0.0
+    assert entry["latency_ms_p50"] <= entry["latency_ms_p95"]
+
+
+def test_padatious_not_installed_is_reported_not_measured(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setattr(bench.intent, "padatious_missing", lambda: "not installed here (test)")
+    entries = run_bench(out_dir=tmp_path, systems=["padatious"])
+    pad = [e for e in entries if e["system"] == "padatious"]
+    assert pad == [{"system": "padatious", "accuracy": None, "emergency_recall": None,
+                    "false_emergencies": None, "oos_f1": None, "latency_ms_p50": None,
+                    "size_mb": None, "measured": False, "notes": "not installed here (test)"}]
+    assert not any(e.get("measured") for e in entries)
+    assert (tmp_path / "intent.json").is_file()
 
 
 def test_student_through_the_device_decision() -> None:
