@@ -16,6 +16,7 @@ _SERIOUS_FALL = re.compile(r"\b(?:can ?not|can'?t|unable to) (?:get|stand|move|b
 """Words in a fall report that make it an emergency (ASR may garble the end: "get top")."""
 
 _REQUEST_AFTER_HELP = (r"(?:with|to(?! (?:get|stand) up)|find|set|turn|remember|understand|"
+                       r"spell|think|not|avoid|"
                        r"choose|pick|write|read|make|cook|open|close|sort|fix|plan|book|"
                        r"work|learn|look|search|fill|tidy|clean|wrap|move the|change|put|"
                        r"switch|phone|ring|call|text|send a|email|order|print|check|"
@@ -85,37 +86,96 @@ next to it only: "i'm not okay i need help" denies nothing)."""
 
 _IDIOM = re.compile(
     r"\b(?:fell|fallen|falling|fall) (?:head over heels|asleep|in love|"
-    r"for (?:it|that|him|her|them)|behind|"
+    r"for (?:it|that|him|her|them|his|their)|behind|"
     r"apart|short|silent|quiet|ill|sick|pregnant|into (?:a|the) habit)\b|"
     r"\bdying (?:for|to|of (?:laughter|boredom|curiosity|thirst|hunger))\b|"
     r"\b(?:heart|face) (?:sank|fell)\b|\bfell off (?:the|my) (?:wagon|radar)\b|"
-    r"\btook my breath away\b|"
-    r"\b(?:you're|you are|you've been|that's|that was|it's|it was|been) (?:such )?an? "
+    r"\btook my breath away\b|\b(?:we|they|you) (?:all )?fell out\b|\bfell out (?:over|with)\b|"
+    r"\b(?:fell|fallen) off the edge of the world\b|"
+    r"\b(?:you're|youre|you are|you've been|youve been|that's|thats|that was|it's|it was|"
+    r"been) (?:such )?an? "
     r"(?:big |great |real |good |huge )?help\b")
 """Figures of speech that use the words of a fall or a call for help."""
+
+_NOUN = (r"(?!(?:i|i've|ive|i'd|i'm|me|and|then|but|so|just|when|as|while|if|or|it|"
+         r"on|at|to|off|up|for|with|from|am|is|are|was|were|be|been|can|could|will|would|not|"
+         r"no|a|an|the|my|other|day|days|"
+         r"morning|afternoon|evening|night|week|weekend|time|way|minute|moment|hour|"
+         r"foot|feet|leg|legs|knee|knees|hip|hips|ankle|ankles|back|hand|hands|balance)\b)"
+         r"[\w']+")
+"""A word of a noun phrase that is not the resident (nor a time, nor their own body)."""
 
 _SOMEONE_ELSE = re.compile(
     r"\b(?:he|she|they|my (?:\w+ )?(?:brother|sister|husband|wife|son|daughter|friend|"
     r"neighbou?r|mum|mom|mother|dad|father|cat|dog|grand\w+|cousin|aunt|uncle|niece|nephew)"
     r"(?: (?!has\b|had\b|just\b)\w+)?|"  # a name after it: "my friend betty fell"
-    r"someone|somebody|a (?:man|woman|child|friend))(?:'s| has| had| just)* "
+    r"someone|somebody|a (?:man|woman|child|friend)|"
+    # someone or something else named by a noun: "the postman fell off his bike", "a picture
+    # fell off the wall", "my glasses fell down the back of the sofa", "our jim fell over"
+    # (never the resident: "the other day i fell", "my foot slipped", "this morning fell")
+    rf"(?:a|an|the|my|our|his|her|their|your|some) {_NOUN}(?: {_NOUN}){{0,3}}?|"
+    # a fall heard of: "i heard that margaret had a fall at the shops"
+    rf"(?:heard|told me|said) (?:that )?{_NOUN}(?: {_NOUN}){{0,2}}?)"
+    r"(?:'s| has| had| just)* "
     r"(?:fell|fallen|slipped|tripped|had an? (?:\w+ )?fall)(?: (?:down|over|off|out))?\b")
-"""Someone else's fall (their own emergency words, "he can't get up", still count)."""
+"""Someone else's fall, or a thing's (their own emergency words, "he can't get up", still
+count)."""
+
+_NAMED_FALL = re.compile(
+    r"^(?!(?:i|i've|ive|i'd|i'm|just|and|then|so|oh|well|yes|no|hey|right|sorry|love|dear|"
+    r"please|help|now|look|today|tonight|yesterday)\b)[\w']+ (?:has |had |just )*"
+    r"(?:fell|fallen|slipped|tripped|had an? (?:\w+ )?fall)(?: (?:down|over|off|out))?\b")
+"""A fall told of someone by name, at the start ("david fell over at school last week"):
+someone else's when a time word puts it in the past (:data:`_PAST`)."""
+
+_NOT_A_CALL = re.compile(
+    # "help me not fall", "exercises to help me avoid falling": a request
+    r"\bhelp me (?:not|to not|avoid|stop) (?:fall|falling|trip|tripping|slip|slipping)\w*\b|"
+    # the ambulance as a service, a vehicle passing, a job: "set a reminder for the
+    # ambulance transport", "the air ambulance landed", "i used to drive an ambulance"
+    r"\bair ambulance\b|\bambulance (?:transport|station|service|driver|crew|strike|staff|"
+    r"man|woman|men|chaser)s?\b|\b(?:drive|drove|driven|driving) an? ambulance\b|"
+    r"\b(?:an?|the) ambulance (?:went|goes|go|going|drove|raced|came|come|was) "
+    r"(?:past|by|down|up|outside|next door)\b|\bthere (?:was|were) an? ambulance\b|"
+    # when one would call: "when should i call an ambulance" (advice, not a call)
+    r"\bwhen (?:should|do|would|must) (?:i|you|we|one|someone|a person) (?:call|ring|phone|"
+    r"get|dial)(?: for)?(?: an? ambulance| (?:999|911|112))?\b|"
+    # an emergency trade or store: "the emergency plumber", "an emergency supply of biscuits"
+    r"\bemergency (?:supply|supplies|plumber|electrician|dentist'?s?|vet|torch|kit|fund|"
+    r"exit|lighting|locksmith|glazier)\b|"
+    # what a condition looks like: "the signs of a heart attack", "how can you tell if
+    # somebody has had a stroke", "what do you do for someone who is choking"
+    r"\b(?:signs?|symptoms?) of (?:an? )?(?:heart attack|stroke|choking)\b|"
+    r"\b(?:tell|know|spot) (?:if|when|whether) (?:some ?one|some ?body|a person|they|he|she)"
+    r"(?:'s| is| has)? (?:had|having|has) an? (?:stroke|heart attack|fit|seizure)\b|"
+    r"\bfor (?:some ?one|some ?body|a person) (?:who is|who's|that is) (?:choking|bleeding|"
+    r"having an? \w+(?: \w+)?)\b")
+"""Safety words in a request, a question or a mention that calls for nobody: the words net
+leaves these to the model."""
 
 _LONG_AGO = (r"(?:(?:a (?:few|couple of) |\w+ )?(?:years?|months?|weeks?) (?:ago|back)|"
              r"last (?:year|month|spring|summer|autumn|winter|christmas|easter)|"
-             r"as a (?:child|girl|boy|kid)|"
-             r"when i was (?:young|little|a (?:child|girl|boy|kid))|back then|"
-             r"in (?:19|20)\d\d)")
-_MY_FALL = (r"(?:i(?:'ve| have| had)? )?(?:fell|fallen|slipped|tripped|had an? (?:\w+ )?fall)"
-            r"(?: (?:down|over|off|out))?")
+             r"as a (?:child|girl|boy|kid|youngster|teenager)|before christmas|"
+             r"in the (?:spring|summer|autumn|winter)(?= but)|"
+             r"when i was (?:young|younger|little|small|courting|at school|about (?:\w+ty|\d+)|"
+             r"a (?:child|girl|boy|kid|youngster|teenager))|back then|"
+             r"in (?:19|20)\d\d|in nineteen \w+(?: \w+)?)")
+_MY_FALL = (r"(?:i(?:'ve| have| had)? )?(?:fell|fallen|slipped|tripped|went flying|"
+            r"had an? (?:\w+ )?fall)(?: (?:down|over|off|out))?")
 _NOT_NOW = re.compile(
     # a fall long past, the marker within a few words: "years ago i slipped on the ice",
     # "i tripped over in town a couple of years back"
     rf"\b{_LONG_AGO} (?:\w+ ){{0,3}}?{_MY_FALL}\b|\b{_MY_FALL}(?: \w+){{0,6}}? {_LONG_AGO}\b|"
+    # a question about lying on the floor: "how do i get up if i'm on the floor on my own"
+    r"\b(?:how|what|who|should)\b(?: [\w']+)*? if (?:i|im|you|someone|somebody|they|he|she)"
+    r"(?:'m| am| are| is|'s| was| were)? (?:ever )?(?:stuck |lying )?on the (?:\w+ )?floor\b|"
+    # the last one, long over: "the last time i fell was before christmas"
+    r"\bthe last time i (?:fell|had a fall|slipped|tripped)\b|"
     # a condition, not an event: "what should i do if i fall", "if someone has a stroke"
-    r"\bif (?:i|you|someone|somebody|anyone|they|he|she|a person)(?:'s| is| ever| were| was)?"
-    r" (?:[\w']+ ){0,3}?(?:fall|fell|falls|end up on the (?:\w+ )?floor|have a (?:fall|stroke|"
+    r"\bif (?:i|im|you|someone|somebody|anyone|they|he|she|a person)"
+    r"(?:'s| is| ever| were| was|'m| am| are)?"
+    r" (?:[\w']+ ){0,3}?(?:fall|fell|falls|end up on the (?:\w+ )?floor|"
+    r"have a (?:fall|stroke|"
     r"heart attack|fit|seizure)|having a (?:stroke|heart attack|fit|seizure)|"
     r"has a (?:fall|stroke|heart attack|fit|seizure)|collapses?|(?:is|are|was) bleeding|"
     r"can'?t breathe|stops? breathing)\b"
@@ -145,7 +205,8 @@ _NOT_FINE = re.compile(r"\bnot (?:fine|ok|okay|all ?right|alright|good|really fi
 
 
 _PAST = re.compile(r"\b(?:last (?:week|month|year|night|time|winter|summer|spring|autumn)|"
-                   r"yesterday|ago|years back|as a (?:child|girl|boy)|when (?:he|she|they) was)\b")
+                   r"yesterday|ago|years back|as a (?:child|girl|boy)|when (?:he|she|they) was|"
+                   r"on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b")
 """Time words that put a fall in the past."""
 
 
@@ -164,7 +225,9 @@ def defuse(text: str) -> str:
     words blanked out: "no thanks i don't need an ambulance" -> "no thanks i ...".
     The words net (:func:`is_safety_phrase`) reads what is left."""
     low = _norm(text)
-    for rule in (_NEGATED, _IDIOM, _SOMEONE_ELSE, _NOT_NOW):
+    if _PAST.search(low):
+        low = _NAMED_FALL.sub(" ... ", low)
+    for rule in (_NOT_A_CALL, _NEGATED, _IDIOM, _SOMEONE_ELSE, _NOT_NOW):
         low = rule.sub(" ... ", low)
     return " ".join(low.split())
 
@@ -189,7 +252,8 @@ def is_negated_call(text: str) -> bool:
     low = _norm(text)
     if is_safety_phrase(low):
         return False
-    someone_elses_past = bool(_SOMEONE_ELSE.search(low) and _PAST.search(low))
+    someone_elses_past = bool((_SOMEONE_ELSE.search(low) or _NAMED_FALL.search(low))
+                              and _PAST.search(low))
     return bool(_NEGATED.search(low) or _IDIOM.search(low) or _NOT_NOW.search(low)) or \
         someone_elses_past or is_denial(low)
 

@@ -39,7 +39,11 @@ PLAIN_CALLS = ("i can't get my breath",
                "there's an intruder in my house", "somebody has broken in",
                "a man pushed his way in when i opened the door", "he forced his way in",
                "there's a burglar downstairs", "now then alert my care", "um help",
-               "help me er i've fallen")
+               "help me er i've fallen", "my foot slipped and i fell",
+               "the other day i fell and now i can't get up", "this morning fell over",
+               "the lamp fell over and i can't get up", "if i'm on the floor and can't get up",
+               "when i was getting up i fell", "on the way home i fell over",
+               "the dog tripped me and i fell", "i need an ambulance the air ambulance")
 """Plain calls for help: always end in an alert, whatever the model says."""
 
 NOT_CALLS = ("i haven't fallen today thank you", "no thanks i don't need an ambulance",
@@ -52,7 +56,15 @@ NOT_CALLS = ("i haven't fallen today thank you", "no thanks i don't need an ambu
              "i'm not on the floor i'm in my chair", "i wasn't calling for help",
              "i fell head over heels for him", "my friend betty fell over at school last week",
              "you're a big help", "you've been a great help thank you",
-             "it took my breath away it was so beautiful")
+             "it took my breath away it was so beautiful", "youre a big help",
+             "peter fell over at the bowls club last week",
+             "i heard that joan had a fall at the market on friday",
+             "the lad across the road fell off his bike yesterday",
+             "we fell out over nothing", "i fell for her smile",
+             "i had a fall in the summer but i'm much better now",
+             "the last time i fell was before christmas",
+             "i went flying on the ice when i was about thirty",
+             "how do i get up if i'm on the floor by myself")
 """Sentences that use the words of a call for help without being one."""
 
 
@@ -124,7 +136,20 @@ def test_denials_idioms_and_others_falls_are_not_safety_words(text: str) -> None
                                   "my new shoes need breaking in",
                                   "he got in touch with me yesterday",
                                   "help me um turn the heating up",
-                                  "help me er find my glasses"])
+                                  "help me er find my glasses",
+                                  # a thing or someone else fell, now: the model decides
+                                  "a vase fell off the shelf", "my keys fell down the drain",
+                                  "the postman slipped on the ice", "our jim fell over",
+                                  # safety words that call nobody
+                                  "remind me about the ambulance transport on monday",
+                                  "my cousin used to drive an ambulance",
+                                  "the air ambulance flew over the house",
+                                  "there was an ambulance outside the shop",
+                                  "when should i call an ambulance",
+                                  "have we got the emergency plumber's number",
+                                  "what are the signs of a stroke",
+                                  "what do you do for someone who is choking",
+                                  "help me spell rhythm", "help me think of a name"])
 def test_ordinary_requests_that_mention_help_are_left_to_the_model(text: str) -> None:
     assert not safety.is_safety_phrase(text) and not safety.is_negated_call(text)
 
