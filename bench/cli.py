@@ -53,8 +53,8 @@ def register_bench(subparsers: Any) -> None:
 
     i = subparsers.add_parser(
         "intent", help="the int8 student side by side with hassil, rapidfuzz, TF-IDF + "
-        "logistic regression (and the teacher with --teacher) on the same test split and "
-        "the challenge set")
+        "logistic regression, padatious where it installs (not with --quick) and the teacher "
+        "with --teacher, on the same test split and the challenge set")
     i.add_argument("--model", default=None, help="student model folder (default: shipped)")
     i.add_argument("--threads", type=int_range(1, MAX_THREADS), default=2,
                    help=f"CPU threads, 1-{MAX_THREADS} (default 2)")
@@ -259,7 +259,7 @@ def _intent_runtime(args: argparse.Namespace) -> int:
     _print({"bench": "intent_runtime", "identical": result["identical"],
             "compared": result["compared"], "threads": result["threads"],
             **{f"{k}_ms_{p}": result[k][f"latency_ms_{p}"]
-               for k in ("before", "after", "after_spinning", "after_spin_in_run")
+               for k in ("before", "after", "after_sleeping", "after_spinning")
                for p in ("p50", "p95")},
             "out": str(path)})
     return 0 if result["identical"] else 1

@@ -444,6 +444,12 @@ def run_bench(model_dir: str | None = None, threads: int = 2, repeats: int = 3,
     chosen = list(systems) if systems else list(makers)
     if missing is not None:
         chosen = [s for s in chosen if s != "padatious"]
+    elif quick and systems is None:
+        # its 21 networks take about 18 minutes to train on two cores (docs/benchmarks.md)
+        chosen = [s for s in chosen if s != "padatious"]
+        not_measured = {"padatious": "skipped with --quick: training its networks on the "
+                                     "training split takes about 18 minutes on two cores",
+                        **not_measured}
     unknown = [s for s in chosen if s not in makers]
     if unknown:
         raise ValueError(f"unknown system(s) {', '.join(unknown)}; choose from "

@@ -111,10 +111,11 @@ def _e2e(r: dict[str, Any]) -> list[str]:
             f"Machine: {_machine(r['machine'])}."]
 
 
-_RUNTIMES = (("before", "before"), ("after", "after"),
-             ("after_spinning", "after, threads spin (`intent.spin_threads`)"),
-             ("after_spin_in_run",
-              "after, threads spin during a run only (`intent.spin_only_in_run`)"))
+_RUNTIMES = (("before", "before"),
+             ("after", "after (the device's default: threads spin during a run only)"),
+             ("after_sleeping", "after, idle threads sleep (`intent.spin_threads: false`)"),
+             ("after_spinning",
+              "after, threads spin between runs too (`intent.spin_only_in_run: false`)"))
 """The runtimes of `bench intent-runtime`, in the README's order (older results lack the
 last ones)."""
 

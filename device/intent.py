@@ -151,12 +151,13 @@ class IntentModel:
     @classmethod
     def load(cls, model_dir: str | Path | None = None, threads: int = 2,
              provider: str | None = None, variant: str | None = None,
-             spin: bool = False, spin_only_in_run: bool = False) -> IntentModel:
+             spin: bool = True, spin_only_in_run: bool = True) -> IntentModel:
         """Load a model folder (None: the shipped default) with `threads` CPU threads.
 
-        `spin`: idle intra-op threads spin instead of sleeping (``intent.spin_threads``);
+        `spin`: intra-op threads spin instead of sleeping when idle (``intent.spin_threads``);
         with `spin_only_in_run` (``intent.spin_only_in_run``) they stop spinning when a
-        classification ends.
+        classification ends. The default (both on, the device's) spins while a
+        classification runs and sleeps between them; ``spin=False`` always sleeps.
 
         The execution provider and model variant come from device.providers (TensorRT,
         CUDA, CPU; `provider` caps the choice, `variant` forces "fp16" or "int8"); a few
@@ -187,16 +188,14 @@ class IntentModel:
         options = ort.SessionOptions()
         options.intra_op_num_threads = max(1, int(threads))
         options.inter_op_num_threads = 1
-        # Idle intra-op threads sleep instead of spinning unless asked: at batch 1 a spinning
-        # worker competes for the core with the thread that runs the graph whenever the
-        # device is busy (the recognizer, the other services), which multiplied the tail
-        # latency; on an idle board spinning is faster (docs/benchmarks.md,
-        # `eldercare bench intent-runtime`).
+        # By default the intra-op threads spin between the graph's steps while a
+        # classification runs and sleep when it ends (session.force_spinning_stop), so
+        # nothing holds a core between utterances; spin=False always sleeps, and
+        # spin_only_in_run=False spins between runs too (docs/benchmarks.md, "The intent
+        # runtime", `eldercare bench intent-runtime`).
         options.add_session_config_entry("session.intra_op.allow_spinning",
                                          "1" if spin else "0")
         if spin and spin_only_in_run:
-            # spin inside a run only: the pool stops spinning when Run() returns, so nothing
-            # holds a core between utterances (docs/benchmarks.md, "The intent runtime")
             options.add_session_config_entry("session.force_spinning_stop", "1")
         choice = choose_provider(variants=config.raw.get("variants"), model_dir=folder,
                                  cap=provider, variant=variant)

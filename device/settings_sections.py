@@ -71,13 +71,14 @@ class IntentSettings:
     model_dir: str | None = None
     """Folder with model.onnx, tokenizer.json, config.json; null = the shipped model."""
     threads: int = 2
-    spin_threads: bool = False
-    """Idle onnxruntime worker threads spin instead of sleeping between the graph's steps:
-    faster at batch 1 on a board with nothing else running, slower when the recognizer or
-    other work shares the cores (docs/benchmarks.md, "The intent runtime before and after")."""
-    spin_only_in_run: bool = False
+    spin_threads: bool = True
+    """onnxruntime's worker threads spin instead of sleeping between the graph's steps:
+    faster at batch 1 unless other work at the same priority holds every core; false: they
+    always sleep (docs/benchmarks.md, "The intent runtime")."""
+    spin_only_in_run: bool = True
     """With spin_threads: stop spinning when a classification ends, so that nothing holds a
-    core between utterances (onnxruntime's session.force_spinning_stop)."""
+    core between utterances (onnxruntime's session.force_spinning_stop); false: spin between
+    classifications too."""
     build_if_missing: bool = True
     """Build a tiny model with `eldercare compress --preset tiny` when none is present."""
     cache_dir: str = "~/.cache/eldercare"

@@ -107,6 +107,23 @@ def test_padatious_not_installed_is_reported_not_measured(
     assert (tmp_path / "intent.json").is_file()
 
 
+def test_quick_run_skips_padatious_and_says_so(monkeypatch: pytest.MonkeyPatch,
+                                               tmp_path: Path) -> None:
+    """`bench intent --quick` leaves padatious out (its training takes minutes) and says
+    why; the other peers (here one small hassil matcher for each) are measured."""
+    small = hassil_system(TRAIN)
+    monkeypatch.setattr(bench.intent, "padatious_missing", lambda: None)
+    monkeypatch.setattr(bench.intent, "padatious_system",
+                        lambda *_a: pytest.fail("a quick run trained padatious"))
+    monkeypatch.setattr(bench.intent, "_report_teacher", lambda _m: None)
+    for name in ("student", "hassil_system", "rapidfuzz_system", "tfidf_system"):
+        monkeypatch.setattr(bench.intent, name, lambda *_a: small)
+    entries = run_bench(out_dir=tmp_path, quick=True, repeats=1)
+    pad = [e for e in entries if e["system"] == "padatious"]
+    assert len(pad) == 1 and not pad[0]["measured"] and "--quick" in pad[0]["notes"]
+    assert sum(bool(e.get("measured")) for e in entries) == 4
+
+
 def test_student_through_the_device_decision() -> None:
     system = student(None, threads=2)
     assert system.thresholds is not None or system.answer_floor >= 0.0

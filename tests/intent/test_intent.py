@@ -311,6 +311,18 @@ def test_spin_threads_setting_reaches_the_session(spin: bool, in_run: bool) -> N
                                atol=1e-6)
 
 
+def test_by_default_threads_spin_only_while_a_classification_runs() -> None:
+    """The device's default (docs/benchmarks.md, "The intent runtime"): spinning inside a
+    run, sleeping between utterances."""
+    from device.loaders import load_intent_model
+    from device.settings import load_settings
+
+    model = load_intent_model(load_settings(None), say=lambda _s: None)
+    options = model._session.get_session_options()
+    assert options.get_session_config_entry("session.intra_op.allow_spinning") == "1"
+    assert options.get_session_config_entry("session.force_spinning_stop") == "1"
+
+
 def _has_entry(options: object, key: str) -> bool:
     """Whether a session config entry is set (onnxruntime raises for a missing key)."""
     try:
