@@ -194,8 +194,8 @@ call in another clause still counts."""
 
 _DENIAL = re.compile(
     r"^(?:no|nope|nah|not really|incorrect|wrong)\b|"
-    r"\bi(?:'m| am) (?:fine|ok|okay|all ?right|alright|good|not hurt)\b|"
-    r"\bi(?:'m| am) (?:perfectly |quite |absolutely )?(?:fine|ok|okay|all ?right|alright)\b|"
+    r"\bi(?:'m|m| am) (?:fine|ok|okay|all ?right|alright|good|not hurt)\b|"
+    r"\bi(?:'m|m| am) (?:perfectly |quite |absolutely )?(?:fine|ok|okay|all ?right|alright)\b|"
     r"\bi did ?n[o']t fall\b|\bi do ?n[o']t need (?:any )?help\b|\bfalse alarm\b|"
     r"\b(?:everything|all)(?:'s| is) (?:fine|ok|okay|all ?right|well)\b|\bno help needed\b")
 """An explicit "no, I am fine" to "Did you fall? Do you need help?"."""

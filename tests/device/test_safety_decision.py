@@ -294,7 +294,8 @@ def test_threshold_values_are_checked() -> None:
 
 # -- the dialogue context: an answer to "Do you need help?" -----------------------------
 DENIALS = ("no, I don't need any help", "no thanks I'm fine", "no", "I'm fine",
-           "no i don't need an ambulance", "i haven't fallen", "nope all good i'm fine")
+           "no i don't need an ambulance", "i haven't fallen", "nope all good i'm fine",
+           "im fine thanks", "im ok")  # typed without the apostrophe
 
 
 def ask_first(a: Assistant) -> None:
