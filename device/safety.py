@@ -92,8 +92,7 @@ _IDIOM = re.compile(
     r"\b(?:heart|face) (?:sank|fell)\b|\bfell off (?:the|my) (?:wagon|radar)\b|"
     r"\btook my breath away\b|\b(?:we|they|you) (?:all )?fell out\b|\bfell out (?:over|with)\b|"
     r"\b(?:fell|fallen) off the edge of the world\b|"
-    r"\b(?:you're|youre|you are|you've been|youve been|that's|thats|that was|it's|it was|"
-    r"been) (?:such )?an? "
+    r"\b(?:you're|you are|you've been|that's|that was|it's|it was|been) (?:such )?an? "
     r"(?:big |great |real |good |huge )?help\b")
 """Figures of speech that use the words of a fall or a call for help."""
 
@@ -167,12 +166,12 @@ _NOT_NOW = re.compile(
     # "i tripped over in town a couple of years back"
     rf"\b{_LONG_AGO} (?:\w+ ){{0,3}}?{_MY_FALL}\b|\b{_MY_FALL}(?: \w+){{0,6}}? {_LONG_AGO}\b|"
     # a question about lying on the floor: "how do i get up if i'm on the floor on my own"
-    r"\b(?:how|what|who|should)\b(?: [\w']+)*? if (?:i|im|you|someone|somebody|they|he|she)"
+    r"\b(?:how|what|who|should)\b(?: [\w']+)*? if (?:i|you|someone|somebody|they|he|she)"
     r"(?:'m| am| are| is|'s| was| were)? (?:ever )?(?:stuck |lying )?on the (?:\w+ )?floor\b|"
     # the last one, long over: "the last time i fell was before christmas"
     r"\bthe last time i (?:fell|had a fall|slipped|tripped)\b|"
     # a condition, not an event: "what should i do if i fall", "if someone has a stroke"
-    r"\bif (?:i|im|you|someone|somebody|anyone|they|he|she|a person)"
+    r"\bif (?:i|you|someone|somebody|anyone|they|he|she|a person)"
     r"(?:'s| is| ever| were| was|'m| am| are)?"
     r" (?:[\w']+ ){0,3}?(?:fall|fell|falls|end up on the (?:\w+ )?floor|"
     r"have a (?:fall|stroke|"
@@ -194,8 +193,8 @@ call in another clause still counts."""
 
 _DENIAL = re.compile(
     r"^(?:no|nope|nah|not really|incorrect|wrong)\b|"
-    r"\bi(?:'m|m| am) (?:fine|ok|okay|all ?right|alright|good|not hurt)\b|"
-    r"\bi(?:'m|m| am) (?:perfectly |quite |absolutely )?(?:fine|ok|okay|all ?right|alright)\b|"
+    r"\bi(?:'m| am) (?:fine|ok|okay|all ?right|alright|good|not hurt)\b|"
+    r"\bi(?:'m| am) (?:perfectly |quite |absolutely )?(?:fine|ok|okay|all ?right|alright)\b|"
     r"\bi did ?n[o']t fall\b|\bi do ?n[o']t need (?:any )?help\b|\bfalse alarm\b|"
     r"\b(?:everything|all)(?:'s| is) (?:fine|ok|okay|all ?right|well)\b|\bno help needed\b")
 """An explicit "no, I am fine" to "Did you fall? Do you need help?"."""
@@ -215,8 +214,16 @@ _FILLERS = frozenset({"um", "umm", "uh", "uhm", "er", "erm", "hmm", "mm"})
 the heating up"."""
 
 
+_APOSTROPHES = {w.replace("'", ""): w for w in (
+    "i'm", "i've", "you're", "you've", "that's", "there's", "what's", "he's", "she's",
+    "don't", "didn't", "doesn't", "can't", "couldn't", "wouldn't", "shouldn't", "isn't",
+    "wasn't", "aren't", "weren't", "haven't", "hasn't", "hadn't")}
+"""Contractions typed or transcribed without their apostrophe ("im fine", "ive fallen"),
+only those that are no other word ("its", "id", "were", "well", "lets" stay as they are)."""
+
+
 def _norm(text: str) -> str:
-    return " ".join(w for w in text.lower().replace("\u2019", "'").split()
+    return " ".join(_APOSTROPHES.get(w, w) for w in text.lower().replace("\u2019", "'").split()
                     if w not in _FILLERS)
 
 

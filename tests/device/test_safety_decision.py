@@ -43,7 +43,8 @@ PLAIN_CALLS = ("i can't get my breath",
                "the other day i fell and now i can't get up", "this morning fell over",
                "the lamp fell over and i can't get up", "if i'm on the floor and can't get up",
                "when i was getting up i fell", "on the way home i fell over",
-               "the dog tripped me and i fell", "i need an ambulance the air ambulance")
+               "the dog tripped me and i fell", "i need an ambulance the air ambulance",
+               "ive fallen over")  # typed without the apostrophe
 """Plain calls for help: always end in an alert, whatever the model says."""
 
 NOT_CALLS = ("i haven't fallen today thank you", "no thanks i don't need an ambulance",
