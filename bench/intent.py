@@ -434,22 +434,17 @@ def run_bench(model_dir: str | None = None, threads: int = 2, repeats: int = 3,
         "tfidf_logreg": lambda: tfidf_system(split["train"]),
         "padatious": lambda: padatious_system(split["train"], split["dev"]),
     }
-    not_measured = dict(NOT_MEASURED)
+    skipped: dict[str, str] = {}
     missing = padatious_missing()
     if missing is not None:
-        del makers["padatious"]
-        not_measured = {"padatious": missing, **not_measured}
+        skipped["padatious"] = missing
+    elif quick and systems is None:
+        skipped["padatious"] = ("skipped with --quick: training its networks on the training "
+                                "split takes 12-18 minutes on two cores (docs/benchmarks.md)")
+    not_measured = {**skipped, **NOT_MEASURED}
     if teacher_dir:
         makers["teacher"] = lambda: teacher_system(teacher_dir, threads, dev_groups)
-    chosen = list(systems) if systems else list(makers)
-    if missing is not None:
-        chosen = [s for s in chosen if s != "padatious"]
-    elif quick and systems is None:
-        # its 21 networks take about 18 minutes to train on two cores (docs/benchmarks.md)
-        chosen = [s for s in chosen if s != "padatious"]
-        not_measured = {"padatious": "skipped with --quick: training its networks on the "
-                                     "training split takes about 18 minutes on two cores",
-                        **not_measured}
+    chosen = [s for s in (list(systems) if systems else list(makers)) if s not in skipped]
     unknown = [s for s in chosen if s not in makers]
     if unknown:
         raise ValueError(f"unknown system(s) {', '.join(unknown)}; choose from "
