@@ -94,7 +94,8 @@ def _assistant(model: Any, settings: Any = None) -> Any:
     dialogue = DialogueManager(s.care_plan, safety=s.safety)
     return Assistant(model, dialogue, ActionExecutor(s.resident.name, alerts=None),
                      safety_from_alternatives=s.spoken.safety_from_alternatives,
-                     understood_best=s.spoken.understood_best)
+                     understood_best=s.spoken.understood_best,
+                     sounds_like=s.spoken.sounds_like)
 
 
 def _recognizer(engine: str, options: dict[str, Any]) -> Any:
@@ -156,7 +157,7 @@ def decode_engine(name: str, folder: str | None, human: bool,
             "edits": edit_distance(_words(m["text"]), _words(tr.text)),
             "ref_words": len(_words(m["text"])),
             "decided": turn.intent, "alert": alert, "asked": asked,
-            "from_alternative": turn.from_alternative,
+            "from_alternative": turn.from_alternative, "hypothesis": turn.hypothesis,
             "asr_ms": round((t_asr - t_end) * 1000, 1),
             "latency_ms": round((t_dec - t_end) * 1000, 1), "cpu_s": round(cpu, 4),
             "decide_cpu_ms": round((time.process_time() - c_end) * 1000, 1),
@@ -237,7 +238,7 @@ def redecide(rows: list[dict[str, Any]], intent_model: str | None = None,
         turn = assistant.respond_transcript(transcript)
         alert, asked = _decision(turn, assistant)
         out.append({**r, "decided": turn.intent, "alert": alert, "asked": asked,
-                    "from_alternative": turn.from_alternative})
+                    "from_alternative": turn.from_alternative, "hypothesis": turn.hypothesis})
     return out
 
 

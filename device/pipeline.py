@@ -71,7 +71,9 @@ class Turn:
     """The text the intent was decided from: ``heard``, or the ASR n-best alternative that
     raised a safety label (for a timeout turn, the unanswered question's text)."""
     from_alternative: int = 0
-    """0: the intent came from ``heard`` (1-best or typed); k: from the k-th alternative."""
+    """0: the intent came from ``heard`` (1-best or typed); k: from the k-th alternative;
+    one past the alternatives used: from a sounds-like reading (``hypothesis`` holds it;
+    speech.sounds_like)."""
     alternatives: tuple[str, ...] = ()
     """The ASR n-best alternatives of the utterance, best first (1-best excluded)."""
     outcomes: tuple[Outcome, ...] = ()
@@ -127,15 +129,22 @@ class Assistant:
         understood_best: the probability from which an ordinary 1-best counts as understood,
             so that an alternative needs the alert threshold to raise safety
             (``spoken.understood_best``; see speech.spoken_intent).
+        sounds_like: the least score at which a transcript that sounds like a call phrase
+            is read as that call and asked about (``spoken.sounds_like``; 0 or None: off;
+            speech.sounds_like). Its dictionary is read here (once per process), so a
+            missing one stops the start.
     Raises:
-        ValueError: a negative ``safety_from_alternatives``.
+        ValueError: a negative ``safety_from_alternatives``, a sounds-like score outside
+            0..100.
+        FileNotFoundError: (with ``sounds_like``) no pronunciation dictionary.
     """
 
     def __init__(self, intent_model: Any, dialogue: DialogueManager, executor: ActionExecutor,
                  recognizer: Any = None, speaker: Any = None,
                  out_dir: Path | None = None,
                  safety_from_alternatives: int = SpokenSettings.safety_from_alternatives,
-                 understood_best: float | None = SpokenSettings.understood_best) -> None:
+                 understood_best: float | None = SpokenSettings.understood_best,
+                 sounds_like: float | None = SpokenSettings.sounds_like) -> None:
         if isinstance(safety_from_alternatives, bool) or \
                 not isinstance(safety_from_alternatives, int) or safety_from_alternatives < 0:
             raise ValueError(f"safety_from_alternatives must be a whole number >= 0 (got "
@@ -143,6 +152,13 @@ class Assistant:
                              "spoken.safety_from_alternatives in the config")
         self.safety_from_alternatives = safety_from_alternatives
         self.understood_best = understood_best
+        if sounds_like is not None and not 0.0 <= float(sounds_like) <= 100.0:
+            raise ValueError(f"sounds_like must be a score in 0..100 (got {sounds_like!r}): "
+                             "set spoken.sounds_like in the config")
+        self.sounds_like = float(sounds_like or 0.0)
+        self._sounds_like_reader: Any = None
+        if self.sounds_like:
+            self._reader()
         self.intent_model = intent_model
         self.dialogue = dialogue
         self.executor = executor
@@ -205,13 +221,18 @@ class Assistant:
         # waits, or when the 1-best itself denies a call for help ("no emergency here").
         n_alt = 0 if (self.dialogue.pending_safety is not None
                       or is_negated_call(transcript.text)) else self.safety_from_alternatives
+        reader = self._reader()
         spoken = spoken_intent(self.intent_model, transcript, safety_from_alternatives=n_alt,
                                safety_phrase=safety_label_of_words, not_a_call=is_negated_call,
-                               understood_best=self.understood_best)
+                               understood_best=self.understood_best,
+                               sounds_like=reader.match if reader is not None else None)
         score = 1.0 if spoken.result is None else float(spoken.result.score)  # nothing heard
         timings["intent"] = _ms(t0)
         t0 = time.perf_counter()
-        if spoken.from_alternative > 0:
+        if spoken.sounds_like:
+            log.info("heard %r: %r sounds like a call, read as %r: asking first",
+                     transcript.text, spoken.sounds_like, spoken.text)
+        elif spoken.from_alternative > 0:
             log.info("safety label %s from ASR alternative %d %r (1-best %r): asking first",
                      spoken.intent, spoken.from_alternative, spoken.text, transcript.text)
         slots = extract_slots(spoken.intent, spoken.text)
@@ -223,6 +244,14 @@ class Assistant:
                                timings, t_start, asr_ms, hypothesis=spoken.text,
                                from_alternative=spoken.from_alternative,
                                alternatives=tuple(transcript.alternatives))
+
+    def _reader(self) -> Any:
+        """The sounds-like reader (None when off), read once per process and score."""
+        if self.sounds_like and self._sounds_like_reader is None:
+            from speech.sounds_like import shared_reader
+
+            self._sounds_like_reader = shared_reader(self.sounds_like)
+        return self._sounds_like_reader
 
     def tick(self, now: datetime | None = None, force: bool = False) -> Turn | None:
         """Time-driven dialogue work: the alert of a safety question left unanswered past

@@ -210,7 +210,8 @@ class Runtime:
                           calls_disabled)
         return Assistant(model, dialogue, executor, recognizer, speaker, self.out_dir,
                          safety_from_alternatives=s.spoken.safety_from_alternatives,
-                         understood_best=s.spoken.understood_best)
+                         understood_best=s.spoken.understood_best,
+                         sounds_like=s.spoken.sounds_like)
 
     def _start_sync(self) -> None:
         """Start the de-identified sync to the cloud when ``sync.enabled``."""

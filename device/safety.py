@@ -24,6 +24,10 @@ _REQUEST_AFTER_HELP = (r"(?:with|to(?! (?:get|stand) up)|find|set|turn|remember|
                        r"(?:phone|door)\b))")
 """Words after "help me" that make it an ordinary request ("help me find my glasses")."""
 
+_EMERGENCY_NUMBER = (r"(?:911|999|112|9 1 1|9 9 9|1 1 2|nine one one|nine nine nine|"
+                     r"one one two)")
+"""The emergency numbers, as digits or as words ("ring nine nine nine", "call 9 1 1")."""
+
 _SAFETY_PHRASE = re.compile(
     r"\bi(?:'ve| have| just| had|'ve just| have just)? (?:fell|fallen|slipped|tripped)\b|"
     r"\bfell (?:down|over|off|out)\b|\bhad an? (?:\w+ )?fall\b|"
@@ -38,7 +42,7 @@ _SAFETY_PHRASE = re.compile(
     r"\b(?:alert|raise the alarm for|get) (?:my |the |a )?(?:carers?|caregivers?|nurses?)\b|"
     # "carer" as the recognizer often writes it, without its last syllable
     r"\balert (?:my |the )?care\b(?! (?:plan|home|package)\b)|"
-    r"\b(?:911|999|112)\b|\bemergency\b|"
+    rf"\b{_EMERGENCY_NUMBER}\b|\bemergency\b|"
     r"\bchest pains?\b|\bchest (?:is |feels )?(?:\w+ )?(?:hurting|hurts|tight)\b|"
     r"\bheart attack\b|\bstroke\b|\bbleeding\b|\b(?:passing|passed|blacked) out\b|"
     r"\bchoking\b|\bcollapsed\b|\bunconscious\b|\bnot breathing\b|\bgasping\b|"
@@ -138,7 +142,7 @@ _NOT_A_CALL = re.compile(
     r"(?:past|by|down|up|outside|next door)\b|\bthere (?:was|were) an? ambulance\b|"
     # when one would call: "when should i call an ambulance" (advice, not a call)
     r"\bwhen (?:should|do|would|must) (?:i|you|we|one|someone|a person) (?:call|ring|phone|"
-    r"get|dial)(?: for)?(?: an? ambulance| (?:999|911|112))?\b|"
+    rf"get|dial)(?: for)?(?: an? ambulance| {_EMERGENCY_NUMBER})?\b|"
     # an emergency trade or store: "the emergency plumber", "an emergency supply of biscuits"
     r"\bemergency (?:supply|supplies|plumber|electrician|dentist'?s?|vet|torch|kit|fund|"
     r"exit|lighting|locksmith|glazier)\b|"

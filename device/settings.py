@@ -55,6 +55,12 @@ class SpokenSettings:
     then raises a safety label only at the model's alert threshold (a garbled 1-best still
     lets an alternative ask). 1.0 keeps alternatives at the ask threshold whatever the
     1-best (docs/speech.md, "Alternatives under an understood 1-best")."""
+    sounds_like: float = 80.0
+    """Least score (0-100) at which a transcript's sounds align with a call phrase ("alert
+    my car alert" for "alert my carer") to read it as that call and ask the safety question
+    (speech.sounds_like; docs/speech.md, "Calls that sound like a call"); 0: off. Works
+    with the alternatives: nothing while a question waits or when
+    ``safety_from_alternatives`` is 0."""
 
     def __post_init__(self) -> None:
         n = self.safety_from_alternatives
@@ -65,6 +71,10 @@ class SpokenSettings:
         _check(isinstance(u, (int, float)) and not isinstance(u, bool) and 0.0 < u <= 1.0,
                f"spoken.understood_best must be a probability in (0, 1] (got {u!r}); "
                "0.9 is the measured default")
+        t = self.sounds_like
+        _check(isinstance(t, (int, float)) and not isinstance(t, bool) and 0.0 <= t <= 100.0,
+               f"spoken.sounds_like must be a score in 0..100 (got {t!r}); 0 turns it off, "
+               "80 is the measured default")
 
 
 @dataclass(frozen=True)

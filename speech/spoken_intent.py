@@ -14,6 +14,10 @@ hurts" (the intent model gives that 0.57 emergency_help); a garbled 1-best ("mum
 forward") still lets the alternative ("mum has fallen") be asked about. Measured on the
 recorded speech benchmark: docs/speech.md, "Alternatives under an understood 1-best".
 
+A call the recognizer misheard as near-sounding words ("alert my car alert") may still be
+read by its sounds (`sounds_like`, speech.sounds_like): the transcript with the call phrase
+in place counts as one more alternative, after the recognizer's own.
+
     rec = create_recognizer("pocketsphinx", nbest=3)
     result = spoken_intent(model, rec.final())     # model: device.intent.IntentModel
 
@@ -53,9 +57,12 @@ class SpokenIntent:
     """0 for the 1-best, k for the k-th alternative."""
     result: Any
     """The classifier's own result for `text` (None when nothing was heard)."""
+    sounds_like: str = ""
+    """The heard words that `text` reads as a call ("alert my car"), when the label came
+    from a sounds-like reading (``sounds_like`` of :func:`spoken_intent`); else empty."""
 
     def to_json(self) -> dict[str, Any]:
-        return {"intent": self.intent, "text": self.text,
+        return {"intent": self.intent, "text": self.text, "sounds_like": self.sounds_like,
                 "from_alternative": self.from_alternative}
 
 
@@ -73,7 +80,8 @@ def spoken_intent(model: _Classifier, transcript: Transcript,
                   safety_labels: Sequence[str] = SAFETY_LABELS,
                   safety_phrase: Callable[[str], str | None] | None = None,
                   not_a_call: Callable[[str], bool] | None = None,
-                  understood_best: float | None = None) -> SpokenIntent:
+                  understood_best: float | None = None,
+                  sounds_like: Callable[[str], Any] | None = None) -> SpokenIntent:
     """Decide the intent of `transcript` (see module doc).
 
     Args:
@@ -93,6 +101,16 @@ def spoken_intent(model: _Classifier, transcript: Transcript,
             raises a safety label only with the model's alert probability for it
             (``model.safety_thresholds``; a model without them: `understood_best` itself).
             The words rule (`safety_phrase`) still applies. None: no such rule.
+        sounds_like: optional reader of misheard calls (the device passes
+            ``speech.sounds_like.SoundsLike.match``): text -> a match with ``.reading`` (the
+            text with a call phrase in place of the words that sound like it) and
+            ``.words``, or None. Used with `safety_phrase` and only when alternatives may
+            raise safety (`safety_from_alternatives` > 0): when nothing else raised a safety
+            label, the first hypothesis (1-best, then alternatives) whose own words say no
+            call and are not `not_a_call`, and whose reading `safety_phrase` holds as a call
+            (and `not_a_call` does not), gives that label with ``from_alternative`` one past
+            the alternatives used: like an alternative's, it is asked about, never alerted
+            at once.
     Raises:
         ValueError: negative `safety_from_alternatives`, `understood_best` outside (0, 1].
     """
@@ -125,6 +143,17 @@ def spoken_intent(model: _Classifier, transcript: Transcript,
             label = safety_phrase(alt)
             if label is not None and label in safety_labels:
                 return SpokenIntent(label, alt, k, res)
+    if sounds_like is not None and safety_phrase is not None and safety_from_alternatives > 0:
+        for hyp in [heard, *alts]:
+            if not hyp or safety_phrase(hyp) is not None or (
+                    not_a_call is not None and not_a_call(hyp)):
+                continue  # its own words were read as they are
+            m = sounds_like(hyp)
+            if m is None or (not_a_call is not None and not_a_call(m.reading)):
+                continue
+            label = safety_phrase(m.reading)
+            if label is not None and label in safety_labels:
+                return SpokenIntent(label, m.reading, len(alts) + 1, best, sounds_like=m.words)
     if best is None:
         return SpokenIntent(intent=NO_SPEECH, text="", from_alternative=0, result=None)
     return SpokenIntent(best.intent, transcript.text, 0, best)

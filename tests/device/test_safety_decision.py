@@ -44,7 +44,9 @@ PLAIN_CALLS = ("i can't get my breath",
                "the lamp fell over and i can't get up", "if i'm on the floor and can't get up",
                "when i was getting up i fell", "on the way home i fell over",
                "the dog tripped me and i fell", "i need an ambulance the air ambulance",
-               "ive fallen over")  # typed without the apostrophe
+               "ive fallen over",  # typed without the apostrophe
+               # the emergency numbers in words or spaced digits, as Whisper writes them
+               "ring nine nine nine", "call nine one one", "oh um call 9 1 1", "dial 999")
 """Plain calls for help: always end in an alert, whatever the model says."""
 
 NOT_CALLS = ("i haven't fallen today thank you", "no thanks i don't need an ambulance",
@@ -147,6 +149,8 @@ def test_denials_idioms_and_others_falls_are_not_safety_words(text: str) -> None
                                   "the air ambulance flew over the house",
                                   "there was an ambulance outside the shop",
                                   "when should i call an ambulance",
+                                  "when should i ring nine nine nine",
+                                  "set the reading lamp to 9 1",
                                   "have we got the emergency plumber's number",
                                   "what are the signs of a stroke",
                                   "what do you do for someone who is choking",

@@ -293,6 +293,14 @@ def test_spoken_settings_default_and_validation() -> None:
             load_settings(None, sets=[f"spoken.understood_best={bad}"])
     with pytest.raises(SettingsError, match="spoken.understood_best must be float"):
         settings_from_dict({"spoken": {"understood_best": "high"}})
+    assert Settings().spoken.sounds_like == 80.0
+    assert load_settings(None, sets=["spoken.sounds_like=0"]).spoken.sounds_like == 0.0
+    for bad in ("-1", "100.5"):
+        with pytest.raises(SettingsError, match=r"spoken.sounds_like must be a score in "
+                                                r"0..100"):
+            load_settings(None, sets=[f"spoken.sounds_like={bad}"])
+    with pytest.raises(SettingsError, match="spoken.sounds_like must be float"):
+        settings_from_dict({"spoken": {"sounds_like": True}})
 
 
 def test_an_understood_request_is_not_turned_into_a_safety_question(
@@ -393,3 +401,110 @@ def test_an_alternative_that_is_no_call_raises_nothing(
         heard("what time is it", "my friend matthew fell over at school last week"))
     assert turn.from_alternative == 0 and turn.reply.action("alert") is None
     assert assistant.dialogue.pending_safety is None
+
+
+# Heard by Whisper in the spoken benchmark's dev part for "now then alert my carer": the
+# words net and the model read no call in it.
+MISHEARD_CALL = "now the alert might care"
+
+
+def test_a_call_misheard_as_near_sounding_words_is_asked_about_then_reaches_the_caregiver(
+        model: IntentModel, clock: Clock, broker: EmbeddedBroker, tmp_path: Path) -> None:
+    from device.safety import safety_label_of_words
+
+    assert safety_label_of_words(MISHEARD_CALL) is None
+    assert model.classify(MISHEARD_CALL).intent not in SAFETY_LABELS
+    settings = load_settings(example_config_path(), {"mqtt.url": broker.url})
+    home = HomeServices(settings, tmp_path / "state").start()
+    caregiver = CaregiverClient(home.mqtt, client_id="sounds-like-caregiver", clean=True).start()
+    try:
+        assistant = make_assistant(model, clock, tmp_path, alerts=home.alerts)
+        turn = assistant.respond_transcript(heard(MISHEARD_CALL, "now that the alert might care"))
+        assert turn.intent == "emergency_help" and turn.alerts == ()
+        # one past the alternatives used: a reading, asked about like an alternative
+        assert (turn.from_alternative, turn.hypothesis) == (2, "now the alert my carer")
+        assert turn.reply.text == "Do you need help, Mary?" and turn.reply.expects == EXPECTS
+        assert turn.safety == "ask"
+        answer = assistant.respond_transcript(heard("yes please"))
+        assert len(answer.alerts) == 1
+        assert home.alerts.flush(10.0)
+        got = caregiver.wait_for(1, timeout_s=10.0)
+        assert [a.id for a in got] == list(answer.alerts)
+        assert '"now the alert my carer"' in got[0].reason
+    finally:
+        caregiver.stop()
+        home.stop()
+
+
+def test_a_reading_never_alerts_at_once_even_unasked(
+        model: IntentModel, clock: Clock, tmp_path: Path) -> None:
+    """With confirm off a doubtful call alerts at once, like an alternative's."""
+    settings = load_settings(example_config_path())
+    dialogue = DialogueManager(settings.care_plan, clock=clock,
+                               safety=SafetySettings(confirm=False))
+    assistant = Assistant(model, dialogue, ActionExecutor("Mary"), safety_from_alternatives=3)
+    turn = assistant.respond_transcript(heard(MISHEARD_CALL))
+    assert turn.reply.action("alert") is not None and turn.from_alternative == 1
+
+
+@pytest.mark.parametrize("n_alt, sounds_like", [(3, 0.0), (0, 80.0), (3, None)])
+def test_sounds_like_off_or_without_alternatives_reads_nothing(
+        model: IntentModel, clock: Clock, tmp_path: Path, n_alt: int,
+        sounds_like: float | None) -> None:
+    settings = load_settings(example_config_path())
+    dialogue = DialogueManager(settings.care_plan, clock=clock)
+    assistant = Assistant(model, dialogue, ActionExecutor("Mary"),
+                          safety_from_alternatives=n_alt, sounds_like=sounds_like)
+    turn = assistant.respond_transcript(heard(MISHEARD_CALL))
+    assert turn.from_alternative == 0 and turn.safety == "answer"
+    assert turn.reply.expects != EXPECTS and assistant.dialogue.pending_safety is None
+
+
+@pytest.mark.parametrize("text", [
+    "nothing like that i haven't fallen",  # a denial is read as it is
+    "my friend matthew fell over at school last week",  # someone else
+    "turn the heating up a bit please love", "what time is it",
+])
+def test_no_reading_where_the_words_say_no_call(model: IntentModel, clock: Clock,
+                                                tmp_path: Path, text: str) -> None:
+    assistant = make_assistant(model, clock, tmp_path, n_alt=3)
+    turn = assistant.respond_transcript(heard(text))
+    assert turn.from_alternative == 0 and assistant.dialogue.pending_safety is None
+
+
+def test_no_reading_for_the_answer_to_the_safety_question(
+        model: IntentModel, clock: Clock, tmp_path: Path) -> None:
+    assistant = make_assistant(model, clock, tmp_path, n_alt=3)
+    assert assistant.respond_transcript(heard("what time is it", "i have fallen")) \
+        .reply.expects == EXPECTS
+    answer = assistant.respond_transcript(heard("no i am fine", MISHEARD_CALL))
+    assert (answer.intent, answer.from_alternative) == ("deny", 0)
+    assert assistant.dialogue.pending_safety is None
+
+
+def test_a_missing_pronunciation_dictionary_stops_the_start(
+        model: IntentModel, clock: Clock, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The dictionary is read when the pipeline is built: a missing one is a clear error
+    there, not a turn that fails later."""
+    import speech.sounds_like as sl
+
+    monkeypatch.setattr(sl, "default_dictionary", lambda: tmp_path / "gone.dict")
+    sl.shared_reader.cache_clear()
+    try:
+        settings = load_settings(example_config_path())
+        with pytest.raises(FileNotFoundError, match="pronunciation dictionary not found"):
+            Assistant(model, DialogueManager(settings.care_plan), ActionExecutor("Mary"),
+                      sounds_like=80.0)
+        # off: nothing is read
+        Assistant(model, DialogueManager(settings.care_plan), ActionExecutor("Mary"),
+                  recognizer=object(), sounds_like=0.0)
+    finally:
+        sl.shared_reader.cache_clear()
+
+
+def test_a_sounds_like_score_out_of_range_is_refused(model: IntentModel) -> None:
+    settings = load_settings(example_config_path())
+    with pytest.raises(ValueError, match="sounds_like must be a score in 0..100"):
+        Assistant(model, DialogueManager(settings.care_plan), ActionExecutor("Mary"),
+                  sounds_like=120.0)

@@ -45,7 +45,8 @@ def test_one_best_decides_unless_an_alternative_is_safety(model) -> None:  # typ
     # a safety 1-best is kept whatever the alternatives say
     si = spoken_intent(model, _tr(fall, [calm]))
     assert (si.intent, si.from_alternative) == (fall_label, 0)
-    assert si.to_json() == {"intent": fall_label, "text": fall, "from_alternative": 0}
+    assert si.to_json() == {"intent": fall_label, "text": fall, "from_alternative": 0,
+                            "sounds_like": ""}
 
 
 def test_nothing_heard_and_bad_arguments(model) -> None:  # type: ignore[no-untyped-def]
