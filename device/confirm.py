@@ -62,18 +62,21 @@ class PendingCheck:
     from_alternative: int = 0
     """0: the label came from the 1-best transcript (or typed text); k: from the k-th ASR
     n-best alternative, whose text is ``text``."""
+    sounds_like: str = ""
+    """The words heard, when ``text`` is a sounds-like reading of them (speech.sounds_like:
+    heard "alert my car", read "alert my carer"); else empty."""
 
     def to_json(self) -> dict[str, Any]:
         return {"intent": self.intent, "text": self.text, "score": self.score,
                 "asked_at": self.asked_at.timestamp(), "deadline": self.deadline.timestamp(),
-                "from_alternative": self.from_alternative}
+                "from_alternative": self.from_alternative, "sounds_like": self.sounds_like}
 
     @classmethod
     def from_json(cls, d: dict[str, Any]) -> PendingCheck:
         return cls(str(d["intent"]), str(d["text"]), float(d["score"]),
                    datetime.fromtimestamp(float(d["asked_at"])),
                    datetime.fromtimestamp(float(d["deadline"])),
-                   int(d.get("from_alternative", 0)))
+                   int(d.get("from_alternative", 0)), str(d.get("sounds_like", "")))
 
 
 class SafetyConfirmer:
@@ -177,12 +180,15 @@ class SafetyConfirmer:
                       answer_floor=self.answer_floor)
 
     def route(self, intent: str, text: str, score: float | None, from_alternative: int = 0,
-              scores: dict[str, float] | None = None) -> tuple[Reply | None, str]:
+              scores: dict[str, float] | None = None,
+              sounds_like: str = "") -> tuple[Reply | None, str]:
         """(the safety reply, or None; the label to answer the utterance as otherwise).
 
         ``from_alternative``: 0 when ``intent`` and ``text`` are the 1-best transcript's (or
         typed), k when they are the k-th ASR n-best alternative's. While a question is
-        pending, pass the 1-best: the answer is what the resident most likely said."""
+        pending, pass the 1-best: the answer is what the resident most likely said.
+        ``sounds_like``: the words heard when ``text`` is a sounds-like reading of them
+        (the caregivers' reason then says both)."""
         if self.pending is not None:
             self.decision = None
             return self._answer(intent, text, score), intent
@@ -190,17 +196,22 @@ class SafetyConfirmer:
         if d.route == "answer":
             return None, d.intent
         if d.route == "alert":
-            extra: dict[str, object] | None = \
-                {"from_alternative": from_alternative} if from_alternative else None
-            return safety.safety_reply(self.plan, d.intent, text, extra=extra), d.intent
-        return self._ask(d.intent, text, float(d.p or 0.0), from_alternative), d.intent
+            extra: dict[str, object] = {"from_alternative": from_alternative} \
+                if from_alternative else {}
+            if sounds_like:
+                extra["sounds_like"] = sounds_like
+            return safety.safety_reply(self.plan, d.intent, text, _heard_note(sounds_like),
+                                       extra or None), d.intent
+        return self._ask(d.intent, text, float(d.p or 0.0), from_alternative,
+                         sounds_like), d.intent
 
     def handle(self, intent: str, text: str, score: float | None,
                from_alternative: int = 0,
-               scores: dict[str, float] | None = None) -> Reply | None:
+               scores: dict[str, float] | None = None,
+               sounds_like: str = "") -> Reply | None:
         """The reply when a check is pending or the utterance is a safety event; else None
         (see :meth:`route`)."""
-        return self.route(intent, text, score, from_alternative, scores)[0]
+        return self.route(intent, text, score, from_alternative, scores, sounds_like)[0]
 
     def tick(self, now: datetime | None = None) -> Reply | None:
         """The alert reply when the pending question has gone unanswered past its
@@ -219,15 +230,17 @@ class SafetyConfirmer:
         return self._alert(self.pending, note, check, lead)
 
     # -- internals ---------------------------------------------------------------------
-    def _ask(self, intent: str, text: str, score: float, from_alternative: int = 0) -> Reply:
+    def _ask(self, intent: str, text: str, score: float, from_alternative: int = 0,
+             sounds_like: str = "") -> Reply:
         now = self.clock()
         self.pending = PendingCheck(intent, text, score, now,
                                     now + timedelta(seconds=self.settings.confirm_timeout_s),
-                                    from_alternative)
-        heard = f" (ASR alternative {from_alternative})" if from_alternative else ""
+                                    from_alternative, sounds_like)
+        heard = f" ({_heard_note(sounds_like)})" if sounds_like else \
+            f" (ASR alternative {from_alternative})" if from_alternative else ""
         event = Action("event", {"type": "safety_check", "level": "info", "intent": intent,
                                  "score": round(score, 4), "from_alternative": from_alternative,
-                                 "hypothesis": text,
+                                 "hypothesis": text, "sounds_like": sounds_like,
                                  "reason": f'Checking with {self.plan.resident}: "{text}"{heard}'})
         return Reply(self._question(intent), intent, (event,), expects=EXPECTS)
 
@@ -265,9 +278,12 @@ class SafetyConfirmer:
 
     def _alert(self, pending: PendingCheck, note: str, check: str, lead: str = "") -> Reply:
         self._resolve()
-        reply = safety.safety_reply(self.plan, pending.intent, pending.text, note,
-                                    {"check": check, "score": round(pending.score, 4),
-                                     "from_alternative": pending.from_alternative})
+        extra: dict[str, object] = {"check": check, "score": round(pending.score, 4),
+                                    "from_alternative": pending.from_alternative}
+        if pending.sounds_like:
+            extra["sounds_like"] = pending.sounds_like
+            note = "; ".join(p for p in (_heard_note(pending.sounds_like), note) if p)
+        reply = safety.safety_reply(self.plan, pending.intent, pending.text, note, extra)
         return Reply(lead + reply.text, reply.intent, reply.actions) if lead else reply
 
     def _cancel(self, pending: PendingCheck, text: str) -> Reply:
@@ -278,3 +294,8 @@ class SafetyConfirmer:
             "reason": f'{self.plan.resident} said "{text}" after "{pending.text}": no alert'})
         return Reply(f"All right, {self.plan.resident}. I am glad you are fine. "
                      "I am here if you need me.", "deny", (event,))
+
+
+def _heard_note(sounds_like: str) -> str:
+    """What a caregiver reads of a sounds-like reading: the words really heard."""
+    return f'heard "{sounds_like}", which sounds like it' if sounds_like else ""

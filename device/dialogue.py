@@ -62,16 +62,17 @@ class DialogueManager:
     # -- public ---------------------------------------------------------------------
     def handle(self, intent: str, text: str, slots: dict[str, str] | None = None,
                score: float | None = None, from_alternative: int = 0,
-               scores: dict[str, float] | None = None) -> Reply:
+               scores: dict[str, float] | None = None, sounds_like: str = "") -> Reply:
         """The reply to ``text`` understood as ``intent`` (slots extracted if not given).
         ``score`` (0..1) is the intent's probability; None counts as certain.
         ``from_alternative``: k > 0 when ``intent`` and ``text`` come from the k-th ASR
         n-best alternative (a safety label from there is always asked about).
         ``scores``: every label's probability (the safety decision's thresholds use
         them). The safety decision may answer a safety label as another label
-        (:mod:`device.safety_decision`)."""
+        (:mod:`device.safety_decision`). ``sounds_like``: the words heard when ``text`` is
+        a sounds-like reading of them (speech.sounds_like)."""
         checked, answer_as = self.confirmer.route(intent, text.strip(), score,
-                                                  from_alternative, scores)
+                                                  from_alternative, scores, sounds_like)
         if checked is None and answer_as != intent:
             intent, slots = answer_as, None
         slots = dict(slots) if slots is not None else extract_slots(intent, text)

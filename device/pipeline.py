@@ -238,7 +238,8 @@ class Assistant:
         slots = extract_slots(spoken.intent, spoken.text)
         reply = self.dialogue.handle(spoken.intent, spoken.text, slots, score=score,
                                      from_alternative=spoken.from_alternative,
-                                     scores=getattr(spoken.result, "scores", None))
+                                     scores=getattr(spoken.result, "scores", None),
+                                     sounds_like=spoken.sounds_like)
         timings["dialogue"] = _ms(t0)
         return self._carry_out(transcript.text, spoken.intent, score, reply, source, stem,
                                timings, t_start, asr_ms, hypothesis=spoken.text,

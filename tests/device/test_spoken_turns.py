@@ -425,15 +425,24 @@ def test_a_call_misheard_as_near_sounding_words_is_asked_about_then_reaches_the_
         assert (turn.from_alternative, turn.hypothesis) == (2, "now the alert my carer")
         assert turn.reply.text == "Do you need help, Mary?" and turn.reply.expects == EXPECTS
         assert turn.safety == "ask"
+        pending = assistant.dialogue.pending_safety
+        assert pending is not None and pending.sounds_like == "alert might care"
+        assert PendingCheck.from_json(json.loads(json.dumps(pending.to_json()))) == pending
         answer = assistant.respond_transcript(heard("yes please"))
         assert len(answer.alerts) == 1
         assert home.alerts.flush(10.0)
         got = caregiver.wait_for(1, timeout_s=10.0)
         assert [a.id for a in got] == list(answer.alerts)
+        # the caregiver reads the call as understood and the words really heard
         assert '"now the alert my carer"' in got[0].reason
+        assert 'heard "alert might care", which sounds like it' in got[0].reason
     finally:
         caregiver.stop()
         home.stop()
+    log = events(tmp_path / "events.jsonl")
+    assert log[0]["type"] == "safety_check" and log[0]["sounds_like"] == "alert might care"
+    assert 'heard "alert might care"' in str(log[0]["reason"])
+    assert log[1]["kind"] == "alert" and log[1]["sounds_like"] == "alert might care"
 
 
 def test_a_reading_never_alerts_at_once_even_unasked(
@@ -444,7 +453,10 @@ def test_a_reading_never_alerts_at_once_even_unasked(
                                safety=SafetySettings(confirm=False))
     assistant = Assistant(model, dialogue, ActionExecutor("Mary"), safety_from_alternatives=3)
     turn = assistant.respond_transcript(heard(MISHEARD_CALL))
-    assert turn.reply.action("alert") is not None and turn.from_alternative == 1
+    alert = turn.reply.action("alert")
+    assert alert is not None and turn.from_alternative == 1
+    assert alert.data["sounds_like"] == "alert might care"
+    assert 'heard "alert might care", which sounds like it' in str(alert.data["reason"])
 
 
 @pytest.mark.parametrize("n_alt, sounds_like", [(3, 0.0), (0, 80.0), (3, None)])
