@@ -48,9 +48,9 @@ CALL_PHRASES = (
     "there's a burglar", "someone's broken in", "he forced his way in",
     "she forced her way in", "he barged past me",
 )
-"""First-person calls in the words of the device's safety words (:mod:`device.safety`);
-each one those words hold as a call, so a reading with it in place asks the safety
-question."""
+"""Calls in the words of the device's safety words (:mod:`device.safety`), the resident's
+own where a person is named; each one those words hold as a call (a test checks), so a
+reading with it in place asks the safety question."""
 
 MIN_PHONES = 7
 """Shorter phrases ("help me", "i fell") align with too much ordinary speech."""
@@ -160,10 +160,12 @@ class SoundsLike:
         ("vincermedict"): it can sit inside a window but never aligns with a phrase."""
         out: list[str] = []
         ends: list[int] = []
+        n = 0
         for w in words:
             spelt, _ = self._spell([w])
             out.append(spelt if spelt is not None else "\u0000")
-            ends.append(sum(len(x) for x in out))
+            n += len(out[-1])
+            ends.append(n)
         return "".join(out), ends
 
     def match(self, text: str) -> Match | None:
