@@ -211,7 +211,8 @@ def reference_rows(rows: list[dict[str, Any]], intent_model: str | None = None
         turn = assistant.respond_transcript(Transcript(r["ref"], r["seconds"], 0.0))
         alert, asked = _decision(turn, assistant)
         out.append({**r, "heard": r["ref"], "alternatives": [], "edits": 0, "decided":
-                    turn.intent, "alert": alert, "asked": asked, "from_alternative": 0,
+                    turn.intent, "alert": alert, "asked": asked,
+                    "from_alternative": turn.from_alternative, "hypothesis": turn.hypothesis,
                     "asr_ms": 0.0, "latency_ms": 0.0, "cpu_s": 0.0, "decide_cpu_ms": 0.0,
                     "path": "reference"})
     return out

@@ -55,3 +55,18 @@ def test_fit_refuses_a_run_without_hybrid_rows(tmp_path: Path) -> None:
     hyps.write_text("")
     assert main(["--dev", str(dev), "--hypotheses", str(hyps),
                  "--out", str(tmp_path / "o.json")]) == 2
+
+
+def test_reference_rows_record_their_own_hypothesis() -> None:
+    """The exact-sentence rows are decided afresh: the hypothesis and the alternative index
+    are theirs, not the engine row's they were copied from."""
+    from bench.speech_commands import reference_rows
+
+    engine_row = {"set": "commands", "file": "x.wav", "ref": "what time is it",
+                  "intent": "time_query", "seconds": 1.0, "heard": "what time is the stroke",
+                  "alternatives": ["what time is it"], "hypothesis": "what time is the stroke",
+                  "from_alternative": 1, "engine": "hybrid"}
+    ref = reference_rows([engine_row])[0]
+    assert ref["heard"] == ref["hypothesis"] == "what time is it"
+    assert ref["from_alternative"] == 0 and ref["alternatives"] == []
+    assert not ref["alert"] and not ref["asked"] and ref["decided"] == "time_query"
