@@ -47,18 +47,18 @@ def _read_jsonl(path: Path) -> list[dict[str, Any]]:
             if line.strip()]
 
 
-def _reads_a_call(reader: Any, hyps: list[str]) -> dict[str, Any] | None:
-    """The first reading spoken_intent would take from these hypotheses, or None."""
+def _reads_a_call(reader: Any, h: dict[str, Any]) -> dict[str, Any] | None:
+    """The reading spoken_intent would take from a hypothesis row (its text, then its
+    alternatives), or None."""
     from device.safety import is_negated_call, safety_label_of_words
+    from speech.spoken_intent import sounds_like_reading
 
-    for h in hyps:
-        if not h.strip() or safety_label_of_words(h) is not None or is_negated_call(h):
-            continue
-        m = reader.match(h)
-        if m is not None and not is_negated_call(m.reading) and \
-                safety_label_of_words(m.reading) is not None:
-            return {"heard": h, "words": m.words, "reading": m.reading, "score": m.score}
-    return None
+    hyps = [t for t in (h["text"], *h.get("alternatives", [])) if t.strip()]
+    found = sounds_like_reading(hyps, reader.match, safety_label_of_words, is_negated_call)
+    if found is None:
+        return None
+    _, heard, m = found
+    return {"heard": heard, "words": m.words, "reading": m.reading, "score": m.score}
 
 
 def fit(dev_rows: list[dict[str, Any]], hypotheses: list[dict[str, Any]],
@@ -90,10 +90,8 @@ def fit(dev_rows: list[dict[str, Any]], hypotheses: list[dict[str, Any]],
     points = []
     for score in tqdm(grid, desc="sounds-like scores", unit="score"):
         reader = SoundsLike(pron, threshold=score)
-        read_others = [x for x in (_reads_a_call(reader, [h["text"], *h.get("alternatives", [])])
-                                   for h in others) if x is not None]
-        read_calls = sum(_reads_a_call(reader, [h["text"], *h.get("alternatives", [])])
-                         is not None for h in calls)
+        read_others = [x for x in (_reads_a_call(reader, h) for h in others) if x is not None]
+        read_calls = sum(_reads_a_call(reader, h) is not None for h in calls)
         dev = dev_figures(score)
         points.append({
             "score": score,

@@ -158,7 +158,9 @@ class Assistant:
         self.sounds_like = float(sounds_like or 0.0)
         self._sounds_like_reader: Any = None
         if self.sounds_like:
-            self._reader()
+            from speech.sounds_like import shared_reader
+
+            self._sounds_like_reader = shared_reader(self.sounds_like)
         self.intent_model = intent_model
         self.dialogue = dialogue
         self.executor = executor
@@ -221,7 +223,7 @@ class Assistant:
         # waits, or when the 1-best itself denies a call for help ("no emergency here").
         n_alt = 0 if (self.dialogue.pending_safety is not None
                       or is_negated_call(transcript.text)) else self.safety_from_alternatives
-        reader = self._reader()
+        reader = self._sounds_like_reader
         spoken = spoken_intent(self.intent_model, transcript, safety_from_alternatives=n_alt,
                                safety_phrase=safety_label_of_words, not_a_call=is_negated_call,
                                understood_best=self.understood_best,
@@ -245,14 +247,6 @@ class Assistant:
                                timings, t_start, asr_ms, hypothesis=spoken.text,
                                from_alternative=spoken.from_alternative,
                                alternatives=tuple(transcript.alternatives))
-
-    def _reader(self) -> Any:
-        """The sounds-like reader (None when off), read once per process and score."""
-        if self.sounds_like and self._sounds_like_reader is None:
-            from speech.sounds_like import shared_reader
-
-            self._sounds_like_reader = shared_reader(self.sounds_like)
-        return self._sounds_like_reader
 
     def tick(self, now: datetime | None = None, force: bool = False) -> Turn | None:
         """Time-driven dialogue work: the alert of a safety question left unanswered past

@@ -33,7 +33,7 @@ from typing import Any, Protocol
 
 from speech.asr import Transcript
 
-__all__ = ["SAFETY_LABELS", "SpokenIntent", "spoken_intent"]
+__all__ = ["SAFETY_LABELS", "SpokenIntent", "sounds_like_reading", "spoken_intent"]
 
 SAFETY_LABELS = ("emergency_help", "fall_report")
 OUT_OF_SCOPE = "out_of_scope"
@@ -144,16 +144,33 @@ def spoken_intent(model: _Classifier, transcript: Transcript,
             if label is not None and label in safety_labels:
                 return SpokenIntent(label, alt, k, res)
     if sounds_like is not None and safety_phrase is not None and safety_from_alternatives > 0:
-        for hyp in [heard, *alts]:
-            if not hyp or safety_phrase(hyp) is not None or (
-                    not_a_call is not None and not_a_call(hyp)):
-                continue  # its own words were read as they are
-            m = sounds_like(hyp)
-            if m is None or (not_a_call is not None and not_a_call(m.reading)):
-                continue
-            label = safety_phrase(m.reading)
-            if label is not None and label in safety_labels:
-                return SpokenIntent(label, m.reading, len(alts) + 1, best, sounds_like=m.words)
+        found = sounds_like_reading([heard, *alts], sounds_like, safety_phrase, not_a_call,
+                                    safety_labels)
+        if found is not None:
+            label, _, m = found
+            return SpokenIntent(label, m.reading, len(alts) + 1, best, sounds_like=m.words)
     if best is None:
         return SpokenIntent(intent=NO_SPEECH, text="", from_alternative=0, result=None)
     return SpokenIntent(best.intent, transcript.text, 0, best)
+
+
+def sounds_like_reading(hypotheses: Iterable[str], sounds_like: Callable[[str], Any],
+                        safety_phrase: Callable[[str], str | None],
+                        not_a_call: Callable[[str], bool] | None = None,
+                        safety_labels: Sequence[str] = SAFETY_LABELS
+                        ) -> tuple[str, str, Any] | None:
+    """(safety label, hypothesis, match) of the first hypothesis read as a call by its
+    sounds, or None (the rule of :func:`spoken_intent`'s `sounds_like`): a hypothesis whose
+    own words `safety_phrase` holds as a call, or `not_a_call` as no call, is read as it
+    is; else its reading must be no `not_a_call` and a call to `safety_phrase`."""
+    for hyp in hypotheses:
+        if not hyp or safety_phrase(hyp) is not None or (
+                not_a_call is not None and not_a_call(hyp)):
+            continue  # its own words were read as they are
+        m = sounds_like(hyp)
+        if m is None or (not_a_call is not None and not_a_call(m.reading)):
+            continue
+        label = safety_phrase(m.reading)
+        if label is not None and label in safety_labels:
+            return label, hyp, m
+    return None
