@@ -80,6 +80,10 @@ def default_dictionary() -> Path:
     return Path(pocketsphinx.get_model_path()) / "en-us" / "cmudict-en-us.dict"
 
 
+_SAME = {"cannot": "can't", "cant": "can't"}
+"""Spellings of one word, for :func:`_only_drops`."""
+
+
 @dataclass(frozen=True)
 class Match:
     """A call phrase that a transcript sounds like."""
@@ -192,9 +196,24 @@ class SoundsLike:
             last = next((i for i, e in enumerate(ends) if e >= end), len(words) - 1)
             if phrase.split()[0] in _SELF and words[first] not in _SELF:
                 continue  # "matthew fell over" is not "i fell over"
+            if _only_drops(words[first:last + 1], phrase.split()):
+                continue  # "to nine one" was heard as said: a reading would only add words
             reading = " ".join([*words[:first], phrase, *words[last + 1:]])
             best = Match(phrase, " ".join(words[first:last + 1]), reading, round(score, 1))
         return best
+
+
+def _only_drops(heard: Sequence[str], phrase: Sequence[str]) -> bool:
+    """Whether the `heard` words are the `phrase`'s own words with some left out ("nine one"
+    of "nine one one", "i can't get" of "i cannot get up"; a digit counts as its number
+    word): nothing was misheard there, and a reading would only put in words that were not
+    said."""
+    said = [_SAME.get(part, part) for w in heard
+            for part in ([_NUMBERS[int(c)] for c in w] if w.isdigit() else [w])]
+    if len(said) >= len(phrase):
+        return False
+    rest = iter(_SAME.get(w, w) for w in phrase)
+    return all(any(w == p for p in rest) for w in said)
 
 
 def read_dictionary(path: Path) -> dict[str, str]:

@@ -24,7 +24,8 @@ def test_fit_keeps_the_score_that_catches_misheard_calls(tmp_path: Path) -> None
     dev.write_text("".join(json.dumps(r) + "\n" for r in picked))
     hyps = tmp_path / "hyps.jsonl"
     hyps.write_text("".join(json.dumps(h) + "\n" for h in [
-        {"text": "set the temp to 99", "intent": "home_control", "alternatives": []},
+        {"text": "i'm just going to take on my 1030 turbulence", "intent": "medication_taken",
+         "alternatives": []},
         {"text": "turn yourself down", "intent": "volume_down", "alternatives": []},
         {"text": "what is the time", "intent": "time_query", "alternatives": []},
         {"text": "i have fallen", "intent": "fall_report", "alternatives": []}]))
@@ -38,7 +39,8 @@ def test_fit_keeps_the_score_that_catches_misheard_calls(tmp_path: Path) -> None
     at = {p["score"]: p for p in result["points"]}
     assert result["off"]["dev_calls_caught"] < at[80.0]["dev_calls_caught"] <= n_calls
     assert at[95.0]["dev_calls_caught"] == result["off"]["dev_calls_caught"]
-    # "99" reads as "nine nine nine" at 80, one of the four hypotheses, three of them others
+    # "turbulence" reads as "ambulance" at 80: one of the four hypotheses, three of them
+    # others
     assert at[80.0]["train_other_hypotheses_read"] == 1
     assert at[95.0]["train_other_hypotheses_read"] == 0
     # 1 of 3 others read is over the 0.5% bound: the rule keeps 95 here

@@ -54,6 +54,24 @@ def test_someone_else_is_not_the_resident(reader: SoundsLike) -> None:
     assert m is None or not m.phrase.startswith("i")
 
 
+@pytest.mark.parametrize("heard", [
+    "set the reading lamp speed to nine one",  # dev: "nine one" is not "nine one one"
+    "set the temp to 99", "turn the radio to 9 1", "call nine one",
+    "i can't get any air",  # "i can't get" is not "i cannot get up": nothing misheard
+    "he's breathing",  # nor "breathing" "not breathing"
+])
+def test_words_heard_as_said_with_some_left_out_are_not_read(reader: SoundsLike,
+                                                               heard: str) -> None:
+    """A reading that would only put in words that were not said is not made: the phrase's
+    own words with some left out were heard as said."""
+    assert reader.match(heard) is None
+
+
+def test_a_misheard_word_beside_the_phrase_words_is_still_read(reader: SoundsLike) -> None:
+    m = reader.match("hold up all time one one")
+    assert m is not None and m.phrase == "nine one one" and m.words == "time one one"
+
+
 def test_digits_are_spelt_as_their_words(reader: SoundsLike) -> None:
     m = reader.match("oh the time 9 1 1")
     assert m is not None and m.phrase == "nine one one" and m.words == "9 1 1"
