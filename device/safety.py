@@ -45,6 +45,13 @@ _SAFETY_PHRASE = re.compile(
     rf"\b{_EMERGENCY_NUMBER}\b|\bemergency\b|"
     r"\bchest pains?\b|\bchest (?:is |feels )?(?:\w+ )?(?:hurting|hurts|tight)\b|"
     r"\bheart attack\b|\bstroke\b|\bbleeding\b|\b(?:passing|passed|blacked) out\b|"
+    # the resident blacking out, or about to: "i keep blacking out", "i'm going to pass out"
+    # (the telly "blacking out" is not these words)
+    r"\bi(?:'m| am|'ve been| have been| was| keep| kept)(?: on)? blacking out\b|"
+    r"\bi(?:'m| am)(?: \w+)? (?:going to|gonna|about to) (?:black|pass) out\b|"
+    # "come a cropper", a fall said the British way, now: "i've just come a cropper"
+    # ("i came a cropper on the cobbles when we were in spain" is a story)
+    r"\bi(?:'ve| have|ve)? (?:just )?come a cropper\b|"
     r"\bchoking\b|\bcollapsed\b|\bunconscious\b|\bnot breathing\b|\bgasping\b|"
     r"\bslurred\b|\b(?:keeled|toppled) over\b|"
     r"\blegs (?:just )?(?:gave|have given) (?:way|out)\b|"
@@ -270,7 +277,8 @@ def is_negated_call(text: str) -> bool:
 
 
 _FALL_WORDS = re.compile(r"\b(?:fell|fallen|fall|slipped|tripped|tumbled|floor|get up|stand up|"
-                         r"keeled|toppled|went flying|legs|lift myself|pick myself)\b")
+                         r"keeled|toppled|went flying|legs|lift myself|pick myself|"
+                         r"come a cropper)\b")
 
 
 def safety_intent(text: str) -> str:

@@ -29,20 +29,20 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["CALL_PHRASES", "DEFAULT_THRESHOLD", "MIN_PHONES", "Match", "SoundsLike",
-           "default_dictionary", "read_dictionary", "shared_reader"]
+__all__ = ["CALL_PHRASES", "DEFAULT_THRESHOLD", "EXTRA_PRONUNCIATIONS", "MIN_PHONES", "Match",
+           "SoundsLike", "default_dictionary", "read_dictionary", "shared_reader"]
 
 CALL_PHRASES = (
     # falls the resident tells of
     "i've fallen", "i fell down", "i fell over", "i've had a fall", "i'm on the floor",
     "i can't get up", "i cannot get up", "my legs gave way", "i went flying",
-    "i toppled over", "i can't lift myself up",
+    "i toppled over", "i can't lift myself up", "i've come a cropper",
     # calls for help
     "please help me", "i need help", "send someone", "call an ambulance", "ambulance",
     "emergency", "nine nine nine", "nine one one", "alert my carer",
     "get my carer", "get the nurse", "i can't breathe", "chest pains", "my chest is tight",
     "heart attack", "i'm having a stroke", "i'm bleeding", "so much blood", "i passed out",
-    "i blacked out", "i'm choking", "i collapsed", "unconscious", "not breathing",
+    "i blacked out", "i keep blacking out", "i'm choking", "i collapsed", "unconscious", "not breathing",
     "my speech is slurred", "i'm having a fit", "having a seizure", "gas leak",
     "i can smell gas", "the house is on fire", "there's an intruder",
     "there's a burglar", "someone's broken in", "he forced his way in",
@@ -80,6 +80,10 @@ def default_dictionary() -> Path:
     return Path(pocketsphinx.get_model_path()) / "en-us" / "cmudict-en-us.dict"
 
 
+EXTRA_PRONUNCIATIONS = {"blacking": "B L AE K IH NG"}
+"""Words of :data:`CALL_PHRASES` that CMUdict lacks, in ARPAbet (a dictionary given to
+:class:`SoundsLike` overrides them)."""
+
 _SAME = {"cannot": "can't", "cant": "can't"}
 """Spellings of one word, for :func:`_only_drops`."""
 
@@ -110,7 +114,9 @@ class SoundsLike:
         if not pronunciations:
             raise ValueError("sounds-like needs a pronunciation dictionary (none was read)")
         self.threshold = float(threshold)
-        self._pron = pronunciations
+        extra = {w: "".join(_PHONE[p] for p in phones.split())
+                 for w, phones in EXTRA_PRONUNCIATIONS.items()}
+        self._pron = {**extra, **pronunciations}
         self._phrases: list[tuple[str, str]] = []
         for phrase in phrases:
             spelt, _ = self._spell(_WORD.findall(phrase.lower()))

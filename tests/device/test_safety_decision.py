@@ -46,7 +46,11 @@ PLAIN_CALLS = ("i can't get my breath",
                "the dog tripped me and i fell", "i need an ambulance the air ambulance",
                "ive fallen over",  # typed without the apostrophe
                # the emergency numbers in words or spaced digits, as Whisper writes them
-               "ring nine nine nine", "call nine one one", "oh um call 9 1 1", "dial 999")
+               "ring nine nine nine", "call nine one one", "oh um call 9 1 1", "dial 999",
+               # blacking out, or about to; a fall said the British way, now
+               "i keep blacking out", "oh love i'm blacking out",
+               "i think i'm going to pass out", "i've just come a cropper in the kitchen",
+               "ive come a cropper")
 """Plain calls for help: always end in an alert, whatever the model says."""
 
 NOT_CALLS = ("i haven't fallen today thank you", "no thanks i don't need an ambulance",
@@ -118,6 +122,15 @@ def claims_help(text: str) -> bool:
 def test_plain_calls_are_safety_words(text: str) -> None:
     assert safety.is_safety_phrase(text) and safety.safety_label_of_words(text) in SAFETY_LABELS
     assert not safety.is_negated_call(text) and not safety.is_denial(text)
+
+
+@pytest.mark.parametrize("text", ["the telly keeps blacking out",
+                                  "the lights keep blacking out in the storm",
+                                  "i came a cropper on the cobbles when we were in spain",
+                                  "he came a cropper on his bike"])
+def test_a_screen_blacking_out_or_a_cropper_told_of_are_left_to_the_model(text: str) -> None:
+    """Only the resident blacking out, or a cropper come now, are plain safety words."""
+    assert not safety.is_safety_phrase(text)
 
 
 @pytest.mark.parametrize("text", NOT_CALLS)

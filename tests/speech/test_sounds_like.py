@@ -28,6 +28,9 @@ def reader() -> SoundsLike:
      "now the alert my carer"),
     ("cold i'm one one", "nine one one", "i'm one one", "cold nine one one"),
     ("n i o n 1 1", "nine one one", "n 1 1", "n i o nine one one"),
+    # "blacking" is not in CMUdict: EXTRA_PRONUNCIATIONS spells it
+    ("hold up i keep lacking out", "i keep blacking out", "i keep lacking out",
+     "hold up i keep blacking out"),
 ])
 def test_a_misheard_call_reads_as_the_call(reader: SoundsLike, heard: str, phrase: str,
                                            words: str, reading: str) -> None:
