@@ -62,7 +62,7 @@ def fit(rows: list[dict[str, Any]], intent_model: str | None = None) -> dict[str
     """The rule chosen on `rows` (a dev run's rows) and every candidate's figures."""
     from device.intent import IntentModel
     from device.safety import safety_label_of_words
-    from speech.asr_hybrid import _merge
+    from speech.asr_hybrid import merge_hypotheses, safety_hypotheses
 
     model = IntentModel.load(intent_model, threads=2)
     fast = {r["file"]: r for r in rows if r["engine"] == "pocketsphinx" and r["set"] ==
@@ -76,13 +76,12 @@ def fit(rows: list[dict[str, Any]], intent_model: str | None = None) -> dict[str
     for f in files:
         fr, sr = fast[f], slow[f]
         tr = _fast_transcript(fr)
-        signs = [h for h in [tr.text, *tr.alternatives] if h.strip() and
-                 safety_label_of_words(h) is not None]
+        signs = safety_hypotheses(tr, safety_label_of_words)
         fast_tr = Transcript(tr.text, tr.seconds, 0.0, tr.words, tr.confidence, "hybrid",
-                             _merge(signs, tr.alternatives, exclude=tr.text))
+                             merge_hypotheses(signs, tr.alternatives, exclude=tr.text))
         fast_dec = _decide(model, fast_tr)
         slow_tr = Transcript(sr["heard"], sr["seconds"], 0.0, [], sr["confidence"], "hybrid",
-                             _merge([], sr["alternatives"], exclude=sr["heard"]))
+                             merge_hypotheses([], sr["alternatives"], exclude=sr["heard"]))
         slow_dec = _decide(model, slow_tr) if not signs else fast_dec
         clips.append({"row": fr, "tr": tr, "signs": bool(signs),
                       "fast_ok": _right(fr, *fast_dec), "slow_ok": _right(fr, *slow_dec),

@@ -78,7 +78,8 @@ def make_recognizer(settings: Settings, state_dir: Path | None = None) -> Any:
         if asr.engine == "hybrid":
             from device.safety import safety_label_of_words
 
-            extra.update(fast_options=cmn, safety_words=safety_label_of_words)
+            extra.update(fast_options=cmn, safety_words=safety_label_of_words,
+                         torn_signs_ask=asr.fast_torn_signs_ask)
     return create_recognizer(asr.engine, asr.model, sample_rate=asr.sample_rate, **extra)
 
 

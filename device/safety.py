@@ -9,7 +9,7 @@ from device.careplan import CarePlan
 from device.replies import Action, Reply
 
 __all__ = ["is_denial", "is_safety_phrase", "safety_intent", "safety_label_of_words",
-           "safety_reply", "symptom_reply", "symptom_worse_reply"]
+           "safety_reply", "safety_word_indices", "symptom_reply", "symptom_worse_reply"]
 
 _SERIOUS_FALL = re.compile(r"\b(?:can ?not|can'?t|unable to) (?:get|stand|move|breathe)|hurt|"
                            r"bleed|head|broke|unconscious|on the floor|pain|help")
@@ -256,6 +256,22 @@ def is_safety_phrase(text: str) -> bool:
     fallen", "no i don't need an ambulance"), an idiom ("i fell asleep", "dying for a cup
     of tea") or someone else's fall ("my brother fell off his bike")."""
     return bool(_SAFETY_PHRASE.search(defuse(text)))
+
+
+def safety_word_indices(text: str) -> list[int]:
+    """Indices of the words of ``text`` (split on whitespace) that the words net's plain
+    safety words cover ("oh love go on the floor five" -> [3, 4, 5]); empty without them.
+    For a recognizer's word posteriors: how sure it was of the words that make the call."""
+    kept = [(i, n) for i, w in enumerate(text.split()) if (n := _norm(w))]  # no fillers
+    words = [n for _, n in kept]
+    out: set[int] = set()
+    for m in _SAFETY_PHRASE.finditer(defuse(text)):
+        said = m.group(0).split()
+        for i in range(len(words) - len(said) + 1):
+            if words[i:i + len(said)] == said:
+                out.update(kept[j][0] for j in range(i, i + len(said)))
+                break
+    return sorted(out)
 
 
 def is_negated_call(text: str) -> bool:

@@ -100,6 +100,10 @@ class AsrSettings:
     """CPU threads of the Whisper decoder."""
     language: str = "en"
     """The resident's language as Whisper hears it (the fast path is English only)."""
+    fast_torn_signs_ask: bool = True
+    """hybrid: safety words that only some of the fast path's n-best hypotheses carry are
+    asked about at once instead of alerted (docs/speech.md, "The fast path's false alerts
+    at once"); false: the fast path alerts on any safety words the model agrees with."""
 
     def __post_init__(self) -> None:
         _check(self.engine in ASR_ENGINES,

@@ -6,7 +6,11 @@ pocketsphinx domain decoder hears every utterance as it is spoken; at the end of
 1. when its hypothesis carries a safety sign (plain safety words in its 1-best or n-best,
    the device's own rule), that transcript is returned at once, the safety hypothesis
    first among the alternatives: an emergency heard by the fast path never waits for
-   Whisper;
+   Whisper. When its n-best is torn on the sign (some hypothesis lacks the safety words;
+   ``torn_signs_ask``, on by default), its first hypothesis without them comes first and
+   the signs follow as alternatives: the device then asks the safety question at once
+   instead of alerting on the words alone (docs/speech.md, "The fast path's false alerts
+   at once");
 2. when it is sure (FastRule, fitted on a dev part of the spoken command set, never on
    the test part), its transcript is returned at once;
 3. otherwise Whisper decodes the held audio and decides; the fast path's hypotheses that
@@ -28,7 +32,8 @@ from typing import Any
 from speech.asr import Partial, Recognizer, Transcript, Word
 from speech.audio import DEFAULT_RATE
 
-__all__ = ["FAST_RULE", "FastRule", "HybridRecognizer"]
+__all__ = ["FAST_RULE", "FastRule", "HybridRecognizer", "fast_transcript", "merge_hypotheses",
+           "safety_hypotheses"]
 
 PATHS = ("fast-safety", "fast", "whisper")
 
@@ -89,6 +94,8 @@ class HybridRecognizer(Recognizer):
         safety_words: text -> safety label or None (default: device.safety's rule).
         fast_options: options of the pocketsphinx domain engine (e.g. cmn_file).
         whisper_options: options of the Whisper engine (beam_size, nbest, device).
+        torn_signs_ask: a safety sign that not every fast hypothesis carries is returned
+            as an alternative behind the first hypothesis without it (see module doc).
     """
 
     name = "hybrid"
@@ -97,12 +104,14 @@ class HybridRecognizer(Recognizer):
                  threads: int = 2, language: str = "en", rule: FastRule = FAST_RULE,
                  safety_words: Callable[[str], str | None] | None = None,
                  fast_options: dict[str, Any] | None = None,
-                 whisper_options: dict[str, Any] | None = None) -> None:
+                 whisper_options: dict[str, Any] | None = None,
+                 torn_signs_ask: bool = True) -> None:
         from speech.asr_pocketsphinx import create_domain
         from speech.asr_whisper import WhisperRecognizer
 
         super().__init__(sample_rate)
         self.rule = rule
+        self.torn_signs_ask = torn_signs_ask
         self.safety_words = safety_words or _device_safety_words()
         # The fast path only understands English; in another language Whisper decides all.
         self._fast_on = language == "en"
@@ -128,12 +137,11 @@ class HybridRecognizer(Recognizer):
         if signs or (self._fast_on and self.rule.sure(fast)):
             self.whisper.reset()
             self.last_path = "fast-safety" if signs else "fast"
-            alts = _merge(signs, fast.alternatives, exclude=fast.text)
-            return replace(fast, engine=self.name, alternatives=alts)
+            return fast_transcript(fast, signs, self.torn_signs_ask, self.name)
         slow = self.whisper.final()
         self.last_path = "whisper"
-        alts = _merge(self._safety_hypotheses(fast, include_best=True), slow.alternatives,
-                      exclude=slow.text)
+        alts = merge_hypotheses(self._safety_hypotheses(fast, include_best=True),
+                                slow.alternatives, exclude=slow.text)
         busy = fast.rtf * fast.seconds + slow.rtf * slow.seconds
         seconds = slow.seconds or fast.seconds
         return replace(slow, engine=self.name, alternatives=alts, seconds=seconds,
@@ -143,8 +151,7 @@ class HybridRecognizer(Recognizer):
         """The fast path's hypotheses (1-best first) that carry plain safety words."""
         if not self._fast_on:
             return []
-        hyps = ([fast.text] if include_best else []) + list(fast.alternatives)
-        return [h for h in hyps if h.strip() and self.safety_words(h) is not None]
+        return safety_hypotheses(fast, self.safety_words, include_best)
 
     def reset(self) -> None:
         self.fast.reset()
@@ -161,7 +168,31 @@ class HybridRecognizer(Recognizer):
         raise NotImplementedError
 
 
-def _merge(first: list[str], rest: list[str], exclude: str) -> list[str]:
+def fast_transcript(fast: Transcript, signs: list[str], torn_signs_ask: bool = True,
+                    engine: str = "hybrid") -> Transcript:
+    """What the hybrid returns at once from the fast path's transcript and its safety
+    signs (:func:`safety_hypotheses`): the signs first among the alternatives; when some
+    hypothesis lacks them and `torn_signs_ask`, that hypothesis first and the signs behind
+    it (the words of a call were one guess among others, not what was heard)."""
+    calm = [h for h in (fast.text, *fast.alternatives) if h.strip() and h not in signs]
+    if signs and calm and torn_signs_ask:
+        return replace(fast, text=calm[0], words=[], confidence=None, engine=engine,
+                       alternatives=merge_hypotheses(signs, fast.alternatives,
+                                                     exclude=calm[0]))
+    return replace(fast, engine=engine,
+                   alternatives=merge_hypotheses(signs, fast.alternatives, exclude=fast.text))
+
+
+def safety_hypotheses(fast: Transcript, safety_words: Callable[[str], str | None],
+                      include_best: bool = True) -> list[str]:
+    """The hypotheses of `fast` (1-best first unless `include_best` is False, then its
+    alternatives) that `safety_words` holds as a call: the fast path's safety signs."""
+    hyps = ([fast.text] if include_best else []) + list(fast.alternatives)
+    return [h for h in hyps if h.strip() and safety_words(h) is not None]
+
+
+def merge_hypotheses(first: list[str], rest: list[str], exclude: str) -> list[str]:
+    """`first` then `rest`, each once, without `exclude` (the 1-best) or blanks."""
     out: list[str] = []
     for h in [*first, *rest]:
         if h and h != exclude and h not in out:

@@ -362,3 +362,14 @@ def test_no_i_dont_need_help_outside_a_question_never_alerts(label: str) -> None
 def test_a_floor_of_the_house_is_not_the_floor_one_lies_on(text: str) -> None:
     assert safety.safety_label_of_words(text) is None
     assert safety.safety_label_of_words("i'm on the bathroom floor") == "fall_report"
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("oh love go on the floor five for me", ["on", "the", "floor"]),
+    ("i um fell over", ["i", "fell"]),  # a filler inside the words is not one of them
+    ("please help all my daughter i'm fine", ["please", "help"]),
+    ("my brother fell and i can't get up", ["can't", "get", "up"]),  # his fall is not
+    ("turn the heating up", []),
+])
+def test_the_words_that_make_the_call_are_found(text: str, words: list[str]) -> None:
+    assert [text.split()[i] for i in safety.safety_word_indices(text)] == words

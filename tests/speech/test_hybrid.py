@@ -99,3 +99,88 @@ def test_silence_gives_no_safety_words(pad: Callable[..., np.ndarray]) -> None:
         quiet = pad(np.zeros(0, dtype=np.int16), 2.0, 0.0, noise=noise, seed=3)
         tr = transcribe_clip(rec, AudioClip(quiet, 16000))
         assert all(safety_label_of_words(t) is None for t in [tr.text, *tr.alternatives])
+
+
+class _Heard:
+    """The fast path's decode of one utterance, as the domain decoder gave it in the
+    spoken benchmark (bench/speech_results/commands_idle_rows.jsonl)."""
+
+    def __init__(self, tr: Transcript) -> None:
+        self.tr = tr
+
+    def accept(self, pcm: bytes) -> None:
+        return None
+
+    def final(self) -> Transcript:
+        return self.tr
+
+    def reset(self) -> None:
+        return None
+
+
+def _device() -> Callable[[Transcript], tuple[bool, bool]]:
+    """A fresh device decision per transcript: (alerted at once, the question asked)."""
+    from device.dialogue import DialogueManager
+    from device.intent import IntentModel
+    from device.pipeline import ActionExecutor, Assistant
+    from device.settings import load_settings
+
+    s = load_settings(None)
+    model = IntentModel.load(None, threads=1)
+
+    def decide(tr: Transcript) -> tuple[bool, bool]:
+        assistant = Assistant(model, DialogueManager(s.care_plan, safety=s.safety),
+                              ActionExecutor(s.resident.name))
+        turn = assistant.respond_transcript(tr)
+        return (any(a.kind == "alert" for a in turn.reply.actions),
+                assistant.dialogue.pending_safety is not None)
+
+    return decide
+
+
+TORN = _tr("oh love go on the floor five for me",
+           [0.95, 0.42, 0.42, 0.13, 0.16, 0.01, 0.28, 0.01, 0.51],
+           ["oh love will the far of eyes phone the", "oh have will the far of eyes phone the"])
+"""Said: "oh could you close the porch light for me" (the test part, cmd0289.wav)."""
+TORN_FINE = _tr("please help all my daughter i'm fine",
+                [1.0, 0.74, 0.79, 1.0, 0.99, 0.27, 0.51],
+                ["please help all my daughter i've wine", "please tell my daughter i'm fine"])
+"""Said: "please don't call my daughter i'm fine" (bench.fast_false_alerts)."""
+SURE = _tr("give me an ambulance", [0.52, 0.99, 0.99, 1.0], ["give me a an ambulance"])
+
+
+def _fast(heard: Transcript, torn_signs_ask: bool = True) -> HybridRecognizer:
+    rec = _hybrid(rule=NEVER_SURE)
+    rec.torn_signs_ask = torn_signs_ask
+    rec.fast = _Heard(heard)  # type: ignore[assignment]
+    return rec
+
+
+def test_a_sign_the_fast_path_is_torn_on_is_asked_about_not_alerted() -> None:
+    decide = _device()
+    rec = _fast(TORN)
+    tr = rec.final()
+    assert rec.last_path == "fast-safety"  # still at once: Whisper never decodes it
+    assert tr.text == "oh love will the far of eyes phone the" and tr.words == []
+    assert tr.alternatives == ["oh love go on the floor five for me",
+                               "oh have will the far of eyes phone the"]
+    assert decide(tr) == (False, True)  # the safety question, at once
+    # off: the words alone alert at once, as before
+    assert decide(_fast(TORN, torn_signs_ask=False).final()) == (True, False)
+
+
+def test_a_torn_sign_beside_a_plain_no_is_answered() -> None:
+    """The first hypothesis without the words says "i'm fine": a 1-best that denies a call
+    lets no alternative raise one (device.pipeline)."""
+    decide = _device()
+    tr = _fast(TORN_FINE).final()
+    assert tr.text == "please tell my daughter i'm fine"
+    assert decide(tr) == (False, False)
+
+
+def test_a_sign_every_fast_hypothesis_carries_still_alerts_at_once() -> None:
+    decide = _device()
+    rec = _fast(SURE)
+    tr = rec.final()
+    assert tr.text == "give me an ambulance" and rec.last_path == "fast-safety"
+    assert decide(tr) == (True, False)
