@@ -41,6 +41,8 @@ from typing import Any
 
 from tqdm import tqdm
 
+from bench.results import write_png
+
 __all__ = ["BARS", "candidates", "decode_others", "fit_sentences", "main"]
 
 BARS = (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
@@ -120,6 +122,10 @@ def _features(row: dict[str, Any]) -> dict[str, Any]:
             "unanimous": all(safety_label_of_words(h) is not None for h in hyps)}
 
 
+def _at_least(key: str, bar: float) -> Callable[[dict[str, Any]], bool]:
+    return lambda f: float(f[key]) >= bar
+
+
 def candidates(others: list[dict[str, Any]], calls: dict[str, list[dict[str, Any]]]
                ) -> list[dict[str, Any]]:
     """Each rule: false alerts at once it keeps on `others`, and per part how many of the
@@ -128,9 +134,9 @@ def candidates(others: list[dict[str, Any]], calls: dict[str, list[dict[str, Any
     part_calls = {part: [_features(r) for r in rows] for part, rows in calls.items()}
     rules: list[tuple[str, float | None, Callable[[dict[str, Any]], bool]]] = [
         ("none", None, lambda f: True)]
-    rules += [("mean_posterior", b, lambda f, b=b: f["mean"] >= b) for b in BARS]
-    rules += [("call_words_posterior", b, lambda f, b=b: f["words"] >= b) for b in BARS]
-    rules += [("unanimous_nbest", None, lambda f: f["unanimous"])]
+    rules += [("mean_posterior", b, _at_least("mean", b)) for b in BARS]
+    rules += [("call_words_posterior", b, _at_least("words", b)) for b in BARS]
+    rules += [("unanimous_nbest", None, lambda f: bool(f["unanimous"]))]
     out = []
     for name, bar, keeps in rules:
         out.append({"rule": name, "bar": bar,
@@ -140,13 +146,34 @@ def candidates(others: list[dict[str, Any]], calls: dict[str, list[dict[str, Any
     return out
 
 
-def _fast_calls(path: Path) -> list[dict[str, Any]]:
+def _fast_calls(path: Path, model: Any) -> list[dict[str, Any]]:
+    """The calls of a committed run that the fast path alerts at once on without the torn
+    rule, as the fast path heard them (each row's ``fast``: speech runs record it)."""
+    from bench.speech_commands import _assistant, _decision
+    from device.safety import safety_label_of_words
+    from speech.asr import Transcript, Word
+    from speech.asr_hybrid import fast_transcript, safety_hypotheses
     from speech.command_set import SAFETY
 
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()
             if line.strip()]
-    return [r for r in rows if r.get("engine") == "hybrid" and r.get("path") == "fast-safety"
-            and r.get("alert") and r.get("intent") in SAFETY]
+    out = []
+    for r in rows:
+        if r.get("engine") != "hybrid" or r.get("intent") not in SAFETY or "fast" not in r:
+            continue
+        f = r["fast"]
+        words = [Word(w, 0.0, 0.0, c) for w, c in zip(f["heard"].split(), f["word_conf"],
+                                                      strict=False)]
+        fast = Transcript(f["heard"], r["seconds"], 0.0, words, f["confidence"], "hybrid",
+                          list(f["alternatives"]))
+        signs = safety_hypotheses(fast, safety_label_of_words)
+        if not signs:
+            continue
+        assistant = _assistant(model)
+        turn = assistant.respond_transcript(fast_transcript(fast, signs, torn_signs_ask=False))
+        if _decision(turn, assistant)[0]:
+            out.append(f)
+    return out
 
 
 def run(limit: int | None = None, intent_model: str | None = None,
@@ -156,8 +183,12 @@ def run(limit: int | None = None, intent_model: str | None = None,
     t0 = time.perf_counter()
     sentences = fit_sentences(limit)
     others = decode_others(sentences, intent_model)
-    calls = {part: _fast_calls(p) for part, p in (parts or PARTS).items()}
-    flagged = [r for r in others if r["alert"] or r["asked"]]
+    from device.intent import IntentModel
+
+    model = IntentModel.load(intent_model, threads=2)
+    calls = {part: _fast_calls(p, model) for part, p in (parts or PARTS).items()}
+    flagged = [r for r in others
+               if r["alert"] or r["asked"] or r["alert_torn_ask"] or r["asked_torn_ask"]]
     return {
         "bench": "fast_false_alerts", "sentences": len(sentences), "clips": len(others),
         "fast_safety": sum(bool(r["signs"]) for r in others),
@@ -169,37 +200,34 @@ def run(limit: int | None = None, intent_model: str | None = None,
                                    for r in others)},
         "fast_calls_alerted_at_once": {part: len(rows) for part, rows in calls.items()},
         "candidates": candidates(others, calls),
-        "flagged": [{k: r[k] for k in ("ref", "heard", "alert", "asked", "confidence",
-                                       "voice", "snr_db")} for r in flagged],
+        "flagged": [{k: r[k] for k in ("ref", "heard", "alert", "asked", "alert_torn_ask",
+                                       "asked_torn_ask", "confidence", "voice", "snr_db")}
+                    for r in flagged],
         "wall_s": round(time.perf_counter() - t0, 1), "machine": machine_info(),
     }
 
 
-def _plot(result: dict[str, Any], png: Path) -> None:
-    import matplotlib
+def _draw(result: dict[str, Any]) -> Callable[[Any], None]:
+    def draw(ax: Any) -> None:
+        total = result["false_alerts_at_once"]
+        for rule, marker in (("mean_posterior", "o-"), ("call_words_posterior", "s-")):
+            pts = [c for c in result["candidates"] if c["rule"] == rule]
+            ax.plot([c["dev_calls_asked_instead"] for c in pts],
+                    [total - c["false_alerts_kept"] for c in pts], marker,
+                    label=f"{rule.replace('_', ' ')} (bars {BARS[0]:g}-{BARS[-1]:g})")
+        for c in result["candidates"]:
+            if c["rule"] == "unanimous_nbest":
+                ax.plot([c["dev_calls_asked_instead"]], [total - c["false_alerts_kept"]],
+                        "k^", label="every n-best hypothesis carries the words")
+        n_calls = result["fast_calls_alerted_at_once"].get("dev", 0)
+        ax.set_xlabel(f"dev calls asked about instead (of {n_calls} the fast path alerts "
+                      "at once)")
+        ax.set_ylabel(f"false alerts at once removed (of {total})")
+        ax.set_title(f"Fast path: {total} false alerts at once in {result['clips']} "
+                     "ordinary clips")
+        ax.legend(fontsize=8)
 
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    fig, ax = plt.subplots(figsize=(7, 4))
-    total = result["false_alerts_at_once"]
-    for rule, marker in (("mean_posterior", "o-"), ("call_words_posterior", "s-")):
-        pts = [c for c in result["candidates"] if c["rule"] == rule]
-        ax.plot([c["dev_calls_asked_instead"] for c in pts],
-                [total - c["false_alerts_kept"] for c in pts], marker,
-                label=f"{rule.replace('_', ' ')} (bars {BARS[0]:g}-{BARS[-1]:g})")
-    for c in result["candidates"]:
-        if c["rule"] == "unanimous_nbest":
-            ax.plot([c["dev_calls_asked_instead"]], [total - c["false_alerts_kept"]], "k^",
-                    label="every n-best hypothesis carries the words")
-    n_calls = result["fast_calls_alerted_at_once"].get("dev", 0)
-    ax.set_xlabel(f"dev calls asked about instead (of {n_calls} the fast path alerts at once)")
-    ax.set_ylabel(f"false alerts at once removed (of {total})")
-    ax.set_title(f"Fast path: {total} false alerts at once in {result['clips']} ordinary clips")
-    ax.legend(fontsize=8)
-    fig.tight_layout()
-    fig.savefig(png, dpi=110)
-    plt.close(fig)
+    return draw
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -220,9 +248,9 @@ def main(argv: list[str] | None = None) -> int:
     result = run(args.limit, args.intent_model)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
-    _plot(result, args.out.with_suffix(".png"))
+    write_png(args.out.stem, _draw(result), args.out.parent)
     print(json.dumps({k: result[k] for k in ("clips", "fast_safety", "false_alerts_at_once",
-                                             "false_questions",
+                                             "false_questions", "torn_signs_ask",
                                              "fast_calls_alerted_at_once")}))
     return 0
 

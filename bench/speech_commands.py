@@ -163,6 +163,11 @@ def decode_engine(name: str, folder: str | None, human: bool,
             "decide_cpu_ms": round((time.process_time() - c_end) * 1000, 1),
             "path": getattr(rec, "last_path", "") or name,
         }
+        fast = getattr(rec, "last_fast", None)
+        if fast is not None:  # the hybrid's fast path, as it heard the clip
+            row["fast"] = {"heard": fast.text, "alternatives": list(fast.alternatives),
+                           "confidence": fast.confidence,
+                           "word_conf": [w.conf for w in fast.words]}
         rows.append(row)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
     return {"engine": name, "rows": rows, "peak_rss_mb": round(peak, 1),

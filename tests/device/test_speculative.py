@@ -239,7 +239,10 @@ def test_a_crashing_speculation_falls_back_and_the_call_for_help_reaches_a_careg
         caregiver.stop()
     turns = [t for t in lines if "heard" in t]
     assert len(turns) == 1 and turns[0]["intent"] in ("emergency_help", "fall_report"), lines
-    assert turns[0]["alerts"] == [got[0].id] and got[0].kind == "help_request"
+    # "help me I have fallen" is both: the fast path may hear the fall without "help me"
+    # in every hypothesis (then its first hypothesis without it decides: a fall)
+    assert turns[0]["alerts"] == [got[0].id] and got[0].kind in ("help_request",
+                                                                 "spoken_fall")
     stats = rt.audio_stats
     assert stats["speculation_failures"] == 1 and stats["speculation_fallbacks"] == 1, stats
     assert stats["speculations_used"] == 0

@@ -142,10 +142,9 @@ TORN = _tr("oh love go on the floor five for me",
            [0.95, 0.42, 0.42, 0.13, 0.16, 0.01, 0.28, 0.01, 0.51],
            ["oh love will the far of eyes phone the", "oh have will the far of eyes phone the"])
 """Said: "oh could you close the porch light for me" (the test part, cmd0289.wav)."""
-TORN_FINE = _tr("please help all my daughter i'm fine",
-                [1.0, 0.74, 0.79, 1.0, 0.99, 0.27, 0.51],
-                ["please help all my daughter i've wine", "please tell my daughter i'm fine"])
-"""Said: "please don't call my daughter i'm fine" (bench.fast_false_alerts)."""
+TORN_NO = _tr("i have fallen over know", [0.66, 0.53, 0.99, 1.0, 0.58],
+              ["i haven't fallen over know", "i haven't fallen over no"])
+"""Said: "i haven't fallen over no" (bench.fast_false_alerts; it alerted at once before)."""
 SURE = _tr("give me an ambulance", [0.52, 0.99, 0.99, 1.0], ["give me a an ambulance"])
 
 
@@ -170,12 +169,13 @@ def test_a_sign_the_fast_path_is_torn_on_is_asked_about_not_alerted() -> None:
 
 
 def test_a_torn_sign_beside_a_plain_no_is_answered() -> None:
-    """The first hypothesis without the words says "i'm fine": a 1-best that denies a call
-    lets no alternative raise one (device.pipeline)."""
+    """The first hypothesis without the words says "i haven't fallen": a 1-best that
+    denies a call lets no alternative raise one (device.pipeline)."""
     decide = _device()
-    tr = _fast(TORN_FINE).final()
-    assert tr.text == "please tell my daughter i'm fine"
+    tr = _fast(TORN_NO).final()
+    assert tr.text == "i haven't fallen over know"
     assert decide(tr) == (False, False)
+    assert decide(_fast(TORN_NO, torn_signs_ask=False).final()) == (True, False)
 
 
 def test_a_sign_every_fast_hypothesis_carries_still_alerts_at_once() -> None:
