@@ -62,12 +62,10 @@ def fit_sentences(limit: int | None = None) -> list[tuple[str, str]]:
     return out[:limit] if limit else out
 
 
-def decode_others(sentences: Sequence[tuple[str, str]],
-                  intent_model: str | None = None) -> list[dict[str, Any]]:
+def decode_others(sentences: Sequence[tuple[str, str]], model: Any) -> list[dict[str, Any]]:
     """One row per clip: the fast path's transcript and, for a clip with a safety sign, the
-    device's decision on what the hybrid would return."""
-    from bench.speech_commands import CHUNK_MS, _assistant, _decision
-    from device.intent import IntentModel
+    device's decision (intent model `model`) on what the hybrid would return."""
+    from bench.speech_commands import CHUNK_MS, decide_transcript
     from device.safety import safety_label_of_words
     from speech.asr import create_recognizer
     from speech.asr_hybrid import fast_transcript, safety_hypotheses
@@ -75,7 +73,6 @@ def decode_others(sentences: Sequence[tuple[str, str]],
     from speech.command_set import generate
 
     rec = create_recognizer("pocketsphinx")
-    model = IntentModel.load(intent_model, threads=2)
     rows: list[dict[str, Any]] = []
     passes = [(list(sentences), 100), (list(sentences)[::-1], 101)]
     with tqdm(total=2 * len(sentences), desc="fast path on other sentences",
@@ -96,10 +93,8 @@ def decode_others(sentences: Sequence[tuple[str, str]],
                     "asked_torn_ask": False}
                 if signs:  # as the hybrid returns it, torn signs alerted / asked about
                     for torn_ask, key in ((False, ""), (True, "_torn_ask")):
-                        assistant = _assistant(model)
-                        turn = assistant.respond_transcript(
-                            fast_transcript(fast, signs, torn_signs_ask=torn_ask))
-                        row[f"alert{key}"], row[f"asked{key}"] = _decision(turn, assistant)
+                        row[f"alert{key}"], row[f"asked{key}"], _ = decide_transcript(
+                            model, fast_transcript(fast, signs, torn_signs_ask=torn_ask))
                 rows.append(row)
                 bar.update(1)
     return rows
@@ -110,11 +105,11 @@ def _features(row: dict[str, Any]) -> dict[str, Any]:
     and whether every hypothesis carries safety words."""
     from device.safety import safety_label_of_words, safety_word_indices
 
-    conf = [c for c in row["word_conf"] if c is not None]
-    words = row["heard"].split()
-    idx = [i for i in safety_word_indices(row["heard"]) if i < len(row["word_conf"])
-           and len(words) == len(row["word_conf"])]
-    said = [row["word_conf"][i] for i in idx if row["word_conf"][i] is not None]
+    word_conf = row["word_conf"]
+    conf = [c for c in word_conf if c is not None]
+    aligned = len(row["heard"].split()) == len(word_conf)  # posteriors word by word
+    said = [word_conf[i] for i in safety_word_indices(row["heard"])
+            if aligned and word_conf[i] is not None]
     hyps = [h for h in [row["heard"], *row["alternatives"]] if h.strip()]
     return {"mean": row["confidence"] if row["confidence"] is not None else
             (sum(conf) / len(conf) if conf else 0.0),
@@ -149,9 +144,8 @@ def candidates(others: list[dict[str, Any]], calls: dict[str, list[dict[str, Any
 def _fast_calls(path: Path, model: Any) -> list[dict[str, Any]]:
     """The calls of a committed run that the fast path alerts at once on without the torn
     rule, as the fast path heard them (each row's ``fast``: speech runs record it)."""
-    from bench.speech_commands import _assistant, _decision
+    from bench.speech_commands import decide_transcript, row_transcript
     from device.safety import safety_label_of_words
-    from speech.asr import Transcript, Word
     from speech.asr_hybrid import fast_transcript, safety_hypotheses
     from speech.command_set import SAFETY
 
@@ -161,31 +155,23 @@ def _fast_calls(path: Path, model: Any) -> list[dict[str, Any]]:
     for r in rows:
         if r.get("engine") != "hybrid" or r.get("intent") not in SAFETY or "fast" not in r:
             continue
-        f = r["fast"]
-        words = [Word(w, 0.0, 0.0, c) for w, c in zip(f["heard"].split(), f["word_conf"],
-                                                      strict=False)]
-        fast = Transcript(f["heard"], r["seconds"], 0.0, words, f["confidence"], "hybrid",
-                          list(f["alternatives"]))
+        fast = row_transcript({**r["fast"], "seconds": r["seconds"]}, "hybrid")
         signs = safety_hypotheses(fast, safety_label_of_words)
-        if not signs:
-            continue
-        assistant = _assistant(model)
-        turn = assistant.respond_transcript(fast_transcript(fast, signs, torn_signs_ask=False))
-        if _decision(turn, assistant)[0]:
-            out.append(f)
+        if signs and decide_transcript(model, fast_transcript(fast, signs,
+                                                              torn_signs_ask=False))[0]:
+            out.append(r["fast"])
     return out
 
 
 def run(limit: int | None = None, intent_model: str | None = None,
         parts: dict[str, Path] | None = None) -> dict[str, Any]:
     from bench.machine import machine_info
-
-    t0 = time.perf_counter()
-    sentences = fit_sentences(limit)
-    others = decode_others(sentences, intent_model)
     from device.intent import IntentModel
 
+    t0 = time.perf_counter()
     model = IntentModel.load(intent_model, threads=2)
+    sentences = fit_sentences(limit)
+    others = decode_others(sentences, model)
     calls = {part: _fast_calls(p, model) for part, p in (parts or PARTS).items()}
     flagged = [r for r in others
                if r["alert"] or r["asked"] or r["alert_torn_ask"] or r["asked_torn_ask"]]

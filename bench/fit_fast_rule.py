@@ -23,7 +23,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from speech.asr import Transcript, Word
+from speech.asr import Transcript
 from speech.asr_hybrid import FastRule
 from speech.command_set import SAFETY
 
@@ -37,29 +37,15 @@ def candidates() -> list[FastRule]:
                                                 [True, False])]
 
 
-def _fast_transcript(r: dict[str, Any]) -> Transcript:
-    words = [Word(w, 0.0, 0.0, c) for w, c in zip(r["heard"].split(), r["word_conf"],
-                                                   strict=False)]
-    return Transcript(r["heard"], r["seconds"], 0.0, words, r["confidence"], "pocketsphinx",
-                      list(r["alternatives"]))
-
-
 def _right(r: dict[str, Any], alert: bool, asked: bool, decided: str) -> bool:
     if r["intent"] in SAFETY:
         return alert or asked
     return not (alert or asked) and decided == r["intent"]
 
 
-def _decide(model: Any, tr: Transcript) -> tuple[bool, bool, str]:
-    from bench.speech_commands import _assistant, _decision
-
-    a = _assistant(model)
-    turn = a.respond_transcript(tr)
-    return (*_decision(turn, a), turn.intent)
-
-
 def fit(rows: list[dict[str, Any]], intent_model: str | None = None) -> dict[str, Any]:
     """The rule chosen on `rows` (a dev run's rows) and every candidate's figures."""
+    from bench.speech_commands import decide_transcript, row_transcript
     from device.intent import IntentModel
     from device.safety import safety_label_of_words
     from speech.asr_hybrid import merge_hypotheses, safety_hypotheses
@@ -75,14 +61,14 @@ def fit(rows: list[dict[str, Any]], intent_model: str | None = None) -> dict[str
     clips = []
     for f in files:
         fr, sr = fast[f], slow[f]
-        tr = _fast_transcript(fr)
+        tr = row_transcript(fr)
         signs = safety_hypotheses(tr, safety_label_of_words)
         fast_tr = Transcript(tr.text, tr.seconds, 0.0, tr.words, tr.confidence, "hybrid",
                              merge_hypotheses(signs, tr.alternatives, exclude=tr.text))
-        fast_dec = _decide(model, fast_tr)
+        fast_dec = decide_transcript(model, fast_tr)
         slow_tr = Transcript(sr["heard"], sr["seconds"], 0.0, [], sr["confidence"], "hybrid",
                              merge_hypotheses([], sr["alternatives"], exclude=sr["heard"]))
-        slow_dec = _decide(model, slow_tr) if not signs else fast_dec
+        slow_dec = decide_transcript(model, slow_tr) if not signs else fast_dec
         clips.append({"row": fr, "tr": tr, "signs": bool(signs),
                       "fast_ok": _right(fr, *fast_dec), "slow_ok": _right(fr, *slow_dec),
                       "fast_flag": fast_dec[0] or fast_dec[1],

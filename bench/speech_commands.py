@@ -196,6 +196,25 @@ SAFETY_ALERTS = ("help_request", "spoken_fall")
 warning is the right answer to a symptom, not a safety decision."""
 
 
+def row_transcript(r: dict[str, Any], engine: str = "pocketsphinx") -> Any:
+    """A recorded decode (``heard``, ``word_conf``, ``confidence``, ``alternatives``,
+    ``seconds``) as a speech.asr.Transcript."""
+    from speech.asr import Transcript, Word
+
+    words = [Word(w, 0.0, 0.0, c) for w, c in zip(r["heard"].split(), r["word_conf"],
+                                                   strict=False)]
+    return Transcript(r["heard"], r["seconds"], 0.0, words, r["confidence"], engine,
+                      list(r["alternatives"]))
+
+
+def decide_transcript(model: Any, tr: Any) -> tuple[bool, bool, str]:
+    """(a safety alert was raised, the safety question is pending, the intent) when a fresh
+    device decides `tr`."""
+    assistant = _assistant(model)
+    turn = assistant.respond_transcript(tr)
+    return (*_decision(turn, assistant), turn.intent)
+
+
 def _decision(turn: Any, assistant: Any) -> tuple[bool, bool]:
     """(a safety alert was raised, the safety question is pending) after `turn`."""
     alert = any(a.kind == "alert" and a.data.get("type") in SAFETY_ALERTS

@@ -155,8 +155,7 @@ class SoundsLike:
         ends: list[int] = []
         n = 0
         for w in words:
-            parts = [_NUMBERS[int(c)] for c in w] if w.isdigit() else [w]
-            for part in parts:
+            for part in _as_said(w):
                 pron = self._pron.get(part)
                 if pron is None:
                     return None, []
@@ -209,13 +208,18 @@ class SoundsLike:
         return best
 
 
+def _as_said(word: str) -> list[str]:
+    """`word` as spoken words: a number in digits is its digits' names ("911" -> "nine one
+    one"), any other word itself."""
+    return [_NUMBERS[int(c)] for c in word] if word.isdigit() else [word]
+
+
 def _only_drops(heard: Sequence[str], phrase: Sequence[str]) -> bool:
     """Whether the `heard` words are the `phrase`'s own words with some left out ("nine one"
     of "nine one one", "i can't get" of "i cannot get up"; a digit counts as its number
     word): nothing was misheard there, and a reading would only put in words that were not
     said."""
-    said = [_SAME.get(part, part) for w in heard
-            for part in ([_NUMBERS[int(c)] for c in w] if w.isdigit() else [w])]
+    said = [_SAME.get(part, part) for w in heard for part in _as_said(w)]
     if len(said) >= len(phrase):
         return False
     rest = iter(_SAME.get(w, w) for w in phrase)

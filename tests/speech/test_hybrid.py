@@ -73,21 +73,38 @@ def test_sure_fast_path_answers_and_whisper_decides_the_rest(
     assert slow.whisper.no_speech_prob is not None
 
 
-def test_spoken_fall_reaches_the_device_safety_decision(clips: dict[str, AudioClip]) -> None:
+Decide = Callable[[Transcript], tuple[bool, bool, str]]
+
+
+@pytest.fixture(scope="module")
+def decide() -> Decide:
+    """A fresh device decision per transcript, with the shipped intent model: (alerted at
+    once, the safety question asked, the intent)."""
     from device.dialogue import DialogueManager
     from device.intent import IntentModel
     from device.pipeline import ActionExecutor, Assistant
     from device.settings import load_settings
 
     s = load_settings(None)
-    assistant = Assistant(IntentModel.load(None, threads=1),
-                          DialogueManager(s.care_plan, safety=s.safety),
-                          ActionExecutor(s.resident.name))
+    model = IntentModel.load(None, threads=1)
+
+    def run(tr: Transcript) -> tuple[bool, bool, str]:
+        assistant = Assistant(model, DialogueManager(s.care_plan, safety=s.safety),
+                              ActionExecutor(s.resident.name))
+        turn = assistant.respond_transcript(tr)
+        return (any(a.kind == "alert" for a in turn.reply.actions),
+                assistant.dialogue.pending_safety is not None, turn.intent)
+
+    return run
+
+
+def test_spoken_fall_reaches_the_device_safety_decision(clips: dict[str, AudioClip],
+                                                        decide: Decide) -> None:
     rec = _hybrid()  # the shipped rule and the device's safety words
-    turn = assistant.respond_transcript(transcribe_clip(rec, clips["help"]))
-    alerted = any(a.kind == "alert" for a in turn.reply.actions)
-    assert alerted or assistant.dialogue.pending_safety is not None, turn.to_json()
-    assert turn.intent in ("emergency_help", "fall_report")
+    tr = transcribe_clip(rec, clips["help"])
+    alerted, asked, intent = decide(tr)
+    assert alerted or asked, tr.to_json()
+    assert intent in ("emergency_help", "fall_report")
 
 
 def test_silence_gives_no_safety_words(pad: Callable[..., np.ndarray]) -> None:
@@ -118,26 +135,6 @@ class _Heard:
         return None
 
 
-def _device() -> Callable[[Transcript], tuple[bool, bool]]:
-    """A fresh device decision per transcript: (alerted at once, the question asked)."""
-    from device.dialogue import DialogueManager
-    from device.intent import IntentModel
-    from device.pipeline import ActionExecutor, Assistant
-    from device.settings import load_settings
-
-    s = load_settings(None)
-    model = IntentModel.load(None, threads=1)
-
-    def decide(tr: Transcript) -> tuple[bool, bool]:
-        assistant = Assistant(model, DialogueManager(s.care_plan, safety=s.safety),
-                              ActionExecutor(s.resident.name))
-        turn = assistant.respond_transcript(tr)
-        return (any(a.kind == "alert" for a in turn.reply.actions),
-                assistant.dialogue.pending_safety is not None)
-
-    return decide
-
-
 TORN = _tr("oh love go on the floor five for me",
            [0.95, 0.42, 0.42, 0.13, 0.16, 0.01, 0.28, 0.01, 0.51],
            ["oh love will the far of eyes phone the", "oh have will the far of eyes phone the"])
@@ -155,32 +152,29 @@ def _fast(heard: Transcript, torn_signs_ask: bool = True) -> HybridRecognizer:
     return rec
 
 
-def test_a_sign_the_fast_path_is_torn_on_is_asked_about_not_alerted() -> None:
-    decide = _device()
+def test_a_sign_the_fast_path_is_torn_on_is_asked_about_not_alerted(decide: Decide) -> None:
     rec = _fast(TORN)
     tr = rec.final()
     assert rec.last_path == "fast-safety"  # still at once: Whisper never decodes it
     assert tr.text == "oh love will the far of eyes phone the" and tr.words == []
     assert tr.alternatives == ["oh love go on the floor five for me",
                                "oh have will the far of eyes phone the"]
-    assert decide(tr) == (False, True)  # the safety question, at once
+    assert decide(tr)[:2] == (False, True)  # the safety question, at once
     # off: the words alone alert at once, as before
-    assert decide(_fast(TORN, torn_signs_ask=False).final()) == (True, False)
+    assert decide(_fast(TORN, torn_signs_ask=False).final())[:2] == (True, False)
 
 
-def test_a_torn_sign_beside_a_plain_no_is_answered() -> None:
+def test_a_torn_sign_beside_a_plain_no_is_answered(decide: Decide) -> None:
     """The first hypothesis without the words says "i haven't fallen": a 1-best that
     denies a call lets no alternative raise one (device.pipeline)."""
-    decide = _device()
     tr = _fast(TORN_NO).final()
     assert tr.text == "i haven't fallen over know"
-    assert decide(tr) == (False, False)
-    assert decide(_fast(TORN_NO, torn_signs_ask=False).final()) == (True, False)
+    assert decide(tr)[:2] == (False, False)
+    assert decide(_fast(TORN_NO, torn_signs_ask=False).final())[:2] == (True, False)
 
 
-def test_a_sign_every_fast_hypothesis_carries_still_alerts_at_once() -> None:
-    decide = _device()
+def test_a_sign_every_fast_hypothesis_carries_still_alerts_at_once(decide: Decide) -> None:
     rec = _fast(SURE)
     tr = rec.final()
     assert tr.text == "give me an ambulance" and rec.last_path == "fast-safety"
-    assert decide(tr) == (True, False)
+    assert decide(tr)[:2] == (True, False)
