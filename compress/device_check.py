@@ -1,6 +1,6 @@
 """The challenge set through the device: what a resident would get, utterance by utterance.
 
-    python -m compress.device_check [--model DIR] [--json OUT]
+    python -m compress.device_check [--model DIR] [--split challenge|train|dev|test] [--json OUT]
 
 Every challenge utterance (compress/challenge_<lang>.jsonl) goes, typed, through a fresh
 real ``device.pipeline.Assistant`` (the real DialogueManager and safety decision with the
@@ -34,9 +34,10 @@ def _route(assistant: Any, text: str) -> str:
 
 
 def device_check(model_dir: str | Path | None = None, lang: str = "en",
-                 threads: int = 2) -> dict[str, Any]:
-    """Route every challenge utterance through a fresh device pipeline; figures and lists."""
-    from compress.dataset import load_challenge
+                 threads: int = 2, split: str = "challenge") -> dict[str, Any]:
+    """Route every utterance of the challenge set (or of the dataset's `split`: train, dev
+    or test) through a fresh device pipeline; figures and lists."""
+    from compress.dataset import load_challenge, load_examples
     from device.dialogue import DialogueManager
     from device.intent import IntentModel
     from device.labels import SAFETY_LABELS
@@ -45,9 +46,12 @@ def device_check(model_dir: str | Path | None = None, lang: str = "en",
 
     settings = load_settings(example_config_path())
     model = IntentModel.load(model_dir, threads=threads)
-    rows = load_challenge(lang)
+    if split == "challenge":
+        rows = load_challenge(lang)
+    else:
+        rows = [e for e in load_examples(lang) if e.split == split]
     if not rows:
-        raise LookupError(f"no challenge set for language {lang!r}")
+        raise LookupError(f"no {split} utterances for language {lang!r}")
     routes: dict[str, list[dict[str, str]]] = {"alert": [], "ask": [], "answer": []}
     safety_routes: dict[str, list[dict[str, str]]] = {"alert": [], "ask": [], "answer": []}
     with tempfile.TemporaryDirectory() as tmp:
@@ -62,7 +66,7 @@ def device_check(model_dir: str | Path | None = None, lang: str = "en",
     n_other = sum(len(v) for v in routes.values())
     n_safety = sum(len(v) for v in safety_routes.values())
     return {
-        "model": str(model.model_dir), "n_other": n_other, "n_safety": n_safety,
+        "model": str(model.model_dir), "split": split, "n_other": n_other, "n_safety": n_safety,
         "other_alerts": len(routes["alert"]), "other_questions": len(routes["ask"]),
         "other_question_share": round(len(routes["ask"]) / max(1, n_other), 4),
         "safety_alerted": len(safety_routes["alert"]), "safety_asked": len(safety_routes["ask"]),
@@ -77,11 +81,13 @@ def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m compress.device_check", description=__doc__)
     p.add_argument("--model", default=None, help="model folder (default: the shipped one)")
     p.add_argument("--lang", default="en")
+    p.add_argument("--split", default="challenge", choices=("challenge", "train", "dev", "test"),
+                   help="which utterances (default: the challenge set)")
     p.add_argument("--json", dest="json_out", default=None, help="also write the lists here")
     args = p.parse_args(argv)
     logging.basicConfig(level=logging.WARNING)
     try:
-        result = device_check(args.model, args.lang)
+        result = device_check(args.model, args.lang, split=args.split)
     except (ValueError, OSError, LookupError) as exc:
         print(f"device_check: error: {exc}", file=sys.stderr)
         return 2

@@ -1,0 +1,38 @@
+"""compress.device_check: the challenge set and the test split typed through the real device
+decision with the shipped model (docs/intent.md): no call for help passes unseen and no
+ordinary sentence alerts the caregivers."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from compress.device_check import device_check, main
+
+
+@pytest.mark.parametrize("split", ["challenge", "test"])
+def test_shipped_model_misses_no_call_and_alerts_on_nothing_else(split: str) -> None:
+    result = device_check(split=split)
+    assert result["split"] == split
+    assert result["n_safety"] > 40 and result["n_other"] > 100
+    assert result["safety_missed"] == 0, result["lists"]["safety_missed"]
+    assert result["other_alerts"] == 0, result["lists"]["other_alerts"]
+    assert result["safety_alerted"] + result["safety_asked"] == result["n_safety"]
+    assert result["other_questions"] == len(result["lists"]["other_questions"])
+    # the figures docs/intent.md reports for the shipped model
+    assert result["other_question_share"] <= 0.06
+
+
+def test_cli_writes_the_lists_and_one_json_line(tmp_path, capsys) -> None:
+    out = tmp_path / "lists.json"
+    assert main(["--split", "challenge", "--json", str(out)]) == 0
+    line = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
+    assert "lists" not in line and line["split"] == "challenge"
+    saved = json.loads(out.read_text(encoding="utf-8"))
+    assert saved["other_questions"] == len(saved["lists"]["other_questions"])
+
+
+def test_a_language_without_a_challenge_set_is_a_clear_error(capsys) -> None:
+    assert main(["--lang", "xx"]) == 2
+    assert "error" in capsys.readouterr().err
