@@ -46,6 +46,10 @@ def _add_args(p: argparse.ArgumentParser) -> None:
                    help="distillation epochs, 1-1000")
     p.add_argument("--augment", type=int_range(0, 100), default=None,
                    help="teacher-labelled variants per training sentence, 0-100")
+    p.add_argument("--mix", type=int_range(0, 100), default=None,
+                   help="teacher-labelled mixed rows per training sentence (one sentence's "
+                        "opening with another's ending, or a stretch of one), 0-100 "
+                        "(default 0)")
     p.add_argument("--asr-hypotheses", default=None, metavar="PATH|builtin|none",
                    help="recognizer hypotheses of the training sentences to distil on "
                         "(python -m speech.hypotheses; builtin: compress/data/asr; default none, "
@@ -96,7 +100,7 @@ def _compress(args: argparse.Namespace) -> int:
     cfg = get_preset(args.preset, teacher_model=args.teacher, student_model=args.student,
                      data=args.data, quant_preset=args.quant_preset, opset=args.opset,
                      threads=args.threads, train_threads=args.train_threads,
-                     student_epochs=args.student_epochs, augment=args.augment,
+                     student_epochs=args.student_epochs, augment=args.augment, mix=args.mix,
                      asr_hypotheses=args.asr_hypotheses, heard_targets=args.heard_targets,
                      keep_layers=_layers(args.keep_layers), fuse=args.fuse,
                      resume=args.resume or None)

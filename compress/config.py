@@ -73,6 +73,10 @@ class StudentConfig:
     """Unlabelled variants per training sentence, labelled softly by the teacher. One since
     the contrast data: three took twice the distillation time and, from the same teacher,
     did worse on the test split and the challenge set (device/models/intent/README.md)."""
+    mix: int = 0
+    """Mixed transfer rows per training sentence (compress.data.mix_texts): one sentence's
+    opening joined to another's ending, or a stretch of one, labelled by the teacher alone.
+    docs/intent.md, "Mixed transfer rows"."""
     asr_hypotheses: str = "none"
     """What the recognizer heard for training sentences (speech.hypotheses JSONL): each row
     is a training row with the teacher's soft labels and the intent of the sentence that
@@ -92,6 +96,8 @@ class StudentConfig:
             raise ConfigError("student heard_targets must be 'said' or 'teacher'")
         if not self.keep_layers or len(set(self.keep_layers)) != len(self.keep_layers):
             raise ConfigError("student keep_layers must be distinct layer indices")
+        if not 0 <= self.mix <= 100:
+            raise ConfigError("student mix must be within 0..100 rows per sentence")
         if self.vocab_size < 1000:
             raise ConfigError("student vocab_size must be at least 1000")
         if not 0.0 <= self.kd_alpha <= 1.0 or self.kd_temperature <= 0:
@@ -195,6 +201,8 @@ def get_preset(name: str, **overrides: object) -> CompressConfig:
         cfg = replace(cfg, student=replace(cfg.student, keep_layers=layers))
     if "augment" in clean:
         cfg = replace(cfg, student=replace(cfg.student, augment=int(clean.pop("augment"))))  # type: ignore[call-overload]
+    if "mix" in clean:
+        cfg = replace(cfg, student=replace(cfg.student, mix=int(clean.pop("mix"))))  # type: ignore[call-overload]
     if "asr_hypotheses" in clean:
         cfg = replace(cfg, student=replace(cfg.student,
                                            asr_hypotheses=str(clean.pop("asr_hypotheses"))))

@@ -151,6 +151,36 @@ def augment_texts(texts: Sequence[str], per_text: int, seed: int) -> list[str]:
     return out
 
 
+def mix_texts(texts: Sequence[str], per_text: int, seed: int) -> list[str]:
+    """Unlabelled transfer rows made of the training sentences' own words, for the teacher to
+    label (docs/intent.md, "Mixed transfer rows"): half are one sentence's opening joined to
+    another's ending at word boundaries ("the smoke alarm is" + "fine now thanks"), half a
+    contiguous stretch of one sentence (an n-gram sample, 2 words or more). The student then
+    learns the teacher's answer on text between the training sentences, where a few words
+    decide between a call for help and an ordinary remark."""
+    rng = random.Random(seed)
+    words = [_PUNCT.sub(" ", t.lower()).split() for t in texts]
+    words = [w for w in words if w]
+    seen = set(texts)
+    out: list[str] = []
+    for a in words:
+        for _ in range(per_text):
+            if rng.random() < 0.5 and len(words) > 1:
+                b = words[rng.randrange(len(words))]
+                w = a[:rng.randrange(1, len(a) + 1)] + b[rng.randrange(len(b)):]
+            elif len(a) > 2:
+                n = rng.randrange(2, len(a))
+                start = rng.randrange(len(a) - n + 1)
+                w = a[start:start + n]
+            else:
+                continue
+            variant = " ".join(w)
+            if variant not in seen:
+                seen.add(variant)
+                out.append(variant)
+    return out
+
+
 HYPOTHESES_DIR = Path(__file__).parent / "data" / "asr"
 """Built-in recognizer hypotheses, <lang>_hypotheses.jsonl (python -m speech.hypotheses)."""
 

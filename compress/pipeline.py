@@ -58,7 +58,7 @@ def run(cfg: Any, out: Path, labels: tuple[str, ...] | None = None) -> dict[str,
 
     from compress.assets import resolve_teacher
     from compress.calibrate import calibrate
-    from compress.data import augment_texts, load_heard, prepare_splits, transfer_texts
+    from compress.data import augment_texts, load_heard, mix_texts, prepare_splits, transfer_texts
     from compress.dataset import load_challenge
     from compress.distill import DISTILL_FILE, build_student, distill, kd_dataset, load_student
     from compress.evaluate import (
@@ -128,6 +128,11 @@ def run(cfg: Any, out: Path, labels: tuple[str, ...] | None = None) -> dict[str,
 
     _stage("teacher soft labels")
     augmented = augment_texts([e.text for e in splits.train], cfg.student.augment, cfg.seed)
+    if cfg.student.mix:
+        known = set(augmented)
+        augmented = augmented + [t for t in mix_texts([e.text for e in splits.train],
+                                                      cfg.student.mix, cfg.seed)
+                                 if t not in known]
     heard, heard_info = load_heard(cfg.student.asr_hypotheses, cfg.lang, splits)
     if heard and cfg.student.heard_targets == "teacher":
         # A transfer set: what the recognizer heard, labelled by the teacher itself.

@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 from compress.calibrate import MISS_COST, SAFETY_MARGIN, calibrate, decide
-from compress.data import augment_texts
+from compress.data import augment_texts, mix_texts
 from device.labels import INTENT_LABELS
 
 LABELS = tuple(INTENT_LABELS)
@@ -81,6 +81,32 @@ def test_augmentation_is_asr_style_and_reproducible() -> None:
     assert all(v == v.lower() and not re.search(r"[^\w\s']", v) for v in out)
     assert any({"eye", "four"} & set(v.split()) for v in out)  # homophones of i, for
     assert any(re.search(r"\b(\w+) \1\b", v) for v in out)  # a stutter
+
+
+def test_mixed_rows_are_made_of_the_sentences_own_words_and_reproducible() -> None:
+    texts = ["I've fallen, I can't get up!", "Can you turn the radio up a bit?",
+             "I need to take my pills at two", "Is it time for my tablets?"]
+    out = mix_texts(texts, 8, seed=5)
+    assert out == mix_texts(texts, 8, seed=5) and out != mix_texts(texts, 8, seed=6)
+    assert len(out) == len(set(out)) > len(texts) * 4 and not set(out) & set(texts)
+    vocab = {w for t in texts for w in re.sub(r"[^\w\s']", " ", t.lower()).split()}
+    assert all(set(v.split()) <= vocab and v == v.lower() for v in out)
+    lowered = [re.sub(r"[^\w\s']", " ", t.lower()).split() for t in texts]
+
+    def inside(v: str) -> bool:  # a stretch of one sentence
+        w = v.split()
+        return any(w == t[i:i + len(w)] for t in lowered for i in range(len(t)))
+    assert any(inside(v) for v in out) and not all(inside(v) for v in out)  # both kinds
+    assert mix_texts(texts, 0, seed=5) == [] and mix_texts([], 3, seed=5) == []
+
+
+def test_mix_is_a_validated_student_setting() -> None:
+    from compress.config import ConfigError, get_preset
+
+    assert get_preset("default").student.mix == 0
+    assert get_preset("tiny", mix=2).student.mix == 2
+    with pytest.raises(ConfigError, match="mix"):
+        get_preset("tiny", mix=101)
 
 
 def test_keep_layers_flag_errors() -> None:
