@@ -46,6 +46,9 @@ def _add_args(p: argparse.ArgumentParser) -> None:
                    help="distillation epochs, 1-1000")
     p.add_argument("--augment", type=int_range(0, 100), default=None,
                    help="teacher-labelled variants per training sentence, 0-100")
+    p.add_argument("--kd-alpha", type=float, default=None,
+                   help="weight of the teacher's soft labels in distillation, 0-1 (default "
+                        "0.7; the rest goes to the hard labels)")
     p.add_argument("--mix", type=int_range(0, 100), default=None,
                    help="teacher-labelled mixed rows per training sentence (one sentence's "
                         "opening with another's ending, or a stretch of one), 0-100 "
@@ -101,6 +104,7 @@ def _compress(args: argparse.Namespace) -> int:
                      data=args.data, quant_preset=args.quant_preset, opset=args.opset,
                      threads=args.threads, train_threads=args.train_threads,
                      student_epochs=args.student_epochs, augment=args.augment, mix=args.mix,
+                     kd_alpha=args.kd_alpha,
                      asr_hypotheses=args.asr_hypotheses, heard_targets=args.heard_targets,
                      keep_layers=_layers(args.keep_layers), fuse=args.fuse,
                      resume=args.resume or None)

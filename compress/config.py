@@ -201,6 +201,8 @@ def get_preset(name: str, **overrides: object) -> CompressConfig:
         cfg = replace(cfg, student=replace(cfg.student, keep_layers=layers))
     if "augment" in clean:
         cfg = replace(cfg, student=replace(cfg.student, augment=int(clean.pop("augment"))))  # type: ignore[call-overload]
+    if "kd_alpha" in clean:
+        cfg = replace(cfg, student=replace(cfg.student, kd_alpha=float(clean.pop("kd_alpha"))))  # type: ignore[arg-type]
     if "mix" in clean:
         cfg = replace(cfg, student=replace(cfg.student, mix=int(clean.pop("mix"))))  # type: ignore[call-overload]
     if "asr_hypotheses" in clean:

@@ -100,13 +100,16 @@ def test_mixed_rows_are_made_of_the_sentences_own_words_and_reproducible() -> No
     assert mix_texts(texts, 0, seed=5) == [] and mix_texts([], 3, seed=5) == []
 
 
-def test_mix_is_a_validated_student_setting() -> None:
+def test_mix_and_kd_alpha_are_validated_student_settings() -> None:
     from compress.config import ConfigError, get_preset
 
     assert get_preset("default").student.mix == 0
     assert get_preset("tiny", mix=2).student.mix == 2
     with pytest.raises(ConfigError, match="mix"):
         get_preset("tiny", mix=101)
+    assert get_preset("default", kd_alpha=0.9).student.kd_alpha == 0.9
+    with pytest.raises(ConfigError, match="kd_alpha"):
+        get_preset("default", kd_alpha=1.5)
 
 
 def test_keep_layers_flag_errors() -> None:
