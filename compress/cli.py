@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from health.limits import MAX_THREADS, int_range
+from health.limits import MAX_THREADS, float_range, int_range
 
 __all__ = ["register", "main"]
 
@@ -46,7 +46,7 @@ def _add_args(p: argparse.ArgumentParser) -> None:
                    help="distillation epochs, 1-1000")
     p.add_argument("--augment", type=int_range(0, 100), default=None,
                    help="teacher-labelled variants per training sentence, 0-100")
-    p.add_argument("--kd-alpha", type=float, default=None,
+    p.add_argument("--kd-alpha", type=float_range(0.0, 1.0), default=None,
                    help="weight of the teacher's soft labels in distillation, 0-1 (default "
                         "0.7; the rest goes to the hard labels)")
     p.add_argument("--mix", type=int_range(0, 100), default=None,

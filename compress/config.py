@@ -76,7 +76,7 @@ class StudentConfig:
     mix: int = 0
     """Mixed transfer rows per training sentence (compress.data.mix_texts): one sentence's
     opening joined to another's ending, or a stretch of one, labelled by the teacher alone.
-    docs/intent.md, "Mixed transfer rows"."""
+    docs/intent.md, "Six layers, mixed transfer rows, softer hard labels"."""
     asr_hypotheses: str = "none"
     """What the recognizer heard for training sentences (speech.hypotheses JSONL): each row
     is a training row with the teacher's soft labels and the intent of the sentence that

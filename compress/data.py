@@ -153,11 +153,12 @@ def augment_texts(texts: Sequence[str], per_text: int, seed: int) -> list[str]:
 
 def mix_texts(texts: Sequence[str], per_text: int, seed: int) -> list[str]:
     """Unlabelled transfer rows made of the training sentences' own words, for the teacher to
-    label (docs/intent.md, "Mixed transfer rows"): half are one sentence's opening joined to
-    another's ending at word boundaries ("the smoke alarm is" + "fine now thanks"), half a
-    contiguous stretch of one sentence (an n-gram sample, 2 words or more). The student then
-    learns the teacher's answer on text between the training sentences, where a few words
-    decide between a call for help and an ordinary remark."""
+    label (docs/intent.md, "Six layers, mixed transfer rows, softer hard labels"): half are
+    one sentence's opening joined to another's ending at word boundaries ("the smoke alarm
+    is" + "fine now thanks"), half a contiguous stretch of one sentence (an n-gram sample, 2
+    words or more). The student then learns the teacher's answer on text between the
+    training sentences, where a few words decide between a call for help and an ordinary
+    remark."""
     rng = random.Random(seed)
     words = [_PUNCT.sub(" ", t.lower()).split() for t in texts]
     words = [w for w in words if w]
