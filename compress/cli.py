@@ -53,6 +53,12 @@ def _add_args(p: argparse.ArgumentParser) -> None:
                    help="teacher-labelled mixed rows per training sentence (one sentence's "
                         "opening with another's ending, or a stretch of one), 0-100 "
                         "(default 0)")
+    p.add_argument("--student-seed", type=int_range(0, 10_000), default=None,
+                   help="the student's batch order and dropout, added to the run's seed, "
+                        "0-10000 (default 0)")
+    p.add_argument("--soup", type=int_range(1, 16), default=None,
+                   help="distil this many students from the same start with consecutive "
+                        "seeds and average their weights, 1-16 (default 1; docs/intent.md)")
     p.add_argument("--asr-hypotheses", default=None, metavar="PATH|builtin|none",
                    help="recognizer hypotheses of the training sentences to distil on "
                         "(python -m speech.hypotheses; builtin: compress/data/asr; default none, "
@@ -104,7 +110,7 @@ def _compress(args: argparse.Namespace) -> int:
                      data=args.data, quant_preset=args.quant_preset, opset=args.opset,
                      threads=args.threads, train_threads=args.train_threads,
                      student_epochs=args.student_epochs, augment=args.augment, mix=args.mix,
-                     kd_alpha=args.kd_alpha,
+                     kd_alpha=args.kd_alpha, student_seed=args.student_seed, soup=args.soup,
                      asr_hypotheses=args.asr_hypotheses, heard_targets=args.heard_targets,
                      keep_layers=_layers(args.keep_layers), fuse=args.fuse,
                      resume=args.resume or None)

@@ -89,9 +89,20 @@ class StudentConfig:
     intent of the sentence that was said; "teacher", the teacher's own soft labels of the
     text heard and no hard label (the hypotheses become a transfer set, labelled as the
     augmented variants are). docs/intent.md, "Hypotheses as a transfer set"."""
+    seed: int = 0
+    """Which batch order and dropout the student is distilled with, added to the run's seed
+    (0: as every build before it). The head starts the same for every value."""
+    soup: int = 1
+    """Students distilled from the same start with seeds seed, seed+1, ... seed+soup-1 and
+    averaged weight by weight (a uniform model soup): one student of the same size and
+    speed. docs/intent.md, "A soup of students"."""
     tiny_hidden: int = 64
 
     def __post_init__(self) -> None:
+        if not 0 <= self.seed <= 10_000:
+            raise ConfigError("student seed must be within 0..10000")
+        if not 1 <= self.soup <= 16:
+            raise ConfigError("student soup must be within 1..16 students")
         if self.heard_targets not in ("said", "teacher"):
             raise ConfigError("student heard_targets must be 'said' or 'teacher'")
         if not self.keep_layers or len(set(self.keep_layers)) != len(self.keep_layers):
@@ -205,6 +216,10 @@ def get_preset(name: str, **overrides: object) -> CompressConfig:
         cfg = replace(cfg, student=replace(cfg.student, kd_alpha=float(clean.pop("kd_alpha"))))  # type: ignore[arg-type]
     if "mix" in clean:
         cfg = replace(cfg, student=replace(cfg.student, mix=int(clean.pop("mix"))))  # type: ignore[call-overload]
+    if "student_seed" in clean:
+        cfg = replace(cfg, student=replace(cfg.student, seed=int(clean.pop("student_seed"))))  # type: ignore[call-overload]
+    if "soup" in clean:
+        cfg = replace(cfg, student=replace(cfg.student, soup=int(clean.pop("soup"))))  # type: ignore[call-overload]
     if "asr_hypotheses" in clean:
         cfg = replace(cfg, student=replace(cfg.student,
                                            asr_hypotheses=str(clean.pop("asr_hypotheses"))))

@@ -24,7 +24,8 @@ from compress.modeling import BertMeanPoolClassifier
 from compress.train import fit
 from compress.vocab import TrimmedVocab, trim_tokenizer
 
-__all__ = ["Student", "build_student", "distill", "load_student", "DISTILL_FILE"]
+__all__ = ["Student", "build_student", "distill", "load_student", "save_student", "soup_students",
+           "DISTILL_FILE"]
 
 DISTILL_FILE = "distill.json"
 """Written next to a distilled student: the settings it was trained with (for --resume)."""
@@ -88,6 +89,44 @@ def load_student(folder: Path, settings: dict[str, Any]) -> Student | None:
     vocab = TrimmedVocab(spec, list(range(len(spec["model"]["vocab"]))))
     model = BertMeanPoolClassifier.from_pretrained(str(folder))
     return Student(model, vocab, str(saved["base"]))
+
+
+def save_student(student: Student, folder: Path, settings: dict[str, Any],
+                 losses: list[Any]) -> None:
+    """Write the student, its tokenizer and the settings it was distilled with."""
+    import json
+
+    student.model.to("cpu").eval()
+    student.model.save_pretrained(str(folder))
+    student.vocab.save(folder / "tokenizer.json")
+    (folder / DISTILL_FILE).write_text(json.dumps(
+        {"settings": settings, "base": student.base, "losses": losses}, indent=2) + "\n",
+        encoding="utf-8")
+
+
+def soup_students(members: list[Student]) -> Student:
+    """One student whose weights are the members' averaged (a uniform model soup, Wortsman
+    et al. 2022). The members must share a start (the same base, layers, trimmed
+    vocabulary and head), as students distilled with different seeds do: weights trained
+    from one start lie in one basin, where their average is a model in its own right."""
+    import copy
+
+    if not members:
+        raise ValueError("a soup needs at least one student")
+    first = members[0]
+    states = [m.model.state_dict() for m in members]
+    for m, st in zip(members[1:], states[1:], strict=True):
+        if m.vocab.kept_ids != first.vocab.kept_ids or st.keys() != states[0].keys() or any(
+                st[k].shape != states[0][k].shape for k in st):
+            raise ValueError("soup members differ in vocabulary or shape: they must be "
+                             "distilled with the same settings but the seed")
+    averaged = {k: (torch.stack([st[k].float() for st in states]).mean(0).to(v.dtype)
+                    if v.is_floating_point() else v.clone())
+                for k, v in states[0].items()}
+    model = copy.deepcopy(first.model)
+    model.load_state_dict(averaged)
+    model.eval()
+    return Student(model, first.vocab, first.base)
 
 
 def _with_defaults(saved: Any) -> Any:

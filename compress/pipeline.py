@@ -12,7 +12,7 @@ import os
 import shutil
 import sys
 import time
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from pathlib import Path
 from typing import Any
 
@@ -60,7 +60,15 @@ def run(cfg: Any, out: Path, labels: tuple[str, ...] | None = None) -> dict[str,
     from compress.calibrate import calibrate
     from compress.data import augment_texts, load_heard, mix_texts, prepare_splits, transfer_texts
     from compress.dataset import load_challenge
-    from compress.distill import DISTILL_FILE, build_student, distill, kd_dataset, load_student
+    from compress.distill import (
+        DISTILL_FILE,
+        build_student,
+        distill,
+        kd_dataset,
+        load_student,
+        save_student,
+        soup_students,
+    )
     from compress.evaluate import (
         latency,
         metrics,
@@ -183,28 +191,50 @@ def run(cfg: Any, out: Path, labels: tuple[str, ...] | None = None) -> dict[str,
                 "safety_weight": cfg.teacher.safety_weight, "kd_texts": len(kd_texts),
                 "lang": cfg.lang, "data": cfg.data, "heard": len(heard),
                 "heard_sha": hashlib.sha256(json.dumps(heard).encode()).hexdigest()[:16]}
+    class_weight = class_weights(splits, cfg.teacher.safety_weight)
+
+    def distil_one(scfg: Any, folder: Path) -> tuple[Any, list[float]]:
+        """A student distilled with `scfg` (one seed), resumed from `folder` when it holds
+        one distilled with the same settings."""
+        member = {**settings, "student": asdict(scfg)}
+        reused = load_student(folder, member) if resumed else None
+        if reused is not None:
+            _stage(f"resumed the distilled student from {folder}")
+            return reused, json.loads((folder / DISTILL_FILE).read_text())["losses"]
+        # The student's initialisation and batch order must not depend on whether the
+        # teacher was trained in this run or resumed: reseed, so both paths build the same
+        # student. Every seed starts from the same head; the seed moves the batch order and
+        # the dropout.
+        torch.manual_seed(cfg.seed + 1)
+        one = build_student(scfg, labels, kd_texts + [h[0] for h in heard])
+        if scfg.seed:
+            torch.manual_seed(cfg.seed + 1 + 1000 * scfg.seed)
+        data = kd_dataset(one, splits, augmented, soft, pooled, scfg.max_length, heard)
+        losses = distill(one, data, scfg, class_weight, device, cfg.seed + 1000 * scfg.seed)
+        one.model.to("cpu").eval()
+        save_student(one, folder, member, losses)
+        return one, losses
+
     reused = load_student(student_dir, settings) if resumed else None
-    student_losses: list[float] = []
+    student_losses: list[Any] = []
     if reused is not None:
         student = reused
         student_losses = json.loads((student_dir / DISTILL_FILE).read_text())["losses"]
         _stage(f"resumed the distilled student from {student_dir}")
+    elif cfg.student.soup == 1:
+        student, student_losses = distil_one(cfg.student, student_dir)
     else:
-        # The student's initialisation and batch order must not depend on whether the teacher
-        # was trained in this run or resumed: reseed, so both paths build the same student.
-        torch.manual_seed(cfg.seed + 1)
-        student = build_student(cfg.student, labels, kd_texts + [h[0] for h in heard])
-        data = kd_dataset(student, splits, augmented, soft, pooled, cfg.student.max_length,
-                          heard)
-        student_losses = distill(student, data, cfg.student,
-                                 class_weights(splits, cfg.teacher.safety_weight), device,
-                                 cfg.seed)
-        student.model.to("cpu").eval()
-        student.model.save_pretrained(str(student_dir))
-        student.vocab.save(student_dir / "tokenizer.json")
-        (student_dir / DISTILL_FILE).write_text(json.dumps(
-            {"settings": settings, "base": student.base, "losses": student_losses}, indent=2)
-            + "\n", encoding="utf-8")
+        seeds = [cfg.student.seed + k for k in range(cfg.student.soup)]
+        members = []
+        for k in seeds:
+            _stage(f"soup: student {seeds.index(k) + 1} of {len(seeds)} (seed {k})")
+            one, losses = distil_one(replace(cfg.student, seed=k, soup=1),
+                                     work / "soup" / f"seed{k}")
+            members.append(one)
+            student_losses.append(losses)
+        student = soup_students(members)
+        save_student(student, student_dir, settings, student_losses)
+        _stage(f"soup: {len(members)} students averaged (seeds {seeds})")
     student.model.to("cpu").eval()
 
     _stage("export ONNX + quantize")

@@ -112,6 +112,18 @@ def test_mix_and_kd_alpha_are_validated_student_settings() -> None:
         get_preset("default", kd_alpha=1.5)
 
 
+def test_student_seed_and_soup_are_validated_student_settings() -> None:
+    from compress.config import ConfigError, get_preset
+
+    default = get_preset("default").student
+    assert (default.seed, default.soup) == (0, 1)
+    assert get_preset("tiny", student_seed=3, soup=4).student.seed == 3
+    with pytest.raises(ConfigError, match="soup"):
+        get_preset("tiny", soup=0)
+    with pytest.raises(ConfigError, match="seed"):
+        get_preset("tiny", student_seed=-1)
+
+
 def test_keep_layers_flag_errors() -> None:
     from compress.cli import _layers
     from compress.config import ConfigError, get_preset

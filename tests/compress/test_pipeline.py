@@ -225,3 +225,62 @@ def test_a_build_whose_thresholds_ask_about_too_much_fails_without_a_model_folde
     assert not (tmp_path / "intent").exists()
     assert (tmp_path / "work" / "intent_rejected" / "model.onnx").is_file()
     assert (tmp_path / "work" / "student_pt").is_dir()
+
+
+def test_a_soup_averages_students_distilled_with_consecutive_seeds(
+        tiny_build: Build, tmp_path: Path) -> None:
+    """--soup 2 distils two students from the same start (seeds 0 and 1, the first the
+    plain build's own student) and ships their average: the members are kept for
+    --resume, and the shipped weights are their mean, weight by weight."""
+    import dataclasses
+    import shutil
+
+    import torch
+
+    from compress.config import get_preset
+    from compress.distill import DISTILL_FILE
+    from compress.modeling import BertMeanPoolClassifier
+    from compress.pipeline import run
+
+    out, _report = tiny_build
+    shutil.copytree(out / "work" / "teacher", tmp_path / "work" / "teacher")
+    shutil.copy(out / "work" / "teacher_outputs.pt", tmp_path / "work")
+    base = get_preset("tiny")
+    cfg = dataclasses.replace(base, resume=True,
+                              student=dataclasses.replace(base.student, soup=2))
+    report = run(cfg, tmp_path)
+    assert report is not None and (tmp_path / "intent" / "model.onnx").is_file()
+    work = tmp_path / "work"
+    members = [BertMeanPoolClassifier.from_pretrained(str(work / "soup" / f"seed{k}"))
+               for k in (0, 1)]
+    soup = BertMeanPoolClassifier.from_pretrained(str(work / "student_pt"))
+    plain = BertMeanPoolClassifier.from_pretrained(str(out / "work" / "student_pt"))
+    name = "classifier.weight"
+    w0, w1 = (m.state_dict()[name] for m in members)
+    assert not torch.equal(w0, w1)  # the seed moved the batch order and the dropout
+    assert torch.equal(w0, plain.state_dict()[name])  # seed 0 is the plain student
+    assert torch.allclose(soup.state_dict()[name], (w0 + w1) / 2, atol=1e-6)
+    saved = json.loads((work / "student_pt" / DISTILL_FILE).read_text())
+    assert saved["settings"]["student"]["soup"] == 2 and len(saved["losses"]) == 2
+
+
+def test_a_soup_refuses_students_of_different_shapes(tiny_build: Build) -> None:
+    from transformers import BertConfig
+
+    from compress.distill import Student, soup_students
+    from compress.modeling import BertMeanPoolClassifier
+    from compress.vocab import TrimmedVocab
+
+    spec = json.loads((tiny_build[0] / "work" / "student_pt" / "tokenizer.json").read_text())
+    vocab = TrimmedVocab(spec, list(range(len(spec["model"]["vocab"]))))
+
+    def one(hidden: int) -> Student:
+        cfg = BertConfig(vocab_size=len(vocab), hidden_size=hidden, num_hidden_layers=1,
+                         num_attention_heads=2, intermediate_size=hidden * 2,
+                         max_position_embeddings=16, num_labels=3)
+        return Student(BertMeanPoolClassifier(cfg), vocab, "x")
+
+    with pytest.raises(ValueError, match="differ in vocabulary or shape"):
+        soup_students([one(32), one(64)])
+    with pytest.raises(ValueError, match="at least one"):
+        soup_students([])
