@@ -118,3 +118,41 @@ def test_bad_dataset_files(tmp_path: Path, content: str, message: str) -> None:
 def test_missing_dataset_file(tmp_path: Path) -> None:
     with pytest.raises(FileNotFoundError):
         read_jsonl(tmp_path / "absent.jsonl")
+
+
+def test_training_only_files_stay_in_train_and_move_no_cut_point(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Sentences under <lang>/train_only/ (written after a dev figure was seen) are all
+    training rows, and adding them leaves dev and test exactly as they were."""
+    import shutil
+
+    import compress.dataset as ds
+
+    root = tmp_path / "data"
+    shutil.copytree(ds.DATA_ROOT / "en", root / "en",
+                    ignore=shutil.ignore_patterns(ds.TRAIN_ONLY_DIR))
+    extra = root / "en" / ds.TRAIN_ONLY_DIR
+    monkeypatch.setattr(ds, "DATA_ROOT", root)
+    ds._load_cached.cache_clear()
+    try:
+        before = {(e.text, e.split) for e in ds.load_examples("en") if e.split != "train"}
+        extra.mkdir()
+        (extra / "more.txt").write_text(
+            "@ fall_report\n# tumble_now\ni've just had a tumble by the back door\n"
+            "i've gone over on the garden path and can't stand\n"
+            "@ out_of_scope\n# mishaps\nmy slipper came off on the stairs\n", encoding="utf-8")
+        ds._load_cached.cache_clear()
+        after = ds.load_examples("en")
+    finally:
+        ds._load_cached.cache_clear()
+    added = [e for e in after if e.group.startswith(f"{ds.TRAIN_ONLY_DIR}/")]
+    assert len(added) >= 3 and {e.split for e in added} == {"train"}
+    assert {(e.text, e.split) for e in after if e.split != "train"} == before
+
+
+def test_the_shipped_training_only_files_are_in_train(examples: list[Example]) -> None:
+    from compress.dataset import DATA_ROOT, TRAIN_ONLY_DIR
+
+    files = sorted((DATA_ROOT / "en" / TRAIN_ONLY_DIR).glob("*.txt"))
+    rows = [e for e in examples if e.group.startswith(f"{TRAIN_ONLY_DIR}/")]
+    assert not files or (rows and {e.split for e in rows} == {"train"})
