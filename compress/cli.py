@@ -56,6 +56,10 @@ def _add_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--student-seed", type=int_range(0, 10_000), default=None,
                    help="the student's batch order and dropout, added to the run's seed, "
                         "0-10000 (default 0)")
+    p.add_argument("--student-lr", type=float_range(1e-6, 0.01), default=None,
+                   help="the student's peak learning rate in distillation (default 2e-4)")
+    p.add_argument("--freeze-embeddings", action="store_true", default=None,
+                   help="keep the base model's word embeddings fixed while distilling")
     p.add_argument("--soup", type=int_range(1, 16), default=None,
                    help="distil this many students from the same start with consecutive "
                         "seeds and average their weights, 1-16 (default 1; docs/intent.md)")
@@ -111,6 +115,7 @@ def _compress(args: argparse.Namespace) -> int:
                      threads=args.threads, train_threads=args.train_threads,
                      student_epochs=args.student_epochs, augment=args.augment, mix=args.mix,
                      kd_alpha=args.kd_alpha, student_seed=args.student_seed, soup=args.soup,
+                     freeze_embeddings=args.freeze_embeddings, student_lr=args.student_lr,
                      asr_hypotheses=args.asr_hypotheses, heard_targets=args.heard_targets,
                      keep_layers=_layers(args.keep_layers), fuse=args.fuse,
                      resume=args.resume or None)

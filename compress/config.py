@@ -89,6 +89,10 @@ class StudentConfig:
     intent of the sentence that was said; "teacher", the teacher's own soft labels of the
     text heard and no hard label (the hypotheses become a transfer set, labelled as the
     augmented variants are). docs/intent.md, "Hypotheses as a transfer set"."""
+    freeze_embeddings: bool = False
+    """Keep the base model's word embeddings as they are during distillation: words that no
+    training sentence holds keep their place beside the words that do. docs/intent.md,
+    "Frozen word embeddings"."""
     seed: int = 0
     """Which batch order and dropout the student is distilled with, added to the run's seed
     (0: as every build before it). The head starts the same for every value."""
@@ -99,6 +103,8 @@ class StudentConfig:
     tiny_hidden: int = 64
 
     def __post_init__(self) -> None:
+        if not 0 < self.lr <= 0.01:
+            raise ConfigError("student lr must be within 0..0.01")
         if not 0 <= self.seed <= 10_000:
             raise ConfigError("student seed must be within 0..10000")
         if not 1 <= self.soup <= 16:
@@ -218,6 +224,11 @@ def get_preset(name: str, **overrides: object) -> CompressConfig:
         cfg = replace(cfg, student=replace(cfg.student, mix=int(clean.pop("mix"))))  # type: ignore[call-overload]
     if "student_seed" in clean:
         cfg = replace(cfg, student=replace(cfg.student, seed=int(clean.pop("student_seed"))))  # type: ignore[call-overload]
+    if "freeze_embeddings" in clean:
+        cfg = replace(cfg, student=replace(cfg.student,
+                                           freeze_embeddings=bool(clean.pop("freeze_embeddings"))))
+    if "student_lr" in clean:
+        cfg = replace(cfg, student=replace(cfg.student, lr=float(clean.pop("student_lr"))))  # type: ignore[arg-type]
     if "soup" in clean:
         cfg = replace(cfg, student=replace(cfg.student, soup=int(clean.pop("soup"))))  # type: ignore[call-overload]
     if "asr_hypotheses" in clean:

@@ -157,6 +157,8 @@ def distill(student: Student, data: Encoded, cfg: StudentConfig, class_weight: t
     assert data.soft is not None and data.labels is not None
     teacher_dim = int(data.pooled.shape[1]) if data.pooled is not None else 1
     wrapper = _KDModule(student.model, student.model.config.hidden_size, teacher_dim)
+    if cfg.freeze_embeddings:
+        student.model.bert.embeddings.word_embeddings.weight.requires_grad_(False)
     weight = class_weight.to(device)
     t = cfg.kd_temperature
 

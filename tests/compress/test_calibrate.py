@@ -122,6 +122,10 @@ def test_student_seed_and_soup_are_validated_student_settings() -> None:
         get_preset("tiny", soup=0)
     with pytest.raises(ConfigError, match="seed"):
         get_preset("tiny", student_seed=-1)
+    assert get_preset("tiny", student_lr=1e-4).student.lr == 1e-4
+    with pytest.raises(ConfigError, match="lr"):
+        get_preset("tiny", student_lr=0.5)
+    assert get_preset("tiny", freeze_embeddings=True).student.freeze_embeddings
 
 
 def test_keep_layers_flag_errors() -> None:

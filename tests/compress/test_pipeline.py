@@ -284,3 +284,34 @@ def test_a_soup_refuses_students_of_different_shapes(tiny_build: Build) -> None:
         soup_students([one(32), one(64)])
     with pytest.raises(ValueError, match="at least one"):
         soup_students([])
+
+
+@pytest.mark.parametrize("freeze", [True, False])
+def test_frozen_word_embeddings_stay_as_the_base_had_them(tiny_build: Build,
+                                                          freeze: bool) -> None:
+    """student.freeze_embeddings keeps the word embeddings through distillation while the
+    layers above them learn; without it both move."""
+    import dataclasses
+
+    from compress.config import get_preset
+    from compress.distill import Student, distill
+    from compress.vocab import TrimmedVocab
+
+    folder = tiny_build[0] / "work" / "student_pt"
+    spec = json.loads((folder / "tokenizer.json").read_text())
+    student = Student(BertMeanPoolClassifier.from_pretrained(str(folder)),
+                      TrimmedVocab(spec, list(range(len(spec["model"]["vocab"])))), "x")
+    texts = ["help i've fallen", "turn on the kitchen light", "what time is it",
+             "i've taken my tablets", "call my daughter", "goodbye for now"] * 6
+    data = student.encode(texts, 16)
+    n_labels = len(INTENT_LABELS)
+    data.labels = [i % n_labels for i in range(len(texts))]
+    data.soft = torch.randn(len(texts), n_labels, generator=torch.Generator().manual_seed(0))
+    cfg = dataclasses.replace(get_preset("tiny").student, freeze_embeddings=freeze, epochs=2,
+                              hidden_weight=0.0)
+    words = student.model.bert.embeddings.word_embeddings.weight
+    layer = student.model.bert.encoder.layer[0].attention.self.query.weight
+    words0, layer0 = words.detach().clone(), layer.detach().clone()
+    distill(student, data, cfg, torch.ones(n_labels), torch.device("cpu"), seed=0)
+    assert torch.equal(words.detach(), words0) is freeze
+    assert not torch.equal(layer.detach(), layer0)
