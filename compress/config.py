@@ -9,7 +9,9 @@ Presets:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 __all__ = ["TeacherConfig", "StudentConfig", "ExportConfig", "CompressConfig", "PRESETS",
            "QUANT_PRESETS", "get_preset", "ConfigError"]
@@ -200,6 +202,15 @@ PRESETS: dict[str, CompressConfig] = {
 }
 
 
+_STUDENT_OVERRIDES: dict[str, tuple[str, Callable[[Any], Any]]] = {
+    "student_epochs": ("epochs", int), "keep_layers": ("keep_layers", tuple),
+    "augment": ("augment", int), "kd_alpha": ("kd_alpha", float), "mix": ("mix", int),
+    "student_seed": ("seed", int), "freeze_embeddings": ("freeze_embeddings", bool),
+    "student_lr": ("lr", float), "soup": ("soup", int),
+    "asr_hypotheses": ("asr_hypotheses", str), "heard_targets": ("heard_targets", str)}
+"""get_preset's keyword arguments that set a student field: (field, conversion)."""
+
+
 def get_preset(name: str, **overrides: object) -> CompressConfig:
     """A preset with top-level overrides (None values are ignored)."""
     if name not in PRESETS:
@@ -211,32 +222,10 @@ def get_preset(name: str, **overrides: object) -> CompressConfig:
             part = key.split("_")[0]
             sub = getattr(cfg, part)
             cfg = replace(cfg, **{part: replace(sub, model=str(clean.pop(key)))})
-    if "student_epochs" in clean:
-        cfg = replace(cfg, student=replace(cfg.student, epochs=int(clean.pop("student_epochs"))))  # type: ignore[call-overload]
-    if "keep_layers" in clean:
-        layers = tuple(clean.pop("keep_layers"))  # type: ignore[call-overload]
-        cfg = replace(cfg, student=replace(cfg.student, keep_layers=layers))
-    if "augment" in clean:
-        cfg = replace(cfg, student=replace(cfg.student, augment=int(clean.pop("augment"))))  # type: ignore[call-overload]
-    if "kd_alpha" in clean:
-        cfg = replace(cfg, student=replace(cfg.student, kd_alpha=float(clean.pop("kd_alpha"))))  # type: ignore[arg-type]
-    if "mix" in clean:
-        cfg = replace(cfg, student=replace(cfg.student, mix=int(clean.pop("mix"))))  # type: ignore[call-overload]
-    if "student_seed" in clean:
-        cfg = replace(cfg, student=replace(cfg.student, seed=int(clean.pop("student_seed"))))  # type: ignore[call-overload]
-    if "freeze_embeddings" in clean:
-        cfg = replace(cfg, student=replace(cfg.student,
-                                           freeze_embeddings=bool(clean.pop("freeze_embeddings"))))
-    if "student_lr" in clean:
-        cfg = replace(cfg, student=replace(cfg.student, lr=float(clean.pop("student_lr"))))  # type: ignore[arg-type]
-    if "soup" in clean:
-        cfg = replace(cfg, student=replace(cfg.student, soup=int(clean.pop("soup"))))  # type: ignore[call-overload]
-    if "asr_hypotheses" in clean:
-        cfg = replace(cfg, student=replace(cfg.student,
-                                           asr_hypotheses=str(clean.pop("asr_hypotheses"))))
-    if "heard_targets" in clean:
-        cfg = replace(cfg, student=replace(cfg.student,
-                                           heard_targets=str(clean.pop("heard_targets"))))
+    student = {name: convert(clean.pop(key))
+               for key, (name, convert) in _STUDENT_OVERRIDES.items() if key in clean}
+    if student:
+        cfg = replace(cfg, student=replace(cfg.student, **student))
     if "quant_preset" in clean:
         cfg = replace(cfg, export=replace(cfg.export, quant_preset=str(clean.pop("quant_preset"))))
     if "fuse" in clean:
