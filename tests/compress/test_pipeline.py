@@ -315,3 +315,28 @@ def test_frozen_word_embeddings_stay_as_the_base_had_them(tiny_build: Build,
     distill(student, data, cfg, torch.ones(n_labels), torch.device("cpu"), seed=0)
     assert torch.equal(words.detach(), words0) is freeze
     assert not torch.equal(layer.detach(), layer0)
+
+
+def test_spread_puts_builds_side_by_side_and_counts_the_refused(
+        tiny_build: Build, tmp_path: Path) -> None:
+    """python -m compress.spread: every figure of each build, the refused one listed as
+    refused, median/min/max per figure, a JSON and a PNG."""
+    from compress.spread import main, spread
+
+    out, report = tiny_build
+    refused = tmp_path / "refused"
+    (refused / "work" / "intent_rejected").mkdir(parents=True)
+    result = spread([out, refused], tmp_path / "spread")
+    built, rejected = result["builds"]
+    assert rejected["refused"] and result["refused"] == 1
+    assert built["ask"] == report["safety_thresholds"]["ask"]
+    assert built["test_accuracy"] == report["student_int8"]["accuracy"]
+    assert len(built["lowest_dev_calls"]) == 2
+    for split in ("dev", "test", "challenge"):
+        assert 0.0 <= built[f"{split}_question_share"] <= 1.0
+        assert built[f"{split}_calls_missed"] >= 0
+    assert result["summary"]["ask"]["median"] == pytest.approx(built["ask"], abs=1e-4)
+    assert (tmp_path / "spread" / "spread.png").stat().st_size > 1000
+    saved = json.loads((tmp_path / "spread" / "spread.json").read_text())
+    assert saved["refused"] == 1 and saved["builds"][0]["settings"]["soup"] == 1
+    assert main([str(tmp_path / "nothing-here"), "--out", str(tmp_path / "x")]) == 2
