@@ -90,7 +90,7 @@ class StudentConfig:
     """What the student learns for each hypothesis: "said", the teacher's soft labels and the
     intent of the sentence that was said; "teacher", the teacher's own soft labels of the
     text heard and no hard label (the hypotheses become a transfer set, labelled as the
-    augmented variants are). docs/intent.md, "Hypotheses as a transfer set"."""
+    augmented variants are). docs/intent.md, "Recognizer hypotheses as a transfer set"."""
     freeze_embeddings: bool = False
     """Keep the base model's word embeddings as they are during distillation: words that no
     training sentence holds keep their place beside the words that do. docs/intent.md,
@@ -101,7 +101,7 @@ class StudentConfig:
     soup: int = 1
     """Students distilled from the same start with seeds seed, seed+1, ... seed+soup-1 and
     averaged weight by weight (a uniform model soup): one student of the same size and
-    speed. docs/intent.md, "A soup of students"."""
+    speed. docs/intent.md, "Seeds, and a soup of students"."""
     tiny_hidden: int = 64
 
     def __post_init__(self) -> None:
