@@ -65,6 +65,7 @@ class StudentConfig:
     epochs: int = 6
     batch_size: int = 32
     lr: float = 2e-4
+    """Peak learning rate of the distillation (docs/intent.md, "Half the learning rate")."""
     max_length: int = 32
     kd_temperature: float = 2.0
     kd_alpha: float = 0.7
