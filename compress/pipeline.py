@@ -330,7 +330,7 @@ def run(cfg: Any, out: Path, labels: tuple[str, ...] | None = None) -> dict[str,
         "config": asdict(cfg),
         "calibration": {"student_int8": asdict(s_fit), "teacher": asdict(t_fit),
                         "old_rule": {"student_int8": asdict(s_cal), "teacher": asdict(t_cal)}},
-        "losses": {"teacher": teacher_losses, "student": student_losses},
+        "losses": _losses(teacher_losses, student_losses),
         "data": {"train": len(splits.train), "augmented": len(augmented),
                  "asr_hypotheses": heard_info,
                  "dev": len(splits.dev), "test": len(splits.test)},
@@ -406,6 +406,15 @@ def _safety_report(s_fit: Any, t_fit: Any, s_cal: Any, t_cal: Any, labels: tuple
     challenge = student_sets.get("challenge")
     return {"report": report, "details": details,
             "logits_challenge": challenge[0] if challenge is not None else None}
+
+
+def _losses(teacher: list[float], student: list[Any]) -> dict[str, Any]:
+    """Per-epoch losses; for a soup, the student's are the members' mean per epoch and the
+    members' own lists go beside them."""
+    if student and all(isinstance(m, list) for m in student):
+        mean = [round(sum(epoch) / len(epoch), 6) for epoch in zip(*student, strict=False)]
+        return {"teacher": teacher, "student": mean, "soup_members": student}
+    return {"teacher": teacher, "student": student}
 
 
 def _eval_batches(teacher: Any, texts: list[str], max_length: int) -> Any:

@@ -262,6 +262,11 @@ def test_a_soup_averages_students_distilled_with_consecutive_seeds(
     assert torch.allclose(soup.state_dict()[name], (w0 + w1) / 2, atol=1e-6)
     saved = json.loads((work / "student_pt" / DISTILL_FILE).read_text())
     assert saved["settings"]["student"]["soup"] == 2 and len(saved["losses"]) == 2
+    losses = json.loads((tmp_path / "report_details.json").read_text())["losses"]
+    assert losses["soup_members"] == saved["losses"]
+    first, second = saved["losses"]
+    assert losses["student"] == pytest.approx(
+        [(a + b) / 2 for a, b in zip(first, second, strict=True)], abs=1e-6)
 
 
 def test_a_soup_refuses_students_of_different_shapes(tiny_build: Build) -> None:
