@@ -25,7 +25,7 @@ from compress.train import fit
 from compress.vocab import TrimmedVocab, trim_tokenizer
 
 __all__ = ["Student", "build_student", "distill", "load_student", "save_student", "soup_students",
-           "DISTILL_FILE"]
+           "with_defaults", "DISTILL_FILE"]
 
 DISTILL_FILE = "distill.json"
 """Written next to a distilled student: the settings it was trained with (for --resume)."""
@@ -82,7 +82,7 @@ def load_student(folder: Path, settings: dict[str, Any]) -> Student | None:
         saved = json.loads(marker.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    if _with_defaults(saved.get("settings")) != json.loads(json.dumps(settings)):
+    if with_defaults(saved.get("settings")) != json.loads(json.dumps(settings)):
         return None
     check_checkpoint(folder)
     spec = json.loads((folder / "tokenizer.json").read_text(encoding="utf-8"))
@@ -129,7 +129,7 @@ def soup_students(members: list[Student]) -> Student:
     return Student(model, first.vocab, first.base)
 
 
-def _with_defaults(saved: Any) -> Any:
+def with_defaults(saved: Any) -> Any:
     """Saved settings with student settings added since filled in at their defaults: a
     student distilled before a setting existed was distilled as its default does."""
     import json

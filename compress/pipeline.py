@@ -215,19 +215,19 @@ def run(cfg: Any, out: Path, labels: tuple[str, ...] | None = None) -> dict[str,
         save_student(one, folder, member, losses)
         return one, losses
 
-    reused = load_student(student_dir, settings) if resumed else None
     student_losses: list[Any] = []
-    if reused is not None:
+    reused = load_student(student_dir, settings) if resumed and cfg.student.soup > 1 else None
+    if cfg.student.soup == 1:
+        student, student_losses = distil_one(cfg.student, student_dir)
+    elif reused is not None:
         student = reused
         student_losses = json.loads((student_dir / DISTILL_FILE).read_text())["losses"]
-        _stage(f"resumed the distilled student from {student_dir}")
-    elif cfg.student.soup == 1:
-        student, student_losses = distil_one(cfg.student, student_dir)
+        _stage(f"resumed the distilled soup from {student_dir}")
     else:
         seeds = [cfg.student.seed + k for k in range(cfg.student.soup)]
         members = []
-        for k in seeds:
-            _stage(f"soup: student {seeds.index(k) + 1} of {len(seeds)} (seed {k})")
+        for n, k in enumerate(seeds, 1):
+            _stage(f"soup: student {n} of {len(seeds)} (seed {k})")
             one, losses = distil_one(replace(cfg.student, seed=k, soup=1),
                                      work / "soup" / f"seed{k}")
             members.append(one)

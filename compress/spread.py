@@ -1,6 +1,6 @@
 """Several builds side by side: how far the figures that decide shipping spread.
 
-    python -m compress.spread RUN [RUN ...] [--out DIR] [--split-figures]
+    python -m compress.spread RUN [RUN ...] [--out DIR]
 
 Each RUN is an ``eldercare compress --out`` folder. Students distilled from one teacher with
 different seeds (``--student-seed``) differ more than most settings do (docs/intent.md,
@@ -42,20 +42,17 @@ PLOTTED = (
 
 def _settings(run: Path) -> dict[str, Any]:
     """The student settings a build was distilled with; a setting added since it was built
-    is filled in at its default, as the build used it."""
-    from dataclasses import asdict
+    is filled in at its default, as the build used it (``compress.distill.with_defaults``)."""
+    from compress.distill import DISTILL_FILE, with_defaults
 
-    from compress.config import StudentConfig
-
-    marker = run / "work" / "student_pt" / "distill.json"
+    marker = run / "work" / "student_pt" / DISTILL_FILE
     try:
         saved = json.loads(marker.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
-    student = saved.get("settings", {}).get("student", {})
-    if not isinstance(student, dict):
-        return {}
-    return {**json.loads(json.dumps(asdict(StudentConfig()))), **student}
+    student = with_defaults(saved.get("settings")) if isinstance(saved, dict) else None
+    return student["student"] if isinstance(student, dict) and isinstance(
+        student.get("student"), dict) else {}
 
 
 def _lowest_dev_calls(model: Any, lang: str, n: int = 2) -> list[tuple[str, float]]:
