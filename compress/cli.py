@@ -53,6 +53,9 @@ def _add_args(p: argparse.ArgumentParser) -> None:
                    help="teacher-labelled mixed rows per training sentence (one sentence's "
                         "opening with another's ending, or a stretch of one), 0-100 "
                         "(default 0)")
+    p.add_argument("--substitute", type=int_range(0, 100), default=None,
+                   help="teacher-labelled rows per training sentence with words swapped for "
+                        "their neighbours in the teacher's word embeddings, 0-100 (default 0)")
     p.add_argument("--student-seed", type=int_range(0, 10_000), default=None,
                    help="the student's batch order and dropout, added to the run's seed, "
                         "0-10000 (default 0)")
@@ -114,6 +117,7 @@ def _compress(args: argparse.Namespace) -> int:
                      data=args.data, quant_preset=args.quant_preset, opset=args.opset,
                      threads=args.threads, train_threads=args.train_threads,
                      student_epochs=args.student_epochs, augment=args.augment, mix=args.mix,
+                     substitute=args.substitute,
                      kd_alpha=args.kd_alpha, student_seed=args.student_seed, soup=args.soup,
                      freeze_embeddings=args.freeze_embeddings, student_lr=args.student_lr,
                      asr_hypotheses=args.asr_hypotheses, heard_targets=args.heard_targets,

@@ -80,6 +80,10 @@ class StudentConfig:
     """Mixed transfer rows per training sentence (compress.data.mix_texts): one sentence's
     opening joined to another's ending, or a stretch of one, labelled by the teacher alone.
     docs/intent.md, "Six layers, mixed transfer rows, softer hard labels"."""
+    substitute: int = 0
+    """Transfer rows per training sentence with words swapped for their neighbours in the
+    teacher's word embeddings (compress.data.substitute_texts), labelled by the teacher
+    alone. docs/intent.md, "Words the training sentences lack"."""
     asr_hypotheses: str = "none"
     """What the recognizer heard for training sentences (speech.hypotheses JSONL): each row
     is a training row with the teacher's soft labels and the intent of the sentence that
@@ -118,6 +122,8 @@ class StudentConfig:
             raise ConfigError("student keep_layers must be distinct layer indices")
         if not 0 <= self.mix <= 100:
             raise ConfigError("student mix must be within 0..100 rows per sentence")
+        if not 0 <= self.substitute <= 100:
+            raise ConfigError("student substitute must be within 0..100 rows per sentence")
         if self.vocab_size < 1000:
             raise ConfigError("student vocab_size must be at least 1000")
         if not 0.0 <= self.kd_alpha <= 1.0 or self.kd_temperature <= 0:
@@ -206,6 +212,7 @@ PRESETS: dict[str, CompressConfig] = {
 _STUDENT_OVERRIDES: dict[str, tuple[str, Callable[[Any], Any]]] = {
     "student_epochs": ("epochs", int), "keep_layers": ("keep_layers", tuple),
     "augment": ("augment", int), "kd_alpha": ("kd_alpha", float), "mix": ("mix", int),
+    "substitute": ("substitute", int),
     "student_seed": ("seed", int), "freeze_embeddings": ("freeze_embeddings", bool),
     "student_lr": ("lr", float), "soup": ("soup", int),
     "asr_hypotheses": ("asr_hypotheses", str), "heard_targets": ("heard_targets", str)}

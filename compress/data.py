@@ -23,9 +23,9 @@ from compress.dataset import (
     read_jsonl,
 )
 
-__all__ = ["Splits", "prepare_splits", "augment_texts", "Encoded", "encode", "batches",
-           "HYPOTHESES_DIR", "hypotheses_file", "hypotheses_files", "load_heard",
-           "transfer_texts"]
+__all__ = ["Splits", "prepare_splits", "augment_texts", "substitute_texts", "text_words",
+           "Encoded", "encode", "batches", "HYPOTHESES_DIR", "hypotheses_file",
+           "hypotheses_files", "load_heard", "transfer_texts"]
 
 
 @dataclass(frozen=True)
@@ -175,6 +175,40 @@ def mix_texts(texts: Sequence[str], per_text: int, seed: int) -> list[str]:
                 w = a[start:start + n]
             else:
                 continue
+            variant = " ".join(w)
+            if variant not in seen:
+                seen.add(variant)
+                out.append(variant)
+    return out
+
+
+def text_words(texts: Iterable[str]) -> list[str]:
+    """The distinct words of `texts` as augment_texts and substitute_texts split them."""
+    return sorted({w for t in texts for w in _PUNCT.sub(" ", t.lower()).split()})
+
+
+def substitute_texts(texts: Sequence[str], per_text: int, seed: int,
+                     neighbours: dict[str, list[str]], rate: float = 0.3) -> list[str]:
+    """Unlabelled transfer rows with new words, for the teacher to label (docs/intent.md,
+    "Words the training sentences lack"): each of `per_text` copies of a sentence has every
+    word that `neighbours` knows replaced, with probability `rate` and at least one, by one
+    of its neighbours ("i fell off the step" -> "i tumbled off the step"). The teacher's
+    answer on them carries what it knows of words that no training sentence holds."""
+    if not 0.0 < rate <= 1.0:
+        raise ValueError(f"substitution rate must be within (0, 1], not {rate}")
+    rng = random.Random(seed)
+    seen = set(texts)
+    out: list[str] = []
+    for text in texts:
+        words = _PUNCT.sub(" ", text.lower()).split()
+        known = [i for i, w in enumerate(words) if neighbours.get(w)]
+        if not known:
+            continue
+        for _ in range(per_text):
+            picked = [i for i in known if rng.random() < rate] or [rng.choice(known)]
+            w = list(words)
+            for i in picked:
+                w[i] = rng.choice(neighbours[words[i]])
             variant = " ".join(w)
             if variant not in seen:
                 seen.add(variant)

@@ -58,7 +58,15 @@ def run(cfg: Any, out: Path, labels: tuple[str, ...] | None = None) -> dict[str,
 
     from compress.assets import resolve_teacher
     from compress.calibrate import calibrate
-    from compress.data import augment_texts, load_heard, mix_texts, prepare_splits, transfer_texts
+    from compress.data import (
+        augment_texts,
+        load_heard,
+        mix_texts,
+        prepare_splits,
+        substitute_texts,
+        text_words,
+        transfer_texts,
+    )
     from compress.dataset import load_challenge
     from compress.distill import (
         DISTILL_FILE,
@@ -85,6 +93,7 @@ def run(cfg: Any, out: Path, labels: tuple[str, ...] | None = None) -> dict[str,
         load_teacher,
         save_teacher,
         train_teacher,
+        word_neighbours,
     )
     from compress.thresholds import (
         OperatingPointError,
@@ -141,6 +150,16 @@ def run(cfg: Any, out: Path, labels: tuple[str, ...] | None = None) -> dict[str,
         augmented = augmented + [t for t in mix_texts([e.text for e in splits.train],
                                                       cfg.student.mix, cfg.seed)
                                  if t not in known]
+    swapped: list[str] = []
+    if cfg.student.substitute:
+        train_texts = [e.text for e in splits.train]
+        neighbours = word_neighbours(teacher, text_words(train_texts))
+        known = set(augmented)
+        swapped = [t for t in substitute_texts(train_texts, cfg.student.substitute, cfg.seed,
+                                               neighbours) if t not in known]
+        augmented = augmented + swapped
+        _stage(f"{len(swapped)} rows with words swapped for their neighbours "
+               f"({len(neighbours)} words have them)")
     heard, heard_info = load_heard(cfg.student.asr_hypotheses, cfg.lang, splits)
     if heard and cfg.student.heard_targets == "teacher":
         # A transfer set: what the recognizer heard, labelled by the teacher itself.
@@ -332,6 +351,7 @@ def run(cfg: Any, out: Path, labels: tuple[str, ...] | None = None) -> dict[str,
                         "old_rule": {"student_int8": asdict(s_cal), "teacher": asdict(t_cal)}},
         "losses": _losses(teacher_losses, student_losses),
         "data": {"train": len(splits.train), "augmented": len(augmented),
+                 "substituted": len(swapped),
                  "asr_hypotheses": heard_info,
                  "dev": len(splits.dev), "test": len(splits.test)},
         "seconds": round(time.time() - t_start, 1), "device": str(device),

@@ -16,7 +16,7 @@ from compress.data import Encoded, Splits, encode
 from compress.modeling import TeacherClassifier
 from compress.train import DistContext, fit
 
-__all__ = ["Teacher", "build_teacher", "train_teacher", "load_tokenizer"]
+__all__ = ["Teacher", "build_teacher", "train_teacher", "load_tokenizer", "word_neighbours"]
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
@@ -51,6 +51,51 @@ def load_tokenizer(base: str | Path) -> tuple[Any, int]:
         if pad_id is not None:
             break
     return tok, int(pad_id or 0)
+
+
+FUNCTION_WORDS = frozenset("""
+a about after all am an and any are as at be because been before being but by can could
+did do does doing don't down for from get got had has have having he her here hers him his
+how i i'm if in into is it it's its just me mine my no nor not now of off on once only or
+our ours out over own she should so some than that the their them then there these they
+this those through to too under until up very was we were what when where which while who
+whom why will with would you your yours yourself
+""".split())
+"""Words word_neighbours leaves alone: swapping them breaks the sentence or flips it
+("not" -> "never", "my" -> "his") where the point is new content words."""
+
+
+def word_neighbours(teacher: Teacher, words: list[str], k: int = 6,
+                    min_len: int = 3) -> dict[str, list[str]]:
+    """The `k` nearest whole words (cosine of the teacher's input word embeddings) of each
+    of `words` that is one token of the teacher's vocabulary and not a function word:
+    "fell" -> "tumbled", "dropped", ...; "pounding" -> "hammering", "thumping", ....
+    Candidates are lowercase alphabetic tokens of at least `min_len` letters; words with the
+    same first four letters ("pounded" for "pounding") are left out as forms of the word
+    itself, which add no new word to learn (irregular ones, "fallen" for "fell", stay). A
+    word with no candidate left, or not one token, has no entry. For
+    compress.data.substitute_texts."""
+    vocab = teacher.tokenizer.get_vocab()
+    cands = sorted(i for w, i in vocab.items() if w.isalpha() and w.islower()
+                   and len(w) >= min_len)
+    if not cands or k < 1:
+        return {}
+    name = {i: w for w, i in vocab.items()}
+    table = teacher.model.encoder.get_input_embeddings().weight.detach().float()
+    emb = F.normalize(table[torch.tensor(cands)], dim=1)
+    row = {i: n for n, i in enumerate(cands)}
+    asked = sorted({w for w in words if vocab.get(w) in row and w not in FUNCTION_WORDS})
+    out: dict[str, list[str]] = {}
+    for start in range(0, len(asked), 512):
+        chunk = asked[start:start + 512]
+        sims = emb[[row[vocab[w]] for w in chunk]] @ emb.T
+        top = sims.topk(min(4 * k + 1, len(cands)), dim=1).indices.tolist()
+        for w, idx in zip(chunk, top, strict=True):
+            near = [name[cands[j]] for j in idx
+                    if name[cands[j]][:4] != w[:4] and name[cands[j]] not in FUNCTION_WORDS][:k]
+            if near:
+                out[w] = near
+    return out
 
 
 def build_teacher(cfg: TeacherConfig, num_labels: int, work: Path) -> Teacher:

@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 from compress.calibrate import MISS_COST, SAFETY_MARGIN, calibrate, decide
-from compress.data import augment_texts, mix_texts
+from compress.data import augment_texts, mix_texts, substitute_texts, text_words
 from device.labels import INTENT_LABELS
 
 LABELS = tuple(INTENT_LABELS)
@@ -100,6 +100,60 @@ def test_mixed_rows_are_made_of_the_sentences_own_words_and_reproducible() -> No
     assert mix_texts(texts, 0, seed=5) == [] and mix_texts([], 3, seed=5) == []
 
 
+def test_substituted_rows_swap_only_known_words_for_their_neighbours() -> None:
+    """Each row is a training sentence with one or more of the words the table knows
+    replaced by one of their neighbours; everything else stays in place."""
+    texts = ["I fell in the kitchen!", "My head is pounding", "What time is it?",
+             "I fell over"]
+    near = {"fell": ["tumbled", "dropped"], "kitchen": ["pantry"],
+            "pounding": ["hammering", "throbbing"]}
+    out = substitute_texts(texts, 4, seed=3, neighbours=near)
+    assert out == substitute_texts(texts, 4, seed=3, neighbours=near)
+    assert len(out) == len(set(out)) and not set(out) & set(texts)
+    sources = [re.sub(r"[^\w\s']", " ", t.lower()).split() for t in texts]
+    for row in out:
+        words = row.split()
+        src = next(s for s in sources if len(s) == len(words) and all(
+            a == b or b in near.get(a, []) for a, b in zip(s, words, strict=True)))
+        assert src != words and src != sources[2]  # "what time is it" has no known word
+    assert {"tumbled", "dropped", "pantry", "hammering", "throbbing"} <= {
+        w for row in out for w in row.split()}
+    assert text_words(texts) == sorted({"i", "fell", "in", "the", "kitchen", "my", "head", "is",
+                                        "pounding", "what", "time", "it", "over"})
+    assert substitute_texts(texts, 0, seed=3, neighbours=near) == []
+    assert substitute_texts(texts, 2, seed=3, neighbours={}) == []
+    with pytest.raises(ValueError, match="rate"):
+        substitute_texts(texts, 1, seed=3, neighbours=near, rate=0.0)
+
+
+def test_word_neighbours_come_from_the_teachers_word_embeddings() -> None:
+    """Nearest whole words by cosine of the teacher's input embeddings; function words and
+    forms of the word itself are never offered, and a word that is not one token of the
+    teacher's vocabulary has no entry."""
+    import torch
+
+    from compress.assets import minilm_dir
+    from compress.modeling import TeacherClassifier
+    from compress.teacher import FUNCTION_WORDS, Teacher, load_tokenizer, word_neighbours
+
+    tok, pad = load_tokenizer(minilm_dir())
+    model = TeacherClassifier.tiny_random(tok.get_vocab_size(), len(LABELS), 32, 1, pad)
+    table = model.encoder.get_input_embeddings().weight
+    with torch.no_grad():
+        table.copy_(torch.randn(table.shape, generator=torch.Generator().manual_seed(0)))
+        base = table[tok.token_to_id("pounding")].clone()
+        for word, scale in (("hammering", 1.0), ("pounded", 1.0), ("the", 1.0),
+                            ("throbbing", 0.9)):
+            noise = torch.randn(base.shape, generator=torch.Generator().manual_seed(len(word)))
+            table[tok.token_to_id(word)] = base * scale + 0.05 * noise
+    teacher = Teacher(model, tok, pad, "tiny")
+    near = word_neighbours(teacher, ["pounding", "the", "zzzqqq", "kitchen"], k=3)
+    assert near["pounding"][:2] == ["hammering", "throbbing"]
+    assert "pounded" not in near["pounding"] and "the" not in near["pounding"]
+    assert "the" not in near and "zzzqqq" not in near and len(near["kitchen"]) == 3
+    assert not any(set(v) & FUNCTION_WORDS for v in near.values())
+
+
 def test_mix_and_kd_alpha_are_validated_student_settings() -> None:
     from compress.config import ConfigError, get_preset
 
@@ -107,6 +161,10 @@ def test_mix_and_kd_alpha_are_validated_student_settings() -> None:
     assert get_preset("tiny", mix=2).student.mix == 2
     with pytest.raises(ConfigError, match="mix"):
         get_preset("tiny", mix=101)
+    assert get_preset("default").student.substitute == 0
+    assert get_preset("tiny", substitute=2).student.substitute == 2
+    with pytest.raises(ConfigError, match="substitute"):
+        get_preset("tiny", substitute=101)
     assert get_preset("default", kd_alpha=0.9).student.kd_alpha == 0.9
     with pytest.raises(ConfigError, match="kd_alpha"):
         get_preset("default", kd_alpha=1.5)

@@ -269,6 +269,34 @@ def test_a_soup_averages_students_distilled_with_consecutive_seeds(
         [(a + b) / 2 for a, b in zip(first, second, strict=True)], abs=1e-6)
 
 
+def test_substituted_rows_join_the_transfer_set_with_the_teachers_labels(
+        tiny_build: Build, tmp_path: Path) -> None:
+    """--substitute 1: rows with words swapped for their teacher-embedding neighbours are
+    labelled by the teacher (its outputs are recomputed for them) and the student learns
+    from them; the report counts them."""
+    import dataclasses
+    import shutil
+
+    import torch
+
+    from compress.config import get_preset
+    from compress.pipeline import run
+
+    out, _report = tiny_build
+    shutil.copytree(out / "work" / "teacher", tmp_path / "work" / "teacher")
+    base = get_preset("tiny")
+    cfg = dataclasses.replace(base, resume=True,
+                              student=dataclasses.replace(base.student, substitute=1))
+    assert run(cfg, tmp_path) is not None
+    details = json.loads((tmp_path / "report_details.json").read_text())
+    plain = json.loads((out / "report_details.json").read_text())
+    swapped = details["data"]["substituted"]
+    assert swapped > 0 and plain["data"]["substituted"] == 0
+    assert details["data"]["augmented"] == plain["data"]["augmented"] + swapped
+    cached = torch.load(tmp_path / "work" / "teacher_outputs.pt", weights_only=False)
+    assert len(cached["soft"]) == details["data"]["train"] + details["data"]["augmented"]
+
+
 def test_a_soup_refuses_students_of_different_shapes(tiny_build: Build) -> None:
     from transformers import BertConfig
 
