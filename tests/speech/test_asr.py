@@ -257,3 +257,14 @@ def test_cepstral_mean_is_kept_across_restarts(tmp_path: Path, librivox, caplog)
     rec = create_recognizer("pocketsphinx", cmn_file=blocker / "asr_cmn.txt")
     assert transcribe_clip(rec, read_wav(path)).text
     assert "could not save the cepstral mean" in caplog.text
+
+
+def test_word_error_rate_counts_whole_word_edits() -> None:
+    from speech.metrics import edit_distance
+
+    assert wer("turn on the light", "turn on the light") == 0.0
+    assert wer("turn on the light", "turn the light on") == 0.5  # a deletion, an insertion
+    assert wer("i've fallen", "i fallen over") == 1.0  # a substitution, an insertion
+    assert wer("help", "") == 1.0 and wer("", "help") == 1.0
+    assert edit_distance(["cat"], ["cats"]) == 1  # words, not characters
+    assert edit_distance(("a", "b", "c"), ["a", "x", "c", "d"]) == 2
