@@ -69,7 +69,8 @@ def word_neighbours(teacher: Teacher, words: list[str], k: int = 6,
                     min_len: int = 3) -> dict[str, list[str]]:
     """The `k` nearest whole words (cosine of the teacher's input word embeddings) of each
     of `words` that is one token of the teacher's vocabulary and not a function word:
-    "fell" -> "tumbled", "dropped", ...; "pounding" -> "hammering", "thumping", ....
+    "fell" -> "falling", "fallen", "tumbled", "came", ...; "pounding" -> "hammering",
+    "thumping", "banging", ....
     Candidates are lowercase alphabetic tokens of at least `min_len` letters; words with the
     same first four letters ("pounded" for "pounding") are left out as forms of the word
     itself, which add no new word to learn (irregular ones, "fallen" for "fell", stay). A
