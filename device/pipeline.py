@@ -157,6 +157,8 @@ class Assistant:
                              "set spoken.sounds_like in the config")
         self.sounds_like = float(sounds_like or 0.0)
         self._sounds_like_reader: Any = None
+        self.sounds_like_errors = 0
+        """Sounds-like readings that failed (see _read_sounds)."""
         if self.sounds_like:
             from speech.sounds_like import shared_reader
 
@@ -174,6 +176,22 @@ class Assistant:
         confirmer.answer_floor = float(floor) if isinstance(floor, (int, float)) else 0.0
         self._unstored: tuple[str, ...] | None = None
         """Alert ids of a resolved safety question whose alert is not stored yet."""
+
+    def _read_sounds(self, text: str) -> Any:
+        """The sounds-like reader's match of `text`, or None when the reader fails.
+
+        The reading is a last net for calls misheard as other words; the model and the
+        safety words have already decided the turn without it. A reader that fails (a
+        missing package, a broken dictionary) must not take every spoken turn down with
+        it: the failure is logged with its traceback each time and counted in
+        ``sounds_like_errors``, and the turn goes on as if nothing sounded like a call."""
+        try:
+            return self._sounds_like_reader.match(text)
+        except Exception as exc:  # noqa: BLE001 - logged with its cause and counted; see doc
+            self.sounds_like_errors += 1
+            log.error("sounds-like reading of %r failed; the turn goes on without it",
+                      text, exc_info=exc)
+            return None
 
     def transcribe(self, wav: str | Path) -> tuple[Transcript, float]:
         """Transcript of a WAV file (with its n-best alternatives) and the ASR time in ms."""
@@ -227,7 +245,7 @@ class Assistant:
         spoken = spoken_intent(self.intent_model, transcript, safety_from_alternatives=n_alt,
                                safety_phrase=safety_label_of_words, not_a_call=is_negated_call,
                                understood_best=self.understood_best,
-                               sounds_like=reader.match if reader is not None else None)
+                               sounds_like=self._read_sounds if reader is not None else None)
         score = 1.0 if spoken.result is None else float(spoken.result.score)  # nothing heard
         timings["intent"] = _ms(t0)
         t0 = time.perf_counter()

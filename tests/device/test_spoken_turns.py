@@ -520,3 +520,33 @@ def test_a_sounds_like_score_out_of_range_is_refused(model: IntentModel) -> None
     with pytest.raises(ValueError, match="sounds_like must be a score in 0..100"):
         Assistant(model, DialogueManager(settings.care_plan), ActionExecutor("Mary"),
                   sounds_like=120.0)
+
+
+def test_a_failing_sounds_like_reader_costs_no_turn_and_no_plain_call(
+        model: IntentModel, clock: Clock, tmp_path: Path,
+        caplog: pytest.LogCaptureFixture) -> None:
+    """The reader runs on every spoken transcript whose words are not a call: when it fails
+    (a board once lacked its package), ordinary turns are answered and plain calls alert
+    as without it, and each failure is logged with its cause and counted."""
+    working = make_assistant(model, clock, tmp_path / "working")
+    assert working._sounds_like_reader is not None  # on by default (spoken.sounds_like)
+    read = working.respond_transcript(heard("alert my car alert"))
+    assert read.intent == "emergency_help" and working.dialogue.pending_safety is not None
+
+    class Broken:
+        def match(self, text: str) -> None:
+            raise ModuleNotFoundError("No module named 'rapidfuzz'")
+
+    assistant = make_assistant(model, clock, tmp_path / "broken")
+    assistant._sounds_like_reader = Broken()
+    with caplog.at_level("ERROR", logger="device.pipeline"):
+        light = assistant.respond_transcript(heard("turn on the kitchen light"))
+        misheard = assistant.respond_transcript(heard("alert my car alert"))
+        fell = assistant.respond_transcript(heard("help i've fallen"))
+    assert light.intent == "home_control" and light.reply.text
+    assert misheard.intent != "emergency_help" and misheard.alerts == ()
+    assert assistant.dialogue.pending_safety is None
+    assert fell.intent == "fall_report" and fell.reply.action("alert") is not None
+    assert assistant.sounds_like_errors == 2
+    failures = [r for r in caplog.records if "sounds-like reading" in r.getMessage()]
+    assert len(failures) == 2 and all(r.exc_info for r in failures)
