@@ -1,0 +1,116 @@
+"""The shipped intent model under other onnxruntime versions: the board's are older.
+
+    python -m bench.ort_versions PYTHON [PYTHON ...] [--model DIR] [--out FILE]
+
+JetPack's Python 3.10 has onnxruntime up to 1.23 on aarch64, and the edge extra allows 1.17
+and up; the figures here come from the build machine's newer onnxruntime. Each PYTHON is an
+interpreter with another onnxruntime (plus numpy and tokenizers) installed, for example a
+virtual environment made with ``pip install onnxruntime==1.23.2 "numpy<2" tokenizers``. It
+computes the model's logits for every test-split and challenge utterance one at a time, as
+the device does, with this checkout on its path; this interpreter does the same, and the
+two are compared: the largest logit and safety-probability differences, labels that differ
+and safety outcomes (alert at once, ask, none, under the model's own thresholds) that
+differ. Writes bench/results/ort_versions.json (docs/intent.md, "On the board's
+onnxruntime").
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from bench.machine import ROOT, machine_info
+from bench.results import write_json
+
+__all__ = ["CHILD", "logits_under", "compare", "main"]
+
+CHILD = r"""
+import json, sys
+sys.path.insert(0, sys.argv[1])
+import numpy as np
+import onnxruntime
+from compress.dataset import load_challenge, load_examples
+from device.intent import IntentModel
+
+model = IntentModel.load(sys.argv[2] or None, threads=1)
+rows = [e for e in load_examples("en") if e.split == "test"] + load_challenge("en")
+np.save(sys.argv[3], np.concatenate([model._logits([e.text]) for e in rows]))
+print(json.dumps({"onnxruntime": onnxruntime.__version__, "numpy": np.__version__,
+                  "python": sys.version.split()[0], "rows": len(rows)}))
+"""
+
+
+def logits_under(python: str, model: Path | None) -> tuple[np.ndarray, dict[str, Any]]:
+    """The model's logits of every test and challenge utterance under `python`."""
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "logits.npy"
+        proc = subprocess.run([python, "-c", CHILD, str(ROOT), str(model or ""), str(out)],
+                              capture_output=True, text=True, timeout=900, check=False)
+        if proc.returncode != 0:
+            raise RuntimeError(f"{python} failed: {proc.stderr.strip()[-800:]}")
+        info = json.loads(proc.stdout.strip().splitlines()[-1])
+        return np.load(out), info
+
+
+def compare(base: np.ndarray, other: np.ndarray, model: Path | None) -> dict[str, Any]:
+    """Differences between two logit tables of the same utterances."""
+    from compress.thresholds import _softmax, safety_view
+    from device.intent import default_model_dir
+
+    if base.shape != other.shape:
+        raise ValueError(f"logit tables differ in shape: {base.shape} and {other.shape}")
+    conf = json.loads(((model or default_model_dir()) / "config.json").read_text())
+    labels, temperature = conf["labels"], float(conf["temperature"])
+    pair = next(iter(conf["safety_thresholds"].values()))
+
+    def outcome(logits: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        _, p = safety_view(_softmax(logits / temperature), labels)
+        return np.where(p >= pair["alert"], 2, np.where(p >= pair["ask"], 1, 0)), p
+
+    (oa, pa), (ob, pb) = outcome(base), outcome(other)
+    return {"utterances": int(len(base)),
+            "max_logit_diff": round(float(np.abs(base - other).max()), 6),
+            "max_safety_probability_diff": round(float(np.abs(pa - pb).max()), 6),
+            "labels_differing": int((base.argmax(1) != other.argmax(1)).sum()),
+            "safety_outcomes_differing": int((oa != ob).sum())}
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(prog="python -m bench.ort_versions", description=__doc__,
+                                formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("pythons", nargs="+", help="interpreters with another onnxruntime")
+    p.add_argument("--model", default=None, help="model folder (default: the shipped one)")
+    p.add_argument("--out", default=None,
+                   help="JSON path (default bench/results/ort_versions.json)")
+    args = p.parse_args(argv)
+    model = Path(args.model) if args.model else None
+    try:
+        base, base_info = logits_under(sys.executable, model)
+        runs = []
+        for python in args.pythons:
+            other, info = logits_under(python, model)
+            runs.append({**info, "interpreter": python, **compare(base, other, model)})
+    except (RuntimeError, ValueError, OSError) as exc:
+        print(f"ort_versions: error: {exc}", file=sys.stderr)
+        return 2
+    result = {"reference": base_info, "runs": runs, "machine": machine_info(threads=1)}
+    if args.out:
+        Path(args.out).write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    else:
+        write_json("ort_versions", result)
+    for run in runs:
+        print(json.dumps({k: run[k] for k in ("onnxruntime", "max_logit_diff",
+                                              "max_safety_probability_diff",
+                                              "labels_differing", "safety_outcomes_differing")}))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
