@@ -3,7 +3,8 @@
 Run in a child process (``python -m cloud_sync.selftest SLOT``) so that a model that crashes
 onnxruntime cannot take the installer down with it: the intent model loads on the best
 provider, a fixed set of utterances and one WAV (recognized by the slot's speech model)
-classify as expected, and the slot's TTS voice writes audio. Prints one JSON line.
+classify as expected, a misheard call is read by its sounds as the call (the spoken safety
+path's last net), and the slot's TTS voice writes audio. Prints one JSON line.
 """
 
 from __future__ import annotations
@@ -86,6 +87,8 @@ def run_selftest(slot: Path) -> SelfTestReport:
         reasons.append(f"{wav['file']} heard as {heard.text!r} -> {got}, expected one of "
                        f"{', '.join(wav['expect'])}")
     checks += 1
+    reasons += _sounds_like_check()
+    checks += 1
     voice = json.loads((payload / "tts" / "voice.json").read_text(encoding="utf-8"))
     with tempfile.TemporaryDirectory() as tmp:
         out = Speaker(rate_wpm=int(voice["rate_wpm"]), volume=float(voice["volume"]),
@@ -96,6 +99,29 @@ def run_selftest(slot: Path) -> SelfTestReport:
             reasons.append(f"TTS wrote {frames} frames for {spec['tts']!r}")
     return SelfTestReport(ok=not reasons, reasons=tuple(reasons), provider=provider,
                           checks=checks, seconds=time.perf_counter() - start)
+
+
+MISHEARD_CALL = ("alert my car alert", "alert my carer")
+"""A call heard as near-sounding words, and the call phrase the sounds-like reading must
+find in it (docs/speech.md, "Calls that sound like a call")."""
+
+
+def _sounds_like_check() -> list[str]:
+    """The spoken safety path's last net works on this board: its dictionary and its
+    aligner load, and a misheard call is read as the call (a board once lacked the aligner's
+    package, and every ordinary spoken turn failed)."""
+    from device.settings import SpokenSettings
+    from speech.sounds_like import shared_reader
+
+    heard, phrase = MISHEARD_CALL
+    try:
+        match = shared_reader(SpokenSettings().sounds_like).match(heard)
+    except (ImportError, OSError, LookupError, ValueError) as exc:
+        return [f"sounds-like reading of {heard!r} failed: {type(exc).__name__}: {exc}"]
+    if match is None or match.phrase != phrase:
+        got = match.phrase if match is not None else None
+        return [f"sounds-like reading of {heard!r} found {got!r}, expected {phrase!r}"]
+    return []
 
 
 def selftest_in_child(slot: Path, timeout_s: float = CHILD_TIMEOUT_S) -> SelfTestReport:

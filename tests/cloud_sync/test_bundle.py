@@ -224,3 +224,24 @@ def test_manifest_paths_are_checked_before_signing() -> None:
     for bad in ("../../etc/passwd", "/etc/passwd", "a/../b", "a//b", ""):
         with pytest.raises(BundleError):
             FileEntry(bad, "0" * 64, 1)
+
+
+def test_the_selftest_fails_a_slot_whose_sounds_like_reading_fails(
+        installed, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    """A board without the aligner's package (or with a broken dictionary) must not keep a
+    slot: the self-test reads a misheard call by its sounds and names the failure."""
+    import speech.sounds_like
+    from cloud_sync.selftest import run_selftest
+
+    root, _ = installed
+    good = run_selftest(root / "current")
+    assert good.ok, good.reasons
+
+    def missing(threshold: float = 80.0) -> None:
+        raise ModuleNotFoundError("No module named 'rapidfuzz'")
+
+    monkeypatch.setattr(speech.sounds_like, "shared_reader", missing)
+    bad = run_selftest(root / "current")
+    assert not bad.ok and bad.checks == good.checks
+    assert bad.reasons == ("sounds-like reading of 'alert my car alert' failed: "
+                           "ModuleNotFoundError: No module named 'rapidfuzz'",)
