@@ -1,6 +1,7 @@
 """The shipped intent model under other onnxruntime versions: the board's are older.
 
     python -m bench.ort_versions PYTHON [PYTHON ...] [--model DIR] [--out FILE]
+    python -m bench.ort_versions --against [NPZ]    (on a board: the build machine's logits)
 
 JetPack's Python 3.10 has onnxruntime up to 1.23 on aarch64, and the edge extra allows 1.17
 and up; the figures here come from the build machine's newer onnxruntime. Each PYTHON is an
@@ -10,8 +11,10 @@ computes the model's logits for every test-split and challenge utterance one at 
 the device does, with this checkout on its path; this interpreter does the same, and the
 two are compared: the largest logit and safety-probability differences, labels that differ
 and safety outcomes (alert at once, ask, none, under the model's own thresholds) that
-differ. Writes bench/results/ort_versions.json (docs/intent.md, "On the board's
-onnxruntime").
+differ. On a board, ``--against`` compares its own onnxruntime (and CPU kernels) with the
+build machine's saved logits instead (``--save-reference`` writes them; the model's digest
+is kept with them, and another model's are refused). Writes
+bench/results/ort_versions.json (docs/intent.md, "On the board's onnxruntime").
 """
 
 from __future__ import annotations
@@ -29,7 +32,8 @@ import numpy as np
 from bench.machine import ROOT, machine_info
 from bench.results import write_json
 
-__all__ = ["CHILD", "logits_under", "compare", "main"]
+__all__ = ["CHILD", "REFERENCE", "logits_under", "compare", "save_reference",
+           "load_reference", "main"]
 
 CHILD = r"""
 import json, sys
@@ -82,24 +86,70 @@ def compare(base: np.ndarray, other: np.ndarray, model: Path | None) -> dict[str
             "safety_outcomes_differing": int((oa != ob).sum())}
 
 
+REFERENCE = ROOT / "bench" / "results" / "ort_reference.npz"
+"""The shipped model's logits from the build machine (x86-64, the onnxruntime of
+bench/results/ort_versions.json), for a board to compare its own against (--against)."""
+
+
+def _model_sha(model: Path | None) -> str:
+    import hashlib
+
+    from device.intent import default_model_dir
+
+    return hashlib.sha256(((model or default_model_dir()) / "model.onnx").read_bytes()
+                          ).hexdigest()
+
+
+def save_reference(path: Path, logits: np.ndarray, info: dict[str, Any],
+                   model: Path | None) -> None:
+    np.savez_compressed(path, logits=logits.astype(np.float32),
+                        info=json.dumps({**info, "model_sha256": _model_sha(model)}))
+
+
+def load_reference(path: Path, model: Path | None) -> tuple[np.ndarray, dict[str, Any]]:
+    """Logits saved by --save-reference; refused when they are another model's."""
+    with np.load(path) as saved:
+        logits, info = saved["logits"], json.loads(str(saved["info"]))
+    if info.get("model_sha256") != _model_sha(model):
+        raise ValueError(f"{path} holds another model's logits (model.onnx differs)")
+    return logits, info
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m bench.ort_versions", description=__doc__,
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("pythons", nargs="+", help="interpreters with another onnxruntime")
+    p.add_argument("pythons", nargs="*", help="interpreters with another onnxruntime")
     p.add_argument("--model", default=None, help="model folder (default: the shipped one)")
+    p.add_argument("--against", nargs="?", const=str(REFERENCE), default=None, metavar="NPZ",
+                   help="compare this interpreter's logits with saved ones instead (alone: "
+                        "the build machine's, bench/results/ort_reference.npz, installed "
+                        "with the package; for a board)")
+    p.add_argument("--save-reference", default=None, metavar="NPZ",
+                   help="also save this interpreter's logits there")
     p.add_argument("--out", default=None,
                    help="JSON path (default bench/results/ort_versions.json)")
     args = p.parse_args(argv)
+    if not args.pythons and not args.against and not args.save_reference:
+        p.error("name interpreters to compare, --against a saved reference, or "
+                "--save-reference")
     model = Path(args.model) if args.model else None
     try:
         base, base_info = logits_under(sys.executable, model)
+        if args.save_reference:
+            save_reference(Path(args.save_reference), base, base_info, model)
         runs = []
         for python in args.pythons:
             other, info = logits_under(python, model)
             runs.append({**info, "interpreter": python, **compare(base, other, model)})
-    except (RuntimeError, ValueError, OSError) as exc:
+        if args.against:
+            saved, saved_info = load_reference(Path(args.against), model)
+            runs.append({**base_info, "interpreter": sys.executable, "against": saved_info,
+                         **compare(saved.astype(np.float64), base, model)})
+    except (RuntimeError, ValueError, OSError, KeyError) as exc:
         print(f"ort_versions: error: {exc}", file=sys.stderr)
         return 2
+    if not runs:
+        return 0
     result = {"reference": base_info, "runs": runs, "machine": machine_info(threads=1)}
     if args.out:
         Path(args.out).write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
