@@ -26,7 +26,17 @@ from typing import Any
 
 import numpy as np
 
-from compress.thresholds import ALERT_FLOOR, _logit, _sigmoid, _softmax, safety_view
+from compress.thresholds import (
+    ALERT,
+    ASK,
+    NONE,
+    SafetyThresholds,
+    _logit,
+    _softmax,
+    fit_thresholds,
+    outcomes,
+)
+from device.labels import SAFETY_LABELS
 
 __all__ = ["tail_margin", "fit_pair", "family_check", "build_margins", "main"]
 
@@ -44,42 +54,42 @@ def tail_margin(p: np.ndarray, groups: Sequence[str], low: bool, k: int) -> floa
     return float(np.mean([(i + 1) * d for i, d in enumerate(spacings)])) if spacings else 0.0
 
 
-def fit_pair(p: np.ndarray, pos: np.ndarray, groups: Sequence[str], k: int
-             ) -> tuple[float, float]:
-    """(ask, alert) fitted as compress.thresholds.fit_thresholds does (recall 1.0), with
-    the k-spacing margin."""
-    g = np.asarray(groups)
-    ask = _sigmoid(_logit(float(p[pos].min())) - tail_margin(p[pos], list(g[pos]), True, k))
-    alert_fit = float(np.nextafter(p[~pos].max(), 1.0))
-    alert = _sigmoid(_logit(alert_fit) + tail_margin(p[~pos], list(g[~pos]), False, k))
-    return ask, min(1.0, max(alert, ask, ALERT_FLOOR))
+def fit_pair(probs: np.ndarray, gold: np.ndarray, groups: Sequence[str],
+             labels: Sequence[str], k: int) -> SafetyThresholds:
+    """The thresholds compress.thresholds.fit_thresholds fits (recall 1.0), with the margin
+    averaged over k spacings."""
+    return fit_thresholds(probs, gold, groups, labels,
+                          margin_of=lambda p, g, low: tail_margin(p, list(g), low, k))
 
 
-def family_check(p: np.ndarray, pos: np.ndarray, groups: Sequence[str], k: int
-                 ) -> tuple[list[str], list[str]]:
+def family_check(probs: np.ndarray, gold: np.ndarray, groups: Sequence[str],
+                 labels: Sequence[str], k: int) -> tuple[list[str], list[str]]:
     """Each family left out in turn and the thresholds fitted on the rest: the call families
     that then fall below the ask threshold, and the other families that reach the alert
     threshold."""
     g = np.asarray(groups)
+    pos = np.isin(gold, [labels.index(s) for s in SAFETY_LABELS if s in labels])
     uncovered, alerted = [], []
     for fam in np.unique(g):
         rest, inside = g != fam, g == fam
         if not (pos & rest).any() or not (~pos & rest).any():
             continue
-        ask, alert = fit_pair(p[rest], pos[rest], list(g[rest]), k)
-        if (inside & pos).any() and p[inside & pos].min() < ask:
+        th = fit_pair(probs[rest], gold[rest], list(g[rest]), labels, k)
+        kind = outcomes(probs[inside], labels, th)
+        if (kind[pos[inside]] == NONE).any():
             uncovered.append(str(fam))
-        if (inside & ~pos).any() and p[inside & ~pos].max() >= alert:
+        if (kind[~pos[inside]] == ALERT).any():
             alerted.append(str(fam))
     return uncovered, alerted
 
 
-def _split_figures(p: np.ndarray, pos: np.ndarray, ask: float, alert: float) -> dict[str, int]:
+def _split_figures(kind: np.ndarray, pos: np.ndarray) -> dict[str, int]:
+    """Counts of one split's outcomes (compress.thresholds.outcomes)."""
     return {"calls": int(pos.sum()), "others": int((~pos).sum()),
-            "calls_below_ask": int((p[pos] < ask).sum()),
-            "calls_alerted_at_once": int((p[pos] >= alert).sum()),
-            "others_asked": int(((p[~pos] >= ask) & (p[~pos] < alert)).sum()),
-            "others_alerted_at_once": int((p[~pos] >= alert).sum())}
+            "calls_below_ask": int((kind[pos] == NONE).sum()),
+            "calls_alerted_at_once": int((kind[pos] == ALERT).sum()),
+            "others_asked": int((kind[~pos] == ASK).sum()),
+            "others_alerted_at_once": int((kind[~pos] == ALERT).sum())}
 
 
 def build_margins(run: Path, ks: Sequence[int], lang: str = "en") -> dict[str, Any]:
@@ -87,7 +97,6 @@ def build_margins(run: Path, ks: Sequence[int], lang: str = "en") -> dict[str, A
     from compress.dataset import load_challenge, load_examples
     from compress.refit import _logits
     from device.intent import IntentModel
-    from device.labels import SAFETY_LABELS
 
     model_dir = run / "intent"
     model = IntentModel.load(model_dir, threads=1)
@@ -97,21 +106,18 @@ def build_margins(run: Path, ks: Sequence[int], lang: str = "en") -> dict[str, A
     rows["challenge"] = [e for e in load_challenge(lang) if e.intent in labels]
     temperature = float(json.loads((model_dir / "config.json").read_text())["temperature"])
     safety = [labels.index(s) for s in SAFETY_LABELS if s in labels]
-    sets = {}
-    for name, rs in rows.items():
-        if rs:
-            _, p = safety_view(_softmax(_logits(model, rs) / temperature), labels)
-            sets[name] = (p, np.isin([labels.index(e.intent) for e in rs], safety),
-                          [e.group for e in rs])
+    sets = {name: (_softmax(_logits(model, rs) / temperature),
+                   np.array([labels.index(e.intent) for e in rs]), [e.group for e in rs])
+            for name, rs in rows.items() if rs}
     out: dict[str, Any] = {}
     for k in ks:
-        p, pos, groups = sets["dev"]
-        ask, alert = fit_pair(p, pos, groups, k)
-        uncovered, alerted = family_check(p, pos, groups, k)
-        out[str(k)] = {"ask": round(ask, 6), "alert": round(alert, 6),
+        th = fit_pair(*sets["dev"], labels, k)
+        uncovered, alerted = family_check(*sets["dev"], labels, k)
+        out[str(k)] = {"ask": round(th.ask, 6), "alert": round(th.alert, 6),
                        "dev_families_uncovered": uncovered, "dev_families_alerted": alerted,
-                       **{name: _split_figures(sp, spos, ask, alert)
-                          for name, (sp, spos, _) in sets.items() if name != "dev"}}
+                       **{name: _split_figures(outcomes(probs, labels, th),
+                                               np.isin(gold, safety))
+                          for name, (probs, gold, _) in sets.items() if name != "dev"}}
     return out
 
 

@@ -17,7 +17,7 @@ One pair is fitted for both safety labels (either one raises the same alarm):
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -113,11 +113,17 @@ def _lofo_margin(p: np.ndarray, groups: np.ndarray, low: bool) -> float:
     return worst
 
 
+MarginFn = Callable[[np.ndarray, np.ndarray, bool], float]
+"""(probabilities, their families, low) -> the margin in log-odds beyond the extreme."""
+
+
 def fit_thresholds(probs: np.ndarray, gold: np.ndarray, groups: Sequence[str],
                    labels: Sequence[str], recall: float = 1.0,
-                   margin: bool = True) -> SafetyThresholds:
+                   margin: bool = True, margin_of: MarginFn = _lofo_margin
+                   ) -> SafetyThresholds:
     """Fit ask (keeps `recall` of the dev safety utterances) and alert (above every dev
-    non-safety utterance), each with its leave-one-family-out margin when `margin`.
+    non-safety utterance), each with its leave-one-family-out margin when `margin`
+    (`margin_of`: how that margin is estimated; compress.margins measures others).
 
     Raises ValueError when dev has no safety utterance or no other utterance."""
     if not 0.0 < recall <= 1.0:
@@ -131,8 +137,8 @@ def fit_thresholds(probs: np.ndarray, gold: np.ndarray, groups: Sequence[str],
     pos_p = np.sort(p[pos])
     ask_fit = float(pos_p[int(np.floor((1.0 - recall) * len(pos_p) + 1e-9))])
     alert_fit = float(np.nextafter(p[~pos].max(), 1.0))
-    ask_margin = _lofo_margin(p[pos], fam[pos], low=True) if margin else 0.0
-    alert_margin = _lofo_margin(p[~pos], fam[~pos], low=False) if margin else 0.0
+    ask_margin = margin_of(p[pos], fam[pos], True) if margin else 0.0
+    alert_margin = margin_of(p[~pos], fam[~pos], False) if margin else 0.0
     ask = _sigmoid(_logit(ask_fit) - ask_margin) if ask_margin else ask_fit
     alert = _sigmoid(_logit(alert_fit) + alert_margin) if alert_margin else alert_fit
     alert = min(1.0, max(alert, ask, ALERT_FLOOR))

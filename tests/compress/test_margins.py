@@ -36,8 +36,8 @@ def test_one_spacing_is_the_shipped_leave_one_family_out_fit() -> None:
             _lofo_margin(p[mask], g[mask], low))
     gold = np.where(pos, EM, OTHER)
     shipped = fit_thresholds(_probs(p), gold, groups, LABELS)
-    ask, alert = fit_pair(p, pos, groups, 1)
-    assert ask == pytest.approx(shipped.ask) and alert == pytest.approx(shipped.alert)
+    th = fit_pair(_probs(p), gold, groups, LABELS, 1)
+    assert th.ask == pytest.approx(shipped.ask) and th.alert == pytest.approx(shipped.alert)
 
 
 def test_k_spacings_are_weighted_by_their_rank() -> None:
@@ -56,7 +56,7 @@ def test_a_family_far_below_the_rest_is_not_covered_when_left_out() -> None:
     pos = np.array([True] * 6 + [False] * 4)
     p = np.array([0.95, 0.96, 0.9, 0.92, 0.94, 0.02, 0.1, 0.05, 0.2, 0.15])
     groups = ["a", "a", "b", "b", "c", "far", "x", "x", "y", "z"]
-    uncovered, alerted = family_check(p, pos, groups, 1)
+    uncovered, alerted = family_check(_probs(p), np.where(pos, EM, OTHER), groups, LABELS, 1)
     assert uncovered == ["far"] and alerted == []
 
 
