@@ -65,20 +65,18 @@ def logits_under(python: str, model: Path | None) -> tuple[np.ndarray, dict[str,
 
 def compare(base: np.ndarray, other: np.ndarray, model: Path | None) -> dict[str, Any]:
     """Differences between two logit tables of the same utterances."""
-    from compress.thresholds import _softmax, safety_view
+    from compress.thresholds import SafetyThresholds, _softmax, outcomes, safety_view
     from device.intent import default_model_dir
 
     if base.shape != other.shape:
         raise ValueError(f"logit tables differ in shape: {base.shape} and {other.shape}")
     conf = json.loads(((model or default_model_dir()) / "config.json").read_text())
     labels, temperature = conf["labels"], float(conf["temperature"])
-    pair = next(iter(conf["safety_thresholds"].values()))
-
-    def outcome(logits: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        _, p = safety_view(_softmax(logits / temperature), labels)
-        return np.where(p >= pair["alert"], 2, np.where(p >= pair["ask"], 1, 0)), p
-
-    (oa, pa), (ob, pb) = outcome(base), outcome(other)
+    pair = next(iter(conf["safety_thresholds"].values()))  # one pair for both labels
+    th = SafetyThresholds(alert=float(pair["alert"]), ask=float(pair["ask"]))
+    probs_a, probs_b = (_softmax(z / temperature) for z in (base, other))
+    oa, ob = outcomes(probs_a, labels, th), outcomes(probs_b, labels, th)
+    pa, pb = safety_view(probs_a, labels)[1], safety_view(probs_b, labels)[1]
     return {"utterances": int(len(base)),
             "max_logit_diff": round(float(np.abs(base - other).max()), 6),
             "max_safety_probability_diff": round(float(np.abs(pa - pb).max()), 6),
