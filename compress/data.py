@@ -104,6 +104,11 @@ _HOMOPHONES = {"to": "two", "two": "to", "too": "to", "for": "four", "four": "fo
 _PUNCT = re.compile(r"[^\w\s']")
 
 
+def _words(text: str) -> list[str]:
+    """A sentence as the transfer rows are made of it: lower case, no punctuation, words."""
+    return _PUNCT.sub(" ", text.lower()).split()
+
+
 def _variant(words: list[str], rng: random.Random) -> list[str]:
     """One noisy copy: edits of a careless speaker or an ASR transcript."""
     w = list(words)
@@ -142,7 +147,7 @@ def augment_texts(texts: Sequence[str], per_text: int, seed: int) -> list[str]:
     seen = set(texts)
     out: list[str] = []
     for text in texts:
-        words = _PUNCT.sub(" ", text.lower()).split()
+        words = _words(text)
         for _ in range(per_text):
             variant = " ".join(_variant(words, rng))
             if variant and variant not in seen:
@@ -160,8 +165,7 @@ def mix_texts(texts: Sequence[str], per_text: int, seed: int) -> list[str]:
     training sentences, where a few words decide between a call for help and an ordinary
     remark."""
     rng = random.Random(seed)
-    words = [_PUNCT.sub(" ", t.lower()).split() for t in texts]
-    words = [w for w in words if w]
+    words = [w for w in map(_words, texts) if w]
     seen = set(texts)
     out: list[str] = []
     for a in words:
@@ -184,7 +188,7 @@ def mix_texts(texts: Sequence[str], per_text: int, seed: int) -> list[str]:
 
 def text_words(texts: Iterable[str]) -> list[str]:
     """The distinct words of `texts` as augment_texts and substitute_texts split them."""
-    return sorted({w for t in texts for w in _PUNCT.sub(" ", t.lower()).split()})
+    return sorted({w for t in texts for w in _words(t)})
 
 
 def substitute_texts(texts: Sequence[str], per_text: int, seed: int,
@@ -200,7 +204,7 @@ def substitute_texts(texts: Sequence[str], per_text: int, seed: int,
     seen = set(texts)
     out: list[str] = []
     for text in texts:
-        words = _PUNCT.sub(" ", text.lower()).split()
+        words = _words(text)
         known = [i for i, w in enumerate(words) if neighbours.get(w)]
         if not known:
             continue
