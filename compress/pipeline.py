@@ -144,15 +144,14 @@ def run(cfg: Any, out: Path, labels: tuple[str, ...] | None = None) -> dict[str,
     device_eval = device
 
     _stage("teacher soft labels")
-    augmented = augment_texts([e.text for e in splits.train], cfg.student.augment, cfg.seed)
+    train_texts = [e.text for e in splits.train]
+    augmented = augment_texts(train_texts, cfg.student.augment, cfg.seed)
     if cfg.student.mix:
         known = set(augmented)
-        augmented = augmented + [t for t in mix_texts([e.text for e in splits.train],
-                                                      cfg.student.mix, cfg.seed)
+        augmented = augmented + [t for t in mix_texts(train_texts, cfg.student.mix, cfg.seed)
                                  if t not in known]
     swapped: list[str] = []
     if cfg.student.substitute:
-        train_texts = [e.text for e in splits.train]
         neighbours = word_neighbours(teacher, text_words(train_texts))
         known = set(augmented)
         swapped = [t for t in substitute_texts(train_texts, cfg.student.substitute, cfg.seed,
@@ -163,13 +162,13 @@ def run(cfg: Any, out: Path, labels: tuple[str, ...] | None = None) -> dict[str,
     heard, heard_info = load_heard(cfg.student.asr_hypotheses, cfg.lang, splits)
     if heard and cfg.student.heard_targets == "teacher":
         # A transfer set: what the recognizer heard, labelled by the teacher itself.
-        transfer = transfer_texts(heard, [e.text for e in splits.train] + augmented)
+        transfer = transfer_texts(heard, train_texts + augmented)
         augmented = augmented + transfer
         heard_info = {**heard_info, "targets": "teacher", "transfer": len(transfer)}
         _stage(f"{len(transfer)} recognizer hypotheses as teacher-labelled transfer rows "
                f"({heard_info['file']})")
         heard = []
-    kd_texts = [e.text for e in splits.train] + augmented
+    kd_texts = train_texts + augmented
     tmax = cfg.teacher.max_length
     cache = work / "teacher_outputs.pt"
     cached_texts = kd_texts + [e.text for e in splits.dev] + [e.text for e in splits.test]
