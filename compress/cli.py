@@ -63,6 +63,9 @@ def _add_args(p: argparse.ArgumentParser) -> None:
                    help="the student's peak learning rate in distillation (default 2e-4)")
     p.add_argument("--freeze-embeddings", action="store_true", default=None,
                    help="keep the base model's word embeddings fixed while distilling")
+    p.add_argument("--probe-epochs", type=int_range(0, 1000), default=None,
+                   help="epochs of a linear probe of the head on the base's frozen features "
+                        "before distillation, 0-1000 (default 0: a random head)")
     p.add_argument("--soup", type=int_range(1, 16), default=None,
                    help="distil this many students from the same start with consecutive "
                         "seeds and average their weights, 1-16 (default 1; docs/intent.md)")
@@ -119,6 +122,7 @@ def _compress(args: argparse.Namespace) -> int:
                      student_epochs=args.student_epochs, augment=args.augment, mix=args.mix,
                      substitute=args.substitute,
                      kd_alpha=args.kd_alpha, student_seed=args.student_seed, soup=args.soup,
+                     probe_epochs=args.probe_epochs,
                      freeze_embeddings=args.freeze_embeddings, student_lr=args.student_lr,
                      asr_hypotheses=args.asr_hypotheses, heard_targets=args.heard_targets,
                      keep_layers=_layers(args.keep_layers), fuse=args.fuse,

@@ -103,6 +103,12 @@ class StudentConfig:
     seed: int = 0
     """Which batch order and dropout the student is distilled with, added to the run's seed
     (0: as every build before it). The head starts the same for every value."""
+    probe_epochs: int = 0
+    """Epochs of a linear probe before distillation (the LP of LP-FT, Kumar et al. 2022): the
+    head and the hidden-state projection are first fitted, on the same targets, to the
+    base's frozen mean-pooled features, so that distillation does not start by pushing a
+    random head's gradients into the pretrained encoder. 0: off (a random head, as every
+    build before it). docs/intent.md, "A probed head before distillation"."""
     soup: int = 1
     """Students distilled from the same start with seeds seed, seed+1, ... seed+soup-1 and
     averaged weight by weight (a uniform model soup): one student of the same size and
@@ -114,6 +120,8 @@ class StudentConfig:
             raise ConfigError("student lr must be within 0..0.01")
         if not 0 <= self.seed <= 10_000:
             raise ConfigError("student seed must be within 0..10000")
+        if not 0 <= self.probe_epochs <= 1000:
+            raise ConfigError("student probe_epochs must be within 0..1000")
         if not 1 <= self.soup <= 16:
             raise ConfigError("student soup must be within 1..16 students")
         if self.heard_targets not in ("said", "teacher"):
@@ -215,6 +223,7 @@ _STUDENT_OVERRIDES: dict[str, tuple[str, Callable[[Any], Any]]] = {
     "substitute": ("substitute", int),
     "student_seed": ("seed", int), "freeze_embeddings": ("freeze_embeddings", bool),
     "student_lr": ("lr", float), "soup": ("soup", int),
+    "probe_epochs": ("probe_epochs", int),
     "asr_hypotheses": ("asr_hypotheses", str), "heard_targets": ("heard_targets", str)}
 """get_preset's keyword arguments that set a student field: (field, conversion)."""
 

@@ -10,6 +10,7 @@ the intent of what was said.
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +25,8 @@ from compress.modeling import BertMeanPoolClassifier
 from compress.train import fit
 from compress.vocab import TrimmedVocab, trim_tokenizer
 
-__all__ = ["Student", "build_student", "distill", "load_student", "save_student", "soup_students",
+__all__ = ["Student", "build_student", "distill", "load_student", "probe_head", "save_student",
+           "soup_students",
            "with_defaults", "DISTILL_FILE"]
 
 DISTILL_FILE = "distill.json"
@@ -151,31 +153,88 @@ class _KDModule(nn.Module):
         self.proj = nn.Linear(student_dim, teacher_dim)
 
 
+def _kd_loss(cfg: StudentConfig, weight: torch.Tensor, logits: torch.Tensor,
+             projected: torch.Tensor | None, batch: dict[str, torch.Tensor]) -> torch.Tensor:
+    """The distillation loss of one batch (module docstring) from the student's logits and
+    its projected pooled vector."""
+    t = cfg.kd_temperature
+    logits = logits.float()
+    soft = F.kl_div(F.log_softmax(logits / t, dim=-1), F.softmax(batch["soft"] / t, dim=-1),
+                    reduction="batchmean") * t * t
+    labels = batch["labels"]
+    hard = (F.cross_entropy(logits, labels, weight=weight, ignore_index=-100)
+            if bool((labels >= 0).any()) else logits.sum() * 0)
+    loss = cfg.kd_alpha * soft + (1 - cfg.kd_alpha) * hard
+    if cfg.hidden_weight > 0 and projected is not None and "pooled" in batch:
+        cos = F.cosine_similarity(projected.float(), batch["pooled"], dim=-1)
+        loss = loss + cfg.hidden_weight * (1 - cos).mean()
+    return loss
+
+
+PROBE_LR = 3e-3
+"""Learning rate of the linear probe (a linear layer on fixed features learns fast)."""
+PROBE_BATCH = 128
+
+
+def probe_head(wrapper: _KDModule, data: Encoded, cfg: StudentConfig, weight: torch.Tensor,
+               pad_id: int, device: torch.device, seed: int) -> list[float]:
+    """The linear probe of LP-FT: fit the classifier and the hidden-state projection, by the
+    distillation loss, on the encoder's frozen mean-pooled features (no dropout), for
+    `cfg.probe_epochs` epochs. The encoder is not changed. Returns per-epoch losses."""
+    from tqdm import tqdm
+
+    from compress.train import predict
+
+    assert data.soft is not None and data.labels is not None
+    _, feats = predict(wrapper.student, data, pad_id, device, desc="probe features",
+                       pooled=True)
+    assert feats is not None
+    head: nn.Module = wrapper.student.classifier  # type: ignore[assignment]
+    proj = wrapper.proj
+    head.to(device).train()
+    proj.to(device).train()
+    targets = {"soft": data.soft.float(),
+               "labels": torch.as_tensor(data.labels, dtype=torch.long)}
+    if data.pooled is not None:
+        targets["pooled"] = data.pooled.float()
+    opt = torch.optim.AdamW(list(head.parameters()) + list(proj.parameters()), lr=PROBE_LR,
+                            weight_decay=0.01)
+    gen = torch.Generator().manual_seed(seed)
+    losses: list[float] = []
+    bar = tqdm(range(cfg.probe_epochs), desc="student probe", file=sys.stderr)
+    for _ in bar:
+        running, count = 0.0, 0
+        for idx in torch.randperm(len(feats), generator=gen).split(PROBE_BATCH):
+            x = feats[idx].to(device)
+            batch = {k: v[idx].to(device) for k, v in targets.items()}
+            loss = _kd_loss(cfg, weight, head(x), proj(x), batch)
+            opt.zero_grad(set_to_none=True)
+            loss.backward()
+            opt.step()
+            running += float(loss.detach())
+            count += 1
+        losses.append(running / max(1, count))
+        bar.set_postfix(loss=f"{losses[-1]:.3f}")
+    return losses
+
+
 def distill(student: Student, data: Encoded, cfg: StudentConfig, class_weight: torch.Tensor,
             device: torch.device, seed: int) -> list[float]:
-    """Train the student on teacher soft labels (+ hard labels, + pooled hidden states)."""
+    """Train the student on teacher soft labels (+ hard labels, + pooled hidden states),
+    after a linear probe of its head when `cfg.probe_epochs`."""
     assert data.soft is not None and data.labels is not None
     teacher_dim = int(data.pooled.shape[1]) if data.pooled is not None else 1
     wrapper = _KDModule(student.model, student.model.config.hidden_size, teacher_dim)
     if cfg.freeze_embeddings:
         student.model.bert.embeddings.word_embeddings.weight.requires_grad_(False)
     weight = class_weight.to(device)
-    t = cfg.kd_temperature
+    if cfg.probe_epochs:
+        probe_head(wrapper, data, cfg, weight, student.pad_id, device, seed)
 
     def loss_fn(m: Any, batch: dict[str, torch.Tensor]) -> torch.Tensor:
         logits, pooled = m.student(batch["input_ids"], batch["attention_mask"],
                                    return_pooled=True)
-        logits = logits.float()
-        soft = F.kl_div(F.log_softmax(logits / t, dim=-1), F.softmax(batch["soft"] / t, dim=-1),
-                        reduction="batchmean") * t * t
-        labels = batch["labels"]
-        hard = (F.cross_entropy(logits, labels, weight=weight, ignore_index=-100)
-                if bool((labels >= 0).any()) else logits.sum() * 0)
-        loss = cfg.kd_alpha * soft + (1 - cfg.kd_alpha) * hard
-        if cfg.hidden_weight > 0 and "pooled" in batch:
-            cos = F.cosine_similarity(m.proj(pooled.float()), batch["pooled"], dim=-1)
-            loss = loss + cfg.hidden_weight * (1 - cos).mean()
-        return loss
+        return _kd_loss(cfg, weight, logits, m.proj(pooled.float()), batch)
 
     return fit(wrapper, data, loss_fn, epochs=cfg.epochs, batch_size=cfg.batch_size, lr=cfg.lr,
                pad_id=student.pad_id, device=device, seed=seed, desc="student distillation")

@@ -350,6 +350,66 @@ def test_frozen_word_embeddings_stay_as_the_base_had_them(tiny_build: Build,
     assert not torch.equal(layer.detach(), layer0)
 
 
+def test_the_probe_fits_the_head_on_frozen_features_before_distillation(
+        tiny_build: Build) -> None:
+    """student.probe_epochs (LP-FT): the probe fits the head and the projection on the
+    encoder's frozen features, lowering the distillation loss without touching a weight of
+    the encoder; distil() then runs it first, and trains every layer after it."""
+    import dataclasses
+
+    from compress.config import get_preset
+    from compress.distill import Student, _KDModule, distill, probe_head
+    from compress.vocab import TrimmedVocab
+
+    folder = tiny_build[0] / "work" / "student_pt"
+    spec = json.loads((folder / "tokenizer.json").read_text())
+
+    def student() -> Student:
+        return Student(BertMeanPoolClassifier.from_pretrained(str(folder)),
+                       TrimmedVocab(spec, list(range(len(spec["model"]["vocab"])))), "x")
+
+    texts = ["help i've fallen", "turn on the kitchen light", "what time is it",
+             "i've taken my tablets", "call my daughter", "goodbye for now"] * 6
+    n_labels = len(INTENT_LABELS)
+    one = student()
+    data = one.encode(texts, 16)
+    data.labels = [i % 6 for i in range(len(texts))]
+    gen = torch.Generator().manual_seed(0)
+    data.soft = torch.randn(len(texts), n_labels, generator=gen) * 3
+    data.pooled = torch.randn(len(texts), 24, generator=gen)
+    cfg = dataclasses.replace(get_preset("tiny").student, probe_epochs=30, epochs=1)
+    wrapper = _KDModule(one.model, one.model.config.hidden_size, 24)
+    encoder0 = {k: v.clone() for k, v in one.model.bert.state_dict().items()}
+    head0 = one.model.classifier.weight.detach().clone()
+    losses = probe_head(wrapper, data, cfg, torch.ones(n_labels), one.pad_id,
+                        torch.device("cpu"), seed=0)
+    assert len(losses) == 30 and losses[-1] < 0.8 * losses[0]
+    assert all(torch.equal(v, encoder0[k]) for k, v in one.model.bert.state_dict().items())
+    assert not torch.equal(one.model.classifier.weight.detach(), head0)
+
+    # through distill(): the probe runs first (its loss starts the distillation lower than a
+    # random head's), then the encoder learns
+    first: dict[bool, float] = {}
+    for probe in (False, True):
+        s = student()
+        layer = s.model.bert.encoder.layer[0].attention.self.query.weight
+        layer0 = layer.detach().clone()
+        c = dataclasses.replace(cfg, probe_epochs=30 if probe else 0)
+        first[probe] = distill(s, data, c, torch.ones(n_labels), torch.device("cpu"),
+                               seed=0)[0]
+        assert not torch.equal(layer.detach(), layer0)
+    assert first[True] < first[False]
+
+
+def test_probe_epochs_setting_is_checked() -> None:
+    from compress.config import ConfigError, get_preset
+
+    assert get_preset("default", probe_epochs=60).student.probe_epochs == 60
+    assert get_preset("default").student.probe_epochs == 0
+    with pytest.raises(ConfigError, match="probe_epochs"):
+        get_preset("default", probe_epochs=-1)
+
+
 def test_spread_puts_builds_side_by_side_and_counts_the_refused(
         tiny_build: Build, tmp_path: Path) -> None:
     """python -m compress.spread: every figure of each build, the refused one listed as
