@@ -243,16 +243,28 @@ def reference_rows(rows: list[dict[str, Any]], intent_model: str | None = None
 
 
 def redecide(rows: list[dict[str, Any]], intent_model: str | None = None,
-             sets: tuple[str, ...] = ()) -> list[dict[str, Any]]:
+             sets: tuple[str, ...] = (), ask: float | None = None) -> list[dict[str, Any]]:
     """The device's decision taken again on a run's recorded transcripts (each row's 1-best
     and n-best alternatives; no audio is decoded): how a change to the decision, the
-    settings (`sets`: "spoken.understood_best=1.0", ...) or the intent model would have
-    scored on the same recognizer output. Latency and CPU figures stay those of the run."""
+    settings (`sets`: "spoken.understood_best=1.0", ...), the intent model or its ask
+    threshold (`ask`, in place of config.json's for every safety label) would have scored
+    on the same recognizer output. Latency and CPU figures stay those of the run."""
+    import dataclasses
+
     from device.intent import IntentModel
     from device.settings import load_settings
     from speech.asr import Transcript
 
     model = IntentModel.load(intent_model, threads=2)
+    if ask is not None:
+        pairs = model.config.safety_thresholds
+        if not pairs:
+            raise ValueError(f"{model.model_dir} has no safety thresholds to move")
+        if not all(0.0 <= ask <= alert for alert, _ in pairs.values()):
+            raise ValueError(f"ask threshold {ask} must be within 0 and the alert threshold "
+                             f"({min(a for a, _ in pairs.values())})")
+        model.config = dataclasses.replace(
+            model.config, safety_thresholds={k: (a, ask) for k, (a, _) in pairs.items()})
     settings = load_settings(None, sets=list(sets))
     out = []
     for r in rows:

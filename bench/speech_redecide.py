@@ -1,7 +1,7 @@
 """Take the device's decision again on a speech benchmark run's recorded transcripts.
 
     python -m bench.speech_redecide bench/speech_results/commands_idle_rows.jsonl \\
-        [--engine hybrid] [--intent-model DIR] [--set spoken.understood_best=1.0 ...]
+        [--engine hybrid] [--intent-model DIR] [--ask P] [--set spoken.understood_best=1.0 ...]
 
 No audio is decoded: each row's 1-best and n-best alternatives go through a fresh
 `device.pipeline.Assistant` (bench.speech_commands.redecide), and the figures of
@@ -34,6 +34,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--intent-model", default=None, help="model folder (default shipped)")
     ap.add_argument("--set", dest="sets", action="append", default=[],
                     metavar="SECTION.KEY=VALUE", help="a device setting for the decision")
+    ap.add_argument("--ask", type=float, default=None, metavar="P",
+                    help="the model's ask threshold for every safety label, in place of its "
+                         "config.json's (what a wider or narrower question band would give)")
     args = ap.parse_args(argv)
     try:
         rows = [json.loads(line) for line in
@@ -49,12 +52,12 @@ def main(argv: list[str] | None = None) -> int:
     from device.settings import SettingsError
 
     try:
-        figures = summary(redecide(rows, args.intent_model, tuple(args.sets)))
-    except SettingsError as exc:
+        figures = summary(redecide(rows, args.intent_model, tuple(args.sets), args.ask))
+    except (SettingsError, ValueError) as exc:
         print(f"speech_redecide: error: {exc}", file=sys.stderr)
         return 2
     sys.stdout.write(json.dumps({"rows": str(args.rows), "engine": args.engine,
-                                 "sets": args.sets,
+                                 "sets": args.sets, "ask": args.ask,
                                  **{k: figures[k] for k in FIGURES}}) + "\n")
     return 0
 

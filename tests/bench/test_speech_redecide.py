@@ -62,3 +62,28 @@ def test_bad_input_is_a_clear_error(tmp_path: Path,
     assert main([str(RESULTS / "commands_idle_rows.jsonl"),
                  "--set", "spoken.understood_best=5"]) == 2
     assert "spoken.understood_best must be a probability" in capsys.readouterr().err
+
+
+def test_ask_threshold_moves_the_question_band(capsys: pytest.CaptureFixture[str]) -> None:
+    """--ask: the model's ask threshold in place of config.json's. Lower asks about more
+    (never fewer calls caught, never less false safety); the shipped value gives the run's
+    own figures; out of range or above the alert threshold is a clear error."""
+    from device.intent import IntentModel
+
+    rows = str(RESULTS / "commands_idle_rows.jsonl")
+    shipped = IntentModel.load(None).safety_thresholds
+    assert shipped
+    alert, ask = next(iter(shipped.values()))
+    figures = {}
+    for value in (0.01, ask, min(alert, 0.9)):
+        assert main([rows, "--ask", str(value)]) == 0
+        figures[value] = json.loads(capsys.readouterr().out)
+        assert figures[value]["ask"] == value
+    low, same, high = (figures[v] for v in (0.01, ask, min(alert, 0.9)))
+    committed = json.loads((RESULTS / "commands_idle.json").read_text())["engines"]["hybrid"]
+    assert same["false_safety"] == committed["false_safety"]
+    assert same["safety_caught"] == committed["safety_caught"]
+    assert low["safety_caught"] >= same["safety_caught"] >= high["safety_caught"]
+    assert low["false_safety"] > same["false_safety"] >= high["false_safety"]
+    assert main([rows, "--ask", "1.5"]) == 2
+    assert "must be within 0 and the alert threshold" in capsys.readouterr().err
