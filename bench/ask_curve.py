@@ -23,7 +23,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from bench.speech_commands import SAFETY, redecide, summary
+from bench.speech_commands import SAFETY, command_rows, redecide, summary
 
 __all__ = ["ask_curve", "main", "plot"]
 
@@ -43,11 +43,11 @@ def ask_curve(runs: dict[str, list[dict[str, Any]]], models: list[str | None],
               asks: tuple[float, ...] = DEFAULT_ASKS) -> dict[str, Any]:
     """{"runs": {run: {model: [{ask, own, caught, calls, false_safety, ...}, ...]}}}."""
     out: dict[str, Any] = {"asks": list(asks), "runs": {}}
+    own_asks = [_own_ask(model) for model in models]
     for run, rows in runs.items():
         calls = sum(r["intent"] in SAFETY for r in rows)
         per_model: dict[str, list[dict[str, Any]]] = {}
-        for model in models:
-            own = _own_ask(model)
+        for model, own in zip(models, own_asks, strict=True):
             points = []
             for ask in sorted({*asks, own}):
                 fig = summary(redecide(rows, model, (), ask))
@@ -108,13 +108,7 @@ def main(argv: list[str] | None = None) -> int:
             raise ValueError("--asks must be probabilities")
         runs: dict[str, list[dict[str, Any]]] = {}
         for path in args.rows:
-            rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()
-                    if line.strip()]
-            rows = [r for r in rows if r.get("engine") == args.engine
-                    and r.get("set") == "commands"]
-            if not rows:
-                raise ValueError(f"no command rows of engine {args.engine!r} in {path}")
-            runs[path.name.removesuffix("_rows.jsonl")] = rows
+            runs[path.name.removesuffix("_rows.jsonl")] = command_rows(path, args.engine)
         curve = ask_curve(runs, list(args.model or [None]), asks)
     except (OSError, ValueError) as exc:
         print(f"ask_curve: error: {exc}", file=sys.stderr)

@@ -242,6 +242,20 @@ def reference_rows(rows: list[dict[str, Any]], intent_model: str | None = None
     return out
 
 
+def command_rows(path: Path, engine: str = "hybrid") -> list[dict[str, Any]]:
+    """The care-command rows of one engine from a run's *_rows.jsonl (what `redecide` takes).
+    Raises ValueError when the file cannot be read or holds none."""
+    try:
+        rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()
+                if line.strip()]
+    except (OSError, ValueError) as exc:
+        raise ValueError(f"cannot read {path}: {exc}") from exc
+    rows = [r for r in rows if r.get("engine") == engine and r.get("set") == "commands"]
+    if not rows:
+        raise ValueError(f"no command rows of engine {engine!r} in {path}")
+    return rows
+
+
 def redecide(rows: list[dict[str, Any]], intent_model: str | None = None,
              sets: tuple[str, ...] = (), ask: float | None = None) -> list[dict[str, Any]]:
     """The device's decision taken again on a run's recorded transcripts (each row's 1-best

@@ -18,7 +18,7 @@ import json
 import sys
 from pathlib import Path
 
-from bench.speech_commands import redecide, summary
+from bench.speech_commands import command_rows, redecide, summary
 
 __all__ = ["main"]
 
@@ -39,15 +39,9 @@ def main(argv: list[str] | None = None) -> int:
                          "config.json's (what a wider or narrower question band would give)")
     args = ap.parse_args(argv)
     try:
-        rows = [json.loads(line) for line in
-                args.rows.read_text(encoding="utf-8").splitlines() if line.strip()]
-    except (OSError, ValueError) as exc:
-        print(f"speech_redecide: error: cannot read {args.rows}: {exc}", file=sys.stderr)
-        return 2
-    rows = [r for r in rows if r.get("engine") == args.engine and r.get("set") == "commands"]
-    if not rows:
-        print(f"speech_redecide: error: no command rows of engine {args.engine!r} in "
-              f"{args.rows}", file=sys.stderr)
+        rows = command_rows(args.rows, args.engine)
+    except ValueError as exc:
+        print(f"speech_redecide: error: {exc}", file=sys.stderr)
         return 2
     from device.settings import SettingsError
 
