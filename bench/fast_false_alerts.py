@@ -144,16 +144,14 @@ def candidates(others: list[dict[str, Any]], calls: dict[str, list[dict[str, Any
 def _fast_calls(path: Path, model: Any) -> list[dict[str, Any]]:
     """The calls of a committed run that the fast path alerts at once on without the torn
     rule, as the fast path heard them (each row's ``fast``: speech runs record it)."""
-    from bench.speech_commands import decide_transcript, row_transcript
+    from bench.speech_commands import command_rows, decide_transcript, row_transcript
     from device.safety import safety_label_of_words
     from speech.asr_hybrid import fast_transcript, safety_hypotheses
     from speech.command_set import SAFETY
 
-    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()
-            if line.strip()]
     out = []
-    for r in rows:
-        if r.get("engine") != "hybrid" or r.get("intent") not in SAFETY or "fast" not in r:
+    for r in command_rows(path, "hybrid"):
+        if r.get("intent") not in SAFETY or "fast" not in r:
             continue
         fast = row_transcript({**r["fast"], "seconds": r["seconds"]}, "hybrid")
         signs = safety_hypotheses(fast, safety_label_of_words)

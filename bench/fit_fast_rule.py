@@ -118,8 +118,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, required=True)
     ap.add_argument("--intent-model", default=None)
     args = ap.parse_args(argv)
-    rows = [json.loads(line) for line in args.rows.read_text(encoding="utf-8").splitlines()]
-    res = fit(rows, args.intent_model)
+    from bench.speech_commands import command_rows
+
+    try:
+        rows = [*command_rows(args.rows, "pocketsphinx"), *command_rows(args.rows, "whisper-base")]
+        res = fit(rows, args.intent_model)
+    except ValueError as exc:
+        print(f"fit_fast_rule: error: {exc}", file=sys.stderr)
+        return 2
     args.out.write_text(json.dumps(res, indent=1) + "\n", encoding="utf-8")
     print(json.dumps({k: v for k, v in res.items() if k != "candidates"}))
     return 0

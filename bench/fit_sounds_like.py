@@ -31,6 +31,8 @@ from typing import Any
 
 from tqdm import tqdm
 
+from bench.speech_commands import command_rows
+
 __all__ = ["GRID", "MAX_READ_OTHERS", "fit", "main"]
 
 GRID = (70.0, 72.0, 74.0, 76.0, 78.0, 80.0, 82.0, 84.0, 86.0, 88.0, 90.0, 95.0, 100.0)
@@ -155,7 +157,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=OUT, help="JSON out (a PNG goes beside it)")
     args = ap.parse_args(argv)
     try:
-        dev_rows, hyps = _read_jsonl(args.dev), _read_jsonl(args.hypotheses)
+        dev_rows, hyps = command_rows(args.dev, "hybrid"), _read_jsonl(args.hypotheses)
     except (OSError, ValueError) as exc:
         print(f"fit_sounds_like: error: {exc}", file=sys.stderr)
         return 2

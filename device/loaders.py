@@ -65,7 +65,7 @@ def load_intent_model(settings: Settings, say: Callable[[str], None] = print) ->
 def make_recognizer(settings: Settings, state_dir: Path | None = None) -> Any:
     """The recognizer of the settings; with `state_dir`, a pocketsphinx engine (and the
     hybrid's fast path) keeps its cepstral mean there across restarts (asr_cmn.txt). Whisper
-    and hybrid get asr.threads and the resident's asr.language."""
+    and hybrid get asr.threads, the resident's asr.language and asr.whisper_prompt."""
     from speech.asr import create_recognizer
 
     asr = settings.asr
@@ -75,11 +75,14 @@ def make_recognizer(settings: Settings, state_dir: Path | None = None) -> Any:
         extra.update(cmn)
     elif asr.engine in ("whisper", "hybrid"):
         extra.update(threads=asr.threads, language=asr.language)
+        prompt = {"prompt": asr.whisper_prompt} if asr.whisper_prompt.strip() else {}
         if asr.engine == "hybrid":
             from device.safety import safety_label_of_words
 
             extra.update(fast_options=cmn, safety_words=safety_label_of_words,
-                         torn_signs_ask=asr.fast_torn_signs_ask)
+                         torn_signs_ask=asr.fast_torn_signs_ask, whisper_options=prompt)
+        else:
+            extra.update(prompt)
     return create_recognizer(asr.engine, asr.model, sample_rate=asr.sample_rate, **extra)
 
 

@@ -104,6 +104,13 @@ class AsrSettings:
     """hybrid: safety words that only some of the fast path's n-best hypotheses carry are
     asked about at once instead of alerted (docs/speech.md, "The fast path's false alerts
     at once"); false: the fast path alerts on any safety words the model agrees with."""
+    whisper_prompt: str = ""
+    """whisper/hybrid: text Whisper reads as what came before each utterance (its initial
+    prompt); "": none, the default. Measure one before using it (`python -m
+    bench.whisper_prompt`): on the dev care commands a prompt of ordinary care requests
+    raised word errors and false safety (docs/speech.md, "A prompt for Whisper"). A prompt
+    that the device's safety words hold as a call is refused: Whisper then heard that call
+    in an ordinary request."""
 
     def __post_init__(self) -> None:
         _check(self.engine in ASR_ENGINES,
@@ -116,6 +123,16 @@ class AsrSettings:
                f"asr.threads must be a whole number 1..64 (got {self.threads!r})")
         _check(self.language in LANGUAGES,
                f"asr.language must be one of {LANGUAGES} (got {self.language!r})")
+        _check(isinstance(self.whisper_prompt, str),
+               f"asr.whisper_prompt must be text (got {self.whisper_prompt!r})")
+        if self.whisper_prompt.strip():
+            from device.safety import safety_label_of_words
+
+            said = safety_label_of_words(self.whisper_prompt.lower())
+            _check(said is None,
+                   f"asr.whisper_prompt holds a call for help ({said}): Whisper would hear it "
+                   "in ordinary requests (docs/speech.md, \"A prompt for Whisper\"); leave "
+                   "calls out of the prompt")
 
 
 @dataclass(frozen=True)

@@ -5,8 +5,9 @@ An utterance of up to 30 s (a spoken command) is one Whisper window, decoded her
 CTranslate2's beam search directly so that the beam's other hypotheses come back as the
 transcript's n-best alternatives at no extra cost; a longer one goes through
 faster-whisper's own ``transcribe`` (1-best only). Decoding follows docs/speech.md: beam 5,
-no timestamps, no conditioning on earlier text, temperature 0, no initial prompt (a
-care-vocabulary prompt once turned noise into the prompt's own words).
+no timestamps, no conditioning on earlier text, temperature 0, no initial prompt by default
+(``prompt``: measured on the dev care commands, a care-vocabulary prompt heard worse and
+put its own words into what was said; docs/speech.md, "A prompt for Whisper").
 
 The model is a local folder (``speech.whisper_models``: "base", "tiny.en", or a path);
 it is loaded once per process and shared by every recognizer made with the same settings.
@@ -59,6 +60,11 @@ class DecodeOptions:
     the same word error rate, but heard 8 fewer of 164 spoken calls for help
     (docs/speech.md), so the full window stays the default."""
     pad_s: float = 2.0
+    prompt: str = ""
+    """Text Whisper reads as what came before the utterance (its "initial prompt"); "": none,
+    the default. Measured on the dev care commands, a prompt of ordinary care requests
+    raised word errors and false safety, and one with a call for help in it had Whisper
+    hear that call in an ordinary request (docs/speech.md, "A prompt for Whisper")."""
     no_repeat_ngram_size: int = 3
     """No three-token sequence may repeat (0: off): a hallucinated loop ("get me an ambulance
     get me an ambulance ...") ends at once; on the care commands it changed no decision."""
@@ -145,7 +151,7 @@ class WhisperRecognizer(Recognizer):
         sample_rate: Hz of the PCM fed in; other rates than 16 kHz are resampled (soxr).
         threads: CPU threads of CTranslate2 (``asr.threads``).
         language: the resident's language ("en", "zh"); English-only models take "en".
-        beam_size, nbest, min_window_s: see DecodeOptions.
+        beam_size, nbest, min_window_s, prompt: see DecodeOptions.
         device: "auto" (choose_device), "cpu" or "cuda".
     """
 
@@ -153,14 +159,14 @@ class WhisperRecognizer(Recognizer):
 
     def __init__(self, model: str | Path | None = None, sample_rate: int = DEFAULT_RATE,
                  threads: int = 2, language: str = "en", beam_size: int = 5, nbest: int = 3,
-                 device: str = "auto", min_window_s: float = 30.0) -> None:
+                 device: str = "auto", min_window_s: float = 30.0, prompt: str = "") -> None:
         super().__init__(sample_rate)
         if threads < 1:
             raise ValueError(f"whisper threads must be >= 1, not {threads}")
         if device not in ("auto", "cpu", "cuda"):
             raise ValueError(f"whisper device must be auto, cpu or cuda, not {device!r}")
         self.options = DecodeOptions(beam_size=beam_size, nbest=nbest, language=language,
-                                     min_window_s=min_window_s)
+                                     min_window_s=min_window_s, prompt=prompt.strip())
         self.model_path = resolve_model(model)
         dev, ctype = choose_device() if device == "auto" else \
             (device, "int8_float16" if device == "cuda" else "int8")
@@ -175,11 +181,24 @@ class WhisperRecognizer(Recognizer):
         self._tokenizer = Tokenizer(self._model.hf_tokenizer, self._model.model.is_multilingual,
                                     task="transcribe", language=language)
         self._suppress = fw.transcribe.get_suppressed_tokens(self._tokenizer, (-1,))
-        self._prompt = self._model.get_prompt(self._tokenizer, [], without_timestamps=True)
+        self._prompt = self._model.get_prompt(self._tokenizer, self._prompt_tokens(),
+                                              without_timestamps=True)
         self._buf: list[bytes] = []
         self._nbest: list[str] = []
         self.no_speech_prob: float | None = None
         """The last window's no-speech probability (None: not decoded by a window)."""
+
+    def _prompt_tokens(self) -> list[int]:
+        """The prompt's tokens; a prompt longer than Whisper keeps (half its context, less
+        one) is refused, not cut."""
+        if not self.options.prompt:
+            return []
+        tokens = list(self._tokenizer.encode(" " + self.options.prompt))
+        room = self._model.max_length // 2 - 1
+        if len(tokens) > room:
+            raise ValueError(f"whisper prompt is {len(tokens)} tokens; Whisper keeps at most "
+                             f"{room}: shorten it")
+        return tokens
 
     def _accept(self, pcm: bytes) -> str | None:
         self._buf.append(pcm)
@@ -238,7 +257,8 @@ class WhisperRecognizer(Recognizer):
         opt = self.options
         segments, _info = self._model.transcribe(
             audio, language=opt.language, beam_size=opt.beam_size, temperature=0.0,
-            without_timestamps=True, condition_on_previous_text=False)
+            without_timestamps=True, condition_on_previous_text=False,
+            initial_prompt=opt.prompt or None)
         parts = [s for s in segments if s.no_speech_prob <= NO_SPEECH_PROB
                  or s.avg_logprob >= NO_SPEECH_LOGPROB]
         text = _normalise(" ".join(s.text for s in parts))

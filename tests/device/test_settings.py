@@ -62,6 +62,11 @@ def test_relative_paths_resolve_against_config_folder(tmp_path: Path) -> None:
         ({"speech": {}}, "unknown section 'speech'"),
         ({"asr": {"engine": "kaldi"}}, "asr.engine 'kaldi' is unknown"),
         ({"asr": {"engine": "vosk"}}, "set asr.model to a vosk model folder"),
+        ({"asr": {"whisper_prompt": "Hello. Please call an ambulance."}},
+         "asr.whisper_prompt holds a call for help (emergency_help)"),
+        ({"asr": {"whisper_prompt": "Remind me of my tablets. I've fallen."}},
+         "leave calls out of the prompt"),
+        ({"asr": {"whisper_prompt": 3}}, "asr.whisper_prompt must be"),
         ({"resident": {"name": " "}}, "resident.name is empty"),
         ({"intent": {"threads": "two"}}, "intent.threads must be int"),
         ({"intent": {"threads": True}}, "intent.threads must be int"),
@@ -113,3 +118,16 @@ def test_mqtt_config_builds_health_settings() -> None:
     s = settings_from_dict({"mqtt": {"prefix": "care", "home": "flat2"}})
     m = s.mqtt.to_mqtt("mqtt://127.0.0.1:1884", client_id="dev")
     assert m.topic("alerts") == "care/flat2/alerts" and m.port == 1884
+
+
+def test_whisper_prompt_reaches_the_recognizer() -> None:
+    pytest.importorskip("faster_whisper")
+    from device.loaders import make_recognizer
+
+    prompt = "Could you turn the lights on, please?"
+    rec = make_recognizer(settings_from_dict({"asr": {"engine": "whisper", "model": "tiny.en",
+                                                      "whisper_prompt": prompt}}))
+    assert rec.options.prompt == prompt  # type: ignore[attr-defined]
+    plain = make_recognizer(settings_from_dict({"asr": {"engine": "whisper",
+                                                        "model": "tiny.en"}}))
+    assert plain.options.prompt == ""  # type: ignore[attr-defined]

@@ -101,6 +101,24 @@ def test_bad_settings_are_refused() -> None:
         create_recognizer("whisper", "/no/such/folder")
 
 
+def test_a_prompt_comes_before_the_transcript(spoken_help: AudioClip) -> None:
+    prompt = "Could you turn the lights on, please? Remind me to take my tablets."
+    rec = create_recognizer("whisper", "tiny.en", threads=2, prompt=prompt)
+    assert isinstance(rec, WhisperRecognizer)
+    tok = rec._tokenizer  # type: ignore[attr-defined]
+    tokens = list(tok.encode(" " + prompt))
+    # <|startofprev|> prompt <|startoftranscript|> ... <|notimestamps|>
+    assert rec._prompt[0] == tok.sot_prev  # type: ignore[attr-defined]
+    assert rec._prompt[1:1 + len(tokens)] == tokens  # type: ignore[attr-defined]
+    assert rec._prompt[1 + len(tokens):] == create_recognizer(  # type: ignore[attr-defined]
+        "whisper", "tiny.en")._prompt  # type: ignore[attr-defined]
+    tr = transcribe_clip(rec, spoken_help)
+    assert "help" in tr.text and "fall" in tr.text, tr.text
+    assert prompt.lower() not in tr.text  # the prompt is context, never part of the text
+    with pytest.raises(ValueError, match="shorten it"):
+        create_recognizer("whisper", "tiny.en", prompt="please turn the lights on " * 60)
+
+
 def test_base_parts_are_joined_once(tmp_path: Path) -> None:
     folder = whisper_models.model_dir("base", cache=tmp_path)
     model = folder / "model.bin"

@@ -1,0 +1,201 @@
+"""Whisper with an initial prompt, measured on a committed hybrid run's own clips.
+
+    python -m bench.whisper_prompt bench/speech_results/dev_hybrid_rows.jsonl --part dev \\
+        --prompt "Could you turn the lights on, please?" [--prompt ...] --out DIR
+
+Every clip that the run's hybrid decided on Whisper's path is decoded again by Whisper
+(``speech.asr_whisper``, the same model, beam and n-best as the device) once with no prompt,
+the control, and once with each ``--prompt`` (``asr.whisper_prompt``); the clips the fast
+path decided keep their recorded rows, since a prompt does not reach them. The device's
+decision is then taken again on each variant's rows (``bench.speech_commands.redecide``)
+and counted as the benchmark counts it: word error rate of the Whisper-path clips, calls
+caught, false safety, false alerts at once, decision accuracy, and Whisper's decode time
+(p50/p95 on this machine, the variants run one after another in one process).
+
+The control must give the run's own figures (``control_matches_run``): the decode is then
+the one the run made, and a difference between the control and a prompt is the prompt's.
+Writes ``PREFIX.json``, ``PREFIX.png`` and each variant's rows (``PREFIX_<n>_rows.jsonl``,
+n = 0 for the control) for ``bench.speech_redecide`` and ``bench.ask_curve``
+(docs/speech.md, "A prompt for Whisper").
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from bench.figures import percentile
+from bench.speech_commands import CHUNK_MS, _words, clips_dir, command_rows, redecide, summary
+from speech.command_set import SAFETY, command_sentences
+from speech.metrics import edit_distance
+
+__all__ = ["FIGURES", "main", "measure", "plot", "whisper_rows"]
+
+FIGURES = ("whisper_wer", "decision_accuracy", "safety_caught", "false_safety",
+           "false_alert_at_once", "decode_ms_p50", "decode_ms_p95")
+
+
+def whisper_rows(rows: list[dict[str, Any]], clips: Path, prompt: str, model: str | None,
+                 threads: int = 2, desc: str = "") -> tuple[list[dict[str, Any]], list[float]]:
+    """The run's rows with each Whisper-path clip decoded again with `prompt` ("" none);
+    returns the rows and each decode's wall time in ms."""
+    from tqdm import tqdm
+
+    from speech.asr import create_recognizer
+    from speech.audio import chunk_bytes, read_wav
+
+    rec = create_recognizer("whisper", model, threads=threads, prompt=prompt)
+    out: list[dict[str, Any]] = []
+    times: list[float] = []
+    todo = sum(r["path"] == "whisper" for r in rows)
+    with tqdm(total=todo, desc=desc or "whisper", unit="clip", leave=False) as bar:
+        for r in rows:
+            if r["path"] != "whisper":
+                out.append(r)
+                continue
+            clip = read_wav(clips / r["file"])
+            rec.reset()
+            for chunk in chunk_bytes(clip, CHUNK_MS):
+                rec.accept(chunk)
+            t0 = time.perf_counter()
+            tr = rec.final()
+            times.append((time.perf_counter() - t0) * 1000)
+            out.append({**r, "heard": tr.text, "alternatives": list(tr.alternatives),
+                        "confidence": tr.confidence, "word_conf": [w.conf for w in tr.words],
+                        "edits": edit_distance(_words(r["ref"]), _words(tr.text))})
+            bar.update()
+    return out, times
+
+
+def _figures(rows: list[dict[str, Any]], times: list[float] | None) -> dict[str, Any]:
+    fig = summary(rows)
+    wrows = [r for r in rows if r["path"] == "whisper"]
+    calls = sum(r["intent"] in SAFETY for r in rows)
+    return {
+        "whisper_clips": len(wrows),
+        "whisper_wer": round(sum(r["edits"] for r in wrows) /
+                             max(1, sum(r["ref_words"] for r in wrows)), 4),
+        "decision_accuracy": fig["decision_accuracy"], "safety_caught": fig["safety_caught"],
+        "calls_caught": round((fig["safety_caught"] or 0) * calls), "calls": calls,
+        "false_safety": fig["false_safety"], "false_alert_at_once": fig["false_alert_at_once"],
+        "decode_ms_p50": None if not times else round(percentile(times, 50) or 0, 1),
+        "decode_ms_p95": None if not times else round(percentile(times, 95) or 0, 1),
+        "missed_safety": [m["heard"] for m in fig["missed_safety"]],
+        "false_safety_clips": [{"ref": c["ref"], "heard": c["heard"], "alert": c["alert"]}
+                               for c in fig["false_safety_clips"]],
+    }
+
+
+def measure(rows: list[dict[str, Any]], clips: Path, prompts: list[str],
+            model: str | None = None, intent_model: str | None = None, threads: int = 2,
+            out: Path | None = None, prefix: str = "whisper_prompt") -> dict[str, Any]:
+    """The run's own figures, the control's and each prompt's (see module doc)."""
+    from speech.audio import read_wav
+
+    manifest = {}
+    for line in (clips / "manifest.jsonl").read_text(encoding="utf-8").splitlines():
+        m = json.loads(line)
+        manifest[m["file"]] = m["text"]
+    wrong = [r["file"] for r in rows if manifest.get(r["file"]) != r["ref"]]
+    if wrong:
+        raise ValueError(f"{len(wrong)} rows are not of these clips (first: {wrong[0]}): "
+                         "give the part (or --clips) the run was made on")
+    if not any(r["path"] == "whisper" for r in rows):
+        raise ValueError("the run decided no clip on Whisper's path: nothing to measure")
+    read_wav(clips / rows[0]["file"])  # a broken cache fails here, before any decoding
+    result: dict[str, Any] = {"bench": "whisper_prompt", "clips": len(rows),
+                              "model": model or "base", "threads": threads,
+                              "run": _figures(redecide(rows, intent_model), None),
+                              "variants": []}
+    for n, prompt in enumerate(["", *prompts]):
+        new, times = whisper_rows(rows, clips, prompt, model, threads,
+                                  desc=f"prompt {n}" if n else "control")
+        decided = redecide(new, intent_model)
+        if out is not None:
+            out.mkdir(parents=True, exist_ok=True)
+            (out / f"{prefix}_{n}_rows.jsonl").write_text(
+                "".join(json.dumps(r) + "\n" for r in decided), encoding="utf-8")
+        result["variants"].append({"n": n, "prompt": prompt, **_figures(decided, times)})
+    run, control = result["run"], result["variants"][0]
+    result["control_matches_run"] = all(run[k] == control[k] for k in (
+        "whisper_wer", "decision_accuracy", "safety_caught", "false_safety",
+        "false_alert_at_once"))
+    return result
+
+
+def plot(result: dict[str, Any], path: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    variants = result["variants"]
+    names = ["none" if not v["n"] else f"prompt {v['n']}" for v in variants]
+    panels = (("whisper_wer", "word error rate (Whisper-path clips)"),
+              ("calls_caught", f"calls caught (of {variants[0]['calls']})"),
+              ("false_safety", "false safety"), ("decode_ms_p95", "decode p95 (ms)"))
+    fig, axes = plt.subplots(1, len(panels), figsize=(4 * len(panels), 3.8))
+    for ax, (key, title) in zip(axes, panels, strict=True):
+        values = [v[key] or 0 for v in variants]
+        ax.bar(names, values, color=["0.55", *["C0"] * (len(values) - 1)])
+        for i, value in enumerate(values):
+            ax.annotate(f"{value:g}", (i, value), ha="center", va="bottom", fontsize=8)
+        if key == "calls_caught":  # a few calls apart: show them apart
+            ax.set_ylim(max(0, min(values) - 10), variants[0]["calls"] + 2)
+        ax.set_title(title, fontsize=9)
+        ax.tick_params(axis="x", labelsize=8, rotation=20)
+    fig.suptitle(f"Whisper {result['model']} with an initial prompt, "
+                 f"{result['clips']} clips (grey: no prompt)")
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+    plt.close(fig)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m bench.whisper_prompt",
+                                 description=__doc__.split("\n\n")[0])
+    ap.add_argument("rows", type=Path, help="a hybrid run's *_rows.jsonl")
+    ap.add_argument("--prompt", action="append", default=[], required=True,
+                    help="an initial prompt to measure (repeat for more)")
+    src = ap.add_mutually_exclusive_group()
+    src.add_argument("--part", choices=["test", "dev"], default="dev",
+                     help="the part the run was made on (its clips are generated once)")
+    src.add_argument("--clips", type=Path, default=None, help="folder with manifest.jsonl")
+    ap.add_argument("--model", default=None, help="Whisper model (default base)")
+    ap.add_argument("--intent-model", default=None, help="model folder (default shipped)")
+    ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--out", type=Path, default=Path("."))
+    ap.add_argument("--prefix", default="whisper_prompt")
+    args = ap.parse_args(argv)
+    try:
+        if not all(p.strip() for p in args.prompt):
+            raise ValueError("--prompt must not be empty (no prompt is the control, always run)")
+        rows = command_rows(args.rows, "hybrid")
+        clips = args.clips or clips_dir(command_sentences(True, part=args.part))
+        if not (clips / "manifest.jsonl").is_file():
+            raise ValueError(f"{clips} holds no manifest.jsonl")
+        result = measure(rows, clips, list(args.prompt), args.model, args.intent_model,
+                         args.threads, args.out, args.prefix)
+    except (OSError, ValueError, LookupError) as exc:  # LookupError: EngineUnavailable
+        print(f"whisper_prompt: error: {exc}", file=sys.stderr)
+        return 2
+    result["rows"] = str(args.rows)
+    from bench.machine import machine_info
+
+    result["machine"] = machine_info()
+    (args.out / f"{args.prefix}.json").write_text(json.dumps(result, indent=1) + "\n")
+    plot(result, args.out / f"{args.prefix}.png")
+    for v in result["variants"]:
+        print(f"{v['n']} ({v['prompt'][:40] or 'none'}): wer {v['whisper_wer']}, caught "
+              f"{v['calls_caught']}/{v['calls']}, false safety {v['false_safety']}, false "
+              f"alert at once {v['false_alert_at_once']}, decode p95 {v['decode_ms_p95']} ms")
+    print(f"control matches the run: {result['control_matches_run']}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

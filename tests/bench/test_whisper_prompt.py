@@ -1,0 +1,95 @@
+"""bench.whisper_prompt: a hybrid run's Whisper-path clips decoded again with and without
+an initial prompt (Whisper tiny.en, real spoken WAVs), and the device's decision retaken."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("faster_whisper")
+
+from bench.whisper_prompt import main, whisper_rows  # noqa: E402
+from speech.audio import write_wav  # noqa: E402
+
+SAID = (("help me i have fallen", "fall_report", "whisper"),
+        ("could you turn the kitchen light on", "light_on", "whisper"),
+        ("call an ambulance", "emergency_help", "fast-safety"))
+
+
+@pytest.fixture(scope="module")
+def recorded(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """A clips folder (manifest.jsonl + WAVs) and a run's rows of it, as the benchmark
+    writes them; the Whisper-path rows hold tiny.en's own decode (no prompt)."""
+    from speech.tts import Speaker
+
+    folder = tmp_path_factory.mktemp("clips")
+    speaker = Speaker(rate_wpm=130)
+    rows, manifest = [], []
+    for i, (text, intent, path) in enumerate(SAID):
+        name = f"cmd{i:04d}.wav"
+        clip = speaker.synthesize(text, 16000)
+        write_wav(folder / name, clip)
+        manifest.append({"text": text, "intent": intent, "voice": "espeak", "rate_wpm": 130,
+                         "snr_db": None, "file": name})
+        rows.append({"set": "commands", "file": name, "ref": text, "intent": intent,
+                     "voice": "espeak", "rate_wpm": 130, "snr_db": None,
+                     "seconds": round(clip.seconds, 3), "heard": text, "alternatives": [],
+                     "confidence": 0.9, "word_conf": [], "edits": 0,
+                     "ref_words": len(text.split()), "decided": intent, "alert": False,
+                     "asked": False, "latency_ms": 30.0, "cpu_s": 0.1, "decide_cpu_ms": 1.0,
+                     "path": path, "engine": "hybrid"})
+    (folder / "manifest.jsonl").write_text("".join(json.dumps(m) + "\n" for m in manifest))
+    decoded, times = whisper_rows(rows, folder, "", "tiny.en")
+    assert len(times) == 2 and decoded[2] == rows[2]  # the fast path's row is kept as it was
+    run = folder / "run_rows.jsonl"
+    run.write_text("".join(json.dumps(r) + "\n" for r in decoded))
+    return folder, run
+
+
+def test_control_gives_the_run_and_each_prompt_is_measured(
+        recorded: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder, run = recorded
+    prompt = "Could you turn the lights on, please? Remind me to take my tablets."
+    assert main([str(run), "--clips", str(folder), "--model", "tiny.en", "--prompt", prompt,
+                 "--out", str(tmp_path), "--prefix", "wp"]) == 0
+    result = json.loads((tmp_path / "wp.json").read_text())
+    assert result["control_matches_run"] is True
+    assert [v["prompt"] for v in result["variants"]] == ["", prompt]
+    for v in result["variants"]:
+        assert v["whisper_clips"] == 2 and v["calls"] == 2
+        assert v["decode_ms_p50"] > 0 and v["decode_ms_p95"] >= v["decode_ms_p50"]
+        assert 0.0 <= v["whisper_wer"] <= 1.0
+    # a clear spoken call is still heard as one with the prompt before it
+    assert result["variants"][1]["calls_caught"] == 2
+    assert (tmp_path / "wp.png").stat().st_size > 10_000
+    prompted = [json.loads(line) for line in (tmp_path / "wp_1_rows.jsonl").read_text()
+                .splitlines()]
+    assert prompted[2]["heard"] == "call an ambulance"  # the fast path's clip, untouched
+    assert "help" in prompted[0]["heard"] and "light" in prompted[1]["heard"]
+    assert "control matches the run: True" in capsys.readouterr().out
+
+
+def test_bad_input_is_a_clear_error(recorded: tuple[Path, Path], tmp_path: Path,
+                                    capsys: pytest.CaptureFixture[str]) -> None:
+    folder, run = recorded
+    base = ["--clips", str(folder), "--model", "tiny.en", "--out", str(tmp_path)]
+    assert main([str(tmp_path / "none_rows.jsonl"), "--prompt", "hello", *base]) == 2
+    assert "cannot read" in capsys.readouterr().err
+    assert main([str(run), "--prompt", " ", *base]) == 2
+    assert "must not be empty" in capsys.readouterr().err
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "manifest.jsonl").write_text(json.dumps({"text": "something else",
+                                                      "file": "cmd0000.wav"}) + "\n")
+    assert main([str(run), "--prompt", "hello", "--clips", str(other), "--model", "tiny.en",
+                 "--out", str(tmp_path)]) == 2
+    assert "not of these clips" in capsys.readouterr().err
+    assert main([str(run), "--prompt", "hello", "--clips", str(tmp_path / "no_clips"),
+                 "--out", str(tmp_path)]) == 2
+    assert "no manifest.jsonl" in capsys.readouterr().err
+    assert main([str(run), "--prompt", "hello", "--clips", str(folder), "--model",
+                 str(tmp_path / "no_model"), "--out", str(tmp_path)]) == 2
+    assert "model.bin" in capsys.readouterr().err
+    assert not (tmp_path / "whisper_prompt.json").exists()
