@@ -107,10 +107,10 @@ class AsrSettings:
     whisper_prompt: str = ""
     """whisper/hybrid: text Whisper reads as what came before each utterance (its initial
     prompt); "": none, the default. Measure one before using it (`python -m
-    bench.whisper_prompt`): on the dev care commands a prompt of ordinary care requests
-    raised word errors and false safety (docs/speech.md, "A prompt for Whisper"). A prompt
-    that the device's safety words hold as a call is refused: Whisper then heard that call
-    in an ordinary request."""
+    bench.whisper_variants`): on the dev care commands a prompt of ordinary care requests
+    raised word errors and false safety (docs/speech.md, "Other ways to decode with
+    Whisper"). A prompt that the device's safety words hold as a call is refused: Whisper
+    then heard that call in an ordinary request."""
 
     def __post_init__(self) -> None:
         _check(self.engine in ASR_ENGINES,
@@ -131,8 +131,8 @@ class AsrSettings:
             said = safety_label_of_words(self.whisper_prompt.lower())
             _check(said is None,
                    f"asr.whisper_prompt holds a call for help ({said}): Whisper would hear it "
-                   "in ordinary requests (docs/speech.md, \"A prompt for Whisper\"); leave "
-                   "calls out of the prompt")
+                   "in ordinary requests (docs/speech.md, \"Other ways to decode with "
+                   "Whisper\"); leave calls out of the prompt")
 
 
 @dataclass(frozen=True)

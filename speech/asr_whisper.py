@@ -7,7 +7,8 @@ transcript's n-best alternatives at no extra cost; a longer one goes through
 faster-whisper's own ``transcribe`` (1-best only). Decoding follows docs/speech.md: beam 5,
 no timestamps, no conditioning on earlier text, temperature 0, no initial prompt by default
 (``prompt``: measured on the dev care commands, a care-vocabulary prompt heard worse and
-put its own words into what was said; docs/speech.md, "A prompt for Whisper").
+put its own words into what was said; docs/speech.md, "Other ways to decode with
+Whisper").
 
 The model is a local folder (``speech.whisper_models``: "base", "tiny.en", or a path);
 it is loaded once per process and shared by every recognizer made with the same settings.
@@ -64,7 +65,8 @@ class DecodeOptions:
     """Text Whisper reads as what came before the utterance (its "initial prompt"); "": none,
     the default. Measured on the dev care commands, a prompt of ordinary care requests
     raised word errors and false safety, and one with a call for help in it had Whisper
-    hear that call in an ordinary request (docs/speech.md, "A prompt for Whisper")."""
+    hear that call in an ordinary request (docs/speech.md, "Other ways to decode with
+    Whisper")."""
     no_repeat_ngram_size: int = 3
     """No three-token sequence may repeat (0: off): a hallucinated loop ("get me an ambulance
     get me an ambulance ...") ends at once; on the care commands it changed no decision."""

@@ -1,5 +1,6 @@
-"""bench.whisper_prompt: a hybrid run's Whisper-path clips decoded again with and without
-an initial prompt (Whisper tiny.en, real spoken WAVs), and the device's decision retaken."""
+"""bench.whisper_variants: a hybrid run's Whisper-path clips decoded again as the device
+decodes them and in other ways (a prompt, another n-best, the spectral gate first; Whisper
+tiny.en, real spoken WAVs), and the device's decision retaken."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import pytest
 
 pytest.importorskip("faster_whisper")
 
-from bench.whisper_prompt import main, whisper_rows  # noqa: E402
+from bench.whisper_variants import main, parse_variant, whisper_rows  # noqa: E402
 from speech.audio import write_wav  # noqa: E402
 
 SAID = (("help me i have fallen", "fall_report", "whisper"),
@@ -41,22 +42,38 @@ def recorded(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
                      "asked": False, "latency_ms": 30.0, "cpu_s": 0.1, "decide_cpu_ms": 1.0,
                      "path": path, "engine": "hybrid"})
     (folder / "manifest.jsonl").write_text("".join(json.dumps(m) + "\n" for m in manifest))
-    decoded, times = whisper_rows(rows, folder, "", "tiny.en")
+    decoded, times = whisper_rows(rows, folder, {}, "tiny.en")
     assert len(times) == 2 and decoded[2] == rows[2]  # the fast path's row is kept as it was
     run = folder / "run_rows.jsonl"
     run.write_text("".join(json.dumps(r) + "\n" for r in decoded))
     return folder, run
 
 
-def test_control_gives_the_run_and_each_prompt_is_measured(
+def test_variants_are_parsed_with_their_types() -> None:
+    assert parse_variant("beam=8;nbest=7") == {"beam": 8, "nbest": 7}
+    assert parse_variant("prompt=Hello. x=y") == {"prompt": "Hello. x=y"}
+    assert parse_variant("denoise=1; min_window_s=10") == {"denoise": 1, "min_window_s": 10.0}
+    for bad, message in (("temperature=1", "KEY=VALUE"), ("nbest", "KEY=VALUE"),
+                         ("nbest=two", "nbest must be int"), ("prompt= ", "empty prompt"),
+                         ("beam=5;beam=6", "sets beam twice")):
+        with pytest.raises(ValueError, match=message):
+            parse_variant(bad)
+
+
+def test_control_gives_the_run_and_each_variant_is_measured(
         recorded: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     folder, run = recorded
     prompt = "Could you turn the lights on, please? Remind me to take my tablets."
-    assert main([str(run), "--clips", str(folder), "--model", "tiny.en", "--prompt", prompt,
-                 "--out", str(tmp_path), "--prefix", "wp"]) == 0
+    assert main([str(run), "--clips", str(folder), "--model", "tiny.en", "--variant",
+                 f"prompt={prompt}", "--variant", "denoise=1;nbest=1", "--out", str(tmp_path),
+                 "--prefix", "wp"]) == 0
     result = json.loads((tmp_path / "wp.json").read_text())
     assert result["control_matches_run"] is True
-    assert [v["prompt"] for v in result["variants"]] == ["", prompt]
+    assert [v["variant"] for v in result["variants"]] == [{}, {"prompt": prompt},
+                                                          {"denoise": 1, "nbest": 1}]
+    gated = [json.loads(line) for line in (tmp_path / "wp_2_rows.jsonl").read_text()
+             .splitlines()]
+    assert all(len(r["alternatives"]) <= 1 for r in gated[:2])
     for v in result["variants"]:
         assert v["whisper_clips"] == 2 and v["calls"] == 2
         assert v["decode_ms_p50"] > 0 and v["decode_ms_p95"] >= v["decode_ms_p50"]
@@ -75,21 +92,23 @@ def test_bad_input_is_a_clear_error(recorded: tuple[Path, Path], tmp_path: Path,
                                     capsys: pytest.CaptureFixture[str]) -> None:
     folder, run = recorded
     base = ["--clips", str(folder), "--model", "tiny.en", "--out", str(tmp_path)]
-    assert main([str(tmp_path / "none_rows.jsonl"), "--prompt", "hello", *base]) == 2
+    assert main([str(tmp_path / "none_rows.jsonl"), "--variant", "nbest=1", *base]) == 2
     assert "cannot read" in capsys.readouterr().err
-    assert main([str(run), "--prompt", " ", *base]) == 2
-    assert "must not be empty" in capsys.readouterr().err
+    assert main([str(run), "--variant", "prompt=", *base]) == 2
+    assert "empty prompt" in capsys.readouterr().err
+    assert main([str(run), "--variant", "nbest=9", *base]) == 2  # refused before any decode
+    assert "nbest must be 0..beam_size-1" in capsys.readouterr().err
     other = tmp_path / "other"
     other.mkdir()
     (other / "manifest.jsonl").write_text(json.dumps({"text": "something else",
                                                       "file": "cmd0000.wav"}) + "\n")
-    assert main([str(run), "--prompt", "hello", "--clips", str(other), "--model", "tiny.en",
+    assert main([str(run), "--variant", "nbest=1", "--clips", str(other), "--model", "tiny.en",
                  "--out", str(tmp_path)]) == 2
     assert "not of these clips" in capsys.readouterr().err
-    assert main([str(run), "--prompt", "hello", "--clips", str(tmp_path / "no_clips"),
+    assert main([str(run), "--variant", "nbest=1", "--clips", str(tmp_path / "no_clips"),
                  "--out", str(tmp_path)]) == 2
     assert "no manifest.jsonl" in capsys.readouterr().err
-    assert main([str(run), "--prompt", "hello", "--clips", str(folder), "--model",
+    assert main([str(run), "--variant", "nbest=1", "--clips", str(folder), "--model",
                  str(tmp_path / "no_model"), "--out", str(tmp_path)]) == 2
     assert "model.bin" in capsys.readouterr().err
-    assert not (tmp_path / "whisper_prompt.json").exists()
+    assert not (tmp_path / "whisper_variants.json").exists()

@@ -1,22 +1,26 @@
-"""Whisper with an initial prompt, measured on a committed hybrid run's own clips.
+"""Ways of decoding with Whisper, measured on a committed hybrid run's own clips.
 
-    python -m bench.whisper_prompt bench/speech_results/dev_hybrid_rows.jsonl --part dev \\
-        --prompt "Could you turn the lights on, please?" [--prompt ...] --out DIR
+    python -m bench.whisper_variants bench/speech_results/dev_hybrid_rows.jsonl --part dev \\
+        --variant "prompt=Could you turn the lights on, please?" --variant nbest=4 \\
+        --variant denoise=1 [--variant beam=8;nbest=7] --out DIR
 
 Every clip that the run's hybrid decided on Whisper's path is decoded again by Whisper
-(``speech.asr_whisper``, the same model, beam and n-best as the device) once with no prompt,
-the control, and once with each ``--prompt`` (``asr.whisper_prompt``); the clips the fast
-path decided keep their recorded rows, since a prompt does not reach them. The device's
-decision is then taken again on each variant's rows (``bench.speech_commands.redecide``)
-and counted as the benchmark counts it: word error rate of the Whisper-path clips, calls
-caught, false safety, false alerts at once, decision accuracy, and Whisper's decode time
-(p50/p95 on this machine, the variants run one after another in one process).
+(``speech.asr_whisper``, the device's model and settings) once as the device decodes it,
+the control, and once with each ``--variant``: ``KEY=VALUE`` pairs joined by ";" that
+change the decode (``prompt``: an initial prompt, ``asr.whisper_prompt``; ``beam``,
+``nbest``, ``min_window_s``: ``speech.asr_whisper.DecodeOptions``; ``denoise=1``: the fast
+path's spectral gate, ``speech.denoise``, over the audio first). The clips the fast path
+decided keep their recorded rows, since none of these reach them. The device's decision is
+then taken again on each variant's rows (``bench.speech_commands.redecide``) and counted as
+the benchmark counts it: word error rate of the Whisper-path clips, calls caught, false
+safety, false alerts at once, decision accuracy, and Whisper's decode time (p50/p95 on
+this machine, the variants one after another in one process).
 
 The control must give the run's own figures (``control_matches_run``): the decode is then
-the one the run made, and a difference between the control and a prompt is the prompt's.
-Writes ``PREFIX.json``, ``PREFIX.png`` and each variant's rows (``PREFIX_<n>_rows.jsonl``,
-n = 0 for the control) for ``bench.speech_redecide`` and ``bench.ask_curve``
-(docs/speech.md, "A prompt for Whisper").
+the one the run made, and a difference between the control and a variant is the
+variant's. Writes ``PREFIX.json``, ``PREFIX.png`` and each variant's rows
+(``PREFIX_<n>_rows.jsonl``, n = 0 for the control) for ``bench.speech_redecide`` and
+``bench.ask_curve`` (docs/speech.md, "Other ways to decode with Whisper").
 """
 
 from __future__ import annotations
@@ -33,22 +37,54 @@ from bench.speech_commands import CHUNK_MS, _words, clips_dir, command_rows, red
 from speech.command_set import SAFETY, command_sentences
 from speech.metrics import edit_distance
 
-__all__ = ["FIGURES", "main", "measure", "plot", "whisper_rows"]
+__all__ = ["KEYS", "main", "measure", "parse_variant", "plot", "whisper_rows"]
 
-FIGURES = ("whisper_wer", "decision_accuracy", "safety_caught", "false_safety",
-           "false_alert_at_once", "decode_ms_p50", "decode_ms_p95")
+KEYS = {"prompt": str, "beam": int, "nbest": int, "min_window_s": float, "denoise": int}
+"""What a variant may change, and the type of its value."""
 
 
-def whisper_rows(rows: list[dict[str, Any]], clips: Path, prompt: str, model: str | None,
-                 threads: int = 2, desc: str = "") -> tuple[list[dict[str, Any]], list[float]]:
-    """The run's rows with each Whisper-path clip decoded again with `prompt` ("" none);
-    returns the rows and each decode's wall time in ms."""
+def parse_variant(text: str) -> dict[str, Any]:
+    """"beam=8;nbest=7" -> {"beam": 8, "nbest": 7}; a prompt may hold "=" but not ";"."""
+    out: dict[str, Any] = {}
+    for part in text.split(";"):
+        key, sep, value = part.partition("=")
+        key = key.strip()
+        if not sep or key not in KEYS:
+            raise ValueError(f"variant {text!r}: each part is KEY=VALUE with KEY one of "
+                             f"{', '.join(KEYS)}")
+        if key in out:
+            raise ValueError(f"variant {text!r} sets {key} twice")
+        try:
+            out[key] = KEYS[key](value.strip()) if key != "prompt" else value.strip()
+        except ValueError:
+            raise ValueError(f"variant {text!r}: {key} must be {KEYS[key].__name__}") from None
+        if key == "prompt" and not out[key]:
+            raise ValueError(f"variant {text!r}: an empty prompt is the control, always run")
+    return out
+
+
+def _recognizer(variant: dict[str, Any], model: str | None, threads: int) -> Any:
+    from speech.asr import create_recognizer
+
+    opts: dict[str, Any] = {"threads": threads}
+    renames = {"beam": "beam_size", "nbest": "nbest", "min_window_s": "min_window_s",
+               "prompt": "prompt"}
+    opts.update({renames[k]: v for k, v in variant.items() if k in renames})
+    return create_recognizer("whisper", model, **opts)
+
+
+def whisper_rows(rows: list[dict[str, Any]], clips: Path, variant: dict[str, Any],
+                 model: str | None, threads: int = 2, desc: str = ""
+                 ) -> tuple[list[dict[str, Any]], list[float]]:
+    """The run's rows with each Whisper-path clip decoded again as `variant` says ({}: as
+    the device decodes); returns the rows and each decode's wall time in ms (the gate's
+    time included with ``denoise``)."""
     from tqdm import tqdm
 
-    from speech.asr import create_recognizer
-    from speech.audio import chunk_bytes, read_wav
+    from speech.audio import AudioClip, chunk_bytes, read_wav
+    from speech.denoise import gate_samples
 
-    rec = create_recognizer("whisper", model, threads=threads, prompt=prompt)
+    rec = _recognizer(variant, model, threads)
     out: list[dict[str, Any]] = []
     times: list[float] = []
     todo = sum(r["path"] == "whisper" for r in rows)
@@ -58,10 +94,12 @@ def whisper_rows(rows: list[dict[str, Any]], clips: Path, prompt: str, model: st
                 out.append(r)
                 continue
             clip = read_wav(clips / r["file"])
+            t0 = time.perf_counter()
+            if variant.get("denoise"):
+                clip = AudioClip(gate_samples(clip.samples), clip.sample_rate)
             rec.reset()
             for chunk in chunk_bytes(clip, CHUNK_MS):
                 rec.accept(chunk)
-            t0 = time.perf_counter()
             tr = rec.final()
             times.append((time.perf_counter() - t0) * 1000)
             out.append({**r, "heard": tr.text, "alternatives": list(tr.alternatives),
@@ -90,10 +128,10 @@ def _figures(rows: list[dict[str, Any]], times: list[float] | None) -> dict[str,
     }
 
 
-def measure(rows: list[dict[str, Any]], clips: Path, prompts: list[str],
+def measure(rows: list[dict[str, Any]], clips: Path, variants: list[dict[str, Any]],
             model: str | None = None, intent_model: str | None = None, threads: int = 2,
-            out: Path | None = None, prefix: str = "whisper_prompt") -> dict[str, Any]:
-    """The run's own figures, the control's and each prompt's (see module doc)."""
+            out: Path | None = None, prefix: str = "whisper_variants") -> dict[str, Any]:
+    """The run's own figures, the control's and each variant's (see module doc)."""
     from speech.audio import read_wav
 
     manifest = {}
@@ -107,24 +145,31 @@ def measure(rows: list[dict[str, Any]], clips: Path, prompts: list[str],
     if not any(r["path"] == "whisper" for r in rows):
         raise ValueError("the run decided no clip on Whisper's path: nothing to measure")
     read_wav(clips / rows[0]["file"])  # a broken cache fails here, before any decoding
-    result: dict[str, Any] = {"bench": "whisper_prompt", "clips": len(rows),
+    for v in variants:  # a bad option fails here too, not after the control's decode
+        _recognizer(v, model, threads)
+    result: dict[str, Any] = {"bench": "whisper_variants", "clips": len(rows),
                               "model": model or "base", "threads": threads,
                               "run": _figures(redecide(rows, intent_model), None),
                               "variants": []}
-    for n, prompt in enumerate(["", *prompts]):
-        new, times = whisper_rows(rows, clips, prompt, model, threads,
-                                  desc=f"prompt {n}" if n else "control")
+    for n, variant in enumerate([{}, *variants]):
+        new, times = whisper_rows(rows, clips, variant, model, threads,
+                                  desc=f"variant {n}" if n else "control")
         decided = redecide(new, intent_model)
         if out is not None:
             out.mkdir(parents=True, exist_ok=True)
             (out / f"{prefix}_{n}_rows.jsonl").write_text(
                 "".join(json.dumps(r) + "\n" for r in decided), encoding="utf-8")
-        result["variants"].append({"n": n, "prompt": prompt, **_figures(decided, times)})
+        result["variants"].append({"n": n, "variant": variant, **_figures(decided, times)})
     run, control = result["run"], result["variants"][0]
     result["control_matches_run"] = all(run[k] == control[k] for k in (
         "whisper_wer", "decision_accuracy", "safety_caught", "false_safety",
         "false_alert_at_once"))
     return result
+
+
+def _short(text: str, keep: int = 34) -> str:
+    """A long prompt by its start and end (two prompts often share a start)."""
+    return text if len(text) <= keep else f"{text[:keep // 2 - 1]}...{text[-(keep // 2 - 2):]}"
 
 
 def plot(result: dict[str, Any], path: Path) -> None:
@@ -134,11 +179,11 @@ def plot(result: dict[str, Any], path: Path) -> None:
     import matplotlib.pyplot as plt
 
     variants = result["variants"]
-    names = ["none" if not v["n"] else f"prompt {v['n']}" for v in variants]
+    names = ["device" if not v["n"] else str(v["n"]) for v in variants]
     panels = (("whisper_wer", "word error rate (Whisper-path clips)"),
               ("calls_caught", f"calls caught (of {variants[0]['calls']})"),
               ("false_safety", "false safety"), ("decode_ms_p95", "decode p95 (ms)"))
-    fig, axes = plt.subplots(1, len(panels), figsize=(4 * len(panels), 3.8))
+    fig, axes = plt.subplots(1, len(panels), figsize=(4 * len(panels), 4.2))
     for ax, (key, title) in zip(axes, panels, strict=True):
         values = [v[key] or 0 for v in variants]
         ax.bar(names, values, color=["0.55", *["C0"] * (len(values) - 1)])
@@ -147,20 +192,23 @@ def plot(result: dict[str, Any], path: Path) -> None:
         if key == "calls_caught":  # a few calls apart: show them apart
             ax.set_ylim(max(0, min(values) - 10), variants[0]["calls"] + 2)
         ax.set_title(title, fontsize=9)
-        ax.tick_params(axis="x", labelsize=8, rotation=20)
-    fig.suptitle(f"Whisper {result['model']} with an initial prompt, "
-                 f"{result['clips']} clips (grey: no prompt)")
+        ax.set_xlabel("variant", fontsize=8)
+    legend = "; ".join(f"{v['n']}: " + ", ".join(f"{k}={_short(str(x))}" for k, x in
+                                                 v["variant"].items()) for v in variants[1:])
+    fig.suptitle(f"Whisper {result['model']}, {result['clips']} clips (grey: as the device "
+                 f"decodes)\n{legend}", fontsize=9)
     fig.tight_layout()
     fig.savefig(path, dpi=110)
     plt.close(fig)
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m bench.whisper_prompt",
+    ap = argparse.ArgumentParser(prog="python -m bench.whisper_variants",
                                  description=__doc__.split("\n\n")[0])
     ap.add_argument("rows", type=Path, help="a hybrid run's *_rows.jsonl")
-    ap.add_argument("--prompt", action="append", default=[], required=True,
-                    help="an initial prompt to measure (repeat for more)")
+    ap.add_argument("--variant", action="append", default=[], required=True,
+                    help="KEY=VALUE[;KEY=VALUE] with KEY prompt, beam, nbest, min_window_s "
+                         "or denoise (repeat for more variants)")
     src = ap.add_mutually_exclusive_group()
     src.add_argument("--part", choices=["test", "dev"], default="dev",
                      help="the part the run was made on (its clips are generated once)")
@@ -169,30 +217,30 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--intent-model", default=None, help="model folder (default shipped)")
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--out", type=Path, default=Path("."))
-    ap.add_argument("--prefix", default="whisper_prompt")
+    ap.add_argument("--prefix", default="whisper_variants")
     args = ap.parse_args(argv)
     try:
-        if not all(p.strip() for p in args.prompt):
-            raise ValueError("--prompt must not be empty (no prompt is the control, always run)")
+        variants = [parse_variant(v) for v in args.variant]
         rows = command_rows(args.rows, "hybrid")
         clips = args.clips or clips_dir(command_sentences(True, part=args.part))
         if not (clips / "manifest.jsonl").is_file():
             raise ValueError(f"{clips} holds no manifest.jsonl")
-        result = measure(rows, clips, list(args.prompt), args.model, args.intent_model,
-                         args.threads, args.out, args.prefix)
+        result = measure(rows, clips, variants, args.model, args.intent_model, args.threads,
+                         args.out, args.prefix)
     except (OSError, ValueError, LookupError) as exc:  # LookupError: EngineUnavailable
-        print(f"whisper_prompt: error: {exc}", file=sys.stderr)
+        print(f"whisper_variants: error: {exc}", file=sys.stderr)
         return 2
     result["rows"] = str(args.rows)
     from bench.machine import machine_info
 
-    result["machine"] = machine_info()
+    result["machine"] = machine_info(threads=args.threads)
     (args.out / f"{args.prefix}.json").write_text(json.dumps(result, indent=1) + "\n")
     plot(result, args.out / f"{args.prefix}.png")
     for v in result["variants"]:
-        print(f"{v['n']} ({v['prompt'][:40] or 'none'}): wer {v['whisper_wer']}, caught "
-              f"{v['calls_caught']}/{v['calls']}, false safety {v['false_safety']}, false "
-              f"alert at once {v['false_alert_at_once']}, decode p95 {v['decode_ms_p95']} ms")
+        print(f"{v['n']} ({json.dumps(v['variant'])[:60] if v['n'] else 'the device'}): wer "
+              f"{v['whisper_wer']}, caught {v['calls_caught']}/{v['calls']}, false safety "
+              f"{v['false_safety']}, false alert at once {v['false_alert_at_once']}, decode "
+              f"p95 {v['decode_ms_p95']} ms")
     print(f"control matches the run: {result['control_matches_run']}")
     return 0
 
