@@ -39,7 +39,7 @@ from bench.machine import machine_info
 from speech.command_set import SAFETY, command_sentences
 from speech.metrics import edit_distance
 
-__all__ = ["ENGINES", "REFERENCE", "decode_engine", "merge_results", "rescore",
+__all__ = ["ENGINES", "REFERENCE", "decode_engine", "heard_fields", "merge_results", "rescore",
            "run_bench_commands", "summary", "tables", "write_results"]
 
 # name -> (engine, options); "pocketsphinx" is the hybrid's fast path on its own
@@ -112,6 +112,14 @@ def _recognizer(engine: str, options: dict[str, Any]) -> Any:
     return create_recognizer(engine, model, **opts)
 
 
+def heard_fields(tr: Any, ref: str) -> dict[str, Any]:
+    """What a row records of a transcript: the 1-best, its n-best alternatives, the
+    confidences and its word edits against the reference sentence `ref`."""
+    return {"heard": tr.text, "alternatives": list(tr.alternatives),
+            "confidence": tr.confidence, "word_conf": [w.conf for w in tr.words],
+            "edits": edit_distance(_words(ref), _words(tr.text))}
+
+
 def decode_engine(name: str, folder: str | None, human: bool,
                   intent_model: str | None = None) -> dict[str, Any]:
     """Decode and decide every clip with one engine (run in a child process)."""
@@ -151,10 +159,7 @@ def decode_engine(name: str, folder: str | None, human: bool,
         row: dict[str, Any] = {
             "set": kind, "file": m["file"], "ref": m["text"], "intent": m["intent"],
             "voice": m.get("voice"), "rate_wpm": m.get("rate_wpm"), "snr_db": m.get("snr_db"),
-            "seconds": round(clip.seconds, 3), "heard": tr.text,
-            "alternatives": list(tr.alternatives), "confidence": tr.confidence,
-            "word_conf": [w.conf for w in tr.words],
-            "edits": edit_distance(_words(m["text"]), _words(tr.text)),
+            "seconds": round(clip.seconds, 3), **heard_fields(tr, m["text"]),
             "ref_words": len(_words(m["text"])),
             "decided": turn.intent, "alert": alert, "asked": asked,
             "from_alternative": turn.from_alternative, "hypothesis": turn.hypothesis,

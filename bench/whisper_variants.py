@@ -33,11 +33,10 @@ from pathlib import Path
 from typing import Any
 
 from bench.figures import percentile
-from bench.speech_commands import CHUNK_MS, _words, clips_dir, command_rows, redecide, summary
+from bench.speech_commands import CHUNK_MS, clips_dir, command_rows, heard_fields, redecide, summary
 from speech.command_set import SAFETY, command_sentences
-from speech.metrics import edit_distance
 
-__all__ = ["KEYS", "main", "measure", "parse_variant", "plot", "whisper_rows"]
+__all__ = ["KEYS", "main", "measure", "parse_variant", "plot", "recognizer", "whisper_rows"]
 
 KEYS = {"prompt": str, "beam": int, "nbest": int, "min_window_s": float, "denoise": int}
 """What a variant may change, and the type of its value."""
@@ -63,28 +62,25 @@ def parse_variant(text: str) -> dict[str, Any]:
     return out
 
 
-def _recognizer(variant: dict[str, Any], model: str | None, threads: int) -> Any:
+def recognizer(variant: dict[str, Any], model: str | None, threads: int = 2) -> Any:
+    """The Whisper recognizer of `variant` ({}: the device's decode); a bad option raises
+    here (ValueError, or EngineUnavailable for a missing model)."""
     from speech.asr import create_recognizer
 
-    opts: dict[str, Any] = {"threads": threads}
-    renames = {"beam": "beam_size", "nbest": "nbest", "min_window_s": "min_window_s",
-               "prompt": "prompt"}
-    opts.update({renames[k]: v for k, v in variant.items() if k in renames})
-    return create_recognizer("whisper", model, **opts)
+    opts = {"beam_size" if k == "beam" else k: v for k, v in variant.items() if k != "denoise"}
+    return create_recognizer("whisper", model, threads=threads, **opts)
 
 
-def whisper_rows(rows: list[dict[str, Any]], clips: Path, variant: dict[str, Any],
-                 model: str | None, threads: int = 2, desc: str = ""
-                 ) -> tuple[list[dict[str, Any]], list[float]]:
-    """The run's rows with each Whisper-path clip decoded again as `variant` says ({}: as
-    the device decodes); returns the rows and each decode's wall time in ms (the gate's
-    time included with ``denoise``)."""
+def whisper_rows(rows: list[dict[str, Any]], clips: Path, rec: Any, denoise: bool = False,
+                 desc: str = "") -> tuple[list[dict[str, Any]], list[float]]:
+    """The run's rows with each Whisper-path clip decoded again by `rec` (`recognizer`),
+    through the spectral gate first with `denoise`; returns the rows and each decode's wall
+    time in ms (the gate's time included)."""
     from tqdm import tqdm
 
     from speech.audio import AudioClip, chunk_bytes, read_wav
     from speech.denoise import gate_samples
 
-    rec = _recognizer(variant, model, threads)
     out: list[dict[str, Any]] = []
     times: list[float] = []
     todo = sum(r["path"] == "whisper" for r in rows)
@@ -95,16 +91,14 @@ def whisper_rows(rows: list[dict[str, Any]], clips: Path, variant: dict[str, Any
                 continue
             clip = read_wav(clips / r["file"])
             t0 = time.perf_counter()
-            if variant.get("denoise"):
+            if denoise:
                 clip = AudioClip(gate_samples(clip.samples), clip.sample_rate)
             rec.reset()
             for chunk in chunk_bytes(clip, CHUNK_MS):
                 rec.accept(chunk)
             tr = rec.final()
             times.append((time.perf_counter() - t0) * 1000)
-            out.append({**r, "heard": tr.text, "alternatives": list(tr.alternatives),
-                        "confidence": tr.confidence, "word_conf": [w.conf for w in tr.words],
-                        "edits": edit_distance(_words(r["ref"]), _words(tr.text))})
+            out.append({**r, **heard_fields(tr, r["ref"])})
             bar.update()
     return out, times
 
@@ -145,14 +139,15 @@ def measure(rows: list[dict[str, Any]], clips: Path, variants: list[dict[str, An
     if not any(r["path"] == "whisper" for r in rows):
         raise ValueError("the run decided no clip on Whisper's path: nothing to measure")
     read_wav(clips / rows[0]["file"])  # a broken cache fails here, before any decoding
-    for v in variants:  # a bad option fails here too, not after the control's decode
-        _recognizer(v, model, threads)
+    variants = [{}, *variants]
+    # every recognizer made first: a bad option fails here, not after the control's decode
+    recognizers = [recognizer(v, model, threads) for v in variants]
     result: dict[str, Any] = {"bench": "whisper_variants", "clips": len(rows),
                               "model": model or "base", "threads": threads,
                               "run": _figures(redecide(rows, intent_model), None),
                               "variants": []}
-    for n, variant in enumerate([{}, *variants]):
-        new, times = whisper_rows(rows, clips, variant, model, threads,
+    for n, (variant, rec) in enumerate(zip(variants, recognizers, strict=True)):
+        new, times = whisper_rows(rows, clips, rec, bool(variant.get("denoise")),
                                   desc=f"variant {n}" if n else "control")
         decided = redecide(new, intent_model)
         if out is not None:

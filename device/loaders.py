@@ -75,14 +75,14 @@ def make_recognizer(settings: Settings, state_dir: Path | None = None) -> Any:
         extra.update(cmn)
     elif asr.engine in ("whisper", "hybrid"):
         extra.update(threads=asr.threads, language=asr.language)
-        prompt = {"prompt": asr.whisper_prompt} if asr.whisper_prompt.strip() else {}
         if asr.engine == "hybrid":
             from device.safety import safety_label_of_words
 
             extra.update(fast_options=cmn, safety_words=safety_label_of_words,
-                         torn_signs_ask=asr.fast_torn_signs_ask, whisper_options=prompt)
+                         torn_signs_ask=asr.fast_torn_signs_ask,
+                         whisper_options={"prompt": asr.whisper_prompt})
         else:
-            extra.update(prompt)
+            extra.update(prompt=asr.whisper_prompt)
     return create_recognizer(asr.engine, asr.model, sample_rate=asr.sample_rate, **extra)
 
 

@@ -128,7 +128,7 @@ class AsrSettings:
         if self.whisper_prompt.strip():
             from device.safety import safety_label_of_words
 
-            said = safety_label_of_words(self.whisper_prompt.lower())
+            said = safety_label_of_words(self.whisper_prompt)
             _check(said is None,
                    f"asr.whisper_prompt holds a call for help ({said}): Whisper would hear it "
                    "in ordinary requests (docs/speech.md, \"Other ways to decode with "

@@ -93,7 +93,7 @@ class HybridRecognizer(Recognizer):
         rule: when the fast path is sure (FAST_RULE).
         safety_words: text -> safety label or None (default: device.safety's rule).
         fast_options: options of the pocketsphinx domain engine (e.g. cmn_file).
-        whisper_options: options of the Whisper engine (beam_size, nbest, device).
+        whisper_options: options of the Whisper engine (beam_size, nbest, device, prompt).
         torn_signs_ask: a safety sign that not every fast hypothesis carries is returned
             as an alternative behind the first hypothesis without it (see module doc).
     """

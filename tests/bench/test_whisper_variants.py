@@ -11,7 +11,7 @@ import pytest
 
 pytest.importorskip("faster_whisper")
 
-from bench.whisper_variants import main, parse_variant, whisper_rows  # noqa: E402
+from bench.whisper_variants import main, parse_variant, recognizer, whisper_rows  # noqa: E402
 from speech.audio import write_wav  # noqa: E402
 
 SAID = (("help me i have fallen", "fall_report", "whisper"),
@@ -42,7 +42,7 @@ def recorded(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
                      "asked": False, "latency_ms": 30.0, "cpu_s": 0.1, "decide_cpu_ms": 1.0,
                      "path": path, "engine": "hybrid"})
     (folder / "manifest.jsonl").write_text("".join(json.dumps(m) + "\n" for m in manifest))
-    decoded, times = whisper_rows(rows, folder, {}, "tiny.en")
+    decoded, times = whisper_rows(rows, folder, recognizer({}, "tiny.en"))
     assert len(times) == 2 and decoded[2] == rows[2]  # the fast path's row is kept as it was
     run = folder / "run_rows.jsonl"
     run.write_text("".join(json.dumps(r) + "\n" for r in decoded))
