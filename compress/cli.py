@@ -58,17 +58,18 @@ def _add_args(p: argparse.ArgumentParser) -> None:
                         "their neighbours in the teacher's word embeddings, 0-100 (default 0)")
     p.add_argument("--student-seed", type=int_range(0, 10_000), default=None,
                    help="the student's batch order and dropout, added to the run's seed, "
-                        "0-10000 (default 0)")
+                        "0-10000 (default preset 10, tiny 0)")
     p.add_argument("--student-lr", type=float_range(1e-6, 0.01), default=None,
                    help="the student's peak learning rate in distillation (default 2e-4)")
     p.add_argument("--freeze-embeddings", action="store_true", default=None,
                    help="keep the base model's word embeddings fixed while distilling")
     p.add_argument("--probe-epochs", type=int_range(0, 1000), default=None,
                    help="epochs of a linear probe of the head on the base's frozen features "
-                        "before distillation, 0-1000 (default 0: a random head)")
+                        "before distillation, 0-1000 (default preset 60, tiny 0: a random head)")
     p.add_argument("--soup", type=int_range(1, 16), default=None,
                    help="distil this many students from the same start with consecutive "
-                        "seeds and average their weights, 1-16 (default 1; docs/intent.md)")
+                        "seeds and average their weights, 1-16 (default preset 2, tiny 1; "
+                        "docs/intent.md)")
     p.add_argument("--asr-hypotheses", default=None, metavar="PATH|builtin|none",
                    help="recognizer hypotheses of the training sentences to distil on "
                         "(python -m speech.hypotheses; builtin: compress/data/asr; default none, "

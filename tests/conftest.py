@@ -33,7 +33,8 @@ def wait_until() -> Callable[..., bool]:
     return wait
 
 
-ASK_BAND_CANDIDATES = ("my fault hurts", "i've got a cough", "i feel um woozy")
+ASK_BAND_CANDIDATES = ("my fault hurts", "i've got a cough", "i feel um woozy",
+                       "my arthritis is bad today")
 """Ordinary sentences that shipped models have put between their ask and alert thresholds
 ("my fault hurts": the speech benchmark's recognizer's second guess for "my foot hurts")."""
 

@@ -404,8 +404,9 @@ def test_the_probe_fits_the_head_on_frozen_features_before_distillation(
 def test_probe_epochs_setting_is_checked() -> None:
     from compress.config import ConfigError, get_preset
 
-    assert get_preset("default", probe_epochs=60).student.probe_epochs == 60
-    assert get_preset("default").student.probe_epochs == 0
+    assert get_preset("default", probe_epochs=0).student.probe_epochs == 0
+    assert get_preset("default").student.probe_epochs == 60
+    assert get_preset("tiny").student.probe_epochs == 0
     with pytest.raises(ConfigError, match="probe_epochs"):
         get_preset("default", probe_epochs=-1)
 

@@ -55,8 +55,11 @@ def test_shipped_model_false_alarms_go_to_confirmation(shipped: IntentModel,
         turn = assistant.respond(text)
         assert (turn.intent, turn.score) == (result.intent, pytest.approx(result.score))
         assert not safety.is_safety_phrase(text)
-        # an ordinary sentence must never page a caregiver at once
-        assert turn.reply.action("alert") is None, (
+        # an ordinary sentence must never page a caregiver at once (a symptom report's
+        # own warning is not a call for help: docs/safety-path.md)
+        alert = turn.reply.action("alert")
+        assert alert is None or (result.intent == "symptom_report"
+                                 and alert.data.get("type") == "symptom"), (
             f"{text!r} -> {result.intent} {result.score:.3f} >= safety.confident {confident}")
         if result.intent in SAFETY_LABELS and turn.safety != "answer":  # a denial is answered
             assert result.score < confident and turn.reply.expects == EXPECTS
