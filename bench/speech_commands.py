@@ -266,8 +266,9 @@ def redecide(rows: list[dict[str, Any]], intent_model: str | None = None,
     """The device's decision taken again on a run's recorded transcripts (each row's 1-best
     and n-best alternatives; no audio is decoded): how a change to the decision, the
     settings (`sets`: "spoken.understood_best=1.0", ...), the intent model or its ask
-    threshold (`ask`, in place of config.json's for every safety label) would have scored
-    on the same recognizer output. Latency and CPU figures stay those of the run."""
+    threshold (`ask`, in place of config.json's, spoken_ask too, for every safety label)
+    would have scored on the same recognizer output. Latency and CPU figures stay those of
+    the run."""
     import dataclasses
 
     from device.intent import IntentModel
@@ -282,8 +283,9 @@ def redecide(rows: list[dict[str, Any]], intent_model: str | None = None,
         if not all(0.0 <= ask <= alert for alert, _ in pairs.values()):
             raise ValueError(f"ask threshold {ask} must be within 0 and the alert threshold "
                              f"({min(a for a, _ in pairs.values())})")
-        model.config = dataclasses.replace(
-            model.config, safety_thresholds={k: (a, ask) for k, (a, _) in pairs.items()})
+        model.config = dataclasses.replace(  # for typed and spoken turns alike
+            model.config, safety_thresholds={k: (a, ask) for k, (a, _) in pairs.items()},
+            spoken_ask=None)
     settings = load_settings(None, sets=list(sets))
     out = []
     for r in rows:
@@ -331,6 +333,10 @@ def summary(rows: list[dict[str, Any]]) -> dict[str, Any]:
         "safety_alert_at_once": _rate(sum(r["alert"] for r in caught), len(safety)),
         "false_safety": _rate(len(flagged), len(others)),
         "false_alert_at_once": _rate(sum(r["alert"] for r in flagged), len(others)),
+        # the counts behind the rates: calls for help or falls, those caught; the other
+        # clips, those asked about or alerted, those alerted at once
+        "calls": len(safety), "calls_caught": len(caught), "others": len(others),
+        "others_flagged": len(flagged), "others_alerted": sum(r["alert"] for r in flagged),
         "latency_ms_p50": _pct([r["latency_ms"] for r in cmds], 50),
         "latency_ms_p95": _pct([r["latency_ms"] for r in cmds], 95),
         "decide_cpu_ms_p50": _pct([r.get("decide_cpu_ms", 0.0) for r in cmds], 50),

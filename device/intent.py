@@ -21,7 +21,10 @@ threshold rule); ``safety_thresholds`` gives the pairs to the device's safety de
 
 from __future__ import annotations
 
+import copy
+import dataclasses
 import json
+import math
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -83,6 +86,10 @@ class IntentConfig:
     raw: dict[str, Any]
     safety_thresholds: dict[str, tuple[float, float]] | None = None
     """Safety label -> (alert, ask) probabilities; None when config.json has none."""
+    spoken_ask: float | None = None
+    """The ask threshold of every safety label on spoken turns (``spoken_ask.ask`` in
+    config.json, fitted on the spoken dev part by ``bench.spoken_ask``); None: the same
+    thresholds as typed text."""
 
     def __post_init__(self) -> None:
         if not self.labels or len(set(self.labels)) != len(self.labels):
@@ -100,6 +107,13 @@ class IntentConfig:
             if not 0.0 <= ask <= alert <= 1.0:
                 raise IntentModelError(f"config.json: safety_thresholds[{label!r}] needs "
                                        f"0 <= ask <= alert <= 1 (got ask {ask}, alert {alert})")
+        if self.spoken_ask is not None:
+            if not self.safety_thresholds:
+                raise IntentModelError("config.json: spoken_ask needs safety_thresholds")
+            lowest = min(alert for alert, _ in self.safety_thresholds.values())
+            if not 0.0 <= self.spoken_ask <= lowest:
+                raise IntentModelError(f"config.json: spoken_ask.ask {self.spoken_ask} must be "
+                                       f"within 0 and the alert threshold {lowest}")
 
     @classmethod
     def read(cls, path: Path) -> IntentConfig:
@@ -115,7 +129,8 @@ class IntentConfig:
                        max_length=int(raw["max_length"]), threshold=float(raw["threshold"]),
                        temperature=float(raw.get("temperature", 1.0)),
                        inputs=tuple(raw.get("inputs", ("input_ids", "attention_mask"))), raw=raw,
-                       safety_thresholds=_read_thresholds(raw.get("safety_thresholds")))
+                       safety_thresholds=_read_thresholds(raw.get("safety_thresholds")),
+                       spoken_ask=_read_spoken_ask(raw.get("spoken_ask")))
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             if isinstance(exc, IntentModelError):
                 raise IntentModelError(f"{path}: {exc}") from None
@@ -129,6 +144,17 @@ def _read_thresholds(value: Any) -> dict[str, tuple[float, float]] | None:
         raise IntentModelError("safety_thresholds must be an object {label: {alert, ask}}")
     return {str(label): (float(pair["alert"]), float(pair["ask"]))
             for label, pair in value.items()}
+
+
+def _read_spoken_ask(value: Any) -> float | None:
+    if value is None:
+        return None
+    if not isinstance(value, dict) or "ask" not in value:
+        raise IntentModelError("spoken_ask must be an object {\"ask\": Q, ...}")
+    ask = value["ask"]
+    if isinstance(ask, bool) or not isinstance(ask, (int, float)) or not math.isfinite(ask):
+        raise IntentModelError(f"spoken_ask.ask must be a number, got {ask!r}")
+    return float(ask)
 
 
 class IntentModel:
@@ -241,6 +267,21 @@ class IntentModel:
     def safety_thresholds(self) -> dict[str, tuple[float, float]] | None:
         """Safety label -> (alert, ask) from config.json; None for a model without them."""
         return self.config.safety_thresholds
+
+    def spoken(self) -> IntentModel:
+        """The model as spoken turns use it: the same session and tokenizer, with every
+        safety label's ask threshold set to config.json's ``spoken_ask`` (a recognizer's
+        words are less sure than typed ones; docs/contracts.md). Itself when there is
+        none."""
+        ask = self.config.spoken_ask
+        pairs = self.config.safety_thresholds
+        if ask is None or not pairs:
+            return self
+        view = copy.copy(self)
+        view.config = dataclasses.replace(
+            self.config, safety_thresholds={k: (a, ask) for k, (a, _) in pairs.items()},
+            spoken_ask=None)
+        return view
 
     def decide(self, text: str, probs: np.ndarray) -> IntentResult:
         """Apply the threshold rule (and the safety thresholds) to one row of probabilities."""

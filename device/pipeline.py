@@ -172,6 +172,10 @@ class Assistant:
         self._n = 0
         confirmer = dialogue.confirmer
         confirmer.thresholds = thresholds_of(intent_model)
+        # spoken turns: the model's spoken ask threshold, where it has one (docs/contracts.md)
+        spoken = getattr(intent_model, "spoken", None)
+        self._spoken_model = spoken() if callable(spoken) else intent_model
+        self._spoken_thresholds = thresholds_of(self._spoken_model)
         floor = getattr(intent_model, "threshold", 0.0)
         confirmer.answer_floor = float(floor) if isinstance(floor, (int, float)) else 0.0
         self._unstored: tuple[str, ...] | None = None
@@ -242,7 +246,7 @@ class Assistant:
         n_alt = 0 if (self.dialogue.pending_safety is not None
                       or is_negated_call(transcript.text)) else self.safety_from_alternatives
         reader = self._sounds_like_reader
-        spoken = spoken_intent(self.intent_model, transcript, safety_from_alternatives=n_alt,
+        spoken = spoken_intent(self._spoken_model, transcript, safety_from_alternatives=n_alt,
                                safety_phrase=safety_label_of_words, not_a_call=is_negated_call,
                                understood_best=self.understood_best,
                                sounds_like=self._read_sounds if reader is not None else None)
@@ -256,10 +260,15 @@ class Assistant:
             log.info("safety label %s from ASR alternative %d %r (1-best %r): asking first",
                      spoken.intent, spoken.from_alternative, spoken.text, transcript.text)
         slots = extract_slots(spoken.intent, spoken.text)
-        reply = self.dialogue.handle(spoken.intent, spoken.text, slots, score=score,
-                                     from_alternative=spoken.from_alternative,
-                                     scores=getattr(spoken.result, "scores", None),
-                                     sounds_like=spoken.sounds_like)
+        confirmer = self.dialogue.confirmer
+        typed, confirmer.thresholds = confirmer.thresholds, self._spoken_thresholds
+        try:
+            reply = self.dialogue.handle(spoken.intent, spoken.text, slots, score=score,
+                                         from_alternative=spoken.from_alternative,
+                                         scores=getattr(spoken.result, "scores", None),
+                                         sounds_like=spoken.sounds_like)
+        finally:
+            confirmer.thresholds = typed
         timings["dialogue"] = _ms(t0)
         return self._carry_out(transcript.text, spoken.intent, score, reply, source, stem,
                                timings, t_start, asr_ms, hypothesis=spoken.text,

@@ -56,10 +56,12 @@ def test_refit_writes_thresholds_that_keep_every_dev_call_for_help(tmp_path: Pat
     folder.mkdir()
     for name in ("model.onnx", "tokenizer.json", "config.json"):
         shutil.copy2(default_model_dir() / name, folder / name)
+    assert "spoken_ask" in json.loads((folder / "config.json").read_text())  # the shipped one
     assert main(["--model", str(folder), "--json", str(tmp_path / "refit.json")]) == 0
     result = json.loads((tmp_path / "refit.json").read_text())
     conf = json.loads((folder / "config.json").read_text())
     assert conf["label_bias"] == {} and set(conf["safety_thresholds"]) == set(SAFETY_LABELS)
+    assert "spoken_ask" not in conf  # fitted on the old probabilities: fitted again apart
     pair = conf["safety_thresholds"]["emergency_help"]
     assert 0 < pair["ask"] <= pair["alert"] <= 1
     assert result["after"]["dev"]["emergency_recall"] == 1.0

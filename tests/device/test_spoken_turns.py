@@ -324,6 +324,41 @@ def test_an_understood_request_is_not_turned_into_a_safety_question(
     assert off.dialogue.pending_safety is not None
 
 
+def test_spoken_turns_use_the_models_spoken_ask_threshold(
+        clock: Clock, tmp_path: Path) -> None:
+    """A model whose config.json has spoken_ask: a sentence between the spoken and the typed
+    ask threshold is asked about when it is heard and answered when it is typed; the typed
+    thresholds are back in place after each spoken turn."""
+    import shutil
+
+    folder = tmp_path / "intent"
+    folder.mkdir()
+    for name in ("model.onnx", "tokenizer.json", "config.json"):
+        shutil.copy2(default_model_dir() / name, folder / name)
+    text = "i've got a cough"
+    p = max(IntentModel.load(folder).classify(text).scores[k] for k in SAFETY_LABELS)
+    conf = json.loads((folder / "config.json").read_text())
+    typed_ask, spoken_ask = min(0.9, p * 4), p / 2  # the sentence falls between them
+    conf["safety_thresholds"] = {k: {"alert": 0.99, "ask": typed_ask} for k in SAFETY_LABELS}
+    conf["spoken_ask"] = {"ask": spoken_ask}
+    (folder / "config.json").write_text(json.dumps(conf))
+    model = IntentModel.load(folder)
+    typed = make_assistant(model, clock, tmp_path / "typed")
+    turn = typed.respond(text)
+    assert turn.intent == "symptom_report" and typed.dialogue.pending_safety is None
+    spoken = make_assistant(model, clock, tmp_path / "spoken")
+    turn = spoken.respond_transcript(heard(text), source="mic")
+    assert turn.intent in SAFETY_LABELS and turn.reply.expects == EXPECTS
+    assert "Do you need help" in turn.reply.text and turn.reply.action("alert") is None
+    assert spoken.dialogue.confirmer.thresholds is not None
+    assert {t.ask for t in spoken.dialogue.confirmer.thresholds.values()} == {typed_ask}
+    # typed text on the same assistant keeps the typed threshold
+    spoken.respond("no thanks")  # the answer to its question
+    assert spoken.dialogue.pending_safety is None
+    assert spoken.respond(text).intent == "symptom_report"
+    assert spoken.dialogue.pending_safety is None
+
+
 def test_assistant_rejects_a_negative_alternative_count(model: IntentModel, clock: Clock,
                                                         tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="spoken.safety_from_alternatives"):

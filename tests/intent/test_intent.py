@@ -151,6 +151,54 @@ def test_bad_safety_thresholds_fail_clearly(model_copy: Path, value: object,
     assert "config.json" in str(info.value)
 
 
+def test_spoken_ask_sets_the_ask_threshold_of_spoken_turns(model_copy: Path) -> None:
+    _edit_config(model_copy, threshold=0.0, safety_thresholds={
+        "emergency_help": {"alert": 0.9, "ask": 0.3}, "fall_report": {"alert": 0.95, "ask": 0.4}},
+        spoken_ask={"ask": 0.1, "keep_calls": 3})
+    model = IntentModel.load(model_copy)
+    assert model.config.spoken_ask == 0.1
+    spoken = model.spoken()
+    assert spoken is not model and spoken.config.spoken_ask is None
+    assert spoken.safety_thresholds == {"emergency_help": (0.9, 0.1), "fall_report": (0.95, 0.1)}
+    assert model.safety_thresholds == {"emergency_help": (0.9, 0.3), "fall_report": (0.95, 0.4)}
+    row = np.full(len(model.labels), 0.6 / (len(model.labels) - 1))
+    row[model.labels.index("emergency_help")] = 0.2  # under the typed ask, over the spoken
+    row[model.labels.index("deny")] = 0.2 + 0.6 / (len(model.labels) - 1)
+    row /= row.sum()
+    assert model.decide("x", row).intent == "deny"
+    assert spoken.decide("x", row).intent == "emergency_help"
+    # one session: the spoken view scores exactly as the model does
+    text = "i have fallen over"
+    assert spoken.classify(text).scores == model.classify(text).scores
+    _drop_config_keys(model_copy, "spoken_ask")
+    plain = IntentModel.load(model_copy)
+    assert plain.config.spoken_ask is None and plain.spoken() is plain
+
+
+@pytest.mark.parametrize("value, message", [
+    ({"ask": 0.95}, "within 0 and the alert threshold 0.9"),
+    ({"ask": -0.1}, "within 0 and the alert threshold"),
+    ({"ask": "low"}, "must be a number"),
+    ({"ask": float("nan")}, "must be a number"),
+    ({"keep_calls": 3}, "must be an object"),
+    (0.2, "must be an object"),
+])
+def test_bad_spoken_ask_fails_clearly(model_copy: Path, value: object, message: str) -> None:
+    _edit_config(model_copy, safety_thresholds={
+        "emergency_help": {"alert": 0.9, "ask": 0.3}, "fall_report": {"alert": 0.95, "ask": 0.3}},
+        spoken_ask=value)
+    with pytest.raises(IntentModelError, match=message) as info:
+        IntentModel.load(model_copy)
+    assert "config.json" in str(info.value)
+
+
+def test_spoken_ask_needs_safety_thresholds(model_copy: Path) -> None:
+    _drop_config_keys(model_copy, "safety_thresholds")
+    _edit_config(model_copy, spoken_ask={"ask": 0.1})
+    with pytest.raises(IntentModelError, match="spoken_ask needs safety_thresholds"):
+        IntentModel.load(model_copy)
+
+
 def test_model_without_thresholds_says_none(model_copy: Path) -> None:
     _drop_config_keys(model_copy, "safety_thresholds")
     assert IntentModel.load(model_copy).safety_thresholds is None

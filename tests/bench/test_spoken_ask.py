@@ -1,0 +1,97 @@
+"""bench.spoken_ask: the spoken ask threshold fitted on a committed run's recorded
+transcripts (real rows of the spoken dev part, the shipped model's session)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from bench import spoken_ask
+from bench.speech_commands import command_rows
+from device.intent import IntentModel, default_model_dir
+
+ROOT = Path(__file__).resolve().parents[2]
+DEV_ROWS = ROOT / "bench" / "speech_results" / "dev_hybrid_rows.jsonl"
+
+
+@pytest.fixture(scope="module")
+def rows() -> list[dict[str, object]]:
+    """The dev part's rows whose decision moves with the ask threshold (the misheard calls
+    and the questions about ordinary sentences), with a few that do not."""
+    everything = command_rows(DEV_ROWS, "hybrid")
+    hypothesis_text = {"my clothes got iron in", "them send a iron gun as a fire",
+                       "hey i can't sleep because of the pain", "call home"}
+    picked = [r for r in everything if r["heard"] in hypothesis_text]
+    return picked + [r for r in everything if r["set"] == "commands"][:12]
+
+
+@pytest.fixture()
+def model_dir(tmp_path: Path) -> Path:
+    dest = tmp_path / "intent"
+    dest.mkdir()
+    for name in ("model.onnx", "tokenizer.json", "config.json"):
+        shutil.copy2(default_model_dir() / name, dest / name)
+    conf = json.loads((dest / "config.json").read_text())
+    conf.pop("spoken_ask", None)
+    (dest / "config.json").write_text(json.dumps(conf))
+    return dest
+
+
+def test_fit_finds_the_highest_ask_that_keeps_the_calls(rows: list[dict[str, object]],
+                                                        model_dir: Path) -> None:
+    alert = min(t[0] for t in IntentModel.load(model_dir).safety_thresholds.values())
+    most = spoken_ask.point(rows, str(model_dir), 0.0)["calls_caught"]
+    fewest = spoken_ask.point(rows, str(model_dir), alert)["calls_caught"]
+    assert fewest < most  # the ask threshold matters on these rows
+    best, tried = spoken_ask.fit(rows, str(model_dir), most, alert, resolution=0.01)
+    assert best is not None and best["calls_caught"] >= most
+    # every point tried above the fitted one lost a call; none under it is better
+    above = [p for p in tried if p["ask"] > best["ask"]]
+    assert above and all(p["calls_caught"] < most for p in above)
+    assert min(p["ask"] for p in above) - best["ask"] <= 0.01
+    # calls caught never rise as the ask threshold rises
+    ordered = sorted(tried, key=lambda p: p["ask"])
+    assert all(a["calls_caught"] >= b["calls_caught"]
+               for a, b in zip(ordered, ordered[1:], strict=False))
+    # a count that the highest threshold already keeps: the alert threshold itself
+    top, _ = spoken_ask.fit(rows, str(model_dir), fewest, alert, resolution=0.01)
+    assert top is not None and top["ask"] == pytest.approx(alert)
+
+
+def test_main_writes_spoken_ask_and_the_device_reads_it(
+        rows: list[dict[str, object]], model_dir: Path, tmp_path: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "rows.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    keep = spoken_ask.point(rows, str(model_dir), 0.0)["calls_caught"]
+    out = tmp_path / "fit.json"
+    assert spoken_ask.main([str(path), "--keep-calls", str(keep), "--model", str(model_dir),
+                            "--resolution", "0.02", "--write", "--json", str(out)]) == 0
+    result = json.loads(out.read_text())
+    assert result["written"] and result["fitted"]["calls_caught"] >= keep
+    written = json.loads((model_dir / "config.json").read_text())["spoken_ask"]
+    assert written["ask"] == result["fitted"]["ask"] and written["keep_calls"] == keep
+    assert written["fitted_on"] == "rows.jsonl"
+    assert IntentModel.load(model_dir).config.spoken_ask == written["ask"]
+    capsys.readouterr()
+
+
+def test_main_refuses_what_cannot_be_kept_and_bad_input(
+        rows: list[dict[str, object]], model_dir: Path, tmp_path: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "rows.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    before = (model_dir / "config.json").read_text()
+    assert spoken_ask.main([str(path), "--keep-calls", "10000", "--model", str(model_dir),
+                            "--write"]) == 1
+    assert "no ask threshold catches 10000 calls" in capsys.readouterr().err
+    assert (model_dir / "config.json").read_text() == before  # nothing written
+    assert spoken_ask.main([str(tmp_path / "missing.jsonl"), "--keep-calls", "3",
+                            "--model", str(model_dir)]) == 2
+    assert "spoken_ask: error" in capsys.readouterr().err
+    assert spoken_ask.main([str(path), "--keep-calls", "0", "--model", str(model_dir)]) == 2
+    assert "positive count" in capsys.readouterr().err
+    assert (model_dir / "config.json").read_text() == before
