@@ -1,7 +1,9 @@
 """The committed speech benchmark runs against the current decision: re-deciding their
-recorded transcripts (bench.speech_redecide) must give the figures they were committed
-with, so a change to the spoken decision, the safety words or the shipped model that moves
-them fails here until the benchmark is run again (docs/speech.md)."""
+recorded transcripts (bench.speech_redecide) must give the figures committed for them, so a
+change to the spoken decision, the safety words or the shipped model that moves them fails
+here until the benchmark is run again, or its transcripts decided again and committed
+(``PREFIX.json`` holds the run's own figures; ``redecide_PREFIX.json``, where there is one,
+the figures of its transcripts under a later model: docs/speech.md)."""
 
 from __future__ import annotations
 
@@ -25,7 +27,9 @@ def _rows(prefix: str) -> list[dict[str, object]]:
 
 @pytest.mark.parametrize("prefix", ["commands_idle", "dev_hybrid"])
 def test_the_committed_runs_are_what_the_current_decision_gives(prefix: str) -> None:
-    committed = json.loads((RESULTS / f"{prefix}.json").read_text())["engines"]["hybrid"]
+    later = RESULTS / f"redecide_{prefix}.json"
+    committed = json.loads(later.read_text()) if later.is_file() else \
+        json.loads((RESULTS / f"{prefix}.json").read_text())["engines"]["hybrid"]
     again = summary(redecide(_rows(prefix)))
     assert {k: again[k] for k in FIGURES} == {k: committed[k] for k in FIGURES}
     assert [m["ref"] for m in again["missed_safety"]] == \
@@ -67,20 +71,26 @@ def test_bad_input_is_a_clear_error(tmp_path: Path,
 def test_ask_threshold_moves_the_question_band(capsys: pytest.CaptureFixture[str]) -> None:
     """--ask: the model's ask threshold in place of config.json's. Lower asks about more
     (never fewer calls caught, never less false safety); the shipped value gives the run's
-    own figures; out of range or above the alert threshold is a clear error."""
+    own figures (its spoken ask threshold, where it has one: spoken turns use it); out of
+    range or above the alert threshold is a clear error."""
     from device.intent import IntentModel
 
     rows = str(RESULTS / "commands_idle_rows.jsonl")
-    shipped = IntentModel.load(None).safety_thresholds
+    model = IntentModel.load(None)
+    shipped = model.safety_thresholds
     assert shipped
     alert, ask = next(iter(shipped.values()))
+    if model.config.spoken_ask is not None:
+        ask = model.config.spoken_ask
     figures = {}
     for value in (0.01, ask, min(alert, 0.9)):
         assert main([rows, "--ask", str(value)]) == 0
         figures[value] = json.loads(capsys.readouterr().out)
         assert figures[value]["ask"] == value
     low, same, high = (figures[v] for v in (0.01, ask, min(alert, 0.9)))
-    committed = json.loads((RESULTS / "commands_idle.json").read_text())["engines"]["hybrid"]
+    later = RESULTS / "redecide_commands_idle.json"
+    committed = json.loads(later.read_text()) if later.is_file() else \
+        json.loads((RESULTS / "commands_idle.json").read_text())["engines"]["hybrid"]
     assert same["false_safety"] == committed["false_safety"]
     assert same["safety_caught"] == committed["safety_caught"]
     assert low["safety_caught"] >= same["safety_caught"] >= high["safety_caught"]
