@@ -2,9 +2,10 @@
 docs/contracts.md): one handler per action kind, ``handler(action) -> Outcome``.
 
 An ``alert`` is the safety path's last step (docs/safety-path.md, "What the resident
-hears"). Its outcome is ``done`` once the alert is committed to the durable outbox while
-the broker is connected ("I have told Anna."), ``stored`` when it is committed but the
-broker is down ("I have saved your call for help and will keep trying to reach Anna."),
+hears"). Its outcome is ``done`` once the alert is committed to the durable outbox and
+the broker has acknowledged it ("I have told Anna."), ``stored`` when it is committed but
+the broker is down or has not acknowledged it within ``TOLD_WAIT_S`` ("I have saved your
+call for help and will keep trying to reach Anna."),
 and ``pending`` when storing failed: the alert service holds it in memory, retries
 storing, publishes it directly if it can, and the executor falls back to the local alarm
 and the next caregiver contact instead of claiming success.
@@ -37,6 +38,11 @@ RESIDENT_WORDS = (*RESIDENT_CALLS, "symptom")
 """Alert types raised from what the resident said: never suppressed (a repeat is sent as
 a repeat). Other alert actions (e.g. a dose not confirmed) keep the service's
 suppression, keyed by their ``key``."""
+
+
+TOLD_WAIT_S = 2.0
+"""Seconds an alert's reply waits for the broker's acknowledgement (on loopback it comes in
+milliseconds; the wait is spent only when the broker has died or hangs unnoticed)."""
 
 
 class ActionExecutor:
@@ -78,6 +84,9 @@ class ActionExecutor:
         self.alarm = alarm
         self.raised: list[Any] = []
         """Alerts handed to the alert service (stored, or held in memory and retried)."""
+        self.told_wait_s = TOLD_WAIT_S
+        """How long a reply waits for the broker's acknowledgement of an alert before it
+        says the alert is saved and will be sent, instead of "I have told ..."."""
         self._handlers: dict[str, Handler] = {}
         self.register("alert", self._alert)
         self.register("volume", self._volume)
@@ -171,11 +180,22 @@ class ActionExecutor:
             return Outcome("alert", "skipped", data={"reason": "suppressed: already sent"})
         self.raised.append(alert)
         who = self._who(alert)
-        if getattr(self.alerts, "connected", False):  # unknown: never say "told"
+        if self._acknowledged(alert):  # unknown: never say "told"
             return Outcome("alert", "done", f"I have told {who}.", {"alert": alert.id})
         return Outcome("alert", "stored",
                        f"I have saved {what} and will keep trying to reach {who}.",
                        {"alert": alert.id, "broker": "down"})
+
+    def _acknowledged(self, alert: Any) -> bool:
+        """Whether the broker has acknowledged `alert` (waiting up to ``told_wait_s``): a
+        connection that still looks up may be to a broker that has just died or hangs.
+        A service that cannot say (no ``acknowledged``) counts by its connection."""
+        if not getattr(self.alerts, "connected", False):
+            return False
+        ack = getattr(self.alerts, "acknowledged", None)
+        if not callable(ack):
+            return True
+        return bool(ack(alert.dedup_key, self.told_wait_s))
 
     def _fallback(self, action: Action, first: Outcome) -> Outcome:
         """The alert is not kept: sound the local alarm and call the next caregiver, and

@@ -18,6 +18,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -86,6 +87,8 @@ class OutboxPublisher:
         """When each (re)connection was accepted, seconds since the epoch."""
         self._lock = threading.RLock()
         self._inflight: dict[str, _InFlight] = {}
+        self._acked: deque[str] = deque(maxlen=1024)
+        """Keys of the messages most recently acknowledged (for :meth:`acknowledged`)."""
         self._connected = threading.Event()
         self._connected_at = 0.0
         self._stop = threading.Event()
@@ -125,6 +128,22 @@ class OutboxPublisher:
     @property
     def connected(self) -> bool:
         return self._connected.is_set()
+
+    def acknowledged(self, key: str, timeout_s: float) -> bool:
+        """Whether the broker acknowledged (PUBACK) the message ``key`` within ``timeout_s``
+        seconds. A connection that looks up can already be gone (the client notices a
+        broker that died or hangs only later): a reply that says an alert reached the
+        caregivers asks this, not :attr:`connected` (docs/safety-path.md)."""
+        deadline = time.monotonic() + max(0.0, timeout_s)
+        while True:
+            with self._lock:
+                fl = self._inflight.get(key)
+                if (fl is not None and any(map(_published, fl.infos))) or (
+                        fl is None and key in self._acked):
+                    return True
+            if time.monotonic() >= deadline:
+                return False
+            time.sleep(0.005)
 
     def flush(self, timeout_s: float = 10.0) -> bool:
         """Wait until the broker acknowledged every stored message; False on timeout."""
@@ -223,6 +242,7 @@ class OutboxPublisher:
             done = [k for k, fl in self._inflight.items() if any(map(_published, fl.infos))]
             for k in done:
                 del self._inflight[k]
+            self._acked.extend(done)
             self.confirmed += len(done)
         if done:
             self.outbox.confirm(done, self.clock())

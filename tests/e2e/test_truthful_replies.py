@@ -111,3 +111,47 @@ def test_plain_calls_and_a_new_call_during_the_question_reach_the_caregiver(
     ids += during.alerts
     got = caregiver.wait_for(len(ids), 10)
     assert sorted(x.id for x in got) == sorted(ids)
+
+
+def test_a_hung_broker_is_not_told_of_as_a_caregiver_told(
+        shipped: IntentModel, broker: EmbeddedBroker, service: AlertService,
+        caregiver: CaregiverClient) -> None:
+    """The broker stops answering (SIGSTOP) while the device's connection still looks up:
+    the call for help is stored and the reply says so, not "I have told Anna"; once the
+    broker answers again the caregiver receives the very alert the reply named."""
+    import os
+    import signal
+
+    proc = broker._proc
+    assert proc is not None and service.connected
+    a = device(shipped, service)
+    a.executor.told_wait_s = 0.5
+    os.kill(proc.pid, signal.SIGSTOP)
+    try:
+        turn = a.respond("help")
+        assert service.connected  # the client has not noticed: only the ack tells
+    finally:
+        os.kill(proc.pid, signal.SIGCONT)
+    (outcome,) = [o for o in turn.outcomes if o.kind == "alert"]
+    assert outcome.status == "stored" and "I have told" not in turn.say, turn.say
+    assert "I have saved your call for help and will keep trying to reach Anna" in turn.say
+    (got,) = caregiver.wait_for(1, 15)
+    assert got.id == outcome.data["alert"] == turn.alerts[0]
+    assert service.flush(10)
+
+
+def test_an_acknowledged_call_is_told_at_once(
+        shipped: IntentModel, service: AlertService, caregiver: CaregiverClient) -> None:
+    """With a broker that answers, "I have told Anna" comes with the acknowledgement, long
+    before the wait for it would end."""
+    import time
+
+    a = device(shipped, service)
+    a.executor.told_wait_s = 30.0
+    t0 = time.monotonic()
+    turn = a.respond("help")
+    assert turn.say.endswith("I have told Anna.") and time.monotonic() - t0 < 10
+    assert service.acknowledged(a.executor.raised[-1].dedup_key, 0.0)
+    assert not service.acknowledged("no-such-message", 0.05)
+    (got,) = caregiver.wait_for(1, 10)
+    assert got.id == turn.alerts[0]
