@@ -23,7 +23,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from bench.speech_commands import SAFETY, command_rows, redecide, summary
+from bench.speech_commands import command_rows, redecide, summary
 
 __all__ = ["ask_curve", "main", "plot"]
 
@@ -45,15 +45,14 @@ def ask_curve(runs: dict[str, list[dict[str, Any]]], models: list[str | None],
     out: dict[str, Any] = {"asks": list(asks), "runs": {}}
     own_asks = [_own_ask(model) for model in models]
     for run, rows in runs.items():
-        calls = sum(r["intent"] in SAFETY for r in rows)
         per_model: dict[str, list[dict[str, Any]]] = {}
         for model, own in zip(models, own_asks, strict=True):
             points = []
             for ask in sorted({*asks, own}):
                 fig = summary(redecide(rows, model, (), ask))
                 points.append({"ask": round(ask, 6), "own": ask == own,
-                               "caught": round((fig["safety_caught"] or 0) * calls),
-                               "calls": calls, "false_safety": fig["false_safety"],
+                               "caught": fig["calls_caught"], "calls": fig["calls"],
+                               "false_safety": fig["false_safety"],
                                "false_alert_at_once": fig["false_alert_at_once"],
                                "decision_accuracy": fig["decision_accuracy"]})
             per_model[model or "shipped"] = points

@@ -30,6 +30,9 @@ def test_the_curve_moves_with_the_ask_and_marks_the_models_own(
     curve = json.loads((out / "ask_curve.json").read_text())
     assert (out / "ask_curve.png").stat().st_size > 10_000
     points = curve["runs"]["part"]["shipped"]
+    calls = sum(json.loads(line)["intent"] in ("emergency_help", "fall_report")
+                for line in rows.read_text().splitlines())
+    assert calls > 0 and all(p["calls"] == calls and 0 <= p["caught"] <= calls for p in points)
     assert [p["ask"] for p in points] == sorted(p["ask"] for p in points)
     assert sum(p["own"] for p in points) == 1 and len(points) == 4
     # a lower ask never catches fewer calls nor asks about fewer other clips

@@ -63,3 +63,21 @@ def test_summary_counts_questions_and_alerts_as_caught() -> None:
     assert s["safety_caught"] == round(2 / 3, 4) and s["false_safety"] == 0.5
     assert s["decision_accuracy"] == 0.6 and s["safety_alert_at_once"] == round(1 / 3, 4)
     assert [m["decided"] for m in s["missed_safety"]] == ["time_query"]
+    # the counts behind the rates
+    assert (s["calls"], s["calls_caught"], s["others"], s["others_flagged"],
+            s["others_alerted"]) == (3, 2, 2, 1, 0)
+
+
+def test_summary_counts_give_the_committed_rates() -> None:
+    """The committed dev run's recorded decisions, counted: 223 of 228 calls caught, 10 of
+    100 other clips asked about, none alerted at once; the rates are the committed ones."""
+    from bench.speech_commands import command_rows
+
+    results = Path(__file__).resolve().parents[2] / "bench" / "speech_results"
+    s = summary(command_rows(results / "dev_hybrid_rows.jsonl"))
+    committed = json.loads((results / "dev_hybrid.json").read_text())["engines"]["hybrid"]
+    assert (s["calls"], s["calls_caught"], s["others"], s["others_flagged"],
+            s["others_alerted"]) == (228, 223, 100, 10, 0)
+    assert s["safety_caught"] == committed["safety_caught"] == round(223 / 228, 4)
+    assert s["false_safety"] == committed["false_safety"] == 0.1
+    assert s["false_alert_at_once"] == committed["false_alert_at_once"] == 0.0

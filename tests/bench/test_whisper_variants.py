@@ -1,6 +1,7 @@
 """bench.whisper_variants: a hybrid run's Whisper-path clips decoded again as the device
-decodes them and in other ways (a prompt, another n-best, the spectral gate first; Whisper
-tiny.en, real spoken WAVs), and the device's decision retaken."""
+decodes them and in other ways (a prompt, another n-best, the spectral gate first, a second
+opinion from another Whisper model; Whisper tiny.en and base, real spoken WAVs), and the
+device's decision retaken."""
 
 from __future__ import annotations
 
@@ -11,7 +12,15 @@ import pytest
 
 pytest.importorskip("faster_whisper")
 
-from bench.whisper_variants import main, parse_variant, recognizer, whisper_rows  # noqa: E402
+from bench.speech_commands import redecide  # noqa: E402
+from bench.whisper_variants import (  # noqa: E402
+    main,
+    parse_variant,
+    recognizer,
+    second_recognizer,
+    second_sets,
+    whisper_rows,
+)
 from speech.audio import write_wav  # noqa: E402
 
 SAID = (("help me i have fallen", "fall_report", "whisper"),
@@ -60,6 +69,46 @@ def test_variants_are_parsed_with_their_types() -> None:
             parse_variant(bad)
 
 
+def test_a_second_opinion_is_parsed_and_checked() -> None:
+    assert parse_variant("second=tiny.en; second_below=0.74") == {"second": "tiny.en",
+                                                                  "second_below": 0.74}
+    assert parse_variant("second=tiny.en;second_nbest=2;nbest=3") == {
+        "second": "tiny.en", "second_nbest": 2, "nbest": 3}
+    for bad, message in (("second_below=0.5", "need second=MODEL"),
+                         ("second= ", "second needs a Whisper model"),
+                         ("second=tiny.en;second_below=1.5", r"confidence in \(0, 1\]"),
+                         ("second=tiny.en;second_below=0", r"confidence in \(0, 1\]"),
+                         ("second=tiny.en;second_nbest=-1", "second_nbest must be >= 0"),
+                         ("second=tiny.en;nbest=4", "nbest must be at most 3")):
+        with pytest.raises(ValueError, match=message):
+            parse_variant(bad)
+    # the decision reads the second's hypotheses too: the window widens by their number
+    assert second_sets({}) == second_sets({"nbest": 4}) == ()
+    assert second_sets({"second": "tiny.en"}) == ("spoken.safety_from_alternatives=4",)
+    assert second_sets({"second": "base", "second_nbest": 2}) == (
+        "spoken.safety_from_alternatives=6",)
+    assert second_recognizer({"nbest": 2}) is None
+    rec = second_recognizer({"second": "tiny.en", "second_nbest": 2}, threads=1)
+    assert rec.model_path.name == "model" and rec.options.nbest == 2
+    assert recognizer({"second": "tiny.en", "nbest": 1}, "tiny.en").options.nbest == 1
+
+
+def test_a_second_hypothesis_past_the_first_three_is_asked_about() -> None:
+    """A call heard only by the second model, after the first model's three alternatives:
+    the device's window (3) does not read it; the widened one asks about it, never alerts
+    at once."""
+    said = "could you turn the kitchen light on"
+    row = {"set": "commands", "file": "x.wav", "ref": said, "intent": "home_control",
+           "seconds": 2.0, "heard": said, "confidence": 0.5, "engine": "hybrid",
+           "alternatives": ["could you turn the kitchen light off",
+                            "could you turn the kitchen lights on",
+                            "could you turn a kitchen light on", "help me i have fallen"]}
+    device, = redecide([row])
+    second, = redecide([row], None, second_sets({"second": "tiny.en"}))
+    assert not device["alert"] and not device["asked"] and device["decided"] == "home_control"
+    assert second["asked"] and not second["alert"] and second["from_alternative"] == 4
+
+
 def test_control_gives_the_run_and_each_variant_is_measured(
         recorded: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     folder, run = recorded
@@ -88,6 +137,45 @@ def test_control_gives_the_run_and_each_variant_is_measured(
     assert "control matches the run: True" in capsys.readouterr().out
 
 
+def test_a_second_opinion_follows_the_first_models_alternatives(
+        recorded: tuple[Path, Path], tmp_path: Path) -> None:
+    """tiny.en first (as the fixture's run), base as the second opinion: the 1-best and the
+    word error rate stay tiny.en's, base's hypotheses follow its alternatives, its time is
+    counted; a gate no clip is under leaves the control's rows."""
+    folder, run = recorded
+    assert main([str(run), "--clips", str(folder), "--model", "tiny.en", "--variant",
+                 "second=base", "--variant", "second=base;second_below=0.01", "--out",
+                 str(tmp_path), "--prefix", "so"]) == 0
+    result = json.loads((tmp_path / "so.json").read_text())
+    assert result["control_matches_run"] is True
+    control, always, gated = result["variants"]
+    assert not {"decided_with", "second_clips"} & set(control)
+    assert always["decided_with"] == gated["decided_with"] == [
+        "spoken.safety_from_alternatives=4"]
+    assert always["second_clips"] == 2 and gated["second_clips"] == 0
+    assert always["second_ms_p95"] >= always["second_ms_p50"] > 0
+    assert gated["second_ms_p50"] is None
+    same = ("whisper_wer", "calls", "false_alert_at_once")
+    assert {k: always[k] for k in same} == {k: control[k] for k in same}
+    assert always["calls_caught"] >= control["calls_caught"] == 2
+    keep = ("whisper_wer", "calls_caught", "false_safety", "decision_accuracy",
+            "missed_safety", "false_safety_clips")
+    assert {k: gated[k] for k in keep} == {k: control[k] for k in keep}
+    rows = [[json.loads(line) for line in (tmp_path / f"so_{n}_rows.jsonl").read_text()
+             .splitlines()] for n in range(3)]
+    for c, a, g in zip(*rows, strict=True):
+        if c["path"] != "whisper":  # the fast path's clip: untouched, no second opinion
+            assert c == a == g and "second" not in a
+            continue
+        assert (a["heard"], a["edits"]) == (c["heard"], c["edits"])
+        heard = a["second"]["heard"]
+        assert heard and a["second"]["ms"] > 0
+        new = [h for h in heard if h != c["heard"] and h not in c["alternatives"]]
+        assert a["alternatives"] == c["alternatives"] + new
+        assert g["second"] == {"heard": None, "ms": None}
+        assert {k: v for k, v in g.items() if k != "second"} == c
+
+
 def test_bad_input_is_a_clear_error(recorded: tuple[Path, Path], tmp_path: Path,
                                     capsys: pytest.CaptureFixture[str]) -> None:
     folder, run = recorded
@@ -111,4 +199,6 @@ def test_bad_input_is_a_clear_error(recorded: tuple[Path, Path], tmp_path: Path,
     assert main([str(run), "--variant", "nbest=1", "--clips", str(folder), "--model",
                  str(tmp_path / "no_model"), "--out", str(tmp_path)]) == 2
     assert "model.bin" in capsys.readouterr().err
+    assert main([str(run), "--variant", f"second={tmp_path / 'no_model'}", *base]) == 2
+    assert "model.bin" in capsys.readouterr().err  # refused before the control's decode
     assert not (tmp_path / "whisper_variants.json").exists()
