@@ -83,7 +83,7 @@ def fit(dev_rows: list[dict[str, Any]], hypotheses: list[dict[str, Any]],
 
     def dev_figures(score: float) -> dict[str, Any]:
         s = summary(redecide(rows, intent_model, (f"spoken.sounds_like={score}",)))
-        return {"safety_caught": s["safety_caught"], "false_safety": s["false_safety"],
+        return {"calls_caught": s["calls_caught"], "false_safety": s["false_safety"],
                 "decision_accuracy": s["decision_accuracy"],
                 "missed": [m["heard"] for m in s["missed_safety"]]}
 
@@ -97,7 +97,7 @@ def fit(dev_rows: list[dict[str, Any]], hypotheses: list[dict[str, Any]],
         dev = dev_figures(score)
         points.append({
             "score": score,
-            "dev_calls_caught": round(dev["safety_caught"] * n_dev_calls),
+            "dev_calls_caught": dev["calls_caught"],
             "dev_false_safety": dev["false_safety"],
             "dev_decision_accuracy": dev["decision_accuracy"],
             "dev_missed": dev["missed"],
@@ -115,7 +115,7 @@ def fit(dev_rows: list[dict[str, Any]], hypotheses: list[dict[str, Any]],
         "kept": best["score"], "rule": f"most dev calls caught with no added dev false safety "
         f"and at most {MAX_READ_OTHERS:.1%} of training hypotheses of other sentences read as "
         "a call; among equals the highest score",
-        "off": {"dev_calls_caught": round(base["safety_caught"] * n_dev_calls),
+        "off": {"dev_calls_caught": base["calls_caught"],
                 "dev_false_safety": base["false_safety"],
                 "dev_decision_accuracy": base["decision_accuracy"]},
         "dev": {"rows": len(rows), "calls": n_dev_calls},
