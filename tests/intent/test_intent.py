@@ -83,7 +83,8 @@ def _drop_config_keys(folder: Path, *keys: str) -> None:
 
 
 def test_threshold_never_suppresses_safety_labels(model_copy: Path) -> None:
-    _drop_config_keys(model_copy, "safety_thresholds")  # the rule of a model without them
+    # the rule of a model without them (and so without a spoken ask threshold)
+    _drop_config_keys(model_copy, "safety_thresholds", "spoken_ask")
     _edit_config(model_copy, threshold=0.99)
     model = IntentModel.load(model_copy)
     n = len(model.labels)
@@ -200,7 +201,7 @@ def test_spoken_ask_needs_safety_thresholds(model_copy: Path) -> None:
 
 
 def test_model_without_thresholds_says_none(model_copy: Path) -> None:
-    _drop_config_keys(model_copy, "safety_thresholds")
+    _drop_config_keys(model_copy, "safety_thresholds", "spoken_ask")
     assert IntentModel.load(model_copy).safety_thresholds is None
 
 
