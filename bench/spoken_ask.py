@@ -59,11 +59,10 @@ def fit(rows: list[dict[str, Any]], model: str | None, keep: int, alert: float,
     low = at(0.0)
     if low["calls_caught"] < keep:
         return None, tried
-    best, hi = low, alert
     top = at(alert)
     if top["calls_caught"] >= keep:
         return top, tried
-    lo = 0.0
+    best, lo, hi = low, 0.0, alert
     while hi - lo > resolution:
         mid = (lo + hi) / 2
         p = at(mid)

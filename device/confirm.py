@@ -173,15 +173,17 @@ class SafetyConfirmer:
 
     def decide(self, intent: str, text: str, score: float | None,
                from_alternative: int = 0,
-               scores: dict[str, float] | None = None) -> SafetyDecision:
-        """The safety decision of an utterance heard outside a question."""
+               scores: dict[str, float] | None = None,
+               thresholds: dict[str, Thresholds] | None = None) -> SafetyDecision:
+        """The safety decision of an utterance heard outside a question (`thresholds`: in
+        place of :attr:`thresholds`, e.g. a spoken turn's)."""
         return decide(intent, text, score, self.settings, scores=scores,
-                      thresholds=self.thresholds, from_alternative=from_alternative,
-                      answer_floor=self.answer_floor)
+                      thresholds=self.thresholds if thresholds is None else thresholds,
+                      from_alternative=from_alternative, answer_floor=self.answer_floor)
 
     def route(self, intent: str, text: str, score: float | None, from_alternative: int = 0,
-              scores: dict[str, float] | None = None,
-              sounds_like: str = "") -> tuple[Reply | None, str]:
+              scores: dict[str, float] | None = None, sounds_like: str = "",
+              thresholds: dict[str, Thresholds] | None = None) -> tuple[Reply | None, str]:
         """(the safety reply, or None; the label to answer the utterance as otherwise).
 
         ``from_alternative``: 0 when ``intent`` and ``text`` are the 1-best transcript's (or
@@ -192,7 +194,8 @@ class SafetyConfirmer:
         if self.pending is not None:
             self.decision = None
             return self._answer(intent, text, score), intent
-        d = self.decision = self.decide(intent, text, score, from_alternative, scores)
+        d = self.decision = self.decide(intent, text, score, from_alternative, scores,
+                                        thresholds)
         if d.route == "answer":
             return None, d.intent
         if d.route == "alert":

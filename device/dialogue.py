@@ -21,6 +21,7 @@ from device.confirm import PendingCheck, SafetyConfirmer
 from device.home_control import KIND_WORDS, HomeCatalog
 from device.reminders import Reminder, ReminderBook
 from device.replies import Action, Reply
+from device.safety_decision import Thresholds
 from device.settings_home import HomeDevice
 from device.settings_sections import SafetySettings
 from device.slots import extract_slots, resolve_time, second_person
@@ -62,7 +63,8 @@ class DialogueManager:
     # -- public ---------------------------------------------------------------------
     def handle(self, intent: str, text: str, slots: dict[str, str] | None = None,
                score: float | None = None, from_alternative: int = 0,
-               scores: dict[str, float] | None = None, sounds_like: str = "") -> Reply:
+               scores: dict[str, float] | None = None, sounds_like: str = "",
+               thresholds: dict[str, Thresholds] | None = None) -> Reply:
         """The reply to ``text`` understood as ``intent`` (slots extracted if not given).
         ``score`` (0..1) is the intent's probability; None counts as certain.
         ``from_alternative``: k > 0 when ``intent`` and ``text`` come from the k-th ASR
@@ -70,9 +72,11 @@ class DialogueManager:
         ``scores``: every label's probability (the safety decision's thresholds use
         them). The safety decision may answer a safety label as another label
         (:mod:`device.safety_decision`). ``sounds_like``: the words heard when ``text`` is
-        a sounds-like reading of them (speech.sounds_like)."""
+        a sounds-like reading of them (speech.sounds_like). ``thresholds``: the safety
+        thresholds of this utterance in place of the confirmer's (a spoken turn's)."""
         checked, answer_as = self.confirmer.route(intent, text.strip(), score,
-                                                  from_alternative, scores, sounds_like)
+                                                  from_alternative, scores, sounds_like,
+                                                  thresholds)
         if checked is None and answer_as != intent:
             intent, slots = answer_as, None
         slots = dict(slots) if slots is not None else extract_slots(intent, text)

@@ -260,15 +260,11 @@ class Assistant:
             log.info("safety label %s from ASR alternative %d %r (1-best %r): asking first",
                      spoken.intent, spoken.from_alternative, spoken.text, transcript.text)
         slots = extract_slots(spoken.intent, spoken.text)
-        confirmer = self.dialogue.confirmer
-        typed, confirmer.thresholds = confirmer.thresholds, self._spoken_thresholds
-        try:
-            reply = self.dialogue.handle(spoken.intent, spoken.text, slots, score=score,
-                                         from_alternative=spoken.from_alternative,
-                                         scores=getattr(spoken.result, "scores", None),
-                                         sounds_like=spoken.sounds_like)
-        finally:
-            confirmer.thresholds = typed
+        reply = self.dialogue.handle(spoken.intent, spoken.text, slots, score=score,
+                                     from_alternative=spoken.from_alternative,
+                                     scores=getattr(spoken.result, "scores", None),
+                                     sounds_like=spoken.sounds_like,
+                                     thresholds=self._spoken_thresholds)
         timings["dialogue"] = _ms(t0)
         return self._carry_out(transcript.text, spoken.intent, score, reply, source, stem,
                                timings, t_start, asr_ms, hypothesis=spoken.text,

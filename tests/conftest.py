@@ -1,8 +1,9 @@
 """Shared fixtures: a real mosquitto on loopback, a polling wait, the Piper test voice, an
-ordinary sentence an intent model asks about."""
+ordinary sentence an intent model asks about, a copy of the shipped intent model."""
 
 from __future__ import annotations
 
+import shutil
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -63,3 +64,16 @@ def piper_speaker() -> Any:
         return Speaker(rate_wpm=140, voice="piper", deterministic=True)
     except TTSUnavailable as exc:
         pytest.skip(f"Piper voice not installed: {exc}")
+
+
+@pytest.fixture()
+def model_copy(tmp_path: Path) -> Path:
+    """The shipped intent model's files (model.onnx, tokenizer.json, config.json) copied
+    into a folder of its own, to edit."""
+    from device.intent import default_model_dir
+
+    dest = tmp_path / "intent"
+    dest.mkdir()
+    for name in ("model.onnx", "tokenizer.json", "config.json"):
+        shutil.copy2(default_model_dir() / name, dest / name)
+    return dest

@@ -4,14 +4,13 @@ transcripts (real rows of the spoken dev part, the shipped model's session)."""
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
 
 from bench import spoken_ask
 from bench.speech_commands import command_rows
-from device.intent import IntentModel, default_model_dir
+from device.intent import IntentModel
 
 ROOT = Path(__file__).resolve().parents[2]
 DEV_ROWS = ROOT / "bench" / "speech_results" / "dev_hybrid_rows.jsonl"
@@ -29,15 +28,12 @@ def rows() -> list[dict[str, object]]:
 
 
 @pytest.fixture()
-def model_dir(tmp_path: Path) -> Path:
-    dest = tmp_path / "intent"
-    dest.mkdir()
-    for name in ("model.onnx", "tokenizer.json", "config.json"):
-        shutil.copy2(default_model_dir() / name, dest / name)
-    conf = json.loads((dest / "config.json").read_text())
+def model_dir(model_copy: Path) -> Path:
+    """The shipped model without its fitted spoken ask threshold."""
+    conf = json.loads((model_copy / "config.json").read_text())
     conf.pop("spoken_ask", None)
-    (dest / "config.json").write_text(json.dumps(conf))
-    return dest
+    (model_copy / "config.json").write_text(json.dumps(conf))
+    return model_copy
 
 
 def test_fit_finds_the_highest_ask_that_keeps_the_calls(rows: list[dict[str, object]],

@@ -325,16 +325,11 @@ def test_an_understood_request_is_not_turned_into_a_safety_question(
 
 
 def test_spoken_turns_use_the_models_spoken_ask_threshold(
-        clock: Clock, tmp_path: Path) -> None:
+        clock: Clock, tmp_path: Path, model_copy: Path) -> None:
     """A model whose config.json has spoken_ask: a sentence between the spoken and the typed
     ask threshold is asked about when it is heard and answered when it is typed; the typed
     thresholds are back in place after each spoken turn."""
-    import shutil
-
-    folder = tmp_path / "intent"
-    folder.mkdir()
-    for name in ("model.onnx", "tokenizer.json", "config.json"):
-        shutil.copy2(default_model_dir() / name, folder / name)
+    folder = model_copy
     text = "i've got a cough"
     p = max(IntentModel.load(folder).classify(text).scores[k] for k in SAFETY_LABELS)
     conf = json.loads((folder / "config.json").read_text())

@@ -28,15 +28,6 @@ def model() -> IntentModel:
     return IntentModel.load()
 
 
-@pytest.fixture()
-def model_copy(tmp_path: Path) -> Path:
-    dest = tmp_path / "intent"
-    dest.mkdir()
-    for name in ("model.onnx", "tokenizer.json", "config.json"):
-        shutil.copy2(default_model_dir() / name, dest / name)
-    return dest
-
-
 def _edit_config(folder: Path, **changes: object) -> None:
     conf = json.loads((folder / "config.json").read_text())
     conf.update(changes)
