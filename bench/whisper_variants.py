@@ -150,8 +150,9 @@ def whisper_rows(rows: list[dict[str, Any]], clips: Path, rec: Any, denoise: boo
     included)."""
     from tqdm import tqdm
 
+    from speech.asr import transcribe_clip
     from speech.asr_hybrid import merge_hypotheses
-    from speech.audio import AudioClip, chunk_bytes, read_wav
+    from speech.audio import AudioClip, read_wav
     from speech.denoise import gate_samples
 
     out: list[dict[str, Any]] = []
@@ -166,10 +167,7 @@ def whisper_rows(rows: list[dict[str, Any]], clips: Path, rec: Any, denoise: boo
             t0 = time.perf_counter()
             if denoise:
                 clip = AudioClip(gate_samples(clip.samples), clip.sample_rate)
-            rec.reset()
-            for chunk in chunk_bytes(clip, CHUNK_MS):
-                rec.accept(chunk)
-            tr = rec.final()
+            tr = transcribe_clip(rec, clip, CHUNK_MS, pad_s=0.0)  # as the run decoded it
             extra: dict[str, Any] = {}
             if second is not None:
                 extra["second"] = _second_opinion(second, clip, tr.confidence, second_below)
@@ -187,15 +185,12 @@ def _second_opinion(second: Any, clip: Any, confidence: float | None,
                     below: float | None) -> dict[str, Any]:
     """{"heard": the second recognizer's hypotheses of `clip` (1-best first), "ms": its
     decode time}; both None when the first decode was sure (`confidence` >= `below`)."""
-    from speech.audio import chunk_bytes
+    from speech.asr import transcribe_clip
 
     if below is not None and confidence is not None and confidence >= below:
         return {"heard": None, "ms": None}
     t0 = time.perf_counter()
-    second.reset()
-    for chunk in chunk_bytes(clip, CHUNK_MS):
-        second.accept(chunk)
-    tr = second.final()
+    tr = transcribe_clip(second, clip, CHUNK_MS, pad_s=0.0)
     return {"heard": [h for h in (tr.text, *tr.alternatives) if h],
             "ms": round((time.perf_counter() - t0) * 1000, 1)}
 
