@@ -59,6 +59,11 @@ _SAFETY_PHRASE = re.compile(
     r"\b(?:having a|had a) (?:fit|seizure)\b|"
     r"\bgas leak\b|\b(?:smell|smells|smelling) (?:of )?gas\b|\bleaking gas\b|"
     r"\b(?:on|caught|catching) fire\b|\bin flames\b|"
+    # the fire brigade asked for now, like an ambulance: "send a fire engine", "get me the
+    # fire brigade" (asking them round to check a smoke alarm is not a call)
+    r"\b(?:call|ring|phone|dial|send|get|fetch)(?: for)?(?: me| us)? (?:the |a |an )?"
+    r"(?:fire brigade|fire engines?|fire service|firem[ae]n)\b"
+    r"(?! (?:to (?:check|fit|test|look|come round|visit)|about|round)\b)|"
     # someone in the home who should not be: "there's an intruder", "somebody's broken in",
     # "he forced his way in" (a burglar alarm, a car broken into: not these words)
     r"\b(?:there'?s|there is|there are|there'?re) (?:an? |some )?(?:intruders?|burglars?)\b|"
@@ -78,10 +83,14 @@ _NEGATED = re.compile(
     # "i don't need an ambulance", "no thanks i do not need any help", "never needed help"
     rf"\b(?:do ?n[o']?t|does ?n[o']?t|did ?n[o']?t|wo ?n'?t|will not|never) {_ADV}"
     r"(?:need|want|require)(?:s|ed)? (?:to call |to get |to send for |for )?(?:an? |any |the )?"
-    r"(?:help|ambulance|emergency|doctor|anyone|anybody|someone|somebody)\b|"
+    r"(?:help|ambulance|emergency|doctor|anyone|anybody|someone|somebody|fire brigade)\b|"
     # "no need to call an ambulance", "no need for help"
     r"\bno need (?:for|to) (?:call |get |send for |ring |phone )?(?:an? |any |the )?"
-    r"(?:help|ambulance|anyone|anybody|someone|somebody|doctor)\b|"
+    r"(?:help|ambulance|anyone|anybody|someone|somebody|doctor|fire brigade)\b|"
+    # "no don't call an ambulance", "please don't send a fire engine"
+    r"\b(?:do ?n[o']?t|do not|no need to|never) (?:call|ring|phone|dial|send|get|fetch)"
+    r"(?: for)?(?: me| us)? (?:an? |the )?(?:ambulance|fire brigade|fire engines?|"
+    r"fire service|firem[ae]n)\b|"
     # "i haven't fallen", "i did not fall", "i never fell", "i have not had a fall"
     rf"\b(?:have ?n[o']?t|has ?n[o']?t|had ?n[o']?t|did ?n[o']?t|do ?n[o']?t|never|not) {_ADV}"
     r"(?:fall|fallen|fell|falls|falling|slipped|slip|tripped|trip|"

@@ -44,7 +44,8 @@ CALL_PHRASES = (
     "heart attack", "i'm having a stroke", "i'm bleeding", "so much blood", "i passed out",
     "i blacked out", "i keep blacking out", "i'm choking", "i collapsed", "unconscious",
     "not breathing", "my speech is slurred", "i'm having a fit", "having a seizure", "gas leak",
-    "i can smell gas", "the house is on fire", "there's an intruder",
+    "i can smell gas", "the house is on fire", "my clothes caught fire", "send a fire engine",
+    "there's an intruder",
     "there's a burglar", "someone's broken in", "he forced his way in",
     "she forced her way in", "he barged past me",
 )

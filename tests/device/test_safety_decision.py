@@ -50,7 +50,10 @@ PLAIN_CALLS = ("i can't get my breath",
                # blacking out, or about to; a fall said the British way, now
                "i keep blacking out", "oh love i'm blacking out",
                "i think i'm going to pass out", "i've just come a cropper in the kitchen",
-               "ive come a cropper")
+               "ive come a cropper",
+               # the fire brigade asked for now, as an ambulance is
+               "send a fire engine", "get me the fire brigade", "ring for the fire brigade",
+               "help me call the fire brigade")
 """Plain calls for help: always end in an alert, whatever the model says."""
 
 NOT_CALLS = ("i haven't fallen today thank you", "no thanks i don't need an ambulance",
@@ -71,7 +74,10 @@ NOT_CALLS = ("i haven't fallen today thank you", "no thanks i don't need an ambu
              "i had a fall in the summer but i'm much better now",
              "the last time i fell was before christmas",
              "i went flying on the ice when i was about thirty",
-             "how do i get up if i'm on the floor by myself")
+             "how do i get up if i'm on the floor by myself",
+             # told not to call anyone out
+             "no don't call an ambulance", "please don't send a fire engine",
+             "no need to call the fire brigade")
 """Sentences that use the words of a call for help without being one."""
 
 
@@ -167,7 +173,13 @@ def test_denials_idioms_and_others_falls_are_not_safety_words(text: str) -> None
                                   "have we got the emergency plumber's number",
                                   "what are the signs of a stroke",
                                   "what do you do for someone who is choking",
-                                  "help me spell rhythm", "help me think of a name"])
+                                  "help me spell rhythm", "help me think of a name",
+                                  # the fire brigade as a service or a story
+                                  "get the fire brigade to check my smoke alarm",
+                                  "remind me to call the fire service about the smoke alarm",
+                                  "does the fire brigade fit smoke alarms for free",
+                                  "a fire engine went down our road with its bells going",
+                                  "when should i call the fire brigade"])
 def test_ordinary_requests_that_mention_help_are_left_to_the_model(text: str) -> None:
     assert not safety.is_safety_phrase(text) and not safety.is_negated_call(text)
 
