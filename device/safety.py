@@ -54,11 +54,27 @@ _SAFETY_PHRASE = re.compile(
     r"\bi(?:'ve| have|ve)? (?:just )?come a cropper\b|"
     r"\bchoking\b|\bcollapsed\b|\bunconscious\b|\bnot breathing\b|\bgasping\b|"
     r"\bslurred\b|\b(?:keeled|toppled) over\b|"
+    # the resident's speech going, their lips blue: "i'm slurring my words", "my lips have
+    # gone blue" (stroke and breathing signs, said now)
+    r"\bi(?:'m| am)(?: (?!not\b)\w+)? slurring\b|(?<!if )\bmy lips (?:have |are |'ve )?"
+    r"(?:gone |turned |"
+    r"turning |going )?(?:blue|purple)\b|"
+    # smoke from a room or an appliance, now: "there's smoke coming from the kitchen"
+    r"\bsmoke (?:is )?(?:coming|pouring|billowing) (?:from|out of|under)(?: the| my)? "
+    r"(?:kitchen|oven|cooker|toaster|microwave|bedroom|hall|hallway|landing|lounge|"
+    r"living room|bathroom|stairs|loft|attic|socket|plug|fuse box|telly|tv|heater|fire|"
+    r"washing machine|dryer|tumble dryer|kettle|door|room)\b|"
     r"\blegs (?:just )?(?:gave|have given) (?:way|out)\b|"
     r"\bwent flying\b|\b(?:can ?not|can'?t) (?:lift|pick) myself up\b|"
     r"\b(?:having a|had a) (?:fit|seizure)\b|"
     r"\bgas leak\b|\b(?:smell|smells|smelling) (?:of )?gas\b|\bleaking gas\b|"
     r"\b(?:on|caught|catching) fire\b|\bin flames\b|"
+    # a fire said as news, at the end or before a call: "there's a fire", "help there's a
+    # fire in the kitchen" ("there's a fire on in the lounge" is the heater: the model's)
+    r"\b(?:there'?s|there is) an? (?:big )?fire(?: in (?:the|my|our) (?:kitchen|house|flat|"
+    r"bedroom|hall|hallway|landing|garage|loft|attic|bathroom|building|shed|stairs|"
+    r"bungalow))?(?= *$| (?:help|please|love|dear|quick|quickly|hurry|call|send|get|ring|"
+    r"phone|everywhere)\b)|"
     # the fire brigade asked for now, like an ambulance: "send a fire engine", "get me the
     # fire brigade" (asking them round to check a smoke alarm is not a call)
     r"\b(?:call|ring|phone|dial|send|get|fetch)(?: for)?(?: me| us)? (?:the |a |an )?"

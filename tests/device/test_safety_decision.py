@@ -53,7 +53,12 @@ PLAIN_CALLS = ("i can't get my breath",
                "ive come a cropper",
                # the fire brigade asked for now, as an ambulance is
                "send a fire engine", "get me the fire brigade", "ring for the fire brigade",
-               "help me call the fire brigade")
+               "help me call the fire brigade",
+               # a fire told as news, at the end or before a call
+               "there's a fire", "help there's a fire in the kitchen", "theres a fire love",
+               # stroke and breathing signs said now, smoke from a room
+               "i'm slurring my words", "my lips have gone blue",
+               "there's smoke coming from the kitchen")
 """Plain calls for help: always end in an alert, whatever the model says."""
 
 NOT_CALLS = ("i haven't fallen today thank you", "no thanks i don't need an ambulance",
@@ -179,7 +184,16 @@ def test_denials_idioms_and_others_falls_are_not_safety_words(text: str) -> None
                                   "remind me to call the fire service about the smoke alarm",
                                   "does the fire brigade fit smoke alarms for free",
                                   "a fire engine went down our road with its bells going",
-                                  "when should i call the fire brigade"])
+                                  "when should i call the fire brigade",
+                                  # a fire that is the heater, the telly or a drill
+                                  "there's a fire on in the lounge",
+                                  "there's a fire in the lounge if you're cold",
+                                  "there's a fire on the telly",
+                                  "there's a fire drill at the day centre",
+                                  "he was slurring his words", "i'm not slurring",
+                                  "what does it mean if my lips are blue",
+                                  "his lips have gone blue",
+                                  "there's smoke coming from next door's chimney"])
 def test_ordinary_requests_that_mention_help_are_left_to_the_model(text: str) -> None:
     assert not safety.is_safety_phrase(text) and not safety.is_negated_call(text)
 
