@@ -67,9 +67,8 @@ def decode_others(sentences: Sequence[tuple[str, str]], model: Any) -> list[dict
     device's decision (intent model `model`) on what the hybrid would return."""
     from bench.speech_commands import CHUNK_MS, decide_transcript
     from device.safety import safety_label_of_words
-    from speech.asr import create_recognizer
+    from speech.asr import create_recognizer, transcribe_clip
     from speech.asr_hybrid import fast_transcript, safety_hypotheses
-    from speech.audio import chunk_bytes
     from speech.command_set import generate
 
     rec = create_recognizer("pocketsphinx")
@@ -79,10 +78,7 @@ def decode_others(sentences: Sequence[tuple[str, str]], model: Any) -> list[dict
               unit="clip") as bar:
         for sents, seed in passes:
             for cmd in generate(sents, seed=seed, safety_all_voices=False):
-                rec.reset()
-                for chunk in chunk_bytes(cmd.audio, CHUNK_MS):
-                    rec.accept(chunk)
-                fast = rec.final()
+                fast = transcribe_clip(rec, cmd.audio, CHUNK_MS, pad_s=0.0)  # no padding
                 signs = safety_hypotheses(fast, safety_label_of_words)
                 row: dict[str, Any] = {
                     "ref": cmd.text, "intent": cmd.intent, "voice": cmd.voice,
