@@ -53,7 +53,14 @@ _SAFETY_PHRASE = re.compile(
     # ("i came a cropper on the cobbles when we were in spain" is a story)
     r"\bi(?:'ve| have|ve)? (?:just )?come a cropper\b|"
     r"\bchoking\b|\bcollapsed\b|\bunconscious\b|\bnot breathing\b|\bgasping\b|"
-    r"\bslurred\b|\b(?:keeled|toppled) over\b|"
+    r"\bslurred\b|\b(?:keeled|toppled) over\b|\bi(?:'ve| have)? (?:just )?toppled off\b|"
+    # someone fetched now: "get someone to me now", "phone for the doctor it's urgent"
+    # ("get someone here please" is left to the model: the fast path's domain decoder makes
+    # it of garble, docs/safety-path.md)
+    r"\bget (?:some ?one|some ?body) to me(?= *$| (?:now|quick|quickly|please|fast|"
+    r"right away|straight away|help|i)\b)|"
+    r"\b(?:phone|call|ring|get)(?: for)? (?:the |a |my )?doctor (?:it'?s|it is) "
+    r"(?:urgent|an emergency)\b|"
     # the resident's speech going, their lips blue: "i'm slurring my words", "my lips have
     # gone blue" (stroke and breathing signs, said now)
     r"\bi(?:'m| am)(?: (?!not\b)\w+)? slurring\b|(?<!if )\bmy lips (?:have |are |'ve )?"
@@ -90,7 +97,13 @@ _SAFETY_PHRASE = re.compile(
     r"(?:house|home|flat|bungalow))?\b|"
     r"\b(?:forced|forcing|pushed|pushing|barged|barging|shoved) (?:his|her|their) way "
     r"(?:in|into (?:my|the|our) (?:house|home|flat))\b|"
-    r"\b(?:forced|pushed|barged|shoved) (?:in )?past me\b")
+    r"\b(?:forced|pushed|barged|shoved) (?:in )?past me\b|"
+    # a stranger in the home now: "a man has got in through the back door", "a man shoved
+    # the door open and came in"
+    r"\b(?:a man|a woman|some ?one|some ?body|a stranger|men)(?:'s| has| have) (?:just )?"
+    r"got in (?:through|by|via) the\b|"
+    r"\b(?:a man|a woman|some ?one|some ?body|a stranger) (?:just )?"
+    r"(?:forced|shoved|kicked) (?:the|my) (?:front |back )?door (?:open|in)\b")
 """Words that make a fall or a call for help clear whatever the model's score (once the
 negated, idiomatic and someone-else's uses are taken out: :func:`defuse`)."""
 

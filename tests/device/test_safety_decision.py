@@ -58,7 +58,11 @@ PLAIN_CALLS = ("i can't get my breath",
                "there's a fire", "help there's a fire in the kitchen", "theres a fire love",
                # stroke and breathing signs said now, smoke from a room
                "i'm slurring my words", "my lips have gone blue",
-               "there's smoke coming from the kitchen")
+               "there's smoke coming from the kitchen",
+               # a fall off a step, someone fetched now, a stranger in the home now
+               "i toppled off the step", "get someone to me now", "get somebody to me quick",
+               "phone for the doctor it's urgent", "a man has got in through the back door",
+               "a man shoved the door open and came in")
 """Plain calls for help: always end in an alert, whatever the model says."""
 
 NOT_CALLS = ("i haven't fallen today thank you", "no thanks i don't need an ambulance",
@@ -193,7 +197,14 @@ def test_denials_idioms_and_others_falls_are_not_safety_words(text: str) -> None
                                   "he was slurring his words", "i'm not slurring",
                                   "what does it mean if my lips are blue",
                                   "his lips have gone blue",
-                                  "there's smoke coming from next door's chimney"])
+                                  "there's smoke coming from next door's chimney",
+                                  "the vase toppled off the shelf",
+                                  "get someone here to fix the boiler",
+                                  "can you get someone here tomorrow to look at the tap",
+                                  "phone for the doctor it's not urgent",
+                                  "the cat got in through the window",
+                                  "he pushed the door open for me",
+                                  "the wind pushed the door open"])
 def test_ordinary_requests_that_mention_help_are_left_to_the_model(text: str) -> None:
     assert not safety.is_safety_phrase(text) and not safety.is_negated_call(text)
 
