@@ -1,0 +1,79 @@
+"""bench.words_net_diff: what a change to the device's safety words moves, on the project's
+own sentences (intent data, challenge set, recognizer hypotheses, spoken runs)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import bench.words_net_diff as wnd
+
+SAFETY_PY = Path(__file__).resolve().parents[2] / "device" / "safety.py"
+
+
+def test_kinds_are_told_apart_by_what_was_said() -> None:
+    texts = {"call an ambulance": {"labels": {"emergency_help"}, "sources": {"a"},
+                                   "splits": {"test"}},
+             "the ambulance went past": {"labels": {"out_of_scope"}, "sources": {"a"},
+                                         "splits": {"dev"}},
+             "ambulance": {"labels": {"emergency_help", "out_of_scope"}, "sources": {"b"},
+                           "splits": set()},
+             "turn the light on": {"labels": {"home_control"}, "sources": {"a"},
+                                   "splits": {"train"}}}
+
+    def new(text: str) -> str | None:
+        return "emergency_help" if "ambulance" in text else None
+
+    result = wnd.diff(new, lambda text: None, texts)
+    assert result["texts"] == 4 and result["changed"] == 3
+    assert result["counts"] == {"call": 1, "other": 1, "both": 1}
+    assert [r["text"] for r in result["call"]] == ["call an ambulance"]
+    assert [r["text"] for r in result["other"]] == ["the ambulance went past"]
+    assert result["call"][0]["before"] is None and result["call"][0]["after"] == "emergency_help"
+    assert result["intent_data_calls_by_split"] == {"test": 1}
+
+
+def test_the_same_words_net_moves_nothing(tmp_path: Path,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    base = tmp_path / "safety.py"
+    base.write_text(SAFETY_PY.read_text(encoding="utf-8"), encoding="utf-8")
+    out = tmp_path / "diff.json"
+    assert wnd.main(["--base-file", str(base), "--json", str(out)]) == 0
+    line = json.loads(capsys.readouterr().out)
+    assert line["changed"] == 0 and line["texts"] > 10_000
+    assert json.loads(out.read_text())["call"] == []
+
+
+def test_a_rule_taken_out_shows_the_calls_it_held(tmp_path: Path) -> None:
+    """A base without the words for the fire brigade asked for now: the working tree's net
+    holds calls the base did not, and on the project's sentences no other sentence."""
+    text = SAFETY_PY.read_text(encoding="utf-8")
+    rule = 'r"(?:fire brigade|fire engines?|fire service|firem[ae]n)\\b"'
+    assert rule in text, "the fire brigade rule moved: update this test"
+    base = tmp_path / "safety.py"
+    base.write_text(text.replace(rule, 'r"(?:no such words here)\\b"'), encoding="utf-8")
+    old = wnd.load_base(path=base)
+    assert old.safety_label_of_words("send a fire engine") is None
+    from device.safety import safety_label_of_words
+
+    result = wnd.diff(safety_label_of_words, old.safety_label_of_words, wnd.corpus())
+    moved = {r["text"] for r in result["call"]}
+    assert "get me the fire brigade" in moved and "send a fire engine there's a fire" not in \
+        moved  # "there's a fire" holds that one without the fire brigade
+    assert result["counts"]["other"] == 0 and result["counts"]["both"] == 0
+
+
+def test_bad_input_is_a_clear_error(tmp_path: Path,
+                                    capsys: pytest.CaptureFixture[str]) -> None:
+    assert wnd.main(["--base-file", str(tmp_path / "missing.py")]) == 2
+    assert "base file not found" in capsys.readouterr().err
+    empty = tmp_path / "empty.py"
+    empty.write_text("x = 1\n", encoding="utf-8")
+    assert wnd.main(["--base-file", str(empty)]) == 2
+    assert "has no safety_label_of_words" in capsys.readouterr().err
+    with pytest.raises(ValueError, match="not both"):
+        wnd.load_base("HEAD", empty)
+    with pytest.raises(SystemExit):
+        wnd.main([])  # a base is required
