@@ -78,6 +78,9 @@ def _add_args(p: argparse.ArgumentParser) -> None:
                    help="what the student learns for a hypothesis: said (default) the soft and "
                         "hard labels of the sentence said; teacher: the teacher's own soft "
                         "labels of the text heard, no hard label (a transfer set)")
+    p.add_argument("--vocab-size", type=int_range(1000, 1_000_000), default=None,
+                   help="the student's vocabulary after trimming, 1000 and up (default 8000; "
+                        "the base's size or more keeps it whole; docs/intent.md)")
     p.add_argument("--keep-layers", default=None,
                    help="student layers kept from the base model, e.g. 0,1,2,4,5")
     p.add_argument("--fuse", action=argparse.BooleanOptionalAction, default=None,
@@ -123,7 +126,7 @@ def _compress(args: argparse.Namespace) -> int:
                      student_epochs=args.student_epochs, augment=args.augment, mix=args.mix,
                      substitute=args.substitute,
                      kd_alpha=args.kd_alpha, student_seed=args.student_seed, soup=args.soup,
-                     probe_epochs=args.probe_epochs,
+                     probe_epochs=args.probe_epochs, vocab_size=args.vocab_size,
                      freeze_embeddings=args.freeze_embeddings, student_lr=args.student_lr,
                      asr_hypotheses=args.asr_hypotheses, heard_targets=args.heard_targets,
                      keep_layers=_layers(args.keep_layers), fuse=args.fuse,

@@ -61,7 +61,10 @@ class StudentConfig:
     keep_layers: tuple[int, ...] = (0, 1, 2, 4, 5)
     """Indices of the base model's layers that the student keeps."""
     vocab_size: int = 8000
-    """Target vocabulary after trimming (data tokens + common English + characters)."""
+    """Target vocabulary after trimming: the training sentences' tokens, characters, then the
+    base vocabulary's lowest ids up to this size; at or above the base's size (30,522 for
+    MiniLM) every word piece is kept (28,599: not its unused slots nor its single characters
+    outside ASCII). docs/intent.md, "The whole vocabulary"."""
     epochs: int = 6
     batch_size: int = 32
     lr: float = 2e-4
@@ -225,7 +228,7 @@ _STUDENT_OVERRIDES: dict[str, tuple[str, Callable[[Any], Any]]] = {
     "substitute": ("substitute", int),
     "student_seed": ("seed", int), "freeze_embeddings": ("freeze_embeddings", bool),
     "student_lr": ("lr", float), "soup": ("soup", int),
-    "probe_epochs": ("probe_epochs", int),
+    "probe_epochs": ("probe_epochs", int), "vocab_size": ("vocab_size", int),
     "asr_hypotheses": ("asr_hypotheses", str), "heard_targets": ("heard_targets", str)}
 """get_preset's keyword arguments that set a student field: (field, conversion)."""
 
