@@ -28,6 +28,12 @@ _EMERGENCY_NUMBER = (r"(?:911|999|112|9 1 1|9 9 9|1 1 2|nine one one|nine nine n
                      r"one one two)")
 """The emergency numbers, as digits or as words ("ring nine nine nine", "call 9 1 1")."""
 
+_FETCH = r"(?:call|ring|phone|dial|send|get|fetch)(?: for)?(?: me| us)? (?:an? |the )?"
+"""Words that send for a service ("call an", "ring for the", "get me the")."""
+
+_FIRE_SERVICE = r"(?:fire brigade|fire engines?|fire service|firem[ae]n)"
+"""The fire brigade, in the words a resident sends for it with."""
+
 _SAFETY_PHRASE = re.compile(
     r"\bi(?:'ve| have| just| had|'ve just| have just)? (?:fell|fallen|slipped|tripped)\b|"
     r"\bfell (?:down|over|off|out)\b|\bhad an? (?:\w+ )?fall\b|"
@@ -84,8 +90,7 @@ _SAFETY_PHRASE = re.compile(
     r"phone|everywhere)\b)|"
     # the fire brigade asked for now, like an ambulance: "send a fire engine", "get me the
     # fire brigade" (asking them round to check a smoke alarm is not a call)
-    r"\b(?:call|ring|phone|dial|send|get|fetch)(?: for)?(?: me| us)? (?:the |a |an )?"
-    r"(?:fire brigade|fire engines?|fire service|firem[ae]n)\b"
+    rf"\b{_FETCH}{_FIRE_SERVICE}\b"
     r"(?! (?:to (?:check|fit|test|look|come round|visit)|about|round)\b)|"
     # someone in the home who should not be: "there's an intruder", "somebody's broken in",
     # "he forced his way in" (a burglar alarm, a car broken into: not these words)
@@ -117,9 +122,7 @@ _NEGATED = re.compile(
     r"\bno need (?:for|to) (?:call |get |send for |ring |phone )?(?:an? |any |the )?"
     r"(?:help|ambulance|anyone|anybody|someone|somebody|doctor|fire brigade)\b|"
     # "no don't call an ambulance", "please don't send a fire engine"
-    r"\b(?:do ?n[o']?t|do not|no need to|never) (?:call|ring|phone|dial|send|get|fetch)"
-    r"(?: for)?(?: me| us)? (?:an? |the )?(?:ambulance|fire brigade|fire engines?|"
-    r"fire service|firem[ae]n)\b|"
+    rf"\b(?:do ?n[o']?t|do not|no need to|never) {_FETCH}(?:ambulance|{_FIRE_SERVICE})\b|"
     # "i haven't fallen", "i did not fall", "i never fell", "i have not had a fall"
     rf"\b(?:have ?n[o']?t|has ?n[o']?t|had ?n[o']?t|did ?n[o']?t|do ?n[o']?t|never|not) {_ADV}"
     r"(?:fall|fallen|fell|falls|falling|slipped|slip|tripped|trip|"
