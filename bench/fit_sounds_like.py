@@ -31,6 +31,7 @@ from typing import Any
 
 from tqdm import tqdm
 
+from bench.results import read_jsonl
 from bench.speech_commands import command_rows
 
 __all__ = ["GRID", "MAX_READ_OTHERS", "fit", "main"]
@@ -42,11 +43,6 @@ MAX_READ_OTHERS = 0.005
 DEV_ROWS = Path("bench/speech_results/dev_hybrid_rows.jsonl")
 HYPOTHESES = Path("compress/data/asr/en_hypotheses_whisper_base.jsonl")
 OUT = Path("bench/speech_results/sounds_like_fit.json")
-
-
-def _read_jsonl(path: Path) -> list[dict[str, Any]]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()
-            if line.strip()]
 
 
 def _reads_a_call(reader: Any, h: dict[str, Any]) -> dict[str, Any] | None:
@@ -157,7 +153,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=OUT, help="JSON out (a PNG goes beside it)")
     args = ap.parse_args(argv)
     try:
-        dev_rows, hyps = command_rows(args.dev, "hybrid"), _read_jsonl(args.hypotheses)
+        dev_rows, hyps = command_rows(args.dev, "hybrid"), read_jsonl(args.hypotheses)
     except (OSError, ValueError) as exc:
         print(f"fit_sounds_like: error: {exc}", file=sys.stderr)
         return 2

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-__all__ = ["RESULTS_DIR", "write_json", "write_png", "read_json"]
+__all__ = ["RESULTS_DIR", "write_json", "write_png", "read_json", "read_jsonl"]
 
 RESULTS_DIR = Path(__file__).resolve().parent / "results"
 
@@ -20,6 +20,12 @@ def write_json(name: str, data: Any, out_dir: str | Path = RESULTS_DIR) -> Path:
     path = out / f"{name}.json"
     path.write_text(json.dumps(data, indent=2) + "\n")
     return path
+
+
+def read_jsonl(path: str | Path) -> list[dict[str, Any]]:
+    """The rows of a JSON-lines file (blank lines skipped)."""
+    return [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines()
+            if line.strip()]
 
 
 def read_json(name: str, out_dir: str | Path = RESULTS_DIR) -> Any:

@@ -25,15 +25,15 @@ JSON line; `--json` writes the whole result (docs/safety-path.md uses it).
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import subprocess
 import sys
-import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 from typing import Any
+
+from bench.results import read_jsonl
 
 __all__ = ["Reader", "corpus", "diff", "load_base", "main"]
 
@@ -52,33 +52,23 @@ def load_base(rev: str | None = None, path: str | Path | None = None) -> ModuleT
     if (rev is None) == (path is None):
         raise ValueError("give a base revision or a base file, not both")
     if rev is not None:
+        where = f"device/safety.py at {rev}"
         try:
             text = subprocess.run(["git", "show", f"{rev}:device/safety.py"], cwd=ROOT,
                                   check=True, capture_output=True, text=True).stdout
         except (OSError, subprocess.CalledProcessError) as exc:
             err = getattr(exc, "stderr", "") or str(exc)
-            raise ValueError(f"cannot read device/safety.py at {rev!r}: {err.strip()}") \
-                from exc
-        tmp = Path(tempfile.mkdtemp(prefix="words-net-")) / "base_safety.py"
-        tmp.write_text(text, encoding="utf-8")
-        path = tmp
-    file = Path(path)  # type: ignore[arg-type]
-    if not file.is_file():
-        raise ValueError(f"base file not found: {file}")
-    spec = importlib.util.spec_from_file_location("words_net_base", file)
-    if spec is None or spec.loader is None:
-        raise ValueError(f"cannot load {file} as a module")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+            raise ValueError(f"cannot read {where}: {err.strip()}") from exc
+    else:
+        file = Path(path)  # type: ignore[arg-type]
+        if not file.is_file():
+            raise ValueError(f"base file not found: {file}")
+        where, text = str(file), file.read_text(encoding="utf-8")
+    module = ModuleType("words_net_base")
+    exec(compile(text, where, "exec"), module.__dict__)  # noqa: S102 - the project's own file
     if not callable(getattr(module, "safety_label_of_words", None)):
-        raise ValueError(f"{file} has no safety_label_of_words")
+        raise ValueError(f"{where} has no safety_label_of_words")
     return module
-
-
-def _jsonl(path: Path) -> Iterable[dict[str, Any]]:
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            yield json.loads(line)
 
 
 def corpus(root: Path = ROOT) -> dict[str, dict[str, Any]]:
@@ -102,14 +92,14 @@ def corpus(root: Path = ROOT) -> dict[str, dict[str, Any]]:
         add(ex.text, ex.intent, "intent data", ex.split)
     challenge = root / "compress" / "challenge_en.jsonl"
     if challenge.is_file():
-        for row in _jsonl(challenge):
+        for row in read_jsonl(challenge):
             add(row["text"], row.get("intent"), "challenge")
     for path in sorted((root / "compress" / "data" / "asr").glob("*.jsonl")):
-        for row in _jsonl(path):
+        for row in read_jsonl(path):
             for t in (row.get("text", ""), *row.get("alternatives", [])):
                 add(t, row.get("intent"), f"hypotheses:{path.name}")
     for path in sorted((root / "bench" / "speech_results").glob("*_rows.jsonl")):
-        for row in _jsonl(path):
+        for row in read_jsonl(path):
             if row.get("set") not in (None, "commands"):
                 continue
             fast = row.get("fast") or {}
