@@ -202,9 +202,10 @@ class CompressConfig:
 
 
 PRESETS: dict[str, CompressConfig] = {
-    # the shipped student: a probed soup of seeds 10 and 11 (docs/intent.md, "The shipped
-    # build")
-    "default": CompressConfig(student=StudentConfig(seed=10, probe_epochs=60, soup=2)),
+    # the shipped student: a probed soup of seeds 10 and 11 on MiniLM's whole vocabulary
+    # (docs/intent.md, "The shipped build")
+    "default": CompressConfig(student=StudentConfig(seed=10, probe_epochs=60, soup=2,
+                                                    vocab_size=30522)),
     "tiny": CompressConfig(
         preset="tiny",
         teacher=TeacherConfig(model="tiny-random", epochs=6, batch_size=32, lr=1e-3,

@@ -434,9 +434,12 @@ def test_an_alternative_that_is_no_call_raises_nothing(
     assert assistant.dialogue.pending_safety is None
 
 
-# Heard by Whisper in the spoken benchmark's dev part for "now then alert my carer": the
-# words net and the model read no call in it.
-MISHEARD_CALL = "now the alert might care"
+# Heard by Whisper in the spoken benchmark's dev part for "my clothes caught fire then": the
+# words net and the model read no call in it. ("now the alert might care", for "now then
+# alert my carer", served here until the whole-vocabulary student read it as a call itself.)
+MISHEARD_CALL = "my clothes got iron in"
+MISHEARD_WORDS = "my clothes got iron"
+MISHEARD_READING = "my clothes caught fire in"
 
 
 def test_a_call_misheard_as_near_sounding_words_is_asked_about_then_reaches_the_caregiver(
@@ -450,14 +453,14 @@ def test_a_call_misheard_as_near_sounding_words_is_asked_about_then_reaches_the_
     caregiver = CaregiverClient(home.mqtt, client_id="sounds-like-caregiver", clean=True).start()
     try:
         assistant = make_assistant(model, clock, tmp_path, alerts=home.alerts)
-        turn = assistant.respond_transcript(heard(MISHEARD_CALL, "now that the alert might care"))
+        turn = assistant.respond_transcript(heard(MISHEARD_CALL, "my clothes got ironed in"))
         assert turn.intent == "emergency_help" and turn.alerts == ()
         # one past the alternatives used: a reading, asked about like an alternative
-        assert (turn.from_alternative, turn.hypothesis) == (2, "now the alert my carer")
+        assert (turn.from_alternative, turn.hypothesis) == (2, MISHEARD_READING)
         assert turn.reply.text == "Do you need help, Mary?" and turn.reply.expects == EXPECTS
         assert turn.safety == "ask"
         pending = assistant.dialogue.pending_safety
-        assert pending is not None and pending.sounds_like == "alert might care"
+        assert pending is not None and pending.sounds_like == MISHEARD_WORDS
         assert PendingCheck.from_json(json.loads(json.dumps(pending.to_json()))) == pending
         answer = assistant.respond_transcript(heard("yes please"))
         assert len(answer.alerts) == 1
@@ -465,15 +468,15 @@ def test_a_call_misheard_as_near_sounding_words_is_asked_about_then_reaches_the_
         got = caregiver.wait_for(1, timeout_s=10.0)
         assert [a.id for a in got] == list(answer.alerts)
         # the caregiver reads the call as understood and the words really heard
-        assert '"now the alert my carer"' in got[0].reason
-        assert 'heard "alert might care", which sounds like it' in got[0].reason
+        assert f'"{MISHEARD_READING}"' in got[0].reason
+        assert f'heard "{MISHEARD_WORDS}", which sounds like it' in got[0].reason
     finally:
         caregiver.stop()
         home.stop()
     log = events(tmp_path / "events.jsonl")
-    assert log[0]["type"] == "safety_check" and log[0]["sounds_like"] == "alert might care"
-    assert 'heard "alert might care"' in str(log[0]["reason"])
-    assert log[1]["kind"] == "alert" and log[1]["sounds_like"] == "alert might care"
+    assert log[0]["type"] == "safety_check" and log[0]["sounds_like"] == MISHEARD_WORDS
+    assert f'heard "{MISHEARD_WORDS}"' in str(log[0]["reason"])
+    assert log[1]["kind"] == "alert" and log[1]["sounds_like"] == MISHEARD_WORDS
 
 
 def test_a_reading_never_alerts_at_once_even_unasked(
@@ -486,8 +489,8 @@ def test_a_reading_never_alerts_at_once_even_unasked(
     turn = assistant.respond_transcript(heard(MISHEARD_CALL))
     alert = turn.reply.action("alert")
     assert alert is not None and turn.from_alternative == 1
-    assert alert.data["sounds_like"] == "alert might care"
-    assert 'heard "alert might care", which sounds like it' in str(alert.data["reason"])
+    assert alert.data["sounds_like"] == MISHEARD_WORDS
+    assert f'heard "{MISHEARD_WORDS}", which sounds like it' in str(alert.data["reason"])
 
 
 @pytest.mark.parametrize("n_alt, sounds_like", [(3, 0.0), (0, 80.0), (3, None)])
@@ -561,7 +564,7 @@ def test_a_failing_sounds_like_reader_costs_no_turn_and_no_plain_call(
     as without it, and each failure is logged with its cause and counted."""
     working = make_assistant(model, clock, tmp_path / "working")
     assert working._sounds_like_reader is not None  # on by default (spoken.sounds_like)
-    read = working.respond_transcript(heard("alert my car alert"))
+    read = working.respond_transcript(heard(MISHEARD_CALL))
     assert read.intent == "emergency_help" and working.dialogue.pending_safety is not None
 
     class Broken:
@@ -572,7 +575,7 @@ def test_a_failing_sounds_like_reader_costs_no_turn_and_no_plain_call(
     assistant._sounds_like_reader = Broken()
     with caplog.at_level("ERROR", logger="device.pipeline"):
         light = assistant.respond_transcript(heard("turn on the kitchen light"))
-        misheard = assistant.respond_transcript(heard("alert my car alert"))
+        misheard = assistant.respond_transcript(heard(MISHEARD_CALL))
         fell = assistant.respond_transcript(heard("help i've fallen"))
     assert light.intent == "home_control" and light.reply.text
     assert misheard.intent != "emergency_help" and misheard.alerts == ()
