@@ -79,8 +79,9 @@ def _add_args(p: argparse.ArgumentParser) -> None:
                         "hard labels of the sentence said; teacher: the teacher's own soft "
                         "labels of the text heard, no hard label (a transfer set)")
     p.add_argument("--vocab-size", type=int_range(1000, 1_000_000), default=None,
-                   help="the student's vocabulary after trimming, 1000 and up (default 8000; "
-                        "the base's size or more keeps it whole; docs/intent.md)")
+                   help="the student's vocabulary after trimming, 1000 and up; the base's "
+                        "size or more keeps it whole (default preset: 30522, MiniLM's whole "
+                        "vocabulary; tiny: 2000; docs/intent.md)")
     p.add_argument("--keep-layers", default=None,
                    help="student layers kept from the base model, e.g. 0,1,2,4,5")
     p.add_argument("--fuse", action=argparse.BooleanOptionalAction, default=None,
