@@ -351,6 +351,9 @@ class DialogueManager:
                            (Action("volume", {"direction": "down"}),))
 
     def _on_out_of_scope(self, text: str, slots: dict[str, str]) -> Reply:
+        if not text.strip():  # nothing was heard (silence, a cough the recognizer dropped)
+            return self._reply("Sorry, I did not hear anything. Please say it again.",
+                               "out_of_scope")
         return self._reply("Sorry, I did not understand that. I can tell you the time, "
                            "remind you, call your family, or tell you a joke. "
                            "Would you like a joke?", "out_of_scope", expects="offer_fun")

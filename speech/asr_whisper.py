@@ -28,7 +28,8 @@ import numpy as np
 from speech.asr import EngineUnavailable, Recognizer, Word
 from speech.audio import DEFAULT_RATE
 
-__all__ = ["WHISPER_RATE", "DecodeOptions", "WhisperRecognizer", "choose_device", "load_model"]
+__all__ = ["SILENCE_DBFS", "WHISPER_RATE", "DecodeOptions", "WhisperRecognizer", "choose_device",
+           "load_model", "loudest_frame_dbfs"]
 
 log = logging.getLogger(__name__)
 ENV_MODEL = "ELDERCARE_WHISPER_MODEL"
@@ -38,6 +39,13 @@ WINDOW_S = 30.0
 # a poorly scored text together (its no_speech_threshold and log_prob_threshold).
 NO_SPEECH_PROB = 0.6
 NO_SPEECH_LOGPROB = -1.0
+# Audio whose loudest 30 ms frame stays under this RMS (dBFS) holds no sound at all (digital
+# silence, a muted input): Whisper is not asked, since on such audio it makes up words
+# ("you", "yeah": faster-whisper's no-speech rule lets them through, their score is not
+# poor). Speech, even whispered at the far side of a room, and any microphone's own noise
+# are louder than this (docs/speech.md, "Silence").
+SILENCE_DBFS = -70.0
+_FRAME_S = 0.03
 
 
 @dataclass(frozen=True)
@@ -220,6 +228,10 @@ class WhisperRecognizer(Recognizer):
         self._nbest, self.no_speech_prob = [], None
         if audio.size < WHISPER_RATE // 10:  # under 0.1 s: nothing to hear
             return "", [], None
+        if loudest_frame_dbfs(audio) < SILENCE_DBFS:
+            log.info("whisper: %.1f s of silence (loudest frame under %.0f dBFS), not decoded",
+                     audio.size / WHISPER_RATE, SILENCE_DBFS)
+            return "", [], None
         if audio.size > WINDOW_S * WHISPER_RATE:
             return self._long(audio)
         return self._window(audio)
@@ -275,6 +287,15 @@ class WhisperRecognizer(Recognizer):
     def _reset(self) -> None:
         self._buf = []
         self._nbest = []
+
+
+def loudest_frame_dbfs(audio: np.ndarray, rate: int = WHISPER_RATE) -> float:
+    """RMS level of the loudest 30 ms frame of float `audio` (full scale 1.0), in dBFS
+    (-inf for digital silence)."""
+    n = max(1, int(_FRAME_S * rate))
+    frames = audio[: audio.size // n * n].reshape(-1, n) if audio.size >= n else audio[None, :]
+    peak = float(np.sqrt(np.mean(np.square(frames, dtype=np.float64), axis=1)).max())
+    return 20.0 * float(np.log10(peak)) if peak > 0 else float("-inf")
 
 
 _KEEP = str.maketrans({c: " " for c in ".,!?;:\"()[]{}…—–-"})

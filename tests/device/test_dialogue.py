@@ -224,6 +224,10 @@ def test_out_of_scope_offers_and_unknown_intent(dm: DialogueManager) -> None:
     assert r.text.startswith("Sorry, I did not understand") and r.expects == "offer_fun"
     assert dm.handle("deny", "no").text.startswith("All right")
     assert dm.handle("no_such_intent", "blah").intent == "out_of_scope"
+    # nothing heard (silence): asked again, no offer to answer
+    blank = dm.handle("out_of_scope", " ")
+    assert blank.text == "Sorry, I did not hear anything. Please say it again."
+    assert blank.expects is None and blank.intent == "out_of_scope"
 
 
 def test_reply_and_action_round_trip(dm: DialogueManager) -> None:

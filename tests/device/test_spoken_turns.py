@@ -236,6 +236,7 @@ def test_nothing_heard_is_out_of_scope_without_a_question(
     silent = make_assistant(model, clock, tmp_path / "silent").respond_transcript(heard("  "))
     assert (silent.intent, silent.from_alternative, silent.alerts) == ("out_of_scope", 0, ())
     assert silent.reply.expects != EXPECTS and silent.reply.action("alert") is None
+    assert silent.reply.text == "Sorry, I did not hear anything. Please say it again."
 
 
 def test_typed_text_is_classified_as_before(model: IntentModel, clock: Clock,

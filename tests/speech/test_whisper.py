@@ -16,7 +16,11 @@ from speech.metrics import edit_distance
 
 pytest.importorskip("faster_whisper")
 from speech import whisper_models  # noqa: E402
-from speech.asr_whisper import WhisperRecognizer, choose_device  # noqa: E402
+from speech.asr_whisper import (  # noqa: E402
+    WhisperRecognizer,
+    choose_device,
+    loudest_frame_dbfs,
+)
 
 
 def _no_safety_words(texts: list[str]) -> bool:
@@ -90,6 +94,38 @@ def test_empty_and_silence_give_nothing(tiny: WhisperRecognizer,
         quiet = pad(np.zeros(0, dtype=np.int16), seconds, 0.0, noise=noise)
         tr = transcribe_clip(tiny, AudioClip(quiet, 16000))
         assert _no_safety_words([tr.text, *tr.alternatives]), (tr.text, tr.alternatives)
+
+
+def test_digital_silence_is_not_decoded(spoken_help: AudioClip) -> None:
+    # Whisper base made "you" (n-best "yeah") of 3 s of digital silence: its no-speech
+    # rule let the word through. Audio with no frame above SILENCE_DBFS is not decoded.
+    from speech.asr_whisper import SILENCE_DBFS
+
+    base = create_recognizer("whisper", "base", threads=2)
+    assert isinstance(base, WhisperRecognizer)
+    for seconds in (3.0, 8.0):
+        tr = transcribe_clip(base, AudioClip(np.zeros(int(16000 * seconds), np.int16), 16000))
+        assert tr.text == "" and tr.alternatives == [] and tr.confidence is None
+        assert base.no_speech_prob is None  # never reached the model
+    # a hiss of 4 LSB (-78 dBFS) is silence too; speech 50 dB down (-56 dBFS) is heard
+    hiss = np.random.default_rng(0).normal(0, 4, 16000 * 2).astype(np.int16)
+    assert transcribe_clip(base, AudioClip(hiss, 16000)).text == ""
+    faint = (spoken_help.samples.astype(np.float64) * 10 ** (-50 / 20)).round().astype(np.int16)
+    level = loudest_frame_dbfs(faint.astype(np.float32) / 32768)
+    assert SILENCE_DBFS < level < -50, level
+    tr = transcribe_clip(base, AudioClip(faint, 16000))
+    assert "help" in tr.text and "fall" in tr.text, tr.text
+
+
+def test_loudest_frame_level() -> None:
+    rate = 16000
+    t = np.arange(rate) / rate
+    tone = 0.5 * np.sin(2 * np.pi * 440 * t).astype(np.float32)  # RMS 0.354: -9.0 dBFS
+    assert loudest_frame_dbfs(tone) == pytest.approx(-9.03, abs=0.05)
+    quiet_then_loud = np.concatenate([tone * 1e-4, tone[:1440]])  # the loudest frame counts
+    assert loudest_frame_dbfs(quiet_then_loud) == pytest.approx(-9.03, abs=0.05)
+    assert loudest_frame_dbfs(np.zeros(rate, np.float32)) == float("-inf")
+    assert loudest_frame_dbfs(np.full(10, 0.1, np.float32)) == pytest.approx(-20.0)  # < 1 frame
 
 
 def test_bad_settings_are_refused() -> None:
