@@ -1,8 +1,12 @@
 """The challenge set through the device: what a resident would get, utterance by utterance.
 
-    python -m compress.device_check [--model DIR] [--split challenge|train|dev|test] [--json OUT]
+    python -m compress.device_check [--model DIR] [--split challenge|train|dev|test]
+        [--file ROWS.jsonl] [--json OUT]
 
-Every challenge utterance (compress/challenge_<lang>.jsonl) goes, typed, through a fresh
+Every challenge utterance (compress/challenge_<lang>.jsonl; or of a split of the intent
+data, or of ``--file``: JSON lines with "text" and "intent", such as
+compress/figures_en.jsonl, figures of speech and their literal neighbours, docs/safety-path.md)
+goes, typed, through a fresh
 real ``device.pipeline.Assistant`` (the real DialogueManager and safety decision with the
 example config's settings, an ActionExecutor with no broker) and the shipped model or
 ``--model``. Counts, for the non-safety utterances, call-for-help alerts to the caregivers (goal 0;
@@ -34,10 +38,12 @@ def _route(assistant: Any, text: str) -> str:
 
 
 def device_check(model_dir: str | Path | None = None, lang: str = "en",
-                 threads: int = 2, split: str = "challenge") -> dict[str, Any]:
+                 threads: int = 2, split: str = "challenge",
+                 file: str | Path | None = None) -> dict[str, Any]:
     """Route every utterance of the challenge set (or of the dataset's `split`: train, dev
-    or test) through a fresh device pipeline; figures and lists."""
-    from compress.dataset import load_challenge, load_examples
+    or test; or of `file`, JSON lines with "text" and "intent") through a fresh device
+    pipeline; figures and lists."""
+    from compress.dataset import load_challenge, load_examples, read_jsonl
     from device.dialogue import DialogueManager
     from device.intent import IntentModel
     from device.labels import SAFETY_LABELS
@@ -46,7 +52,9 @@ def device_check(model_dir: str | Path | None = None, lang: str = "en",
 
     settings = load_settings(example_config_path())
     model = IntentModel.load(model_dir, threads=threads)
-    if split == "challenge":
+    if file is not None:
+        rows, split = read_jsonl(file, lang=lang, need_split=False), f"file:{Path(file).name}"
+    elif split == "challenge":
         rows = load_challenge(lang)
     else:
         rows = [e for e in load_examples(lang) if e.split == split]
@@ -83,11 +91,13 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--lang", default="en")
     p.add_argument("--split", default="challenge", choices=("challenge", "train", "dev", "test"),
                    help="which utterances (default: the challenge set)")
+    p.add_argument("--file", default=None, metavar="ROWS.jsonl",
+                   help="these utterances instead (JSON lines with text and intent)")
     p.add_argument("--json", dest="json_out", default=None, help="also write the lists here")
     args = p.parse_args(argv)
     logging.basicConfig(level=logging.WARNING)
     try:
-        result = device_check(args.model, args.lang, split=args.split)
+        result = device_check(args.model, args.lang, split=args.split, file=args.file)
     except (ValueError, OSError, LookupError) as exc:
         print(f"device_check: error: {exc}", file=sys.stderr)
         return 2

@@ -145,7 +145,39 @@ _IDIOM = re.compile(
     r"\btook my breath away\b|\b(?:we|they|you) (?:all )?fell out\b|\bfell out (?:over|with)\b|"
     r"\b(?:fell|fallen) off the edge of the world\b|"
     r"\b(?:you're|you are|you've been|that's|that was|it's|it was|been) (?:such )?an? "
-    r"(?:big |great |real |good |huge )?help\b")
+    r"(?:big |great |real |good |huge )?help\b|"
+    # everyday figures of speech with the words net's words (a new user's sentences; the
+    # literal ones beside them still call: "i'm on fire", "i'm gasping for air", "i slipped
+    # up the stairs", "i've had a stroke", "i tripped over the cable")
+    r"\b(?:fell|fallen|falling|fall) out of love\b|\b(?:fallen|falling) out (?:over|with)\b|"
+    r"\b(?:fell|falling) about (?:laughing|in stitches|with laughter)\b|"
+    r"\b(?:nearly|almost) fell off (?:my|the|his|her) (?:chair|seat)"
+    r"(?= (?:when|laughing|at|with|in)\b)|"
+    r"\b(?:on|rolling (?:about |around )?on) the (?:\w+ )?floor (?:laughing|in stitches|"
+    r"with laughter)\b|"
+    r"\b(?:gave|give|gives|giving) (?:me|us|her|him) an? heart attack\b|"
+    r"\b(?:nearly|almost) (?:had|have|having) an? heart attack "
+    r"(?:when|at|over|seeing|looking|reading|opening)\b|"
+    r"\b(?:a|the|what a|at the) stroke of (?:luck|genius|good fortune|good luck|bad luck|"
+    r"misfortune|midnight|twelve|the pen|fate)\b|"
+    r"\bchok(?:ing|ed|e) back (?:the |my |her |his )?tears\b|"
+    r"\bcollapsed into bed\b|\bcollapsed (?:in|into) (?:fits of )?(?:laughter|giggles)\b|"
+    r"\bgasping for (?:an? |some |my )?(?:cup|cuppa|brew|drink|pint|tea|coffee|fag|"
+    r"cigarette|smoke|glass|beer|wine)\b|"
+    r"\b(?:i'm|i am|i was|you're|you are|you were)(?: (?:really|absolutely|just))? on fire "
+    r"(?:today|tonight|this (?:morning|afternoon|evening|week)|lately|at (?:the )?(?:quiz|"
+    r"crossword|cards|bingo|scrabble|dominoes|darts|bowls|golf|whist)|with (?:the|my|these|"
+    r"this|that) (?:crossword|puzzles?|quiz|cards|knitting|answers))\b|"
+    r"\bslipped up (?:and (?:i )?(?:forgot|missed|took|left|put|gave|sent|paid|bought|"
+    r"got the)|with|again|on (?:my|the) (?:tablets|pills|medicine|dates?|times?|"
+    r"appointments?|bills?|shopping|order))\b|"
+    r"\bbleeding (?:me|us|them|him|her|you) dry\b|"
+    r"\b(?:passing|passed|pass|handing|handed) out (?:the |some )?(?:leaflets|flyers|papers|"
+    r"sweets|cards|programmes|hymn books|presents|biscuits|food|tickets|prizes|forms)\b|"
+    r"\bblacked out (?:the |my |all the )?(?:windows?|curtains|screens?|names?|text|lines?|"
+    r"words)\b|"
+    r"\btripped (?:the |a |my )?(?:fuse|fuses|switch|trip switch|breaker|circuit breaker|"
+    r"circuit|electrics|power|alarm|burglar alarm)\b")
 """Figures of speech that use the words of a fall or a call for help."""
 
 _NOUN = (r"(?!(?:i|i've|ive|i'd|i'm|me|and|then|but|so|just|when|as|while|if|or|it|"
@@ -193,7 +225,11 @@ _NOT_A_CALL = re.compile(
     rf"get|dial)(?: for)?(?: an? ambulance| {_EMERGENCY_NUMBER})?\b|"
     # an emergency trade or store: "the emergency plumber", "an emergency supply of biscuits"
     r"\bemergency (?:supply|supplies|plumber|electrician|dentist'?s?|vet|torch|kit|fund|"
-    r"exit|lighting|locksmith|glazier)\b|"
+    r"exit|lighting|lights|locksmith|glazier|stop|brake|landing)\b|"
+    # the emergency contact as a record ("call my emergency contact" still calls)
+    r"\bemergency contacts? (?:is|are|was|were|number|numbers|details|list|card|form)\b|"
+    r"\b(?:change|update|add|set|check|who is|who's|what is|what's) (?:my |the |our )?"
+    r"emergency contacts?\b|"
     # what a condition looks like: "the signs of a heart attack", "how can you tell if
     # somebody has had a stroke", "what do you do for someone who is choking"
     r"\b(?:signs?|symptoms?) of (?:an? )?(?:heart attack|stroke|choking)\b|"

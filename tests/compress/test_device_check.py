@@ -8,6 +8,7 @@ import json
 
 import pytest
 
+from compress.dataset import CHALLENGE_DIR
 from compress.device_check import device_check, main
 
 
@@ -36,3 +37,25 @@ def test_cli_writes_the_lists_and_one_json_line(tmp_path, capsys) -> None:
 def test_a_language_without_a_challenge_set_is_a_clear_error(capsys) -> None:
     assert main(["--lang", "xx"]) == 2
     assert "error" in capsys.readouterr().err
+
+
+def test_figures_of_speech_never_alert_and_their_literal_neighbours_always_do() -> None:
+    # compress/figures_en.jsonl: everyday figures of speech with the words of a call ("i'm
+    # gasping for a cuppa", "i slipped up and forgot my tablets") beside the literal calls
+    # ("i'm gasping for air"); the words net alerted at once on 16 of them before its
+    # figures-of-speech rules (docs/safety-path.md, "Figures of speech")
+    result = device_check(file=CHALLENGE_DIR / "figures_en.jsonl")
+    assert result["split"] == "file:figures_en.jsonl"
+    assert result["n_safety"] >= 40 and result["n_other"] >= 70
+    assert result["other_alerts"] == 0, result["lists"]["other_alerts"]
+    assert result["safety_missed"] == 0 and result["safety_asked"] == 0, result["lists"]
+
+
+def test_a_file_of_utterances_that_is_missing_or_malformed_is_a_clear_error(tmp_path,
+                                                                            capsys) -> None:
+    assert main(["--file", str(tmp_path / "none.jsonl")]) == 2
+    assert "not found" in capsys.readouterr().err
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"text": "i fell"}\n', encoding="utf-8")
+    assert main(["--file", str(bad)]) == 2
+    assert "intent" in capsys.readouterr().err

@@ -62,7 +62,16 @@ PLAIN_CALLS = ("i can't get my breath",
                # a fall off a step, someone fetched now, a stranger in the home now
                "i toppled off the step", "get someone to me now", "get somebody to me quick",
                "phone for the doctor it's urgent", "a man has got in through the back door",
-               "a man shoved the door open and came in")
+               "a man shoved the door open and came in",
+               # the literal neighbours of the figures of speech in NOT_CALLS
+               "i'm on fire", "help i'm on fire", "my dress is on fire", "i'm gasping for air",
+               "i'm gasping for breath", "i slipped up the stairs and hurt my hip",
+               "i slipped up in the garden and can't get up", "i tripped over the cable",
+               "i've had a stroke", "i'm having a heart attack", "i fell off my chair",
+               "i'm on the floor and can't get up", "i collapsed in the kitchen",
+               "i'm choking", "i passed out", "i blacked out", "i fell out of bed",
+               "i fell about an hour ago", "you nearly gave me a heart attack i've fallen",
+               "i'm on fire today please help me", "call my emergency contact")
 """Plain calls for help: always end in an alert, whatever the model says."""
 
 NOT_CALLS = ("i haven't fallen today thank you", "no thanks i don't need an ambulance",
@@ -86,7 +95,23 @@ NOT_CALLS = ("i haven't fallen today thank you", "no thanks i don't need an ambu
              "how do i get up if i'm on the floor by myself",
              # told not to call anyone out
              "no don't call an ambulance", "please don't send a fire engine",
-             "no need to call the fire brigade")
+             "no need to call the fire brigade",
+             # everyday figures of speech, written as a new user would say them (none of
+             # them is in the project's data: docs/safety-path.md, "Figures of speech")
+             "you nearly gave me a heart attack",
+             "i nearly had a heart attack when i saw the gas bill", "what a stroke of luck",
+             "i had a stroke of luck at the bingo", "i was choking back tears at the film",
+             "i collapsed into bed last night", "i'm gasping for a cup of tea",
+             "i'm gasping for a cuppa", "i'm on fire today i finished the crossword",
+             "i'm on fire at the quiz this week", "i slipped up and forgot my tablets",
+             "i slipped up with the dates again", "the bank is bleeding me dry",
+             "i'm passing out leaflets for the church",
+             "i blacked out the windows for the war film night",
+             "i've fallen out of love with gardening", "i've fallen out with my sister",
+             "i tripped the fuse again", "i've tripped the switch in the kitchen",
+             "i nearly fell off my chair when she told me",
+             "i was on the floor laughing at that programme",
+             "we were rolling on the floor laughing", "i fell about laughing")
 """Sentences that use the words of a call for help without being one."""
 
 
@@ -180,6 +205,10 @@ def test_denials_idioms_and_others_falls_are_not_safety_words(text: str) -> None
                                   "when should i ring nine nine nine",
                                   "set the reading lamp to 9 1",
                                   "have we got the emergency plumber's number",
+                                  "my emergency contact is my daughter",
+                                  "can you change my emergency contact to my son",
+                                  "it was a real emergency stop on the bus",
+                                  "the emergency lights in the corridor are flickering",
                                   "what are the signs of a stroke",
                                   "what do you do for someone who is choking",
                                   "help me spell rhythm", "help me think of a name",
