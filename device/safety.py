@@ -21,7 +21,12 @@ _REQUEST_AFTER_HELP = (r"(?:with|to(?! (?:get|stand) up)|find|set|turn|remember|
                        r"work|learn|look|search|fill|tidy|clean|wrap|move the|change|put|"
                        r"switch|phone|ring|call|text|send a|email|order|print|check|"
                        r"get (?!up\b|help\b|some ?one\b|somebody\b|an ambulance\b|to the "
-                       r"(?:phone|door)\b))")
+                       r"(?:phone|door)\b)|"
+                       r"getting (?:the|a|my|some|this|that|these|those|our|rid|ready|"
+                       r"dressed|started)\b(?! (?:up|out of (?:the )?bath|off the floor)\b)|"
+                       r"finding|writing|reading|filling|sorting|choosing|understanding|setting|"
+                       r"using|doing|planning|booking|cooking|cleaning|tidying|wrapping|learning|"
+                       r"spelling|working|knitting|sewing|paying)")
 """Words after "help me" that make it an ordinary request ("help me find my glasses")."""
 
 _EMERGENCY_NUMBER = (r"(?:911|999|112|9 1 1|9 9 9|1 1 2|nine one one|nine nine nine|"
@@ -43,7 +48,8 @@ _SAFETY_PHRASE = re.compile(
     r"(?:get|catch) my breath)|"
     rf"\bhelp me(?! {_REQUEST_AFTER_HELP}\b)|"
     r"^(?:please )?help\b(?! (?:me|with|you|us|them|him|her|yourself)\b)|\bhelp!|"
-    r"\bplease help\b|\b(?:i need|get|send) help\b|"
+    rf"\bplease help\b(?! (?:me )?{_REQUEST_AFTER_HELP}\b)|"
+    rf"\b(?:i need|get|send) help\b(?! {_REQUEST_AFTER_HELP}\b)|"
     r"\bsend someone\b|\bambulance\b|\b(?:so much|lots of) blood\b|\btumbled\b|"
     r"\b(?:alert|raise the alarm for|get) (?:my |the |a )?(?:carers?|caregivers?|nurses?)\b|"
     # "carer" as the recognizer often writes it, without its last syllable
@@ -177,7 +183,34 @@ _IDIOM = re.compile(
     r"\bblacked out (?:the |my |all the )?(?:windows?|curtains|screens?|names?|text|lines?|"
     r"words)\b|"
     r"\btripped (?:the |a |my )?(?:fuse|fuses|switch|trip switch|breaker|circuit breaker|"
-    r"circuit|electrics|power|alarm|burglar alarm)\b")
+    r"circuit|electrics|power|alarm|burglar alarm)\b|"
+    # what the resident can no longer do as they did, not what happened now: "i can't get
+    # up the stairs as fast as i used to", "i can't get up early any more"
+    # ("i can't get up any more" may be said on the floor, and breathing that is worse
+    # than it was is the model's: not here)
+    r"\b(?:can ?not|can'?t|could ?n'?t) (?:get up|stand up|move)"
+    r"(?: (?!(?:i|i'm|im|i've|ive|and|but|so|help|please)\b)[\w']+){0,4}? "
+    r"(?:as (?:fast|quick|quickly|well|easily|early|much) as|like i (?:used to|did)|"
+    r"these days|nowadays)\b|\b(?:can ?not|can'?t) get up early\b|"
+    r"\b(?:can ?not|can'?t|could ?n'?t) stand up to\b|"
+    r"\b(?:can ?not|can'?t) stand (?:up )?for (?:long|very long|too long|more than)\b|"
+    # things that bleed, choke, fly and fall out, not the resident
+    r"\b(?:colou?rs?|dyes?|inks?|paint) (?:are |is |have |has |keep |keeps )?(?:bleeding|bled)\b|"
+    r"\bbleeding in the wash\b|"
+    r"\b(?:weeds?|ivy|brambles|bindweed|traffic|leaves|roots) (?:are |is )?choking\b|"
+    r"\bchoking the (?:roses|plants|flowers|garden|borders?|drains?|pipes?|gutters?|town|"
+    r"roads?)\b|"
+    r"\b(?:the |my |his |her |our )(?:papers?|leaves|hat|cards|plates?|cups?|feathers|sparks|"
+    r"bits|ball|shopping|letters) went flying\b|"
+    r"\bhad an? (?:\w+ )?fall ?out (?:with|over)\b|"
+    # stroking a pet, a stroke that is not the illness
+    r"\bstrok(?:e|es|ed|ing) (?:the|my|his|her|its|their|a) (?:cat|cats|dog|dogs|kitten|"
+    r"puppy|hair|face|hand|head|fur|back|beard|chin)\b|"
+    r"\b(?:breast|back|side|brush|pen|tennis|golf|swimming) ?strokes?\b|"
+    # someone sent for a job: "send someone to fix the boiler"
+    r"\bsend (?:some ?one|some ?body)(?: round| over)? to (?:fix|mend|repair|look at|check|"
+    r"service|read|clean|cut|deliver|collect|empty|install|fit|paint|measure|quote)\b|"
+    r"\bsend (?:some ?one|some ?body) (?:round|over) (?:next|on|tomorrow|this|later)\b")
 """Figures of speech that use the words of a fall or a call for help."""
 
 _NOUN = (r"(?!(?:i|i've|ive|i'd|i'm|me|and|then|but|so|just|when|as|while|if|or|it|"
@@ -226,6 +259,12 @@ _NOT_A_CALL = re.compile(
     # an emergency trade or store: "the emergency plumber", "an emergency supply of biscuits"
     r"\bemergency (?:supply|supplies|plumber|electrician|dentist'?s?|vet|torch|kit|fund|"
     r"exit|lighting|lights|locksmith|glazier|stop|brake|landing)\b|"
+    # a thing the resident cannot shift, not their body: "i can't move the wardrobe on my
+    # own" (not "i can't move my legs", nor "... the wardrobe off me"; never "my ...": the
+    # recognizer makes "i can't move my lift sight" of "... my left side")
+    r"\b(?:can ?not|can'?t|could ?n'?t) move (?:the|this|that|these|those|our) "
+    r"(?!(?:legs?|arms?|hands?|feet|foot|head|neck|body|side|left|right|fingers?|toes?|face|"
+    r"mouth|lips|eyes?|hips?|knees?|shoulders?|back)\b)[\w']+\b(?! (?:off|from|on top of) me\b)|"
     # the emergency contact as a record ("call my emergency contact" still calls)
     r"\bemergency contacts? (?:is|are|was|were|number|numbers|details|list|card|form)\b|"
     r"\b(?:change|update|add|set|check|who is|who's|what is|what's) (?:my |the |our )?"

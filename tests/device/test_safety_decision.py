@@ -71,7 +71,13 @@ PLAIN_CALLS = ("i can't get my breath",
                "i'm on the floor and can't get up", "i collapsed in the kitchen",
                "i'm choking", "i passed out", "i blacked out", "i fell out of bed",
                "i fell about an hour ago", "you nearly gave me a heart attack i've fallen",
-               "i'm on fire today please help me", "call my emergency contact")
+               "i'm on fire today please help me", "call my emergency contact",
+               "i can't get up any more", "i need help getting up",
+               "i need help getting out of the bath", "please help me i've fallen",
+               "send someone to help me", "send someone round quickly",
+               "i can't move the wardrobe off me", "i can't move my left side",
+               "i can't get up i've been here for hours i can't do this any more",
+               "get help please", "i'm choking on a sweet", "i think she's had a stroke")
 """Plain calls for help: always end in an alert, whatever the model says."""
 
 NOT_CALLS = ("i haven't fallen today thank you", "no thanks i don't need an ambulance",
@@ -111,7 +117,17 @@ NOT_CALLS = ("i haven't fallen today thank you", "no thanks i don't need an ambu
              "i tripped the fuse again", "i've tripped the switch in the kitchen",
              "i nearly fell off my chair when she told me",
              "i was on the floor laughing at that programme",
-             "we were rolling on the floor laughing", "i fell about laughing")
+             "we were rolling on the floor laughing", "i fell about laughing",
+             # what the resident can no longer do as they did; things that bleed, choke
+             # and fly; a pet stroked; someone sent for a job
+             "i can't get up the stairs as fast as i used to",
+             "i can't get up early any more", "i can't stand up to my son",
+             "i can't stand up for long in the kitchen",
+             "the colours are bleeding in the wash", "the weeds are choking the roses",
+             "the papers went flying in the wind", "i've had a fall out with the neighbours",
+             "i stroke the cat every morning", "i used to swim breast stroke",
+             "send someone to fix the boiler",
+             "can you send someone round to look at the boiler next week")
 """Sentences that use the words of a call for help without being one."""
 
 
@@ -207,6 +223,11 @@ def test_denials_idioms_and_others_falls_are_not_safety_words(text: str) -> None
                                   "have we got the emergency plumber's number",
                                   "my emergency contact is my daughter",
                                   "can you change my emergency contact to my son",
+                                  "i need help with my crossword",
+                                  "where can i get help with my pension",
+                                  "please help me understand this letter",
+                                  "i need help getting the tree down from the loft",
+                                  "i can't move the wardrobe on my own",
                                   "it was a real emergency stop on the bus",
                                   "the emergency lights in the corridor are flickering",
                                   "what are the signs of a stroke",
