@@ -46,7 +46,7 @@ _SAFETY_PHRASE = re.compile(
     r"next |same |other )(?:\w+ )?floor\b|"
     r"(?<!you )\b(?:can ?not|can'?t|unable to|could ?n'?t) (?:get up|stand up|breathe|move|"
     r"(?:get|catch) my breath)|"
-    rf"\bhelp me(?! {_REQUEST_AFTER_HELP}\b)|"
+    rf"\bhelp me(?! (?:please )?{_REQUEST_AFTER_HELP}\b)|"
     r"^(?:please )?help\b(?! (?:me|with|you|us|them|him|her|yourself)\b)|\bhelp!|"
     rf"\bplease help\b(?! (?:me )?{_REQUEST_AFTER_HELP}\b)|"
     rf"\b(?:i need|get|send) help\b(?! {_REQUEST_AFTER_HELP}\b)|"

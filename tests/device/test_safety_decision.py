@@ -77,7 +77,8 @@ PLAIN_CALLS = ("i can't get my breath",
                "send someone to help me", "send someone round quickly",
                "i can't move the wardrobe off me", "i can't move my left side",
                "i can't get up i've been here for hours i can't do this any more",
-               "get help please", "i'm choking on a sweet", "i think she's had a stroke")
+               "get help please", "i'm choking on a sweet", "i think she's had a stroke",
+               "help me please", "help me please i can't get up", "help me please to get up")
 """Plain calls for help: always end in an alert, whatever the model says."""
 
 NOT_CALLS = ("i haven't fallen today thank you", "no thanks i don't need an ambulance",
@@ -224,6 +225,7 @@ def test_denials_idioms_and_others_falls_are_not_safety_words(text: str) -> None
                                   "my emergency contact is my daughter",
                                   "can you change my emergency contact to my son",
                                   "i need help with my crossword",
+                                  "help me please to set the alarm",
                                   "where can i get help with my pension",
                                   "please help me understand this letter",
                                   "i need help getting the tree down from the loft",
