@@ -252,13 +252,17 @@ _NOT_A_CALL = re.compile(
     r"\bair ambulance\b|\bambulance (?:transport|station|service|driver|crew|strike|staff|"
     r"man|woman|men|chaser)s?\b|\b(?:drive|drove|driven|driving) an? ambulance\b|"
     r"\b(?:an?|the) ambulance (?:went|goes|go|going|drove|raced|came|come|was) "
-    r"(?:past|by|down|up|outside|next door)\b|\bthere (?:was|were) an? ambulance\b|"
+    r"(?:past|by|down|up|outside|next door|for next door|for (?:the |my )?neighbou?rs?)\b|\bthere (?:was|were) an? ambulance\b|"
     # when one would call: "when should i call an ambulance" (advice, not a call)
     r"\bwhen (?:should|do|would|must) (?:i|you|we|one|someone|a person) (?:call|ring|phone|"
     rf"get|dial)(?: for)?(?: an? ambulance| {_EMERGENCY_NUMBER})?\b|"
     # an emergency trade or store: "the emergency plumber", "an emergency supply of biscuits"
     r"\bemergency (?:supply|supplies|plumber|electrician|dentist'?s?|vet|torch|kit|fund|"
-    r"exit|lighting|lights|locksmith|glazier|stop|brake|landing)\b|"
+    r"exit|lighting|lights?|locksmith|glazier|stop|brake|landing|vets)\b|"
+    # a programme or a song: "i love watching 999 what's your emergency", "play emergency"
+    r"\b(?:watching|watch|play|playing|record|recording|listen to|listening to) "
+    r"(?!out\b)(?:[\w']+ ){0,3}?(?:999|nine nine nine|emergency|ambulance)\b|"
+    r"\bwhat'?s your emergency\b|"
     # a thing the resident cannot shift, not their body: "i can't move the wardrobe on my
     # own" (not "i can't move my legs", nor "... the wardrobe off me"; never "my ...": the
     # recognizer makes "i can't move my lift sight" of "... my left side")

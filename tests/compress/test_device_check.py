@@ -42,11 +42,11 @@ def test_a_language_without_a_challenge_set_is_a_clear_error(capsys) -> None:
 def test_figures_of_speech_never_alert_and_their_literal_neighbours_always_do() -> None:
     # compress/figures_en.jsonl: everyday figures of speech with the words of a call ("i'm
     # gasping for a cuppa", "i slipped up and forgot my tablets") beside the literal calls
-    # ("i'm gasping for air"); the words net and the model alerted at once on 32 of them before its
+    # ("i'm gasping for air"); the words net and the model alerted at once on 33 of them before its
     # figures-of-speech rules (docs/safety-path.md, "Figures of speech")
     result = device_check(file=CHALLENGE_DIR / "figures_en.jsonl")
     assert result["split"] == "file:figures_en.jsonl"
-    assert result["n_safety"] >= 70 and result["n_other"] >= 140
+    assert result["n_safety"] >= 75 and result["n_other"] >= 170
     # two left, said in docs/safety-path.md: "i can't move my ..." stays a call in the words
     # net (the recognizer makes "i can't move my lift sight" of "... my left side"), and
     # the model alone is sure of a fall in "i'm on the first floor flat" (0.998)

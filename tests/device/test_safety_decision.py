@@ -78,7 +78,8 @@ PLAIN_CALLS = ("i can't get my breath",
                "i can't move the wardrobe off me", "i can't move my left side",
                "i can't get up i've been here for hours i can't do this any more",
                "get help please", "i'm choking on a sweet", "i think she's had a stroke",
-               "help me please", "help me please i can't get up", "help me please to get up")
+               "help me please", "help me please i can't get up", "help me please to get up",
+               "watch out call an ambulance", "play something while we wait for the ambulance i fell")
 """Plain calls for help: always end in an alert, whatever the model says."""
 
 NOT_CALLS = ("i haven't fallen today thank you", "no thanks i don't need an ambulance",
@@ -226,6 +227,10 @@ def test_denials_idioms_and_others_falls_are_not_safety_words(text: str) -> None
                                   "can you change my emergency contact to my son",
                                   "i need help with my crossword",
                                   "help me please to set the alarm",
+                                  "switch the emergency light off",
+                                  "i love watching 999 what's your emergency",
+                                  "what time is emergency vets on",
+                                  "phone anna and tell her the ambulance came for next door",
                                   "where can i get help with my pension",
                                   "please help me understand this letter",
                                   "i need help getting the tree down from the loft",
