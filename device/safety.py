@@ -252,7 +252,8 @@ _NOT_A_CALL = re.compile(
     r"\bair ambulance\b|\bambulance (?:transport|station|service|driver|crew|strike|staff|"
     r"man|woman|men|chaser)s?\b|\b(?:drive|drove|driven|driving) an? ambulance\b|"
     r"\b(?:an?|the) ambulance (?:went|goes|go|going|drove|raced|came|come|was) "
-    r"(?:past|by|down|up|outside|next door|for next door|for (?:the |my )?neighbou?rs?)\b|\bthere (?:was|were) an? ambulance\b|"
+    r"(?:past|by|down|up|outside|next door|for next door|for (?:the |my )?neighbou?rs?)\b|"
+    r"\bthere (?:was|were) an? ambulance\b|"
     # when one would call: "when should i call an ambulance" (advice, not a call)
     r"\bwhen (?:should|do|would|must) (?:i|you|we|one|someone|a person) (?:call|ring|phone|"
     rf"get|dial)(?: for)?(?: an? ambulance| {_EMERGENCY_NUMBER})?\b|"
