@@ -79,7 +79,8 @@ PLAIN_CALLS = ("i can't get my breath",
                "i can't get up i've been here for hours i can't do this any more",
                "get help please", "i'm choking on a sweet", "i think she's had a stroke",
                "help me please", "help me please i can't get up", "help me please to get up",
-               "watch out call an ambulance", "play something while we wait for the ambulance i fell")
+               "watch out call an ambulance",
+               "play something while we wait for the ambulance i fell")
 """Plain calls for help: always end in an alert, whatever the model says."""
 
 NOT_CALLS = ("i haven't fallen today thank you", "no thanks i don't need an ambulance",
