@@ -110,6 +110,9 @@ def register_bench(subparsers: Any) -> None:
     s.add_argument("--out", default=SPEECH_RESULTS, help="folder for JSON + PNG")
     s.add_argument("--prefix", default="commands", help="result file names (PREFIX.json, ...)")
     s.add_argument("--intent-model", default=None, help="intent model folder (default shipped)")
+    s.add_argument("--sentences", default=None, metavar="ROWS.jsonl",
+                   help="speak these sentences (JSON lines with text and intent, such as "
+                   "compress/figures_en.jsonl) instead of the command set")
     s.set_defaults(func=_speech)
 
     c = subparsers.add_parser("compress", help="teacher vs student: runs the compress pipeline")
@@ -214,7 +217,7 @@ def _speech(args: argparse.Namespace) -> int:
         Path(args.out), quick=not args.full and args.every is None,
         intent_model=args.intent_model, every=args.every, part=args.part,
         engines=tuple(args.engines) if args.engines else None, human=not args.no_human,
-        prefix=args.prefix))
+        prefix=args.prefix, sentences_file=Path(args.sentences) if args.sentences else None))
     return 0
 
 

@@ -376,7 +376,8 @@ def summary_accuracy(rows: list[dict[str, Any]]) -> float | None:
 def run_bench_commands(out_dir: Path, quick: bool = True, intent_model: str | None = None,
                        every: int | None = None, limit: int | None = None,
                        part: str = "test", engines: tuple[str, ...] | None = None,
-                       human: bool = True, prefix: str = "commands") -> dict[str, Any]:
+                       human: bool = True, prefix: str = "commands",
+                       sentences_file: Path | None = None) -> dict[str, Any]:
     """Run the benchmark (see module doc); returns a short summary.
 
     Args:
@@ -386,6 +387,8 @@ def run_bench_commands(out_dir: Path, quick: bool = True, intent_model: str | No
         engines: names from ENGINES (default: all).
         human: also decode the pocketsphinx-testdata recordings.
         prefix: file names of the results (commands.json, ...).
+        sentences_file: JSON lines with "text" and "intent" (such as
+            compress/figures_en.jsonl) spoken instead of the command set.
     """
     names = engines or tuple(ENGINES)
     unknown = [n for n in names if n not in ENGINES]
@@ -393,7 +396,15 @@ def run_bench_commands(out_dir: Path, quick: bool = True, intent_model: str | No
         raise ValueError(f"unknown engine(s) {unknown}: use {', '.join(ENGINES)}")
     out_dir.mkdir(parents=True, exist_ok=True)
     t0 = time.time()
-    sentences = command_sentences(quick, every=every, limit=limit, part=part)
+    if sentences_file is not None:
+        from compress.dataset import read_jsonl
+
+        rows = read_jsonl(sentences_file, need_split=False)
+        sentences = [(e.text, e.intent) for e in rows][:limit] if limit else \
+            [(e.text, e.intent) for e in rows]
+        part = f"file:{sentences_file.name}"
+    else:
+        sentences = command_sentences(quick, every=every, limit=limit, part=part)
     folder = clips_dir(sentences)
     gen_s = time.time() - t0
     results: dict[str, Any] = {}

@@ -81,3 +81,23 @@ def test_summary_counts_give_the_committed_rates() -> None:
     assert s["safety_caught"] == committed["safety_caught"] == round(223 / 228, 4)
     assert s["false_safety"] == committed["false_safety"] == 0.1
     assert s["false_alert_at_once"] == committed["false_alert_at_once"] == 0.0
+
+
+@pytest.mark.slow
+def test_a_file_of_sentences_is_spoken_instead_of_the_command_set(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ELDERCARE_CACHE", str(tmp_path / "cache"))
+    rows_in = tmp_path / "figures.jsonl"
+    rows_in.write_text(json.dumps({"text": "turn the fire off please", "intent": "home_control"})
+                       + "\n", encoding="utf-8")
+    run_bench_commands(tmp_path, engines=("pocketsphinx",), human=False, prefix="figures",
+                       sentences_file=rows_in)
+    full = json.loads((tmp_path / "figures.json").read_text())
+    rows = [json.loads(line) for line in (tmp_path / "figures_rows.jsonl").read_text()
+            .splitlines()]
+    assert full["part"] == "file:figures.jsonl" and full["sentences"] == 1
+    assert {r["ref"] for r in rows} == {"turn the fire off please"}
+    assert {r["intent"] for r in rows} == {"home_control"}
+    with pytest.raises(FileNotFoundError):
+        run_bench_commands(tmp_path, engines=("pocketsphinx",), human=False,
+                           sentences_file=tmp_path / "none.jsonl")
