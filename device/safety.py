@@ -167,7 +167,7 @@ _IDIOM = re.compile(
     r"\b(?:a|the|what a|at the) stroke of (?:luck|genius|good fortune|good luck|bad luck|"
     r"misfortune|midnight|twelve|the pen|fate)\b|"
     r"\bchok(?:ing|ed|e) back (?:the |my |her |his )?tears\b|"
-    r"\bcollapsed into bed\b|\bcollapsed (?:in|into) (?:fits of )?(?:laughter|giggles)\b|"
+    r"\bcollapsed into (?:a |my |the )?bed\b|\bcollapsed (?:in|into) (?:fits of )?(?:laughter|giggles)\b|"
     r"\bgasping for (?:an? |some |my )?(?:cup|cuppa|brew|drink|pint|tea|coffee|fag|"
     r"cigarette|smoke|glass|beer|wine)\b|"
     r"\b(?:i'm|i am|i was|you're|you are|you were)(?: (?:really|absolutely|just))? on fire "
