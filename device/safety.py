@@ -161,7 +161,8 @@ _IDIOM = re.compile(
     r"(?= (?:when|laughing|at|with|in)\b)|"
     r"\b(?:on|rolling (?:about |around )?on) the (?:\w+ )?floor (?:laughing|in stitches|"
     r"with laughter)\b|"
-    r"\b(?:gave|give|gives|giving) (?:me|us|her|him) an? heart attack\b|"
+    r"\b(?:you|you've|that|it|he|she|they)(?: (?:nearly|almost|just|have|'ve|has|'s))* "
+    r"(?:gave|give|gives|given|giving) (?:me|us|her|him) an? heart attack\b|"
     r"\b(?:nearly|almost) (?:had|have|having) an? heart attack "
     r"(?:when|at|over|seeing|looking|reading|opening)\b|"
     r"\b(?:a|the|what a|at the) stroke of (?:luck|genius|good fortune|good luck|bad luck|"
@@ -190,7 +191,9 @@ _IDIOM = re.compile(
     # ("i can't get up any more" may be said on the floor, and breathing that is worse
     # than it was is the model's: not here)
     r"\b(?:can ?not|can'?t|could ?n'?t) (?:get up|stand up|move)"
-    r"(?: (?!(?:i|i'm|im|i've|ive|and|but|so|help|please)\b)[\w']+){0,4}? "
+    r"(?: (?:the|those|these|our|them|it|stairs|steps|hill|slope|path|bank|drive|"
+    r"in the morning|of a morning|out of (?:the |my |an )?(?:chair|armchair|bed|bath)|"
+    r"off the (?:sofa|settee)))*? "
     r"(?:as (?:fast|quick|quickly|well|easily|early|much) as|like i (?:used to|did)|"
     r"these days|nowadays)\b|\b(?:can ?not|can'?t) get up early\b|"
     r"\b(?:can ?not|can'?t|could ?n'?t) stand up to\b|"
@@ -205,9 +208,11 @@ _IDIOM = re.compile(
     r"bits|ball|shopping|letters) went flying\b|"
     r"\bhad an? (?:\w+ )?fall ?out (?:with|over)\b|"
     # stroking a pet, a stroke that is not the illness
-    r"\bstrok(?:e|es|ed|ing) (?:the|my|his|her|its|their|a) (?:cat|cats|dog|dogs|kitten|"
-    r"puppy|hair|face|hand|head|fur|back|beard|chin)\b|"
-    r"\b(?:breast|back|side|brush|pen|tennis|golf|swimming) ?strokes?\b|"
+    # ("i think i'm having a stroke my face feels funny" is a call: never "a stroke ...")
+    r"\b(?:i|you|he|she|we|they|to|and|gently|always|often|just|love|like|loves|likes) "
+    r"strok(?:e|es|ed|ing) (?:the|my|his|her|its|their|a) (?:cat|cats|dog|dogs|kitten|"
+    r"kittens|puppy|pony|horse|rabbit|fur)\b|"
+    r"\b(?:breast ?stroke|backstroke|brush ?strokes?|(?:tennis|golf) strokes?)\b|"
     # someone sent for a job: "send someone to fix the boiler"
     r"\bsend (?:some ?one|some ?body)(?: round| over)? to (?:fix|mend|repair|look at|check|"
     r"service|read|clean|cut|deliver|collect|empty|install|fit|paint|measure|quote)\b|"
@@ -263,7 +268,8 @@ _NOT_A_CALL = re.compile(
     r"exit|lighting|lights?|locksmith|glazier|stop|brake|landing|vets)\b|"
     # a programme or a song: "i love watching 999 what's your emergency", "play emergency"
     r"\b(?:watching|watch|play|playing|record|recording|listen to|listening to) "
-    r"(?!out\b)(?:[\w']+ ){0,3}?(?:999|nine nine nine|emergency|ambulance)\b|"
+    r"(?!out\b)(?:(?!(?:call|ring|phone|dial|get|send|need|an|it'?s|this|is)\b)[\w']+ ){0,3}?"
+    r"(?:999|nine nine nine|emergency|ambulance)\b|"
     r"\bwhat'?s your emergency\b|"
     # a thing the resident cannot shift, not their body: "i can't move the wardrobe on my
     # own" (not "i can't move my legs", nor "... the wardrobe off me"; never "my ...": the

@@ -63,3 +63,13 @@ def test_a_file_of_utterances_that_is_missing_or_malformed_is_a_clear_error(tmp_
     bad.write_text('{"text": "i fell"}\n', encoding="utf-8")
     assert main(["--file", str(bad)]) == 2
     assert "intent" in capsys.readouterr().err
+
+
+def test_no_call_of_the_held_out_everyday_sentences_is_missed() -> None:
+    # compress/figures_heldout_en.jsonl was written after the figures-of-speech rules and is
+    # not for writing rules on (docs/safety-path.md); its calls found a first "stroke the
+    # cat" rule that read "i'm having a stroke my face feels funny" as petting
+    result = device_check(file=CHALLENGE_DIR / "figures_heldout_en.jsonl")
+    assert result["n_safety"] == 20 and result["n_other"] == 50
+    assert result["safety_missed"] == 0, result["lists"]["safety_missed"]
+    assert result["safety_alerted"] == 20

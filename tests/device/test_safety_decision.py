@@ -80,7 +80,15 @@ PLAIN_CALLS = ("i can't get my breath",
                "get help please", "i'm choking on a sweet", "i think she's had a stroke",
                "help me please", "help me please i can't get up", "help me please to get up",
                "watch out call an ambulance",
-               "play something while we wait for the ambulance i fell")
+               "play something while we wait for the ambulance i fell",
+               # calls that sit next to the figures of speech: never read as one (the first
+               # was missed by a first "stroke the cat" rule, found by figures_heldout_en)
+               "i think i'm having a stroke my face feels funny",
+               "i've had a stroke my face has dropped", "i'm having a stroke my hand won't work",
+               "i've had a left side stroke", "the news gave me a heart attack and my chest hurts",
+               "i can't get up my legs are weak these days",
+               "i can't stand up my legs have gone these days", "i'm watching the door call 999",
+               "watching the door call an ambulance")
 """Plain calls for help: always end in an alert, whatever the model says."""
 
 NOT_CALLS = ("i haven't fallen today thank you", "no thanks i don't need an ambulance",
@@ -114,6 +122,7 @@ NOT_CALLS = ("i haven't fallen today thank you", "no thanks i don't need an ambu
              "i'm gasping for a cup of tea",
              "i'm gasping for a cuppa", "i'm on fire today i finished the crossword",
              "i'm on fire at the quiz this week", "i slipped up and forgot my tablets",
+             "i love to stroke the dog", "i can't get up out of the chair like i used to",
              "i slipped up with the dates again", "the bank is bleeding me dry",
              "i'm passing out leaflets for the church",
              "i blacked out the windows for the war film night",
