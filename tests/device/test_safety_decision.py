@@ -88,7 +88,14 @@ PLAIN_CALLS = ("i can't get my breath",
                "i've had a left side stroke", "the news gave me a heart attack and my chest hurts",
                "i can't get up my legs are weak these days",
                "i can't stand up my legs have gone these days", "i'm watching the door call 999",
-               "watching the door call an ambulance")
+               "watching the door call an ambulance",
+               "i nearly fell off my chair in the kitchen and hurt my hip",
+               "my husband collapsed into bed and won't wake up",
+               "i slipped up again on the stairs", "i slipped up with the bath mat",
+               "i tripped the alarm cord and fell", "i can't stand up to go to the toilet",
+               "send someone to check on me", "send someone over this minute",
+               "send someone over on the double", "send someone round later i've fallen",
+               "i'm bleeding in the wash room")
 """Plain calls for help: always end in an alert, whatever the model says."""
 
 NOT_CALLS = ("i haven't fallen today thank you", "no thanks i don't need an ambulance",
@@ -137,7 +144,7 @@ NOT_CALLS = ("i haven't fallen today thank you", "no thanks i don't need an ambu
              "i can't get up early any more", "i can't stand up to my son",
              "i can't stand up for long in the kitchen",
              "the colours are bleeding in the wash", "the weeds are choking the roses",
-             "the papers went flying in the wind", "i've had a fall out with the neighbours",
+             "i've had a fall out with the neighbours", "i slipped up again with the dates",
              "i stroke the cat every morning", "i used to swim breast stroke",
              "send someone to fix the boiler",
              "can you send someone round to look at the boiler next week")
@@ -246,6 +253,8 @@ def test_denials_idioms_and_others_falls_are_not_safety_words(text: str) -> None
                                   "please help me understand this letter",
                                   "i need help getting the tree down from the loft",
                                   "i can't move the wardrobe on my own",
+                                  "the papers went flying in the wind",
+                                  "my shopping went flying and i landed on my hip",
                                   "it was a real emergency stop on the bus",
                                   "the emergency lights in the corridor are flickering",
                                   "what are the signs of a stroke",
