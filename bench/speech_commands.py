@@ -400,8 +400,7 @@ def run_bench_commands(out_dir: Path, quick: bool = True, intent_model: str | No
         from compress.dataset import read_jsonl
 
         rows = read_jsonl(sentences_file, need_split=False)
-        sentences = [(e.text, e.intent) for e in rows][:limit] if limit else \
-            [(e.text, e.intent) for e in rows]
+        sentences = [(e.text, e.intent) for e in rows][:limit or None]
         part = f"file:{sentences_file.name}"
     else:
         sentences = command_sentences(quick, every=every, limit=limit, part=part)

@@ -143,19 +143,19 @@ _NEGATED = re.compile(
 next to it only: "i'm not okay i need help" denies nothing)."""
 
 _IDIOM = re.compile(
-    r"\b(?:fell|fallen|falling|fall) (?:head over heels|asleep|in love|"
+    r"\b(?:fell|fallen|falling|fall) (?:head over heels|asleep|in love|out of love|"
     r"for (?:it|that|him|her|them|his|their)|behind|"
     r"apart|short|silent|quiet|ill|sick|pregnant|into (?:a|the) habit)\b|"
     r"\bdying (?:for|to|of (?:laughter|boredom|curiosity|thirst|hunger))\b|"
     r"\b(?:heart|face) (?:sank|fell)\b|\bfell off (?:the|my) (?:wagon|radar)\b|"
-    r"\btook my breath away\b|\b(?:we|they|you) (?:all )?fell out\b|\bfell out (?:over|with)\b|"
+    r"\btook my breath away\b|\b(?:we|they|you) (?:all )?fell out\b|"
+    r"\b(?:fell|fallen|falling) out (?:over|with)\b|"
     r"\b(?:fell|fallen) off the edge of the world\b|"
     r"\b(?:you're|you are|you've been|that's|that was|it's|it was|been) (?:such )?an? "
     r"(?:big |great |real |good |huge )?help\b|"
     # everyday figures of speech with the words net's words (a new user's sentences; the
     # literal ones beside them still call: "i'm on fire", "i'm gasping for air", "i slipped
     # up the stairs", "i've had a stroke", "i tripped over the cable")
-    r"\b(?:fell|fallen|falling|fall) out of love\b|\b(?:fallen|falling) out (?:over|with)\b|"
     r"\b(?:fell|falling) about (?:laughing|in stitches|with laughter)\b|"
     r"\b(?:nearly|almost) fell off (?:my|the|his|her) (?:chair|seat)"
     r"(?= (?:when|laughing)\b)|"
@@ -200,7 +200,7 @@ _IDIOM = re.compile(
     r"\b(?:can ?not|can'?t|could ?n'?t) stand up to (?:my|him|her|them|people|bullies|"
     r"the (?:council|landlord|neighbours?))\b|"
     r"\b(?:can ?not|can'?t) stand (?:up )?for (?:long|very long|too long|more than)\b|"
-    # things that bleed, choke, fly and fall out, not the resident
+    # things that bleed or choke, and a falling-out, not the resident
     r"\b(?:colou?rs?|dyes?|inks?|paint) (?:are |is |have |has |keep |keeps )?(?:bleeding|bled)\b|"
     r"\b(?:weeds?|ivy|brambles|bindweed|traffic|leaves|roots) (?:are |is )?choking\b|"
     r"\bchoking the (?:roses|plants|flowers|garden|borders?|drains?|pipes?|gutters?|town|"
@@ -267,8 +267,8 @@ _NOT_A_CALL = re.compile(
     r"\bwhen (?:should|do|would|must) (?:i|you|we|one|someone|a person) (?:call|ring|phone|"
     rf"get|dial)(?: for)?(?: an? ambulance| {_EMERGENCY_NUMBER})?\b|"
     # an emergency trade or store: "the emergency plumber", "an emergency supply of biscuits"
-    r"\bemergency (?:supply|supplies|plumber|electrician|dentist'?s?|vet|torch|kit|fund|"
-    r"exit|lighting|lights?|locksmith|glazier|stop|brake|landing|vets)\b|"
+    r"\bemergency (?:supply|supplies|plumber|electrician|dentist'?s?|vets?|torch|kit|fund|"
+    r"exit|lighting|lights?|locksmith|glazier|stop|brake|landing)\b|"
     # a programme or a song: "i love watching 999 what's your emergency", "play emergency"
     r"\b(?:watching|watch|play|playing|record|recording|listen to|listening to) "
     r"(?!out\b)(?:(?!(?:call|ring|phone|dial|get|send|need|an|it'?s|this|is)\b)[\w']+ ){0,3}?"
