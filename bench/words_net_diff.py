@@ -10,7 +10,8 @@ the one of `--base` (a git revision: its device/safety.py) or of `--base-file`, 
 - the intent data, every split (`compress.dataset.load_examples("en")`), with its labels;
 - the challenge set (compress/challenge_en.jsonl), with its labels;
 - the figures of speech and their literal neighbours (compress/figures_en.jsonl) and the
-  held-out everyday sentences (compress/figures_heldout_en.jsonl), labelled;
+  held-out everyday sentences (compress/figures_heldout_en.jsonl,
+  compress/figures_heldout2_en.jsonl), labelled;
 - the recognizer hypotheses of the training sentences (compress/data/asr/*.jsonl): each
   hypothesis and its alternatives, with the label of the sentence said;
 - the committed spoken runs' transcripts (bench/speech_results/*_rows.jsonl): each
@@ -93,7 +94,8 @@ def corpus(root: Path = ROOT) -> dict[str, dict[str, Any]]:
     for ex in load_examples("en"):
         add(ex.text, ex.intent, "intent data", ex.split)
     for name, source in (("challenge_en.jsonl", "challenge"), ("figures_en.jsonl", "figures"),
-                         ("figures_heldout_en.jsonl", "figures_heldout")):
+                         ("figures_heldout_en.jsonl", "figures_heldout"),
+                         ("figures_heldout2_en.jsonl", "figures_heldout2")):
         path = root / "compress" / name
         if path.is_file():
             for row in read_jsonl(path):

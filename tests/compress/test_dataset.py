@@ -156,3 +156,41 @@ def test_the_shipped_training_only_files_are_in_train(examples: list[Example]) -
     files = sorted((DATA_ROOT / "en" / TRAIN_ONLY_DIR).glob("*.txt"))
     rows = [e for e in examples if e.group.startswith(f"{TRAIN_ONLY_DIR}/")]
     assert not files or (rows and {e.split for e in rows} == {"train"})
+
+
+@pytest.mark.parametrize("name", ["en_train_only_dev_gaps.txt", "en_train_only_figures.txt"])
+def test_a_training_only_candidate_moves_no_split_and_copies_no_measuring_sentence(
+        name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """compress/candidates/*: put in <lang>/train_only/ as a build would read them, they leave
+    dev and test as they are, and none of their sentences is a near copy of a sentence of the
+    files that measure them (the challenge set, the figures files and the held-out ones)."""
+    import shutil
+
+    import compress.dataset as ds
+
+    candidate = Path(ds.__file__).parent / "candidates" / name
+    root = tmp_path / "data"
+    shutil.copytree(ds.DATA_ROOT / "en", root / "en",
+                    ignore=shutil.ignore_patterns(ds.TRAIN_ONLY_DIR))
+    monkeypatch.setattr(ds, "DATA_ROOT", root)
+    ds._load_cached.cache_clear()
+    try:
+        before = {(e.text, e.split) for e in ds.load_examples("en") if e.split != "train"}
+        (root / "en" / ds.TRAIN_ONLY_DIR).mkdir()
+        shutil.copy(candidate, root / "en" / ds.TRAIN_ONLY_DIR / name)
+        ds._load_cached.cache_clear()
+        after = ds.load_examples("en")
+    finally:
+        ds._load_cached.cache_clear()
+    added = [e for e in after if e.group.startswith(f"{ds.TRAIN_ONLY_DIR}/")]
+    assert len(added) >= 40 and {e.split for e in added} == {"train"}
+    assert {(e.text, e.split) for e in after if e.split != "train"} == before
+    if name != "en_train_only_figures.txt":
+        return
+    lines = [core_text(normalize_asr(t)) for t, _label, _group in ds._parse_txt(candidate)]
+    compress_dir = Path(ds.__file__).parent
+    for measuring in ("challenge_en.jsonl", "figures_en.jsonl", "figures_heldout_en.jsonl",
+                      "figures_heldout2_en.jsonl"):
+        for row in read_jsonl(compress_dir / measuring, need_split=False):
+            said = core_text(normalize_asr(row.text))
+            assert not any(near_copy(said, line) for line in lines), (measuring, row.text)

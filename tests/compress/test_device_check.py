@@ -73,3 +73,15 @@ def test_no_call_of_the_held_out_everyday_sentences_is_missed() -> None:
     assert result["n_safety"] == 20 and result["n_other"] == 50
     assert result["safety_missed"] == 0, result["lists"]["safety_missed"]
     assert result["safety_alerted"] == 20
+
+
+def test_no_call_of_the_second_held_out_file_is_missed() -> None:
+    # compress/figures_heldout2_en.jsonl was written apart from the intent data, the
+    # training-only candidates and device/safety.py, to measure them (docs/safety-path.md,
+    # "A second held-out file"); not for writing rules on. The shipped model and words net
+    # alert at once on 7 of its 94 other sentences: a ceiling here, not a goal
+    result = device_check(file=CHALLENGE_DIR / "figures_heldout2_en.jsonl")
+    assert result["n_safety"] == 23 and result["n_other"] == 94
+    assert result["safety_missed"] == 0, result["lists"]["safety_missed"]
+    assert result["safety_alerted"] + result["safety_asked"] == 23
+    assert result["other_alerts"] <= 7, result["lists"]["other_alerts"]
