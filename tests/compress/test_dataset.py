@@ -120,10 +120,10 @@ def test_missing_dataset_file(tmp_path: Path) -> None:
         read_jsonl(tmp_path / "absent.jsonl")
 
 
-def test_training_only_files_stay_in_train_and_move_no_cut_point(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Sentences under <lang>/train_only/ (written after a dev figure was seen) are all
-    training rows, and adding them leaves dev and test exactly as they were."""
+def _with_training_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                        name: str, text: str) -> tuple[set[tuple[str, str]], list[Example]]:
+    """The held-out rows of a copy of the data without <lang>/train_only/, and every row of
+    it once `text` is there as `name`."""
     import shutil
 
     import compress.dataset as ds
@@ -131,21 +131,30 @@ def test_training_only_files_stay_in_train_and_move_no_cut_point(
     root = tmp_path / "data"
     shutil.copytree(ds.DATA_ROOT / "en", root / "en",
                     ignore=shutil.ignore_patterns(ds.TRAIN_ONLY_DIR))
-    extra = root / "en" / ds.TRAIN_ONLY_DIR
     monkeypatch.setattr(ds, "DATA_ROOT", root)
     ds._load_cached.cache_clear()
     try:
         before = {(e.text, e.split) for e in ds.load_examples("en") if e.split != "train"}
-        extra.mkdir()
-        (extra / "more.txt").write_text(
-            "@ fall_report\n# tumble_now\ni've just had a tumble by the back door\n"
-            "i've gone over on the garden path and can't stand\n"
-            "@ out_of_scope\n# mishaps\nmy slipper came off on the stairs\n", encoding="utf-8")
+        (root / "en" / ds.TRAIN_ONLY_DIR).mkdir()
+        (root / "en" / ds.TRAIN_ONLY_DIR / name).write_text(text, encoding="utf-8")
         ds._load_cached.cache_clear()
-        after = ds.load_examples("en")
+        return before, ds.load_examples("en")
     finally:
         ds._load_cached.cache_clear()
-    added = [e for e in after if e.group.startswith(f"{ds.TRAIN_ONLY_DIR}/")]
+
+
+def test_training_only_files_stay_in_train_and_move_no_cut_point(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Sentences under <lang>/train_only/ (written after a dev figure was seen) are all
+    training rows, and adding them leaves dev and test exactly as they were."""
+    from compress.dataset import TRAIN_ONLY_DIR
+
+    before, after = _with_training_only(
+        tmp_path, monkeypatch, "more.txt",
+        "@ fall_report\n# tumble_now\ni've just had a tumble by the back door\n"
+        "i've gone over on the garden path and can't stand\n"
+        "@ out_of_scope\n# mishaps\nmy slipper came off on the stairs\n")
+    added = [e for e in after if e.group.startswith(f"{TRAIN_ONLY_DIR}/")]
     assert len(added) >= 3 and {e.split for e in added} == {"train"}
     assert {(e.text, e.split) for e in after if e.split != "train"} == before
 
@@ -164,24 +173,11 @@ def test_a_training_only_candidate_moves_no_split_and_copies_no_measuring_senten
     """compress/candidates/*: put in <lang>/train_only/ as a build would read them, they leave
     dev and test as they are, and none of their sentences is a near copy of a sentence of the
     files that measure them (the challenge set, the figures files and the held-out ones)."""
-    import shutil
-
     import compress.dataset as ds
 
     candidate = Path(ds.__file__).parent / "candidates" / name
-    root = tmp_path / "data"
-    shutil.copytree(ds.DATA_ROOT / "en", root / "en",
-                    ignore=shutil.ignore_patterns(ds.TRAIN_ONLY_DIR))
-    monkeypatch.setattr(ds, "DATA_ROOT", root)
-    ds._load_cached.cache_clear()
-    try:
-        before = {(e.text, e.split) for e in ds.load_examples("en") if e.split != "train"}
-        (root / "en" / ds.TRAIN_ONLY_DIR).mkdir()
-        shutil.copy(candidate, root / "en" / ds.TRAIN_ONLY_DIR / name)
-        ds._load_cached.cache_clear()
-        after = ds.load_examples("en")
-    finally:
-        ds._load_cached.cache_clear()
+    before, after = _with_training_only(tmp_path, monkeypatch, name,
+                                        candidate.read_text(encoding="utf-8"))
     added = [e for e in after if e.group.startswith(f"{ds.TRAIN_ONLY_DIR}/")]
     assert len(added) >= 40 and {e.split for e in added} == {"train"}
     assert {(e.text, e.split) for e in after if e.split != "train"} == before
