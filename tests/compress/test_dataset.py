@@ -175,16 +175,14 @@ def test_a_training_only_candidate_moves_no_split_and_copies_no_measuring_senten
     files that measure them (the challenge set, the figures files and the held-out ones)."""
     import compress.dataset as ds
 
-    candidate = Path(ds.__file__).parent / "candidates" / name
+    compress_dir = Path(ds.__file__).parent
+    candidate = compress_dir / "candidates" / name
     before, after = _with_training_only(tmp_path, monkeypatch, name,
                                         candidate.read_text(encoding="utf-8"))
     added = [e for e in after if e.group.startswith(f"{ds.TRAIN_ONLY_DIR}/")]
     assert len(added) >= 40 and {e.split for e in added} == {"train"}
     assert {(e.text, e.split) for e in after if e.split != "train"} == before
-    if name != "en_train_only_figures.txt":
-        return
     lines = [core_text(normalize_asr(t)) for t, _label, _group in ds._parse_txt(candidate)]
-    compress_dir = Path(ds.__file__).parent
     for measuring in ("challenge_en.jsonl", "figures_en.jsonl", "figures_heldout_en.jsonl",
                       "figures_heldout2_en.jsonl"):
         for row in read_jsonl(compress_dir / measuring, need_split=False):
