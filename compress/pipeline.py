@@ -312,6 +312,9 @@ def run(cfg: Any, out: Path, labels: tuple[str, ...] | None = None) -> dict[str,
         return metrics(s_fit.predict(onnx_logits(model, splits.test), labels), test_gold, labels)
 
     _stage("evaluate and time (batch 1)")
+    # The batch-1 figures are the CPU's (the device contract), whichever device trained the
+    # teacher: its PyTorch points and dynamic int8 (a CPU-only quantization) run there.
+    teacher.model.to("cpu")
     torch.set_num_threads(cfg.threads)
     texts = [e.text for e in splits.test][: cfg.latency_samples]
     teacher_q = quantize_torch_dynamic(teacher.model)
