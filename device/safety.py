@@ -144,7 +144,10 @@ next to it only: "i'm not okay i need help" denies nothing)."""
 
 _IDIOM = re.compile(
     r"\b(?:fell|fallen|falling|fall) (?:head over heels|asleep|in love|out of love|"
-    r"for (?:it|that|him|her|them|his|their)|behind|"
+    r"for (?:it|that|him|her|them|his|their)|"
+    # behind with the ironing, on the bills, in class: not behind the sofa, where one lies
+    r"behind(?= (?:with|on|in|at|again|a bit|badly|a lot|the times|the others|the rest|"
+    r"everyone|schedule)\b|$|[,.!?;])|"
     r"apart|short|silent|quiet|ill|sick|pregnant|into (?:a|the) habit)\b|"
     r"\bdying (?:for|to|of (?:laughter|boredom|curiosity|thirst|hunger))\b|"
     r"\b(?:heart|face) (?:sank|fell)\b|\bfell off (?:the|my) (?:wagon|radar)\b|"

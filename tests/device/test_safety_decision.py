@@ -93,6 +93,10 @@ PLAIN_CALLS = ("i can't get my breath",
                "my husband collapsed into bed and won't wake up",
                "i slipped up again on the stairs", "i slipped up with the bath mat",
                "i tripped the alarm cord and fell", "i can't stand up to go to the toilet",
+               # fallen behind a piece of furniture, not behind with the chores: the first
+               # was silenced by a "fallen behind" idiom, found by the spoken training-only
+               # figures (docs/safety-path.md, "Fallen behind the sofa")
+               "i've fallen behind the sofa and i can't get out", "i fell behind the bed",
                "send someone to check on me", "send someone over this minute",
                "send someone over on the double", "send someone round later i've fallen",
                "i'm bleeding in the wash room")
@@ -113,6 +117,8 @@ NOT_CALLS = ("i haven't fallen today thank you", "no thanks i don't need an ambu
              "i heard that joan had a fall at the market on friday",
              "the lad across the road fell off his bike yesterday",
              "we fell out over nothing", "i fell for her smile",
+             "i've fallen behind with the ironing", "i fell behind on the bills",
+             "i'm falling behind, sorry", "we fell behind the others on the walk",
              "i had a fall in the summer but i'm much better now",
              "the last time i fell was before christmas",
              "i went flying on the ice when i was about thirty",
