@@ -110,9 +110,11 @@ def register_bench(subparsers: Any) -> None:
     s.add_argument("--out", default=SPEECH_RESULTS, help="folder for JSON + PNG")
     s.add_argument("--prefix", default="commands", help="result file names (PREFIX.json, ...)")
     s.add_argument("--intent-model", default=None, help="intent model folder (default shipped)")
-    s.add_argument("--sentences", default=None, metavar="ROWS.jsonl",
+    s.add_argument("--sentences", default=None, metavar="ROWS.jsonl|FILE.txt",
                    help="speak these sentences (JSON lines with text and intent, such as "
-                   "compress/figures_en.jsonl) instead of the command set")
+                   "compress/figures_en.jsonl, or a project data file without slots, such "
+                   "as compress/candidates/en_train_only_figures.txt) instead of the "
+                   "command set")
     s.set_defaults(func=_speech)
 
     c = subparsers.add_parser("compress", help="teacher vs student: runs the compress pipeline")

@@ -397,10 +397,14 @@ def run_bench_commands(out_dir: Path, quick: bool = True, intent_model: str | No
     out_dir.mkdir(parents=True, exist_ok=True)
     t0 = time.time()
     if sentences_file is not None:
-        from compress.dataset import read_jsonl
+        from compress.dataset import read_jsonl, read_txt_sentences
 
-        rows = read_jsonl(sentences_file, need_split=False)
-        sentences = [(e.text, e.intent) for e in rows][:limit or None]
+        if sentences_file.suffix == ".txt":  # a project data file, e.g. a candidate
+            sentences = read_txt_sentences(sentences_file)[:limit or None]
+        else:
+            sentences = [(e.text, e.intent) for e in read_jsonl(sentences_file,
+                                                                need_split=False)]
+            sentences = sentences[:limit or None]
         part = f"file:{sentences_file.name}"
     else:
         sentences = command_sentences(quick, every=every, limit=limit, part=part)

@@ -29,8 +29,8 @@ from dataclasses import asdict, dataclass
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["Example", "DatasetError", "load_examples", "read_jsonl", "write_jsonl",
-           "core_text", "near_copy", "normalize_asr", "languages", "load_challenge",
+__all__ = ["Example", "DatasetError", "load_examples", "read_jsonl", "read_txt_sentences",
+           "write_jsonl", "core_text", "near_copy", "normalize_asr", "languages", "load_challenge",
            "DATA_ROOT", "CHALLENGE_DIR"]
 
 DATA_ROOT = Path(__file__).parent / "data"
@@ -120,6 +120,17 @@ def _parse_txt(path: Path) -> list[tuple[str, str, str]]:
         else:
             rows.append((line, label, f"{path.stem}:{label}:{group}"))
     return rows
+
+
+def read_txt_sentences(path: str | Path) -> list[tuple[str, str]]:
+    """(sentence, label) of a project data file without slots, such as a training-only
+    candidate (compress/candidates/*.txt): for speaking it (`eldercare bench speech
+    --sentences`). Raises DatasetError for a template with {slots} or a malformed file."""
+    rows = _parse_txt(Path(path))
+    for text, _, _ in rows:
+        if "{" in text:
+            raise DatasetError(f"{path}: {text!r} is a template with slots; expand it first")
+    return [(text, label) for text, label, _ in rows]
 
 
 def _expand(template: str, slots: dict[str, list[str]], seed: int) -> list[str]:

@@ -188,3 +188,23 @@ def test_a_training_only_candidate_moves_no_split_and_copies_no_measuring_senten
         for row in read_jsonl(compress_dir / measuring, need_split=False):
             said = core_text(normalize_asr(row.text))
             assert not any(near_copy(said, line) for line in lines), (measuring, row.text)
+
+
+def test_a_data_file_without_slots_reads_as_sentences(tmp_path: Path) -> None:
+    """`eldercare bench speech --sentences FILE.txt` speaks a training-only candidate."""
+    from compress.dataset import DatasetError, read_txt_sentences
+
+    good = tmp_path / "cand.txt"
+    good.write_text("// a note\n@ fall_report\n# sofa\ni've fallen behind the sofa\n"
+                    "@ out_of_scope\n# chores\ni've fallen behind with the ironing\n")
+    assert read_txt_sentences(good) == [("i've fallen behind the sofa", "fall_report"),
+                                        ("i've fallen behind with the ironing",
+                                         "out_of_scope")]
+    slots = tmp_path / "slots.txt"
+    slots.write_text("@ home_control\n# lights\nturn on the {room} light\n")
+    with pytest.raises(DatasetError, match="slots"):
+        read_txt_sentences(slots)
+    loose = tmp_path / "loose.txt"
+    loose.write_text("a sentence before any label\n")
+    with pytest.raises(DatasetError):
+        read_txt_sentences(loose)
