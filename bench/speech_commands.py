@@ -95,7 +95,8 @@ def _assistant(model: Any, settings: Any = None) -> Any:
     return Assistant(model, dialogue, ActionExecutor(s.resident.name, alerts=None),
                      safety_from_alternatives=s.spoken.safety_from_alternatives,
                      understood_best=s.spoken.understood_best,
-                     sounds_like=s.spoken.sounds_like)
+                     sounds_like=s.spoken.sounds_like,
+                     fast_second_opinion=s.asr.fast_second_opinion)
 
 
 def _recognizer(engine: str, options: dict[str, Any]) -> Any:
@@ -156,6 +157,9 @@ def decode_engine(name: str, folder: str | None, human: bool,
         t_dec = time.perf_counter()
         cpu = time.process_time() - c0
         alert, asked = _decision(turn, assistant)
+        second = _second_opinion(rec, assistant) if tr.path == "fast-safety" else None
+        if second is not None and second["alert"]:
+            alert, asked = True, False
         row: dict[str, Any] = {
             "set": kind, "file": m["file"], "ref": m["text"], "intent": m["intent"],
             "voice": m.get("voice"), "rate_wpm": m.get("rate_wpm"), "snr_db": m.get("snr_db"),
@@ -168,6 +172,8 @@ def decode_engine(name: str, folder: str | None, human: bool,
             "decide_cpu_ms": round((time.process_time() - c_end) * 1000, 1),
             "path": getattr(rec, "last_path", "") or name,
         }
+        if tr.path == "fast-safety":  # what the question's second opinion heard, if due
+            row["second_opinion"] = second
         fast = getattr(rec, "last_fast", None)
         if fast is not None:  # the hybrid's fast path, as it heard the clip
             row["fast"] = {"heard": fast.text, "alternatives": list(fast.alternatives),
@@ -177,6 +183,21 @@ def decode_engine(name: str, folder: str | None, human: bool,
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
     return {"engine": name, "rows": rows, "peak_rss_mb": round(peak, 1),
             "load_s": round(load_s, 2)}
+
+
+def _second_opinion(rec: Any, assistant: Any) -> dict[str, Any] | None:
+    """Whisper's second opinion of a fast-path clip the device asked about (the model under
+    its alert threshold; device.pipeline.Assistant.second_opinion), as the runtime takes it
+    right after the question: what Whisper heard, whether it raised the alert, and its
+    decode time (the alert's delay after the question). None when none was due."""
+    if not assistant.second_opinion_due or not hasattr(rec, "second_opinion"):
+        return None
+    t0 = time.perf_counter()
+    heard = rec.second_opinion()
+    turn = assistant.second_opinion(heard)
+    return {"heard": heard.text if heard is not None else None,
+            "alternatives": list(heard.alternatives) if heard is not None else [],
+            "alert": turn is not None, "ms": round((time.perf_counter() - t0) * 1000, 1)}
 
 
 def _decode_in_child(name: str, folder: Path, human: bool, intent_model: str | None,
@@ -236,6 +257,7 @@ def reference_rows(rows: list[dict[str, Any]], intent_model: str | None = None
     model = IntentModel.load(intent_model, threads=2)
     out = []
     for r in rows:
+        r = {k: v for k, v in r.items() if k != "second_opinion"}  # the recognizer's, not this
         assistant = _assistant(model)
         turn = assistant.respond_transcript(Transcript(r["ref"], r["seconds"], 0.0))
         alert, asked = _decision(turn, assistant)
@@ -290,11 +312,21 @@ def redecide(rows: list[dict[str, Any]], intent_model: str | None = None,
     out = []
     for r in rows:
         assistant = _assistant(model, settings)
+        # A run made with the second opinion records it on its fast-path rows (the key,
+        # None when none was due); a run made before it is replayed as it decided then.
+        path = r.get("path", "") if "second_opinion" in r else ""
         transcript = Transcript(r["heard"], r["seconds"], 0.0, confidence=r.get("confidence"),
                                 engine=r["engine"], alternatives=list(r.get("alternatives")
-                                                                      or []))
+                                                                      or []), path=path)
         turn = assistant.respond_transcript(transcript)
         alert, asked = _decision(turn, assistant)
+        second = r.get("second_opinion")
+        if assistant.second_opinion_due and second and second.get("heard"):
+            heard = Transcript(second["heard"], r["seconds"], 0.0, engine=r["engine"],
+                               alternatives=list(second.get("alternatives") or []),
+                               path="whisper")
+            if assistant.second_opinion(heard) is not None:
+                alert, asked = True, False
         out.append({**r, "decided": turn.intent, "alert": alert, "asked": asked,
                     "from_alternative": turn.from_alternative, "hypothesis": turn.hypothesis})
     return out

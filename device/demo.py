@@ -148,7 +148,8 @@ def run_demo(settings: Settings, out_dir: Path, say: Callable[[str], None] = pri
         assistant = Assistant(model, dialogue, executor, recognizer, speaker, out_dir,
                               safety_from_alternatives=settings.spoken.safety_from_alternatives,
                               understood_best=settings.spoken.understood_best,
-                              sounds_like=settings.spoken.sounds_like)
+                              sounds_like=settings.spoken.sounds_like,
+                              fast_second_opinion=settings.asr.fast_second_opinion)
         for i, text in enumerate(script, 1):
             t = time.perf_counter()
             wav_in = resident.to_wav(text, out_dir / f"utterance-{i:02d}.wav")

@@ -64,7 +64,8 @@ class DialogueManager:
     def handle(self, intent: str, text: str, slots: dict[str, str] | None = None,
                score: float | None = None, from_alternative: int = 0,
                scores: dict[str, float] | None = None, sounds_like: str = "",
-               thresholds: dict[str, Thresholds] | None = None) -> Reply:
+               thresholds: dict[str, Thresholds] | None = None,
+               fast_path: bool = False) -> Reply:
         """The reply to ``text`` understood as ``intent`` (slots extracted if not given).
         ``score`` (0..1) is the intent's probability; None counts as certain.
         ``from_alternative``: k > 0 when ``intent`` and ``text`` come from the k-th ASR
@@ -73,10 +74,12 @@ class DialogueManager:
         them). The safety decision may answer a safety label as another label
         (:mod:`device.safety_decision`). ``sounds_like``: the words heard when ``text`` is
         a sounds-like reading of them (speech.sounds_like). ``thresholds``: the safety
-        thresholds of this utterance in place of the confirmer's (a spoken turn's)."""
+        thresholds of this utterance in place of the confirmer's (a spoken turn's).
+        ``fast_path``: words that the hybrid recognizer's fast path alone heard
+        (device.safety_decision.decide)."""
         checked, answer_as = self.confirmer.route(intent, text.strip(), score,
                                                   from_alternative, scores, sounds_like,
-                                                  thresholds)
+                                                  thresholds, fast_path)
         if checked is None and answer_as != intent:
             intent, slots = answer_as, None
         slots = dict(slots) if slots is not None else extract_slots(intent, text)
@@ -96,9 +99,12 @@ class DialogueManager:
         the runtime calls this every tick (None: nothing to do)."""
         return self._settle(self.confirmer.tick(now))
 
-    def expire_pending(self, note: str = "no answer before the device stopped") -> Reply | None:
-        """Raise the alert of a pending safety question now (e.g. at shutdown)."""
-        return self._settle(self.confirmer.expire(note))
+    def expire_pending(self, note: str = "no answer before the device stopped",
+                       check: str = "no_answer") -> Reply | None:
+        """Raise the alert of a pending safety question now (e.g. at shutdown; ``check``
+        names why in the alert: "no_answer", or "second_opinion" when Whisper heard the
+        call too)."""
+        return self._settle(self.confirmer.expire(note, check))
 
     def _settle(self, reply: Reply | None) -> Reply | None:
         if reply is not None:

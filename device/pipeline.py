@@ -60,7 +60,8 @@ class Turn:
     """Intent probability, 0..1."""
     reply: Reply
     source: str = "text"
-    """"text", the input WAV path, or "timeout" (an unanswered safety question)."""
+    """"text", the input WAV path, "timeout" (an unanswered safety question) or
+    "second_opinion" (Whisper heard the call that the fast path's words were asked about)."""
     wav_out: str | None = None
     """Reply audio file, if written."""
     alerts: tuple[str, ...] = ()
@@ -80,7 +81,8 @@ class Turn:
     """What really happened to each of the reply's actions, in order."""
     safety: str = ""
     """The safety decision: alert (at once), ask, answer (not taken as a safety event);
-    "" for an answer to the safety question or a timeout (docs/safety-path.md)."""
+    "" for an answer to the safety question, a timeout or a second opinion
+    (docs/safety-path.md)."""
     tts_error: str = ""
     """Why the reply audio could not be made ("" when it was, or none was asked for): the
     turn and its actions stand; the runtime reports the failure (docs/runtime.md)."""
@@ -133,6 +135,12 @@ class Assistant:
             is read as that call and asked about (``spoken.sounds_like``; 0 or None: off;
             speech.sounds_like). Its dictionary is read here (once per process), so a
             missing one stops the start.
+        fast_second_opinion: a "fast-safety" transcript (the hybrid recognizer's fast
+            path heard a call's words) alerts at once only where the model reaches its
+            alert threshold; under it the device asks at once, and :meth:`second_opinion`
+            raises the alert as soon as Whisper's transcript of the same utterance alerts
+            (``asr.fast_second_opinion``; docs/safety-path.md). False: any fast-path words
+            the model agrees with alert at once.
     Raises:
         ValueError: a negative ``safety_from_alternatives``, a sounds-like score outside
             0..100.
@@ -144,7 +152,8 @@ class Assistant:
                  out_dir: Path | None = None,
                  safety_from_alternatives: int = SpokenSettings.safety_from_alternatives,
                  understood_best: float | None = SpokenSettings.understood_best,
-                 sounds_like: float | None = SpokenSettings.sounds_like) -> None:
+                 sounds_like: float | None = SpokenSettings.sounds_like,
+                 fast_second_opinion: bool = True) -> None:
         if isinstance(safety_from_alternatives, bool) or \
                 not isinstance(safety_from_alternatives, int) or safety_from_alternatives < 0:
             raise ValueError(f"safety_from_alternatives must be a whole number >= 0 (got "
@@ -163,6 +172,10 @@ class Assistant:
             from speech.sounds_like import shared_reader
 
             self._sounds_like_reader = shared_reader(self.sounds_like)
+        self.fast_second_opinion = bool(fast_second_opinion)
+        self.second_opinion_due = False
+        """The last turn asked on a fast-path transcript the model was not sure of: Whisper's
+        transcript of the same utterance may raise the alert (:meth:`second_opinion`)."""
         self.intent_model = intent_model
         self.dialogue = dialogue
         self.executor = executor
@@ -260,15 +273,60 @@ class Assistant:
             log.info("safety label %s from ASR alternative %d %r (1-best %r): asking first",
                      spoken.intent, spoken.from_alternative, spoken.text, transcript.text)
         slots = extract_slots(spoken.intent, spoken.text)
+        pending_before = self.dialogue.pending_safety is not None
+        fast_path = (self.fast_second_opinion and transcript.path == "fast-safety"
+                     and not pending_before)
         reply = self.dialogue.handle(spoken.intent, spoken.text, slots, score=score,
                                      from_alternative=spoken.from_alternative,
                                      scores=getattr(spoken.result, "scores", None),
                                      sounds_like=spoken.sounds_like,
-                                     thresholds=self._spoken_thresholds)
+                                     thresholds=self._spoken_thresholds,
+                                     fast_path=fast_path)
+        decided = self.dialogue.confirmer.decision
+        self.second_opinion_due = bool(fast_path and decided is not None
+                                       and decided.route == "ask"
+                                       and self.dialogue.pending_safety is not None)
         timings["dialogue"] = _ms(t0)
         return self._carry_out(transcript.text, spoken.intent, score, reply, source, stem,
                                timings, t_start, asr_ms, hypothesis=spoken.text,
                                from_alternative=spoken.from_alternative,
+                               alternatives=tuple(transcript.alternatives))
+
+    def second_opinion(self, transcript: Transcript | None) -> Turn | None:
+        """Whisper's transcript of the utterance whose fast-path words the device has just
+        asked about (:attr:`second_opinion_due`): when it alerts as a fresh utterance would
+        (the model, the words net and the spoken thresholds; its own n-best), the pending
+        question's alert is raised now, with Whisper's words in the caregivers' reason.
+        Returns that turn, or None (the question stands and its answer or timeout
+        decides). Only the question that asked for it is settled: once answered, or
+        after another utterance, nothing happens."""
+        from speech.spoken_intent import spoken_intent
+
+        due, self.second_opinion_due = self.second_opinion_due, False
+        pending = self.dialogue.pending_safety
+        if not due or pending is None or transcript is None or not transcript.text.strip():
+            return None
+        t_start = time.perf_counter()
+        spoken = spoken_intent(self._spoken_model, transcript,
+                               safety_from_alternatives=self.safety_from_alternatives,
+                               safety_phrase=safety_label_of_words, not_a_call=is_negated_call,
+                               understood_best=self.understood_best)
+        score = 1.0 if spoken.result is None else float(spoken.result.score)
+        decision = self.dialogue.confirmer.decide(
+            spoken.intent, spoken.text, score, spoken.from_alternative,
+            getattr(spoken.result, "scores", None), self._spoken_thresholds)
+        if decision.route != "alert":
+            log.info("second opinion %r does not alert (%s): the question stands",
+                     transcript.text, decision.reason)
+            return None
+        reply = self.dialogue.expire_pending(
+            f'the recognizer\'s second pass heard "{transcript.text}"', "second_opinion")
+        if reply is None:
+            return None
+        timings = {"dialogue": _ms(t_start)}
+        return self._carry_out(transcript.text, reply.intent, pending.score, reply,
+                               "second_opinion", None, timings, t_start, None,
+                               hypothesis=pending.text,
                                alternatives=tuple(transcript.alternatives))
 
     def tick(self, now: datetime | None = None, force: bool = False) -> Turn | None:
@@ -311,7 +369,8 @@ class Assistant:
                 tts_error = f"{type(exc).__name__}: {exc}"
             timings["tts"] = _ms(t0)
         timings["total"] = round(_ms(t_start) + (asr_ms or 0.0), 1)
-        route = decided.route if decided is not None and source != "timeout" else ""
+        route = "" if source in ("timeout", "second_opinion") or decided is None \
+            else decided.route
         return Turn(heard, intent, score, reply, source, wav_out, alert_ids, timings,
                     hypothesis, from_alternative, alternatives, outcomes, route, tts_error)
 

@@ -169,6 +169,8 @@ class Runtime:
         self._duplex: Any = None
         """The running ``device.duplex.DuplexListener`` (microphone input), if any."""
         self._speculator: Any = None
+        self._last_clip: Any = None
+        """The last microphone utterance's audio, for Whisper's second opinion."""
         """Its ``device.speculative.Speculator`` (input.speculate_after_s), if any."""
         self.audio_stats: dict[str, Any] = {}
         """Microphone counters of the last listening run (chunks, dropped, overflows,
@@ -211,7 +213,8 @@ class Runtime:
         return Assistant(model, dialogue, executor, recognizer, speaker, self.out_dir,
                          safety_from_alternatives=s.spoken.safety_from_alternatives,
                          understood_best=s.spoken.understood_best,
-                         sounds_like=s.spoken.sounds_like)
+                         sounds_like=s.spoken.sounds_like,
+                         fast_second_opinion=s.asr.fast_second_opinion)
 
     def _start_sync(self) -> None:
         """Start the de-identified sync to the cloud when ``sync.enabled``."""
@@ -242,6 +245,7 @@ class Runtime:
         recognizer = self.assistant.recognizer
         if isinstance(recognizer, WatchedRecognizer):
             recognizer.last = None
+        self._last_clip = None  # a microphone turn keeps its clip (_hear_clip)
         try:
             with self._lock:
                 turn = self.assistant.hear(wav) if wav is not None else \
@@ -278,7 +282,42 @@ class Runtime:
                                 "variant": provider.get("variant")}
         self.emit(json.dumps(line, ensure_ascii=False))
         self._play(getattr(turn, "say", turn.reply.text))
+        if self.assistant.second_opinion_due:
+            self._second_opinion()
         return turn
+
+    def _second_opinion(self) -> None:
+        """Whisper's transcript of the utterance whose fast-path words were just asked about
+        (``asr.fast_second_opinion``): when it alerts, the question's alert goes now. A
+        failure (the recognizer, the model, the alert's store) is logged with its cause,
+        counted and emitted; the question stands, and its answer or its timeout still
+        raises the alert."""
+        assert self.assistant is not None
+        recognizer = self.assistant.recognizer
+        try:
+            with self._lock:
+                t0 = time.perf_counter()
+                clip, self._last_clip = self._last_clip, None
+                heard = recognizer.second_opinion(clip) \
+                    if hasattr(recognizer, "second_opinion") else None
+                ms = round((time.perf_counter() - t0) * 1000.0, 1)
+                turn = self.assistant.second_opinion(heard)
+                if turn is None:
+                    if heard is not None:
+                        self.emit(json.dumps({"second_opinion": heard.text, "asr_ms": ms,
+                                              "alert": False}, ensure_ascii=False))
+                    return
+                turn_id = self._record(turn)
+        except Exception as exc:  # noqa: BLE001 - the question stands; logged, counted, emitted
+            self.assistant.second_opinion_due = False
+            self.errors += 1
+            log.error("the second opinion failed; the safety question stands", exc_info=exc)
+            self.emit(json.dumps({"error": str(exc) or type(exc).__name__,
+                                  "type": type(exc).__name__, "source": "second_opinion"}))
+            return
+        self.emit(json.dumps({"turn_id": turn_id, **turn.to_json(), "asr_ms": ms},
+                             ensure_ascii=False))
+        self._play(getattr(turn, "say", turn.reply.text))
 
     def _record(self, turn: Turn) -> str:
         """Keep ``turn`` and give it its id (called under ``_lock``)."""
@@ -482,6 +521,7 @@ class Runtime:
             raise ValueError("audio input needs a recognizer: set asr.engine in the config")
         t0 = time.perf_counter()
         transcript, speculative = transcribe_heard(recognizer, heard, self._speculator)
+        self._last_clip = heard.clip  # for a second opinion (the speculation's decoder moved on)
         if speculative and isinstance(recognizer, WatchedRecognizer):
             recognizer.last = transcript  # the error boundary's safety net reads it
             self.liveness.beat("asr")

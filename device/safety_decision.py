@@ -10,6 +10,10 @@ the settings (``safety.confirm``, ``safety.confident``) and the model's own
 2. Plain safety words (:func:`device.safety.is_safety_phrase`, negation-aware) with a model
    that agrees (a safety label at or above its ask threshold) alert at once; under another
    label they ask (alert at once if confirm is off): the words net never lets them pass.
+   Words that only the hybrid recognizer's fast path heard (``fast_path``) alert at once
+   only where the model reaches its alert threshold; under it they ask, and Whisper's
+   second opinion of the same utterance may raise the alert a moment later
+   (:meth:`device.pipeline.Assistant.second_opinion`).
 3. A sentence that denies a call for help, uses its words in a figure of speech, or
    tells of a fall long past or one that might happen
    (:func:`device.safety.is_negated_call`: "no, i don't need an ambulance", "i fell
@@ -95,7 +99,8 @@ class SafetyDecision:
     p: float | None
     """Probability of the safety label behind the decision (None: unknown, certain)."""
     reason: str
-    """words, words_only, alternative, model, band, denied, below_ask, not_safety."""
+    """words, words_only, fast_unsure, alternative, model, band, denied, below_ask,
+    not_safety."""
     from_alternative: int = 0
 
     def to_json(self) -> dict[str, Any]:
@@ -114,7 +119,8 @@ def _best_other(scores: dict[str, float] | None, fallback: str, floor: float) ->
 def decide(intent: str, text: str, score: float | None, settings: SafetySettings, *,
            scores: dict[str, float] | None = None,
            thresholds: dict[str, Thresholds] | None = None,
-           from_alternative: int = 0, answer_floor: float = 0.0) -> SafetyDecision:
+           from_alternative: int = 0, answer_floor: float = 0.0,
+           fast_path: bool = False) -> SafetyDecision:
     """Decide one utterance (see the module doc).
 
     Args:
@@ -127,6 +133,9 @@ def decide(intent: str, text: str, score: float | None, settings: SafetySettings
         from_alternative: k > 0 when the label came from the k-th ASR alternative.
         answer_floor: the model's out_of_scope threshold, for the label an utterance is
             answered as when it is not taken as a safety event.
+        fast_path: the words are the hybrid's fast path's alone (a "fast-safety"
+            transcript, ``asr.fast_second_opinion``): plain words alert at once only at the
+            model's alert threshold, else ask (step 2).
     """
     confirm = settings.confirm
     not_sure = "ask" if confirm else "alert"
@@ -146,6 +155,8 @@ def decide(intent: str, text: str, score: float | None, settings: SafetySettings
         return SafetyDecision(not_sure, intent if intent in SAFETY_LABELS else str(words),
                               score, "alternative", from_alternative)
     if words is not None:
+        if fast_path and candidate and p is not None and p < alert_at:
+            return SafetyDecision(not_sure, label, p, "fast_unsure")
         if candidate or score is None:
             return SafetyDecision("alert", label if candidate else words, p, "words")
         return SafetyDecision(not_sure, words, p, "words_only")

@@ -104,6 +104,12 @@ class AsrSettings:
     """hybrid: safety words that only some of the fast path's n-best hypotheses carry are
     asked about at once instead of alerted (docs/speech.md, "The fast path's false alerts
     at once"); false: the fast path alerts on any safety words the model agrees with."""
+    fast_second_opinion: bool = True
+    """hybrid: safety words that the fast path alone heard alert at once only where the
+    intent model reaches its alert threshold; under it the device asks at once, and raises
+    the alert as soon as Whisper's transcript of the same utterance alerts (about 0.8 s on
+    two cores; docs/safety-path.md, "A second opinion on the fast path's words"). False:
+    any fast-path words the model agrees with alert at once."""
     whisper_prompt: str = ""
     """whisper/hybrid: text Whisper reads as what came before each utterance (its initial
     prompt); "": none, the default. Measure one before using it (`python -m

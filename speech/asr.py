@@ -95,9 +95,13 @@ class Transcript:
     engine: str = ""
     alternatives: list[str] = field(default_factory=list)
     """Other hypotheses of the utterance, best first (the ASR n-best, 1-best excluded)."""
+    path: str = ""
+    """The hybrid's path that gave it ("fast-safety", "fast" or "whisper"); "" for the
+    other engines. A "fast-safety" transcript may get a second opinion from Whisper
+    (speech.asr_hybrid.HybridRecognizer.second_opinion)."""
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        out = {
             "text": self.text,
             "seconds": round(self.seconds, 3),
             "rtf": round(self.rtf, 4),
@@ -106,6 +110,9 @@ class Transcript:
             "engine": self.engine,
             "alternatives": list(self.alternatives),
         }
+        if self.path:
+            out["path"] = self.path
+        return out
 
     @classmethod
     def from_json(cls, d: dict[str, Any]) -> Transcript:
@@ -117,6 +124,7 @@ class Transcript:
             confidence=None if d.get("confidence") is None else float(d["confidence"]),
             engine=str(d.get("engine", "")),
             alternatives=[str(a) for a in d.get("alternatives", [])],
+            path=str(d.get("path", "")),
         )
 
 

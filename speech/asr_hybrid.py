@@ -122,11 +122,17 @@ class HybridRecognizer(Recognizer):
         """"fast-safety", "fast" or "whisper": which path decided the last utterance."""
         self.last_fast: Transcript | None = None
         """The fast path's own transcript of the last utterance (for benchmarks, logs)."""
+        self._held = False
+        """Whisper still holds the last utterance's audio (a fast-path safety sign):
+        :meth:`second_opinion` may decode it until the next utterance starts."""
 
     def accept(self, pcm: bytes) -> Partial | None:
         # The sub-recognizers time themselves; final() adds their busy time up.
         if len(pcm) % 2:
             raise ValueError("PCM chunk has an odd number of bytes; expected 16-bit samples")
+        if self._held:  # a new utterance: the last one's second opinion is no longer due
+            self.whisper.reset()
+            self._held = False
         self.whisper.accept(pcm)
         return self.fast.accept(pcm)
 
@@ -135,9 +141,13 @@ class HybridRecognizer(Recognizer):
         self.last_fast = fast
         signs = self._safety_hypotheses(fast)
         if signs or (self._fast_on and self.rule.sure(fast)):
-            self.whisper.reset()
+            if signs:  # kept for a second opinion: the decision is made without waiting
+                self._held = True
+            else:
+                self.whisper.reset()
             self.last_path = "fast-safety" if signs else "fast"
-            return fast_transcript(fast, signs, self.torn_signs_ask, self.name)
+            return replace(fast_transcript(fast, signs, self.torn_signs_ask, self.name),
+                           path=self.last_path)
         slow = self.whisper.final()
         self.last_path = "whisper"
         alts = merge_hypotheses(self._safety_hypotheses(fast, include_best=True),
@@ -145,7 +155,28 @@ class HybridRecognizer(Recognizer):
         busy = fast.rtf * fast.seconds + slow.rtf * slow.seconds
         seconds = slow.seconds or fast.seconds
         return replace(slow, engine=self.name, alternatives=alts, seconds=seconds,
-                       rtf=busy / seconds if seconds else 0.0)
+                       rtf=busy / seconds if seconds else 0.0, path="whisper")
+
+    def second_opinion(self, clip: Any = None) -> Transcript | None:
+        """Whisper's own transcript (its 1-best and n-best, without the fast path's
+        hypotheses) of an utterance whose fast-path words carried a safety sign: ``clip``
+        (a ``speech.audio.AudioClip`` the caller kept, e.g. a microphone utterance whose
+        transcript came from a speculative decode), or else the last utterance this
+        recognizer decided on its fast path, while no new utterance has started (None
+        otherwise). The device asks at once on a sign the model is not sure of and raises
+        the alert when Whisper's words alert (device.pipeline.Assistant.second_opinion;
+        docs/safety-path.md)."""
+        if clip is not None:
+            from speech.asr import transcribe_clip
+
+            self._held = False
+            slow = transcribe_clip(self.whisper, clip)
+        elif self._held:
+            self._held = False
+            slow = self.whisper.final()
+        else:
+            return None
+        return replace(slow, engine=self.name, path="whisper")
 
     def _safety_hypotheses(self, fast: Transcript, include_best: bool = True) -> list[str]:
         """The fast path's hypotheses (1-best first) that carry plain safety words."""
@@ -156,6 +187,7 @@ class HybridRecognizer(Recognizer):
     def reset(self) -> None:
         self.fast.reset()
         self.whisper.reset()
+        self._held = False
 
     # The abstract hooks are unused: accept/final/reset above drive the two engines.
     def _accept(self, pcm: bytes) -> str | None:  # pragma: no cover

@@ -493,3 +493,25 @@ def test_a_floor_of_the_house_is_not_the_floor_one_lies_on(text: str) -> None:
 ])
 def test_the_words_that_make_the_call_are_found(text: str, words: list[str]) -> None:
     assert [text.split()[i] for i in safety.safety_word_indices(text)] == words
+
+
+def test_fast_path_words_alert_at_once_only_where_the_model_is_sure() -> None:
+    """Words that the hybrid's fast path alone heard (asr.fast_second_opinion): at or above
+    the alert threshold they alert at once; under it they ask (Whisper's second opinion
+    may alert a moment later); with confirm off they alert, as every doubtful call does."""
+    th = thresholds_of(Model({"greeting": 1.0}, THRESHOLDS))
+    band = {"emergency_help": 0.5, "greeting": 0.5}
+    d = decide("emergency_help", "help me", 0.5, ON, scores=band, thresholds=th,
+               fast_path=True)
+    assert (d.route, d.reason, d.intent) == ("ask", "fast_unsure", "emergency_help")
+    assert decide("emergency_help", "help me", 0.5, ON, scores=band, thresholds=th).route \
+        == "alert"  # typed, or heard by Whisper: the words and an agreeing model, at once
+    assert decide("emergency_help", "help me", 0.5, OFF, scores=band, thresholds=th,
+                  fast_path=True).route == "alert"
+    sure = {"emergency_help": 0.9, "greeting": 0.1}
+    d = decide("emergency_help", "help me", 0.9, ON, scores=sure, thresholds=th,
+               fast_path=True)
+    assert (d.route, d.reason) == ("alert", "words")
+    low = {"greeting": 0.95, "emergency_help": 0.05}  # under ask: the words still ask
+    assert decide("greeting", "help me", 0.95, ON, scores=low, thresholds=th,
+                  fast_path=True).reason == "words_only"

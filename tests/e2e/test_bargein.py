@@ -192,7 +192,13 @@ def test_call_for_help_during_a_long_reply_is_heard_and_alerted(
     story, help_turn = sink.played[0], turns[1]
     assert story[2] and story[0] > 8.0 and story[1] < story[0] / 2  # the long reply was cut
     assert help_turn["source"] == "mic (barge-in: emergency_help)"
-    assert help_turn["alerts"] == [got[0].id] and got[0].kind == "help_request"
+    # Alerted at once, or (the fast path's words with this test model under its alert
+    # threshold) asked at once and alerted by Whisper's second opinion of the same clip,
+    # never left to the question's timeout (asr.fast_second_opinion, docs/safety-path.md)
+    raised = help_turn["alerts"] or (turns[2]["alerts"] if turns[2:] and
+                                     turns[2]["source"] == "second_opinion" else [])
+    assert raised == [got[0].id] and got[0].kind == "help_request", turns
+    assert all(t["source"] != "timeout" for t in turns)
     assert summary["alerts_raised"] >= 1 and summary["errors"] == 0
     assert rt.audio_stats["dropped"] == 0 and rt.audio_stats["replies_cut"] == 1
     assert not (tmp_path / "out" / "heard").exists()  # heard audio stayed in memory

@@ -262,6 +262,31 @@ def test_asr_crash(broker: EmbeddedBroker, keyword_model: Path, tmp_path: Path) 
     assert dialogue_err["transcript"] == "help me" and dialogue_err["alerts"] == [helps[1]["id"]]
 
 
+def test_second_opinion_crash_keeps_the_question_and_its_alert(
+        broker: EmbeddedBroker, keyword_model: Path, tmp_path: Path, piper_speaker: Any) -> None:
+    """The fast path heard a call's words that the model is not sure of ("help" and "fallen"
+    split the test model's probability), so the device asked at once; Whisper's second
+    opinion of the same utterance then crashes: the error is reported, the question
+    stands, and its timeout still raises the alert."""
+    wav = piper_speaker.to_wav("help me I have fallen", tmp_path / "help.wav")
+
+    def break_second_opinion(step: Any, player: Any) -> None:
+        if step.line == 1:  # after the start-up self-test
+            rec = player.runtime.assistant.recognizer._recognizer
+            rec.second_opinion = _once(rec.second_opinion, RuntimeError("whisper crashed"))
+
+    played = sp.play(tmp_path, broker.url, keyword_model,
+                     [{"at": MORNING, "wav": str(wav)}, {"at": "+60", "say": "good morning"}],
+                     step_hook=break_second_opinion)
+    asked = played.turns[0]
+    assert asked["safety"] == "ask" and asked["alerts"] == [], played.lines
+    assert [e["source"] for e in played.errors] == ["second_opinion"]
+    assert "whisper crashed" in played.errors[0]["error"]
+    timeout = [t for t in played.turns if t["source"] == "timeout"]
+    assert len(timeout) == 1 and len(timeout[0]["alerts"]) == 1
+    assert {a["id"] for a in played.alerts} >= set(timeout[0]["alerts"])
+
+
 def test_kill_9_between_storing_and_publishing(broker: EmbeddedBroker, keyword_model: Path,
                                                tmp_path: Path) -> None:
     """The device is killed right after the alert is committed: the next start sends it."""

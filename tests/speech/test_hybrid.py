@@ -5,6 +5,7 @@ decision."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 import pytest
@@ -178,3 +179,86 @@ def test_a_sign_every_fast_hypothesis_carries_still_alerts_at_once(decide: Decid
     tr = rec.final()
     assert tr.text == "give me an ambulance" and rec.last_path == "fast-safety"
     assert decide(tr)[:2] == (True, False)
+
+
+# -- a second opinion on the fast path's words (asr.fast_second_opinion) ---------------
+UNSURE = _tr("i slipped in the childhood dear", [0.9, 0.8, 0.7, 0.6, 0.5, 0.9])
+"""The fast path's words for "i slipped in the shower dear" (the dev part): a call's words
+that the shipped model scores under its alert threshold (0.988 against 0.992)."""
+
+
+def _assistant(second: bool = True) -> Any:
+    from device.dialogue import DialogueManager
+    from device.intent import IntentModel
+    from device.pipeline import ActionExecutor, Assistant
+    from device.settings import load_settings
+
+    s = load_settings(None)
+    return Assistant(IntentModel.load(None, threads=1),
+                     DialogueManager(s.care_plan, safety=s.safety),
+                     ActionExecutor(s.resident.name), fast_second_opinion=second)
+
+
+def _heard_with_audio(clip: AudioClip) -> HybridRecognizer:
+    """The fast path's UNSURE words, with the real clip fed to the real Whisper beside it."""
+    from speech.audio import chunk_bytes
+
+    rec = _fast(UNSURE)
+    rec.reset()
+    for chunk in chunk_bytes(clip, 100):
+        rec.accept(chunk)
+    return rec
+
+
+def test_a_fast_path_sign_keeps_the_utterance_for_a_second_opinion(
+        clips: dict[str, AudioClip]) -> None:
+    rec = _heard_with_audio(clips["help"])
+    tr = rec.final()
+    assert tr.path == "fast-safety" and tr.text == UNSURE.text
+    second = rec.second_opinion()  # Whisper decodes the same utterance now
+    assert second is not None and second.path == "whisper" and "fallen" in second.text
+    assert rec.second_opinion() is None  # once
+    rec = _heard_with_audio(clips["help"])
+    rec.final()
+    rec.accept(b"\x00\x00" * 160)  # the next utterance starts: the last one is let go
+    assert rec.second_opinion() is None
+    slow = _hybrid(rule=NEVER_SURE, safety_words=lambda t: None)
+    assert transcribe_clip(slow, clips["time"]).path == "whisper"
+    assert slow.second_opinion() is None  # Whisper decided it already
+
+
+def test_unsure_fast_words_ask_at_once_and_whisper_raises_the_alert(
+        clips: dict[str, AudioClip]) -> None:
+    rec = _heard_with_audio(clips["help"])
+    a = _assistant()
+    turn = a.respond_transcript(rec.final())
+    assert turn.safety == "ask" and a.dialogue.pending_safety is not None
+    assert not any(x.kind == "alert" for x in turn.reply.actions)
+    assert a.second_opinion_due
+    alert = a.second_opinion(rec.second_opinion())
+    assert alert is not None and alert.source == "second_opinion"
+    act = alert.reply.action("alert")
+    assert act is not None and act.data["type"] == "spoken_fall"
+    assert act.data["check"] == "second_opinion" and "second pass heard" in act.data["reason"]
+    assert a.dialogue.pending_safety is None
+    assert a.second_opinion(None) is None
+
+
+def test_whisper_hearing_something_else_leaves_the_question_and_its_timeout(
+        clips: dict[str, AudioClip]) -> None:
+    rec = _heard_with_audio(clips["time"])  # "what time is it please" really said
+    a = _assistant()
+    assert a.respond_transcript(rec.final()).safety == "ask"
+    assert a.second_opinion(rec.second_opinion()) is None
+    assert a.dialogue.pending_safety is not None
+    timeout = a.tick(force=True)  # no answer: the alert goes
+    assert timeout is not None and timeout.reply.action("alert") is not None
+
+
+def test_sure_fast_words_or_the_setting_off_alert_at_once(clips: dict[str, AudioClip]) -> None:
+    a = _assistant()
+    turn = a.respond_transcript(_fast(SURE).final())
+    assert turn.safety == "alert" and not a.second_opinion_due
+    off: Any = _assistant(second=False)  # as before: the words and a model that agrees
+    turn = off.respond_transcript(_heard_with_audio(clips["help"]).final())
+    assert turn.reply.action("alert") is not None and not off.second_opinion_due
