@@ -149,9 +149,7 @@ def run_bench(settings: Settings, out_dir: Path, repeats: int = 2,
                 reply_start = (time.time() - end) * 1000.0
                 # fast-path words the model was not sure of were asked about: Whisper's
                 # second opinion, taken once the reply starts (as the runtime does), may alert
-                second = assistant.second_opinion(recognizer.second_opinion()) \
-                    if assistant.second_opinion_due and hasattr(recognizer, "second_opinion") \
-                    else None
+                second = assistant.hear_second_opinion()[1]
                 raised = set(turn.alerts) | set(second.alerts if second is not None else ())
                 for s in ("intent", "dialogue", "actions"):
                     stages[s].append(turn.timings_ms.get(s, 0.0))

@@ -33,31 +33,46 @@ import sys
 from pathlib import Path
 from typing import Any
 
-__all__ = ["measure", "main"]
+__all__ = ["unsure_fast_alerts", "measure", "whisper_agrees", "main"]
 
 
-def measure(rows: list[dict[str, Any]], model: Any) -> dict[str, Any]:
-    """The rule's figures on one run's rows (already decided with `model`)."""
+def unsure_fast_alerts(rows: list[dict[str, Any]], model: Any
+                       ) -> list[tuple[dict[str, Any], float]]:
+    """The rows the fast path alerted at once with the model's best safety probability on
+    the decided hypothesis under that label's alert threshold, each with that probability
+    (scored one at a time, as the device scores)."""
     from device.labels import SAFETY_LABELS
-    from speech.command_set import SAFETY
 
     thresholds = model.safety_thresholds
     if not thresholds:
         raise ValueError("the intent model has no safety_thresholds: no alert threshold")
+    out = []
+    for r in rows:
+        if not (r["alert"] and r["path"] == "fast-safety"):
+            continue
+        p = model.probabilities([r["hypothesis"]])[0]
+        label, ps = max(((lab, float(p[model.labels.index(lab)])) for lab in SAFETY_LABELS
+                         if lab in thresholds), key=lambda kv: kv[1])
+        if ps < thresholds[label][0]:
+            out.append((r, ps))
+    return out
+
+
+def measure(rows: list[dict[str, Any]], unsure: list[tuple[dict[str, Any], float]]
+            ) -> dict[str, Any]:
+    """The rule's figures on one run's rows (already decided with the model that
+    :func:`unsure_fast_alerts` scored `unsure` with)."""
+    from speech.command_set import SAFETY
+
     out: dict[str, Any] = {"clips": len(rows)}
-    for kind, group in (("calls", [r for r in rows if r["intent"] in SAFETY]),
-                        ("others", [r for r in rows if r["intent"] not in SAFETY])):
-        fast = [r for r in group if r["alert"] and r["path"] == "fast-safety"]
-        moved = []
-        for r in fast:
-            p = model.probabilities([r["hypothesis"]])[0]  # one at a time, as the device
-            label, ps = max(((lab, float(p[model.labels.index(lab)])) for lab in SAFETY_LABELS
-                             if lab in thresholds), key=lambda kv: kv[1])
-            if ps < thresholds[label][0]:
-                moved.append({"said": r["ref"], "heard": r["hypothesis"], "p": round(ps, 4)})
+    for kind, is_call in (("calls", True), ("others", False)):
+        group = [r for r in rows if (r["intent"] in SAFETY) == is_call]
+        moved = [{"said": r["ref"], "heard": r["hypothesis"], "p": round(ps, 4)}
+                 for r, ps in unsure if (r["intent"] in SAFETY) == is_call]
         out[kind] = {"clips": len(group), "alerted_at_once": sum(r["alert"] for r in group),
                      "caught": sum(bool(r["alert"] or r["asked"]) for r in group),
-                     "fast_path_alerted_at_once": len(fast),
+                     "fast_path_alerted_at_once": sum(r["alert"] and r["path"] == "fast-safety"
+                                                      for r in group),
                      "rule_would_ask_instead": len(moved), "would_ask": moved}
     return out
 
@@ -82,7 +97,7 @@ def _clips(path: Path, files: dict[str, str]) -> Path:
     return clips_dir([(e.text, e.intent) for e in read_jsonl(src, need_split=False)])
 
 
-def whisper_agrees(rows: list[dict[str, Any]], model: Any, clips: Path,
+def whisper_agrees(unsure: list[tuple[dict[str, Any], float]], model: Any, clips: Path,
                    whisper_model: str | None = None) -> dict[str, Any]:
     """Whisper's verdict on each fast-path alert at once that the model is unsure of."""
     import statistics
@@ -91,25 +106,16 @@ def whisper_agrees(rows: list[dict[str, Any]], model: Any, clips: Path,
     from tqdm import tqdm
 
     from bench.speech_commands import CHUNK_MS, decide_transcript
-    from device.labels import SAFETY_LABELS
     from speech.asr import create_recognizer, transcribe_clip
     from speech.audio import read_wav
     from speech.command_set import SAFETY
 
     manifest = {m["file"]: m for m in map(json.loads, (clips / "manifest.jsonl").read_text(
         encoding="utf-8").splitlines())}
-    thresholds = model.safety_thresholds or {}
-    todo = []
-    for r in rows:
-        if not (r["alert"] and r["path"] == "fast-safety"):
-            continue
-        p = model.probabilities([r["hypothesis"]])[0]
-        if max(float(p[model.labels.index(lab)]) - thresholds[lab][0]
-               for lab in SAFETY_LABELS if lab in thresholds) >= 0:
-            continue  # sure: alerts at once under either policy
+    todo = [r for r, _ in unsure]  # the sure ones alert at once under either policy
+    for r in todo:
         if manifest.get(r["file"], {}).get("text") != r["ref"]:
             raise ValueError(f"{clips}: {r['file']} is not the clip of {r['ref']!r}")
-        todo.append(r)
     rec = create_recognizer("whisper", whisper_model, threads=2)
     out: dict[str, Any] = {"calls": [], "others": []}
     times: list[float] = []
@@ -160,11 +166,15 @@ def main(argv: list[str] | None = None) -> int:
         if not rows:
             p.error(f"{path}: no rows of the hybrid engine")
         decided = redecide(rows, args.intent_model)
-        result["runs"][path.name] = measure(decided, model)
+        try:
+            unsure = unsure_fast_alerts(decided, model)
+        except ValueError as exc:
+            p.error(str(exc))
+        result["runs"][path.name] = measure(decided, unsure)
         if args.whisper:
             try:
                 clips = _clips(path, files)
-                result["runs"][path.name]["whisper"] = whisper_agrees(decided, model, clips)
+                result["runs"][path.name]["whisper"] = whisper_agrees(unsure, model, clips)
             except (OSError, ValueError, LookupError) as exc:
                 p.error(f"{path}: {exc}")
     text = json.dumps(result, indent=2)

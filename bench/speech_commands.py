@@ -190,11 +190,10 @@ def _second_opinion(rec: Any, assistant: Any) -> dict[str, Any] | None:
     its alert threshold; device.pipeline.Assistant.second_opinion), as the runtime takes it
     right after the question: what Whisper heard, whether it raised the alert, and its
     decode time (the alert's delay after the question). None when none was due."""
-    if not assistant.second_opinion_due or not hasattr(rec, "second_opinion"):
+    if not assistant.second_opinion_due:
         return None
     t0 = time.perf_counter()
-    heard = rec.second_opinion()
-    turn = assistant.second_opinion(heard)
+    heard, turn = assistant.hear_second_opinion(rec)
     return {"heard": heard.text if heard is not None else None,
             "alternatives": list(heard.alternatives) if heard is not None else [],
             "alert": turn is not None, "ms": round((time.perf_counter() - t0) * 1000, 1)}

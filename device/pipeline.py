@@ -323,11 +323,31 @@ class Assistant:
             f'the recognizer\'s second pass heard "{transcript.text}"', "second_opinion")
         if reply is None:
             return None
-        timings = {"dialogue": _ms(t_start)}
+        timings = {"asr": round(transcript.rtf * transcript.seconds * 1000.0, 1),
+                   "dialogue": _ms(t_start)}  # asr: Whisper's decode of the utterance
         return self._carry_out(transcript.text, reply.intent, pending.score, reply,
-                               "second_opinion", None, timings, t_start, None,
+                               "second_opinion", None, timings, t_start, timings["asr"],
                                hypothesis=pending.text,
                                alternatives=tuple(transcript.alternatives))
+
+    def hear_second_opinion(self, recognizer: Any = None, clip: Any = None
+                            ) -> tuple[Transcript | None, Turn | None]:
+        """When a second opinion is due (:attr:`second_opinion_due`): ``recognizer``'s
+        (default this assistant's) Whisper transcript of the utterance (``clip``, or the
+        audio the recognizer still holds; ``HybridRecognizer.second_opinion``) and the
+        turn :meth:`second_opinion` raised from it. (None, None) when none is due or the
+        recognizer can give none. A recognizer that fails raises, the flag cleared: the
+        question stands."""
+        rec = self.recognizer if recognizer is None else recognizer
+        if not self.second_opinion_due or not hasattr(rec, "second_opinion"):
+            self.second_opinion_due = False
+            return None, None
+        try:
+            heard = rec.second_opinion(clip)
+        except BaseException:
+            self.second_opinion_due = False
+            raise
+        return heard, self.second_opinion(heard)
 
     def tick(self, now: datetime | None = None, force: bool = False) -> Turn | None:
         """Time-driven dialogue work: the alert of a safety question left unanswered past

@@ -293,30 +293,24 @@ class Runtime:
         counted and emitted; the question stands, and its answer or its timeout still
         raises the alert."""
         assert self.assistant is not None
-        recognizer = self.assistant.recognizer
         try:
             with self._lock:
-                t0 = time.perf_counter()
                 clip, self._last_clip = self._last_clip, None
-                heard = recognizer.second_opinion(clip) \
-                    if hasattr(recognizer, "second_opinion") else None
-                ms = round((time.perf_counter() - t0) * 1000.0, 1)
-                turn = self.assistant.second_opinion(heard)
+                heard, turn = self.assistant.hear_second_opinion(clip=clip)
                 if turn is None:
                     if heard is not None:
+                        ms = round(heard.rtf * heard.seconds * 1000.0, 1)
                         self.emit(json.dumps({"second_opinion": heard.text, "asr_ms": ms,
                                               "alert": False}, ensure_ascii=False))
                     return
                 turn_id = self._record(turn)
         except Exception as exc:  # noqa: BLE001 - the question stands; logged, counted, emitted
-            self.assistant.second_opinion_due = False
             self.errors += 1
             log.error("the second opinion failed; the safety question stands", exc_info=exc)
             self.emit(json.dumps({"error": str(exc) or type(exc).__name__,
                                   "type": type(exc).__name__, "source": "second_opinion"}))
             return
-        self.emit(json.dumps({"turn_id": turn_id, **turn.to_json(), "asr_ms": ms},
-                             ensure_ascii=False))
+        self.emit(json.dumps({"turn_id": turn_id, **turn.to_json()}, ensure_ascii=False))
         self._play(getattr(turn, "say", turn.reply.text))
 
     def _record(self, turn: Turn) -> str:

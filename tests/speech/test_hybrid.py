@@ -4,6 +4,7 @@ decision."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from typing import Any
 
@@ -77,21 +78,31 @@ def test_sure_fast_path_answers_and_whisper_decides_the_rest(
 Decide = Callable[[Transcript], tuple[bool, bool, str]]
 
 
-@pytest.fixture(scope="module")
-def decide() -> Decide:
-    """A fresh device decision per transcript, with the shipped intent model: (alerted at
-    once, the safety question asked, the intent)."""
-    from device.dialogue import DialogueManager
+@functools.cache
+def _model() -> Any:
     from device.intent import IntentModel
+
+    return IntentModel.load(None, threads=1)
+
+
+def _assistant(second: bool = True) -> Any:
+    """A fresh device with the shipped intent model (``second``: asr.fast_second_opinion)."""
+    from device.dialogue import DialogueManager
     from device.pipeline import ActionExecutor, Assistant
     from device.settings import load_settings
 
     s = load_settings(None)
-    model = IntentModel.load(None, threads=1)
+    return Assistant(_model(), DialogueManager(s.care_plan, safety=s.safety),
+                     ActionExecutor(s.resident.name), fast_second_opinion=second)
+
+
+@pytest.fixture(scope="module")
+def decide() -> Decide:
+    """A fresh device decision per transcript, with the shipped intent model: (alerted at
+    once, the safety question asked, the intent)."""
 
     def run(tr: Transcript) -> tuple[bool, bool, str]:
-        assistant = Assistant(model, DialogueManager(s.care_plan, safety=s.safety),
-                              ActionExecutor(s.resident.name))
+        assistant = _assistant()
         turn = assistant.respond_transcript(tr)
         return (any(a.kind == "alert" for a in turn.reply.actions),
                 assistant.dialogue.pending_safety is not None, turn.intent)
@@ -185,18 +196,6 @@ def test_a_sign_every_fast_hypothesis_carries_still_alerts_at_once(decide: Decid
 UNSURE = _tr("i slipped in the childhood dear", [0.9, 0.8, 0.7, 0.6, 0.5, 0.9])
 """The fast path's words for "i slipped in the shower dear" (the dev part): a call's words
 that the shipped model scores under its alert threshold (0.988 against 0.992)."""
-
-
-def _assistant(second: bool = True) -> Any:
-    from device.dialogue import DialogueManager
-    from device.intent import IntentModel
-    from device.pipeline import ActionExecutor, Assistant
-    from device.settings import load_settings
-
-    s = load_settings(None)
-    return Assistant(IntentModel.load(None, threads=1),
-                     DialogueManager(s.care_plan, safety=s.safety),
-                     ActionExecutor(s.resident.name), fast_second_opinion=second)
 
 
 def _heard_with_audio(clip: AudioClip) -> HybridRecognizer:
