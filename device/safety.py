@@ -84,7 +84,11 @@ _SAFETY_PHRASE = re.compile(
     r"living room|bathroom|stairs|loft|attic|socket|plug|fuse box|telly|tv|heater|fire|"
     r"washing machine|dryer|tumble dryer|kettle|door|room)\b|"
     r"\blegs (?:just )?(?:gave|have given) (?:way|out)\b|"
-    r"\bwent flying\b|\b(?:can ?not|can'?t) (?:lift|pick) myself up\b|"
+    # unable to rise, in any verb of effort: "i can't pick myself up", "i can't haul myself
+    # up off the tiles" (not up a stair or a hill: "i can't drag myself up the stairs")
+    r"\bwent flying\b|\b(?:can ?not|can'?t|could ?n'?t) (?:lift|pick|pull|haul|heave|drag|"
+    r"push|get) myself (?:back )?up\b(?! (?:the|those|these|them|that|our|my) "
+    r"(?:stairs|steps|hill|slope|path|drive|bank|ladder|road|street|lane))|"
     r"\b(?:having a|had a) (?:fit|seizure)\b|"
     r"\bgas leak\b|\b(?:smell|smells|smelling) (?:of )?gas\b|\bleaking gas\b|"
     r"\b(?:on|caught|catching) fire\b|\bin flames\b|"
@@ -430,7 +434,8 @@ def is_negated_call(text: str) -> bool:
 
 
 _FALL_WORDS = re.compile(r"\b(?:fell|fallen|fall|slipped|tripped|tumbled|floor|get up|stand up|"
-                         r"keeled|toppled|went flying|legs|lift myself|pick myself|"
+                         r"keeled|toppled|went flying|legs|"
+                         r"(?:lift|pick|pull|haul|heave|drag|push|get) myself (?:back )?up|"
                          r"come a cropper)\b")
 
 

@@ -484,6 +484,21 @@ def test_a_floor_of_the_house_is_not_the_floor_one_lies_on(text: str) -> None:
     assert safety.safety_label_of_words("i'm on the bathroom floor") == "fall_report"
 
 
+@pytest.mark.parametrize("text", ["i can't pick myself up", "i can't haul myself up off the tiles",
+                                  "i couldn't pull myself up so i'm still on the floor",
+                                  "i can't get myself back up", "i cannot drag myself up",
+                                  "i can't heave myself up off the bathroom floor"])
+def test_unable_to_rise_in_any_verb_of_effort_is_a_fall(text: str) -> None:
+    assert safety.safety_label_of_words(text) == "fall_report"
+
+
+@pytest.mark.parametrize("text", ["i can't drag myself up the stairs these days",
+                                  "i can't pull myself up that hill any more",
+                                  "i can't get myself up the steps without the rail"])
+def test_a_climb_too_hard_is_not_a_fall(text: str) -> None:
+    assert safety.safety_label_of_words(text) is None
+
+
 @pytest.mark.parametrize(("text", "words"), [
     ("oh love go on the floor five for me", ["on", "the", "floor"]),
     ("i um fell over", ["i", "fell"]),  # a filler inside the words is not one of them
