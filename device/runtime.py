@@ -169,9 +169,9 @@ class Runtime:
         self._duplex: Any = None
         """The running ``device.duplex.DuplexListener`` (microphone input), if any."""
         self._speculator: Any = None
+        """Its ``device.speculative.Speculator`` (input.speculate_after_s), if any."""
         self._last_clip: Any = None
         """The last microphone utterance's audio, for Whisper's second opinion."""
-        """Its ``device.speculative.Speculator`` (input.speculate_after_s), if any."""
         self.audio_stats: dict[str, Any] = {}
         """Microphone counters of the last listening run (chunks, dropped, overflows,
         barge-ins; ``device.duplex.DuplexListener.stats``)."""

@@ -39,6 +39,10 @@ _FETCH = r"(?:call|ring|phone|dial|send|get|fetch)(?: for)?(?: me| us)? (?:an? |
 _FIRE_SERVICE = r"(?:fire brigade|fire engines?|fire service|firem[ae]n)"
 """The fire brigade, in the words a resident sends for it with."""
 
+_RISE_MYSELF = r"(?:lift|pick|pull|haul|heave|drag|push|get) myself (?:back )?up"
+"""Getting oneself up, in any verb of effort: the words of a fall when one cannot
+(_SAFETY_PHRASE), and of a fall's label (_FALL_WORDS)."""
+
 _SAFETY_PHRASE = re.compile(
     r"\bi(?:'ve| have| just| had|'ve just| have just)? (?:fell|fallen|slipped|tripped)\b|"
     r"\bfell (?:down|over|off|out)\b|\bhad an? (?:\w+ )?fall\b|"
@@ -86,8 +90,8 @@ _SAFETY_PHRASE = re.compile(
     r"\blegs (?:just )?(?:gave|have given) (?:way|out)\b|"
     # unable to rise, in any verb of effort: "i can't pick myself up", "i can't haul myself
     # up off the tiles" (not up a stair or a hill: "i can't drag myself up the stairs")
-    r"\bwent flying\b|\b(?:can ?not|can'?t|could ?n'?t) (?:lift|pick|pull|haul|heave|drag|"
-    r"push|get) myself (?:back )?up\b(?! (?:the|those|these|them|that|our|my) "
+    r"\bwent flying\b|\b(?:can ?not|can'?t|could ?n'?t) " + _RISE_MYSELF + r"\b"
+    r"(?! (?:the|those|these|them|that|our|my) "
     r"(?:stairs|steps|hill|slope|path|drive|bank|ladder|road|street|lane))|"
     r"\b(?:having a|had a) (?:fit|seizure)\b|"
     r"\bgas leak\b|\b(?:smell|smells|smelling) (?:of )?gas\b|\bleaking gas\b|"
@@ -435,7 +439,7 @@ def is_negated_call(text: str) -> bool:
 
 _FALL_WORDS = re.compile(r"\b(?:fell|fallen|fall|slipped|tripped|tumbled|floor|get up|stand up|"
                          r"keeled|toppled|went flying|legs|"
-                         r"(?:lift|pick|pull|haul|heave|drag|push|get) myself (?:back )?up|"
+                         + _RISE_MYSELF + r"|"
                          r"come a cropper)\b")
 
 
