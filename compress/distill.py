@@ -25,9 +25,8 @@ from compress.modeling import BertMeanPoolClassifier
 from compress.train import fit
 from compress.vocab import TrimmedVocab, trim_tokenizer
 
-__all__ = ["Student", "build_student", "distill", "load_student", "probe_head", "save_student",
-           "soup_students",
-           "with_defaults", "DISTILL_FILE"]
+__all__ = ["Student", "build_student", "distill", "load_student", "probe_head", "read_student",
+           "save_student", "soup_students", "with_defaults", "DISTILL_FILE"]
 
 DISTILL_FILE = "distill.json"
 """Written next to a distilled student: the settings it was trained with (for --resume)."""
@@ -86,24 +85,33 @@ def load_student(folder: Path, settings: dict[str, Any]) -> Student | None:
         return None
     if with_defaults(saved.get("settings")) != json.loads(json.dumps(settings)):
         return None
+    return read_student(folder, str(saved["base"]))
+
+
+def read_student(folder: Path, base: str) -> Student:
+    """The student saved in `folder` (its weights and trimmed tokenizer), whatever it was
+    distilled with; `base`: the name of the model it was cut from."""
+    import json
+
     check_checkpoint(folder)
     spec = json.loads((folder / "tokenizer.json").read_text(encoding="utf-8"))
     vocab = TrimmedVocab(spec, list(range(len(spec["model"]["vocab"]))))
     model = BertMeanPoolClassifier.from_pretrained(str(folder))
-    return Student(model, vocab, str(saved["base"]))
+    return Student(model, vocab, base)
 
 
 def save_student(student: Student, folder: Path, settings: dict[str, Any],
-                 losses: list[Any]) -> None:
-    """Write the student, its tokenizer and the settings it was distilled with."""
+                 losses: list[Any], extra: dict[str, Any] | None = None) -> None:
+    """Write the student, its tokenizer and the settings it was distilled with (`extra`:
+    more keys for the settings file, beside the ones --resume checks)."""
     import json
 
     student.model.to("cpu").eval()
     student.model.save_pretrained(str(folder))
     student.vocab.save(folder / "tokenizer.json")
     (folder / DISTILL_FILE).write_text(json.dumps(
-        {"settings": settings, "base": student.base, "losses": losses}, indent=2) + "\n",
-        encoding="utf-8")
+        {"settings": settings, "base": student.base, "losses": losses, **(extra or {})},
+        indent=2) + "\n", encoding="utf-8")
 
 
 def soup_students(members: list[Student]) -> Student:

@@ -65,10 +65,7 @@ def soup_into(run: Path, members: Sequence[Path]) -> dict[str, Any]:
             member of another teacher or build seed, or members of different vocabularies
             or shapes.
     """
-    from compress.assets import check_checkpoint
-    from compress.distill import DISTILL_FILE, Student, save_student, soup_students
-    from compress.modeling import BertMeanPoolClassifier
-    from compress.vocab import TrimmedVocab
+    from compress.distill import read_student, save_student, soup_students
 
     if len(members) < 2:
         raise SoupError("a soup needs at least two members")
@@ -82,11 +79,7 @@ def soup_into(run: Path, members: Sequence[Path]) -> dict[str, Any]:
             if theirs.get(key) != own.get(key):
                 raise SoupError(f"{folder} was distilled with {key} {theirs.get(key)!r}, this "
                                 f"build's student with {own.get(key)!r}")
-        check_checkpoint(folder)
-        spec = json.loads((folder / "tokenizer.json").read_text(encoding="utf-8"))
-        vocab = TrimmedVocab(spec, list(range(len(spec["model"]["vocab"]))))
-        model = BertMeanPoolClassifier.from_pretrained(str(folder))
-        students.append(Student(model, vocab, str(saved.get("base"))))
+        students.append(read_student(folder, str(saved.get("base"))))
         losses.extend(_member_losses(saved))
     if len({s.base for s in students}) > 1:
         raise SoupError("soup members differ in base: " + ", ".join(sorted({s.base for s in
@@ -95,11 +88,7 @@ def soup_into(run: Path, members: Sequence[Path]) -> dict[str, Any]:
         soup = soup_students(students)
     except ValueError as exc:
         raise SoupError(str(exc)) from None
-    save_student(soup, target, own, losses)
-    marker = target / DISTILL_FILE
-    saved = json.loads(marker.read_text(encoding="utf-8"))
-    saved["soup_of"] = [str(m) for m in members]
-    marker.write_text(json.dumps(saved, indent=2) + "\n", encoding="utf-8")
+    save_student(soup, target, own, losses, extra={"soup_of": [str(m) for m in members]})
     return {"run": str(run), "student": str(target), "members": [str(m) for m in members]}
 
 
