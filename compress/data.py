@@ -16,9 +16,12 @@ import torch
 from compress.config import CompressConfig
 from compress.dataset import (
     FILLERS_START,
+    NEAR_COPY_JACCARD,
     DatasetError,
     Example,
     _stable,
+    core_text,
+    near_copy,
     load_examples,
     read_jsonl,
 )
@@ -258,7 +261,12 @@ def load_heard(spec: str, lang: str, splits: Splits) -> tuple[list[tuple[str, in
     spec: "builtin" (HYPOTHESES_DIR/<lang>_hypotheses.jsonl if present), "none", a path, or
     several of these separated by commas (rows of every file, in order).
     Rows whose sentence is not in this run's training split (another dataset, the tiny
-    preset's subset) or whose intent no longer matches it are left out and counted.
+    preset's subset) or whose intent no longer matches it are left out and counted, and so
+    are rows whose words heard are a near copy (compress.dataset.near_copy) of a dev or
+    test sentence, as the data's own guard and cloud_sync's corrections leave them out, or
+    of a training sentence of another label and not of the sentence said: a call heard as
+    "i feel woozy", word for word a symptom sentence of dev, would teach with the call's
+    targets that a plain symptom is a call (docs/intent.md, "Calls as heard").
     Raises:
         FileNotFoundError: an explicit path that does not exist.
         DatasetError: a line that is not a JSON object with "source", "text" and "intent".
@@ -269,11 +277,52 @@ def load_heard(spec: str, lang: str, splits: Splits) -> tuple[list[tuple[str, in
     train_ids = splits.ids(splits.train)
     row_of = {e.text: i for i, e in enumerate(splits.train)}
     out: list[tuple[str, int, int]] = []
-    counts = {"rows": 0, "not_in_train": 0, "intent_changed": 0, "same_as_said": 0}
+    counts = {"rows": 0, "not_in_train": 0, "intent_changed": 0, "same_as_said": 0,
+              "near_held_out": 0, "heard_as_other": 0}
     for path in paths:
         _read_heard(path, splits, train_ids, row_of, out, counts)
+    held_out = _NearIndex([*splits.dev, *splits.test])
+    train = _NearIndex(splits.train)
+    kept = []
+    for text, label_id, i in out:
+        if held_out.labels_near(text):
+            counts["near_held_out"] += 1  # it would tell the model a dev/test answer
+        elif train.labels_near(text) - {splits.labels[label_id]} and \
+                not near_copy(text, splits.train[i].text):
+            counts["heard_as_other"] += 1
+        else:
+            kept.append((text, label_id, i))
+    out = kept
     files = ",".join(str(p) for p in paths)
     return out, {"file": files, **counts, "used": len(out)}
+
+
+class _NearIndex:
+    """Sentences by their core words, to find those a text is a near copy of
+    (compress.dataset.near_copy: the same core, or core words within its Jaccard cut), with
+    the candidates narrowed by word count."""
+
+    def __init__(self, examples: Iterable[Example]) -> None:
+        self._by_size: dict[int, list[tuple[frozenset[str], str]]] = defaultdict(list)
+        self._exact: dict[str, set[str]] = defaultdict(set)
+        for e in examples:
+            core = core_text(e.text)
+            self._exact[core].add(e.intent)
+            words = frozenset(core.split())
+            self._by_size[len(words)].append((words, e.intent))
+
+    def labels_near(self, text: str) -> set[str]:
+        """The labels of the sentences that text is a near copy of."""
+        core = core_text(text)
+        found = set(self._exact.get(core, ()))
+        words = set(core.split())
+        n = len(words)
+        for size in range(max(1, int(n * NEAR_COPY_JACCARD)), int(n / NEAR_COPY_JACCARD) + 2):
+            for other, label in self._by_size.get(size, ()):
+                if label not in found and \
+                        len(words & other) / len(words | other) >= NEAR_COPY_JACCARD:
+                    found.add(label)
+        return found
 
 
 def _read_heard(path: Path, splits: Splits, train_ids: list[int], row_of: dict[str, int],

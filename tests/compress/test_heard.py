@@ -48,7 +48,39 @@ def test_rows_map_to_the_sentence_said_and_its_intent(tmp_path: Path) -> None:
     heard, info = load_heard(str(f), "en", _splits())
     assert heard == [("i have four nova", 1, 1), ("yellow there", 0, 0)]
     assert info == {"file": str(f), "rows": 6, "not_in_train": 1, "intent_changed": 1,
-                    "same_as_said": 2, "used": 2}
+                    "same_as_said": 2, "near_held_out": 0, "heard_as_other": 0, "used": 2}
+
+
+def test_rows_heard_as_held_out_or_as_another_labels_sentence_are_left_out(
+        tmp_path: Path) -> None:
+    """A call heard as a dev sentence of another label ("i feel woozy") taught the student that
+    a plain symptom is a call; a row heard as a dev or test sentence of any label tells the
+    model a held-out answer; one heard as a training sentence of another label teaches a
+    false rule, unless the words heard are still those said."""
+    def ex(text: str, intent: str, split: str) -> Example:
+        return Example(text, intent, "en", f"{intent}:{text}", split)
+
+    labels = ("greeting", "fall_report", "symptom_report", "emergency_help")
+    splits = Splits(labels,
+                    train=[ex("i can't breathe", "emergency_help", "train"),
+                           ex("i have fallen over", "fall_report", "train"),
+                           ex("hello there my dear old friend", "greeting", "train"),
+                           ex("hello there my dear old pal", "fall_report", "train")],  # noise
+                    dev=[ex("i feel woozy", "symptom_report", "dev")],
+                    test=[ex("i fell on the floor", "fall_report", "test")])
+    f = _write(tmp_path / "h.jsonl", [
+        {"source": "i can't breathe", "text": "um i feel woozy", "intent": "emergency_help"},
+        {"source": "i have fallen over", "text": "i fell on the floor please",
+         "intent": "fall_report"},  # the test sentence, same label: still a held-out answer
+        {"source": "i have fallen over", "text": "hello there my dear old friend",
+         "intent": "fall_report"},
+        {"source": "hello there my dear old friend", "text": "hello there my dear old",
+         "intent": "greeting"},  # near another label's sentence, but also near what was said
+        {"source": "i have fallen over", "text": "i have four nova", "intent": "fall_report"},
+    ])
+    heard, info = load_heard(str(f), "en", splits)
+    assert heard == [("hello there my dear old", 0, 2), ("i have four nova", 1, 1)]
+    assert info["near_held_out"] == 2 and info["heard_as_other"] == 1 and info["used"] == 2
 
 
 def test_off_missing_and_malformed(tmp_path: Path) -> None:
@@ -117,7 +149,7 @@ def test_several_files_are_read_in_order(tmp_path: Path) -> None:
     heard, info = load_heard(f"{a}, {b},{a}", "en", _splits())  # a file named twice: once
     assert heard == [("i have four nova", 1, 1), ("yellow there", 0, 0)]
     assert info == {"file": f"{a},{b}", "rows": 3, "not_in_train": 0, "intent_changed": 0,
-                    "same_as_said": 1, "used": 2}
+                    "same_as_said": 1, "near_held_out": 0, "heard_as_other": 0, "used": 2}
     with pytest.raises(FileNotFoundError, match="nope.jsonl"):
         load_heard(f"{a},{tmp_path / 'nope.jsonl'}", "en", _splits())
 
