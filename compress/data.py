@@ -21,8 +21,8 @@ from compress.dataset import (
     Example,
     _stable,
     core_text,
-    near_copy,
     load_examples,
+    near_copy,
     read_jsonl,
 )
 

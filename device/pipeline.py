@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 from device.dialogue import DialogueManager
 from device.executor import ActionExecutor
 from device.replies import Outcome, Reply
-from device.safety import is_negated_call, safety_label_of_words
+from device.safety import call_words_also_in, is_negated_call, safety_label_of_words
 from device.safety_decision import thresholds_of
 from device.settings import SpokenSettings
 from device.slots import extract_slots
@@ -262,7 +262,8 @@ class Assistant:
         spoken = spoken_intent(self._spoken_model, transcript, safety_from_alternatives=n_alt,
                                safety_phrase=safety_label_of_words, not_a_call=is_negated_call,
                                understood_best=self.understood_best,
-                               sounds_like=self._read_sounds if reader is not None else None)
+                               sounds_like=self._read_sounds if reader is not None else None,
+                               shared_call_words=call_words_also_in)
         score = 1.0 if spoken.result is None else float(spoken.result.score)  # nothing heard
         timings["intent"] = _ms(t0)
         t0 = time.perf_counter()
@@ -310,7 +311,8 @@ class Assistant:
         spoken = spoken_intent(self._spoken_model, transcript,
                                safety_from_alternatives=self.safety_from_alternatives,
                                safety_phrase=safety_label_of_words, not_a_call=is_negated_call,
-                               understood_best=self.understood_best)
+                               understood_best=self.understood_best,
+                               shared_call_words=call_words_also_in)
         score = 1.0 if spoken.result is None else float(spoken.result.score)
         decision = self.dialogue.confirmer.decide(
             spoken.intent, spoken.text, score, spoken.from_alternative,

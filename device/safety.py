@@ -419,6 +419,19 @@ def safety_word_indices(text: str) -> list[int]:
     return sorted(out)
 
 
+def call_words_also_in(text: str, other: str) -> bool:
+    """Whether ``text`` has plain safety words (:func:`is_safety_phrase`) and every phrase of
+    them is said in ``other`` too, word for word: "help me i'm too the heating up" against
+    "help me um turn the heating up". Where ``other`` holds no call, the two differ only in
+    the words around the call's, which ``other`` read as no call (speech.spoken_intent:
+    an alternative of an understood 1-best)."""
+    phrases = [m.group(0).split() for m in _SAFETY_PHRASE.finditer(defuse(text))]
+    words = _norm(other).split()
+    return bool(phrases) and all(
+        any(words[i:i + len(p)] == p for i in range(len(words) - len(p) + 1))
+        for p in phrases)
+
+
 def is_negated_call(text: str) -> bool:
     """Whether ``text`` denies a fall or a call for help, uses their words only in a
     figure of speech, tells of someone else's fall in the past, of the resident's own fall

@@ -13,6 +13,9 @@ of "my foot hurts" must not turn into a safety question because its next guess w
 hurts" (the intent model gives that 0.57 emergency_help); a garbled 1-best ("mum fast
 forward") still lets the alternative ("mum has fallen") be asked about. Measured on the
 recorded speech benchmark: docs/speech.md, "Alternatives under an understood 1-best".
+Nor do an alternative's plain safety words when the understood 1-best says them too
+(`shared_call_words`): "help me i'm too the heating up" under "help me um turn the heating
+up" differs from it only in the words that made its "help me" a request.
 
 A call the recognizer misheard as near-sounding words ("alert my car alert") may still be
 read by its sounds (`sounds_like`, speech.sounds_like): the transcript with the call phrase
@@ -81,7 +84,9 @@ def spoken_intent(model: _Classifier, transcript: Transcript,
                   safety_phrase: Callable[[str], str | None] | None = None,
                   not_a_call: Callable[[str], bool] | None = None,
                   understood_best: float | None = None,
-                  sounds_like: Callable[[str], Any] | None = None) -> SpokenIntent:
+                  sounds_like: Callable[[str], Any] | None = None,
+                  shared_call_words: Callable[[str, str], bool] | None = None
+                  ) -> SpokenIntent:
     """Decide the intent of `transcript` (see module doc).
 
     Args:
@@ -111,6 +116,10 @@ def spoken_intent(model: _Classifier, transcript: Transcript,
             (and `not_a_call` does not), gives that label with ``from_alternative`` one past
             the alternatives used: like an alternative's, it is asked about, never alerted
             at once.
+        shared_call_words: optional rule on two hypotheses (the device passes
+            ``device.safety.call_words_also_in``): (alternative, 1-best) -> whether every
+            safety phrase of the alternative's words is said in the 1-best too. Under an
+            understood 1-best (`understood_best`), such an alternative's words raise nothing.
     Raises:
         ValueError: negative `safety_from_alternatives`, `understood_best` outside (0, 1].
     """
@@ -141,7 +150,9 @@ def spoken_intent(model: _Classifier, transcript: Transcript,
     if safety_phrase is not None:
         for k, (alt, res) in enumerate(zip(alts, results, strict=True), 1):
             label = safety_phrase(alt)
-            if label is not None and label in safety_labels:
+            if label is not None and label in safety_labels and not (
+                    understood_at is not None and shared_call_words is not None
+                    and shared_call_words(alt, heard)):
                 return SpokenIntent(label, alt, k, res)
     if sounds_like is not None and safety_phrase is not None and safety_from_alternatives > 0:
         found = sounds_like_reading([heard, *alts], sounds_like, safety_phrase, not_a_call,

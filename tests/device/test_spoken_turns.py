@@ -325,6 +325,23 @@ def test_an_understood_request_is_not_turned_into_a_safety_question(
     assert off.dialogue.pending_safety is not None
 
 
+def test_an_alternative_sharing_the_understood_requests_help_me_is_not_asked_about(
+        model: IntentModel, clock: Clock, tmp_path: Path) -> None:
+    """Recorded on the command set: "help me um turn the heating up" heard right, with "help
+    me i'm too the heating up" next; the "help me" both say is the request's, so the heating
+    goes up and no question is asked. A new call word in the alternative is still asked."""
+    assistant = make_assistant(model, clock, tmp_path / "a")
+    turn = assistant.respond_transcript(
+        heard("help me um turn the heating up", "help me i'm too the heating up"), source="mic")
+    assert (turn.intent, turn.from_alternative) == ("home_control", 0)
+    assert assistant.dialogue.pending_safety is None and turn.alerts == ()
+    other = make_assistant(model, clock, tmp_path / "b")
+    turn = other.respond_transcript(
+        heard("help me um turn the heating up", "help me i can't get up"), source="mic")
+    assert turn.intent in SAFETY_LABELS and turn.from_alternative == 1
+    assert other.dialogue.pending_safety is not None and turn.alerts == ()
+
+
 def test_spoken_turns_use_the_models_spoken_ask_threshold(
         clock: Clock, tmp_path: Path, model_copy: Path) -> None:
     """A model whose config.json has spoken_ask: a sentence between the spoken and the typed

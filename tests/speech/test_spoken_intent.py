@@ -159,3 +159,46 @@ def test_safety_words_in_an_alternative_raise_its_label(model) -> None:  # type:
     assert safety_label_of_words("i have fallen over") == "fall_report"
     assert safety_label_of_words("call an ambulance") == "emergency_help"
     assert safety_label_of_words("turn on the kitchen light") is None
+
+
+def test_an_alternative_whose_call_words_the_understood_one_best_says_raises_nothing(  # type: ignore[no-untyped-def]
+        model) -> None:
+    """Recorded in the speech benchmark (command set, test): the fast path heard "help me um
+    turn the heating up" right, and its next guess "help me i'm too the heating up" held the
+    words net's "help me" (not followed by a request); the 1-best says the same "help me"
+    and reads it as a request, so the alternative raises nothing. New call words in an
+    alternative still do, and so does a shared "help me" under a 1-best not understood."""
+    from device.safety import call_words_also_in, safety_label_of_words
+
+    best, alt = "help me um turn the heating up", "help me i'm too the heating up"
+    assert safety_label_of_words(best) is None and safety_label_of_words(alt) == "emergency_help"
+    b = model.classify(best)
+    assert b.intent == "home_control" and b.score >= 0.9
+    rules = {"safety_phrase": safety_label_of_words, "understood_best": 0.9}
+    si = spoken_intent(model, _tr(best, [alt]), **rules, shared_call_words=call_words_also_in)
+    assert (si.intent, si.from_alternative) == ("home_control", 0)
+    assert spoken_intent(model, _tr(best, [alt]), **rules).from_alternative == 1  # without it
+    # new call words beside the shared ones ("can't get up") still raise the label
+    si = spoken_intent(model, _tr(best, ["help me i can't get up"]), **rules,
+                       shared_call_words=call_words_also_in)
+    assert si.intent in SAFETY_LABELS and si.from_alternative == 1
+    # a garbled 1-best with the same "help me" is not understood: the alternative is asked
+    garbled = next(t for t in ("help me um two the eating of", "help me the weather up",
+                               "help me banana telephone", "help me remember the heating")
+                   if model.classify(t).intent not in SAFETY_LABELS
+                   and (model.classify(t).intent == "out_of_scope"
+                        or model.classify(t).score < 0.9))
+    si = spoken_intent(model, _tr(garbled, [alt]), **rules, shared_call_words=call_words_also_in)
+    assert si.intent == "emergency_help" and si.from_alternative == 1
+
+
+def test_call_words_also_in() -> None:
+    from device.safety import call_words_also_in
+
+    assert call_words_also_in("help me i'm too the heating up", "help me um turn the heating up")
+    assert call_words_also_in("er i'm on the floor now", "i'm on the floor of the loft")
+    assert not call_words_also_in("help me i can't get up", "help me turn the heating up")
+    assert not call_words_also_in("alert my carer", "live my carer")
+    assert not call_words_also_in("turn the heating up", "turn the heating up")  # no call words
+    # a denied or idiomatic use is no call word to share
+    assert not call_words_also_in("i'm dying for a cup of tea", "i'm dying for a cup of tea")
