@@ -74,6 +74,13 @@ def _add_args(p: argparse.ArgumentParser) -> None:
                    help="recognizer hypotheses of the training sentences to distil on "
                         "(python -m speech.hypotheses; builtin: compress/data/asr; default none, "
                         "tiny preset builtin; several: comma-separated)")
+    p.add_argument("--heard-labels", default=None, metavar="all|LABEL,LABEL",
+                   help="use only the hypotheses of these intents (default all; the calls as "
+                        "heard: emergency_help,fall_report)")
+    p.add_argument("--plain-soup", type=int_range(0, 16), default=None,
+                   help="more soup members, seeds from --student-seed on, each distilled as a "
+                        "build without the training-only files and the hypotheses would, 0-16 "
+                        "(default 0; docs/intent.md, \"Soups across builds\")")
     p.add_argument("--heard-targets", choices=("said", "teacher"), default=None,
                    help="what the student learns for a hypothesis: said (default) the soft and "
                         "hard labels of the sentence said; teacher: the teacher's own soft "
@@ -130,6 +137,7 @@ def _compress(args: argparse.Namespace) -> int:
                      probe_epochs=args.probe_epochs, vocab_size=args.vocab_size,
                      freeze_embeddings=args.freeze_embeddings, student_lr=args.student_lr,
                      asr_hypotheses=args.asr_hypotheses, heard_targets=args.heard_targets,
+                     heard_labels=args.heard_labels, plain_soup=args.plain_soup,
                      keep_layers=_layers(args.keep_layers), fuse=args.fuse,
                      resume=args.resume or None)
     labels = _labels(args.labels)

@@ -94,6 +94,10 @@ class StudentConfig:
     off; else a path. Off by default: measured side by side, it gained 3 points of
     spoken-intent accuracy and cost 5 points on typed/test text (device/models/intent/
     README.md); the tiny preset uses it so the path is exercised."""
+    heard_labels: str = "all"
+    """The intents whose hypotheses are used, comma-separated ("all": every row). The calls
+    as heard: "emergency_help,fall_report" with Whisper's file (docs/intent.md, "Calls as
+    heard")."""
     heard_targets: str = "said"
     """What the student learns for each hypothesis: "said", the teacher's soft labels and the
     intent of the sentence that was said; "teacher", the teacher's own soft labels of the
@@ -116,6 +120,11 @@ class StudentConfig:
     """Students distilled from the same start with seeds seed, seed+1, ... seed+soup-1 and
     averaged weight by weight (a uniform model soup): one student of the same size and
     speed. docs/intent.md, "Seeds, and a soup of students"."""
+    plain_soup: int = 0
+    """More soup members, with seeds seed .. seed+plain_soup-1, each distilled as a build
+    without the training-only files (<lang>/train_only/) and without recognizer hypotheses
+    would distil it: averaged with the `soup` members, which learnt from both (docs/intent.md,
+    "Soups across builds"). 0: off."""
     tiny_hidden: int = 64
 
     def __post_init__(self) -> None:
@@ -127,6 +136,12 @@ class StudentConfig:
             raise ConfigError("student probe_epochs must be within 0..1000")
         if not 1 <= self.soup <= 16:
             raise ConfigError("student soup must be within 1..16 students")
+        if not 0 <= self.plain_soup <= 16:
+            raise ConfigError("student plain_soup must be within 0..16 students")
+        if not self.heard_labels.strip() or any(
+                not x.strip() for x in self.heard_labels.split(",")):
+            raise ConfigError("student heard_labels must be 'all' or intents separated by "
+                              "commas")
         if self.heard_targets not in ("said", "teacher"):
             raise ConfigError("student heard_targets must be 'said' or 'teacher'")
         if not self.keep_layers or len(set(self.keep_layers)) != len(self.keep_layers):
@@ -230,7 +245,8 @@ _STUDENT_OVERRIDES: dict[str, tuple[str, Callable[[Any], Any]]] = {
     "student_seed": ("seed", int), "freeze_embeddings": ("freeze_embeddings", bool),
     "student_lr": ("lr", float), "soup": ("soup", int),
     "probe_epochs": ("probe_epochs", int), "vocab_size": ("vocab_size", int),
-    "asr_hypotheses": ("asr_hypotheses", str), "heard_targets": ("heard_targets", str)}
+    "asr_hypotheses": ("asr_hypotheses", str), "heard_targets": ("heard_targets", str),
+    "heard_labels": ("heard_labels", str), "plain_soup": ("plain_soup", int)}
 """get_preset's keyword arguments that set a student field: (field, conversion)."""
 
 

@@ -23,6 +23,7 @@ from compress.dataset import (
     core_text,
     load_examples,
     near_copy,
+    normalize_asr,
     read_jsonl,
 )
 
@@ -55,9 +56,13 @@ def _derive_splits(examples: list[Example]) -> list[Example]:
     return out
 
 
-def prepare_splits(cfg: CompressConfig, labels: Sequence[str]) -> Splits:
-    """Load and check the dataset; raise DatasetError when it cannot train a model."""
-    examples = read_jsonl(cfg.data, lang=cfg.lang) if cfg.data else load_examples(cfg.lang)
+def prepare_splits(cfg: CompressConfig, labels: Sequence[str],
+                   train_only: bool = True) -> Splits:
+    """Load and check the dataset; raise DatasetError when it cannot train a model.
+    train_only=False: the built-in data as if its training-only files were not there (the
+    splits a build without them gets, shuffled the same way)."""
+    examples = read_jsonl(cfg.data, lang=cfg.lang) if cfg.data else \
+        load_examples(cfg.lang, train_only)
     if not examples:
         raise DatasetError("the dataset is empty")
     unknown = sorted({e.intent for e in examples} - set(labels))
@@ -254,12 +259,16 @@ def hypotheses_files(spec: str, lang: str) -> list[Path]:
     return out
 
 
-def load_heard(spec: str, lang: str, splits: Splits) -> tuple[list[tuple[str, int, int]],
-                                                               dict[str, Any]]:
+def load_heard(spec: str, lang: str, splits: Splits, labels: Sequence[str] | None = None
+               ) -> tuple[list[tuple[str, int, int]], dict[str, Any]]:
     """Recognizer hypotheses as distillation rows (text, label id, training row said).
 
     spec: "builtin" (HYPOTHESES_DIR/<lang>_hypotheses.jsonl if present), "none", a path, or
     several of these separated by commas (rows of every file, in order).
+    labels: only the rows of these intents (None: every row); the others are counted
+    (`other_label`): the calls as heard are the emergency_help and fall_report rows.
+    A row whose words are those said (apart from apostrophes: "cant" for "can't") teaches
+    nothing new and is left out (`same_as_said`).
     Rows whose sentence is not in this run's training split (another dataset, the tiny
     preset's subset) or whose intent no longer matches it are left out and counted, and so
     are rows whose words heard are a near copy (compress.dataset.near_copy) of a dev or
@@ -281,6 +290,11 @@ def load_heard(spec: str, lang: str, splits: Splits) -> tuple[list[tuple[str, in
               "near_held_out": 0, "heard_as_other": 0}
     for path in paths:
         _read_heard(path, splits, train_ids, row_of, out, counts)
+    if labels is not None:
+        wanted = set(labels)
+        kept = [row for row in out if splits.labels[row[1]] in wanted]
+        counts = {**counts, "other_label": len(out) - len(kept)}
+        out = kept
     held_out = _NearIndex([*splits.dev, *splits.test])
     train = _NearIndex(splits.train)
     kept = []
@@ -343,7 +357,8 @@ def _read_heard(path: Path, splits: Splits, train_ids: list[int], row_of: dict[s
                 counts["not_in_train"] += 1
             elif splits.labels[train_ids[i]] != intent:
                 counts["intent_changed"] += 1
-            elif not text.strip() or text.strip() == source:
+            elif not text.strip() or normalize_asr(text, keep_apostrophes=False) == \
+                    normalize_asr(source, keep_apostrophes=False):
                 counts["same_as_said"] += 1  # nothing new to learn (or nothing heard)
             else:
                 out.append((text.strip(), train_ids[i], i))

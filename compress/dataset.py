@@ -170,13 +170,16 @@ def _surface_forms(sentence: str, intent: str, seed: int) -> list[str]:
     return forms
 
 
-def _raw_rows(lang: str) -> list[tuple[str, str, str, str]]:
-    """(text, intent, group, family) rows before the split."""
+def _raw_rows(lang: str, train_only: bool = True) -> list[tuple[str, str, str, str]]:
+    """(text, intent, group, family) rows before the split (train_only: with the files under
+    <lang>/train_only/)."""
     folder = DATA_ROOT / lang
     slots_path = folder / "slots.json"
     slots = json.loads(slots_path.read_text(encoding="utf-8")) if slots_path.exists() else {}
     rows: list[tuple[str, str, str, str]] = []
-    txt = sorted(folder.glob("*.txt")) + sorted((folder / TRAIN_ONLY_DIR).glob("*.txt"))
+    txt = sorted(folder.glob("*.txt"))
+    if train_only:
+        txt += sorted((folder / TRAIN_ONLY_DIR).glob("*.txt"))
     for path in txt:
         prefix = f"{TRAIN_ONLY_DIR}/" if path.parent.name == TRAIN_ONLY_DIR else ""
         for idx, (template, label, group) in enumerate(_parse_txt(path)):
@@ -221,10 +224,10 @@ def near_copy(a: str, b: str) -> bool:
 
 
 @lru_cache(maxsize=4)
-def _load_cached(lang: str) -> tuple[Example, ...]:
+def _load_cached(lang: str, train_only: bool = True) -> tuple[Example, ...]:
     if lang not in languages():
         raise LookupError(f"no intent data for language {lang!r}; available: {languages()}")
-    rows = _raw_rows(lang)
+    rows = _raw_rows(lang, train_only)
     if not rows:
         raise DatasetError(f"no sentences found under {DATA_ROOT / lang}")
     assignment = _assign_splits(rows)
@@ -262,12 +265,13 @@ def _load_cached(lang: str) -> tuple[Example, ...]:
                  if e.group in moved else e for e in examples)
 
 
-def load_examples(lang: str = "en") -> list[Example]:
-    """All examples of one language, each with its split ("train", "dev" or "test").
+def load_examples(lang: str = "en", train_only: bool = True) -> list[Example]:
+    """All examples of one language, each with its split ("train", "dev" or "test");
+    train_only=False: as if the files under <lang>/train_only/ were not there.
 
     Raises LookupError for a language without data and DatasetError for broken data files.
     """
-    return list(_load_cached(lang))
+    return list(_load_cached(lang, train_only))
 
 
 def load_challenge(lang: str = "en") -> list[Example]:

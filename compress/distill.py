@@ -26,7 +26,7 @@ from compress.train import fit
 from compress.vocab import TrimmedVocab, trim_tokenizer
 
 __all__ = ["Student", "build_student", "distill", "load_student", "probe_head", "read_student",
-           "save_student", "soup_students", "with_defaults", "DISTILL_FILE"]
+           "save_student", "soup_students", "student_vocab", "with_defaults", "DISTILL_FILE"]
 
 DISTILL_FILE = "distill.json"
 """Written next to a distilled student: the settings it was trained with (for --resume)."""
@@ -46,6 +46,23 @@ class Student:
         return encode(self.tokenizer, texts, max_length)
 
 
+def _student_base(cfg: StudentConfig) -> Path:
+    base = minilm_dir() if cfg.model in ("minilm-l6", "tiny-random") else \
+        Path(cfg.model).expanduser()
+    if cfg.model != "tiny-random":
+        check_checkpoint(base)
+    if not (base / "tokenizer.json").is_file():
+        raise FileNotFoundError(f"student base {base} needs a tokenizer.json (WordPiece)")
+    return base
+
+
+def student_vocab(cfg: StudentConfig, vocab_texts: list[str]) -> TrimmedVocab:
+    """The vocabulary a student distilled on `vocab_texts` keeps (the base's word pieces,
+    trimmed to cfg.vocab_size by the texts)."""
+    return trim_tokenizer(_student_base(cfg) / "tokenizer.json", vocab_texts, cfg.vocab_size,
+                          cfg.max_length)
+
+
 def build_student(cfg: StudentConfig, labels: tuple[str, ...], vocab_texts: list[str]) -> Student:
     """Load (or randomly create) the student, drop layers and trim the vocabulary."""
     from transformers import BertConfig
@@ -53,19 +70,14 @@ def build_student(cfg: StudentConfig, labels: tuple[str, ...], vocab_texts: list
     id2label = dict(enumerate(labels))
     label2id = {v: k for k, v in id2label.items()}
     if cfg.model == "tiny-random":
-        base = minilm_dir()
-        vocab = trim_tokenizer(base / "tokenizer.json", vocab_texts, cfg.vocab_size,
-                               cfg.max_length)
+        vocab = student_vocab(cfg, vocab_texts)
         bcfg = BertConfig(vocab_size=len(vocab), hidden_size=cfg.tiny_hidden,
                           num_hidden_layers=len(cfg.keep_layers), num_attention_heads=2,
                           intermediate_size=cfg.tiny_hidden * 2, max_position_embeddings=64,
                           num_labels=len(labels), id2label=id2label, label2id=label2id)
         return Student(BertMeanPoolClassifier(bcfg), vocab, "tiny-random-bert")
-    base = minilm_dir() if cfg.model == "minilm-l6" else Path(cfg.model).expanduser()
-    check_checkpoint(base)
-    if not (base / "tokenizer.json").is_file():
-        raise FileNotFoundError(f"student base {base} needs a tokenizer.json (WordPiece)")
-    vocab = trim_tokenizer(base / "tokenizer.json", vocab_texts, cfg.vocab_size, cfg.max_length)
+    base = _student_base(cfg)
+    vocab = student_vocab(cfg, vocab_texts)
     model = BertMeanPoolClassifier.from_pretrained(str(base), num_labels=len(labels),
                                                    id2label=id2label, label2id=label2id)
     model.keep_layers(cfg.keep_layers)

@@ -51,6 +51,37 @@ def _stage(msg: str) -> None:
     print(f"[compress {time.strftime('%H:%M:%S')}] {msg}", file=sys.stderr, flush=True)
 
 
+
+def _plain_rows(cfg: Any, labels: tuple[str, ...], splits: Any, student_rows: Any,
+                work: Path, resumed: bool, teacher_outputs: Any) -> dict[str, Any]:
+    """The rows a build without the training-only files (and without recognizer hypotheses)
+    distils its student on, for `student.plain_soup`: its splits, shuffled as that build's,
+    the teacher-labelled variants, and the teacher's soft labels of them (cached in
+    work/teacher_outputs_plain.pt). Raises DatasetError when the training-only files moved a
+    sentence between dev and test (a plain member would then be measured on other splits)."""
+    import torch
+
+    from compress.data import prepare_splits
+    from compress.dataset import DatasetError
+
+    plain = prepare_splits(cfg, labels, train_only=False)
+    for name in ("dev", "test"):
+        if [e.text for e in getattr(plain, name)] != [e.text for e in getattr(splits, name)]:
+            raise DatasetError(f"the training-only files change the {name} split; a plain "
+                               "soup member cannot be averaged with this run's students")
+    train_texts, augmented, _, _, _ = student_rows(plain, "none")
+    kd_texts = train_texts + augmented
+    cache = work / "teacher_outputs_plain.pt"
+    cached = torch.load(cache, weights_only=False) if resumed and cache.is_file() else None
+    if cached is not None and cached["texts"] == kd_texts:
+        soft, pooled = cached["soft"], cached["pooled"]
+    else:
+        soft, pooled = teacher_outputs(kd_texts)
+        torch.save({"texts": kd_texts, "soft": soft, "pooled": pooled}, cache)
+    _stage(f"plain soup members: train {len(plain.train)}, {len(kd_texts)} rows")
+    return {"splits": plain, "augmented": augmented, "kd_texts": kd_texts, "soft": soft,
+            "pooled": pooled, "heard": []}
+
 def run(cfg: Any, out: Path, labels: tuple[str, ...] | None = None) -> dict[str, Any] | None:
     """Run every stage; returns the report (None on non-main torchrun ranks)."""
     import numpy as np
@@ -58,6 +89,7 @@ def run(cfg: Any, out: Path, labels: tuple[str, ...] | None = None) -> dict[str,
 
     from compress.assets import resolve_teacher
     from compress.calibrate import calibrate
+    from compress.config import ConfigError
     from compress.data import (
         augment_texts,
         load_heard,
@@ -76,6 +108,7 @@ def run(cfg: Any, out: Path, labels: tuple[str, ...] | None = None) -> dict[str,
         load_student,
         save_student,
         soup_students,
+        student_vocab,
     )
     from compress.evaluate import (
         latency,
@@ -106,6 +139,14 @@ def run(cfg: Any, out: Path, labels: tuple[str, ...] | None = None) -> dict[str,
     from device.labels import INTENT_LABELS
 
     labels = tuple(labels or INTENT_LABELS)
+    wanted = None if cfg.student.heard_labels.strip() == "all" else \
+        [x.strip() for x in cfg.student.heard_labels.split(",")]
+    unknown = sorted(set(wanted or ()) - set(labels))
+    if unknown:
+        raise ConfigError(f"student heard_labels names intents not in the label set: {unknown}")
+    if cfg.student.plain_soup and cfg.data:
+        raise ConfigError("student plain_soup needs the built-in data: the training-only "
+                          "files are its own (compress/data/<lang>/train_only/)")
     out = Path(out)
     check_output_dir(out)
     work = out / "work"
@@ -144,30 +185,39 @@ def run(cfg: Any, out: Path, labels: tuple[str, ...] | None = None) -> dict[str,
     device_eval = device
 
     _stage("teacher soft labels")
-    train_texts = [e.text for e in splits.train]
-    augmented = augment_texts(train_texts, cfg.student.augment, cfg.seed)
-    if cfg.student.mix:
-        known = set(augmented)
-        augmented = augmented + [t for t in mix_texts(train_texts, cfg.student.mix, cfg.seed)
-                                 if t not in known]
-    swapped: list[str] = []
-    if cfg.student.substitute:
-        neighbours = word_neighbours(teacher, text_words(train_texts))
-        known = set(augmented)
-        swapped = [t for t in substitute_texts(train_texts, cfg.student.substitute, cfg.seed,
-                                               neighbours) if t not in known]
-        augmented = augmented + swapped
-        _stage(f"{len(swapped)} rows with words swapped for their neighbours "
-               f"({len(neighbours)} words have them)")
-    heard, heard_info = load_heard(cfg.student.asr_hypotheses, cfg.lang, splits)
-    if heard and cfg.student.heard_targets == "teacher":
-        # A transfer set: what the recognizer heard, labelled by the teacher itself.
-        transfer = transfer_texts(heard, train_texts + augmented)
-        augmented = augmented + transfer
-        heard_info = {**heard_info, "targets": "teacher", "transfer": len(transfer)}
-        _stage(f"{len(transfer)} recognizer hypotheses as teacher-labelled transfer rows "
-               f"({heard_info['file']})")
-        heard = []
+
+    def student_rows(sp: Any, hypotheses: str
+                     ) -> tuple[list[str], list[str], list[Any], dict[str, Any], int]:
+        """(training texts, teacher-labelled variants, hypotheses rows, their counts, rows
+        with words swapped) that a student of the splits `sp` distils on."""
+        swapped: list[str] = []
+        train_texts = [e.text for e in sp.train]
+        augmented = augment_texts(train_texts, cfg.student.augment, cfg.seed)
+        if cfg.student.mix:
+            known = set(augmented)
+            augmented = augmented + [t for t in mix_texts(train_texts, cfg.student.mix,
+                                                          cfg.seed) if t not in known]
+        if cfg.student.substitute:
+            neighbours = word_neighbours(teacher, text_words(train_texts))
+            known = set(augmented)
+            swapped = [t for t in substitute_texts(train_texts, cfg.student.substitute,
+                                                   cfg.seed, neighbours) if t not in known]
+            augmented = augmented + swapped
+            _stage(f"{len(swapped)} rows with words swapped for their neighbours "
+                   f"({len(neighbours)} words have them)")
+        heard, heard_info = load_heard(hypotheses, cfg.lang, sp, wanted)
+        if heard and cfg.student.heard_targets == "teacher":
+            # A transfer set: what the recognizer heard, labelled by the teacher itself.
+            transfer = transfer_texts(heard, train_texts + augmented)
+            augmented = augmented + transfer
+            heard_info = {**heard_info, "targets": "teacher", "transfer": len(transfer)}
+            _stage(f"{len(transfer)} recognizer hypotheses as teacher-labelled transfer rows "
+                   f"({heard_info['file']})")
+            heard = []
+        return train_texts, augmented, heard, heard_info, len(swapped)
+
+    train_texts, augmented, heard, heard_info, n_swapped = student_rows(
+        splits, cfg.student.asr_hypotheses)
     kd_texts = train_texts + augmented
     tmax = cfg.teacher.max_length
     cache = work / "teacher_outputs.pt"
@@ -186,6 +236,13 @@ def run(cfg: Any, out: Path, labels: tuple[str, ...] | None = None) -> dict[str,
                     "test": t_test}, cache)
     if heard:
         _stage(f"{len(heard)} recognizer hypotheses of training sentences ({heard_info['file']})")
+    plain_rows = None
+    if cfg.student.plain_soup:
+        plain_rows = _plain_rows(cfg, labels, splits, student_rows, work, resumed,
+                                 lambda texts: predict(teacher.model, teacher.encode(texts, tmax),
+                                                       teacher.pad_id, device_eval,
+                                                       desc="teacher soft labels (plain)",
+                                                       pooled=True))
     dev_gold = np.asarray(splits.ids(splits.dev))
     test_gold = np.asarray(splits.ids(splits.test))
     teacher.model.to("cpu")
@@ -210,11 +267,26 @@ def run(cfg: Any, out: Path, labels: tuple[str, ...] | None = None) -> dict[str,
                 "lang": cfg.lang, "data": cfg.data, "heard": len(heard),
                 "heard_sha": hashlib.sha256(json.dumps(heard).encode()).hexdigest()[:16]}
     class_weight = class_weights(splits, cfg.teacher.safety_weight)
+    rows = {"splits": splits, "augmented": augmented, "kd_texts": kd_texts, "soft": soft,
+            "pooled": pooled, "heard": heard, "class_weight": class_weight, "settings": settings}
+    if plain_rows is not None:
+        if student_vocab(cfg.student, kd_texts + [h[0] for h in heard]).kept_ids != \
+                student_vocab(cfg.student, plain_rows["kd_texts"]).kept_ids:
+            raise ConfigError("student plain_soup needs a vocabulary that the data does not "
+                              "choose: the training-only files' words change the trimmed "
+                              "one; set vocab_size at or above the base's (30522 for MiniLM)")
+        plain_rows["class_weight"] = class_weights(plain_rows["splits"],
+                                                   cfg.teacher.safety_weight)
+        plain_rows["settings"] = {**settings, "kd_texts": len(plain_rows["kd_texts"]),
+                                  "heard": 0,
+                                  "heard_sha": hashlib.sha256(b"[]").hexdigest()[:16]}
 
-    def distil_one(scfg: Any, folder: Path) -> tuple[Any, list[float]]:
-        """A student distilled with `scfg` (one seed), resumed from `folder` when it holds
-        one distilled with the same settings."""
-        member = {**settings, "student": asdict(scfg)}
+    def distil_one(scfg: Any, folder: Path, data_rows: dict[str, Any] | None = None
+                   ) -> tuple[Any, list[float]]:
+        """A student distilled with `scfg` (one seed) on `data_rows` (default: this run's
+        data), resumed from `folder` when it holds one distilled with the same settings."""
+        r = data_rows or rows
+        member = {**r["settings"], "student": asdict(scfg)}
         reused = load_student(folder, member) if resumed else None
         if reused is not None:
             _stage(f"resumed the distilled student from {folder}")
@@ -224,18 +296,21 @@ def run(cfg: Any, out: Path, labels: tuple[str, ...] | None = None) -> dict[str,
         # student. Every seed starts from the same head; the seed moves the batch order and
         # the dropout.
         torch.manual_seed(cfg.seed + 1)
-        one = build_student(scfg, labels, kd_texts + [h[0] for h in heard])
+        one = build_student(scfg, labels, r["kd_texts"] + [h[0] for h in r["heard"]])
         if scfg.seed:
             torch.manual_seed(cfg.seed + 1 + 1000 * scfg.seed)
-        data = kd_dataset(one, splits, augmented, soft, pooled, scfg.max_length, heard)
-        losses = distill(one, data, scfg, class_weight, device, cfg.seed + 1000 * scfg.seed)
+        data = kd_dataset(one, r["splits"], r["augmented"], r["soft"], r["pooled"],
+                          scfg.max_length, r["heard"])
+        losses = distill(one, data, scfg, r["class_weight"], device,
+                         cfg.seed + 1000 * scfg.seed)
         one.model.to("cpu").eval()
         save_student(one, folder, member, losses)
         return one, losses
 
     student_losses: list[Any] = []
-    reused = load_student(student_dir, settings) if resumed and cfg.student.soup > 1 else None
-    if cfg.student.soup == 1:
+    souped = cfg.student.soup > 1 or cfg.student.plain_soup > 0
+    reused = load_student(student_dir, settings) if resumed and souped else None
+    if not souped:
         student, student_losses = distil_one(cfg.student, student_dir)
     elif reused is not None:
         student = reused
@@ -243,16 +318,24 @@ def run(cfg: Any, out: Path, labels: tuple[str, ...] | None = None) -> dict[str,
         _stage(f"resumed the distilled soup from {student_dir}")
     else:
         seeds = [cfg.student.seed + k for k in range(cfg.student.soup)]
+        plain_seeds = [cfg.student.seed + k for k in range(cfg.student.plain_soup)]
+        jobs = [(f"seed {k}", replace(cfg.student, seed=k, soup=1, plain_soup=0),
+                 work / "soup" / f"seed{k}", None) for k in seeds]
+        # a plain member is the student a build without the training-only files and the
+        # hypotheses distils with that seed: the same settings as that build's
+        jobs += [(f"seed {k}, plain", replace(cfg.student, seed=k, soup=1, plain_soup=0,
+                                              asr_hypotheses="none", heard_labels="all"),
+                  work / "soup" / f"plain_seed{k}", plain_rows) for k in plain_seeds]
         members = []
-        for n, k in enumerate(seeds, 1):
-            _stage(f"soup: student {n} of {len(seeds)} (seed {k})")
-            one, losses = distil_one(replace(cfg.student, seed=k, soup=1),
-                                     work / "soup" / f"seed{k}")
+        for n, (name, scfg, folder, data_rows) in enumerate(jobs, 1):
+            _stage(f"soup: student {n} of {len(jobs)} ({name})")
+            one, losses = distil_one(scfg, folder, data_rows)
             members.append(one)
             student_losses.append(losses)
         student = soup_students(members)
         save_student(student, student_dir, settings, student_losses)
-        _stage(f"soup: {len(members)} students averaged (seeds {seeds})")
+        _stage(f"soup: {len(members)} students averaged (seeds {seeds}"
+               + (f"; plain {plain_seeds})" if plain_seeds else ")"))
     student.model.to("cpu").eval()
 
     _stage("export ONNX + quantize")
@@ -353,7 +436,7 @@ def run(cfg: Any, out: Path, labels: tuple[str, ...] | None = None) -> dict[str,
                         "old_rule": {"student_int8": asdict(s_cal), "teacher": asdict(t_cal)}},
         "losses": _losses(teacher_losses, student_losses),
         "data": {"train": len(splits.train), "augmented": len(augmented),
-                 "substituted": len(swapped),
+                 "substituted": n_swapped,
                  "asr_hypotheses": heard_info,
                  "dev": len(splits.dev), "test": len(splits.test)},
         "seconds": round(time.time() - t_start, 1), "device": str(device),
