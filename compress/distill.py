@@ -126,6 +126,10 @@ def save_student(student: Student, folder: Path, settings: dict[str, Any],
         indent=2) + "\n", encoding="utf-8")
 
 
+def _word_pieces(vocab: TrimmedVocab) -> Any:
+    return vocab.tokenizer_json.get("model", {}).get("vocab")
+
+
 def soup_students(members: list[Student]) -> Student:
     """One student whose weights are the members' averaged (a uniform model soup, Wortsman
     et al. 2022). The members must share a start (the same base, layers, trimmed
@@ -137,8 +141,11 @@ def soup_students(members: list[Student]) -> Student:
         raise ValueError("a soup needs at least one student")
     first = members[0]
     states = [m.model.state_dict() for m in members]
+    words = _word_pieces(first.vocab)
     for m, st in zip(members[1:], states[1:], strict=True):
-        if m.vocab.kept_ids != first.vocab.kept_ids or st.keys() != states[0].keys() or any(
+        # the word pieces, not kept_ids: a student read back from disk numbers its own
+        # (read_student), one distilled in this run the base's
+        if _word_pieces(m.vocab) != words or st.keys() != states[0].keys() or any(
                 st[k].shape != states[0][k].shape for k in st):
             raise ValueError("soup members differ in vocabulary or shape: they must be "
                              "distilled with the same settings but the seed")

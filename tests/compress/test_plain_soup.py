@@ -91,6 +91,14 @@ def test_a_plain_member_is_the_student_of_a_build_without_the_training_only_file
         resumed = run(cfg, a)
         assert resumed is not None
         assert resumed["student_int8"]["accuracy"] == report["student_int8"]["accuracy"]
+        # one member read back from disk, the other distilled again: the same soup
+        shutil.rmtree(members / "plain_seed0")
+        shutil.rmtree(a / "work" / "student_pt")
+        again_run = run(cfg, a)
+        assert again_run is not None
+        assert all(torch.equal(_weights(members / "plain_seed0")[k], plain[k])  # type: ignore[arg-type]
+                   for k in plain)
+        assert again_run["student_int8"]["accuracy"] == report["student_int8"]["accuracy"]
     finally:
         ds._load_cached.cache_clear()
 
