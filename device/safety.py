@@ -403,6 +403,18 @@ def is_safety_phrase(text: str) -> bool:
     return bool(_SAFETY_PHRASE.search(defuse(text)))
 
 
+def _call_phrases(text: str) -> list[list[str]]:
+    """The words of each plain safety phrase in ``text`` (normalised, as the words net reads
+    them)."""
+    return [m.group(0).split() for m in _SAFETY_PHRASE.finditer(defuse(text))]
+
+
+def _find_words(words: list[str], phrase: list[str]) -> int | None:
+    """Where ``phrase`` starts in ``words``, word for word, or None."""
+    return next((i for i in range(len(words) - len(phrase) + 1)
+                 if words[i:i + len(phrase)] == phrase), None)
+
+
 def safety_word_indices(text: str) -> list[int]:
     """Indices of the words of ``text`` (split on whitespace) that the words net's plain
     safety words cover ("oh love go on the floor five" -> [3, 4, 5]); empty without them.
@@ -410,12 +422,10 @@ def safety_word_indices(text: str) -> list[int]:
     kept = [(i, n) for i, w in enumerate(text.split()) if (n := _norm(w))]  # no fillers
     words = [n for _, n in kept]
     out: set[int] = set()
-    for m in _SAFETY_PHRASE.finditer(defuse(text)):
-        said = m.group(0).split()
-        for i in range(len(words) - len(said) + 1):
-            if words[i:i + len(said)] == said:
-                out.update(kept[j][0] for j in range(i, i + len(said)))
-                break
+    for said in _call_phrases(text):
+        i = _find_words(words, said)
+        if i is not None:
+            out.update(kept[j][0] for j in range(i, i + len(said)))
     return sorted(out)
 
 
@@ -425,11 +435,9 @@ def call_words_also_in(text: str, other: str) -> bool:
     "help me um turn the heating up". Where ``other`` holds no call, the two differ only in
     the words around the call's, which ``other`` read as no call (speech.spoken_intent:
     an alternative of an understood 1-best)."""
-    phrases = [m.group(0).split() for m in _SAFETY_PHRASE.finditer(defuse(text))]
+    phrases = _call_phrases(text)
     words = _norm(other).split()
-    return bool(phrases) and all(
-        any(words[i:i + len(p)] == p for i in range(len(words) - len(p) + 1))
-        for p in phrases)
+    return bool(phrases) and all(_find_words(words, p) is not None for p in phrases)
 
 
 def is_negated_call(text: str) -> bool:
