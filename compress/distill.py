@@ -56,11 +56,13 @@ def _student_base(cfg: StudentConfig) -> Path:
     return base
 
 
-def student_vocab(cfg: StudentConfig, vocab_texts: list[str]) -> TrimmedVocab:
+def student_vocab(cfg: StudentConfig, vocab_texts: list[str],
+                  base: Path | None = None) -> TrimmedVocab:
     """The vocabulary a student distilled on `vocab_texts` keeps (the base's word pieces,
-    trimmed to cfg.vocab_size by the texts)."""
-    return trim_tokenizer(_student_base(cfg) / "tokenizer.json", vocab_texts, cfg.vocab_size,
-                          cfg.max_length)
+    trimmed to cfg.vocab_size by the texts); `base`: the student's base folder, when the
+    caller has it already."""
+    return trim_tokenizer((base or _student_base(cfg)) / "tokenizer.json", vocab_texts,
+                          cfg.vocab_size, cfg.max_length)
 
 
 def build_student(cfg: StudentConfig, labels: tuple[str, ...], vocab_texts: list[str]) -> Student:
@@ -77,7 +79,7 @@ def build_student(cfg: StudentConfig, labels: tuple[str, ...], vocab_texts: list
                           num_labels=len(labels), id2label=id2label, label2id=label2id)
         return Student(BertMeanPoolClassifier(bcfg), vocab, "tiny-random-bert")
     base = _student_base(cfg)
-    vocab = student_vocab(cfg, vocab_texts)
+    vocab = student_vocab(cfg, vocab_texts, base)
     model = BertMeanPoolClassifier.from_pretrained(str(base), num_labels=len(labels),
                                                    id2label=id2label, label2id=label2id)
     model.keep_layers(cfg.keep_layers)

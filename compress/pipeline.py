@@ -12,7 +12,8 @@ import os
 import shutil
 import sys
 import time
-from dataclasses import asdict, replace
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -52,15 +53,46 @@ def _stage(msg: str) -> None:
 
 
 
-def _plain_rows(cfg: Any, labels: tuple[str, ...], splits: Any, student_rows: Any,
-                work: Path, resumed: bool, teacher_outputs: Any) -> dict[str, Any]:
-    """The rows a build without the training-only files (and without recognizer hypotheses)
-    distils its student on, for `student.plain_soup`: its splits, shuffled as that build's,
-    the teacher-labelled variants, and the teacher's soft labels of them (cached in
-    work/teacher_outputs_plain.pt). Raises DatasetError when the training-only files moved a
-    sentence between dev and test (a plain member would then be measured on other splits)."""
+@dataclass
+class _DistilRows:
+    """What one kind of soup member distils on: the splits, the teacher-labelled variants,
+    every distillation text (training sentences, then variants) with the teacher's soft
+    labels and pooled vectors, the hypotheses rows, the class weights and the settings
+    --resume checks."""
+
+    splits: Any
+    augmented: list[str]
+    kd_texts: list[str]
+    soft: Any
+    pooled: Any
+    heard: list[Any]
+    class_weight: Any
+    settings: dict[str, Any]
+
+
+def _cached_teacher_outputs(cache: Path, texts: list[str], resumed: bool,
+                            compute: Callable[[], dict[str, Any]]) -> dict[str, Any]:
+    """The teacher's outputs for `texts` (compute(): name -> tensor), read from `cache` when
+    the run is resumed and the file holds the same texts, else computed and written there."""
     import torch
 
+    cached = torch.load(cache, weights_only=False) if resumed and cache.is_file() else None
+    if cached is not None and cached["texts"] == texts:
+        return dict(cached)
+    outputs = compute()
+    torch.save({"texts": texts, **outputs}, cache)
+    return outputs
+
+
+def _plain_rows(cfg: Any, labels: tuple[str, ...], splits: Any, student_rows: Any,
+                work: Path, resumed: bool, teacher_outputs: Any) -> tuple[Any, list[str],
+                                                                          list[str], Any, Any]:
+    """(splits, teacher-labelled variants, distillation texts, soft labels, pooled vectors) of
+    a build without the training-only files (and without recognizer hypotheses), for
+    `student.plain_soup`: its splits, shuffled as that build's, and the teacher's outputs of
+    its rows (cached in work/teacher_outputs_plain.pt). Raises DatasetError when the
+    training-only files moved a sentence between dev and test (a plain member would then be
+    measured on other splits)."""
     from compress.data import prepare_splits
     from compress.dataset import DatasetError
 
@@ -71,16 +103,16 @@ def _plain_rows(cfg: Any, labels: tuple[str, ...], splits: Any, student_rows: An
                                "soup member cannot be averaged with this run's students")
     train_texts, augmented, _, _, _ = student_rows(plain, "none")
     kd_texts = train_texts + augmented
-    cache = work / "teacher_outputs_plain.pt"
-    cached = torch.load(cache, weights_only=False) if resumed and cache.is_file() else None
-    if cached is not None and cached["texts"] == kd_texts:
-        soft, pooled = cached["soft"], cached["pooled"]
-    else:
+
+    def compute() -> dict[str, Any]:
         soft, pooled = teacher_outputs(kd_texts)
-        torch.save({"texts": kd_texts, "soft": soft, "pooled": pooled}, cache)
+        return {"soft": soft, "pooled": pooled}
+
+    out = _cached_teacher_outputs(work / "teacher_outputs_plain.pt", kd_texts, resumed,
+                                  compute)
     _stage(f"plain soup members: train {len(plain.train)}, {len(kd_texts)} rows")
-    return {"splits": plain, "augmented": augmented, "kd_texts": kd_texts, "soft": soft,
-            "pooled": pooled, "heard": []}
+    return plain, augmented, kd_texts, out["soft"], out["pooled"]
+
 
 def run(cfg: Any, out: Path, labels: tuple[str, ...] | None = None) -> dict[str, Any] | None:
     """Run every stage; returns the report (None on non-main torchrun ranks)."""
@@ -220,29 +252,29 @@ def run(cfg: Any, out: Path, labels: tuple[str, ...] | None = None) -> dict[str,
         splits, cfg.student.asr_hypotheses)
     kd_texts = train_texts + augmented
     tmax = cfg.teacher.max_length
-    cache = work / "teacher_outputs.pt"
-    cached_texts = kd_texts + [e.text for e in splits.dev] + [e.text for e in splits.test]
-    cached = torch.load(cache, weights_only=False) if resumed and cache.is_file() else None
-    if cached is not None and cached["texts"] == cached_texts:
-        soft, pooled, t_dev, t_test = (cached[k] for k in ("soft", "pooled", "dev", "test"))
-    else:
+
+    def teacher_outputs() -> dict[str, Any]:
         soft, pooled = predict(teacher.model, teacher.encode(kd_texts, tmax), teacher.pad_id,
                                device_eval, desc="teacher soft labels", pooled=True)
         t_dev, _ = predict(teacher.model, teacher.encode([e.text for e in splits.dev], tmax),
                            teacher.pad_id, device_eval, desc="teacher dev")
         t_test, _ = predict(teacher.model, teacher.encode([e.text for e in splits.test], tmax),
                             teacher.pad_id, device_eval, desc="teacher test")
-        torch.save({"texts": cached_texts, "soft": soft, "pooled": pooled, "dev": t_dev,
-                    "test": t_test}, cache)
+        return {"soft": soft, "pooled": pooled, "dev": t_dev, "test": t_test}
+
+    cached_texts = kd_texts + [e.text for e in splits.dev] + [e.text for e in splits.test]
+    soft, pooled, t_dev, t_test = (_cached_teacher_outputs(
+        work / "teacher_outputs.pt", cached_texts, resumed, teacher_outputs)[k]
+        for k in ("soft", "pooled", "dev", "test"))
     if heard:
         _stage(f"{len(heard)} recognizer hypotheses of training sentences ({heard_info['file']})")
-    plain_rows = None
+    plain = None
     if cfg.student.plain_soup:
-        plain_rows = _plain_rows(cfg, labels, splits, student_rows, work, resumed,
-                                 lambda texts: predict(teacher.model, teacher.encode(texts, tmax),
-                                                       teacher.pad_id, device_eval,
-                                                       desc="teacher soft labels (plain)",
-                                                       pooled=True))
+        plain = _plain_rows(cfg, labels, splits, student_rows, work, resumed,
+                            lambda texts: predict(teacher.model, teacher.encode(texts, tmax),
+                                                  teacher.pad_id, device_eval,
+                                                  desc="teacher soft labels (plain)",
+                                                  pooled=True))
     dev_gold = np.asarray(splits.ids(splits.dev))
     test_gold = np.asarray(splits.ids(splits.test))
     teacher.model.to("cpu")
@@ -262,31 +294,34 @@ def run(cfg: Any, out: Path, labels: tuple[str, ...] | None = None) -> dict[str,
 
     _stage(f"student {cfg.student.model}: layers {cfg.student.keep_layers}, vocab trim")
     student_dir = work / "student_pt"
-    settings = {"student": asdict(cfg.student), "teacher": teacher.name, "seed": cfg.seed,
-                "safety_weight": cfg.teacher.safety_weight, "kd_texts": len(kd_texts),
-                "lang": cfg.lang, "data": cfg.data, "heard": len(heard),
-                "heard_sha": hashlib.sha256(json.dumps(heard).encode()).hexdigest()[:16]}
-    class_weight = class_weights(splits, cfg.teacher.safety_weight)
-    rows = {"splits": splits, "augmented": augmented, "kd_texts": kd_texts, "soft": soft,
-            "pooled": pooled, "heard": heard, "class_weight": class_weight, "settings": settings}
-    if plain_rows is not None:
+
+    def distil_rows(sp: Any, augmented: list[str], kd_texts: list[str], soft: Any,
+                    pooled: Any, heard: list[Any]) -> _DistilRows:
+        return _DistilRows(
+            sp, augmented, kd_texts, soft, pooled, heard,
+            class_weights(sp, cfg.teacher.safety_weight),
+            {"student": asdict(cfg.student), "teacher": teacher.name, "seed": cfg.seed,
+             "safety_weight": cfg.teacher.safety_weight, "kd_texts": len(kd_texts),
+             "lang": cfg.lang, "data": cfg.data, "heard": len(heard),
+             "heard_sha": hashlib.sha256(json.dumps(heard).encode()).hexdigest()[:16]})
+
+    rows = distil_rows(splits, augmented, kd_texts, soft, pooled, heard)
+    settings = rows.settings
+    plain_rows = None
+    if plain is not None:
+        plain_rows = distil_rows(*plain, [])
         if student_vocab(cfg.student, kd_texts + [h[0] for h in heard]).kept_ids != \
-                student_vocab(cfg.student, plain_rows["kd_texts"]).kept_ids:
+                student_vocab(cfg.student, plain_rows.kd_texts).kept_ids:
             raise ConfigError("student plain_soup needs a vocabulary that the data does not "
                               "choose: the training-only files' words change the trimmed "
                               "one; set vocab_size at or above the base's (30522 for MiniLM)")
-        plain_rows["class_weight"] = class_weights(plain_rows["splits"],
-                                                   cfg.teacher.safety_weight)
-        plain_rows["settings"] = {**settings, "kd_texts": len(plain_rows["kd_texts"]),
-                                  "heard": 0,
-                                  "heard_sha": hashlib.sha256(b"[]").hexdigest()[:16]}
 
-    def distil_one(scfg: Any, folder: Path, data_rows: dict[str, Any] | None = None
+    def distil_one(scfg: Any, folder: Path, data_rows: _DistilRows | None = None
                    ) -> tuple[Any, list[float]]:
         """A student distilled with `scfg` (one seed) on `data_rows` (default: this run's
         data), resumed from `folder` when it holds one distilled with the same settings."""
         r = data_rows or rows
-        member = {**r["settings"], "student": asdict(scfg)}
+        member = {**r.settings, "student": asdict(scfg)}
         reused = load_student(folder, member) if resumed else None
         if reused is not None:
             _stage(f"resumed the distilled student from {folder}")
@@ -296,13 +331,12 @@ def run(cfg: Any, out: Path, labels: tuple[str, ...] | None = None) -> dict[str,
         # student. Every seed starts from the same head; the seed moves the batch order and
         # the dropout.
         torch.manual_seed(cfg.seed + 1)
-        one = build_student(scfg, labels, r["kd_texts"] + [h[0] for h in r["heard"]])
+        one = build_student(scfg, labels, r.kd_texts + [h[0] for h in r.heard])
         if scfg.seed:
             torch.manual_seed(cfg.seed + 1 + 1000 * scfg.seed)
-        data = kd_dataset(one, r["splits"], r["augmented"], r["soft"], r["pooled"],
-                          scfg.max_length, r["heard"])
-        losses = distill(one, data, scfg, r["class_weight"], device,
-                         cfg.seed + 1000 * scfg.seed)
+        data = kd_dataset(one, r.splits, r.augmented, r.soft, r.pooled, scfg.max_length,
+                          r.heard)
+        losses = distill(one, data, scfg, r.class_weight, device, cfg.seed + 1000 * scfg.seed)
         one.model.to("cpu").eval()
         save_student(one, folder, member, losses)
         return one, losses
