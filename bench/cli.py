@@ -113,7 +113,7 @@ def register_bench(subparsers: Any) -> None:
     s.add_argument("--sentences", default=None, metavar="ROWS.jsonl|FILE.txt",
                    help="speak these sentences (JSON lines with text and intent, such as "
                    "compress/figures_en.jsonl, or a project data file without slots, such "
-                   "as compress/candidates/en_train_only_figures.txt) instead of the "
+                   "as compress/candidates/en_train_only_dev_gaps.txt) instead of the "
                    "command set")
     s.set_defaults(func=_speech)
 

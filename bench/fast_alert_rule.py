@@ -151,7 +151,9 @@ def main(argv: list[str] | None = None) -> int:
     from bench.speech_commands import redecide
     from device.intent import IntentModel
 
-    model = IntentModel.load(args.intent_model, threads=2)
+    # spoken turns' thresholds (config.json's spoken_ask, its alert too): the fast path's
+    # words are a spoken turn
+    model = IntentModel.load(args.intent_model, threads=2).spoken()
     result: dict[str, Any] = {"intent_model": args.intent_model or "shipped",
                               "alert_threshold": {k: v[0] for k, v in
                                                   (model.safety_thresholds or {}).items()},

@@ -283,13 +283,14 @@ def command_rows(path: Path, engine: str = "hybrid") -> list[dict[str, Any]]:
 
 
 def redecide(rows: list[dict[str, Any]], intent_model: str | None = None,
-             sets: tuple[str, ...] = (), ask: float | None = None) -> list[dict[str, Any]]:
+             sets: tuple[str, ...] = (), ask: float | None = None,
+             alert: float | None = None) -> list[dict[str, Any]]:
     """The device's decision taken again on a run's recorded transcripts (each row's 1-best
     and n-best alternatives; no audio is decoded): how a change to the decision, the
-    settings (`sets`: "spoken.understood_best=1.0", ...), the intent model or its ask
-    threshold (`ask`, in place of config.json's, spoken_ask too, for every safety label)
-    would have scored on the same recognizer output. Latency and CPU figures stay those of
-    the run."""
+    settings (`sets`: "spoken.understood_best=1.0", ...), the intent model or its ask or
+    alert threshold (`ask`, `alert`: in place of config.json's, spoken_ask's too, for every
+    safety label) would have scored on the same recognizer output. Latency and CPU figures
+    stay those of the run."""
     import dataclasses
 
     from device.intent import IntentModel
@@ -297,16 +298,18 @@ def redecide(rows: list[dict[str, Any]], intent_model: str | None = None,
     from speech.asr import Transcript
 
     model = IntentModel.load(intent_model, threads=2)
-    if ask is not None:
+    if ask is not None or alert is not None:
         pairs = model.config.safety_thresholds
         if not pairs:
             raise ValueError(f"{model.model_dir} has no safety thresholds to move")
-        if not all(0.0 <= ask <= alert for alert, _ in pairs.values()):
+        spoken = model.spoken().config.safety_thresholds or pairs
+        moved = {k: (spoken[k][0] if alert is None else alert,
+                     spoken[k][1] if ask is None else ask) for k in pairs}
+        if not all(0.0 <= q <= a <= 1.0 for a, q in moved.values()):
             raise ValueError(f"ask threshold {ask} must be within 0 and the alert threshold "
-                             f"({min(a for a, _ in pairs.values())})")
+                             f"({min(a for a, _ in moved.values())}), and that within 1")
         model.config = dataclasses.replace(  # for typed and spoken turns alike
-            model.config, safety_thresholds={k: (a, ask) for k, (a, _) in pairs.items()},
-            spoken_ask=None)
+            model.config, safety_thresholds=moved, spoken_ask=None, spoken_alert=None)
     settings = load_settings(None, sets=list(sets))
     out = []
     for r in rows:
@@ -364,6 +367,7 @@ def summary(rows: list[dict[str, Any]]) -> dict[str, Any]:
         "safety_alert_at_once": _rate(sum(r["alert"] for r in caught), len(safety)),
         "false_safety": _rate(len(flagged), len(others)),
         "false_alert_at_once": _rate(sum(r["alert"] for r in flagged), len(others)),
+        "calls_alerted": sum(r["alert"] for r in caught),
         # the counts behind the rates: calls for help or falls, those caught; the other
         # clips, those asked about or alerted, those alerted at once
         "calls": len(safety), "calls_caught": len(caught), "others": len(others),

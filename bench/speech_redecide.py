@@ -1,7 +1,8 @@
 """Take the device's decision again on a speech benchmark run's recorded transcripts.
 
     python -m bench.speech_redecide bench/speech_results/commands_idle_rows.jsonl \\
-        [--engine hybrid] [--intent-model DIR] [--ask P] [--set spoken.understood_best=1.0 ...]
+        [--engine hybrid] [--intent-model DIR] [--ask P] [--alert P]
+        [--set spoken.understood_best=1.0 ...]
 
 No audio is decoded: each row's 1-best and n-best alternatives go through a fresh
 `device.pipeline.Assistant` (bench.speech_commands.redecide), and the figures of
@@ -23,7 +24,7 @@ from bench.speech_commands import command_rows, redecide, summary
 __all__ = ["main"]
 
 FIGURES = ("clips", "decision_accuracy", "intent_exact", "safety_caught", "false_safety",
-           "false_alert_at_once", "missed_safety", "false_safety_clips")
+           "false_alert_at_once", "safety_alert_at_once", "missed_safety", "false_safety_clips")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -37,6 +38,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--ask", type=float, default=None, metavar="P",
                     help="the model's ask threshold for every safety label, in place of its "
                          "config.json's (what a wider or narrower question band would give)")
+    ap.add_argument("--alert", type=float, default=None, metavar="P",
+                    help="the model's alert threshold for every safety label on these turns, "
+                         "in place of config.json's (spoken_ask.alert or the typed one)")
     args = ap.parse_args(argv)
     try:
         rows = command_rows(args.rows, args.engine)
@@ -46,12 +50,14 @@ def main(argv: list[str] | None = None) -> int:
     from device.settings import SettingsError
 
     try:
-        figures = summary(redecide(rows, args.intent_model, tuple(args.sets), args.ask))
+        figures = summary(redecide(rows, args.intent_model, tuple(args.sets), args.ask,
+                                   args.alert))
     except (SettingsError, ValueError) as exc:
         print(f"speech_redecide: error: {exc}", file=sys.stderr)
         return 2
     sys.stdout.write(json.dumps({"rows": str(args.rows), "engine": args.engine,
                                  "sets": args.sets, "ask": args.ask,
+                                 **({} if args.alert is None else {"alert": args.alert}),
                                  **{k: figures[k] for k in FIGURES}}) + "\n")
     return 0
 

@@ -1,7 +1,7 @@
 """The ask threshold of spoken turns, fitted on the spoken dev part.
 
-    python -m bench.spoken_ask bench/speech_results/dev_hybrid_rows.jsonl --keep-calls 223 \\
-        [--model DIR] [--resolution 0.005] [--write] [--json OUT]
+    python -m bench.spoken_ask bench/speech_results/dev_second_rows.jsonl --keep-calls 224 \\
+        [--keep-alerts 161] [--model DIR] [--resolution 0.005] [--write] [--json OUT]
 
 A recognizer's words are less sure than typed ones: a call misheard as other words often
 keeps a little of its safety probability, under the ask threshold fitted on typed dev
@@ -17,6 +17,14 @@ Calls caught do not rise as the ask threshold rises, so the threshold is found b
 bisection on [0, the lowest alert threshold] to ``--resolution``; every point tried is
 reported (its calls caught and false safety). ``--write`` stores ``{"ask", "keep_calls",
 "calls_caught", "calls", "false_safety", "fitted_on"}`` as config.json's ``spoken_ask``.
+With ``--keep-alerts KEEP``, the alert threshold of spoken turns is fitted the same way
+after the ask: the highest, at or above the typed one, at which the decision still alerts
+at once at least KEEP of the run's calls (again the replaced model's figure). A surer
+student has a lower typed alert threshold (fitted on typed dev sentences), and a misheard
+ordinary sentence then alerts caregivers at once more readily; this keeps the calls
+alerted at once on spoken turns and asks first about the rest. Raising it only moves
+alerts to questions, so no call is lost; ``--write`` adds ``"alert"``, ``"keep_alerts"``,
+``"calls_alerted"`` and ``"others_alerted"`` when the fit is above the typed threshold.
 Exit 1 when even an ask threshold of 0 catches fewer than KEEP calls (nothing written),
 2 on bad input.
 """
@@ -34,12 +42,17 @@ from bench.speech_commands import command_rows, redecide, summary
 __all__ = ["fit", "main", "point"]
 
 
-def point(rows: list[dict[str, Any]], model: str | None, ask: float) -> dict[str, Any]:
-    """Calls caught and false safety of `rows` decided again with ask threshold `ask`."""
-    figures = summary(redecide(rows, model, ask=ask))
-    return {"ask": round(ask, 6), "calls": figures["calls"],
-            "calls_caught": figures["calls_caught"],
+def point(rows: list[dict[str, Any]], model: str | None, ask: float,
+          alert: float | None = None) -> dict[str, Any]:
+    """Calls caught and alerted at once, false safety and false alerts at once of `rows`
+    decided again with ask threshold `ask` (and alert threshold `alert`; None: the
+    model's)."""
+    figures = summary(redecide(rows, model, ask=ask, alert=alert))
+    return {"ask": round(ask, 6), **({} if alert is None else {"alert": round(alert, 6)}),
+            "calls": figures["calls"], "calls_caught": figures["calls_caught"],
+            "calls_alerted": figures["calls_alerted"],
             "false_safety": figures["false_safety"],
+            "others_alerted": figures["others_alerted"],
             "decision_accuracy": figures["decision_accuracy"]}
 
 
@@ -73,6 +86,39 @@ def fit(rows: list[dict[str, Any]], model: str | None, keep: int, alert: float,
     return best, tried
 
 
+def fit_alert(rows: list[dict[str, Any]], model: str | None, ask: float, keep: int,
+              alert: float, resolution: float = 0.005
+              ) -> tuple[dict[str, Any] | None, list[dict[str, Any]]]:
+    """(the highest alert point, at or above the typed `alert`, whose decision with ask
+    threshold `ask` still alerts at once at least `keep` calls, or None when the typed
+    alert itself alerts fewer; every point tried). Raising the alert threshold moves
+    alerts to questions: no call is lost, and false safety does not change."""
+    if not 0.0 < resolution:
+        raise ValueError("resolution must be positive")
+    tried: list[dict[str, Any]] = []
+
+    def at(value: float) -> dict[str, Any]:
+        p = point(rows, model, ask, value)
+        tried.append(p)
+        return p
+
+    low = at(alert)
+    if low["calls_alerted"] < keep:
+        return None, tried
+    top = at(1.0)
+    if top["calls_alerted"] >= keep:
+        return top, tried
+    best, lo, hi = low, alert, 1.0
+    while hi - lo > resolution:
+        mid = (lo + hi) / 2
+        p = at(mid)
+        if p["calls_alerted"] >= keep:
+            best, lo = p, mid
+        else:
+            hi = mid
+    return best, tried
+
+
 def _alert_of(model_dir: Path) -> tuple[float, dict[str, Any]]:
     conf = json.loads((model_dir / "config.json").read_text(encoding="utf-8"))
     pairs = conf.get("safety_thresholds") or {}
@@ -90,6 +136,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--keep-calls", type=int, required=True, metavar="KEEP",
                     help="calls the spoken ask threshold must still catch (the replaced "
                          "model's figure on these rows)")
+    ap.add_argument("--keep-alerts", type=int, default=None, metavar="KEEP",
+                    help="also fit spoken turns' alert threshold: the highest that still "
+                         "alerts at once this many calls (the replaced model's figure)")
     ap.add_argument("--model", type=Path, default=None, help="model folder (default shipped)")
     ap.add_argument("--engine", default="hybrid", help="whose rows (default hybrid)")
     ap.add_argument("--resolution", type=float, default=0.005)
@@ -102,18 +151,32 @@ def main(argv: list[str] | None = None) -> int:
         alert, conf = _alert_of(model_dir)
         if not 0 < args.keep_calls:
             raise ValueError("--keep-calls must be a positive count of calls")
+        if args.keep_alerts is not None and not 0 < args.keep_alerts:
+            raise ValueError("--keep-alerts must be a positive count of calls")
+        highest = max(float(p["alert"]) for p in conf["safety_thresholds"].values())
         best, tried = fit(rows, str(model_dir), args.keep_calls, alert, args.resolution)
+        loud, tried_alert = (None, [])
+        if best is not None and args.keep_alerts is not None:
+            loud, tried_alert = fit_alert(rows, str(model_dir), best["ask"], args.keep_alerts,
+                                          highest, args.resolution)
     except (OSError, ValueError) as exc:
         print(f"spoken_ask: error: {exc}", file=sys.stderr)
         return 2
     result: dict[str, Any] = {"rows": str(args.rows), "model": str(model_dir),
                               "keep_calls": args.keep_calls, "fitted": best, "tried": tried,
                               "written": False}
+    if args.keep_alerts is not None:
+        result.update({"keep_alerts": args.keep_alerts, "fitted_alert": loud,
+                       "tried_alert": tried_alert})
     if best is not None and args.write:
         conf["spoken_ask"] = {"ask": best["ask"], "keep_calls": args.keep_calls,
                               "calls_caught": best["calls_caught"], "calls": best["calls"],
                               "false_safety": best["false_safety"],
                               "fitted_on": args.rows.name}
+        if loud is not None and loud["alert"] > highest:
+            conf["spoken_ask"].update({"alert": loud["alert"], "keep_alerts": args.keep_alerts,
+                                       "calls_alerted": loud["calls_alerted"],
+                                       "others_alerted": loud["others_alerted"]})
         (model_dir / "config.json").write_text(json.dumps(conf, indent=2) + "\n",
                                                encoding="utf-8")
         result["written"] = True
@@ -126,6 +189,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"spoken_ask: no ask threshold catches {args.keep_calls} calls on these rows",
               file=sys.stderr)
         return 1
+    if args.keep_alerts is not None and loud is None:
+        print(f"spoken_ask: the typed alert threshold already alerts fewer than "
+              f"{args.keep_alerts} calls at once on these rows; no spoken alert written",
+              file=sys.stderr)
     return 0
 
 

@@ -230,6 +230,9 @@ def substitute_texts(texts: Sequence[str], per_text: int, seed: int,
 
 HYPOTHESES_DIR = Path(__file__).parent / "data" / "asr"
 """Built-in recognizer hypotheses, <lang>_hypotheses.jsonl (python -m speech.hypotheses)."""
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+"""Where a relative hypotheses path not found from the working directory is read from (the
+default preset names Whisper's file so)."""
 
 
 def hypotheses_file(spec: str, lang: str) -> Path | None:
@@ -243,6 +246,8 @@ def hypotheses_file(spec: str, lang: str) -> Path | None:
     path = HYPOTHESES_DIR / f"{lang}_hypotheses.jsonl" if spec == "builtin" else Path(spec)
     if path.is_file():
         return path
+    if spec != "builtin" and not path.is_absolute() and (PROJECT_ROOT / path).is_file():
+        return PROJECT_ROOT / path
     if spec == "builtin":
         return None
     raise FileNotFoundError(f"ASR hypotheses file {path} not found (make one with "

@@ -90,6 +90,11 @@ class IntentConfig:
     """The ask threshold of every safety label on spoken turns (``spoken_ask.ask`` in
     config.json, fitted on the spoken dev part by ``bench.spoken_ask``); None: the same
     thresholds as typed text."""
+    spoken_alert: float | None = None
+    """The alert threshold of every safety label on spoken turns (``spoken_ask.alert``,
+    fitted beside the ask by ``bench.spoken_ask --keep-alerts``), at or above every typed
+    one: a recognizer's words alert at once no more readily than typed ones. None: the
+    typed alert thresholds."""
 
     def __post_init__(self) -> None:
         if not self.labels or len(set(self.labels)) != len(self.labels):
@@ -114,6 +119,14 @@ class IntentConfig:
             if not 0.0 <= self.spoken_ask <= lowest:
                 raise IntentModelError(f"config.json: spoken_ask.ask {self.spoken_ask} must be "
                                        f"within 0 and the alert threshold {lowest}")
+        if self.spoken_alert is not None:
+            if self.spoken_ask is None or not self.safety_thresholds:
+                raise IntentModelError("config.json: spoken_ask.alert needs spoken_ask.ask and "
+                                       "safety_thresholds")
+            highest = max(alert for alert, _ in self.safety_thresholds.values())
+            if not highest <= self.spoken_alert <= 1.0:
+                raise IntentModelError(f"config.json: spoken_ask.alert {self.spoken_alert} must "
+                                       f"be within the typed alert threshold {highest} and 1")
 
     @classmethod
     def read(cls, path: Path) -> IntentConfig:
@@ -130,7 +143,8 @@ class IntentConfig:
                        temperature=float(raw.get("temperature", 1.0)),
                        inputs=tuple(raw.get("inputs", ("input_ids", "attention_mask"))), raw=raw,
                        safety_thresholds=_read_thresholds(raw.get("safety_thresholds")),
-                       spoken_ask=_read_spoken_ask(raw.get("spoken_ask")))
+                       spoken_ask=_read_spoken(raw.get("spoken_ask"), "ask"),
+                       spoken_alert=_read_spoken(raw.get("spoken_ask"), "alert"))
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             if isinstance(exc, IntentModelError):
                 raise IntentModelError(f"{path}: {exc}") from None
@@ -146,15 +160,19 @@ def _read_thresholds(value: Any) -> dict[str, tuple[float, float]] | None:
             for label, pair in value.items()}
 
 
-def _read_spoken_ask(value: Any) -> float | None:
+def _read_spoken(value: Any, key: str) -> float | None:
+    """config.json's spoken_ask.<key> ("ask", required in the object; "alert", optional)."""
     if value is None:
         return None
     if not isinstance(value, dict) or "ask" not in value:
         raise IntentModelError("spoken_ask must be an object {\"ask\": Q, ...}")
-    ask = value["ask"]
-    if isinstance(ask, bool) or not isinstance(ask, (int, float)) or not math.isfinite(ask):
-        raise IntentModelError(f"spoken_ask.ask must be a number, got {ask!r}")
-    return float(ask)
+    number = value.get(key)
+    if number is None and key != "ask":
+        return None
+    if isinstance(number, bool) or not isinstance(number, (int, float)) \
+            or not math.isfinite(number):
+        raise IntentModelError(f"spoken_ask.{key} must be a number, got {number!r}")
+    return float(number)
 
 
 class IntentModel:
@@ -270,17 +288,18 @@ class IntentModel:
 
     def spoken(self) -> IntentModel:
         """The model as spoken turns use it: the same session and tokenizer, with every
-        safety label's ask threshold set to config.json's ``spoken_ask`` (a recognizer's
-        words are less sure than typed ones; docs/contracts.md). Itself when there is
-        none."""
-        ask = self.config.spoken_ask
+        safety label's ask threshold set to config.json's ``spoken_ask`` and, where it has
+        one, its alert threshold to ``spoken_ask.alert`` (a recognizer's words are less sure
+        than typed ones; docs/contracts.md). Itself when there is none."""
+        ask, alert = self.config.spoken_ask, self.config.spoken_alert
         pairs = self.config.safety_thresholds
         if ask is None or not pairs:
             return self
         view = copy.copy(self)
         view.config = dataclasses.replace(
-            self.config, safety_thresholds={k: (a, ask) for k, (a, _) in pairs.items()},
-            spoken_ask=None)
+            self.config, safety_thresholds={k: (a if alert is None else alert, ask)
+                                            for k, (a, _) in pairs.items()},
+            spoken_ask=None, spoken_alert=None)
         return view
 
     def decide(self, text: str, probs: np.ndarray) -> IntentResult:

@@ -35,7 +35,8 @@ def wait_until() -> Callable[..., bool]:
 
 
 ASK_BAND_CANDIDATES = ("my fault hurts", "i've got a cough", "i feel um woozy",
-                       "my arthritis is bad today", "i keep forgetting things")
+                       "my arthritis is bad today", "i keep forgetting things",
+                       "i can't sleep because of the pain", "set an alarm for seven")
 """Ordinary sentences that shipped models have put between their ask and alert thresholds
 ("my fault hurts": the speech benchmark's recognizer's second guess for "my foot hurts")."""
 

@@ -100,3 +100,20 @@ def test_ask_threshold_moves_the_question_band(capsys: pytest.CaptureFixture[str
     assert low["false_safety"] > same["false_safety"] >= high["false_safety"]
     assert main([rows, "--ask", "1.5"]) == 2
     assert "must be within 0 and the alert threshold" in capsys.readouterr().err
+
+
+def test_alert_threshold_moves_alerts_to_questions(capsys: pytest.CaptureFixture[str]) -> None:
+    """`--alert P`: the same turns with another alert threshold. Raised to 1, the model
+    alerts nothing at once by itself (the words net and the fast path's sure signs still
+    do): calls alerted at once fall, no call is lost and no other clip is added."""
+    rows = str(RESULTS / "commands_second_rows.jsonl")
+    assert main([rows]) == 0
+    same = json.loads(capsys.readouterr().out)
+    assert main([rows, "--alert", "1.0"]) == 0
+    top = json.loads(capsys.readouterr().out)
+    assert top["alert"] == 1.0
+    assert top["safety_alert_at_once"] < same["safety_alert_at_once"]
+    assert top["safety_caught"] == same["safety_caught"]
+    assert top["false_alert_at_once"] <= same["false_alert_at_once"]
+    assert main([rows, "--alert", "1.5"]) == 2
+    assert "that within 1" in capsys.readouterr().err

@@ -91,3 +91,68 @@ def test_main_refuses_what_cannot_be_kept_and_bad_input(
     assert spoken_ask.main([str(path), "--keep-calls", "0", "--model", str(model_dir)]) == 2
     assert "positive count" in capsys.readouterr().err
     assert (model_dir / "config.json").read_text() == before
+
+
+DEV_SECOND = ROOT / "bench" / "speech_results" / "dev_second_rows.jsonl"
+
+
+@pytest.fixture(scope="module")
+def alert_rows() -> list[dict[str, object]]:
+    """Calls of the spoken dev part (with Whisper's second opinion) that the decision alerts
+    at once, most of them on the model's own score, and a few other clips."""
+    from speech.command_set import SAFETY
+
+    everything = command_rows(DEV_SECOND, "hybrid")
+    calls = [r for r in everything if r["intent"] in SAFETY and r["alert"]]
+    return calls[:40] + [r for r in everything if r["intent"] not in SAFETY][:8]
+
+
+def test_fit_alert_keeps_the_calls_alerted_and_asks_about_the_rest(
+        alert_rows: list[dict[str, object]], model_dir: Path) -> None:
+    thresholds = IntentModel.load(model_dir).safety_thresholds
+    typed = max(a for a, _ in thresholds.values())
+    ask = min(q for _, q in thresholds.values())
+    low = spoken_ask.point(alert_rows, str(model_dir), ask, typed)
+    high = spoken_ask.point(alert_rows, str(model_dir), ask, 1.0)
+    assert high["calls_alerted"] < low["calls_alerted"] - 2  # the alert threshold matters
+    keep = low["calls_alerted"] - 2
+    best, tried = spoken_ask.fit_alert(alert_rows, str(model_dir), ask, keep, typed, 0.005)
+    assert best is not None and best["calls_alerted"] >= keep and best["alert"] > typed
+    above = [p for p in tried if p["alert"] > best["alert"]]
+    assert above and all(p["calls_alerted"] < keep for p in above)
+    # raising it moves alerts to questions: no call lost, no false safety added
+    assert {p["calls_caught"] for p in tried} == {low["calls_caught"]}
+    assert {p["false_safety"] for p in tried} == {low["false_safety"]}
+    ordered = sorted(tried, key=lambda p: p["alert"])
+    assert all(a["calls_alerted"] >= b["calls_alerted"]
+               for a, b in zip(ordered, ordered[1:], strict=False))
+    # more than the typed threshold alerts: nothing to fit
+    none, _ = spoken_ask.fit_alert(alert_rows, str(model_dir), ask, low["calls_alerted"] + 1,
+                                   typed, 0.005)
+    assert none is None
+
+
+def test_main_writes_the_spoken_alert_and_the_device_reads_it(
+        alert_rows: list[dict[str, object]], model_dir: Path, tmp_path: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "rows.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in alert_rows))
+    typed = max(a for a, _ in IntentModel.load(model_dir).safety_thresholds.values())
+    keep_calls = spoken_ask.point(alert_rows, str(model_dir), 0.0)["calls_caught"]
+    base = ["--keep-calls", str(keep_calls), "--model", str(model_dir), "--resolution", "0.01"]
+    assert spoken_ask.main([str(path), *base, "--keep-alerts", "0"]) == 2
+    assert "positive count" in capsys.readouterr().err
+    out = tmp_path / "fit.json"
+    assert spoken_ask.main([str(path), *base, "--keep-alerts", "10", "--write",
+                            "--json", str(out)]) == 0
+    result = json.loads(out.read_text())
+    written = json.loads((model_dir / "config.json").read_text())["spoken_ask"]
+    assert written["alert"] == result["fitted_alert"]["alert"] > typed
+    assert written["keep_alerts"] == 10 and written["calls_alerted"] >= 10
+    model = IntentModel.load(model_dir)
+    assert model.config.spoken_alert == written["alert"]
+    assert {a for a, _ in model.spoken().safety_thresholds.values()} == {written["alert"]}
+    # a count the typed threshold cannot keep: the spoken ask alone is written
+    assert spoken_ask.main([str(path), *base, "--keep-alerts", "10000", "--write"]) == 0
+    assert "no spoken alert written" in capsys.readouterr().err
+    assert "alert" not in json.loads((model_dir / "config.json").read_text())["spoken_ask"]

@@ -174,7 +174,8 @@ def test_student_seed_and_soup_are_validated_student_settings() -> None:
     from compress.config import ConfigError, get_preset
 
     default = get_preset("default").student  # the shipped student's build
-    assert (default.seed, default.soup, default.probe_epochs) == (10, 2, 60)
+    assert (default.seed, default.soup, default.plain_soup, default.probe_epochs) == \
+        (10, 4, 4, 60)
     assert get_preset("default", student_seed=0, soup=1).student.soup == 1
     assert get_preset("tiny", student_seed=3, soup=4).student.seed == 3
     with pytest.raises(ConfigError, match="soup"):

@@ -167,17 +167,19 @@ def test_the_shipped_training_only_files_are_in_train(examples: list[Example]) -
     assert not files or (rows and {e.split for e in rows} == {"train"})
 
 
-@pytest.mark.parametrize("name", ["en_train_only_dev_gaps.txt", "en_train_only_figures.txt"])
+@pytest.mark.parametrize("name", ["candidates/en_train_only_dev_gaps.txt",
+                                  "data/en/train_only/figures.txt"])
 def test_a_training_only_candidate_moves_no_split_and_copies_no_measuring_sentence(
         name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """compress/candidates/*: put in <lang>/train_only/ as a build would read them, they leave
-    dev and test as they are, and none of their sentences is a near copy of a sentence of the
-    files that measure them (the challenge set, the figures files and the held-out ones)."""
+    """compress/candidates/* and the shipped training-only files: put in <lang>/train_only/
+    as a build reads them (alone), they leave dev and test as they are, and none of their
+    sentences is a near copy of a sentence of the files that measure them (the challenge
+    set, the figures files and the held-out ones)."""
     import compress.dataset as ds
 
     compress_dir = Path(ds.__file__).parent
-    candidate = compress_dir / "candidates" / name
-    before, after = _with_training_only(tmp_path, monkeypatch, name,
+    candidate = compress_dir / name
+    before, after = _with_training_only(tmp_path, monkeypatch, candidate.name,
                                         candidate.read_text(encoding="utf-8"))
     added = [e for e in after if e.group.startswith(f"{ds.TRAIN_ONLY_DIR}/")]
     assert len(added) >= 40 and {e.split for e in added} == {"train"}

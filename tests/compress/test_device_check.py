@@ -47,12 +47,21 @@ def test_figures_of_speech_never_alert_and_their_literal_neighbours_always_do() 
     result = device_check(file=CHALLENGE_DIR / "figures_en.jsonl")
     assert result["split"] == "file:figures_en.jsonl"
     assert result["n_safety"] >= 75 and result["n_other"] >= 170
-    # two left, said in docs/safety-path.md: "i can't move my ..." stays a call in the words
-    # net (the recognizer makes "i can't move my lift sight" of "... my left side"), and
-    # the model alone is sure of a fall in "i'm on the first floor flat" (0.998)
+    # four left, said in docs/safety-path.md and docs/intent.md: "i can't move my ..." stays
+    # a call in the words net (the recognizer makes "i can't move my lift sight" of "... my
+    # left side"), and the model alone is sure enough to alert of a fall in "i'm on the
+    # first floor flat" (0.996) and "my flat is on the ground floor" (0.990) and of a call
+    # in "he's a pain in the neck" (0.979; typed alert threshold 0.930). The model before
+    # alerted the first two; it alerted 5 and 7 of the held-out files' others, this one 3
+    # and 1
     assert [r["text"] for r in result["lists"]["other_alerts"]] == [
-        "I can't move my car, it's blocked in", "I'm on the first floor flat"]
-    assert result["safety_missed"] == 0 and result["safety_asked"] == 0, result["lists"]
+        "he's a pain in the neck", "I can't move my car, it's blocked in",
+        "I'm on the first floor flat", "my flat is on the ground floor"]
+    # every literal call caught; one asked first, not alerted at once: "i can't move the
+    # wardrobe off me" (the model reads it as ordinary talk, 0.27; the words net asks)
+    assert result["safety_missed"] == 0, result["lists"]
+    assert [r["text"] for r in result["lists"]["safety_asked"]] == [
+        "I can't move the wardrobe off me"]
 
 
 def test_a_file_of_utterances_that_is_missing_or_malformed_is_a_clear_error(tmp_path,

@@ -193,3 +193,16 @@ def test_a_build_with_hypotheses_as_a_transfer_set(tiny_build: tuple[Path, dict[
     assert distilled["settings"]["heard"] == 0
     assert distilled["settings"]["student"]["heard_targets"] == "teacher"
     assert 0.0 <= report["student_int8"]["accuracy"] <= 1.0
+
+
+def test_a_relative_path_is_also_read_from_the_projects_root(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The default preset names Whisper's file relative to the project; a build started in
+    another folder still finds it (and a relative path found nowhere is still an error)."""
+    monkeypatch.chdir(tmp_path)
+    spec = "compress/data/asr/en_hypotheses_whisper_base.jsonl"
+    found = hypotheses_file(spec, "en")
+    assert found is not None and found.resolve() == \
+        (HYPOTHESES_DIR / "en_hypotheses_whisper_base.jsonl").resolve()
+    with pytest.raises(FileNotFoundError, match="not found"):
+        hypotheses_file("compress/data/asr/none_such.jsonl", "en")

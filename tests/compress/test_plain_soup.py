@@ -105,10 +105,15 @@ def test_a_plain_member_is_the_student_of_a_build_without_the_training_only_file
 
 def test_plain_soup_and_heard_labels_are_checked(tmp_path: Path) -> None:
     from compress.config import ConfigError, get_preset
+    from compress.data import HYPOTHESES_DIR, hypotheses_file
     from compress.pipeline import run
 
-    assert get_preset("default").student.plain_soup == 0
-    assert get_preset("default").student.heard_labels == "all"
+    # the shipped build: four plain members beside four with the calls as Whisper heard them
+    default = get_preset("default").student
+    assert (default.plain_soup, default.heard_labels) == (4, "emergency_help,fall_report")
+    found = hypotheses_file(default.asr_hypotheses, "en")
+    assert found is not None and \
+        found.resolve() == (HYPOTHESES_DIR / "en_hypotheses_whisper_base.jsonl").resolve()
     with pytest.raises(ConfigError, match="plain_soup"):
         get_preset("tiny", plain_soup=17)
     for bad in ("", "emergency_help,,fall_report"):

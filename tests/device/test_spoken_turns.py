@@ -602,3 +602,43 @@ def test_a_failing_sounds_like_reader_costs_no_turn_and_no_plain_call(
     assert assistant.sounds_like_errors == 2
     failures = [r for r in caplog.records if "sounds-like reading" in r.getMessage()]
     assert len(failures) == 2 and all(r.exc_info for r in failures)
+
+
+def test_spoken_turns_use_the_models_spoken_alert_threshold(
+        clock: Clock, tmp_path: Path, model_copy: Path) -> None:
+    """A model whose config.json's spoken_ask has an alert: a sentence between the typed and
+    the spoken alert threshold alerts at once when it is typed and is asked about when it is
+    heard (a recognizer's words alert no more readily than typed ones)."""
+    folder = model_copy
+    text = "set an alarm for seven"
+    p = max(IntentModel.load(folder).classify(text).scores[k] for k in SAFETY_LABELS)
+    conf = json.loads((folder / "config.json").read_text())
+    typed_alert, spoken_alert = p * 0.95, p + (1 - p) / 2  # the sentence falls between them
+    conf["safety_thresholds"] = {k: {"alert": typed_alert, "ask": p / 4} for k in SAFETY_LABELS}
+    conf["spoken_ask"] = {"ask": p / 4, "alert": spoken_alert}
+    (folder / "config.json").write_text(json.dumps(conf))
+    model = IntentModel.load(folder)
+    assert model.config.spoken_alert == spoken_alert
+    assert {a for a, _ in model.spoken().safety_thresholds.values()} == {spoken_alert}
+    assert {a for a, _ in model.safety_thresholds.values()} == {typed_alert}
+    typed = make_assistant(model, clock, tmp_path / "typed")
+    assert typed.respond(text).reply.action("alert") is not None
+    spoken = make_assistant(model, clock, tmp_path / "spoken")
+    turn = spoken.respond_transcript(heard(text), source="mic")
+    assert turn.intent in SAFETY_LABELS and turn.reply.expects == EXPECTS
+    assert "Do you need help" in turn.reply.text and turn.reply.action("alert") is None
+    assert spoken.dialogue.pending_safety is not None
+
+
+@pytest.mark.parametrize("spoken", [{"ask": 0.1, "alert": 0.5}, {"ask": 0.1, "alert": 1.5},
+                                    {"ask": 0.1, "alert": "high"}, {"ask": 0.1, "alert": True}])
+def test_a_spoken_alert_under_the_typed_one_or_not_a_probability_is_refused(
+        model_copy: Path, spoken: dict[str, object]) -> None:
+    from device.intent import IntentModelError
+
+    conf = json.loads((model_copy / "config.json").read_text())
+    conf["safety_thresholds"] = {k: {"alert": 0.9, "ask": 0.2} for k in SAFETY_LABELS}
+    conf["spoken_ask"] = spoken
+    (model_copy / "config.json").write_text(json.dumps(conf))
+    with pytest.raises(IntentModelError, match="spoken_ask.alert"):
+        IntentModel.load(model_copy)
