@@ -34,6 +34,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -56,34 +57,45 @@ def point(rows: list[dict[str, Any]], model: str | None, ask: float,
             "decision_accuracy": figures["decision_accuracy"]}
 
 
+def _highest(at: Callable[[float], dict[str, Any]], figure: str, keep: int, lo: float,
+             hi: float, resolution: float
+             ) -> tuple[dict[str, Any] | None, list[dict[str, Any]]]:
+    """(the point of the highest threshold in [lo, hi] whose `figure` is still at least
+    `keep`, found by bisection to `resolution` (the figure does not rise with the
+    threshold), or None when even `lo` falls short; every point tried, in the order
+    tried). `at(threshold)` decides the rows again."""
+    tried: list[dict[str, Any]] = []
+
+    def one(value: float) -> dict[str, Any]:
+        p = at(value)
+        tried.append(p)
+        return p
+
+    low = one(lo)
+    if low[figure] < keep:
+        return None, tried
+    top = one(hi)
+    if top[figure] >= keep:
+        return top, tried
+    best = low
+    while hi - lo > resolution:
+        mid = (lo + hi) / 2
+        p = one(mid)
+        if p[figure] >= keep:
+            best, lo = p, mid
+        else:
+            hi = mid
+    return best, tried
+
+
 def fit(rows: list[dict[str, Any]], model: str | None, keep: int, alert: float,
         resolution: float = 0.005) -> tuple[dict[str, Any] | None, list[dict[str, Any]]]:
     """(the highest ask point that catches at least `keep` calls, or None; every point
     tried, in the order tried)."""
     if not 0.0 < resolution < alert:
         raise ValueError(f"resolution must be within 0 and the alert threshold {alert}")
-    tried: list[dict[str, Any]] = []
-
-    def at(ask: float) -> dict[str, Any]:
-        p = point(rows, model, ask)
-        tried.append(p)
-        return p
-
-    low = at(0.0)
-    if low["calls_caught"] < keep:
-        return None, tried
-    top = at(alert)
-    if top["calls_caught"] >= keep:
-        return top, tried
-    best, lo, hi = low, 0.0, alert
-    while hi - lo > resolution:
-        mid = (lo + hi) / 2
-        p = at(mid)
-        if p["calls_caught"] >= keep:
-            best, lo = p, mid
-        else:
-            hi = mid
-    return best, tried
+    return _highest(lambda ask: point(rows, model, ask), "calls_caught", keep, 0.0, alert,
+                    resolution)
 
 
 def fit_alert(rows: list[dict[str, Any]], model: str | None, ask: float, keep: int,
@@ -95,28 +107,8 @@ def fit_alert(rows: list[dict[str, Any]], model: str | None, ask: float, keep: i
     alerts to questions: no call is lost, and false safety does not change."""
     if not 0.0 < resolution:
         raise ValueError("resolution must be positive")
-    tried: list[dict[str, Any]] = []
-
-    def at(value: float) -> dict[str, Any]:
-        p = point(rows, model, ask, value)
-        tried.append(p)
-        return p
-
-    low = at(alert)
-    if low["calls_alerted"] < keep:
-        return None, tried
-    top = at(1.0)
-    if top["calls_alerted"] >= keep:
-        return top, tried
-    best, lo, hi = low, alert, 1.0
-    while hi - lo > resolution:
-        mid = (lo + hi) / 2
-        p = at(mid)
-        if p["calls_alerted"] >= keep:
-            best, lo = p, mid
-        else:
-            hi = mid
-    return best, tried
+    return _highest(lambda value: point(rows, model, ask, value), "calls_alerted", keep,
+                    alert, 1.0, resolution)
 
 
 def _alert_of(model_dir: Path) -> tuple[float, dict[str, Any]]:
