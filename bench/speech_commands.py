@@ -306,7 +306,8 @@ def redecide(rows: list[dict[str, Any]], intent_model: str | None = None,
         moved = {k: (spoken[k][0] if alert is None else alert,
                      spoken[k][1] if ask is None else ask) for k in pairs}
         if not all(0.0 <= q <= a <= 1.0 for a, q in moved.values()):
-            raise ValueError(f"ask threshold {ask} must be within 0 and the alert threshold "
+            raise ValueError(f"ask threshold {max(q for _, q in moved.values())} must be "
+                             f"within 0 and the alert threshold "
                              f"({min(a for a, _ in moved.values())}), and that within 1")
         model.config = dataclasses.replace(  # for typed and spoken turns alike
             model.config, safety_thresholds=moved, spoken_ask=None, spoken_alert=None)

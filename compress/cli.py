@@ -68,19 +68,20 @@ def _add_args(p: argparse.ArgumentParser) -> None:
                         "before distillation, 0-1000 (default preset 60, tiny 0: a random head)")
     p.add_argument("--soup", type=int_range(1, 16), default=None,
                    help="distil this many students from the same start with consecutive "
-                        "seeds and average their weights, 1-16 (default preset 2, tiny 1; "
+                        "seeds and average their weights, 1-16 (default preset 4, tiny 1; "
                         "docs/intent.md)")
     p.add_argument("--asr-hypotheses", default=None, metavar="PATH|builtin|none",
                    help="recognizer hypotheses of the training sentences to distil on "
-                        "(python -m speech.hypotheses; builtin: compress/data/asr; default none, "
-                        "tiny preset builtin; several: comma-separated)")
+                        "(python -m speech.hypotheses; builtin: compress/data/asr; default "
+                        "preset Whisper base's file, tiny builtin; none: off; several: "
+                        "comma-separated)")
     p.add_argument("--heard-labels", default=None, metavar="all|LABEL,LABEL",
-                   help="use only the hypotheses of these intents (default all; the calls as "
-                        "heard: emergency_help,fall_report)")
+                   help="use only the hypotheses of these intents (default preset the calls "
+                        "as heard, emergency_help,fall_report; tiny all)")
     p.add_argument("--plain-soup", type=int_range(0, 16), default=None,
                    help="more soup members, seeds from --student-seed on, each distilled as a "
                         "build without the training-only files and the hypotheses would, 0-16 "
-                        "(default 0; docs/intent.md, \"Soups across builds\")")
+                        "(default preset 4, tiny 0; docs/intent.md, \"Soups across builds\")")
     p.add_argument("--heard-targets", choices=("said", "teacher"), default=None,
                    help="what the student learns for a hypothesis: said (default) the soft and "
                         "hard labels of the sentence said; teacher: the teacher's own soft "

@@ -138,13 +138,13 @@ class IntentConfig:
         if not isinstance(raw, dict) or raw.get("format") != MODEL_FORMAT:
             raise IntentModelError(f"{path}: expected \"format\": \"{MODEL_FORMAT}\"")
         try:
+            spoken_ask, spoken_alert = _read_spoken(raw.get("spoken_ask"))
             return cls(labels=tuple(str(x) for x in raw["labels"]),
                        max_length=int(raw["max_length"]), threshold=float(raw["threshold"]),
                        temperature=float(raw.get("temperature", 1.0)),
                        inputs=tuple(raw.get("inputs", ("input_ids", "attention_mask"))), raw=raw,
                        safety_thresholds=_read_thresholds(raw.get("safety_thresholds")),
-                       spoken_ask=_read_spoken(raw.get("spoken_ask"), "ask"),
-                       spoken_alert=_read_spoken(raw.get("spoken_ask"), "alert"))
+                       spoken_ask=spoken_ask, spoken_alert=spoken_alert)
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             if isinstance(exc, IntentModelError):
                 raise IntentModelError(f"{path}: {exc}") from None
@@ -160,19 +160,21 @@ def _read_thresholds(value: Any) -> dict[str, tuple[float, float]] | None:
             for label, pair in value.items()}
 
 
-def _read_spoken(value: Any, key: str) -> float | None:
-    """config.json's spoken_ask.<key> ("ask", required in the object; "alert", optional)."""
+def _read_spoken(value: Any) -> tuple[float | None, float | None]:
+    """config.json's spoken_ask: (its "ask", required in the object; its "alert", optional);
+    (None, None) without one."""
     if value is None:
-        return None
+        return None, None
     if not isinstance(value, dict) or "ask" not in value:
         raise IntentModelError("spoken_ask must be an object {\"ask\": Q, ...}")
-    number = value.get(key)
-    if number is None and key != "ask":
-        return None
-    if isinstance(number, bool) or not isinstance(number, (int, float)) \
-            or not math.isfinite(number):
-        raise IntentModelError(f"spoken_ask.{key} must be a number, got {number!r}")
-    return float(number)
+
+    def number(key: str) -> float:
+        x = value[key]
+        if isinstance(x, bool) or not isinstance(x, (int, float)) or not math.isfinite(x):
+            raise IntentModelError(f"spoken_ask.{key} must be a number, got {x!r}")
+        return float(x)
+
+    return number("ask"), (number("alert") if value.get("alert") is not None else None)
 
 
 class IntentModel:
