@@ -4,14 +4,19 @@ project holds.
     python -m bench.words_net_diff --base REV [--json OUT]
     python -m bench.words_net_diff --base-file OLD_SAFETY.py [--json OUT]
 
-The words net (`device.safety.safety_label_of_words`) of the working tree is compared with
-the one of `--base` (a git revision: its device/safety.py) or of `--base-file`, on:
+The reading of the device's safety words of the working tree is compared with the one of
+`--base` (a git revision: its device/safety.py) or of `--base-file`: the label the words net
+gives (`device.safety.safety_label_of_words`), else "no call" where the sentence denies a
+call, uses its words in a figure of speech or tells of a fall long past
+(`is_negated_call`: never alerted nor asked about), else "mention" where its call words only
+mention a place, a passing ambulance or an illness being got over (`is_mention`, where the
+file has it: the model's alert is asked about first), else nothing. On:
 
 - the intent data, every split (`compress.dataset.load_examples("en")`), with its labels;
 - the challenge set (compress/challenge_en.jsonl), with its labels;
 - the figures of speech and their literal neighbours (compress/figures_en.jsonl) and the
   held-out everyday sentences (compress/figures_heldout_en.jsonl,
-  compress/figures_heldout2_en.jsonl), labelled;
+  compress/figures_heldout2_en.jsonl, compress/figures_heldout3_en.jsonl), labelled;
 - the recognizer hypotheses of the training sentences (compress/data/asr/*.jsonl): each
   hypothesis and its alternatives, with the label of the sentence said;
 - the committed spoken runs' transcripts (bench/speech_results/*_rows.jsonl): each
@@ -38,7 +43,7 @@ from typing import Any
 
 from bench.results import read_jsonl
 
-__all__ = ["Reader", "corpus", "diff", "load_base", "main"]
+__all__ = ["Reader", "corpus", "diff", "load_base", "main", "reading"]
 
 ROOT = Path(__file__).resolve().parents[1]
 Reader = Callable[[str], "str | None"]
@@ -74,6 +79,25 @@ def load_base(rev: str | None = None, path: str | Path | None = None) -> ModuleT
     return module
 
 
+def reading(module: Any) -> Reader:
+    """What a device/safety.py (the working tree's ``device.safety`` or a :func:`load_base`
+    module) makes of a text: the words net's label, "no call", "mention" or None (module
+    doc)."""
+    mention = getattr(module, "is_mention", None)
+
+    def read(text: str) -> str | None:
+        label = module.safety_label_of_words(text)
+        if label is not None:
+            return str(label)
+        if module.is_negated_call(text):
+            return "no call"
+        if mention is not None and mention(text):
+            return "mention"
+        return None
+
+    return read
+
+
 def corpus(root: Path = ROOT) -> dict[str, dict[str, Any]]:
     """text -> {"labels": set of labels said, "sources": set of source names, "splits":
     set of intent-data splits} over every source of the module doc."""
@@ -95,7 +119,8 @@ def corpus(root: Path = ROOT) -> dict[str, dict[str, Any]]:
         add(ex.text, ex.intent, "intent data", ex.split)
     for name, source in (("challenge_en.jsonl", "challenge"), ("figures_en.jsonl", "figures"),
                          ("figures_heldout_en.jsonl", "figures_heldout"),
-                         ("figures_heldout2_en.jsonl", "figures_heldout2")):
+                         ("figures_heldout2_en.jsonl", "figures_heldout2"),
+                         ("figures_heldout3_en.jsonl", "figures_heldout3")):
         path = root / "compress" / name
         if path.is_file():
             for row in read_jsonl(path):
@@ -153,10 +178,10 @@ def main(argv: list[str] | None = None) -> int:
     except ValueError as exc:
         print(f"words_net_diff: error: {exc}", file=sys.stderr)
         return 2
-    from device.safety import safety_label_of_words
+    from device import safety
 
     result = {"base": args.base or str(args.base_file),
-              **diff(safety_label_of_words, old.safety_label_of_words, corpus())}
+              **diff(reading(safety), reading(old), corpus())}
     if args.json is not None:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")

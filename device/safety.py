@@ -8,7 +8,7 @@ import re
 from device.careplan import CarePlan
 from device.replies import Action, Reply
 
-__all__ = ["is_denial", "is_safety_phrase", "safety_intent", "safety_label_of_words",
+__all__ = ["is_denial", "is_mention", "is_safety_phrase", "safety_intent", "safety_label_of_words",
            "safety_reply", "safety_word_indices", "symptom_reply", "symptom_worse_reply"]
 
 _SERIOUS_FALL = re.compile(r"\b(?:can ?not|can'?t|unable to) (?:get|stand|move|breathe)|hurt|"
@@ -191,6 +191,18 @@ _IDIOM = re.compile(
     r"got the)|(?:again )?(?:with|on) (?:my |the )?(?:tablets|pills|medicine|dates?|times?|"
     r"appointments?|bills?|shopping|order|names?|money|forms?|count))\b|"
     r"\bbleeding (?:me|us|them|him|her|you) dry\b|"
+    # a secret kept, a nuisance, a slide back into old ways: "i can't breathe a word of it",
+    # "he's a pain in the neck", "i slipped into my old habits" (never the bath, the pond or
+    # a fall after it: "i slipped into my slippers and then fell" still calls)
+    r"\b(?:breathe|breathed|breathing) a (?:single )?word\b|"
+    r"(?:'s|\bis|\bare|'re|\bwas|\bwere|\bbe|\bbeing|\bwhat|\bsuch) an? (?:real |right |proper |"
+    r"total |absolute |royal |bit of a |bit of an? )?pain in the (?:neck|backside|bum|arse|"
+    r"rear|behind)\b|"
+    r"\bslipped (?:back )?into (?:(?:my|his|her|their|our|the|some|a|an|old|bad|usual|"
+    r"same|more|something|comfortable) )*(?:habits?|ways|routines?|rut|something|"
+    r"nap|doze|daydream|reverie|slippers|dressing gown|nightie|nightdress|pyjamas|pajamas|"
+    r"cardigan|coat|dress)\b(?! (?:and|then|but)(?: then| now)?(?: i)? (?:fell|fall|hurt|"
+    r"banged|went|landed|hit|broke|can'?t|slipped|tripped))|"
     r"\b(?:passing|passed|pass|handing|handed) out (?:the |some )?(?:leaflets|flyers|papers|"
     r"sweets|cards|programmes|hymn books|presents|biscuits|food|tickets|prizes|forms)\b|"
     r"\bblacked out (?:the |my |all the )?(?:windows?|curtains|screens?|names?|text|lines?|"
@@ -291,6 +303,11 @@ _NOT_A_CALL = re.compile(
     r"\b(?:can ?not|can'?t|could ?n'?t) move (?:the|this|that|these|those|our) "
     r"(?!(?:legs?|arms?|hands?|feet|foot|head|neck|body|side|left|right|fingers?|toes?|face|"
     r"mouth|lips|eyes?|hips?|knees?|shoulders?|back)\b)[\w']+\b(?! (?:off|from|on top of) me\b)|"
+    # ... or a thing of theirs named as one ("i can't move my car, it's blocked in"; still
+    # not "my" before anything else: "my lift sight" is a recognizer's "my left side")
+    r"\b(?:can ?not|can'?t|could ?n'?t) move my (?:car|van|bike|bicycle|scooter|caravan|"
+    r"motor|wheelie bin|bins?|sofa|settee|wardrobe|piano|fridge|freezer|furniture|"
+    r"appointment|money|savings|plants?|pots|boxes)\b(?! (?:off|from|on top of) me\b)|"
     # things that went flying: "the papers went flying in the wind" ("... and so did i")
     r"\b(?:the |my |his |her |our )(?:papers?|leaves|hat|cards|plates?|cups?|feathers|sparks|"
     r"bits|ball|shopping|letters) went flying\b|"
@@ -307,6 +324,23 @@ _NOT_A_CALL = re.compile(
     r"having an? \w+(?: \w+)?)\b")
 """Safety words in a request, a question or a mention that calls for nobody: the words net
 leaves these to the model."""
+
+_MENTION = re.compile(
+    # a storey of a building: "my flat is on the ground floor", "the first floor flat"
+    # ("on the floor" is the words net's; "on the ground floor" never was)
+    r"\b(?:ground|first|second|third|fourth|fifth|top|upper|1st|2nd|3rd|4th) "
+    r"floor (?:flats?|apartments?|bedrooms?|bathrooms?|rooms?|windows?|landing|toilet|loo|"
+    r"office|lounge|kitchen|of (?:the|a|our|my|this|that))\b|"
+    r"\bon the (?:ground|first|second|third|fourth|fifth|top|upper|1st|2nd|3rd|4th) floor\b|"
+    # (not "on the bottom floor": a recognizer's "on the bathroom floor")
+    # an illness being got over: "my friend is recovering from a stroke"
+    r"\b(?:recovering|recovered|recuperating|recuperated|getting over|got over|"
+    r"convalescing) (?:from )?(?:an? |the |his |her |their |my |your )?(?:\w+ )?"
+    r"(?:stroke|heart attack|fall|fit|seizure|operation|op)\b")
+"""Words of a call that tell of a place or of an illness being got over, not of a fall or
+a call now: the words net leaves them to the model, and the model's alert on them is asked
+about first (:func:`is_mention`; device.safety_decision, step 4)."""
+
 
 _LONG_AGO = (r"(?:(?:a (?:few|couple of) |\w+ )?(?:years?|months?|weeks?) (?:ago|back)|"
              r"last (?:year|month|spring|summer|autumn|winter|christmas|easter)|"
@@ -390,7 +424,7 @@ def defuse(text: str) -> str:
     low = _norm(text)
     if _PAST.search(low):
         low = _NAMED_FALL.sub(" ... ", low)
-    for rule in (_NOT_A_CALL, _NEGATED, _IDIOM, _SOMEONE_ELSE, _NOT_NOW):
+    for rule in (_NOT_A_CALL, _MENTION, _NEGATED, _IDIOM, _SOMEONE_ELSE, _NOT_NOW):
         low = rule.sub(" ... ", low)
     return " ".join(low.split())
 
@@ -438,6 +472,18 @@ def call_words_also_in(text: str, other: str) -> bool:
     phrases = _call_phrases(text)
     words = _norm(other).split()
     return bool(phrases) and all(_find_words(words, p) is not None for p in phrases)
+
+
+def is_mention(text: str) -> bool:
+    """Whether ``text`` uses the words of a call only in a mention that calls for nobody (a
+    request, a question, a passing ambulance, an emergency trade, a storey of a building, an
+    illness being got over: "an ambulance went past with its siren going", "my flat is on
+    the ground floor", "my friend is recovering from a stroke") and says no call plainly. The
+    words net leaves such a sentence to the model; the safety decision asks about it rather
+    than alert at once (device.safety_decision, step 4), since what makes the model sure
+    may be those very words."""
+    low = _norm(text)
+    return bool(_NOT_A_CALL.search(low) or _MENTION.search(low)) and not is_safety_phrase(low)
 
 
 def is_negated_call(text: str) -> bool:

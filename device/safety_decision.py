@@ -21,7 +21,10 @@ the settings (``safety.confirm``, ``safety.confident``) and the model's own
 4. The safety label with the highest probability p: p >= alert: alert at once;
    ask <= p < alert: ask (alert if confirm is off); p < ask: answered as the best
    non-safety label. A model without thresholds: alert = ``safety.confident``, and any
-   safety top label asks.
+   safety top label asks. A sentence whose call words are only a mention
+   (:func:`device.safety.is_mention`: "an ambulance went past with its siren going", "my
+   flat is on the ground floor") is asked about rather than alerted at once, however sure
+   the model is: what makes it sure may be those very words.
 """
 
 from __future__ import annotations
@@ -99,8 +102,8 @@ class SafetyDecision:
     p: float | None
     """Probability of the safety label behind the decision (None: unknown, certain)."""
     reason: str
-    """words, words_only, fast_unsure, alternative, model, band, denied, below_ask,
-    not_safety."""
+    """words, words_only, fast_unsure, alternative, model, mention, band, denied,
+    below_ask, not_safety."""
     from_alternative: int = 0
 
     def to_json(self) -> dict[str, Any]:
@@ -173,5 +176,7 @@ def decide(intent: str, text: str, score: float | None, settings: SafetySettings
         return SafetyDecision("answer", answer, p,
                               "below_ask" if intent in SAFETY_LABELS else "not_safety")
     if p is None or p >= alert_at:
+        if safety.is_mention(text):  # "my flat is on the ground floor": ask first
+            return SafetyDecision(not_sure, label, p, "mention")
         return SafetyDecision("alert", label, p, "model")
     return SafetyDecision(not_sure, label, p, "band")

@@ -77,3 +77,22 @@ def test_bad_input_is_a_clear_error(tmp_path: Path,
         wnd.load_base("HEAD", empty)
     with pytest.raises(SystemExit):
         wnd.main([])  # a base is required
+
+
+def test_the_reading_tells_calls_figures_and_mentions_apart() -> None:
+    """Beside the words net's label, what else device.safety makes of a sentence: "no call"
+    (never alerted nor asked about) and "mention" (the model's alert asked about first);
+    a device/safety.py of before that had no mentions reads none."""
+    from types import SimpleNamespace
+
+    from device import safety
+
+    read = wnd.reading(safety)
+    assert read("i've fallen") == "fall_report" and read("help me") == "emergency_help"
+    assert read("he's a pain in the neck") == "no call"
+    assert read("i haven't fallen today") == "no call"
+    assert read("my flat is on the ground floor") == "mention"
+    assert read("turn the light on") is None
+    older = SimpleNamespace(safety_label_of_words=safety.safety_label_of_words,
+                            is_negated_call=safety.is_negated_call)
+    assert wnd.reading(older)("my flat is on the ground floor") is None

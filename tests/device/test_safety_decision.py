@@ -123,6 +123,9 @@ NOT_CALLS = ("i haven't fallen today thank you", "no thanks i don't need an ambu
              "the last time i fell was before christmas",
              "i went flying on the ice when i was about thirty",
              "how do i get up if i'm on the floor by myself",
+             "he's a pain in the neck", "the new neighbour's dog is a real pain in the backside",
+             "i can't breathe a word of it to anyone", "i slipped into my old habits",
+             "i slipped back into my usual routine",
              # told not to call anyone out
              "no don't call an ambulance", "please don't send a fire engine",
              "no need to call the fire brigade",
@@ -404,6 +407,48 @@ def test_words_net_holds_under_thresholds() -> None:
     assert assistant(low, OFF).respond("help me").safety == "alert"
     band = Model({"greeting": 0.6, "emergency_help": 0.4}, THRESHOLDS)
     assert assistant(band).respond("help me").safety == "alert"
+
+
+MENTIONS = ("my flat is on the ground floor", "I'm on the first floor flat",
+            "an ambulance went past with its siren going, I hope whoever it is is alright",
+            "my friend is recovering from a stroke", "he's getting over a heart attack",
+            "I can't move my car, it's blocked in", "the ambulance station is near the church")
+"""Call words that only mention a place, a passing ambulance, an illness being got over or a
+thing that will not shift (device.safety.is_mention)."""
+
+
+@pytest.mark.parametrize("text", MENTIONS)
+def test_a_mention_the_model_is_sure_of_is_asked_about_not_alerted(text: str) -> None:
+    """However sure the model is, a sentence whose call words are only a mention is asked
+    about first (docs/safety-path.md, "Mentions"); with confirm off it alerts, as the band."""
+    assert safety.is_mention(text) and not safety.is_safety_phrase(text)
+    sure = {"emergency_help": 0.99, "fall_report": 0.005, "greeting": 0.005}
+    th = thresholds_of(Model(sure, THRESHOLDS))
+    on = decide("emergency_help", text, 0.99, ON, scores=sure, thresholds=th)
+    assert (on.route, on.reason) == ("ask", "mention")
+    assert decide("emergency_help", text, 0.99, OFF, scores=sure, thresholds=th).route == "alert"
+    turn = assistant(Model(sure, THRESHOLDS)).respond(text)
+    assert turn.safety == "ask" and turn.reply.action("alert") is None
+    # under the ask threshold it is answered, as any sentence
+    low = {"emergency_help": 0.1, "out_of_scope": 0.9}
+    assert decide("out_of_scope", text, 0.9, ON, scores=low, thresholds=th).route == "answer"
+
+
+@pytest.mark.parametrize("text", [
+    "i'm on the bathroom floor", "i've fallen on the ground floor landing",
+    "my friend is recovering from a stroke and i've fallen", "i can't move my legs",
+    "i'm on the first floor and i can't get up", "i slipped into the bath",
+    "i slipped into my slippers and then fell", "i've got a pain in the neck and i can't move",
+    "help, the ambulance went past my house and i need one"])
+def test_a_call_beside_a_mention_or_a_figure_is_still_a_call(text: str) -> None:
+    assert safety.is_safety_phrase(text), text
+    assert not safety.is_mention(text) and not safety.is_negated_call(text)
+
+
+def test_a_recognizers_bathroom_floor_is_no_storey() -> None:
+    # "i've ended up on the bathroom floor" was heard "i bend it up on the bottom floor":
+    # the bottom floor is left to the model, which may alert at once
+    assert not safety.is_mention("i bend it up on the bottom floor")
 
 
 @pytest.mark.parametrize("bad", [{"greeting": {"alert": 0.9, "ask": 0.1}},
