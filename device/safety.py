@@ -82,8 +82,10 @@ _SAFETY_PHRASE = re.compile(
     r"\bi(?:'m| am)(?: (?!not\b)\w+)? slurring\b|(?<!if )\bmy lips (?:have |are |'ve )?"
     r"(?:gone |turned |"
     r"turning |going )?(?:blue|purple)\b|"
-    # smoke from a room or an appliance, now: "there's smoke coming from the kitchen"
-    r"\bsmoke (?:is )?(?:coming|pouring|billowing) (?:from|out of|under)(?: the| my)? "
+    # smoke from a room or an appliance, now: "there's smoke coming from the kitchen",
+    # "... coming out from under the kitchen door"
+    r"\bsmoke (?:is )?(?:coming|pouring|billowing|seeping|creeping)(?: out)? (?:from|of|under|"
+    r"from under|through|round)(?: the| my)? "
     r"(?:kitchen|oven|cooker|toaster|microwave|bedroom|hall|hallway|landing|lounge|"
     r"living room|bathroom|stairs|loft|attic|socket|plug|fuse box|telly|tv|heater|fire|"
     r"washing machine|dryer|tumble dryer|kettle|door|room)\b|"
@@ -510,10 +512,17 @@ _FALL_WORDS = re.compile(r"\b(?:fell|fallen|fall|slipped|tripped|tumbled|floor|g
                          r"come a cropper)\b")
 
 
+_FIRE_OR_GAS = re.compile(r"\b(?:smoke|fire|flames|gas)\b")
+"""Smoke, fire or gas: an emergency whatever else is said ("smoke coming out from under the
+kitchen floor" is no fall)."""
+
+
 def safety_intent(text: str) -> str:
     """The safety label that plain safety words in ``text`` point to: fall_report when
-    they speak of a fall, emergency_help otherwise."""
-    return "fall_report" if _FALL_WORDS.search(defuse(text)) else "emergency_help"
+    they speak of a fall (and not of smoke, fire or gas), emergency_help otherwise."""
+    left = defuse(text)
+    return "fall_report" if _FALL_WORDS.search(left) and not _FIRE_OR_GAS.search(left) \
+        else "emergency_help"
 
 
 def safety_label_of_words(text: str) -> str | None:

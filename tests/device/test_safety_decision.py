@@ -445,6 +445,17 @@ def test_a_call_beside_a_mention_or_a_figure_is_still_a_call(text: str) -> None:
     assert not safety.is_mention(text) and not safety.is_negated_call(text)
 
 
+@pytest.mark.parametrize("text", [
+    "there's black smoke coming out from under the kitchen door",
+    "as black smoke coming out from under the kitchen floor",  # the recognizer's, at 10 dB
+    "smoke is seeping through the bedroom door", "there's smoke coming out of the toaster"])
+def test_smoke_from_a_room_is_an_emergency_whatever_else_is_said(text: str) -> None:
+    # found by the third held-out file spoken (docs/safety-path.md): the words net held
+    # "smoke coming from the kitchen" but not "... coming out from under the kitchen door";
+    # and a floor in the same breath made it a fall
+    assert safety.safety_label_of_words(text) == "emergency_help"
+
+
 def test_a_recognizers_bathroom_floor_is_no_storey() -> None:
     # "i've ended up on the bathroom floor" was heard "i bend it up on the bottom floor":
     # the bottom floor is left to the model, which may alert at once
