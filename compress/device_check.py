@@ -11,8 +11,10 @@ real ``device.pipeline.Assistant`` (the real DialogueManager and safety decision
 example config's settings, an ActionExecutor with no broker) and the shipped model or
 ``--model``. Counts, for the non-safety utterances, call-for-help alerts to the caregivers (goal 0;
 a symptom report's own warning is not one) and safety questions (goal at most 3%); for the
-safety ones, how many alert at once, are asked about, or pass unseen (goal none).
-Ends with one JSON line.
+safety ones, how many alert at once, are asked about, or pass unseen (goal none); and, by
+route, why (`reasons`: the safety decision's reason, such as words, model, band or mention,
+counted for calls and for other sentences; each listed sentence has its reason and the
+safety label's probability). Ends with one JSON line.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ import json
 import logging
 import sys
 import tempfile
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -60,8 +63,9 @@ def device_check(model_dir: str | Path | None = None, lang: str = "en",
         rows = [e for e in load_examples(lang) if e.split == split]
     if not rows:
         raise LookupError(f"no {split} utterances for language {lang!r}")
-    routes: dict[str, list[dict[str, str]]] = {"alert": [], "ask": [], "answer": []}
-    safety_routes: dict[str, list[dict[str, str]]] = {"alert": [], "ask": [], "answer": []}
+    routes: dict[str, list[dict[str, Any]]] = {"alert": [], "ask": [], "answer": []}
+    safety_routes: dict[str, list[dict[str, Any]]] = {"alert": [], "ask": [], "answer": []}
+    reasons: Counter[str] = Counter()
     with tempfile.TemporaryDirectory() as tmp:
         for i, row in enumerate(rows):
             executor = ActionExecutor(settings.care_plan.resident,
@@ -69,8 +73,15 @@ def device_check(model_dir: str | Path | None = None, lang: str = "en",
             assistant = Assistant(model, DialogueManager(settings.care_plan,
                                                          safety=settings.safety), executor)
             route = _route(assistant, row.text)
-            target = safety_routes if row.intent in SAFETY_LABELS else routes
-            target[route].append({"text": row.text, "gold": row.intent})
+            call = row.intent in SAFETY_LABELS
+            target = safety_routes if call else routes
+            # why (device.safety_decision: words, model, band, mention, denied, ...) and the
+            # safety label's probability behind it
+            d = assistant.dialogue.confirmer.decision
+            reason = d.reason if d is not None else "none"
+            reasons[f"{'call' if call else 'other'} {route} {reason}"] += 1
+            target[route].append({"text": row.text, "gold": row.intent, "reason": reason,
+                                  "p": None if d is None or d.p is None else round(d.p, 4)})
     n_other = sum(len(v) for v in routes.values())
     n_safety = sum(len(v) for v in safety_routes.values())
     return {
@@ -79,6 +90,7 @@ def device_check(model_dir: str | Path | None = None, lang: str = "en",
         "other_question_share": round(len(routes["ask"]) / max(1, n_other), 4),
         "safety_alerted": len(safety_routes["alert"]), "safety_asked": len(safety_routes["ask"]),
         "safety_missed": len(safety_routes["answer"]),
+        "reasons": dict(sorted(reasons.items())),
         "lists": {"other_alerts": routes["alert"], "other_questions": routes["ask"],
                   "safety_asked": safety_routes["ask"],
                   "safety_missed": safety_routes["answer"]},

@@ -47,7 +47,7 @@ _SAFETY_PHRASE = re.compile(
     r"\bi(?:'ve| have| just| had|'ve just| have just)? (?:fell|fallen|slipped|tripped)\b|"
     r"\bfell (?:down|over|off|out)\b|\bhad an? (?:\w+ )?fall\b|"
     r"\bon the (?!ground |first |second |third |top |upper |bottom |upstairs |downstairs |"
-    r"next |same |other )(?:\w+ )?floor\b|"
+    r"next |same |other |dance )(?:\w+ )?floor\b|"
     r"(?<!you )\b(?:can ?not|can'?t|unable to|could ?n'?t) (?:get up|stand up|breathe|move|"
     r"(?:get|catch) my breath)|"
     rf"\bhelp me(?! (?:please )?{_REQUEST_AFTER_HELP}\b)|"
@@ -90,6 +90,17 @@ _SAFETY_PHRASE = re.compile(
     r"living room|bathroom|stairs|loft|attic|socket|plug|fuse box|telly|tv|heater|fire|"
     r"washing machine|dryer|tumble dryer|kettle|door|room)\b|"
     r"\blegs (?:just )?(?:gave|have given) (?:way|out)\b|"
+    # legs gone from under the resident, who lies where no one lies by choice: "my legs went
+    # from under me", "i'm lying by the sofa" (not in bed, on the sofa, in the bath)
+    r"\b(?:legs?|knees?|feet) (?:just )?(?:went|have gone|'ve gone|gone|gave way) "
+    r"(?:out )?from under me\b|"
+    r"\bi(?:'m| am|'ve been| have been)(?: (?:still|just|now))? lying (?:by|beside|next to|"
+    r"behind|under|against|at the (?:bottom|foot|top) of|in front of) (?:the|my) \w+|"
+    r"\bi(?:'m| am|'ve been| have been)(?: (?:still|just|now))? lying on the (?:ground|carpet|"
+    r"rug|lino|tiles|path|pavement|grass|landing|stairs|drive|patio|concrete|mat)\b|"
+    # lost in one's own home, all of a sudden: "i don't know where i am, this isn't my house"
+    # ("i don't know where i am with these tablets" is a figure)
+    r"\bi (?:do ?n'?t|do not) know where i am\b(?!,? (?:with|on|in|at|up to)\b)|"
     # unable to rise, in any verb of effort: "i can't pick myself up", "i can't haul myself
     # up off the tiles" (not up a stair or a hill: "i can't drag myself up the stairs")
     r"\bwent flying\b|\b(?:can ?not|can'?t|could ?n'?t) " + _RISE_MYSELF + r"\b"
@@ -97,6 +108,11 @@ _SAFETY_PHRASE = re.compile(
     r"(?:stairs|steps|hill|slope|path|drive|bank|ladder|road|street|lane))|"
     r"\b(?:having a|had a) (?:fit|seizure)\b|"
     r"\bgas leak\b|\b(?:smell|smells|smelling) (?:of )?gas\b|\bleaking gas\b|"
+    # the carbon monoxide alarm sounding now (a gas nobody smells: never a thing to wait
+    # on; a smoke alarm may be the toast, and is the model's)
+    r"\b(?:carbon monoxide|co|c o) (?:alarm|detector|monitor)s?(?:'s| is| has| have| are| keeps?"
+    r"| just)? (?:going off|gone off|went off|sounding|ringing|alarming|screeching|"
+    r"shrieking)\b|"
     r"\b(?:on|caught|catching) fire\b|\bin flames\b|"
     # a fire said as news, at the end or before a call: "there's a fire", "help there's a
     # fire in the kitchen" ("there's a fire on in the lounge" is the heater: the model's)
@@ -174,9 +190,23 @@ _IDIOM = re.compile(
     r"(?= (?:when|laughing)\b)|"
     r"\b(?:on|rolling (?:about |around )?on) the (?:\w+ )?floor (?:laughing|in stitches|"
     r"with laughter)\b|"
-    r"\b(?:you|you've|that|it|he|she|they)(?: (?:nearly|almost|just|have|'ve|has|'s))* "
-    r"(?:gave|give|gives|given|giving) (?:me|us|her|him) an? heart attack\b|"
-    r"\b(?:nearly|almost) (?:had|have|having) an? heart attack "
+    # a story that had the resident in stitches ("that joke had me on the floor"; never
+    # "the dog had me on the floor", a fall)
+    r"\b(?:story|stories|joke|jokes|film|programme|program|show|comedian|comic|sketch|panto|"
+    r"pantomime|play|sitcom|episode|tale|speech|sermon|book|cartoon) (?:had|has|have|left|"
+    r"would have|would've|'d have|will have|'ll have) (?:me|us|everyone|everybody|the whole "
+    r"\w+) (?:rolling )?on the floor\b(?! (?:and|but) (?:i |i've |now )?(?:can'?t|could ?n'?t|"
+    r"hurt|broke|banged))|"
+    # laughing till the breath went: "i laughed so hard i couldn't breathe"
+    r"\blaugh(?:ed|ing)? so (?:hard|much) (?:that )?(?:i|we|she|he) (?:could ?n'?t|can'?t|"
+    r"cannot|could hardly) (?:breathe|get my breath|catch my breath)\b|"
+    r"\b(?:you|you've|you'll|you'd|you're|that|that'll|that'd|it|it'll|it'd|he|he'll|he's|"
+    r"she|she'll|she's|they|they'll|they're)"
+    r"(?: (?:nearly|almost|just|have|'ve|has|'s|will|would|could|going to|gonna|'d|"
+    r"are going to|'re going to|is going to|'s going to))* "
+    r"(?:gave|give|gives|given|giving) (?:me|us|her|him|you|them) an? (?:heart attack|stroke|"
+    r"coronary|funny turn)\b|"
+    r"\b(?:nearly|almost) (?:had|have|having) an? (?:heart attack|stroke|coronary|fit) "
     r"(?:when|at|over|seeing|looking|reading|opening)\b|"
     r"\b(?:a|the|what a|at the) stroke of (?:luck|genius|good fortune|good luck|bad luck|"
     r"misfortune|midnight|twelve|the pen|fate)\b|"
@@ -185,7 +215,9 @@ _IDIOM = re.compile(
     r"\bcollapsed (?:in|into) (?:fits of )?(?:laughter|giggles)\b|"
     r"\bgasping for (?:an? |some |my )?(?:cup|cuppa|brew|drink|pint|tea|coffee|fag|"
     r"cigarette|smoke|glass|beer|wine)\b|"
-    r"\b(?:i'm|i am|i was|you're|you are|you were)(?: (?:really|absolutely|just))? on fire "
+    r"\b(?:i'm|i am|i was|you're|you are|you were|(?:caller|player|team|striker|bowler|"
+    r"batsman|batter|keeper|goalie|band|singer|quizmaster|he|she|they)(?:'s| is| was| were|"
+    r"'re| are))(?: (?:really|absolutely|just))? on fire "
     r"(?:today|tonight|this (?:morning|afternoon|evening|week)|lately|at (?:the )?(?:quiz|"
     r"crossword|cards|bingo|scrabble|dominoes|darts|bowls|golf|whist)|with (?:the|my|these|"
     r"this|that) (?:crossword|puzzles?|quiz|cards|knitting|answers))\b|"
@@ -241,6 +273,47 @@ _IDIOM = re.compile(
     r"\bsend (?:some ?one|some ?body)(?: round| over)? to (?:fix|mend|repair|look at|check|"
     r"service|read|clean|cut|deliver|collect|empty|install|fit|paint|measure|quote)\b"
     r"(?! (?:on )?(?:me|us|him|her|mum|dad|my (?:husband|wife))\b)|"
+    # a nuisance close behind, money running out, a shock or a bore survived, a rich meal, a
+    # stage set alight, words tripped over or forgotten: "he's breathing down my neck", "i'm
+    # bleeding money on the heating", "i nearly passed out from boredom", "a heart attack on
+    # a plate", "she set the dance floor on fire", "i tripped over my words", "i blacked out
+    # on her name" (never "i've passed out", "i tripped over my own feet", "the room's on
+    # fire")
+    r"\bbreath(?:e|es|ed|ing) down (?:my|your|his|her|our|their|the) necks?\b|"
+    # sayings of death and the grave, spicy food, a crossword clue, a swear word: "he'd wake
+    # the dead", "one foot in the grave", "my mouth's on fire after that vindaloo", "stuck on
+    # seven down", "a bleeding nuisance"
+    r"\bwake the dead\b|\b(?:one|a) foot in the grave\b|"
+    r"\bmy (?:mouth|tongue)(?:'s| is) (?:on fire|burning|in flames)\b|"
+    r"\bstuck on (?:(?:\w+|\d+) (?:down|across)|the (?:crossword|puzzle|clue|last clue|"
+    r"quiz|question|sudoku|wordsearch|jigsaw))\b|"
+    r"\bbleeding (?:nuisance|idiot|cheek|racket|hell|mess|liberty|joke|disgrace|thing|things|"
+    r"pigeons?|birds?|weather|rain|council|telly|computer|phone|kids|noise|row|waste|"
+    r"seagulls?|squirrels?|foxes|cat|dog|traffic|buses|trains|government)\b|"
+    r"\b(?:choking|choked) (?:with|by) (?:weeds|ivy|brambles|bindweed|leaves|moss|dust|"
+    r"nettles|traffic)\b|"
+    r"\b(?:bleeding|bled|bleeds?) (?:money|cash|pounds|dollars|customers|members|jobs)\b|"
+    r"\b(?:nearly|almost|practically|all but|about|just about|fair) (?:passed out|fainted|"
+    r"collapsed|keeled over|"
+    r"died|had an? (?:heart attack|stroke|fit)) (?:from|with|of|in) (?:sheer |pure |the )?"
+    r"(?:boredom|shock|surprise|laughter|laughing|excitement|embarrassment|delight|joy|"
+    r"fright|nerves|the (?:price|cost|bill))\b|"
+    r"\bheart attacks? (?:on a (?:plate|stick|bun|roll|bap)|in a (?:bun|box|bowl|tin))\b|"
+    r"\b(?:set|sets|setting) (?:the )?(?:dance ?floor|world|stage|charts|thames|heather|"
+    r"(?:your|my|his|her|"
+    r"our|the) (?:mouth|tongue|throat|belly|insides)) (?:alight|on fire|ablaze)\b|"
+    r"\btripped over (?:my|his|her|their|your|our|every|each|the odd) (?:own |single )?"
+    r"(?:words?|tongue|lines?)\b|"
+    r"\bblacked out on (?:his|her|their|the|my|your) (?:name|names|words|lines|number|pin|"
+    r"password|address)\b|"
+    # a journey the resident cannot make: "i can't get up to london for the wedding" (not
+    # to the toilet, the door or the phone, where one may lie)
+    r"\b(?:can ?not|can'?t|could ?n'?t) get (?:up|down|over|across|out) to (?:london|town|"
+    r"the (?:city|shops|town|village|church|chapel|club|coast|seaside|lakes|cemetery|market|"
+    r"pub|hall|races)|church|chapel|mass|bingo|"
+    r"(?!(?:go|get|reach|answer|call|ring|phone|the|my|me|her|him|it)\b)[\w']+ for "
+    r"(?:the|a|our|my|his|her|their) (?:wedding|funeral|christening|party|match|service|do|"
+    r"reunion|show|concert|birthday|anniversary|graduation))\b|"
     r"\bsend (?:some ?one|some ?body) (?:round|over) (?:next (?:week|month|monday|tuesday|"
     r"wednesday|thursday|friday|saturday|sunday)|on (?:monday|tuesday|wednesday|thursday|"
     r"friday|saturday|sunday)|tomorrow|this (?:week|weekend|afternoon|evening)|"
@@ -284,7 +357,7 @@ _NOT_A_CALL = re.compile(
     # the ambulance as a service, a vehicle passing, a job: "set a reminder for the
     # ambulance transport", "the air ambulance landed", "i used to drive an ambulance"
     r"\bair ambulance\b|\bambulance (?:transport|station|service|driver|crew|strike|staff|"
-    r"man|woman|men|chaser)s?\b|\b(?:drive|drove|driven|driving) an? ambulance\b|"
+    r"man|woman|men|chaser|depot|base|headquarters|hq|garage|bay|trust|control)s?\b|\b(?:drive|drove|driven|driving) an? ambulance\b|"
     r"\b(?:an?|the) ambulance (?:went|goes|go|going|drove|raced|came|come|was) "
     r"(?:past|by|down|up|outside|next door|for next door|for (?:the |my )?neighbou?rs?)\b|"
     r"\bthere (?:was|were) an? ambulance\b|"
@@ -310,6 +383,11 @@ _NOT_A_CALL = re.compile(
     r"\b(?:can ?not|can'?t|could ?n'?t) move my (?:car|van|bike|bicycle|scooter|caravan|"
     r"motor|wheelie bin|bins?|sofa|settee|wardrobe|piano|fridge|freezer|furniture|"
     r"appointment|money|savings|plants?|pots|boxes)\b(?! (?:off|from|on top of) me\b)|"
+    # getting down on the floor for something, not falling there: "i got down on the floor
+    # to look for my earring" ("... and now i can't get up" still calls)
+    r"\b(?:got|get|getting|went|go|gone|sat|sit|knelt|kneeled|kneel|kneeling) down on (?:the|my|"
+    r"to the) (?:\w+ )?floor (?:to|for) (?:look|find|search|pick|get|fetch|reach|clean|scrub|"
+    r"sort|play|fix|do|stretch|exercise|wipe|check|see)\b|"
     # things that went flying: "the papers went flying in the wind" ("... and so did i")
     r"\b(?:the |my |his |her |our )(?:papers?|leaves|hat|cards|plates?|cups?|feathers|sparks|"
     r"bits|ball|shopping|letters) went flying\b|"
@@ -317,6 +395,23 @@ _NOT_A_CALL = re.compile(
     r"\bemergency contacts? (?:is|are|was|were|number|numbers|details|list|card|form)\b|"
     r"\b(?:change|update|add|set|check|who is|who's|what is|what's) (?:my |the |our )?"
     r"emergency contacts?\b|"
+    r"\b(?:as|is|'s|was) (?:my|the|our|her|his) emergency contacts?\b|"
+    # which number is the emergency one: "what's the emergency number in ireland, is it 999
+    # or 112"
+    r"\b(?:what'?s|what is|which is|what was) the emergency (?:number|line|services? number)\b|"
+    rf"\bis it {_EMERGENCY_NUMBER} or {_EMERGENCY_NUMBER}\b|"
+    # getting up off the floor practised or taught: "i've been practising getting up off the
+    # floor with the physio"
+    r"\b(?:practis|practic|learn|learnt|taught|teach|show(?:ed|n)? me how)\w* (?:\w+ ){0,2}?"
+    r"(?:get(?:ting)?|getting back|rise|rising) (?:back )?up (?:off|from) the (?:\w+ )?floor\b|"
+    # a utility's emergency line, a condition's medicine or clinic: "what number is the gas
+    # emergency line", "have i had my stroke medication", "the stroke nurse comes at ten"
+    r"\b(?:gas|water|electric|electricity|power|council|housing|repairs?|vet'?s?|dentist'?s?|"
+    r"boiler|heating|plumbing|nhs) emergency (?:line|number|helpline|hotline|service|team|"
+    r"call ?out)s?\b|"
+    r"\b(?:stroke|heart attack) (?:medication|medicine|meds|tablets?|pills?|nurse|clinic|"
+    r"ward|unit|club|group|support|team|specialist|consultant|check|review|association|"
+    r"rehab|physio|survivors?|risk)\b|"
     # what a condition looks like: "the signs of a heart attack", "how can you tell if
     # somebody has had a stroke", "what do you do for someone who is choking"
     r"\b(?:signs?|symptoms?) of (?:an? )?(?:heart attack|stroke|choking)\b|"
@@ -353,28 +448,58 @@ _LONG_AGO = (r"(?:(?:a (?:few|couple of) |\w+ )?(?:years?|months?|weeks?) (?:ago
              r"in (?:19|20)\d\d|in nineteen \w+(?: \w+)?)")
 _MY_FALL = (r"(?:i(?:'ve| have| had)? )?(?:fell|fallen|slipped|tripped|went flying|"
             r"had an? (?:\w+ )?fall)(?: (?:down|over|off|out))?")
+_OLD_TURN = (r"(?:had an? (?:\w+ )?(?:stroke|heart attack|fit|seizure)|passed out|blacked out|"
+             r"fainted|collapsed|caught fire|went up in flames|burn(?:ed|t) down)")
+_AT_AGE = (r"at (?:the age of )?(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+           r"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?\b"
+           r"(?! (?:past|to|minutes|o'?clock)\b)")
+"""An age a turn came at ("he had a heart attack at fifty"), never a time of day."""
+_AGAIN = (r"(?!.*\b(?:another|right now|just now|and now|(?<!walking )(?<!driving )"
+          r"(?<!talking )(?<!working )(?<!playing )(?<!dancing )(?<!gardening )again)\b)")
+"""Nothing said since of a turn now or again ("... and i think i'm having another one",
+"... and now he can't lift his arm"; "she's walking again now" is no such word)."""
 _NOT_NOW = re.compile(
     # a fall long past, the marker within a few words: "years ago i slipped on the ice",
     # "i tripped over in town a couple of years back"
     rf"\b{_LONG_AGO} (?:\w+ ){{0,3}}?{_MY_FALL}\b|\b{_MY_FALL}(?: \w+){{0,6}}? {_LONG_AGO}\b|"
+    # a turn long past, the resident's or another's, with no other since: "i passed out once
+    # at a wedding in 1974", "my brother had a stroke in 2011 but he's still playing bowls"
+    # (not "... years ago and now he's having another")
+    rf"(?:\b{_LONG_AGO} (?:\w+ ){{0,3}}?{_OLD_TURN}\b|\b{_OLD_TURN}(?: [\w']+){{0,6}}? "
+    rf"(?:{_LONG_AGO}|{_AT_AGE})\b){_AGAIN}|"
     # a question about lying on the floor: "how do i get up if i'm on the floor on my own"
     r"\b(?:how|what|who|should)\b(?: [\w']+)*? if (?:i|you|someone|somebody|they|he|she)"
     r"(?:'m| am| are| is|'s| was| were)? (?:ever )?(?:stuck |lying )?on the (?:\w+ )?floor\b|"
     # the last one, long over: "the last time i fell was before christmas"
     r"\bthe last time i (?:fell|had a fall|slipped|tripped)\b|"
     # a condition, not an event: "what should i do if i fall", "if someone has a stroke"
-    r"\bif (?:i|you|someone|somebody|anyone|they|he|she|a person)"
+    r"\bif (?:i|you|someone|somebody|anyone|they|he|she|a person|an? (?:child|baby|toddler|"
+    r"kid|grandchild|grandson|granddaughter|man|woman|friend|relative|neighbou?r|pensioner|"
+    r"old person|elderly person|guest)|(?:my|your|the) (?:child|baby|toddler|kid|grandchild|"
+    r"grandson|granddaughter|friend|husband|wife|partner|neighbou?r))"
     r"(?:'s| is| ever| were| was|'m| am| are)?"
-    r" (?:[\w']+ ){0,3}?(?:fall|fell|falls|end up on the (?:\w+ )?floor|"
+    r" (?:[\w']+ ){0,3}?(?:fall|fell|falls|end up on the (?:\w+ )?floor|choking|chokes?|"
     r"have a (?:fall|stroke|"
     r"heart attack|fit|seizure)|having a (?:stroke|heart attack|fit|seizure)|"
     r"has a (?:fall|stroke|heart attack|fit|seizure)|collapses?|(?:is|are|was) bleeding|"
     r"can'?t breathe|stops? breathing)\b"
     # ... and what would follow it: "what do i do if i fall and can't get up"
     r"(?: and (?:i |they |he |she |you )?(?:can ?not|can'?t|cannot) (?:get up|stand up|move)\b)?|"
+    # a dream: "i dreamt the house was on fire", "i had a nightmare that i fell down the stairs"
+    # (waking on the floor is said apart: "... and i woke up on the floor")
+    r"\b(?:dreamt|dreamed|dreaming|had an? (?:bad |awful |horrible )?(?:dream|nightmare))"
+    r"(?: that| about| last night)? (?:[\w']+ ){0,5}?(?:on fire|in flames|fell|fallen|"
+    r"had an? (?:fall|stroke|heart attack)|collapsed|choking|bleeding)\b|"
+    # a fire the resident does not want: "i don't want it catching fire while i'm asleep",
+    # "in case it catches fire"
+    r"\b(?:do ?n'?t|does ?n'?t|would ?n'?t|never) want (?:it|them|that|this|anything|the \w+)"
+    r" (?:to )?(?:catch|catching) fire\b|\bin case (?:it|they|that|the \w+) (?:catch|catches)"
+    r" fire\b|"
     # a danger that might happen: "what do i do if i smell gas", "if the pan catches fire"
     r"\bif (?:i |you |we |someone |anyone )?(?:can )?(?:smell|smells) (?:of )?gas\b|"
     r"\bif (?:there'?s|there is|there was) (?:an? )?(?:fire|gas leak|intruder|burglar)\b|"
+    r"\b(?:if|when|whenever) (?:the |my |a |your )?(?:carbon monoxide|co|c o) (?:alarm|detector|"
+    r"monitor) (?:ever )?(?:goes|go|went|sounds|starts) (?:off)?\b|"
     r"\bif (?:some ?one|some ?body|anyone|any ?body|a burglar|burglars) (?:ever )?"
     r"(?:tries to |tried to )?(?:breaks?|broke|gets|got|forces|forced) (?:in|their way in)\b|"
     r"\bif (?:the |a |my |your )?(?:[\w']+ ){0,2}?(?:(?:catches|catch|caught) fire|"

@@ -186,7 +186,8 @@ def test_a_training_only_candidate_moves_no_split_and_copies_no_measuring_senten
     assert {(e.text, e.split) for e in after if e.split != "train"} == before
     lines = [core_text(normalize_asr(t)) for t, _label, _group in ds._parse_txt(candidate)]
     for measuring in ("challenge_en.jsonl", "figures_en.jsonl", "figures_heldout_en.jsonl",
-                      "figures_heldout2_en.jsonl", "figures_heldout3_en.jsonl"):
+                      "figures_heldout2_en.jsonl", "figures_heldout3_en.jsonl",
+                      "figures_heldout4_en.jsonl", "figures_heldout5_en.jsonl"):
         for row in read_jsonl(compress_dir / measuring, need_split=False):
             said = core_text(normalize_asr(row.text))
             assert not any(near_copy(said, line) for line in lines), (measuring, row.text)

@@ -156,7 +156,46 @@ NOT_CALLS = ("i haven't fallen today thank you", "no thanks i don't need an ambu
              "i've had a fall out with the neighbours", "i slipped up again with the dates",
              "i stroke the cat every morning", "i used to swim breast stroke",
              "send someone to fix the boiler",
-             "can you send someone round to look at the boiler next week")
+             "can you send someone round to look at the boiler next week",
+             # a nuisance close behind, money running out, a shock or a bore survived, a rich
+             # meal, a stage set alight, words tripped over, a journey one cannot make, a
+             # turn long past (docs/safety-path.md, "A fourth round of figures")
+             "the taxman is breathing down our necks again",
+             "that old boiler is bleeding cash every winter",
+             "i almost fainted from shock when the bill came",
+             "the sermon went on so long i nearly passed out from sheer boredom",
+             "those cream cakes are heart attacks on a stick",
+             "our Jean set the stage alight in the panto",
+             "he tripped over his tongue asking her to dance",
+             "i blacked out on my pin number at the cash machine",
+             "i can't get down to the coast for the christening this year",
+             "i can't get up to leeds for the match on saturday",
+             "i fainted once in church when i was a girl",
+             "my wife had a heart attack back in 2009 but she's fit as a fiddle",
+             "what do you do if a baby is choking on a grape",
+             # ... and a second, on the fourth held-out file's findings: a show that had the
+             # resident in stitches, a fright threatened, laughing breathless, a hot dish, a
+             # dream, a getting down on the floor on purpose, a fire not wanted
+             "that sitcom had us on the floor last night",
+             "you'll give me a stroke, sneaking about like that",
+             "i almost had a coronary at the price of the coach trip",
+             "we laughed so much we couldn't breathe at the wedding speeches",
+             "that vindaloo would set your throat on fire",
+             "i tripped over each line of the poem", "i'm about collapsed from boredom",
+             "the quizmaster was on fire tonight at the pub",
+             "i had a nightmare that i fell down the stairs",
+             "turn the heater off, i don't want it catching fire in the night",
+             "what happens if the carbon monoxide alarm goes off",
+             # ... and a third, on the fifth held-out file's
+             "that dog's barking would wake the dead", "i've got one foot in the grave",
+             "my tongue's on fire after that curry",
+             "i'm stuck on twelve across", "those bleeding seagulls have had the bin over",
+             "the borders are choked with bindweed",
+             "it'd give you a heart attack, the price of a pint",
+             "you're gonna give me a heart attack driving like that",
+             "they're setting the world on fire, that band",
+             "the garage burnt down years ago and we never rebuilt it",
+             "my sister had a stroke at sixty and she's driving again now")
 """Sentences that use the words of a call for help without being one."""
 
 
@@ -412,9 +451,17 @@ def test_words_net_holds_under_thresholds() -> None:
 MENTIONS = ("my flat is on the ground floor", "I'm on the first floor flat",
             "an ambulance went past with its siren going, I hope whoever it is is alright",
             "my friend is recovering from a stroke", "he's getting over a heart attack",
-            "I can't move my car, it's blocked in", "the ambulance station is near the church")
-"""Call words that only mention a place, a passing ambulance, an illness being got over or a
-thing that will not shift (device.safety.is_mention)."""
+            "I can't move my car, it's blocked in", "the ambulance station is near the church",
+            "they're closing the ambulance depot on the bypass",
+            "my daughter is down as my emergency contact",
+            "what's the number for the water emergency line",
+            "have i taken my stroke tablets this morning", "the stroke nurse is coming at ten",
+            "i got down on the floor to look for the remote",
+            "what's the emergency number in spain", "is it 999 or 112 over there",
+            "i've been practising getting up off the floor with my physio")
+"""Call words that only mention a place, a passing ambulance, an illness being got over, a
+thing that will not shift, a record, a medicine or a getting down on the floor on purpose
+(device.safety.is_mention)."""
 
 
 @pytest.mark.parametrize("text", MENTIONS)
@@ -439,10 +486,38 @@ def test_a_mention_the_model_is_sure_of_is_asked_about_not_alerted(text: str) ->
     "my friend is recovering from a stroke and i've fallen", "i can't move my legs",
     "i'm on the first floor and i can't get up", "i slipped into the bath",
     "i slipped into my slippers and then fell", "i've got a pain in the neck and i can't move",
-    "help, the ambulance went past my house and i need one"])
+    "help, the ambulance went past my house and i need one",
+    "he's breathing down my neck and i can't breathe", "i tripped over my own feet",
+    "i can't get up to the toilet", "i can't get up to answer the door",
+    "my brother had a stroke years ago and now he's collapsed", "i nearly passed out",
+    "i've just blacked out on the stairs", "call my emergency contact",
+    "ring the emergency number", "my husband is choking", "i'm bleeding money and i'm bleeding from my head",
+    "i passed out last year and i've passed out again",
+    "i nearly collapsed with the pain",
+    "the carbon monoxide alarm is going off what do i do", "the co alarm's gone off",
+    "my carbon monoxide detector keeps going off and i feel sick",
+    "the dog had me on the floor", "that joke had me on the floor and now i can't get up",
+    "i got down on the floor to find my pills and now i can't get up",
+    "i dreamt i fell and i woke up on the floor", "my pan's caught fire",
+    "my legs have gone from under me", "my knees went out from under me in the hall",
+    "i'm lying at the bottom of the stairs", "i'm lying by the back door",
+    "i've been lying on the carpet for an hour", "i don't know where i am",
+    "i don't know where i am, who are you", "i'm on the kitchen floor",
+    "my brother had a stroke years ago and now he can't lift his arm",
+    "ring 999", "call the emergency number"])
 def test_a_call_beside_a_mention_or_a_figure_is_still_a_call(text: str) -> None:
     assert safety.is_safety_phrase(text), text
     assert not safety.is_mention(text) and not safety.is_negated_call(text)
+
+
+@pytest.mark.parametrize("text", ["we danced all night on the dance floor",
+                                  "i don't know where i am with all these new tablets",
+                                  "i'm lying in bed", "i'm lying on the sofa watching telly",
+                                  "i fainted at twenty past six"])
+def test_a_dance_floor_a_muddle_or_a_rest_are_no_call_words(text: str) -> None:
+    """Left to the model: no plain call words ("i fainted at twenty past six" is no age a
+    turn came at, so nothing defuses it either)."""
+    assert not safety.is_safety_phrase(text) and not safety.is_negated_call(text)
 
 
 @pytest.mark.parametrize("text", [
