@@ -357,7 +357,8 @@ _NOT_A_CALL = re.compile(
     # the ambulance as a service, a vehicle passing, a job: "set a reminder for the
     # ambulance transport", "the air ambulance landed", "i used to drive an ambulance"
     r"\bair ambulance\b|\bambulance (?:transport|station|service|driver|crew|strike|staff|"
-    r"man|woman|men|chaser|depot|base|headquarters|hq|garage|bay|trust|control)s?\b|\b(?:drive|drove|driven|driving) an? ambulance\b|"
+    r"man|woman|men|chaser|depot|base|headquarters|hq|garage|bay|trust|control)s?\b|"
+    r"\b(?:drive|drove|driven|driving) an? ambulance\b|"
     r"\b(?:an?|the) ambulance (?:went|goes|go|going|drove|raced|came|come|was) "
     r"(?:past|by|down|up|outside|next door|for next door|for (?:the |my )?neighbou?rs?)\b|"
     r"\bthere (?:was|were) an? ambulance\b|"
