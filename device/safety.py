@@ -98,6 +98,12 @@ _SAFETY_PHRASE = re.compile(
     r"behind|under|against|at the (?:bottom|foot|top) of|in front of) (?:the|my) \w+|"
     r"\bi(?:'m| am|'ve been| have been)(?: (?:still|just|now))? lying on the (?:ground|carpet|"
     r"rug|lino|tiles|path|pavement|grass|landing|stairs|drive|patio|concrete|mat)\b|"
+    # a scald: "i've tipped the kettle over my leg, the skin's coming away" ("dipped" as a
+    # recognizer hears "tipped"; tea spilt on a skirt is no scald)
+    r"\b(?:tipped|dipped|spilt|spilled|poured|knocked|dropped) (?:the |my |a |some |a pan of "
+    r"|the pan of )?(?:kettle|boiling water|hot water|chip pan|hot fat|hot oil|"
+    r"boiling (?:pan|fat|oil))(?: \w+)? (?:over|on|onto|down) (?:my|me|myself)\b|"
+    r"\bskin(?:'s|s| is| has)? (?:coming|come) (?:away|off)\b|"
     # lost in one's own home, all of a sudden: "i don't know where i am, this isn't my house"
     # ("i don't know where i am with these tablets" is a figure)
     r"\bi (?:do ?n'?t|do not) know where i am\b(?!,? (?:with|on|in|at|up to)\b)|"

@@ -505,7 +505,9 @@ def test_a_mention_the_model_is_sure_of_is_asked_about_not_alerted(text: str) ->
     "i've been lying on the carpet for an hour", "i don't know where i am",
     "i don't know where i am, who are you", "i'm on the kitchen floor",
     "my brother had a stroke years ago and now he can't lift his arm",
-    "ring 999", "call the emergency number"])
+    "ring 999", "call the emergency number",
+    "i've tipped the kettle over my leg the skin's coming away",
+    "i spilt boiling water down myself", "the skin's coming off my hand"])
 def test_a_call_beside_a_mention_or_a_figure_is_still_a_call(text: str) -> None:
     assert safety.is_safety_phrase(text), text
     assert not safety.is_mention(text) and not safety.is_negated_call(text)
@@ -514,7 +516,10 @@ def test_a_call_beside_a_mention_or_a_figure_is_still_a_call(text: str) -> None:
 @pytest.mark.parametrize("text", ["we danced all night on the dance floor",
                                   "i don't know where i am with all these new tablets",
                                   "i'm lying in bed", "i'm lying on the sofa watching telly",
-                                  "i fainted at twenty past six"])
+                                  "i fainted at twenty past six",
+                                  "i spilled tea on my skirt",
+                                  "i knocked the kettle over on the worktop",
+                                  "my skin is peeling after the sunburn"])
 def test_a_dance_floor_a_muddle_or_a_rest_are_no_call_words(text: str) -> None:
     """Left to the model: no plain call words ("i fainted at twenty past six" is no age a
     turn came at, so nothing defuses it either)."""
