@@ -20,7 +20,8 @@ file has it: the model's alert is asked about first), else nothing. On:
 - the recognizer hypotheses of the training sentences (compress/data/asr/*.jsonl): each
   hypothesis and its alternatives, with the label of the sentence said;
 - the committed spoken runs' transcripts (bench/speech_results/*_rows.jsonl): each
-  1-best, its alternatives and the fast path's, with the label of the sentence said.
+  1-best, its alternatives, the fast path's and Whisper's second opinion's, with the label
+  of the sentence said.
 
 Each distinct text is read once. A text whose reading changed is counted as a call (every
 source that holds it says a safety label), another sentence (none does) or both (a
@@ -136,8 +137,10 @@ def corpus(root: Path = ROOT) -> dict[str, dict[str, Any]]:
             if row.get("set") not in (None, "commands"):
                 continue
             fast = row.get("fast") or {}
+            second = row.get("second_opinion") or {}  # Whisper's, on a fast-path question
             for t in (row.get("heard", ""), *(row.get("alternatives") or []),
-                      fast.get("heard", ""), *(fast.get("alternatives") or [])):
+                      fast.get("heard", ""), *(fast.get("alternatives") or []),
+                      second.get("heard") or "", *(second.get("alternatives") or [])):
                 add(t, row.get("intent"), f"spoken:{path.name}")
     return out
 

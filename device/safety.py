@@ -290,7 +290,7 @@ _IDIOM = re.compile(
     # the dead", "one foot in the grave", "my mouth's on fire after that vindaloo", "stuck on
     # seven down", "a bleeding nuisance"
     r"\bwake the dead\b|\b(?:one|a) foot in the grave\b|"
-    r"\bmy (?:mouth|tongue)(?:'s| is) (?:on fire|burning|in flames)\b|"
+    r"\bmy (?:mouth|tongue)(?:'s|s| is) (?:on fire|burning|in flames)\b|"
     r"\bstuck on (?:(?:\w+|\d+) (?:down|across)|the (?:crossword|puzzle|clue|last clue|"
     r"quiz|question|sudoku|wordsearch|jigsaw))\b|"
     r"\bbleeding (?:nuisance|idiot|cheek|racket|hell|mess|liberty|joke|disgrace|thing|things|"
@@ -457,9 +457,9 @@ _MY_FALL = (r"(?:i(?:'ve| have| had)? )?(?:fell|fallen|slipped|tripped|went flyi
             r"had an? (?:\w+ )?fall)(?: (?:down|over|off|out))?")
 _OLD_TURN = (r"(?:had an? (?:\w+ )?(?:stroke|heart attack|fit|seizure)|passed out|blacked out|"
              r"fainted|collapsed|caught fire|went up in flames|burn(?:ed|t) down)")
-_AT_AGE = (r"at (?:the age of )?(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
-           r"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?\b"
-           r"(?! (?:past|to|minutes|o'?clock)\b)")
+_AT_AGE = (r"at (?:the age of )?(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+           r"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|[2-9]\d)\b"
+           r"(?! ?(?:past|to|minutes|mins|o'?clock|am|pm|a\.m\.|p\.m\.)(?!\w))(?![:.]\d)")
 """An age a turn came at ("he had a heart attack at fifty"), never a time of day."""
 _AGAIN = (r"(?!.*\b(?:another|right now|just now|and now|(?<!walking )(?<!driving )"
           r"(?<!talking )(?<!working )(?<!playing )(?<!dancing )(?<!gardening )again)\b)")

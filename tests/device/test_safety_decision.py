@@ -195,7 +195,10 @@ NOT_CALLS = ("i haven't fallen today thank you", "no thanks i don't need an ambu
              "you're gonna give me a heart attack driving like that",
              "they're setting the world on fire, that band",
              "the garage burnt down years ago and we never rebuilt it",
-             "my sister had a stroke at sixty and she's driving again now")
+             "my sister had a stroke at sixty and she's driving again now",
+             # ... as the recognizer spells them
+             "my brother had a heart attack at 50 and he's still going strong at 81",
+             "crikey that nearly blew my head off my mouths on fire")
 """Sentences that use the words of a call for help without being one."""
 
 
@@ -507,7 +510,9 @@ def test_a_mention_the_model_is_sure_of_is_asked_about_not_alerted(text: str) ->
     "my brother had a stroke years ago and now he can't lift his arm",
     "ring 999", "call the emergency number",
     "i've tipped the kettle over my leg the skin's coming away",
-    "i spilt boiling water down myself", "the skin's coming off my hand"])
+    "i spilt boiling water down myself", "the skin's coming off my hand",
+    "i collapsed at 10:45", "my husband collapsed at 45 minutes past",
+    "he had a fit at 20:30"])
 def test_a_call_beside_a_mention_or_a_figure_is_still_a_call(text: str) -> None:
     assert safety.is_safety_phrase(text), text
     assert not safety.is_mention(text) and not safety.is_negated_call(text)
