@@ -16,7 +16,7 @@ file has it: the model's alert is asked about first), else nothing. On:
 - the challenge set (compress/challenge_en.jsonl), with its labels;
 - the figures of speech and their literal neighbours (compress/figures_en.jsonl) and the
   held-out everyday sentences (compress/figures_heldout_en.jsonl,
-  compress/figures_heldout2_en.jsonl to compress/figures_heldout5_en.jsonl), labelled;
+  compress/figures_heldout2_en.jsonl to compress/figures_heldout6_en.jsonl), labelled;
 - the recognizer hypotheses of the training sentences (compress/data/asr/*.jsonl): each
   hypothesis and its alternatives, with the label of the sentence said;
 - the committed spoken runs' transcripts (bench/speech_results/*_rows.jsonl): each
@@ -123,7 +123,8 @@ def corpus(root: Path = ROOT) -> dict[str, dict[str, Any]]:
                          ("figures_heldout2_en.jsonl", "figures_heldout2"),
                          ("figures_heldout3_en.jsonl", "figures_heldout3"),
                          ("figures_heldout4_en.jsonl", "figures_heldout4"),
-                         ("figures_heldout5_en.jsonl", "figures_heldout5")):
+                         ("figures_heldout5_en.jsonl", "figures_heldout5"),
+                         ("figures_heldout6_en.jsonl", "figures_heldout6")):
         path = root / "compress" / name
         if path.is_file():
             for row in read_jsonl(path):

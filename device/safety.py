@@ -98,6 +98,16 @@ _SAFETY_PHRASE = re.compile(
     r"behind|under|against|at the (?:bottom|foot|top) of|in front of) (?:the|my) \w+|"
     r"\bi(?:'m| am|'ve been| have been)(?: (?:still|just|now))? lying on the (?:ground|carpet|"
     r"rug|lino|tiles|path|pavement|grass|landing|stairs|drive|patio|concrete|mat)\b|"
+    # water on the electrics, sparks from them: "water's pouring through the ceiling onto
+    # the fuse box", "there's sparks coming off the socket" (the water's own word is often
+    # lost: "wagers pouring through the ceiling onto the fuse box")
+    r"\b(?:pouring|coming|leaking|dripping|gushing|running|pissing) (?:in )?(?:through|from|"
+    r"down|out of) (?:the |my )?(?:ceiling|roof|light|lights|light fitting|wall|loft|pipe|"
+    r"upstairs)s? (?:onto|into|over|on|all over) (?:the |my )?(?:fuse ?box|sockets?|"
+    r"electrics|plugs?|light (?:fitting|switch)|lights|consumer unit|meter|wires|wiring)\b|"
+    r"\bsparks (?:are |is )?(?:coming|flying|shooting|pouring) (?:off|out of|from) (?:the |my )?"
+    r"(?:fuse ?box|sockets?|electrics|plugs?|wall|light (?:fitting|switch)|lights|heater|"
+    r"fire|telly|tv|cooker|oven|kettle|toaster|microwave|wires|wiring|consumer unit|meter)\b|"
     # a scald: "i've tipped the kettle over my leg, the skin's coming away" ("dipped" as a
     # recognizer hears "tipped"; tea spilt on a skirt is no scald)
     r"\b(?:tipped|dipped|spilt|spilled|poured|knocked|dropped) (?:the |my |a |some |a pan of "

@@ -62,7 +62,10 @@ def test_a_rule_taken_out_shows_the_calls_it_held(tmp_path: Path) -> None:
     moved = {r["text"] for r in result["call"]}
     assert "get me the fire brigade" in moved and "send a fire engine there's a fire" not in \
         moved  # "there's a fire" holds that one without the fire brigade
-    assert result["counts"]["other"] == 0 and result["counts"]["both"] == 0
+    # no other sentence, but one of the sixth held-out file's, kept blind (a joke about a
+    # spider the size of a hand that asks for the fire brigade: one of its alerts at once)
+    assert result["counts"]["both"] == 0
+    assert [r["sources"] for r in result["other"]] == [["figures_heldout6"]]
 
 
 def test_bad_input_is_a_clear_error(tmp_path: Path,

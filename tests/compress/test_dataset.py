@@ -168,6 +168,7 @@ def test_the_shipped_training_only_files_are_in_train(examples: list[Example]) -
 
 
 @pytest.mark.parametrize("name", ["candidates/en_train_only_dev_gaps.txt",
+                                  "candidates/en_train_only_blind_rounds.txt",
                                   "data/en/train_only/figures.txt"])
 def test_a_training_only_candidate_moves_no_split_and_copies_no_measuring_sentence(
         name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -187,7 +188,8 @@ def test_a_training_only_candidate_moves_no_split_and_copies_no_measuring_senten
     lines = [core_text(normalize_asr(t)) for t, _label, _group in ds._parse_txt(candidate)]
     for measuring in ("challenge_en.jsonl", "figures_en.jsonl", "figures_heldout_en.jsonl",
                       "figures_heldout2_en.jsonl", "figures_heldout3_en.jsonl",
-                      "figures_heldout4_en.jsonl", "figures_heldout5_en.jsonl"):
+                      "figures_heldout4_en.jsonl", "figures_heldout5_en.jsonl",
+                      "figures_heldout6_en.jsonl"):
         for row in read_jsonl(compress_dir / measuring, need_split=False):
             said = core_text(normalize_asr(row.text))
             assert not any(near_copy(said, line) for line in lines), (measuring, row.text)

@@ -140,3 +140,16 @@ def test_no_call_of_the_fourth_and_fifth_held_out_files_is_missed() -> None:
         assert result["safety_missed"] == 0, result["lists"]["safety_missed"]
         assert result["safety_alerted"] + result["safety_asked"] == calls
         assert result["other_alerts"] == 0, result["lists"]["other_alerts"]
+
+
+def test_no_call_of_the_sixth_held_out_file_is_missed() -> None:
+    # compress/figures_heldout6_en.jsonl, written blind after every rule above and kept
+    # blind: for measuring the next model and words net, never for writing rules on
+    # (docs/safety-path.md, "A sixth file, kept blind"). Its figures of speech are rarer
+    # ones; 12 of its 154 other sentences alert at once (a ceiling, not a goal), and no call
+    # is missed
+    result = device_check(file=CHALLENGE_DIR / "figures_heldout6_en.jsonl")
+    assert result["n_safety"] == 39 and result["n_other"] == 154
+    assert result["safety_missed"] == 0, result["lists"]["safety_missed"]
+    assert result["safety_alerted"] + result["safety_asked"] == 39
+    assert result["other_alerts"] <= 12

@@ -512,7 +512,9 @@ def test_a_mention_the_model_is_sure_of_is_asked_about_not_alerted(text: str) ->
     "i've tipped the kettle over my leg the skin's coming away",
     "i spilt boiling water down myself", "the skin's coming off my hand",
     "i collapsed at 10:45", "my husband collapsed at 45 minutes past",
-    "he had a fit at 20:30"])
+    "he had a fit at 20:30",
+    "water's pouring through the ceiling onto the fuse box",
+    "there's sparks coming out of the socket by the bed"])
 def test_a_call_beside_a_mention_or_a_figure_is_still_a_call(text: str) -> None:
     assert safety.is_safety_phrase(text), text
     assert not safety.is_mention(text) and not safety.is_negated_call(text)
@@ -524,7 +526,9 @@ def test_a_call_beside_a_mention_or_a_figure_is_still_a_call(text: str) -> None:
                                   "i fainted at twenty past six",
                                   "i spilled tea on my skirt",
                                   "i knocked the kettle over on the worktop",
-                                  "my skin is peeling after the sunburn"])
+                                  "my skin is peeling after the sunburn",
+                                  "the rain's pouring through the ceiling onto the carpet",
+                                  "the sparks were flying off the bonfire"])
 def test_a_dance_floor_a_muddle_or_a_rest_are_no_call_words(text: str) -> None:
     """Left to the model: no plain call words ("i fainted at twenty past six" is no age a
     turn came at, so nothing defuses it either)."""
