@@ -95,7 +95,8 @@ _SAFETY_PHRASE = re.compile(
     r"\b(?:legs?|knees?|feet) (?:just )?(?:went|have gone|'ve gone|gone|gave way) "
     r"(?:out )?from under me\b|"
     r"\bi(?:'m| am|'ve been| have been)(?: (?:still|just|now))? lying (?:by|beside|next to|"
-    r"behind|under|against|at the (?:bottom|foot|top) of|in front of) (?:the|my) \w+|"
+    r"behind|under|against|at the (?:bottom|foot|top) of|in front of) (?:the|my) "
+    r"(?!(?:husband|wife|partner|cat|dog|grand\w*|daughter|son|bed)\b)\w+\b(?! in bed\b)|"
     r"\bi(?:'m| am|'ve been| have been)(?: (?:still|just|now))? lying on the (?:ground|carpet|"
     r"rug|lino|tiles|path|pavement|grass|landing|stairs|drive|patio|concrete|mat)\b|"
     # water on the electrics, sparks from them: "water's pouring through the ceiling onto
@@ -113,10 +114,11 @@ _SAFETY_PHRASE = re.compile(
     r"\b(?:tipped|dipped|spilt|spilled|poured|knocked|dropped) (?:the |my |a |some |a pan of "
     r"|the pan of )?(?:kettle|boiling water|hot water|chip pan|hot fat|hot oil|"
     r"boiling (?:pan|fat|oil))(?: \w+)? (?:over|on|onto|down) (?:my|me|myself)\b|"
-    r"\bskin(?:'s|s| is| has)? (?:coming|come) (?:away|off)\b|"
+    r"\bskin(?:'s|s| is| has)? (?:coming|come) (?:away|off)\b(?! (?:off |from |of )?the\b)|"
     # lost in one's own home, all of a sudden: "i don't know where i am, this isn't my house"
     # ("i don't know where i am with these tablets" is a figure)
-    r"\bi (?:do ?n'?t|do not) know where i am\b(?!,? (?:with|on|in|at|up to)\b)|"
+    r"\bi (?:do ?n'?t|do not) know where i am\b(?!,? (?:with|on|in|at|up to|going|supposed|"
+    r"meant|putting|keeping)\b)|"
     # unable to rise, in any verb of effort: "i can't pick myself up", "i can't haul myself
     # up off the tiles" (not up a stair or a hill: "i can't drag myself up the stairs")
     r"\bwent flying\b|\b(?:can ?not|can'?t|could ?n'?t) " + _RISE_MYSELF + r"\b"
@@ -503,9 +505,11 @@ _NOT_NOW = re.compile(
     # ... and what would follow it: "what do i do if i fall and can't get up"
     r"(?: and (?:i |they |he |she |you )?(?:can ?not|can'?t|cannot) (?:get up|stand up|move)\b)?|"
     # a dream: "i dreamt the house was on fire", "i had a nightmare that i fell down the stairs"
-    # (waking on the floor is said apart: "... and i woke up on the floor")
+    # (never across "and", "then", "woke": "i had a bad dream and fell out of bed" is a fall;
+    # waking on the floor is said apart: "... and i woke up on the floor")
     r"\b(?:dreamt|dreamed|dreaming|had an? (?:bad |awful |horrible )?(?:dream|nightmare))"
-    r"(?: that| about| last night)? (?:[\w']+ ){0,5}?(?:on fire|in flames|fell|fallen|"
+    r"(?: that| about| last night)? (?:(?!(?:and|then|so|but|woke|when)\b)[\w']+ ){0,5}?"
+    r"(?:on fire|in flames|fell|fallen|"
     r"had an? (?:fall|stroke|heart attack)|collapsed|choking|bleeding)\b|"
     # a fire the resident does not want: "i don't want it catching fire while i'm asleep",
     # "in case it catches fire"

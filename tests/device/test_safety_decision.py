@@ -514,7 +514,8 @@ def test_a_mention_the_model_is_sure_of_is_asked_about_not_alerted(text: str) ->
     "i collapsed at 10:45", "my husband collapsed at 45 minutes past",
     "he had a fit at 20:30",
     "water's pouring through the ceiling onto the fuse box",
-    "there's sparks coming out of the socket by the bed"])
+    "there's sparks coming out of the socket by the bed",
+    "i had a bad dream and fell out of bed", "i had a nightmare then fell out of bed"])
 def test_a_call_beside_a_mention_or_a_figure_is_still_a_call(text: str) -> None:
     assert safety.is_safety_phrase(text), text
     assert not safety.is_mention(text) and not safety.is_negated_call(text)
@@ -528,7 +529,10 @@ def test_a_call_beside_a_mention_or_a_figure_is_still_a_call(text: str) -> None:
                                   "i knocked the kettle over on the worktop",
                                   "my skin is peeling after the sunburn",
                                   "the rain's pouring through the ceiling onto the carpet",
-                                  "the sparks were flying off the bonfire"])
+                                  "the sparks were flying off the bonfire",
+                                  "i'm lying next to my husband in bed",
+                                  "i don't know where i am going with this knitting",
+                                  "the skin's coming off the chicken"])
 def test_a_dance_floor_a_muddle_or_a_rest_are_no_call_words(text: str) -> None:
     """Left to the model: no plain call words ("i fainted at twenty past six" is no age a
     turn came at, so nothing defuses it either)."""
