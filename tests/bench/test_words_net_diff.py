@@ -63,9 +63,12 @@ def test_a_rule_taken_out_shows_the_calls_it_held(tmp_path: Path) -> None:
     assert "get me the fire brigade" in moved and "send a fire engine there's a fire" not in \
         moved  # "there's a fire" holds that one without the fire brigade
     # no other sentence, but one of the sixth held-out file's, kept blind (a joke about a
-    # spider the size of a hand that asks for the fire brigade: one of its alerts at once)
+    # spider the size of a hand that asks for the fire brigade: one of its alerts at once),
+    # typed or as the recognizer heard it
     assert result["counts"]["both"] == 0
-    assert [r["sources"] for r in result["other"]] == [["figures_heldout6"]]
+    assert result["other"] and all(
+        set(r["sources"]) <= {"figures_heldout6", "spoken:heldout6_second_rows.jsonl"}
+        for r in result["other"]), result["other"]
 
 
 def test_bad_input_is_a_clear_error(tmp_path: Path,
