@@ -16,7 +16,7 @@ file has it: the model's alert is asked about first), else nothing. On:
 - the challenge set (compress/challenge_en.jsonl), with its labels;
 - the figures of speech and their literal neighbours (compress/figures_en.jsonl) and the
   held-out everyday sentences (compress/figures_heldout_en.jsonl,
-  compress/figures_heldout2_en.jsonl to compress/figures_heldout6_en.jsonl), labelled;
+  compress/figures_heldout2_en.jsonl and on: every compress/figures*_en.jsonl), labelled;
 - the recognizer hypotheses of the training sentences (compress/data/asr/*.jsonl): each
   hypothesis and its alternatives, with the label of the sentence said;
 - the committed spoken runs' transcripts (bench/speech_results/*_rows.jsonl): each
@@ -118,15 +118,14 @@ def corpus(root: Path = ROOT) -> dict[str, dict[str, Any]]:
 
     for ex in load_examples("en"):
         add(ex.text, ex.intent, "intent data", ex.split)
-    for name, source in (("challenge_en.jsonl", "challenge"), ("figures_en.jsonl", "figures"),
-                         ("figures_heldout_en.jsonl", "figures_heldout"),
-                         ("figures_heldout2_en.jsonl", "figures_heldout2"),
-                         ("figures_heldout3_en.jsonl", "figures_heldout3"),
-                         ("figures_heldout4_en.jsonl", "figures_heldout4"),
-                         ("figures_heldout5_en.jsonl", "figures_heldout5"),
-                         ("figures_heldout6_en.jsonl", "figures_heldout6")):
-        path = root / "compress" / name
+    # the challenge set, then every figures file: figures_en, figures_heldout, ..._heldout6
+    # (each named by its file, without "_en.jsonl")
+    measuring = [root / "compress" / "challenge_en.jsonl",
+                 *sorted((root / "compress").glob("figures*_en.jsonl"))]
+    for path in measuring:
         if path.is_file():
+            source = "challenge" if path.name == "challenge_en.jsonl" else \
+                path.name.removesuffix("_en.jsonl")
             for row in read_jsonl(path):
                 add(row["text"], row.get("intent"), source)
     for path in sorted((root / "compress" / "data" / "asr").glob("*.jsonl")):

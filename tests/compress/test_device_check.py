@@ -100,56 +100,40 @@ def test_no_call_of_the_held_out_everyday_sentences_is_missed() -> None:
     assert result["other_alerts"] == 0, result["lists"]["other_alerts"]
 
 
-def test_no_call_of_the_second_held_out_file_is_missed() -> None:
-    # compress/figures_heldout2_en.jsonl was written apart from the intent data, the
-    # training-only candidates and device/safety.py, to measure them (docs/safety-path.md,
-    # "A second held-out file"); not for writing rules on. The model before alerted at once
-    # on 7 of its 94 other sentences, the shipped one on 1 ("an ambulance went past with its
-    # siren going ...", 0.94), which the mentions step, written with it in view, asks about
-    result = device_check(file=CHALLENGE_DIR / "figures_heldout2_en.jsonl")
-    assert result["n_safety"] == 23 and result["n_other"] == 94
-    assert result["safety_missed"] == 0, result["lists"]["safety_missed"]
-    assert result["safety_alerted"] + result["safety_asked"] == 23
-    assert result["other_alerts"] == 0, result["lists"]["other_alerts"]
-
-
-def test_no_call_of_the_third_held_out_file_is_missed() -> None:
-    # compress/figures_heldout3_en.jsonl was written by a hand that read none of the
-    # project's files, after the mentions step and its rules, to measure them
-    # (docs/safety-path.md, "A third held-out file"). Two of its 140 other sentences alerted
-    # at once (three before the mentions step); read since, with the fourth round of
-    # figures (docs/safety-path.md, "A fourth round"), none does
-    result = device_check(file=CHALLENGE_DIR / "figures_heldout3_en.jsonl")
-    assert result["n_safety"] == 39 and result["n_other"] == 140
-    assert result["safety_missed"] == 0, result["lists"]["safety_missed"]
-    assert result["safety_alerted"] + result["safety_asked"] == 39
-    assert result["other_alerts"] == 0, result["lists"]["other_alerts"]
-
-
-def test_no_call_of_the_fourth_and_fifth_held_out_files_is_missed() -> None:
-    # compress/figures_heldout4_en.jsonl and figures_heldout5_en.jsonl, written blind like
-    # the third (docs/safety-path.md, "A fourth round"). Before the rules they then found, the
+# The held-out files after the first, each written apart from the project's data and rules
+# to measure them (docs/safety-path.md): its calls and other sentences, and how many of the
+# others may still alert at once.
+HELD_OUT = [
+    # written apart from the intent data, the training-only candidates and device/safety.py
+    # ("A second held-out file"). The model before alerted at once on 7 of its 94 other
+    # sentences, the shipped one on 1 ("an ambulance went past with its siren going ...",
+    # 0.94), which the mentions step, written with it in view, asks about
+    ("figures_heldout2_en.jsonl", 23, 94, 0),
+    # written by a hand that read none of the project's files, after the mentions step and
+    # its rules ("A third held-out file"). Two of its 140 other sentences alerted at once
+    # (three before the mentions step); read since, with the fourth round of figures ("A
+    # fourth round"), none does
+    ("figures_heldout3_en.jsonl", 39, 140, 0),
+    # written blind like the third ("A fourth round"). Before the rules they then found, the
     # fourth missed one call (a carbon monoxide alarm going off, told with "what do i do?")
     # and alerted at once on 3 of 146 other sentences; the fifth missed two ("my legs went
     # from under me, i'm lying by the sofa ...", "i don't know where i am ...") and alerted
     # at once on 7 of 151. Read since: every call is caught and no other sentence alerts
-    for name, calls, others in (("figures_heldout4_en.jsonl", 38, 146),
-                                ("figures_heldout5_en.jsonl", 43, 151)):
-        result = device_check(file=CHALLENGE_DIR / name)
-        assert result["n_safety"] == calls and result["n_other"] == others
-        assert result["safety_missed"] == 0, result["lists"]["safety_missed"]
-        assert result["safety_alerted"] + result["safety_asked"] == calls
-        assert result["other_alerts"] == 0, result["lists"]["other_alerts"]
+    ("figures_heldout4_en.jsonl", 38, 146, 0),
+    ("figures_heldout5_en.jsonl", 43, 151, 0),
+    # written blind after every rule above and kept blind: for measuring the next model and
+    # words net, never for writing rules on ("A sixth file, kept blind"). Its figures of
+    # speech are rarer ones; 12 of its 154 other sentences alert at once (a ceiling, not a
+    # goal), and no call is missed
+    ("figures_heldout6_en.jsonl", 39, 154, 12),
+]
 
 
-def test_no_call_of_the_sixth_held_out_file_is_missed() -> None:
-    # compress/figures_heldout6_en.jsonl, written blind after every rule above and kept
-    # blind: for measuring the next model and words net, never for writing rules on
-    # (docs/safety-path.md, "A sixth file, kept blind"). Its figures of speech are rarer
-    # ones; 12 of its 154 other sentences alert at once (a ceiling, not a goal), and no call
-    # is missed
-    result = device_check(file=CHALLENGE_DIR / "figures_heldout6_en.jsonl")
-    assert result["n_safety"] == 39 and result["n_other"] == 154
+@pytest.mark.parametrize(("name", "calls", "others", "most_alerts"), HELD_OUT)
+def test_no_call_of_a_held_out_file_is_missed(name: str, calls: int, others: int,
+                                              most_alerts: int) -> None:
+    result = device_check(file=CHALLENGE_DIR / name)
+    assert result["n_safety"] == calls and result["n_other"] == others
     assert result["safety_missed"] == 0, result["lists"]["safety_missed"]
-    assert result["safety_alerted"] + result["safety_asked"] == 39
-    assert result["other_alerts"] <= 12
+    assert result["safety_alerted"] + result["safety_asked"] == calls
+    assert result["other_alerts"] <= most_alerts, result["lists"]["other_alerts"]
