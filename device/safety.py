@@ -43,6 +43,10 @@ _RISE_MYSELF = r"(?:lift|pick|pull|haul|heave|drag|push|get) myself (?:back )?up
 """Getting oneself up, in any verb of effort: the words of a fall when one cannot
 (_SAFETY_PHRASE), and of a fall's label (_FALL_WORDS)."""
 
+_GAP_SIDE = (r"(?:toilet|loo|bath|bathtub|bed|sink|basin|radiator|sofa|settee|chair|armchair|"
+             r"commode|wardrobe|cupboard|fridge|washing machine|door|wall|cooker|dresser)")
+"""What a fallen person ends up wedged between: the bathroom's and the bedroom's fixtures."""
+
 _SAFETY_PHRASE = re.compile(
     r"\bi(?:'ve| have| just| had|'ve just| have just)? (?:fell|fallen|slipped|tripped)\b|"
     r"\bfell (?:down|over|off|out)\b|\bhad an? (?:\w+ )?fall\b|"
@@ -99,6 +103,20 @@ _SAFETY_PHRASE = re.compile(
     r"(?!(?:husband|wife|partner|cat|dog|grand\w*|daughter|son|bed)\b)\w+\b(?! in bed\b)|"
     r"\bi(?:'m| am|'ve been| have been)(?: (?:still|just|now))? lying on the (?:ground|carpet|"
     r"rug|lino|tiles|path|pavement|grass|landing|stairs|drive|patio|concrete|mat)\b|"
+    # down on a floor's covering, said of oneself ("i'm on the bathroom lino and my leg won't
+    # do what i tell it"; "on the floor" is above; a night out on the tiles is no fall), and
+    # caught in the gap a fall leaves one in ("i'm jammed between the toilet and the wall",
+    # "he's wedged between the bed and the wall"; the devil and the deep blue sea are no
+    # furniture)
+    r"\bi(?:'m| am)(?: (?:still|just|now|stuck|down))? on the (?:\w+ )?(?:lino|tiles|carpet|"
+    r"rug|lino floor)\b(?! (?:tonight|this|with|for|again|shop|sale)\b)|"
+    r"\b(?:i'm|i am|i've been|i have been|i've got myself|he's|she's|he is|she is|he's been|"
+    r"she's been)(?: (?:just|still|now|got))? (?:wedged|jammed|stuck|trapped) (?:in )?between "
+    rf"(?:the|my) {_GAP_SIDE} and (?:the|my) {_GAP_SIDE}\b|"
+    # someone down and the resident unable to raise them: "my husband's slid out of bed onto
+    # the floor and i can't lift him" ("i can't lift him, he's too heavy now" is no fall)
+    r"\b(?:on|onto|on to) the (?:\w+ )?floor\b.*\b(?:can ?not|can'?t|could ?n'?t) (?:lift|get|"
+    r"pick|move) (?:him|her)\b|"
     # water on the electrics, sparks from them: "water's pouring through the ceiling onto
     # the fuse box", "there's sparks coming off the socket" (the water's own word is often
     # lost: "wagers pouring through the ceiling onto the fuse box")
@@ -653,7 +671,8 @@ def is_negated_call(text: str) -> bool:
 
 
 _FALL_WORDS = re.compile(r"\b(?:fell|fallen|fall|slipped|tripped|tumbled|floor|get up|stand up|"
-                         r"keeled|toppled|went flying|legs|"
+                         r"keeled|toppled|went flying|legs|on the (?:\w+ )?(?:lino|carpet|rug|tiles)|"
+                         r"(?:wedged|jammed|stuck|trapped) (?:in )?between|"
                          + _RISE_MYSELF + r"|"
                          r"come a cropper)\b")
 
