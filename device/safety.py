@@ -671,7 +671,8 @@ def is_negated_call(text: str) -> bool:
 
 
 _FALL_WORDS = re.compile(r"\b(?:fell|fallen|fall|slipped|tripped|tumbled|floor|get up|stand up|"
-                         r"keeled|toppled|went flying|legs|on the (?:\w+ )?(?:lino|carpet|rug|tiles)|"
+                         r"keeled|toppled|went flying|legs|"
+                         r"on the (?:\w+ )?(?:lino|carpet|rug|tiles)|"
                          r"(?:wedged|jammed|stuck|trapped) (?:in )?between|"
                          + _RISE_MYSELF + r"|"
                          r"come a cropper)\b")
