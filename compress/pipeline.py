@@ -164,6 +164,8 @@ def run(cfg: Any, out: Path, labels: tuple[str, ...] | None = None) -> dict[str,
         OperatingPointError,
         SafetyFit,
         check_operating_point,
+        fitted_accuracy_note,
+        lowest_calls,
         plot_curve,
     )
     from compress.train import dist_context, pick_device, predict
@@ -284,6 +286,16 @@ def run(cfg: Any, out: Path, labels: tuple[str, ...] | None = None) -> dict[str,
     t_cal = calibrate(t_dev.numpy(), dev_gold, labels)
     t_fit = SafetyFit.fit(t_dev.numpy(), dev_gold, dev_groups, labels, t_cal.temperature)
     teacher_metrics = metrics(t_fit.predict(t_test.numpy(), labels), test_gold, labels)
+    # beside it, the teacher's accuracy by top label alone: a fit that follows one dev call
+    # it all but misses asks about most sentences, and the ratio against it means little
+    teacher_metrics["accuracy_top_label"] = round(
+        float((t_test.numpy().argmax(1) == test_gold).mean()), 4)
+    note = fitted_accuracy_note("the teacher's", teacher_metrics["accuracy"],
+                                teacher_metrics["accuracy_top_label"],
+                                lowest_calls(t_fit, t_dev.numpy(), dev_gold, labels,
+                                             [e.text for e in splits.dev]))
+    if note:
+        _stage(f"warning: {note}")
     challenge = [e for e in load_challenge(cfg.lang) if e.intent in labels] if not cfg.data \
         else []
     ch_gold = np.asarray(splits.ids(challenge))

@@ -28,7 +28,8 @@ from device.labels import OUT_OF_SCOPE, SAFETY_LABELS
 
 __all__ = ["SafetyThresholds", "SafetyFit", "fit_thresholds", "fit_oos_threshold", "outcomes",
            "decide_labels", "safety_view", "set_figures", "curve", "plot_curve", "NONE", "ASK",
-           "ALERT", "ALERT_FLOOR", "OperatingPointError", "check_operating_point"]
+           "ALERT", "ALERT_FLOOR", "OperatingPointError", "check_operating_point",
+           "lowest_calls", "fitted_accuracy_note"]
 
 NONE, ASK, ALERT = 0, 1, 2
 ALERT_FLOOR = 0.5
@@ -289,13 +290,34 @@ def check_operating_point(fit: SafetyFit, logits: np.ndarray, gold: np.ndarray,
     figures = fit.figures(logits, gold, labels)
     if figures["questions"] <= max_questions:
         return figures
-    safety_ids = [labels.index(s) for s in SAFETY_LABELS if s in labels]
-    pos = np.flatnonzero(np.isin(gold, safety_ids))
-    _, p = safety_view(fit.probs(logits), labels)
-    low = pos[np.argsort(p[pos], kind="stable")[:2]]
-    named = "; ".join(f"{texts[i]!r} {p[i]:.4f}" for i in low)
+    named = lowest_calls(fit, logits, gold, labels, texts)
     raise OperatingPointError(
         f"the safety thresholds fitted on dev (ask {fit.thresholds.ask:.6f}, alert "
         f"{fit.thresholds.alert:.6f}) would ask the safety question about "
         f"{figures['questions']:.1%} of dev's other utterances, more than the "
         f"{max_questions:.1%} allowed; the lowest-scoring dev calls for help: {named}")
+
+
+def lowest_calls(fit: SafetyFit, logits: np.ndarray, gold: np.ndarray, labels: Sequence[str],
+                 texts: Sequence[str], k: int = 2) -> str:
+    """The `k` calls for help among `texts` that `fit` scores lowest, with their safety
+    probability: the utterances its ask threshold follows down ("'a man shoved ...' 0.0502")."""
+    safety_ids = [labels.index(s) for s in SAFETY_LABELS if s in labels]
+    pos = np.flatnonzero(np.isin(gold, safety_ids))
+    _, p = safety_view(fit.probs(logits), labels)
+    low = pos[np.argsort(p[pos], kind="stable")[:k]]
+    return "; ".join(f"{texts[i]!r} {p[i]:.4f}" for i in low)
+
+
+def fitted_accuracy_note(who: str, fitted: float, top_label: float, lowest: str,
+                         gap: float = 0.05) -> str | None:
+    """A warning when a model's accuracy at its dev-fitted safety thresholds falls more than
+    `gap` below its accuracy by top label alone: its fit follows one dev call it all but
+    misses (`lowest`) down to where most sentences are asked about, and a ratio against
+    that accuracy (report.json's accuracy_retained, for the teacher) means little. None
+    when the two agree."""
+    if fitted >= top_label - gap:
+        return None
+    return (f"{who} accuracy at its fitted safety thresholds {fitted:.4f} is far below its "
+            f"accuracy by top label {top_label:.4f}: its ask threshold follows its lowest "
+            f"dev calls for help ({lowest}); ratios against it mean little")

@@ -153,6 +153,7 @@ def test_report_follows_the_contract(tiny_build: Build) -> None:
     assert saved["threads"] == 2 and saved["batch"] == 1
     details = json.loads((out / "report_details.json").read_text())
     assert set(details["points"]) == {"teacher", "teacher_int8", "student_fp32", "student_int8"}
+    assert 0 <= details["points"]["teacher"]["accuracy_top_label"] <= 1
     assert details["machine"]["cpu"]
     png = (out / "accuracy_latency_size.png").read_bytes()
     assert png[:8] == b"\x89PNG\r\n\x1a\n" and len(png) > 5000

@@ -18,6 +18,8 @@ from compress.thresholds import (
     check_operating_point,
     decide_labels,
     fit_thresholds,
+    fitted_accuracy_note,
+    lowest_calls,
     outcomes,
     plot_curve,
     set_figures,
@@ -138,3 +140,22 @@ def test_an_operating_point_that_asks_about_everything_is_refused() -> None:
     assert fit.figures(logits, gold, LABELS)["questions"] == 1.0
     with pytest.raises(OperatingPointError, match=r"100\.0% of dev.*'sentence 3' 0\.0010"):
         check_operating_point(fit, logits, gold, LABELS, texts, max_questions=0.25)
+
+
+def test_a_fit_far_below_the_top_label_is_named_with_its_lowest_calls() -> None:
+    """A teacher whose dev fit follows one call it all but misses scores badly at its own
+    thresholds while its top label is right: the build warns, naming that call, since the
+    student's accuracy ratio against it means little; agreeing figures give no warning."""
+    probs, gold, groups = _dev()
+    texts = [f"sentence {i}" for i in range(len(gold))]
+    probs[3] = _row(fall_report=0.001, emergency_help=0.001, deny=0.9)
+    logits = np.log(probs)
+    fit = SafetyFit.fit(logits, gold, groups, LABELS, temperature=1.0)
+    lowest = lowest_calls(fit, logits, gold, LABELS, texts)
+    assert lowest.startswith("'sentence 3' 0.0010")
+    fitted = float((fit.predict(logits, LABELS) == gold).mean())
+    top = float((logits.argmax(1) == gold).mean())
+    assert fitted < top - 0.05
+    note = fitted_accuracy_note("the teacher's", fitted, top, lowest)
+    assert note is not None and "'sentence 3'" in note and "mean little" in note
+    assert fitted_accuracy_note("the teacher's", 0.93, 0.94, lowest) is None
