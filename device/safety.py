@@ -119,8 +119,10 @@ _SAFETY_PHRASE = re.compile(
     r"pick|move) (?:him|her)\b|"
     # water on the electrics, sparks from them: "water's pouring through the ceiling onto
     # the fuse box", "there's sparks coming off the socket" (the water's own word is often
-    # lost: "wagers pouring through the ceiling onto the fuse box")
-    r"\b(?:pouring|coming|leaking|dripping|gushing|running|pissing) (?:in )?(?:through|from|"
+    # lost: "wagers pouring through the ceiling onto the fuse box", and so is its verb:
+    # "wilders forging through the ceiling onto the sockets"; any verb in -ing will do, since
+    # nothing else comes through a ceiling onto the electrics)
+    r"\b(?:pouring|coming|leaking|dripping|gushing|running|pissing|\w+ing) (?:in )?(?:through|from|"
     r"down|out of) (?:the |my )?(?:ceiling|roof|light|lights|light fitting|wall|loft|pipe|"
     r"upstairs)s? (?:onto|into|over|on|all over) (?:the |my )?(?:fuse ?box|sockets?|"
     r"electrics|plugs?|light (?:fitting|switch)|lights|consumer unit|meter|wires|wiring)\b|"

@@ -520,7 +520,9 @@ def test_a_mention_the_model_is_sure_of_is_asked_about_not_alerted(text: str) ->
     "i'm stuck between the bath and the toilet", "she's wedged between the bed and the wall",
     "i've got myself jammed between the sink and the door",
     "he's slipped off the commode onto the floor and i can't lift him",
-    "she's on the bathroom floor and i can't get her up"])
+    "she's on the bathroom floor and i can't get her up",
+    "warders seeping through the ceiling onto the fuse box",  # the water's verb misheard too
+    "water's trickling through the ceiling onto the plugs"])
 def test_a_call_beside_a_mention_or_a_figure_is_still_a_call(text: str) -> None:
     assert safety.is_safety_phrase(text), text
     assert not safety.is_mention(text) and not safety.is_negated_call(text)
