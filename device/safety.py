@@ -109,7 +109,7 @@ _SAFETY_PHRASE = re.compile(
     # "he's wedged between the bed and the wall"; the devil and the deep blue sea are no
     # furniture)
     r"\bi(?:'m| am)(?: (?:still|just|now|stuck|down))? on the (?:\w+ )?(?:lino|tiles|carpet|"
-    r"rug|lino floor)\b(?! (?:tonight|this|with|for|again|shop|sale)\b)|"
+    r"rug)\b(?! (?:tonight|this|with|for|again|shop|sale)\b)|"
     r"\b(?:i'm|i am|i've been|i have been|i've got myself|he's|she's|he is|she is|he's been|"
     r"she's been)(?: (?:just|still|now|got))? (?:wedged|jammed|stuck|trapped) (?:in )?between "
     rf"(?:the|my) {_GAP_SIDE} and (?:the|my) {_GAP_SIDE}\b|"
@@ -121,8 +121,8 @@ _SAFETY_PHRASE = re.compile(
     # the fuse box", "there's sparks coming off the socket" (the water's own word is often
     # lost: "wagers pouring through the ceiling onto the fuse box", and so is its verb:
     # "wilders forging through the ceiling onto the sockets"; any verb in -ing will do, since
-    # nothing else comes through a ceiling onto the electrics)
-    r"\b(?:pouring|coming|leaking|dripping|gushing|running|pissing|\w+ing) (?:in )?(?:through|from|"
+    # nothing else comes through a ceiling onto the electrics: pouring, leaking, dripping, ...)
+    r"\b\w+ing (?:in )?(?:through|from|"
     r"down|out of) (?:the |my )?(?:ceiling|roof|light|lights|light fitting|wall|loft|pipe|"
     r"upstairs)s? (?:onto|into|over|on|all over) (?:the |my )?(?:fuse ?box|sockets?|"
     r"electrics|plugs?|light (?:fitting|switch)|lights|consumer unit|meter|wires|wiring)\b|"
