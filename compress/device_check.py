@@ -1,14 +1,15 @@
 """The challenge set through the device: what a resident would get, utterance by utterance.
 
     python -m compress.device_check [--model DIR] [--split challenge|train|dev|test]
-        [--file ROWS.jsonl] [--json OUT]
+        [--file ROWS.jsonl] [--json OUT] [--set SECTION.KEY=VALUE ...]
 
 Every challenge utterance (compress/challenge_<lang>.jsonl; or of a split of the intent
 data, or of ``--file``: JSON lines with "text" and "intent", such as
 compress/figures_en.jsonl, figures of speech and their literal neighbours, docs/safety-path.md)
 goes, typed, through a fresh
 real ``device.pipeline.Assistant`` (the real DialogueManager and safety decision with the
-example config's settings, an ActionExecutor with no broker) and the shipped model or
+example config's settings, or those with ``--set`` in place, e.g.
+``safety.typed_words_floor=0``; an ActionExecutor with no broker) and the shipped model or
 ``--model``. Counts, for the non-safety utterances, call-for-help alerts to the caregivers (goal 0;
 a symptom report's own warning is not one) and safety questions (goal at most 3%); for the
 safety ones, how many alert at once, are asked about, or pass unseen (goal none); and, by
@@ -42,10 +43,12 @@ def _route(assistant: Any, text: str) -> str:
 
 def device_check(model_dir: str | Path | None = None, lang: str = "en",
                  threads: int = 2, split: str = "challenge",
-                 file: str | Path | None = None) -> dict[str, Any]:
+                 file: str | Path | None = None,
+                 sets: tuple[str, ...] = ()) -> dict[str, Any]:
     """Route every utterance of the challenge set (or of the dataset's `split`: train, dev
     or test; or of `file`, JSON lines with "text" and "intent") through a fresh device
-    pipeline; figures and lists."""
+    pipeline (the example config's settings, `sets` in place: "safety.confirm=false");
+    figures and lists."""
     from compress.dataset import load_challenge, load_examples, read_jsonl
     from device.dialogue import DialogueManager
     from device.intent import IntentModel
@@ -53,7 +56,7 @@ def device_check(model_dir: str | Path | None = None, lang: str = "en",
     from device.pipeline import ActionExecutor, Assistant
     from device.settings import example_config_path, load_settings
 
-    settings = load_settings(example_config_path())
+    settings = load_settings(example_config_path(), sets=list(sets))
     model = IntentModel.load(model_dir, threads=threads)
     if file is not None:
         rows, split = read_jsonl(file, lang=lang, need_split=False), f"file:{Path(file).name}"
@@ -85,7 +88,8 @@ def device_check(model_dir: str | Path | None = None, lang: str = "en",
     n_other = sum(len(v) for v in routes.values())
     n_safety = sum(len(v) for v in safety_routes.values())
     return {
-        "model": str(model.model_dir), "split": split, "n_other": n_other, "n_safety": n_safety,
+        "model": str(model.model_dir), "split": split, "sets": list(sets),
+        "n_other": n_other, "n_safety": n_safety,
         "other_alerts": len(routes["alert"]), "other_questions": len(routes["ask"]),
         "other_question_share": round(len(routes["ask"]) / max(1, n_other), 4),
         "safety_alerted": len(safety_routes["alert"]), "safety_asked": len(safety_routes["ask"]),
@@ -106,10 +110,14 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--file", default=None, metavar="ROWS.jsonl",
                    help="these utterances instead (JSON lines with text and intent)")
     p.add_argument("--json", dest="json_out", default=None, help="also write the lists here")
+    p.add_argument("--set", dest="sets", action="append", default=[],
+                   metavar="SECTION.KEY=VALUE", help="a device setting in place of the "
+                   "example config's (repeatable)")
     args = p.parse_args(argv)
     logging.basicConfig(level=logging.WARNING)
     try:
-        result = device_check(args.model, args.lang, split=args.split, file=args.file)
+        result = device_check(args.model, args.lang, split=args.split, file=args.file,
+                              sets=tuple(args.sets))
     except (ValueError, OSError, LookupError) as exc:
         print(f"device_check: error: {exc}", file=sys.stderr)
         return 2

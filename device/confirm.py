@@ -175,19 +175,20 @@ class SafetyConfirmer:
                from_alternative: int = 0,
                scores: dict[str, float] | None = None,
                thresholds: dict[str, Thresholds] | None = None,
-               fast_path: bool = False) -> SafetyDecision:
+               fast_path: bool = False, typed: bool = False) -> SafetyDecision:
         """The safety decision of an utterance heard outside a question (`thresholds`: in
         place of :attr:`thresholds`, e.g. a spoken turn's; `fast_path`: words that the
-        hybrid's fast path alone heard, device.safety_decision.decide)."""
+        hybrid's fast path alone heard; `typed`: typed text, not a transcript;
+        device.safety_decision.decide)."""
         return decide(intent, text, score, self.settings, scores=scores,
                       thresholds=self.thresholds if thresholds is None else thresholds,
                       from_alternative=from_alternative, answer_floor=self.answer_floor,
-                      fast_path=fast_path)
+                      fast_path=fast_path, typed=typed)
 
     def route(self, intent: str, text: str, score: float | None, from_alternative: int = 0,
               scores: dict[str, float] | None = None, sounds_like: str = "",
               thresholds: dict[str, Thresholds] | None = None,
-              fast_path: bool = False) -> tuple[Reply | None, str]:
+              fast_path: bool = False, typed: bool = False) -> tuple[Reply | None, str]:
         """(the safety reply, or None; the label to answer the utterance as otherwise).
 
         ``from_alternative``: 0 when ``intent`` and ``text`` are the 1-best transcript's (or
@@ -199,7 +200,7 @@ class SafetyConfirmer:
             self.decision = None
             return self._answer(intent, text, score), intent
         d = self.decision = self.decide(intent, text, score, from_alternative, scores,
-                                        thresholds, fast_path)
+                                        thresholds, fast_path, typed)
         if d.route == "answer":
             return None, d.intent
         if d.route == "alert":

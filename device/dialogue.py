@@ -65,7 +65,7 @@ class DialogueManager:
                score: float | None = None, from_alternative: int = 0,
                scores: dict[str, float] | None = None, sounds_like: str = "",
                thresholds: dict[str, Thresholds] | None = None,
-               fast_path: bool = False) -> Reply:
+               fast_path: bool = False, typed: bool = False) -> Reply:
         """The reply to ``text`` understood as ``intent`` (slots extracted if not given).
         ``score`` (0..1) is the intent's probability; None counts as certain.
         ``from_alternative``: k > 0 when ``intent`` and ``text`` come from the k-th ASR
@@ -75,11 +75,11 @@ class DialogueManager:
         (:mod:`device.safety_decision`). ``sounds_like``: the words heard when ``text`` is
         a sounds-like reading of them (speech.sounds_like). ``thresholds``: the safety
         thresholds of this utterance in place of the confirmer's (a spoken turn's).
-        ``fast_path``: words that the hybrid recognizer's fast path alone heard
-        (device.safety_decision.decide)."""
+        ``fast_path``: words that the hybrid recognizer's fast path alone heard;
+        ``typed``: typed text, not a transcript (device.safety_decision.decide)."""
         checked, answer_as = self.confirmer.route(intent, text.strip(), score,
                                                   from_alternative, scores, sounds_like,
-                                                  thresholds, fast_path)
+                                                  thresholds, fast_path, typed)
         if checked is None and answer_as != intent:
             intent, slots = answer_as, None
         slots = dict(slots) if slots is not None else extract_slots(intent, text)

@@ -229,7 +229,8 @@ class Assistant:
 
     def respond(self, text: str, source: str = "text", stem: str | None = None,
                 asr_ms: float | None = None) -> Turn:
-        """One turn from typed text (or a bare transcript text): the classifier decides."""
+        """One turn from typed text: the classifier decides, and the safety decision reads
+        the words as typed (device.safety_decision.decide, ``typed``)."""
         t_start = time.perf_counter()
         timings: dict[str, float] = {} if asr_ms is None else {"asr": asr_ms}
         t0 = time.perf_counter()
@@ -238,7 +239,7 @@ class Assistant:
         t0 = time.perf_counter()
         slots = extract_slots(result.intent, text)
         reply = self.dialogue.handle(result.intent, text, slots, score=float(result.score),
-                                     scores=getattr(result, "scores", None))
+                                     scores=getattr(result, "scores", None), typed=True)
         timings["dialogue"] = _ms(t0)
         return self._carry_out(text, result.intent, float(result.score), reply, source, stem,
                                timings, t_start, asr_ms, hypothesis=text)

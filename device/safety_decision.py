@@ -13,7 +13,11 @@ the settings (``safety.confirm``, ``safety.confident``) and the model's own
    Words that only the hybrid recognizer's fast path heard (``fast_path``) alert at once
    only where the model reaches its alert threshold; under it they ask, and Whisper's
    second opinion of the same utterance may raise the alert a moment later
-   (:meth:`device.pipeline.Assistant.second_opinion`).
+   (:meth:`device.pipeline.Assistant.second_opinion`). Typed words (``typed``) that the
+   model, with its thresholds, gives a safety probability under
+   ``safety.typed_words_floor`` are answered as an ordinary request instead of asked
+   about: the model read exactly what was written and is sure it is no call ("help, what's
+   the time"). Spoken words always ask: a misheard call reads as nonsense to the model.
 3. A sentence that denies a call for help, uses its words in a figure of speech, or
    tells of a fall long past or one that might happen
    (:func:`device.safety.is_negated_call`: "no, i don't need an ambulance", "i fell
@@ -102,8 +106,8 @@ class SafetyDecision:
     p: float | None
     """Probability of the safety label behind the decision (None: unknown, certain)."""
     reason: str
-    """words, words_only, fast_unsure, alternative, model, mention, band, denied,
-    below_ask, not_safety."""
+    """words, words_only, words_below_floor, fast_unsure, alternative, model, mention, band,
+    denied, below_ask, not_safety."""
     from_alternative: int = 0
 
     def to_json(self) -> dict[str, Any]:
@@ -123,7 +127,7 @@ def decide(intent: str, text: str, score: float | None, settings: SafetySettings
            scores: dict[str, float] | None = None,
            thresholds: dict[str, Thresholds] | None = None,
            from_alternative: int = 0, answer_floor: float = 0.0,
-           fast_path: bool = False) -> SafetyDecision:
+           fast_path: bool = False, typed: bool = False) -> SafetyDecision:
     """Decide one utterance (see the module doc).
 
     Args:
@@ -139,6 +143,8 @@ def decide(intent: str, text: str, score: float | None, settings: SafetySettings
         fast_path: the words are the hybrid's fast path's alone (a "fast-safety"
             transcript, ``asr.fast_second_opinion``): plain words alert at once only at the
             model's alert threshold, else ask (step 2).
+        typed: the words were typed, not heard: words the model is sure are no call
+            (``safety.typed_words_floor``) are answered (step 2).
     """
     confirm = settings.confirm
     not_sure = "ask" if confirm else "alert"
@@ -162,6 +168,11 @@ def decide(intent: str, text: str, score: float | None, settings: SafetySettings
             return SafetyDecision(not_sure, label, p, "fast_unsure")
         if candidate or score is None:
             return SafetyDecision("alert", label if candidate else words, p, "words")
+        if (typed and thresholds is not None and scores and p is not None
+                and p < settings.typed_words_floor):
+            answer = intent if intent not in SAFETY_LABELS else \
+                _best_other(scores, OUT_OF_SCOPE, answer_floor)
+            return SafetyDecision("answer", answer, p, "words_below_floor")
         return SafetyDecision(not_sure, words, p, "words_only")
     fallback = intent if intent not in SAFETY_LABELS else OUT_OF_SCOPE
     if safety.is_negated_call(text):

@@ -704,3 +704,40 @@ def test_down_on_a_floor_covering_or_in_a_gap_is_a_fall(text: str) -> None:
     # question band (0.62-0.63; a build with a new teacher missed them: docs/safety-path.md,
     # "With a teacher fine-tuned on them"), in other words here
     assert safety.safety_label_of_words(text) == "fall_report"
+
+
+def test_typed_words_the_model_is_sure_are_no_call_are_answered() -> None:
+    """safety.typed_words_floor (docs/safety-path.md, "Typed words the model is sure are no
+    call"): typed words under the floor are answered as the model reads them; at or above
+    it they ask; spoken words (not ``typed``) always ask; words with an agreeing model still
+    alert at once; a model without thresholds, or a floor of 0, leaves the words asking."""
+    th = thresholds_of(Model({"greeting": 1.0}, THRESHOLDS))
+    sure_not = {"time_query": 0.97, "emergency_help": 0.01, "fall_report": 0.02}
+    d = decide("time_query", "help, what's the time", 0.97, ON, scores=sure_not,
+               thresholds=th, typed=True)
+    assert (d.route, d.intent, d.reason) == ("answer", "time_query", "words_below_floor")
+    assert d.p == pytest.approx(0.02)  # the likelier safety label's probability
+    assert decide("time_query", "help, what's the time", 0.97, ON, scores=sure_not,
+                  thresholds=th).reason == "words_only"  # heard, not typed: ask
+    unsure = {"time_query": 0.85, "emergency_help": 0.06, "fall_report": 0.01}
+    d = decide("time_query", "alert my carer", 0.85, ON, scores=unsure, thresholds=th,
+               typed=True)
+    assert (d.route, d.reason) == ("ask", "words_only")  # 0.06 >= 0.05: asked
+    agree = {"emergency_help": 0.5, "greeting": 0.5}
+    assert decide("emergency_help", "help me", 0.5, ON, scores=agree, thresholds=th,
+                  typed=True).route == "alert"
+    off = SafetySettings(typed_words_floor=0.0)
+    assert decide("time_query", "help, what's the time", 0.97, off, scores=sure_not,
+                  thresholds=th, typed=True).reason == "words_only"
+    assert decide("time_query", "help, what's the time", 0.97, ON, scores=sure_not,
+                  typed=True).reason == "words_only"  # no thresholds: no safety p to trust
+    a = assistant(Model(sure_not, THRESHOLDS))
+    turn = a.respond("help, what's the time")  # typed through the device
+    assert turn.safety == "answer" and not turn.alerts and turn.intent == "time_query"
+    assert a.dialogue.pending_safety is None
+
+
+@pytest.mark.parametrize("floor", [-0.1, 0.5, 1.0, float("nan")])
+def test_a_typed_words_floor_outside_its_range_is_refused(floor: float) -> None:
+    with pytest.raises(ValueError, match="typed_words_floor"):
+        SafetySettings(typed_words_floor=floor)

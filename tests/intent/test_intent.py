@@ -326,6 +326,41 @@ def test_shipped_thresholds_alert_plain_calls_and_pass_the_rest(model: IntentMod
             ask for _, ask in thresholds.values()), text
 
 
+# Typed sentences of the read held-out files with a call's words that the shipped model
+# is sure are no call (docs/safety-path.md, "Typed words the model is sure are no call"),
+# and the typed calls that only the words catch, the lowest of them at 0.136 ("alert my
+# carer", test split): the floor must lie between.
+WORDS_NOT_CALLS = ["help, what's the time", "help, where are my glasses",
+                   "our team went down in flames at the pub quiz again",
+                   "I always keep an emergency biscuit in my handbag",
+                   "my favourite song is Help Me Rhonda"]
+WORDS_ONLY_CALLS = ["alert my carer", "now then alert my carer",
+                    "he forced his way in when i answered the door",
+                    "I can't haul myself up off the bathroom tiles."]
+
+
+def test_typed_words_floor_answers_figures_and_keeps_the_calls_only_words_catch(
+        model: IntentModel) -> None:
+    from device.safety_decision import decide, thresholds_of
+    from device.settings_sections import SafetySettings
+
+    settings = SafetySettings(confirm=True)
+    for text in WORDS_NOT_CALLS:
+        r = model.classify(text)
+        d = decide(r.intent, text, r.score, settings, scores=r.scores,
+                   thresholds=thresholds_of(model), typed=True)
+        assert (d.route, d.reason) == ("answer", "words_below_floor"), (text, d)
+        spoken = decide(r.intent, text, r.score, settings, scores=r.scores,
+                        thresholds=thresholds_of(model))
+        assert spoken.route == "ask", (text, spoken)  # heard words still ask
+    for text in [*WORDS_ONLY_CALLS, *PLAIN_CALLS]:
+        r = model.classify(text)
+        d = decide(r.intent, text, r.score, settings, scores=r.scores,
+                   thresholds=thresholds_of(model), typed=True)
+        assert d.route in ("alert", "ask"), (text, d)
+        assert d.p is not None and d.p >= 2 * settings.typed_words_floor, (text, d.p)
+
+
 @pytest.mark.parametrize(("spin", "in_run"), [(False, False), (True, False), (True, True)])
 def test_spin_threads_setting_reaches_the_session(spin: bool, in_run: bool) -> None:
     """intent.spin_threads decides whether idle onnxruntime threads spin or sleep, and
