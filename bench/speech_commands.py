@@ -296,6 +296,7 @@ def redecide(rows: list[dict[str, Any]], intent_model: str | None = None,
     from device.intent import IntentModel
     from device.settings import load_settings
     from speech.asr import Transcript
+    from speech.asr_hybrid import agreed_best
 
     model = IntentModel.load(intent_model, threads=2)
     if ask is not None or alert is not None:
@@ -321,6 +322,9 @@ def redecide(rows: list[dict[str, Any]], intent_model: str | None = None,
         transcript = Transcript(r["heard"], r["seconds"], 0.0, confidence=r.get("confidence"),
                                 engine=r["engine"], alternatives=list(r.get("alternatives")
                                                                       or []), path=path)
+        if r.get("path") == "whisper" and isinstance(r.get("fast"), dict):
+            # the hybrid's agreement of its two paths, for runs recorded before it
+            transcript = agreed_best(transcript, str(r["fast"].get("heard") or ""))
         turn = assistant.respond_transcript(transcript)
         alert, asked = _decision(turn, assistant)
         second = r.get("second_opinion")

@@ -16,6 +16,9 @@ pocketsphinx domain decoder hears every utterance as it is spoken; at the end of
 3. otherwise Whisper decodes the held audio and decides; the fast path's hypotheses that
    carry a safety sign are put first among Whisper's alternatives, so the device's safety
    decision (``device.pipeline.Assistant.respond_transcript``) sees either path's sign.
+   When the fast path's 1-best is word for word one of Whisper's own alternatives, the two
+   recognizers agree on it: it becomes the 1-best and Whisper's 1-best the first
+   alternative (:func:`agreed_best`; docs/speech.md, "When the two paths agree").
 
 ``last_path`` says which of "fast-safety", "fast" or "whisper" decided the last utterance.
 Barge-in and "stop"/"help" spotting while the device speaks stay on the streaming engine
@@ -32,8 +35,8 @@ from typing import Any
 from speech.asr import Partial, Recognizer, Transcript, Word
 from speech.audio import DEFAULT_RATE
 
-__all__ = ["FAST_RULE", "FastRule", "HybridRecognizer", "fast_transcript", "merge_hypotheses",
-           "safety_hypotheses"]
+__all__ = ["FAST_RULE", "FastRule", "HybridRecognizer", "agreed_best", "fast_transcript",
+           "merge_hypotheses", "safety_hypotheses"]
 
 PATHS = ("fast-safety", "fast", "whisper")
 
@@ -154,8 +157,9 @@ class HybridRecognizer(Recognizer):
                                 slow.alternatives, exclude=slow.text)
         busy = fast.rtf * fast.seconds + slow.rtf * slow.seconds
         seconds = slow.seconds or fast.seconds
-        return replace(slow, engine=self.name, alternatives=alts, seconds=seconds,
-                       rtf=busy / seconds if seconds else 0.0, path="whisper")
+        out = replace(slow, engine=self.name, alternatives=alts, seconds=seconds,
+                      rtf=busy / seconds if seconds else 0.0, path="whisper")
+        return agreed_best(out, fast.text if self._fast_on else "")
 
     def second_opinion(self, clip: Any = None) -> Transcript | None:
         """Whisper's own transcript (its 1-best and n-best, without the fast path's
@@ -221,6 +225,23 @@ def safety_hypotheses(fast: Transcript, safety_words: Callable[[str], str | None
     alternatives) that `safety_words` holds as a call: the fast path's safety signs."""
     hyps = ([fast.text] if include_best else []) + list(fast.alternatives)
     return [h for h in hyps if h.strip() and safety_words(h) is not None]
+
+
+def agreed_best(slow: Transcript, fast_text: str) -> Transcript:
+    """Whisper's transcript `slow` with the fast path's 1-best `fast_text` made its 1-best
+    when it is word for word one of Whisper's alternatives (two recognizers that decode
+    the audio apart agree on it; Whisper's own 1-best becomes the first alternative, its
+    word timings and confidence, which belong to that hypothesis, are dropped); else
+    `slow` as it is. Measured on every committed spoken run (docs/speech.md, "When the two
+    paths agree"): "i have a headache" heard "i have a hair dick" by Whisper, with "i have a
+    headache" its second alternative and the fast path's 1-best, is no longer asked about;
+    no call moved."""
+    fast_text = fast_text.strip()
+    if not fast_text or fast_text == slow.text or fast_text not in slow.alternatives:
+        return slow
+    rest = [a for a in slow.alternatives if a != fast_text]
+    return replace(slow, text=fast_text, words=[], confidence=None,
+                   alternatives=merge_hypotheses([slow.text], rest, exclude=fast_text))
 
 
 def merge_hypotheses(first: list[str], rest: list[str], exclude: str) -> list[str]:

@@ -262,3 +262,47 @@ def test_sure_fast_words_or_the_setting_off_alert_at_once(clips: dict[str, Audio
     off: Any = _assistant(second=False)  # as before: the words and a model that agrees
     turn = off.respond_transcript(_heard_with_audio(clips["help"]).final())
     assert turn.reply.action("alert") is not None and not off.second_opinion_due
+
+
+# -- the two paths agreeing on a hypothesis (speech.asr_hybrid.agreed_best) -----------
+def _both(fast: Transcript, slow: Transcript) -> HybridRecognizer:
+    rec = _fast(fast)
+    rec.whisper = _Heard(slow)  # type: ignore[assignment]
+    return rec
+
+
+HEADACHE_FAST = _tr("i have a headache", [0.9, 0.8, 0.7, 0.8])
+HEADACHE_WHISPER = Transcript("i have a hair dick", 1.5, 0.5, confidence=0.6,
+                              alternatives=["i have a hair dec", "i have a headache"])
+"""cmd0233.wav of the spoken command set ("i have a headache", 20 dB): Whisper's n-best and
+the fast path's 1-best, as recorded (bench/speech_results/commands_second_rows.jsonl)."""
+
+
+def test_a_whisper_alternative_the_fast_path_heard_word_for_word_becomes_the_1_best(
+        decide: Decide) -> None:
+    from speech.asr_hybrid import agreed_best
+
+    assert decide(HEADACHE_WHISPER)[:2] == (False, True)  # Whisper alone: a question
+    rec = _both(HEADACHE_FAST, HEADACHE_WHISPER)
+    tr = rec.final()
+    assert rec.last_path == "whisper" and tr.path == "whisper"
+    assert tr.text == "i have a headache" and tr.words == [] and tr.confidence is None
+    assert tr.alternatives == ["i have a hair dick", "i have a hair dec"]
+    assert decide(tr)[1:] == (False, "symptom_report")  # answered (a symptom's own note)
+    # no agreement: a fast 1-best Whisper did not hear, or Whisper's own 1-best
+    other = Transcript("i have a hair dick", 1.5, 0.5, alternatives=["i have a hair dec"])
+    assert agreed_best(other, "i have a headache") is other
+    assert agreed_best(HEADACHE_WHISPER, "i have a hair dick") is HEADACHE_WHISPER
+    assert agreed_best(HEADACHE_WHISPER, "  ") is HEADACHE_WHISPER
+
+
+def test_the_agreed_1_best_keeps_a_call_in_whispers_own_words_asked_about(
+        decide: Decide) -> None:
+    """Whisper's 1-best moves to the first alternative, where its call words still raise
+    the safety question: agreement never lets a call pass unseen."""
+    slow = Transcript("help me i've fallen", 1.5, 0.5,
+                      alternatives=["help me i've falling", "tell me the time"])
+    tr = _both(_tr("tell me the time", [0.9, 0.9, 0.9, 0.9]), slow).final()
+    assert tr.text == "tell me the time" and tr.alternatives[0] == "help me i've fallen"
+    alerted, asked, _ = decide(tr)
+    assert alerted or asked
