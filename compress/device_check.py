@@ -9,7 +9,7 @@ compress/figures_en.jsonl, figures of speech and their literal neighbours, docs/
 goes, typed, through a fresh
 real ``device.pipeline.Assistant`` (the real DialogueManager and safety decision with the
 example config's settings, or those with ``--set`` in place, e.g.
-``safety.typed_words_floor=0``; an ActionExecutor with no broker) and the shipped model or
+``safety.typed_words_floor=0.05``; an ActionExecutor with no broker) and the shipped model or
 ``--model``. Counts, for the non-safety utterances, call-for-help alerts to the caregivers (goal 0;
 a symptom report's own warning is not one) and safety questions (goal at most 3%); for the
 safety ones, how many alert at once, are asked about, or pass unseen (goal none); and, by

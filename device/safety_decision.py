@@ -13,11 +13,11 @@ the settings (``safety.confirm``, ``safety.confident``) and the model's own
    Words that only the hybrid recognizer's fast path heard (``fast_path``) alert at once
    only where the model reaches its alert threshold; under it they ask, and Whisper's
    second opinion of the same utterance may raise the alert a moment later
-   (:meth:`device.pipeline.Assistant.second_opinion`). Typed words (``typed``) that the
-   model, with its thresholds, gives a safety probability under
-   ``safety.typed_words_floor`` are answered as an ordinary request instead of asked
-   about: the model read exactly what was written and is sure it is no call ("help, what's
-   the time"). Spoken words always ask: a misheard call reads as nonsense to the model.
+   (:meth:`device.pipeline.Assistant.second_opinion`). With ``safety.typed_words_floor``
+   set (off by default: measured, it missed a call written blind), typed words
+   (``typed``) that the model, with its thresholds, gives a safety probability under it
+   are answered as an ordinary request instead of asked about ("help, what's the time").
+   Spoken words always ask: a misheard call reads as nonsense to the model.
 3. A sentence that denies a call for help, uses its words in a figure of speech, or
    tells of a fall long past or one that might happen
    (:func:`device.safety.is_negated_call`: "no, i don't need an ambulance", "i fell

@@ -199,17 +199,19 @@ class SafetySettings:
     """Intent score (0..1) at or above which a safety intent alerts without a question."""
     confirm_timeout_s: float = 20.0
     """Seconds to wait for an answer before alerting anyway."""
-    typed_words_floor: float = 0.05
+    typed_words_floor: float = 0.0
     """Typed text only: a sentence whose words the words net reads as a call but whose
     safety probability (the model's, with safety thresholds) is under this is answered as
     the model reads it, not asked about ("help, what's the time"); at or above it, and on
-    every spoken turn, such words ask (docs/safety-path.md, "Typed words the model is sure
-    are no call"). 0: typed words always ask. Chosen for the shipped model."""
+    every spoken turn, such words ask. 0 (the default): typed words always ask. Measured
+    and left off: 0.05 halved the questions on the read files' other sentences but missed
+    a call of a file written blind, which the model scored 0.033 (docs/safety-path.md,
+    "Typed words the model is sure are no call")."""
 
     def __post_init__(self) -> None:
         _check(0.0 <= self.typed_words_floor < 0.5,
                f"safety.typed_words_floor must be in [0, 0.5) (got {self.typed_words_floor}); "
-               "0.05 suits the shipped model, 0 turns it off")
+               "0 (the default) turns it off")
         _check(0.0 < self.confident <= 1.0,
                f"safety.confident must be in (0, 1] (got {self.confident}); 0.9 suits the "
                "shipped model")

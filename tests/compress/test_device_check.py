@@ -121,11 +121,11 @@ HELD_OUT = [
     # at once on 7 of 151. Read since: every call is caught and no other sentence alerts
     ("figures_heldout4_en.jsonl", 38, 146, 0),
     ("figures_heldout5_en.jsonl", 43, 151, 0),
-    # written blind after every rule above and kept blind: for measuring the next model and
-    # words net, never for writing rules on ("A sixth file, kept blind"). Its figures of
-    # speech are rarer ones; 12 of its 154 other sentences alert at once (a ceiling, not a
-    # goal), and no call is missed
-    ("figures_heldout6_en.jsonl", 39, 154, 12),
+    # written blind after every rule above ("A sixth file, kept blind"); 12 of its 154
+    # other sentences alerted at once. Read once the seventh was written: the words net's
+    # rules for its kinds take five of them ("A seventh file"); the other seven are the
+    # model's own or the words of a call said in jest ("somebody call an ambulance")
+    ("figures_heldout6_en.jsonl", 39, 154, 7),
 ]
 
 
@@ -137,3 +137,15 @@ def test_no_call_of_a_held_out_file_is_missed(name: str, calls: int, others: int
     assert result["safety_missed"] == 0, result["lists"]["safety_missed"]
     assert result["safety_alerted"] + result["safety_asked"] == calls
     assert result["other_alerts"] <= most_alerts, result["lists"]["other_alerts"]
+
+
+def test_the_seventh_held_out_file_kept_blind() -> None:
+    """Written blind after the sixth was read, and kept blind: for measuring the next model
+    and words net, never for writing rules on (docs/safety-path.md, "A seventh file"). Its
+    figures as measured, ceilings rather than goals: four calls the model scores just
+    under its ask threshold (0.43-0.57) with none of a call's plain words are missed, five
+    other sentences alert at once."""
+    result = device_check(file=CHALLENGE_DIR / "figures_heldout7_en.jsonl")
+    assert result["n_safety"] == 36 and result["n_other"] == 154
+    assert result["safety_missed"] <= 4
+    assert result["other_alerts"] <= 5

@@ -708,36 +708,80 @@ def test_down_on_a_floor_covering_or_in_a_gap_is_a_fall(text: str) -> None:
 
 def test_typed_words_the_model_is_sure_are_no_call_are_answered() -> None:
     """safety.typed_words_floor (docs/safety-path.md, "Typed words the model is sure are no
-    call"): typed words under the floor are answered as the model reads them; at or above
-    it they ask; spoken words (not ``typed``) always ask; words with an agreeing model still
-    alert at once; a model without thresholds, or a floor of 0, leaves the words asking."""
+    call"; off by default): typed words under the floor are answered as the model reads
+    them; at or above it they ask; spoken words (not ``typed``) always ask; words with an
+    agreeing model still alert at once; a model without thresholds, or a floor of 0 (the
+    default), leaves the words asking."""
+    on = SafetySettings(typed_words_floor=0.05)
+    assert SafetySettings().typed_words_floor == 0.0
     th = thresholds_of(Model({"greeting": 1.0}, THRESHOLDS))
     sure_not = {"time_query": 0.97, "emergency_help": 0.01, "fall_report": 0.02}
-    d = decide("time_query", "help, what's the time", 0.97, ON, scores=sure_not,
+    d = decide("time_query", "help, what's the time", 0.97, on, scores=sure_not,
                thresholds=th, typed=True)
     assert (d.route, d.intent, d.reason) == ("answer", "time_query", "words_below_floor")
     assert d.p == pytest.approx(0.02)  # the likelier safety label's probability
-    assert decide("time_query", "help, what's the time", 0.97, ON, scores=sure_not,
+    assert decide("time_query", "help, what's the time", 0.97, on, scores=sure_not,
                   thresholds=th).reason == "words_only"  # heard, not typed: ask
     unsure = {"time_query": 0.85, "emergency_help": 0.06, "fall_report": 0.01}
-    d = decide("time_query", "alert my carer", 0.85, ON, scores=unsure, thresholds=th,
+    d = decide("time_query", "alert my carer", 0.85, on, scores=unsure, thresholds=th,
                typed=True)
     assert (d.route, d.reason) == ("ask", "words_only")  # 0.06 >= 0.05: asked
     agree = {"emergency_help": 0.5, "greeting": 0.5}
-    assert decide("emergency_help", "help me", 0.5, ON, scores=agree, thresholds=th,
+    assert decide("emergency_help", "help me", 0.5, on, scores=agree, thresholds=th,
                   typed=True).route == "alert"
-    off = SafetySettings(typed_words_floor=0.0)
-    assert decide("time_query", "help, what's the time", 0.97, off, scores=sure_not,
-                  thresholds=th, typed=True).reason == "words_only"
     assert decide("time_query", "help, what's the time", 0.97, ON, scores=sure_not,
+                  thresholds=th, typed=True).reason == "words_only"  # the default: off
+    assert decide("time_query", "help, what's the time", 0.97, on, scores=sure_not,
                   typed=True).reason == "words_only"  # no thresholds: no safety p to trust
-    a = assistant(Model(sure_not, THRESHOLDS))
+    a = assistant(Model(sure_not, THRESHOLDS), on)
     turn = a.respond("help, what's the time")  # typed through the device
     assert turn.safety == "answer" and not turn.alerts and turn.intent == "time_query"
     assert a.dialogue.pending_safety is None
+    b = assistant(Model(sure_not, THRESHOLDS))  # the default: the question
+    assert b.respond("help, what's the time").safety == "ask"
 
 
 @pytest.mark.parametrize("floor", [-0.1, 0.5, 1.0, float("nan")])
 def test_a_typed_words_floor_outside_its_range_is_refused(floor: float) -> None:
     with pytest.raises(ValueError, match="typed_words_floor"):
         SafetySettings(typed_words_floor=floor)
+
+
+@pytest.mark.parametrize("text", [
+    "that curry was so hot my tongue was on fire all night",
+    "my mouth has been burning since that vindaloo",
+    "he drives like the car is on fire and the brakes are gone",
+    "she talks like her hair's on fire",
+    "i'm choking for a cup of tea after all that gardening",
+    "the washing machine's shaking like it's having a fit",
+    "she dropped onto the settee as if she'd collapsed, the drama queen",
+    "when the bill came i nearly had a heart attack.",
+    "he jumped out from behind the door and i almost had a stroke",
+    "i had a fall back in the spring but i'm right as rain now",
+    "i've been round the house and there's no whiff of gas anywhere",
+    "how do i test my panic button without bothering anyone",
+    "that film last night had a woman choking on a fishbone, i couldn't watch",
+])
+def test_figures_and_mentions_of_the_sixth_round_are_no_call(text: str) -> None:
+    """Kinds found by the sixth held-out file (docs/safety-path.md, "A seventh file"): a
+    burning mouth in any tense, similes ("like the church is on fire", "like it's having a
+    seizure", "as if she'd collapsed"), choking for a drink, a near stroke at the end of a
+    clause, a fall back in a month or a season, no smell of gas, testing the alarm button,
+    someone on the telly; here in the project's own words."""
+    assert safety.safety_label_of_words(text) is None, text
+
+
+@pytest.mark.parametrize("text", [
+    "it feels like my chest is on fire",
+    "it smells like the toaster is on fire",
+    "the kitchen is on fire",
+    "he's shaking like he's having a fit and he won't answer me",
+    "i'm choking",
+    "i nearly had a stroke i think i'm having one now",
+    "i had a fall back in march and now i've fallen again",
+    "there's a smell of gas in the hall",
+    "he collapsed like a sack of potatoes and he won't wake up",
+    "my mouth is bleeding and it won't stop",
+])
+def test_the_literal_neighbours_of_the_sixth_round_still_call(text: str) -> None:
+    assert safety.safety_label_of_words(text) in SAFETY_LABELS, text

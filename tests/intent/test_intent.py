@@ -329,7 +329,8 @@ def test_shipped_thresholds_alert_plain_calls_and_pass_the_rest(model: IntentMod
 # Typed sentences of the read held-out files with a call's words that the shipped model
 # is sure are no call (docs/safety-path.md, "Typed words the model is sure are no call"),
 # and the typed calls that only the words catch, the lowest of them at 0.136 ("alert my
-# carer", test split): the floor must lie between.
+# carer", test split): a floor of 0.05 lies between on these, but a call of the seventh
+# file, written blind, scored 0.033, so the floor is off by default.
 WORDS_NOT_CALLS = ["help, what's the time", "help, where are my glasses",
                    "our team went down in flames at the pub quiz again",
                    "I always keep an emergency biscuit in my handbag",
@@ -344,7 +345,7 @@ def test_typed_words_floor_answers_figures_and_keeps_the_calls_only_words_catch(
     from device.safety_decision import decide, thresholds_of
     from device.settings_sections import SafetySettings
 
-    settings = SafetySettings(confirm=True)
+    settings = SafetySettings(confirm=True, typed_words_floor=0.05)  # off by default
     for text in WORDS_NOT_CALLS:
         r = model.classify(text)
         d = decide(r.intent, text, r.score, settings, scores=r.scores,
