@@ -126,6 +126,43 @@ _SAFETY_PHRASE = re.compile(
     r"down|out of) (?:the |my )?(?:ceiling|roof|light|lights|light fitting|wall|loft|pipe|"
     r"upstairs)s? (?:onto|into|over|on|all over) (?:the |my )?(?:fuse ?box|sockets?|"
     r"electrics|plugs?|light (?:fitting|switch)|lights|consumer unit|meter|wires|wiring)\b|"
+    # water come in to the electrics' level, or through a light: "the river's up over the
+    # step and coming in under the door, and the sockets are down by the skirting", "water
+    # coming through the light in the kitchen ceiling" (not "if the water ever ...")
+    r"(?<!if )\b(?:waters?|rivers?|flood ?water|flood|tide|sea|burn|stream)(?:'s| is| has)? "
+    r"(?:[\w']+ ){0,6}?(?:coming|pouring|rushing|flooding|getting|running|seeping) (?:in|into|"
+    r"through|under)\b(?: [\w',]+){0,12}? (?:sockets?|electrics|plugs?|fuse ?box|wiring|"
+    r"extension leads?)\b|"
+    r"\bwater(?:'s| is)? (?:\w+ing) (?:in )?(?:through|out of|from) (?:the |my )?(?:light|"
+    r"lights|light fitting|lamp|ceiling rose|bulb|fuse ?box|sockets?|plugs?)\b|"
+    # a fire inside a wall, a loft or a socket: "i can hear crackling up in the loft and the
+    # ceiling's hot to touch", "the plug's sparking and there's a burning smell"
+    r"\b(?:ceiling|wall|walls|floor|door|plug|socket|switch|wires?|cables?|loft hatch)(?:'s|s)?"
+    r"(?: (?!and\b|but\b)[\w']+){0,4}? (?:(?:is|are) )?(?:red |really |very )?hot to (?:the )?"
+    r"touch\b|"
+    r"\bcrackling (?:up |coming from |from )?(?:in )?(?:the |my )?(?:loft|attic|roof|walls?|"
+    r"ceiling|socket|plug|fuse ?box)\b|"
+    r"\b(?:plug|socket|sockets|plugs|wire|wires|lead|fuse ?box|switch|heater|telly|tv)"
+    r"(?:(?:'s| is| are)?|(?: (?!and\b|but\b)[\w']+){1,4} (?:is|are|'s|keeps|started|has started))"
+    r" (?:sparking|smoking|melting)\b(?! hot\b)|"
+    r"\b(?:there'?s|there is|i can smell) an? (?:awful |horrible |strong )?(?:burning|"
+    r"electrical burning) smell\b|"
+    # legs that will not bear the resident now: "i'm on the landing and my legs won't take me"
+    r"\bmy legs (?:wo ?n'?t|will not|can'?t|could ?n'?t|just won'?t) (?:take|hold|carry|support) "
+    r"me\b|"
+    # something swallowed that poisons: a child or another at the resident's tablets, or
+    # anyone at bleach or a battery ("i've swallowed my tablets" is a dose taken)
+    r"\b(?:child|kid|baby|toddler|wee one|little one|grandson|granddaughter|grandchild|grandkid|"
+    r"he|she|the dog|my (?:husband|wife))(?: (?!i\b|i'\w+)[\w']+){0,3}?(?:'s| has| is| just)? "
+    r"(?:just |gone and )?swallowed\b|"
+    r"\bswallowed (?:some |a |the |a bit of |half a |a whole |all )?(?:of )?(?:the |my )?"
+    r"(?:bleach|batteries|battery|button battery|washing (?:tablet|pod|capsule)s?|dishwasher "
+    r"tablets?|weedkiller|antifreeze|white spirit|dettol)\b|"
+    r"\b(?:taken|took|had|swallowed) (?:far |way )?too many (?:of )?(?:my |his |her |the )?"
+    r"(?:tablets|pills|painkillers|paracetamol|sleeping pills)\b|"
+    # someone outside at night with a torch: "there's a man in the garden shining a torch in
+    # the windows"
+    r"\bshining an? (?:torch|light) (?:in|into|through) (?:the |my |our )?(?:\w+ )?windows?\b|"
     r"\bsparks (?:are |is )?(?:coming|flying|shooting|pouring) (?:off|out of|from) (?:the |my )?"
     r"(?:fuse ?box|sockets?|electrics|plugs?|wall|light (?:fitting|switch)|lights|heater|"
     r"fire|telly|tv|cooker|oven|kettle|toaster|microwave|wires|wiring|consumer unit|meter)\b|"
@@ -198,6 +235,9 @@ _NEGATED = re.compile(
     r"(?:fall|fallen|fell|falls|falling|slipped|slip|tripped|trip|"
     r"had an? (?:\w+ )?fall|had any falls)(?: (?:down|over|off|out))?\b|"
     r"\b(?:not|no|is ?n'?t|was ?n'?t) (?:an? |really an? )?emergency\b|"
+    # "don't you go setting the house on fire while i'm asleep"
+    r"\b(?:do ?n'?t|do not|never) (?:you )?(?:go )?(?:set|setting) (?:the (?:house|place|"
+    r"kitchen|flat)|anything|yourself) (?:on fire|alight|ablaze)\b|"
     # "i've checked, there's no smell of gas"
     r"\bno (?:smell|sign|whiff|trace|hint) of (?:gas|smoke|burning)\b|"
     r"\bno (?:help|ambulance) (?:is )?(?:needed|required)\b|"
@@ -246,8 +286,9 @@ _IDIOM = re.compile(
     r"are going to|'re going to|is going to|'s going to))* "
     r"(?:gave|give|gives|given|giving) (?:me|us|her|him|you|them) an? (?:heart attack|stroke|"
     r"coronary|funny turn)\b|"
-    r"\b(?:nearly|almost) (?:had|have|having) an? (?:heart attack|stroke|coronary|fit)"
-    r"(?: (?:when|at|over|seeing|looking|reading|opening)\b| ?[,.!?;]|$)|"
+    r"\b(?:nearly|almost|near|near enough|very nearly) (?:had|have|having) an? "
+    r"(?:heart attack|stroke|coronary|fit)"
+    r"(?: (?:when|at|over|seeing|looking|reading|opening|on the spot)\b| ?[,.!?;]|$)|"
     r"\b(?:a|the|what a|at the) stroke of (?:luck|genius|good fortune|good luck|bad luck|"
     r"misfortune|midnight|twelve|the pen|fate)\b|"
     r"\bchok(?:ing|ed|e) back (?:the |my |her |his )?tears\b|"
@@ -330,7 +371,15 @@ _IDIOM = re.compile(
     # looks, sounds or feels like: "it feels like my chest is on fire" calls)
     r"(?<!smells )(?<!smell )(?<!looks )(?<!look )(?<!sounds )(?<!seems )(?<!feels )"
     r"(?<!feel )(?<!it's )(?<!its )(?<!it is )\blike (?:the|a|an|his|her|their|our) "
-    r"(?:[\w']+ ){0,2}?(?:is |was |were |'s |s )?(?:on fire|in flames|ablaze)\b|"
+    r"(?:[\w']+ ){0,2}?(?:is |was |were |'s |s )?(?:on fire|in flames|ablaze|collapsing|"
+    r"falling down|going up in flames|burning down)\b|"
+    r"\blike an? (?:chip pan|house|forest|bush|grass|gorse|heather) fire\b|"
+    r"\b(?:get|gets|got|getting|went|go|going) on like an? (?:[\w']+ ){0,2}?(?:on )?fire\b|"
+    r"\ba walking (?:heart attack|stroke|coronary|fire hazard|disaster|accident|time ?bomb)\b|"
+    r"\bhelp ma boab\b|"
+    # the fire brigade asked for a man too hot to handle
+    r"\b(?:some ?(?:one|body) )?(?:call|ring|get) (?:the |a )?(?:fire brigade|fire engine|"
+    r"firemen)\b(?=.*\b(?:too hot to handle|hot stuff|so hot|smoking hot)\b)|"
     r"\blike (?:it'?s|it is|it was|it were|it had|it'd) (?:having|had|been having) an? "
     r"(?:seizure|fit|heart attack|stroke|funny turn|breakdown|nervous breakdown)\b|"
     r"\b(?:like|as if|as though) (?:he|she|you|they|we)(?:'d| had| would have|'d have) "
@@ -411,7 +460,9 @@ _NOT_A_CALL = re.compile(
     r"\bair ambulance\b|\bambulance (?:transport|station|service|driver|crew|strike|staff|"
     r"man|woman|men|chaser|depot|base|headquarters|hq|garage|bay|trust|control)s?\b|"
     r"\b(?:drive|drove|driven|driving) an? ambulance\b|"
-    r"\b(?:an?|the) ambulance (?:went|goes|go|going|drove|raced|came|come|was) "
+    r"\b(?:an?|the) ambulance(?:'s| has| just| has just|'s just)? (?:went|goes|go|going|gone|"
+    r"drove|raced|came|"
+    r"come|was|flew|whizzed|sped|shot) "
     r"(?:past|by|down|up|outside|next door|for next door|for (?:the |my )?neighbou?rs?)\b|"
     r"\bthere (?:was|were) an? ambulance\b|"
     # when one would call: "when should i call an ambulance" (advice, not a call)
@@ -479,6 +530,8 @@ _NOT_A_CALL = re.compile(
     r"\b(?:signs?|symptoms?) of (?:an? )?(?:heart attack|stroke|choking)\b|"
     r"\b(?:tell|know|spot) (?:if|when|whether) (?:some ?one|some ?body|a person|they|he|she)"
     r"(?:'s| is| has)? (?:had|having|has) an? (?:stroke|heart attack|fit|seizure)\b|"
+    # asking after another's illness: "how her husband's getting on after his stroke"
+    r"\b(?:after|since) (?:his|her|their) (?:\w+ )?(?:stroke|heart attack|fall|op|operation)\b|"
     r"\bfor (?:some ?one|some ?body|a person) (?:who is|who's|that is) (?:choking|bleeding|"
     r"having an? \w+(?: \w+)?)\b")
 """Safety words in a request, a question or a mention that calls for nobody: the words net
@@ -503,6 +556,7 @@ about first (:func:`is_mention`; device.safety_decision, step 4)."""
 
 _LONG_AGO = (r"(?:(?:a (?:few|couple of) |\w+ )?(?:years?|months?|weeks?) (?:ago|back)|"
              r"last (?:year|month|spring|summer|autumn|winter|christmas|easter)|"
+             r"(?:at|over) (?:christmas|easter)|"
              r"back in (?:january|february|march|april|may|june|july|august|september|"
              r"october|november|december|the (?:spring|summer|autumn|winter|day))|"
              r"as a (?:child|girl|boy|kid|youngster|teenager)|before christmas|"
@@ -512,7 +566,8 @@ _LONG_AGO = (r"(?:(?:a (?:few|couple of) |\w+ )?(?:years?|months?|weeks?) (?:ago
              r"in (?:19|20)\d\d|in nineteen \w+(?: \w+)?)")
 _MY_FALL = (r"(?:i(?:'ve| have| had)? )?(?:fell|fallen|slipped|tripped|went flying|"
             r"had an? (?:\w+ )?fall)(?: (?:down|over|off|out))?")
-_OLD_TURN = (r"(?:had an? (?:\w+ )?(?:stroke|heart attack|fit|seizure)|passed out|blacked out|"
+_OLD_TURN = (r"(?:had (?:an?|his|her|their) (?:\w+ )?(?:stroke|heart attack|fit|seizure)|"
+             r"passed out|blacked out|"
              r"fainted|collapsed|caught fire|went up in flames|burn(?:ed|t) down)")
 _AT_AGE = (r"at (?:the age of )?(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
            r"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|[2-9]\d)\b"
@@ -529,7 +584,7 @@ _NOT_NOW = re.compile(
     # a turn long past, the resident's or another's, with no other since: "i passed out once
     # at a wedding in 1974", "my brother had a stroke in 2011 but he's still playing bowls"
     # (not "... years ago and now he's having another")
-    rf"(?:\b{_LONG_AGO} (?:\w+ ){{0,3}}?{_OLD_TURN}\b|\b{_OLD_TURN}(?: [\w']+){{0,6}}? "
+    rf"(?:\b{_LONG_AGO} (?:\w+ ){{0,3}}?{_OLD_TURN}\b|\b{_OLD_TURN}(?: [\w',]+){{0,6}}? "
     rf"(?:{_LONG_AGO}|{_AT_AGE})\b){_AGAIN}|"
     # a question about lying on the floor: "how do i get up if i'm on the floor on my own"
     r"\b(?:how|what|who|should)\b(?: [\w']+)*? if (?:i|you|someone|somebody|they|he|she)"

@@ -123,9 +123,13 @@ HELD_OUT = [
     ("figures_heldout5_en.jsonl", 43, 151, 0),
     # written blind after every rule above ("A sixth file, kept blind"); 12 of its 154
     # other sentences alerted at once. Read once the seventh was written: the words net's
-    # rules for its kinds take five of them ("A seventh file"); the other seven are the
+    # rules for its kinds take six of them ("A seventh file"); the other six are the
     # model's own or the words of a call said in jest ("somebody call an ambulance")
-    ("figures_heldout6_en.jsonl", 39, 154, 7),
+    ("figures_heldout6_en.jsonl", 39, 154, 6),
+    # written blind after the sixth was read: it missed four calls told without a call's
+    # plain words and alerted at once on five other sentences; read once the eighth was
+    # written ("An eighth file"), none
+    ("figures_heldout7_en.jsonl", 36, 154, 0),
 ]
 
 
@@ -139,13 +143,13 @@ def test_no_call_of_a_held_out_file_is_missed(name: str, calls: int, others: int
     assert result["other_alerts"] <= most_alerts, result["lists"]["other_alerts"]
 
 
-def test_the_seventh_held_out_file_kept_blind() -> None:
-    """Written blind after the sixth was read, and kept blind: for measuring the next model
-    and words net, never for writing rules on (docs/safety-path.md, "A seventh file"). Its
-    figures as measured, ceilings rather than goals: four calls the model scores just
-    under its ask threshold (0.43-0.57) with none of a call's plain words are missed, five
-    other sentences alert at once."""
-    result = device_check(file=CHALLENGE_DIR / "figures_heldout7_en.jsonl")
-    assert result["n_safety"] == 36 and result["n_other"] == 154
-    assert result["safety_missed"] <= 4
-    assert result["other_alerts"] <= 5
+def test_the_eighth_held_out_file_kept_blind() -> None:
+    """Written blind after the seventh was read, and kept blind: for measuring the next
+    model and words net, never for writing rules on (docs/safety-path.md, "An eighth
+    file"). Its figures as measured, ceilings rather than goals: one call the model scores
+    0.10 with none of a call's plain words is missed, three other sentences alert at
+    once."""
+    result = device_check(file=CHALLENGE_DIR / "figures_heldout8_en.jsonl")
+    assert result["n_safety"] == 37 and result["n_other"] == 155
+    assert result["safety_missed"] <= 1
+    assert result["other_alerts"] <= 3

@@ -785,3 +785,48 @@ def test_figures_and_mentions_of_the_sixth_round_are_no_call(text: str) -> None:
 ])
 def test_the_literal_neighbours_of_the_sixth_round_still_call(text: str) -> None:
     assert safety.safety_label_of_words(text) in SAFETY_LABELS, text
+
+
+@pytest.mark.parametrize("text", [
+    # water at the electrics' level, or through a light
+    "the flood water's coming in under the back door and the plugs are on the skirting",
+    "water is dripping out of the light fitting in the hall",
+    # a fire in a wall or a socket
+    "the wall by the cooker is hot to the touch and i can smell something",
+    "there's crackling coming from the socket behind the telly",
+    "the socket in the kitchen is smoking",
+    "there's a horrible burning smell in the bedroom",
+    # legs that will not bear the resident, now
+    "i'm in the hall and my legs won't hold me",
+    # something poisonous swallowed, or too many tablets
+    "my granddaughter's just swallowed one of my heart tablets",
+    "he's swallowed a button battery",
+    "i've taken far too many of my sleeping pills",
+    # someone outside at night
+    "someone's shining a torch through my bedroom window",
+])
+def test_calls_of_the_seventh_round_are_safety_words(text: str) -> None:
+    """Kinds of call found by the seventh held-out file (docs/safety-path.md, "An eighth
+    file"), in the project's own words: each a call whatever the model says."""
+    assert safety.safety_label_of_words(text) in SAFETY_LABELS, text
+
+
+@pytest.mark.parametrize("text", [
+    "i've swallowed my tablets with my tea",
+    "she says i swallowed it too quick",
+    "if the water ever comes in under the door the sockets are too low",
+    "the radiator's hot to the touch now, lovely",
+    "he snores like a tree falling down",
+    "we get on like a house on fire",
+    "her husband is a walking heart attack with all that butter",
+    "help ma boab, the price of butter",
+    "ring the fire brigade, that new postman is too hot to handle",
+    "i nearly had a heart attack on the spot when i saw the bill",
+    "the ambulance has just gone past again",
+    "ring jean and ask how she's doing after her stroke",
+    "my sister had her stroke in the kitchen, years ago now",
+    "my wrist still aches where i fell at christmas",
+    "night night, and don't go setting the place on fire",
+])
+def test_figures_and_mentions_of_the_seventh_round_are_no_call(text: str) -> None:
+    assert safety.safety_label_of_words(text) is None, text
