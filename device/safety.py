@@ -379,7 +379,8 @@ _IDIOM = re.compile(
     r"\bhelp ma boab\b|"
     # the fire brigade asked for a man too hot to handle
     r"\b(?:some ?(?:one|body) )?(?:call|ring|get) (?:the |a )?(?:fire brigade|fire engine|"
-    r"firemen)\b(?=.*\b(?:too hot to handle|hot stuff|so hot|smoking hot)\b)|"
+    r"firemen)\b(?=[,.!?;:]?(?: [\w',.!?-]+){0,12}? (?:too hot to handle|hot stuff|so hot|smoking "
+    r"hot)\b)|"
     r"\blike (?:it'?s|it is|it was|it were|it had|it'd) (?:having|had|been having) an? "
     r"(?:seizure|fit|heart attack|stroke|funny turn|breakdown|nervous breakdown)\b|"
     r"\b(?:like|as if|as though) (?:he|she|you|they|we)(?:'d| had| would have|'d have) "
