@@ -115,8 +115,8 @@ _SAFETY_PHRASE = re.compile(
     rf"(?:the|my) {_GAP_SIDE} and (?:the|my) {_GAP_SIDE}\b|"
     # someone down and the resident unable to raise them: "my husband's slid out of bed onto
     # the floor and i can't lift him" ("i can't lift him, he's too heavy now" is no fall)
-    r"\b(?:on|onto|on to) the (?:\w+ )?floor\b.*\b(?:can ?not|can'?t|could ?n'?t) (?:lift|get|"
-    r"pick|move) (?:him|her)\b|"
+    r"\b(?:on|onto|on to) the (?!(?:ground|first|second|third|top|upper|next|same|other) )"
+    r"(?:\w+ )?floor\b.*\b(?:can ?not|can'?t|could ?n'?t) (?:lift|get|pick|move) (?:him|her)\b|"
     # water on the electrics, sparks from them: "water's pouring through the ceiling onto
     # the fuse box", "there's sparks coming off the socket" (the water's own word is often
     # lost: "wagers pouring through the ceiling onto the fuse box", and so is its verb:

@@ -830,3 +830,13 @@ def test_calls_of_the_seventh_round_are_safety_words(text: str) -> None:
 ])
 def test_figures_and_mentions_of_the_seventh_round_are_no_call(text: str) -> None:
     assert safety.safety_label_of_words(text) is None, text
+
+
+def test_a_storey_is_no_floor_one_cannot_lift_someone_off() -> None:
+    """"on the first floor and i can't get her to ..." tells where the flat is; "onto the
+    floor and i can't lift him" and "on the landing floor and i can't get her up" are
+    falls (the rule noticed without a storey guard at the last review)."""
+    assert safety.safety_label_of_words(
+        "we're on the first floor and i can't get her to the bath on my own") is None
+    assert safety.safety_label_of_words(
+        "she's on the landing floor and i can't get her up") == "fall_report"
