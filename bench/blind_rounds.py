@@ -22,6 +22,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from bench.results import write_json
+
 __all__ = ["blind_rounds", "main", "plot"]
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -117,9 +119,7 @@ def main(argv: list[str] | None = None) -> int:
     except (ValueError, OSError, LookupError) as exc:
         print(f"blind_rounds: error: {exc}", file=sys.stderr)
         return 2
-    args.out.mkdir(parents=True, exist_ok=True)
-    (args.out / "blind_rounds.json").write_text(json.dumps(result, indent=2) + "\n",
-                                                 encoding="utf-8")
+    write_json("blind_rounds", result, args.out)
     plot(result, args.out / "blind_rounds.png")
     for r in result["files"]:
         print(json.dumps({"file": r["file"], "first": r["first"], "now": r["now"]}))

@@ -43,6 +43,11 @@ _RISE_MYSELF = r"(?:lift|pick|pull|haul|heave|drag|push|get) myself (?:back )?up
 """Getting oneself up, in any verb of effort: the words of a fall when one cannot
 (_SAFETY_PHRASE), and of a fall's label (_FALL_WORDS)."""
 
+_FLOOR_COVERING = r"(?:lino|tiles|carpet|rug)"
+"""A floor's covering the resident may be down on ("i'm on the bathroom lino")."""
+_WEDGED = r"(?:wedged|jammed|stuck|trapped) (?:in )?between"
+"""Caught in the gap a fall leaves one in (with :data:`_GAP_SIDE` either side)."""
+
 _GAP_SIDE = (r"(?:toilet|loo|bath|bathtub|bed|sink|basin|radiator|sofa|settee|chair|armchair|"
              r"commode|wardrobe|cupboard|fridge|washing machine|door|wall|cooker|dresser)")
 """What a fallen person ends up wedged between: the bathroom's and the bedroom's fixtures."""
@@ -108,10 +113,10 @@ _SAFETY_PHRASE = re.compile(
     # caught in the gap a fall leaves one in ("i'm jammed between the toilet and the wall",
     # "he's wedged between the bed and the wall"; the devil and the deep blue sea are no
     # furniture)
-    r"\bi(?:'m| am)(?: (?:still|just|now|stuck|down))? on the (?:\w+ )?(?:lino|tiles|carpet|"
-    r"rug)\b(?! (?:tonight|this|with|for|again|shop|sale)\b)|"
+    rf"\bi(?:'m| am)(?: (?:still|just|now|stuck|down))? on the (?:\w+ )?{_FLOOR_COVERING}\b"
+    r"(?! (?:tonight|this|with|for|again|shop|sale)\b)|"
     r"\b(?:i'm|i am|i've been|i have been|i've got myself|he's|she's|he is|she is|he's been|"
-    r"she's been)(?: (?:just|still|now|got))? (?:wedged|jammed|stuck|trapped) (?:in )?between "
+    rf"she's been)(?: (?:just|still|now|got))? {_WEDGED} "
     rf"(?:the|my) {_GAP_SIDE} and (?:the|my) {_GAP_SIDE}\b|"
     # someone down and the resident unable to raise them: "my husband's slid out of bed onto
     # the floor and i can't lift him" ("i can't lift him, he's too heavy now" is no fall)
@@ -755,8 +760,7 @@ def is_negated_call(text: str) -> bool:
 
 _FALL_WORDS = re.compile(r"\b(?:fell|fallen|fall|slipped|tripped|tumbled|floor|get up|stand up|"
                          r"keeled|toppled|went flying|legs|"
-                         r"on the (?:\w+ )?(?:lino|carpet|rug|tiles)|"
-                         r"(?:wedged|jammed|stuck|trapped) (?:in )?between|"
+                         rf"on the (?:\w+ )?{_FLOOR_COVERING}|{_WEDGED}|"
                          + _RISE_MYSELF + r"|"
                          r"come a cropper)\b")
 

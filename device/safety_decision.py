@@ -123,6 +123,12 @@ def _best_other(scores: dict[str, float] | None, fallback: str, floor: float) ->
     return label if p >= floor else OUT_OF_SCOPE
 
 
+def _answer_as(intent: str, scores: dict[str, float] | None, floor: float) -> str:
+    """The label an utterance not taken as a safety event is answered as: its own, or for
+    a safety label the best other one (out_of_scope under `floor`)."""
+    return intent if intent not in SAFETY_LABELS else _best_other(scores, OUT_OF_SCOPE, floor)
+
+
 def decide(intent: str, text: str, score: float | None, settings: SafetySettings, *,
            scores: dict[str, float] | None = None,
            thresholds: dict[str, Thresholds] | None = None,
@@ -170,21 +176,15 @@ def decide(intent: str, text: str, score: float | None, settings: SafetySettings
             return SafetyDecision("alert", label if candidate else words, p, "words")
         if (typed and thresholds is not None and scores and p is not None
                 and p < settings.typed_words_floor):
-            answer = intent if intent not in SAFETY_LABELS else \
-                _best_other(scores, OUT_OF_SCOPE, answer_floor)
-            return SafetyDecision("answer", answer, p, "words_below_floor")
+            return SafetyDecision("answer", _answer_as(intent, scores, answer_floor), p,
+                                  "words_below_floor")
         return SafetyDecision(not_sure, words, p, "words_only")
-    fallback = intent if intent not in SAFETY_LABELS else OUT_OF_SCOPE
     if safety.is_negated_call(text):
         if safety.is_denial(text):  # "no, i don't need help": a no, whatever the label
             return SafetyDecision("answer", "deny", p, "denied")
-        answer = _best_other(scores, fallback, answer_floor) if intent in SAFETY_LABELS \
-            else intent
-        return SafetyDecision("answer", answer, p, "denied")
+        return SafetyDecision("answer", _answer_as(intent, scores, answer_floor), p, "denied")
     if not candidate:
-        answer = intent if intent not in SAFETY_LABELS else \
-            _best_other(scores, fallback, answer_floor)
-        return SafetyDecision("answer", answer, p,
+        return SafetyDecision("answer", _answer_as(intent, scores, answer_floor), p,
                               "below_ask" if intent in SAFETY_LABELS else "not_safety")
     if p is None or p >= alert_at:
         if safety.is_mention(text):  # "my flat is on the ground floor": ask first

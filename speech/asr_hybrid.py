@@ -239,9 +239,9 @@ def agreed_best(slow: Transcript, fast_text: str) -> Transcript:
     fast_text = fast_text.strip()
     if not fast_text or fast_text == slow.text or fast_text not in slow.alternatives:
         return slow
-    rest = [a for a in slow.alternatives if a != fast_text]
     return replace(slow, text=fast_text, words=[], confidence=None,
-                   alternatives=merge_hypotheses([slow.text], rest, exclude=fast_text))
+                   alternatives=merge_hypotheses([slow.text], slow.alternatives,
+                                                 exclude=fast_text))
 
 
 def merge_hypotheses(first: list[str], rest: list[str], exclude: str) -> list[str]:
