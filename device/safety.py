@@ -99,6 +99,13 @@ _SAFETY_PHRASE = re.compile(
     r"living room|bathroom|stairs|loft|attic|socket|plug|fuse box|telly|tv|heater|fire|"
     r"washing machine|dryer|tumble dryer|kettle|door|room)\b|"
     r"\blegs (?:just )?(?:gave|have given) (?:way|out)\b|"
+    # legs gone and the resident down for hours, told in fragments: "on the landing... legs
+    # went... been here since last night" ("my legs went numb", "... went to jelly at the
+    # dentist's" are no such words)
+    r"\blegs (?:just )?(?:went|have gone|'ve gone|gone)(?= *(?:[.,;!?]|$| (?:and|been|so|now|"
+    r"on me|under me)\b))|"
+    r"\b(?:been|i've been|i have been) (?:(?:lying|laid|laying) (?:here|down here|there)|"
+    r"stuck (?:here|down here)) (?:since|for|all)\b|"
     # legs gone from under the resident, who lies where no one lies by choice: "my legs went
     # from under me", "i'm lying by the sofa" (not in bed, on the sofa, in the bath)
     r"\b(?:legs?|knees?|feet) (?:just )?(?:went|have gone|'ve gone|gone|gave way) "
@@ -129,7 +136,8 @@ _SAFETY_PHRASE = re.compile(
     # nothing else comes through a ceiling onto the electrics: pouring, leaking, dripping, ...)
     r"\b\w+ing (?:in )?(?:through|from|"
     r"down|out of) (?:the |my )?(?:ceiling|roof|light|lights|light fitting|wall|loft|pipe|"
-    r"upstairs)s? (?:onto|into|over|on|all over) (?:the |my )?(?:fuse ?box|sockets?|"
+    r"upstairs)s? (?:right |straight |directly |down )?(?:onto|into|over|on|all over) "
+    r"(?:the |my )?(?:fuse ?box|sockets?|"
     r"electrics|plugs?|light (?:fitting|switch)|lights|consumer unit|meter|wires|wiring)\b|"
     # water come in to the electrics' level, or through a light: "the river's up over the
     # step and coming in under the door, and the sockets are down by the skirting", "water
@@ -165,6 +173,13 @@ _SAFETY_PHRASE = re.compile(
     r"tablets?|weedkiller|antifreeze|white spirit|dettol)\b|"
     r"\b(?:taken|took|had|swallowed) (?:far |way )?too many (?:of )?(?:my |his |her |the )?"
     r"(?:tablets|pills|painkillers|paracetamol|sleeping pills)\b|"
+    # a child or another gone floppy, now: "is it normal for the baby to go this floppy?",
+    # "my husband's gone all floppy in his chair" (floppy ears, a floppy hat are no call)
+    r"\b(?:baby|child|toddler|infant|little one|wee one|grand(?:son|daughter|child|kid)|"
+    r"husband|wife|he|she|him|her)(?:'s)?\b"
+    r"(?: (?!(?:hair|hair's|fringe|hat|hat's|ears|ear|collar|brim|lettuce|flowers|plants)\b)"
+    r"[\w']+){0,4}? floppy\b"
+    r"(?! (?:hat|hats|ears|ear|disk|disc|fringe|collar|brim|toy|bunny|rabbit)\b)|"
     # someone outside at night with a torch: "there's a man in the garden shining a torch in
     # the windows"
     r"\bshining an? (?:torch|light) (?:in|into|through) (?:the |my |our )?(?:\w+ )?windows?\b|"
@@ -247,6 +262,9 @@ _NEGATED = re.compile(
     r"\bno (?:smell|sign|whiff|trace|hint) of (?:gas|smoke|burning)\b|"
     r"\bno (?:help|ambulance) (?:is )?(?:needed|required)\b|"
     r"\bnot (?:bleeding|choking|having a (?:stroke|heart attack|fit|seizure))\b|"
+    # "it's not blood, it's beetroot juice", "i'm not stuck, i'm doing the skirting boards"
+    r"\b(?:it|that)(?:'s| is| was) not (?:real |actual )?blood\b|"
+    r"\b(?:it|that) (?:isn't|wasn't) (?:real |actual )?blood\b|\b(?:i'm|i am) not stuck\b|"
     r"\b(?:i'm|i am|i was|i wasn't|i'm not|i am not) not (?:on|lying on) the (?:\w+ )?floor\b|"
     r"\bnot (?:on|lying on) the (?:\w+ )?floor\b|"
     r"\b(?:was ?n'?t|were ?n'?t|was not|am not|'m not) (?:calling|shouting|asking) for help\b")
@@ -298,7 +316,8 @@ _IDIOM = re.compile(
     r"misfortune|midnight|twelve|the pen|fate)\b|"
     r"\bchok(?:ing|ed|e) back (?:the |my |her |his )?tears\b|"
     r"\bi (?:just |nearly |almost )?collapsed into (?:a |my |the )?bed\b|"
-    r"\bcollapsed (?:in|into) (?:fits of )?(?:laughter|giggles)\b|"
+    r"\bcollapsed (?:in|into) (?:(?:a )?(?:fits?|puddle|flood|heap|floods) of )?"
+    r"(?:laughter|giggles|tears)\b|"
     r"\b(?:gasping|choking|parched) for (?:an? |some |my )?(?:cup|cuppa|brew|drink|pint|tea|"
     r"coffee|fag|"
     r"cigarette|smoke|glass|beer|wine)\b|"
@@ -382,6 +401,35 @@ _IDIOM = re.compile(
     r"\b(?:get|gets|got|getting|went|go|going) on like an? (?:[\w']+ ){0,2}?(?:on )?fire\b|"
     r"\ba walking (?:heart attack|stroke|coronary|fire hazard|disaster|accident|time ?bomb)\b|"
     r"\bhelp ma boab\b|"
+    # blood in sayings, a champion at a game, tiredness, a bingo caller's hush, a pan's noise:
+    # "there's bad blood between them", "he gets my blood boiling", "she's a killer at
+    # canasta", "running on fumes", "eyes down and nobody breathe", "the pressure cooker's
+    # screaming its head off"
+    r"\bbad blood\b|"
+    r"\b(?:makes?|made|making|gets?|got|getting|sets?) (?:my|your|his|her|our|their|the) blood "
+    r"(?:boil|boiling|up|run cold|curdle)\b|"
+    r"\bmy blood (?:boils|boiled|is boiling|was boiling|'s boiling|ran cold|runs cold|"
+    r"curdled)\b|"
+    r"\ban? (?:real |absolute |right |proper |total )?killer (?:at|on|with)\b|"
+    r"\brunning on (?:fumes|empty)\b|\b(?:nobody|no one|no-one|noone) breathes?\b|"
+    r"\b(?:screaming|screeching|shrieking|whistling) its head off\b|"
+    # a threat or a near thing that never happened: "if she mentions that caravan once more
+    # i'll have a stroke", "one more number and i'd have had a seizure" (not "i think i'm
+    # going to have a stroke", a warning now)
+    r"\bif\b[^.!?]{0,80}?\bi(?:'ll| will) have an? (?:stroke|heart attack|coronary|fit|"
+    r"seizure)\b|\bi(?:'ll| will) have an? (?:stroke|heart attack|coronary|fit|seizure) if\b|"
+    r"\b(?:i'd|i would|we'd|we would) have had an? (?:seizure|fit|heart attack|stroke|"
+    r"coronary|funny turn)\b|"
+    # a thing, a dish, a crop or a side that collapses or keels over: "the yorkshires have
+    # collapsed again", "england collapsed, all out for ninety-two", "the runner beans keeled
+    # over in the wind" (a person, a ceiling or a shelf coming down on someone is no such thing)
+    r"\b(?:yorkshires?|yorkshire puddings?|puddings?|souffl[eé]s?|sponges?|cakes?|meringues?|"
+    r"scones?|loaf|bread|pastry|trifle|jelly|tent|gazebo|deckchair|brolly|umbrella|"
+    r"runner beans|beans|sunflowers|dahlias|tomato plants|tomatoes|plants|sweet peas|lupins|"
+    r"delphiniums|hollyhocks|canes|talks|deal|plans?|market|prices|shares|pound|government|"
+    r"batting|innings|middle order|top order|tail|defence|team|side|england|scotland|wales|"
+    r"ireland|australia)(?:'ve|'s| have| has| had| just| all| completely)* (?:collapsed|"
+    r"keeled over|toppled over|flopped)\b|"
     # the fire brigade asked for a man too hot to handle
     r"\b(?:some ?(?:one|body) )?(?:call|ring|get) (?:the |a )?(?:fire brigade|fire engine|"
     r"firemen)\b(?=[,.!?;:]?(?: [\w',.!?-]+){0,12}? (?:too hot to handle|hot stuff|so hot|smoking "
@@ -389,7 +437,8 @@ _IDIOM = re.compile(
     r"\blike (?:it'?s|it is|it was|it were|it had|it'd) (?:having|had|been having) an? "
     r"(?:seizure|fit|heart attack|stroke|funny turn|breakdown|nervous breakdown)\b|"
     r"\b(?:like|as if|as though) (?:he|she|you|they|we)(?:'d| had| would have|'d have) "
-    r"(?:just )?(?:collapsed|fainted|passed out|keeled over)\b|"
+    r"(?:just )?(?:collapsed|fainted|passed out|keeled over|been shot|been hit|been "
+    r"poleaxed|been knocked out)\b|"
     r"\bmy (?:mouth|tongue)(?:'s|s| is| was| were|'s been| has been| had been) (?:on fire|"
     r"burning|in flames)\b|"
     r"\bstuck on (?:(?:\w+|\d+) (?:down|across)|the (?:crossword|puzzle|clue|last clue|"
@@ -469,8 +518,26 @@ _NOT_A_CALL = re.compile(
     r"\b(?:an?|the) ambulance(?:'s| has| just| has just|'s just)? (?:went|goes|go|going|gone|"
     r"drove|raced|came|"
     r"come|was|flew|whizzed|sped|shot) "
-    r"(?:past|by|down|up|outside|next door|for next door|for (?:the |my )?neighbou?rs?)\b|"
+    r"(?:past|by|down|up|outside|next door|for next door|for (?:the |my )?neighbou?rs?|"
+    r"for (?:him|her|them|(?:the|a|an|that|our|my) (?:old |young |\w+ )?(?:man|woman|lady|fella|"
+    r"fellow|chap|bloke|gentleman|couple|family|people|neighbou?rs?|girl|boy|lad|lass|child|kid|"
+    r"baby)))\b|"
     r"\bthere (?:was|were) an? ambulance\b|"
+    # the non-emergency number, an instruction reported with its condition: "what's the number
+    # for the non emergency police", "the nurse said to ring 999 if the chest pains come
+    # back" (the condition's clause, to its comma: "..., and they have" is said apart)
+    r"\bnon[- ]?emergency\b|"
+    r"\b(?:said|says|told (?:me|us|him|her)|tells (?:me|us)|advised(?: me| us)?|reminded me) "
+    r"(?:that )?(?:i (?:should|must|was to|am to|'m to|need to) |to |we should )(?:ring|call|phone|"
+    rf"dial|get|send for)(?: for)?(?: an?| the| my)? (?:ambulance|doctor|help|fire brigade|"
+    rf"paramedics|{_EMERGENCY_NUMBER}) (?:straight away |right away |at once )?"
+    r"(?:if|when|whenever|in case|should)\b(?:(?! and | but )[^.!?;,])*"
+    r"(?!.*\b(?:and (?:they|it|she|he) (?:have|has|are|is|did)|(?:they|it)(?:'re|'s| are| is| have|"
+    r" has) (?:back|come back|started)|and now|right now|just now)\b)|"
+    # a reminder to ring a service some day: "remind me to ring the fire brigade on monday
+    # about their smoke alarm check"
+    r"\bremind me (?:[\w']+ ){0,3}?to (?:ring|call|phone|contact|email) (?:an? |the )?"
+    r"(?:fire brigade|fire service|firemen|ambulance service|doctor'?s?|surgery|nhs)\b|"
     # when one would call: "when should i call an ambulance" (advice, not a call)
     r"\bwhen (?:should|do|would|must) (?:i|you|we|one|someone|a person) (?:call|ring|phone|"
     rf"get|dial)(?: for)?(?: an? ambulance| {_EMERGENCY_NUMBER})?\b|"
@@ -507,6 +574,15 @@ _NOT_A_CALL = re.compile(
     r"\b(?:got|get|getting|went|go|gone|sat|sit|knelt|kneeled|kneel|kneeling) down on (?:the|my|"
     r"to the) (?:\w+ )?floor (?:to|for) (?:look|find|search|pick|get|fetch|reach|clean|scrub|"
     r"sort|play|fix|do|stretch|exercise|wipe|check|see)\b|"
+    # ... or sat there on purpose: "i sat on the floor on purpose to sort the bottom drawer"
+    r"\b(?:sat|sitting|sit|knelt|kneeled|kneeling|kneel|got|getting)(?: down)? on (?:the|my) "
+    r"(?:\w+ )?floor (?:on purpose|deliberately|to (?:look|find|search|pick|get|fetch|reach|"
+    r"clean|scrub|sort|play|fix|do|stretch|exercise|wipe|check|see|wrap|fold|paint|tidy))\b|"
+    # a child or a pet asleep or at play on the floor: "my grandson's fast asleep on the floor
+    # in front of the telly" (not a husband or a wife: one found there may have collapsed)
+    r"\b(?:grand(?:son|daughter|child|children|kids?)|kids?|children|baby|toddler|dog|dogs|cat|"
+    r"cats|puppy|kitten)(?:'s| is| are|'re| was| were)? (?:fast |sound |still )?(?:asleep|"
+    r"sleeping|napping|dozing|snoring|playing) on the (?:\w+ )?floor\b|"
     # things that went flying: "the papers went flying in the wind" ("... and so did i")
     r"\b(?:the |my |his |her |our )(?:papers?|leaves|hat|cards|plates?|cups?|feathers|sparks|"
     r"bits|ball|shopping|letters) went flying\b|"
@@ -569,7 +645,9 @@ _LONG_AGO = (r"(?:(?:a (?:few|couple of) |\w+ )?(?:years?|months?|weeks?) (?:ago
              r"in the (?:spring|summer|autumn|winter)(?= but)|"
              r"when i was (?:young|younger|little|small|courting|at school|about (?:\w+ty|\d+)|"
              r"a (?:child|girl|boy|kid|youngster|teenager))|back then|"
-             r"in (?:19|20)\d\d|in nineteen \w+(?: \w+)?)")
+             r"in (?:19|20)\d\d|in nineteen \w+(?: \w+)?|"
+             r"back in (?:'?\d\d|(?:19|20)\d\d|the (?:fifties|sixties|seventies|eighties|"
+             r"nineties|\d0s|'\d0s)))\b")
 _MY_FALL = (r"(?:i(?:'ve| have| had)? )?(?:fell|fallen|slipped|tripped|went flying|"
             r"had an? (?:\w+ )?fall)(?: (?:down|over|off|out))?")
 _OLD_TURN = (r"(?:had (?:an?|his|her|their) (?:\w+ )?(?:stroke|heart attack|fit|seizure)|"
@@ -592,6 +670,13 @@ _NOT_NOW = re.compile(
     # (not "... years ago and now he's having another")
     rf"(?:\b{_LONG_AGO} (?:\w+ ){{0,3}}?{_OLD_TURN}\b|\b{_OLD_TURN}(?: [\w',]+){{0,6}}? "
     rf"(?:{_LONG_AGO}|{_AT_AGE})\b){_AGAIN}|"
+    # another's turn on a day gone by, told as news: "my friend irene had chest pains on
+    # saturday, she's in the hospital and doing well" (not the resident's, nor since)
+    r"(?:\b(?:he|she|they|my (?:\w+ )?(?:brother|sister|husband|wife|son|daughter|friend|"
+    r"neighbou?r|mum|mother|dad|father|cousin|aunt|uncle|niece|nephew)(?: (?!had\b|has\b)\w+)?)"
+    r" (?:had|has had) (?:an? |his |her |their )?(?:chest pains?|stroke|heart attack|fit|"
+    r"seizure|funny turn)(?: [\w']+){0,3}? (?:on (?:monday|tuesday|wednesday|thursday|friday|"
+    rf"saturday|sunday)|last (?:week|month|night)|yesterday|the other day)\b){_AGAIN}|"
     # a question about lying on the floor: "how do i get up if i'm on the floor on my own"
     r"\b(?:how|what|who|should)\b(?: [\w']+)*? if (?:i|you|someone|somebody|they|he|she)"
     r"(?:'m| am| are| is|'s| was| were)? (?:ever )?(?:stuck |lying )?on the (?:\w+ )?floor\b|"
@@ -607,7 +692,7 @@ _NOT_NOW = re.compile(
     r"have a (?:fall|stroke|"
     r"heart attack|fit|seizure)|having a (?:stroke|heart attack|fit|seizure)|"
     r"has a (?:fall|stroke|heart attack|fit|seizure)|collapses?|(?:is|are|was) bleeding|"
-    r"can'?t breathe|stops? breathing)\b"
+    r"(?:can'?t|could ?n'?t|can ?not) breathe|stops? breathing)\b"
     # ... and what would follow it: "what do i do if i fall and can't get up"
     r"(?: and (?:i |they |he |she |you )?(?:can ?not|can'?t|cannot) (?:get up|stand up|move)\b)?|"
     # a dream: "i dreamt the house was on fire", "i had a nightmare that i fell down the stairs"
@@ -640,7 +725,8 @@ _DENIAL = re.compile(
     r"\bi(?:'m| am) (?:fine|ok|okay|all ?right|alright|good|not hurt)\b|"
     r"\bi(?:'m| am) (?:perfectly |quite |absolutely )?(?:fine|ok|okay|all ?right|alright)\b|"
     r"\bi did ?n[o']t fall\b|\bi do ?n[o']t need (?:any )?help\b|\bfalse alarm\b|"
-    r"\b(?:everything|all)(?:'s| is) (?:fine|ok|okay|all ?right|well)\b|\bno help needed\b")
+    r"\b(?:everything|all)(?:'s| is) (?:fine|ok|okay|all ?right|well)\b|\bno help needed\b|"
+    r"\bno harm done\b")
 """An explicit "no, I am fine" to "Did you fall? Do you need help?"."""
 
 _NOT_FINE = re.compile(r"\bnot (?:fine|ok|okay|all ?right|alright|good|really fine)\b|"

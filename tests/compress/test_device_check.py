@@ -130,6 +130,10 @@ HELD_OUT = [
     # plain words and alerted at once on five other sentences; read once the eighth was
     # written ("An eighth file"), none
     ("figures_heldout7_en.jsonl", 36, 154, 0),
+    # written blind after the seventh was read ("A ninth file"): it missed one call (a baby
+    # gone floppy, the model 0.60 under its typed ask) and alerted at once on nine other
+    # sentences; read once its first figures were taken, none
+    ("figures_heldout9_en.jsonl", 45, 159, 0),
 ]
 
 

@@ -840,3 +840,82 @@ def test_a_storey_is_no_floor_one_cannot_lift_someone_off() -> None:
         "we're on the first floor and i can't get her to the bath on my own") is None
     assert safety.safety_label_of_words(
         "she's on the landing floor and i can't get her up") == "fall_report"
+
+
+@pytest.mark.parametrize("text", [
+    "the little one's gone ever so floppy in my arms",
+    "is it normal for my husband to go this floppy after his nap",
+    "she's gone floppy and she's grey",
+])
+def test_calls_of_the_ninth_round_are_safety_words(text: str) -> None:
+    """A kind of call found by the ninth held-out file (docs/safety-path.md, "A ninth
+    file"), in the project's own words: someone gone floppy, now."""
+    assert safety.safety_label_of_words(text) == "emergency_help", text
+
+
+@pytest.mark.parametrize("text", [
+    # reported instructions with their condition, the non-emergency line, a reminder to ring
+    "the surgery told me to call an ambulance if the swelling spreads, it hasn't",
+    "my daughter says i should dial 999 whenever the alarm goes, but it never does",
+    "what's the non-emergency number for the council",
+    "remind me on friday to phone the fire service about a home safety visit",
+    # passing ambulances, old falls, someone else's turn on a day gone by
+    "an ambulance came for the old lady at number six this morning",
+    "back in the seventies i slipped on a frozen puddle and cracked my elbow",
+    "my neighbour had a funny turn on tuesday but she's home now and fine",
+    # hypotheticals, threats and near things
+    "if i couldn't breathe at night who would you ring",
+    "if he plays that trumpet once more i'll have a heart attack",
+    "another point and we'd have had a coronary, what a final",
+    # things and sides that collapse, tears, on the floor for a reason or asleep there
+    "the sponge collapsed the minute it came out of the oven",
+    "the batting collapsed after lunch again",
+    "the sweet peas keeled over in the storm",
+    "i collapsed in floods of tears at the christening",
+    "i knelt on the floor deliberately to reach the back of the cupboard",
+    "the cat's sound asleep on the kitchen floor in the sun",
+    # floppy things
+    "her hair's gone all floppy in the rain",
+    "the lettuce has gone floppy in the fridge",
+])
+def test_figures_and_mentions_of_the_ninth_round_are_no_call(text: str) -> None:
+    assert safety.safety_label_of_words(text) is None, text
+
+
+@pytest.mark.parametrize("text", [
+    "there's been bad blood in that family for years",
+    "that referee makes my blood boil",
+    "our vicar's a killer at dominoes",
+    "i'm running on empty today, i need a sit down",
+    "quiet now, nobody breathe, they're reading the results",
+    "don't worry, it's not blood, it's red wine",
+    "i'm not stuck, i'm just resting on the step",
+    "i caught myself on the banister, no harm done",
+    "the kettle's whistling its head off",
+    "the goalkeeper dropped like he'd been shot",
+])
+def test_figures_the_model_took_for_calls_in_the_ninth_round_are_no_call(text: str) -> None:
+    """Sayings of the ninth file's kinds that the model alone alerted on (no call words):
+    read as figures, denials or answers, never alerted nor asked about."""
+    assert safety.is_negated_call(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "it's not stopping, there's so much blood",
+    "i fell on the stairs, no harm done but i can't get up",
+    "the ceiling has collapsed on me",
+    "my husband collapsed in the kitchen",
+    "the nurse said to ring 999 if the chest pains come back, and they have",
+    "the nurse said to ring 999 if the chest pains come back and now they're back",
+    "my friend had chest pains on saturday and now i've got them too",
+    "if i couldn't breathe i'd ring you, but i can't breathe now",
+    "the dog's asleep on the floor and i've fallen over him",
+    "i sat on the floor to sort the drawer and now i can't get up",
+    "the ambulance came for the man across the road and now i can't breathe",
+    "i fell back in 87 and now i've fallen again",
+    "i'm not stuck i'm on the floor and i can't get up",
+    "it's not blood it's my head, i'm bleeding",
+    "he went down like he'd been shot and he's not breathing",
+])
+def test_the_literal_neighbours_of_the_ninth_round_still_call(text: str) -> None:
+    assert safety.safety_label_of_words(text) in SAFETY_LABELS, text
