@@ -294,6 +294,7 @@ def redecide(rows: list[dict[str, Any]], intent_model: str | None = None,
     import dataclasses
 
     from device.intent import IntentModel
+    from device.safety import safety_label_of_words
     from device.settings import load_settings
     from speech.asr import Transcript
     from speech.asr_hybrid import agreed_best
@@ -324,7 +325,8 @@ def redecide(rows: list[dict[str, Any]], intent_model: str | None = None,
                                                                       or []), path=path)
         if r.get("path") == "whisper" and isinstance(r.get("fast"), dict):
             # the hybrid's agreement of its two paths, for runs recorded before it
-            transcript = agreed_best(transcript, str(r["fast"].get("heard") or ""))
+            transcript = agreed_best(transcript, str(r["fast"].get("heard") or ""),
+                                     safety_label_of_words)
         turn = assistant.respond_transcript(transcript)
         alert, asked = _decision(turn, assistant)
         second = r.get("second_opinion")

@@ -16,9 +16,10 @@ pocketsphinx domain decoder hears every utterance as it is spoken; at the end of
 3. otherwise Whisper decodes the held audio and decides; the fast path's hypotheses that
    carry a safety sign are put first among Whisper's alternatives, so the device's safety
    decision (``device.pipeline.Assistant.respond_transcript``) sees either path's sign.
-   When the fast path's 1-best is word for word one of Whisper's own alternatives, the two
-   recognizers agree on it: it becomes the 1-best and Whisper's 1-best the first
-   alternative (:func:`agreed_best`; docs/speech.md, "When the two paths agree").
+   When the fast path's 1-best is one of Whisper's own alternatives, word for word or
+   within one word, the two recognizers agree on it: it becomes the 1-best, and of
+   Whisper's other hypotheses those with a call's plain words stay as alternatives
+   (:func:`agreed_best`; docs/speech.md, "When the two paths agree").
 
 ``last_path`` says which of "fast-safety", "fast" or "whisper" decided the last utterance.
 Barge-in and "stop"/"help" spotting while the device speaks stay on the streaming engine
@@ -159,7 +160,7 @@ class HybridRecognizer(Recognizer):
         seconds = slow.seconds or fast.seconds
         out = replace(slow, engine=self.name, alternatives=alts, seconds=seconds,
                       rtf=busy / seconds if seconds else 0.0, path="whisper")
-        return agreed_best(out, fast.text if self._fast_on else "")
+        return agreed_best(out, fast.text if self._fast_on else "", self.safety_words)
 
     def second_opinion(self, clip: Any = None) -> Transcript | None:
         """Whisper's own transcript (its 1-best and n-best, without the fast path's
@@ -227,21 +228,49 @@ def safety_hypotheses(fast: Transcript, safety_words: Callable[[str], str | None
     return [h for h in hyps if h.strip() and safety_words(h) is not None]
 
 
-def agreed_best(slow: Transcript, fast_text: str) -> Transcript:
-    """Whisper's transcript `slow` with the fast path's 1-best `fast_text` made its 1-best
-    when it is word for word one of Whisper's alternatives (two recognizers that decode
-    the audio apart agree on it; Whisper's own 1-best becomes the first alternative, its
-    word timings and confidence, which belong to that hypothesis, are dropped); else
-    `slow` as it is. Measured on every committed spoken run (docs/speech.md, "When the two
-    paths agree"): "i have a headache" heard "i have a hair dick" by Whisper, with "i have a
-    headache" its second alternative and the fast path's 1-best, is no longer asked about;
-    no call moved."""
+def agreed_best(slow: Transcript, fast_text: str,
+                safety_words: Callable[[str], str | None] | None = None) -> Transcript:
+    """Whisper's transcript `slow` decided by what the two paths agree on: when the fast
+    path's 1-best `fast_text` is one of Whisper's alternatives word for word, or within one
+    word of it (a word in or out or changed, in hypotheses of three words or more), two
+    recognizers that decode the audio apart agree on that alternative, and it becomes the
+    1-best; else `slow` as it is. Of Whisper's other hypotheses (its 1-best among them),
+    only those that carry a call's plain words (`safety_words`, the device's words net)
+    stay as alternatives: the safety decision still asks about those, while a garbled
+    hypothesis the model alone reads in its question band no longer does. Without
+    `safety_words` every other hypothesis stays, Whisper's 1-best first. The word timings and
+    confidence, which belong to Whisper's 1-best, are dropped.
+
+    Measured on every committed spoken run (docs/speech.md, "When the two paths agree"):
+    "i have a headache" heard "i have a hair dick" by Whisper, with "i have a headache" its
+    second alternative and the fast path's 1-best, and "i've had my tablets" heard "i've
+    heard my turbulence", "... my tablets" its second alternative and the fast path's
+    "i've had my tablets", are no longer asked about; no call is lost, and "need someone
+    now", asked about on Whisper's "leave someone out", alerts on the agreed "i need
+    someone now"."""
     fast_text = fast_text.strip()
-    if not fast_text or fast_text == slow.text or fast_text not in slow.alternatives:
+    if not fast_text or fast_text == slow.text:
         return slow
-    return replace(slow, text=fast_text, words=[], confidence=None,
-                   alternatives=merge_hypotheses([slow.text], slow.alternatives,
-                                                 exclude=fast_text))
+    fast_words = fast_text.split()
+    agreed = next((a for a in slow.alternatives if a == fast_text or (
+        max(len(a.split()), len(fast_words)) >= 3
+        and _word_edits(a.split(), fast_words) <= 1)), None)
+    if agreed is None:
+        return slow
+    others = merge_hypotheses([slow.text], slow.alternatives, exclude=agreed)
+    if safety_words is not None:
+        others = [h for h in others if safety_words(h) is not None]
+    return replace(slow, text=agreed, words=[], confidence=None, alternatives=others)
+
+
+def _word_edits(a: list[str], b: list[str]) -> int:
+    """Word-level edit distance (insertions, deletions, substitutions) of `a` and `b`."""
+    row = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        diag, row[0] = row[0], i
+        for j, y in enumerate(b, 1):
+            diag, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, diag + (x != y))
+    return row[len(b)]
 
 
 def merge_hypotheses(first: list[str], rest: list[str], exclude: str) -> list[str]:

@@ -287,8 +287,11 @@ def test_a_whisper_alternative_the_fast_path_heard_word_for_word_becomes_the_1_b
     tr = rec.final()
     assert rec.last_path == "whisper" and tr.path == "whisper"
     assert tr.text == "i have a headache" and tr.words == [] and tr.confidence is None
-    assert tr.alternatives == ["i have a hair dick", "i have a hair dec"]
+    assert tr.alternatives == []  # Whisper's other hypotheses carry no call's words
     assert decide(tr)[1:] == (False, "symptom_report")  # answered (a symptom's own note)
+    # without the words net, every other hypothesis stays, Whisper's 1-best first
+    assert agreed_best(HEADACHE_WHISPER, "i have a headache").alternatives == [
+        "i have a hair dick", "i have a hair dec"]
     # no agreement: a fast 1-best Whisper did not hear, or Whisper's own 1-best
     other = Transcript("i have a hair dick", 1.5, 0.5, alternatives=["i have a hair dec"])
     assert agreed_best(other, "i have a headache") is other
@@ -296,10 +299,33 @@ def test_a_whisper_alternative_the_fast_path_heard_word_for_word_becomes_the_1_b
     assert agreed_best(HEADACHE_WHISPER, "  ") is HEADACHE_WHISPER
 
 
+TABLETS_WHISPER = Transcript("i've heard my turbulence", 2.6, 0.5, confidence=0.62,
+                             alternatives=["i've heard my turbluts", "i've heard my tablets"])
+"""cmd0242.wav of the spoken command set ("i've had my tablets", 20 dB): Whisper's n-best,
+as recorded; the fast path heard "i've had my tablets"."""
+
+
+def test_a_whisper_alternative_within_one_word_of_the_fast_path_becomes_the_1_best(
+        decide: Decide) -> None:
+    """The fast path's "i've had my tablets" is one word from Whisper's "i've heard my
+    tablets": that alternative decides, and Whisper's garbled hypotheses, which the model
+    alone reads in its question band, are dropped."""
+    from speech.asr_hybrid import agreed_best
+
+    assert decide(TABLETS_WHISPER)[:2] == (False, True)  # Whisper alone: a question
+    tr = _both(_tr("i've had my tablets", [0.4, 0.5, 1.0, 1.0]), TABLETS_WHISPER).final()
+    assert tr.text == "i've heard my tablets" and tr.alternatives == []
+    assert decide(tr) == (False, False, "medication_taken")
+    # two words apart, or short hypotheses one word apart: no agreement
+    assert agreed_best(TABLETS_WHISPER, "i have had my pills") is TABLETS_WHISPER
+    short = Transcript("help me", 1.0, 0.5, alternatives=["hello me"])
+    assert agreed_best(short, "hello tea") is short
+
+
 def test_the_agreed_1_best_keeps_a_call_in_whispers_own_words_asked_about(
         decide: Decide) -> None:
-    """Whisper's 1-best moves to the first alternative, where its call words still raise
-    the safety question: agreement never lets a call pass unseen."""
+    """Whisper's 1-best stays as the first alternative when it carries a call's words, and
+    they still raise the safety question: agreement never lets a call pass unseen."""
     slow = Transcript("help me i've fallen", 1.5, 0.5,
                       alternatives=["help me i've falling", "tell me the time"])
     tr = _both(_tr("tell me the time", [0.9, 0.9, 0.9, 0.9]), slow).final()
