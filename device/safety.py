@@ -9,7 +9,8 @@ from device.careplan import CarePlan
 from device.replies import Action, Reply
 
 __all__ = ["is_denial", "is_mention", "is_safety_phrase", "safety_intent", "safety_label_of_words",
-           "safety_reply", "safety_word_indices", "symptom_reply", "symptom_worse_reply"]
+           "safety_reply", "safety_word_indices", "stock_words_only", "symptom_reply",
+           "symptom_worse_reply"]
 
 _SERIOUS_FALL = re.compile(r"\b(?:can ?not|can'?t|unable to) (?:get|stand|move|breathe)|hurt|"
                            r"bleed|head|broke|unconscious|on the floor|pain|help")
@@ -722,7 +723,7 @@ call in another clause still counts."""
 
 _DENIAL = re.compile(
     r"^(?:no|nope|nah|not really|incorrect|wrong)\b|"
-    r"\bi(?:'m| am) (?:fine|ok|okay|all ?right|alright|good|not hurt)\b|"
+    r"\bi(?:'m| am) (?:fine|ok|okay|all ?right|alright|good|not hurt|grand|right as rain)\b|"
     r"\bi(?:'m| am) (?:perfectly |quite |absolutely )?(?:fine|ok|okay|all ?right|alright)\b|"
     r"\bi did ?n[o']t fall\b|\bi do ?n[o']t need (?:any )?help\b|\bfalse alarm\b|"
     r"\b(?:everything|all)(?:'s| is) (?:fine|ok|okay|all ?right|well)\b|\bno help needed\b|"
@@ -803,6 +804,28 @@ def safety_word_indices(text: str) -> list[int]:
     return sorted(out)
 
 
+_STOCK_CALL = re.compile(
+    r"^(?:(?:please )?help(?: me)?!?|(?:i need|get|send) help|ambulance|emergency|stroke|"
+    r"heart attack|collapsed|tumbled|(?:keeled|toppled) over|in flames|(?:on|caught|catching) "
+    rf"fire|(?:passing|passed|blacked) out|bleeding|choking|gasping|unconscious|gas leak|"
+    rf"(?:so much|lots of) blood|chest pains?|{_EMERGENCY_NUMBER})$")
+"""A call's stock words, one phrase of the words net each: the words every call for help
+in the intent data is told with, and so the words the model reads best, literally or not
+("help", "ambulance", "stroke", "collapsed", "bleeding", "999"). Never a call told by
+what is happening ("water's pouring through the ceiling onto the fuse box", "i don't know
+where i am", "alert my carer"), which the model may not know at all."""
+
+
+def stock_words_only(text: str) -> bool:
+    """Whether ``text`` has plain safety words (:func:`is_safety_phrase`) and every phrase
+    of them is a call's stock words (:data:`_STOCK_CALL`): "help, what's the time", "i
+    used to work the emergency switchboard", "arsenal collapsed like a wet paper bag"; not
+    "water's pouring through the ceiling onto the fuse box", nor "help, i've fallen". For
+    the typed stock-words floor (device.safety_decision, step 2)."""
+    phrases = _call_phrases(text)
+    return bool(phrases) and all(_STOCK_CALL.match(" ".join(p)) for p in phrases)
+
+
 def call_words_also_in(text: str, other: str) -> bool:
     """Whether ``text`` has plain safety words (:func:`is_safety_phrase`) and every phrase of
     them is said in ``other`` too, word for word: "help me i'm too the heating up" against
@@ -868,6 +891,18 @@ def safety_label_of_words(text: str) -> str | None:
     """The safety label plain safety words in ``text`` point to, or None without them (the
     rule speech.spoken_intent applies to ASR alternatives)."""
     return safety_intent(text) if is_safety_phrase(text) else None
+
+
+_LEADING_NO = re.compile(r"^(?:no|nope|nah|not really|incorrect|wrong)\b")
+
+
+def only_a_leading_no(text: str) -> bool:
+    """Whether ``text`` is a denial (:func:`is_denial`) by its first word alone ("no, ...")
+    with nothing else in it that denies or says all is well ("no, i'm fine", "no, i haven't
+    fallen" are denials in their own words)."""
+    low = _norm(text)
+    rest = _LEADING_NO.sub("", low, count=1)
+    return bool(_LEADING_NO.match(low)) and not (_DENIAL.search(rest) or _NEGATED.search(low))
 
 
 def is_denial(text: str) -> bool:

@@ -17,11 +17,19 @@ the settings (``safety.confirm``, ``safety.confident``) and the model's own
    set (off by default: measured, it missed a call written blind), typed words
    (``typed``) that the model, with its thresholds, gives a safety probability under it
    are answered as an ordinary request instead of asked about ("help, what's the time").
+   ``safety.typed_stock_words_floor`` (on, 0.05) does the same for typed sentences whose
+   only call words are a call's stock words (:func:`device.safety.stock_words_only`:
+   "help", "ambulance", "stroke", "collapsed", ...), which the model was taught calls in:
+   "i used to work the emergency switchboard" is answered; words that tell what is
+   happening ("water's pouring through the ceiling onto the fuse box") always ask.
    Spoken words always ask: a misheard call reads as nonsense to the model.
 3. A sentence that denies a call for help, uses its words in a figure of speech, or
    tells of a fall long past or one that might happen
    (:func:`device.safety.is_negated_call`: "no, i don't need an ambulance", "i fell
-   asleep") never alerts: it is answered as its best non-safety label.
+   asleep") never alerts: it is answered as its best non-safety label. A denial by its
+   first word alone ("no, ...": :func:`device.safety.only_a_leading_no`) whose words the
+   model reads as a call at or above its ask threshold ("no, i really need help") is
+   asked about instead.
 4. The safety label with the highest probability p: p >= alert: alert at once;
    ask <= p < alert: ask (alert if confirm is off); p < ask: answered as the best
    non-safety label. A model without thresholds: alert = ``safety.confident``, and any
@@ -106,7 +114,8 @@ class SafetyDecision:
     p: float | None
     """Probability of the safety label behind the decision (None: unknown, certain)."""
     reason: str
-    """words, words_only, words_below_floor, fast_unsure, alternative, model, mention, band,
+    """words, words_only, words_below_floor, stock_words_below_floor, fast_unsure,
+    alternative, model, mention, band, leading_no,
     denied, below_ask, not_safety."""
     from_alternative: int = 0
 
@@ -174,13 +183,20 @@ def decide(intent: str, text: str, score: float | None, settings: SafetySettings
             return SafetyDecision(not_sure, label, p, "fast_unsure")
         if candidate or score is None:
             return SafetyDecision("alert", label if candidate else words, p, "words")
-        if (typed and thresholds is not None and scores and p is not None
-                and p < settings.typed_words_floor):
-            return SafetyDecision("answer", _answer_as(intent, scores, answer_floor), p,
-                                  "words_below_floor")
+        if typed and thresholds is not None and scores and p is not None:
+            if p < settings.typed_words_floor:
+                return SafetyDecision("answer", _answer_as(intent, scores, answer_floor), p,
+                                      "words_below_floor")
+            if p < settings.typed_stock_words_floor and safety.stock_words_only(text):
+                return SafetyDecision("answer", _answer_as(intent, scores, answer_floor), p,
+                                      "stock_words_below_floor")
         return SafetyDecision(not_sure, words, p, "words_only")
     if safety.is_negated_call(text):
         if safety.is_denial(text):  # "no, i don't need help": a no, whatever the label
+            if candidate and safety.only_a_leading_no(text):
+                # "no" and then words the model reads as a call ("no, i really need help"):
+                # a no that denies nothing else is asked about, never answered as a no
+                return SafetyDecision(not_sure, label, p, "leading_no")
             return SafetyDecision("answer", "deny", p, "denied")
         return SafetyDecision("answer", _answer_as(intent, scores, answer_floor), p, "denied")
     if not candidate:

@@ -208,7 +208,21 @@ class SafetySettings:
     a call of a file written blind, which the model scored 0.033 (docs/safety-path.md,
     "Typed words the model is sure are no call")."""
 
+    typed_stock_words_floor: float = 0.05
+    """Typed text only: a sentence whose only call words are a call's stock words ("help",
+    "ambulance", "stroke", "collapsed", "999": device.safety.stock_words_only) and whose
+    safety probability is under this is answered as the model reads it ("i used to work the
+    emergency switchboard", "help, where are my glasses"). The model was taught calls in
+    those very words: of the 282 typed calls the project holds whose only call words are
+    stock words, the lowest scores 0.41 (docs/safety-path.md, "A call's stock words the
+    model is sure are no call"). Words that tell what is happening ("water's pouring
+    through the ceiling onto the fuse box", 0.030) always ask, and so does every spoken
+    turn. 0 turns it off."""
+
     def __post_init__(self) -> None:
+        _check(0.0 <= self.typed_stock_words_floor < 0.5,
+               f"safety.typed_stock_words_floor must be in [0, 0.5) (got "
+               f"{self.typed_stock_words_floor}); 0 turns it off")
         _check(0.0 <= self.typed_words_floor < 0.5,
                f"safety.typed_words_floor must be in [0, 0.5) (got {self.typed_words_floor}); "
                "0 (the default) turns it off")

@@ -157,3 +157,15 @@ def test_the_eighth_held_out_file_kept_blind() -> None:
     assert result["n_safety"] == 37 and result["n_other"] == 155
     assert result["safety_missed"] <= 1
     assert result["other_alerts"] <= 3
+
+
+def test_the_tenth_held_out_file_kept_blind() -> None:
+    """Written blind after the ninth was read, and kept blind (docs/safety-path.md, "A
+    tenth file"): counts only. First measured with the ninth round's words and the
+    stock-words floor: four other sentences alerted at once, nine asked, one call missed
+    (answered as a no by its first word, the model 0.97); the leading-no rule, written
+    from those two facts, asks about it. Ceilings rather than goals."""
+    result = device_check(file=CHALLENGE_DIR / "figures_heldout10_en.jsonl")
+    assert result["n_safety"] == 46 and result["n_other"] == 155
+    assert result["safety_missed"] == 0
+    assert result["other_alerts"] <= 4 and result["other_questions"] <= 9

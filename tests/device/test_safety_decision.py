@@ -712,7 +712,8 @@ def test_typed_words_the_model_is_sure_are_no_call_are_answered() -> None:
     them; at or above it they ask; spoken words (not ``typed``) always ask; words with an
     agreeing model still alert at once; a model without thresholds, or a floor of 0 (the
     default), leaves the words asking."""
-    on = SafetySettings(typed_words_floor=0.05)
+    on = SafetySettings(typed_words_floor=0.05, typed_stock_words_floor=0.0)
+    off = SafetySettings(typed_stock_words_floor=0.0)  # the stock-words floor apart (below)
     assert SafetySettings().typed_words_floor == 0.0
     th = thresholds_of(Model({"greeting": 1.0}, THRESHOLDS))
     sure_not = {"time_query": 0.97, "emergency_help": 0.01, "fall_report": 0.02}
@@ -729,7 +730,7 @@ def test_typed_words_the_model_is_sure_are_no_call_are_answered() -> None:
     agree = {"emergency_help": 0.5, "greeting": 0.5}
     assert decide("emergency_help", "help me", 0.5, on, scores=agree, thresholds=th,
                   typed=True).route == "alert"
-    assert decide("time_query", "help, what's the time", 0.97, ON, scores=sure_not,
+    assert decide("time_query", "help, what's the time", 0.97, off, scores=sure_not,
                   thresholds=th, typed=True).reason == "words_only"  # the default: off
     assert decide("time_query", "help, what's the time", 0.97, on, scores=sure_not,
                   typed=True).reason == "words_only"  # no thresholds: no safety p to trust
@@ -737,8 +738,47 @@ def test_typed_words_the_model_is_sure_are_no_call_are_answered() -> None:
     turn = a.respond("help, what's the time")  # typed through the device
     assert turn.safety == "answer" and not turn.alerts and turn.intent == "time_query"
     assert a.dialogue.pending_safety is None
-    b = assistant(Model(sure_not, THRESHOLDS))  # the default: the question
+    b = assistant(Model(sure_not, THRESHOLDS), off)  # the default: the question
     assert b.respond("help, what's the time").safety == "ask"
+
+
+def test_typed_stock_words_the_model_is_sure_are_no_call_are_answered() -> None:
+    """safety.typed_stock_words_floor (on, 0.05; docs/safety-path.md, "A call's stock words
+    the model is sure are no call"): typed sentences whose only call words are stock words
+    ("help", "emergency", "collapsed") and whose safety probability is under the floor are
+    answered as the model reads them; words that tell what is happening ask at any
+    probability; spoken words always ask; 0 turns it off."""
+    assert SafetySettings().typed_stock_words_floor == 0.05
+    th = thresholds_of(Model({"greeting": 1.0}, THRESHOLDS))
+    sure_not = {"out_of_scope": 0.97, "emergency_help": 0.02, "fall_report": 0.01}
+    for text in ["i used to work the emergency switchboard",
+                 "arsenal collapsed like a wet paper bag in the second half",
+                 "help, where are my glasses"]:
+        d = decide("out_of_scope", text, 0.97, ON, scores=sure_not, thresholds=th, typed=True)
+        assert (d.route, d.reason) == ("answer", "stock_words_below_floor"), (text, d)
+        assert decide("out_of_scope", text, 0.97, ON, scores=sure_not,
+                      thresholds=th).reason == "words_only", text  # heard: asked
+    for text in ["water's pouring through the ceiling right onto the fuse box",
+                 "i don't know where i am, none of these streets are right",
+                 "alert my carer", "help, i've fallen in the hall"]:
+        d = decide("out_of_scope", text, 0.97, ON, scores=sure_not, thresholds=th, typed=True)
+        assert d.route == "ask", (text, d)  # told by what happens, or with a fall: asked
+    unsure = {"out_of_scope": 0.9, "emergency_help": 0.06, "fall_report": 0.01}
+    assert decide("out_of_scope", "help, where are my glasses", 0.9, ON, scores=unsure,
+                  thresholds=th, typed=True).reason == "words_only"  # 0.06 >= 0.05
+    off = SafetySettings(typed_stock_words_floor=0.0)
+    assert decide("out_of_scope", "help, where are my glasses", 0.97, off, scores=sure_not,
+                  thresholds=th, typed=True).reason == "words_only"
+    a = assistant(Model(sure_not, THRESHOLDS))  # typed through the device, the default
+    turn = a.respond("i used to work the emergency switchboard")
+    assert turn.safety == "answer" and not turn.alerts
+    assert a.dialogue.pending_safety is None
+
+
+@pytest.mark.parametrize("floor", [-0.1, 0.5, float("nan")])
+def test_a_typed_stock_words_floor_outside_its_range_is_refused(floor: float) -> None:
+    with pytest.raises(ValueError, match="typed_stock_words_floor"):
+        SafetySettings(typed_stock_words_floor=floor)
 
 
 @pytest.mark.parametrize("floor", [-0.1, 0.5, 1.0, float("nan")])
@@ -919,3 +959,27 @@ def test_figures_the_model_took_for_calls_in_the_ninth_round_are_no_call(text: s
 ])
 def test_the_literal_neighbours_of_the_ninth_round_still_call(text: str) -> None:
     assert safety.safety_label_of_words(text) in SAFETY_LABELS, text
+
+
+def test_a_leading_no_before_what_the_model_reads_as_a_call_is_asked_about() -> None:
+    """A denial by its first word alone ("no, ...") whose words the model reads as a call at
+    or above its ask threshold is asked about (reason ``leading_no``), typed or heard: a
+    call written blind began so and was answered as a no (docs/safety-path.md, "A tenth
+    file"). A no that denies in its own words stays a no, whatever the model says."""
+    th = thresholds_of(Model({"greeting": 1.0}, THRESHOLDS))
+    sure = {"emergency_help": 0.97, "deny": 0.02, "fall_report": 0.01}
+    for typed in (True, False):
+        d = decide("emergency_help", "no, i really need someone here", 0.97, ON, scores=sure,
+                   thresholds=th, typed=typed)
+        assert (d.route, d.reason) == ("ask", "leading_no"), d
+    for text in ["no, i don't need any help", "no thanks i don't need an ambulance",
+                 "no i'm fine", "nah i'm grand", "no no, i'm right as rain",
+                 "no, i haven't fallen"]:
+        d = decide("emergency_help", text, 0.97, ON, scores=sure, thresholds=th, typed=True)
+        assert (d.route, d.intent) == ("answer", "deny"), (text, d)
+    low = {"emergency_help": 0.1, "deny": 0.88, "fall_report": 0.02}
+    d = decide("deny", "no, leave it", 0.88, ON, scores=low, thresholds=th, typed=True)
+    assert (d.route, d.intent) == ("answer", "deny")  # under the ask threshold: a no
+    assert safety.only_a_leading_no("No, I really need someone here")
+    assert not safety.only_a_leading_no("no, i'm fine")
+    assert not safety.only_a_leading_no("i really need someone here")
