@@ -210,11 +210,18 @@ _SAFETY_PHRASE = re.compile(
     r"| just)? (?:going off|gone off|went off|sounding|ringing|alarming|screeching|"
     r"shrieking)\b|"
     r"\b(?:on|caught|catching) fire\b|\bin flames\b|"
+    # a fire shouted at the start, or a pan alight: "fire in the chip pan, it's up the wall,
+    # what do i do?", "the chip pan's gone up" ("a fire in the chip pan years ago" is told
+    # as a story, and "fire up the telly" is no fire)
+    r"^(?:oh )?fire(?:[,.!?]| in (?:the|my|our)\b| help\b| quick\b|$)|"
+    r"(?<!a )(?<!the )\bfire in the (?:chip pan|frying pan|pan|oven|grill|toaster|microwave|"
+    r"bin|kitchen)\b|\bchip pan(?:'s| is| has)? (?:gone up|going up|alight|ablaze)\b|"
     # a fire said as news, at the end or before a call: "there's a fire", "help there's a
     # fire in the kitchen" ("there's a fire on in the lounge" is the heater: the model's)
     r"\b(?:there'?s|there is) an? (?:big )?fire(?: in (?:the|my|our) (?:kitchen|house|flat|"
     r"bedroom|hall|hallway|landing|garage|loft|attic|bathroom|building|shed|stairs|"
-    r"bungalow))?(?= *$| (?:help|please|love|dear|quick|quickly|hurry|call|send|get|ring|"
+    r"bungalow|oven|chip pan|frying pan|pan|toaster|microwave|bin))?"
+    r"(?= *$| (?:help|please|love|dear|quick|quickly|hurry|call|send|get|ring|"
     r"phone|everywhere)\b)|"
     # the fire brigade asked for now, like an ambulance: "send a fire engine", "get me the
     # fire brigade" (asking them round to check a smoke alarm is not a call)
@@ -319,9 +326,10 @@ _IDIOM = re.compile(
     r"\bi (?:just |nearly |almost )?collapsed into (?:a |my |the )?bed\b|"
     r"\bcollapsed (?:in|into) (?:(?:a )?(?:fits?|puddle|flood|heap|floods) of )?"
     r"(?:laughter|giggles|tears)\b|"
-    r"\b(?:gasping|choking|parched) for (?:an? |some |my )?(?:cup|cuppa|brew|drink|pint|tea|"
-    r"coffee|fag|"
-    r"cigarette|smoke|glass|beer|wine)\b|"
+    r"\b(?:gasping|choking|parched) for (?:an? |some |my )?(?:(?:drop|wee drop|sup|mouthful|"
+    r"drink|nip|dram|glass) of )?(?:cup|cuppa|brew|drink|pint|tea|"
+    r"coffee|fag|cigarette|smoke|glass|beer|wine|whisky|whiskey|gin|brandy|sherry|lemonade|"
+    r"juice|squash)\b|"
     r"\b(?:i'm|i am|i was|you're|you are|you were|(?:caller|player|team|striker|bowler|"
     r"batsman|batter|keeper|goalie|band|singer|quizmaster|he|she|they)(?:'s| is| was| were|"
     r"'re| are))(?: (?:really|absolutely|just))? on fire "
@@ -406,7 +414,7 @@ _IDIOM = re.compile(
     # "there's bad blood between them", "he gets my blood boiling", "she's a killer at
     # canasta", "running on fumes", "eyes down and nobody breathe", "the pressure cooker's
     # screaming its head off"
-    r"\bbad blood\b|"
+    r"\bbad blood\b|\bblood (?:out of|from) (?:a|the) stone\b|"
     r"\b(?:makes?|made|making|gets?|got|getting|sets?) (?:my|your|his|her|our|their|the) blood "
     r"(?:boil|boiling|up|run cold|curdle)\b|"
     r"\bmy blood (?:boils|boiled|is boiling|was boiling|'s boiling|ran cold|runs cold|"
@@ -550,6 +558,15 @@ _NOT_A_CALL = re.compile(
     r"(?!out\b)(?:(?!(?:call|ring|phone|dial|get|send|need|an|it'?s|this|is)\b)[\w']+ ){0,3}?"
     r"(?:999|nine nine nine|emergency|ambulance)\b|"
     r"\bwhat'?s your emergency\b|"
+    r"\b(?:999|nine nine nine|911|emergency|ambulance|paramedics?|casualty|a ?and ?e|a ?& ?e) "
+    r"(?:programmes?|programs?|shows?|series|documentar(?:y|ies)|dramas?|films?|episodes?)\b|"
+    # someone on the telly as the resident watches: "i'm watching holby, a man's just collapsed
+    # in the car park, terrible acting"
+    r"\b(?:i'm|i am|we're|we are|i was|we were) watching\b[^.!?]{0,40}?\b(?:a|the|some|this|"
+    r"that) (?:man|woman|fella|fellow|chap|lad|girl|boy|bloke|lady|patient|doctor|nurse|"
+    r"character|actor)(?:'s| has| is| just)*(?: just)? (?:collapsed|fallen|fell|bleeding|"
+    r"choking|had an? (?:stroke|heart attack|fit|seizure)|having an? (?:stroke|heart attack|"
+    r"fit|seizure))\b|"
     # testing the alarm: "can you test the emergency button without ringing anybody"
     r"\btest(?:ing|ed)? (?:the |my |our )?(?:emergency|panic|alarm|help|lifeline|careline|"
     r"personal alarm) (?:button|pendant|cord|alarm|call|line)s?\b|"
@@ -628,6 +645,9 @@ _MENTION = re.compile(
     r"office|lounge|kitchen|of (?:the|a|our|my|this|that))\b|"
     r"\bon the (?:ground|first|second|third|fourth|fifth|top|upper|1st|2nd|3rd|4th) floor\b|"
     # (not "on the bottom floor": a recognizer's "on the bathroom floor")
+    # a mild cough, which no call is told by alone: "i've a tickly cough that won't shift"
+    r"\b(?:tickly|tickling|chesty|niggly|nagging|dry|little|bit of a) cough\b|"
+    r"\bcough that (?:won't|will not|wo n't) (?:shift|go|clear|budge)\b|"
     # an illness being got over: "my friend is recovering from a stroke"
     r"\b(?:recovering|recovered|recuperating|recuperated|getting over|got over|"
     r"convalescing) (?:from )?(?:an? |the |his |her |their |my |your )?(?:\w+ )?"
@@ -689,7 +709,8 @@ _NOT_NOW = re.compile(
     r"old person|elderly person|guest)|(?:my|your|the) (?:child|baby|toddler|kid|grandchild|"
     r"grandson|granddaughter|friend|husband|wife|partner|neighbou?r))"
     r"(?:'s| is| ever| were| was|'m| am| are)?"
-    r" (?:[\w']+ ){0,3}?(?:fall|fell|falls|end up on the (?:\w+ )?floor|choking|chokes?|"
+    r" (?:[\w']+ ){0,3}?(?:fall|fell|falls|slip|slipped|slips|trip|tripped|trips|"
+    r"end up on the (?:\w+ )?floor|choking|chokes?|"
     r"have a (?:fall|stroke|"
     r"heart attack|fit|seizure)|having a (?:stroke|heart attack|fit|seizure)|"
     r"has a (?:fall|stroke|heart attack|fit|seizure)|collapses?|(?:is|are|was) bleeding|"

@@ -134,6 +134,11 @@ HELD_OUT = [
     # gone floppy, the model 0.60 under its typed ask) and alerted at once on nine other
     # sentences; read once its first figures were taken, none
     ("figures_heldout9_en.jsonl", 45, 159, 0),
+    # written blind after the seventh was read and kept blind two rounds: one call missed (a
+    # chip pan fire, the model 0.10), three other sentences alerted at once. Read once the
+    # tenth was written ("The eighth, read"): the call is caught; one joke still alerts
+    # ("the mother-in-law's coming for sunday dinner, somebody ring the fire brigade")
+    ("figures_heldout8_en.jsonl", 37, 155, 1),
 ]
 
 
@@ -145,18 +150,6 @@ def test_no_call_of_a_held_out_file_is_missed(name: str, calls: int, others: int
     assert result["safety_missed"] == 0, result["lists"]["safety_missed"]
     assert result["safety_alerted"] + result["safety_asked"] == calls
     assert result["other_alerts"] <= most_alerts, result["lists"]["other_alerts"]
-
-
-def test_the_eighth_held_out_file_kept_blind() -> None:
-    """Written blind after the seventh was read, and kept blind: for measuring the next
-    model and words net, never for writing rules on (docs/safety-path.md, "An eighth
-    file"). Its figures as measured, ceilings rather than goals: one call the model scores
-    0.10 with none of a call's plain words is missed, three other sentences alert at
-    once."""
-    result = device_check(file=CHALLENGE_DIR / "figures_heldout8_en.jsonl")
-    assert result["n_safety"] == 37 and result["n_other"] == 155
-    assert result["safety_missed"] <= 1
-    assert result["other_alerts"] <= 3
 
 
 def test_the_tenth_held_out_file_kept_blind() -> None:

@@ -983,3 +983,40 @@ def test_a_leading_no_before_what_the_model_reads_as_a_call_is_asked_about() -> 
     assert safety.only_a_leading_no("No, I really need someone here")
     assert not safety.only_a_leading_no("no, i'm fine")
     assert not safety.only_a_leading_no("i really need someone here")
+
+
+@pytest.mark.parametrize("text", [
+    "fire in the kitchen, the pan's gone up the wall",
+    "fire! the toaster's alight",
+    "the chip pan's going up and i can't put it out",
+    "quick, there's a fire in the oven",
+])
+def test_calls_of_the_eighth_round_are_safety_words(text: str) -> None:
+    """A kind of call found by the eighth held-out file, read once the tenth was written
+    (docs/safety-path.md, "The eighth, read"): a fire shouted at the start, a pan alight."""
+    assert safety.safety_label_of_words(text) == "emergency_help", text
+
+
+@pytest.mark.parametrize("text", [
+    "fire up the telly would you",
+    "fire away, i'm listening",
+    "there was a fire in the chip pan years ago, we had to repaint",
+    "the fire in the lounge is lovely and warm",
+    "i'm choking for a wee drop of whisky",
+    "getting a penny from him is like getting blood from a stone",
+    "put on that ambulance documentary from last night",
+    "i'm watching casualty, a nurse just collapsed in the corridor, what rubbish",
+    "what if i tripped on the stairs at night, who would know",
+])
+def test_figures_and_mentions_of_the_eighth_round_are_no_call(text: str) -> None:
+    assert safety.safety_label_of_words(text) is None, text
+
+
+def test_a_mild_cough_is_asked_about_never_alerted_by_the_model_alone() -> None:
+    """"I've a tickly cough that won't shift" was alerted at once by the model alone (0.97):
+    a mild cough is a mention (asked about however sure the model is); words beside it
+    still call."""
+    assert safety.is_mention("i've a chesty cough that won't go")
+    assert safety.safety_label_of_words("i've a chesty cough that won't go") is None
+    assert safety.safety_label_of_words("i've a tickly cough and i can't breathe") == \
+        "emergency_help"
