@@ -181,6 +181,17 @@ _SAFETY_PHRASE = re.compile(
     r"(?: (?!(?:hair|hair's|fringe|hat|hat's|ears|ear|collar|brim|lettuce|flowers|plants)\b)"
     r"[\w']+){0,4}? floppy\b"
     r"(?! (?:hat|hats|ears|ear|disk|disc|fringe|collar|brim|toy|bunny|rabbit)\b)|"
+    # no pulse, no breath in a learner's words, someone who will not come round: "no pulse,
+    # he no breathe, what i do?", "mr jones is out cold on the settee, i've shaken him and he
+    # won't come round" (a pulse taken at the surgery is no such thing: "no pulse" alone)
+    r"\b(?:no|can'?t find (?:a|his|her|the)|there'?s no|i can'?t feel (?:a|his|her)) pulse\b|"
+    r"\b(?:he|she|they|him|her) (?:no|not|no can|cannot|can't) breathe?\b|"
+    r"\b(?:he|she|they|husband|wife|mum|dad|grandad|grandma|nan|baby|child)(?:'s| is| are)? "
+    r"(?:won'?t|will not|can'?t|cannot) (?:come round|come to|be woken|wake up)\b|"
+    r"\bi can'?t (?:wake|rouse) (?:him|her|them|my (?:husband|wife|mum|dad))\b|"
+    # water up to the electrics: "the flood's up to the sockets downstairs"
+    r"\b(?:flood|flood ?water|water|river)(?:'s| is| has)? (?:come |got |risen )?up to the "
+    r"(?:sockets|plugs|electrics|fuse ?box)\b|"
     # someone outside at night with a torch: "there's a man in the garden shining a torch in
     # the windows"
     r"\bshining an? (?:torch|light) (?:in|into|through) (?:the |my |our )?(?:\w+ )?windows?\b|"
@@ -273,6 +284,7 @@ _NEGATED = re.compile(
     # "it's not blood, it's beetroot juice", "i'm not stuck, i'm doing the skirting boards"
     r"\b(?:it|that)(?:'s| is| was) not (?:real |actual )?blood\b|"
     r"\b(?:it|that) (?:isn't|wasn't) (?:real |actual )?blood\b|\b(?:i'm|i am) not stuck\b|"
+    r"\b(?:nobody|no one|no-one|noone) needs? (?:any )?help\b|"
     r"\b(?:i'm|i am|i was|i wasn't|i'm not|i am not) not (?:on|lying on) the (?:\w+ )?floor\b|"
     r"\bnot (?:on|lying on) the (?:\w+ )?floor\b|"
     r"\b(?:was ?n'?t|were ?n'?t|was not|am not|'m not) (?:calling|shouting|asking) for help\b")
@@ -415,6 +427,14 @@ _IDIOM = re.compile(
     # canasta", "running on fumes", "eyes down and nobody breathe", "the pressure cooker's
     # screaming its head off"
     r"\bbad blood\b|\bblood (?:out of|from) (?:a|the) stone\b|"
+    # a machine having a breakdown, smelling salts fetched for a bill, a liar choking on his
+    # lies, a shock from cold hands: "the freezer's having a nervous breakdown"
+    r"\b(?:freezer|fridge|telly|tv|computer|laptop|car|washing machine|boiler|printer|phone|"
+    r"kettle|oven|hoover|dishwasher|tumble dryer|dryer|heating|radiator|lawnmower|mower|"
+    r"microwave|router|internet|wifi)(?:'s| is| has been| was) having (?:an? )?(?:nervous "
+    r"breakdown|breakdown|fit|funny turn|heart attack|seizure|meltdown)\b|"
+    r"\bsmelling salts\b|\bchok(?:ing|ed|es) on (?:his|her|their|your|my) own (?:lies|words|"
+    r"bile|pride|tongue)\b|\b(?:nearly|almost) went into (?:shock|orbit|a coma)\b|"
     r"\b(?:makes?|made|making|gets?|got|getting|sets?) (?:my|your|his|her|our|their|the) blood "
     r"(?:boil|boiling|up|run cold|curdle)\b|"
     r"\bmy blood (?:boils|boiled|is boiling|was boiling|'s boiling|ran cold|runs cold|"
@@ -567,9 +587,21 @@ _NOT_A_CALL = re.compile(
     r"character|actor)(?:'s| has| is| just)*(?: just)? (?:collapsed|fallen|fell|bleeding|"
     r"choking|had an? (?:stroke|heart attack|fit|seizure)|having an? (?:stroke|heart attack|"
     r"fit|seizure))\b|"
-    # testing the alarm: "can you test the emergency button without ringing anybody"
-    r"\btest(?:ing|ed)? (?:the |my |our )?(?:emergency|panic|alarm|help|lifeline|careline|"
-    r"personal alarm) (?:button|pendant|cord|alarm|call|line)s?\b|"
+    # testing the alarm: "can you test the emergency button without ringing anybody", "it's
+    # the carer, just testing the pendant. this is a test"
+    r"\btest(?:ing|ed)? (?:the |my |our )?(?:(?:emergency|panic|alarm|help|lifeline|careline|"
+    r"personal alarm) )?(?:button|pendant|cord|alarm|call|line)s?\b|"
+    r"\bthis is (?:just |only )?a test\b|"
+    # which to do, asked: "if i ever can't breathe, should i ring 999 or press my button?"
+    r"\b(?:should|would|do) (?:i|we) (?:ring|call|phone|dial|press)(?: for)? (?:an? |the |my )?"
+    rf"(?:ambulance|{_EMERGENCY_NUMBER}|button|pendant|doctor)\b(?: or (?:press|ring|call|phone) "
+    r"(?:my |the |an? )?[\w']+)?|"
+    # a scene in a film or a book: "there was a bit in the film where a woman couldn't breathe"
+    r"\bin the (?:film|programme|program|show|drama|episode|book|play|story|soap) (?:where|when)"
+    r"\b(?:(?! (?:and|but|so) (?:now|i|i'm|i've|me)\b)[^.!?;]){0,60}|"
+    # someone on the floor at play: "grandad's on the floor playing trains with me"
+    r"\bon the (?:\w+ )?floor (?:playing|doing (?:a|the) (?:jigsaw|puzzle)|with the "
+    r"(?:grand\w+|kids|children|dog|cat|puppy|jigsaw|puzzle|train set))\b|"
     # someone on the telly: "that hospital drama had a man bleeding everywhere"
     r"\b(?:drama|film|programme|program|soap|episode|series|documentary|show)s? "
     r"(?:last night |yesterday )?(?:had|showed|shows|has) (?:a|an|some|this|that) "
@@ -608,7 +640,7 @@ _NOT_A_CALL = re.compile(
     r"\bemergency contacts? (?:is|are|was|were|number|numbers|details|list|card|form)\b|"
     r"\b(?:change|update|add|set|check|who is|who's|what is|what's) (?:my |the |our )?"
     r"emergency contacts?\b|"
-    r"\b(?:as|is|'s|was) (?:my|the|our|her|his) emergency contacts?\b|"
+    r"\b(?:as|is|'s|was)(?: still| now| always)? (?:my|the|our|her|his) emergency contacts?\b|"
     # which number is the emergency one: "what's the emergency number in ireland, is it 999
     # or 112"
     r"\b(?:what'?s|what is|which is|what was) the emergency (?:number|line|services? number)\b|"
@@ -698,6 +730,18 @@ _NOT_NOW = re.compile(
     r" (?:had|has had) (?:an? |his |her |their )?(?:chest pains?|stroke|heart attack|fit|"
     r"seizure|funny turn)(?: [\w']+){0,3}? (?:on (?:monday|tuesday|wednesday|thursday|friday|"
     rf"saturday|sunday)|last (?:week|month|night)|yesterday|the other day)\b){_AGAIN}|"
+    # a pain that turned out to be nothing: "the chest pains i had in march turned out to be
+    # indigestion"
+    r"\b(?:chest pains?|heart attack|stroke|the pains?)(?: [\w']+){0,6}? turned out to be "
+    r"(?:just |only |nothing but )?(?:indigestion|heartburn|wind|trapped wind|nothing|a pulled "
+    r"muscle|anxiety|a panic attack|stress|acid|reflux)\b|"
+    # another's turn with others caring for them: "my brother in karachi had a stroke, the
+    # family are with him at the hospital"
+    r"(?:\b(?:he|she|they|my (?:\w+ )?(?:brother|sister|husband|wife|son|daughter|friend|"
+    r"neighbou?r|mum|mother|dad|father|cousin|aunt|uncle|niece|nephew)(?: in \w+)?)"
+    r" (?:had|has had|'s had) (?:an? |his |her |their )?(?:stroke|heart attack|fit|seizure|fall)"
+    r"\b(?=[^.!?]*\b(?:in (?:the )?hospital|at the hospital|the family (?:are|is) with|"
+    rf"(?:they're|they are|the doctors are|nurses are) with (?:him|her)))){_AGAIN}|"
     # a question about lying on the floor: "how do i get up if i'm on the floor on my own"
     r"\b(?:how|what|who|should)\b(?: [\w']+)*? if (?:i|you|someone|somebody|they|he|she)"
     r"(?:'m| am| are| is|'s| was| were)? (?:ever )?(?:stuck |lying )?on the (?:\w+ )?floor\b|"
@@ -754,6 +798,14 @@ _DENIAL = re.compile(
 _NOT_FINE = re.compile(r"\bnot (?:fine|ok|okay|all ?right|alright|good|really fine)\b|"
                        r"\bno(?:t)? (?:i|it) (?:am|is) not\b")
 
+
+_SEEN_TO = re.compile(
+    r"\b(?:the (?:staff|carers?|nurses?|paramedics|neighbours?)|they|we|someone|somebody) "
+    r"(?:got|helped|picked|lifted) (?:her|him|them) (?:back )?up\b|"
+    r"\bbut (?:she|he|they)(?:'s| is|'re| are) (?:fine|ok|okay|alright|all right|home now|"
+    r"doing (?:well|fine|grand)|right as rain|grand)\b")
+"""Someone else's fall already seen to ("... at her care home but the staff got her up and
+she's fine"): told as news, like a fall in the past."""
 
 _PAST = re.compile(r"\b(?:last (?:week|month|year|night|time|winter|summer|spring|autumn)|"
                    r"yesterday|ago|years back|as a (?:child|girl|boy)|when (?:he|she|they) was|"
@@ -883,7 +935,7 @@ def is_negated_call(text: str) -> bool:
     if is_safety_phrase(low):
         return False
     someone_elses_past = bool((_SOMEONE_ELSE.search(low) or _NAMED_FALL.search(low))
-                              and _PAST.search(low))
+                              and (_PAST.search(low) or _SEEN_TO.search(low)))
     return bool(_NEGATED.search(low) or _IDIOM.search(low) or _NOT_NOW.search(low)) or \
         someone_elses_past or is_denial(low)
 

@@ -213,9 +213,9 @@ class SafetySettings:
     "ambulance", "stroke", "collapsed", "999": device.safety.stock_words_only) and whose
     safety probability is under this is answered as the model reads it ("i used to work the
     emergency switchboard", "help, where are my glasses"). The model was taught calls in
-    those very words: of the 282 typed calls the project holds whose only call words are
-    stock words, the lowest scores 0.41 (docs/safety-path.md, "A call's stock words the
-    model is sure are no call"). Words that tell what is happening ("water's pouring
+    those very words: of the typed calls the project holds whose only call words are
+    stock words (about 280), the lowest scores 0.41 (docs/safety-path.md, "A call's stock
+    words the model is sure are no call"). Words that tell what is happening ("water's pouring
     through the ceiling onto the fuse box", 0.030) always ask, and so does every spoken
     turn. 0 turns it off."""
 

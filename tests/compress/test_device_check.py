@@ -139,6 +139,11 @@ HELD_OUT = [
     # tenth was written ("The eighth, read"): the call is caught; one joke still alerts
     # ("the mother-in-law's coming for sunday dinner, somebody ring the fire brigade")
     ("figures_heldout8_en.jsonl", 37, 155, 1),
+    # written blind after the ninth was read, kept blind one round: four other sentences
+    # alerted at once, nine asked, one call missed (a leading "no", the model 0.97), which
+    # the leading-no rule, written without reading it, caught. Read once the eleventh was
+    # written ("The tenth, read"): none alerted, two asked
+    ("figures_heldout10_en.jsonl", 46, 155, 0),
 ]
 
 
@@ -152,13 +157,14 @@ def test_no_call_of_a_held_out_file_is_missed(name: str, calls: int, others: int
     assert result["other_alerts"] <= most_alerts, result["lists"]["other_alerts"]
 
 
-def test_the_tenth_held_out_file_kept_blind() -> None:
-    """Written blind after the ninth was read, and kept blind (docs/safety-path.md, "A
-    tenth file"): counts only. First measured with the ninth round's words and the
-    stock-words floor: four other sentences alerted at once, nine asked, one call missed
-    (answered as a no by its first word, the model 0.97); the leading-no rule, written
-    from those two facts, asks about it. Ceilings rather than goals."""
-    result = device_check(file=CHALLENGE_DIR / "figures_heldout10_en.jsonl")
-    assert result["n_safety"] == 46 and result["n_other"] == 155
-    assert result["safety_missed"] == 0
-    assert result["other_alerts"] <= 4 and result["other_questions"] <= 9
+def test_the_eleventh_held_out_file_kept_blind() -> None:
+    """Written blind after the eighth was read, and kept blind (docs/safety-path.md, "An
+    eleventh file"): counts only. First measured with the eighth round's words, the
+    stock-words floor and the leading-no rule: ten other sentences alerted at once (nine by
+    words with the model at its ask threshold), three asked, three calls missed (the model
+    0.08-0.20, no call words); the tenth round's words took one of the alerts. Ceilings
+    rather than goals."""
+    result = device_check(file=CHALLENGE_DIR / "figures_heldout11_en.jsonl")
+    assert result["n_safety"] == 46 and result["n_other"] == 159
+    assert result["safety_missed"] <= 3
+    assert result["other_alerts"] <= 9 and result["other_questions"] <= 3

@@ -1020,3 +1020,47 @@ def test_a_mild_cough_is_asked_about_never_alerted_by_the_model_alone() -> None:
     assert safety.safety_label_of_words("i've a chesty cough that won't go") is None
     assert safety.safety_label_of_words("i've a tickly cough and i can't breathe") == \
         "emergency_help"
+
+
+@pytest.mark.parametrize("text", [
+    "there's no pulse and his lips are grey",
+    "she no breathe, come quick",
+    "i can't wake my husband, he's cold",
+    "dad won't come round, i've been shaking him",
+    "the water's come up to the plugs in the kitchen",
+])
+def test_calls_of_the_tenth_round_are_safety_words(text: str) -> None:
+    """Kinds of call found by the tenth held-out file, read once the eleventh was written
+    (docs/safety-path.md, "The tenth, read"), in the project's own words."""
+    assert safety.safety_label_of_words(text) == "emergency_help", text
+
+
+@pytest.mark.parametrize("text", [
+    "my daughter is still my emergency contact, isn't she",
+    "the washing machine's having a breakdown again",
+    "the council tax letter came, fetch the smelling salts",
+    "that politician was choking on his own words",
+    "the nurse's hands were that cold i almost went into shock",
+    "the pain turned out to be trapped wind",
+    "my neighbour slipped in the garden but they got her up and she's fine",
+    "should we ring 999 or the doctor if he gets worse",
+    "it's only the carer testing the button, this is just a test, nobody needs help",
+    "in the book where the woman collapses on the moor i cried",
+    "the little one has me on the floor playing with the train set",
+    "my cousin had a heart attack, the doctors are with him at the hospital",
+])
+def test_figures_and_mentions_of_the_tenth_round_are_no_call(text: str) -> None:
+    assert safety.safety_label_of_words(text) is None, text
+
+
+@pytest.mark.parametrize("text", [
+    "she slipped in the shower and she can't get up",
+    "the staff got her up but she's bleeding badly",
+    "this is a test, but actually i've fallen",
+    "should i ring 999? he's not breathing",
+    "in the film where a man collapsed, and now i can't breathe myself",
+    "grandad's on the floor and he can't get up",
+    "my pulse is racing and i've got chest pains",
+])
+def test_the_literal_neighbours_of_the_tenth_round_still_call(text: str) -> None:
+    assert safety.safety_label_of_words(text) in SAFETY_LABELS, text
