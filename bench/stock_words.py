@@ -26,7 +26,7 @@ from bench.results import write_json, write_png
 __all__ = ["FLOORS", "BLIND", "main", "stock_words"]
 
 FLOORS = (0.01, 0.02, 0.05, 0.1, 0.2)
-BLIND = ("figures_heldout11",)
+BLIND = ("figures_heldout12",)
 """Held-out files kept blind: counted, never listed."""
 SAFETY = ("emergency_help", "fall_report")
 OUT = Path(__file__).resolve().parents[1] / "docs" / "figures"

@@ -58,8 +58,10 @@ _SAFETY_PHRASE = re.compile(
     r"\bfell (?:down|over|off|out)\b|\bhad an? (?:\w+ )?fall\b|"
     r"\bon the (?!ground |first |second |third |top |upper |bottom |upstairs |downstairs |"
     r"next |same |other |dance )(?:\w+ )?floor\b|"
-    r"(?<!you )\b(?:can ?not|can'?t|unable to|could ?n'?t) (?:get up|stand up|breathe|move|"
-    r"(?:get|catch) my breath)|"
+    r"(?<!you )\b(?:can ?not|can'?t|unable to|could ?n'?t|cyaan|kyaan|caan) (?:get up|stand up|"
+    r"breathe|breath|breeth|breth|move|(?:get|catch) my breath)|"
+    # help drawn out as it is shouted: "heeeelp", "helllp"
+    r"\bh+e{2,}l+p+\b|\bhe+l{3,}p+\b|\bhe+l+p{2,}\b|"
     rf"\bhelp me(?! (?:please )?{_REQUEST_AFTER_HELP}\b)|"
     r"^(?:please )?help\b(?! (?:me|with|you|us|them|him|her|yourself)\b)|\bhelp!|"
     rf"\bplease help\b(?! (?:me )?{_REQUEST_AFTER_HELP}\b)|"
@@ -135,7 +137,7 @@ _SAFETY_PHRASE = re.compile(
     # lost: "wagers pouring through the ceiling onto the fuse box", and so is its verb:
     # "wilders forging through the ceiling onto the sockets"; any verb in -ing will do, since
     # nothing else comes through a ceiling onto the electrics: pouring, leaking, dripping, ...)
-    r"\b\w+ing (?:in )?(?:through|from|"
+    r"\b\w+ing (?:in )?(?:through|thru|from|"
     r"down|out of) (?:the |my )?(?:ceiling|roof|light|lights|light fitting|wall|loft|pipe|"
     r"upstairs)s? (?:right |straight |directly |down )?(?:onto|into|over|on|all over) "
     r"(?:the |my )?(?:fuse ?box|sockets?|"
@@ -192,6 +194,13 @@ _SAFETY_PHRASE = re.compile(
     # water up to the electrics: "the flood's up to the sockets downstairs"
     r"\b(?:flood|flood ?water|water|river)(?:'s| is| has)? (?:come |got |risen )?up to the "
     r"(?:sockets|plugs|electrics|fuse ?box)\b|"
+    # sparks, or a room full of smoke: "water pouring thru ceiling onto fuse box theres
+    # sparks", "de kitchen full a smoke an mi cyaan see de door" (sparks between two people,
+    # or in their eyes, are no fire)
+    r"\bthere(?:'s| is| are) sparks\b(?! (?:between|flying between|in (?:his|her|their|your|my) "
+    r"eyes)\b)|"
+    r"\b(?:kitchen|house|room|hall|hallway|landing|flat|bedroom|lounge|place|stairs)(?:'s| is)? "
+    r"full (?:of|a|o') smoke\b|"
     # someone outside at night with a torch: "there's a man in the garden shining a torch in
     # the windows"
     r"\bshining an? (?:torch|light) (?:in|into|through) (?:the |my |our )?(?:\w+ )?windows?\b|"
@@ -285,6 +294,8 @@ _NEGATED = re.compile(
     r"\b(?:it|that)(?:'s| is| was) not (?:real |actual )?blood\b|"
     r"\b(?:it|that) (?:isn't|wasn't) (?:real |actual )?blood\b|\b(?:i'm|i am) not stuck\b|"
     r"\b(?:nobody|no one|no-one|noone) needs? (?:any )?help\b|"
+    r"\b(?:nobody|no one|no-one|noone)(?:'s| is| has| was) (?:bleeding|hurt|injured|choking|"
+    r"fallen|on the floor)\b|"
     r"\b(?:i'm|i am|i was|i wasn't|i'm not|i am not) not (?:on|lying on) the (?:\w+ )?floor\b|"
     r"\bnot (?:on|lying on) the (?:\w+ )?floor\b|"
     r"\b(?:was ?n'?t|were ?n'?t|was not|am not|'m not) (?:calling|shouting|asking) for help\b")
@@ -309,7 +320,8 @@ _IDIOM = re.compile(
     # literal ones beside them still call: "i'm on fire", "i'm gasping for air", "i slipped
     # up the stairs", "i've had a stroke", "i tripped over the cable")
     r"\b(?:fell|falling) about (?:laughing|in stitches|with laughter)\b|"
-    r"\b(?:nearly|almost) fell off (?:my|the|his|her) (?:chair|seat)"
+    r"\b(?:nearly|almost) fell (?:off|out of) (?:my|the|his|her) (?:chair|seat|hide|pew|"
+    r"deckchair|armchair|bed|stool|perch)"
     r"(?= (?:when|laughing)\b)|"
     r"\b(?:on|rolling (?:about |around )?on) the (?:\w+ )?floor (?:laughing|in stitches|"
     r"with laughter)\b|"
@@ -427,6 +439,16 @@ _IDIOM = re.compile(
     # canasta", "running on fumes", "eyes down and nobody breathe", "the pressure cooker's
     # screaming its head off"
     r"\bbad blood\b|\bblood (?:out of|from) (?:a|the) stone\b|"
+    r"\b(?:that'll|that will|that would|that'd|to) (?:have|get|leave) (?:me|us) (?:rolling "
+    r"(?:about |around )?)?on the floor\b(?! (?:and|but) (?:i |i've |now )?(?:can'?t|could ?n'?t|"
+    r"hurt|broke|banged))|"
+    r"\btwist (?:my|your|his|her|their) arm\b|"
+    r"\b(?:my|me|your|his|her|our) ears (?:are|were|is|was|'re) (?:\w+ )?bleeding (?:from|with|at|"
+    r"after)\b|"
+    r"\bchok(?:ing|ed|es) on (?:the|his|her|their) (?:doubles|putt|penalty|penalties|final|serve|"
+    r"big stage|last (?:shot|putt|ball|dart|leg|set|hurdle))\b|"
+    r"\b(?:referee|ref|umpire|linesman|judges?)(?:'s)? (?:needs?|wants?) (?:an? )?(?:ambulance|"
+    r"doctor|optician|glasses)\b|"
     # a machine having a breakdown, smelling salts fetched for a bill, a liar choking on his
     # lies, a shock from cold hands: "the freezer's having a nervous breakdown"
     r"\b(?:freezer|fridge|telly|tv|computer|laptop|car|washing machine|boiler|printer|phone|"
@@ -600,7 +622,8 @@ _NOT_A_CALL = re.compile(
     r"\bin the (?:film|programme|program|show|drama|episode|book|play|story|soap) (?:where|when)"
     r"\b(?:(?! (?:and|but|so) (?:now|i|i'm|i've|me)\b)[^.!?;]){0,60}|"
     # someone on the floor at play: "grandad's on the floor playing trains with me"
-    r"\bon the (?:\w+ )?floor (?:playing|doing (?:a|the) (?:jigsaw|puzzle)|with the "
+    r"\bon the (?:\w+ )?floor (?:playing|doing (?:a|the|my|some) (?:jigsaw|puzzle|exercises|"
+    r"stretches|physio|yoga|pilates)|doing (?:the|my) (?:\w+ )?(?:exercises|stretches)|with the "
     r"(?:grand\w+|kids|children|dog|cat|puppy|jigsaw|puzzle|train set))\b|"
     # someone on the telly: "that hospital drama had a man bleeding everywhere"
     r"\b(?:drama|film|programme|program|soap|episode|series|documentary|show)s? "
@@ -627,7 +650,9 @@ _NOT_A_CALL = re.compile(
     # ... or sat there on purpose: "i sat on the floor on purpose to sort the bottom drawer"
     r"\b(?:sat|sitting|sit|knelt|kneeled|kneeling|kneel|got|getting)(?: down)? on (?:the|my) "
     r"(?:\w+ )?floor (?:on purpose|deliberately|to (?:look|find|search|pick|get|fetch|reach|"
-    r"clean|scrub|sort|play|fix|do|stretch|exercise|wipe|check|see|wrap|fold|paint|tidy))\b|"
+    r"clean|scrub|sort|play|fix|do|stretch|exercise|wipe|check|see|wrap|fold|paint|tidy)|"
+    r"(?:sorting|cleaning|tidying|scrubbing|wrapping|folding|painting|stretching|exercising|"
+    r"playing) )\b|"
     # a child or a pet asleep or at play on the floor: "my grandson's fast asleep on the floor
     # in front of the telly" (not a husband or a wife: one found there may have collapsed)
     r"\b(?:grand(?:son|daughter|child|children|kids?)|kids?|children|baby|toddler|dog|dogs|cat|"
@@ -690,7 +715,8 @@ about first (:func:`is_mention`; device.safety_decision, step 4)."""
 
 
 _LONG_AGO = (r"(?:(?:a (?:few|couple of) |\w+ )?(?:years?|months?|weeks?) (?:ago|back)|"
-             r"last (?:year|month|spring|summer|autumn|winter|christmas|easter)|"
+             r"last (?:year|month|spring|summer|autumn|winter|christmas|easter|monday|tuesday|"
+             r"wednesday|thursday|friday|saturday|sunday)|"
              r"(?:at|over) (?:christmas|easter)|"
              r"back in (?:january|february|march|april|may|june|july|august|september|"
              r"october|november|december|the (?:spring|summer|autumn|winter|day))|"

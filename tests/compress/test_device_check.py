@@ -144,6 +144,12 @@ HELD_OUT = [
     # the leading-no rule, written without reading it, caught. Read once the eleventh was
     # written ("The tenth, read"): none alerted, two asked
     ("figures_heldout10_en.jsonl", 46, 155, 0),
+    # written blind after the eighth was read, kept blind one round: ten other sentences
+    # alerted at once, three asked, three calls missed (smoke in Jamaican English, the
+    # electrics in text-speak, "heeeelp"). Read once the twelfth was written ("The
+    # eleventh, read"): every call caught; one joke still alerts ("quick, somebody dial
+    # 999, there's a spelling mistake in the radio times")
+    ("figures_heldout11_en.jsonl", 46, 159, 1),
 ]
 
 
@@ -157,14 +163,13 @@ def test_no_call_of_a_held_out_file_is_missed(name: str, calls: int, others: int
     assert result["other_alerts"] <= most_alerts, result["lists"]["other_alerts"]
 
 
-def test_the_eleventh_held_out_file_kept_blind() -> None:
-    """Written blind after the eighth was read, and kept blind (docs/safety-path.md, "An
-    eleventh file"): counts only. First measured with the eighth round's words, the
-    stock-words floor and the leading-no rule: ten other sentences alerted at once (nine by
-    words with the model at its ask threshold), three asked, three calls missed (the model
-    0.08-0.20, no call words); the tenth round's words took one of the alerts. Ceilings
-    rather than goals."""
-    result = device_check(file=CHALLENGE_DIR / "figures_heldout11_en.jsonl")
-    assert result["n_safety"] == 46 and result["n_other"] == 159
-    assert result["safety_missed"] <= 3
-    assert result["other_alerts"] <= 9 and result["other_questions"] <= 3
+def test_the_twelfth_held_out_file_kept_blind() -> None:
+    """Written blind after the tenth was read, and kept blind (docs/safety-path.md, "A
+    twelfth file"): counts only. First measured with the tenth round's words, the
+    stock-words floor and the leading-no rule: ten other sentences alerted at once, ten
+    asked, two calls missed (the model 0.30 and 0.47, no call words). Ceilings rather than
+    goals."""
+    result = device_check(file=CHALLENGE_DIR / "figures_heldout12_en.jsonl")
+    assert result["n_safety"] == 43 and result["n_other"] == 158
+    assert result["safety_missed"] <= 2
+    assert result["other_alerts"] <= 10 and result["other_questions"] <= 10

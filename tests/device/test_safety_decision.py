@@ -1064,3 +1064,46 @@ def test_figures_and_mentions_of_the_tenth_round_are_no_call(text: str) -> None:
 ])
 def test_the_literal_neighbours_of_the_tenth_round_still_call(text: str) -> None:
     assert safety.safety_label_of_words(text) in SAFETY_LABELS, text
+
+
+@pytest.mark.parametrize("text", [
+    "the lounge is full of smoke and i can't find the door",
+    "water leaking thru the ceiling onto the sockets",
+    "there's sparks coming out the wall",
+    "heeelp",
+    "i cant breath properly",
+    "mi cyaan get up off di floor",
+])
+def test_calls_of_the_eleventh_round_are_safety_words(text: str) -> None:
+    """Kinds of call found by the eleventh held-out file, read once the twelfth was written
+    (docs/safety-path.md, "The eleventh, read"), in the project's own words: smoke filling a
+    room, the electrics in text-speak, help drawn out, misspellings, Jamaican English."""
+    assert safety.safety_label_of_words(text) in SAFETY_LABELS, text
+
+
+@pytest.mark.parametrize("text", [
+    "i haven't fallen, i'm sat on the floor tidying the shoe rack",
+    "i slipped last friday but i'm right as rain now",
+    "nobody's hurt, the vase just smashed",
+    "i'm on the floor doing my stretches from the physio",
+    "the bowler's choking on the big stage again",
+    "that umpire wants glasses",
+    "tell me one that'll have me rolling on the floor",
+    "go on, twist my arm, i'll have a biscuit",
+    "my ears were bleeding after that karaoke",
+    "i nearly fell off my stool when she told me",
+    "there's sparks between those two, mark my words",
+])
+def test_figures_and_mentions_of_the_eleventh_round_are_no_call(text: str) -> None:
+    assert safety.safety_label_of_words(text) is None, text
+
+
+@pytest.mark.parametrize("text", [
+    "i fell last tuesday and now i've fallen again",
+    "nobody's bleeding but i can't get up",
+    "i'm on the floor doing my exercises and now i can't get up",
+    "tell me a joke, i'm on the floor and i can't get up",
+    "my ears are bleeding",
+])
+def test_the_literal_neighbours_of_the_eleventh_round_still_call(text: str) -> None:
+    assert safety.safety_label_of_words(text) in SAFETY_LABELS, text
