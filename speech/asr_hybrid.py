@@ -35,6 +35,7 @@ from typing import Any
 
 from speech.asr import Partial, Recognizer, Transcript, Word
 from speech.audio import DEFAULT_RATE
+from speech.metrics import edit_distance
 
 __all__ = ["FAST_RULE", "FastRule", "HybridRecognizer", "agreed_best", "fast_transcript",
            "merge_hypotheses", "safety_hypotheses"]
@@ -254,23 +255,13 @@ def agreed_best(slow: Transcript, fast_text: str,
     fast_words = fast_text.split()
     agreed = next((a for a in slow.alternatives if a == fast_text or (
         max(len(a.split()), len(fast_words)) >= 3
-        and _word_edits(a.split(), fast_words) <= 1)), None)
+        and edit_distance(a.split(), fast_words) <= 1)), None)
     if agreed is None:
         return slow
     others = merge_hypotheses([slow.text], slow.alternatives, exclude=agreed)
     if safety_words is not None:
         others = [h for h in others if safety_words(h) is not None]
     return replace(slow, text=agreed, words=[], confidence=None, alternatives=others)
-
-
-def _word_edits(a: list[str], b: list[str]) -> int:
-    """Word-level edit distance (insertions, deletions, substitutions) of `a` and `b`."""
-    row = list(range(len(b) + 1))
-    for i, x in enumerate(a, 1):
-        diag, row[0] = row[0], i
-        for j, y in enumerate(b, 1):
-            diag, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, diag + (x != y))
-    return row[len(b)]
 
 
 def merge_hypotheses(first: list[str], rest: list[str], exclude: str) -> list[str]:
