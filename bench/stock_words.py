@@ -10,8 +10,8 @@ the shipped model (or ``--model``): the safety probability the decision uses (th
 of emergency_help and fall_report), for the calls and for the other sentences. The lowest
 calls, and how many other sentences lie under each candidate floor, are what
 ``safety.typed_stock_words_floor`` was set from (docs/safety-path.md, "A call's stock words
-the model is sure are no call"). Rows of the eighth held-out file, kept blind, are counted
-and never listed. Writes ``stock_words.json`` and ``stock_words.png``.
+the model is sure are no call"). Rows of the held-out files kept blind (:data:`BLIND`) are
+counted and never listed. Writes ``stock_words.json`` and ``stock_words.png``.
 """
 
 from __future__ import annotations
@@ -22,13 +22,13 @@ from pathlib import Path
 from typing import Any
 
 from bench.results import write_json, write_png
+from device.labels import SAFETY_LABELS
 
 __all__ = ["FLOORS", "BLIND", "main", "stock_words"]
 
 FLOORS = (0.01, 0.02, 0.05, 0.1, 0.2)
 BLIND = ("figures_heldout12",)
 """Held-out files kept blind: counted, never listed."""
-SAFETY = ("emergency_help", "fall_report")
 OUT = Path(__file__).resolve().parents[1] / "docs" / "figures"
 
 
@@ -60,9 +60,9 @@ def stock_words(model: str | None = None, lowest: int = 10) -> dict[str, Any]:
         res = clf.classify(text)
         entry = texts[text]
         sources = sorted(_typed(entry["sources"]))
-        row = {"p": round(max(float(res.scores.get(k, 0.0)) for k in SAFETY), 4),
+        row = {"p": round(max(float(res.scores.get(k, 0.0)) for k in SAFETY_LABELS), 4),
                "text": None if set(sources) & set(BLIND) else text, "sources": sources}
-        (calls if entry["labels"] & set(SAFETY) else others).append(row)
+        (calls if entry["labels"] & set(SAFETY_LABELS) else others).append(row)
     calls.sort(key=lambda r: r["p"])
     others.sort(key=lambda r: r["p"])
     return {
@@ -79,6 +79,10 @@ def stock_words(model: str | None = None, lowest: int = 10) -> dict[str, Any]:
 def plot(result: dict[str, Any], out: Path) -> Path:
     import numpy as np
 
+    from device.settings_sections import SafetySettings
+
+    floor = SafetySettings().typed_stock_words_floor
+
     def draw(ax: Any) -> None:
         bins = np.logspace(-4, 0, 33)
         ax.hist([result["p_others"], result["p_calls"]], bins=bins, stacked=False,
@@ -86,7 +90,7 @@ def plot(result: dict[str, Any], out: Path) -> Path:
                 color=["tab:blue", "tab:red"])
         ax.set_xscale("log")
         ax.set_yscale("log")
-        ax.axvline(0.05, color="k", ls="--", lw=1, label="typed_stock_words_floor 0.05")
+        ax.axvline(floor, color="k", ls="--", lw=1, label=f"typed_stock_words_floor {floor:g}")
         ax.set_xlabel("model's safety probability (typed)")
         ax.set_ylabel("sentences")
         ax.set_title("Typed sentences whose only call words are stock words")

@@ -740,6 +740,9 @@ _AGAIN = (r"(?!.*\b(?:another|right now|just now|and now|(?<!walking )(?<!drivin
           r"(?<!talking )(?<!working )(?<!playing )(?<!dancing )(?<!gardening )again)\b)")
 """Nothing said since of a turn now or again ("... and i think i'm having another one",
 "... and now he can't lift his arm"; "she's walking again now" is no such word)."""
+_KIN = (r"(?:brother|sister|husband|wife|son|daughter|friend|neighbou?r|mum|mother|dad|"
+        r"father|cousin|aunt|uncle|niece|nephew)")
+"""A relative or a friend, said as "my ...": whose turn may be told as news."""
 _NOT_NOW = re.compile(
     # a fall long past, the marker within a few words: "years ago i slipped on the ice",
     # "i tripped over in town a couple of years back"
@@ -751,8 +754,7 @@ _NOT_NOW = re.compile(
     rf"(?:{_LONG_AGO}|{_AT_AGE})\b){_AGAIN}|"
     # another's turn on a day gone by, told as news: "my friend irene had chest pains on
     # saturday, she's in the hospital and doing well" (not the resident's, nor since)
-    r"(?:\b(?:he|she|they|my (?:\w+ )?(?:brother|sister|husband|wife|son|daughter|friend|"
-    r"neighbou?r|mum|mother|dad|father|cousin|aunt|uncle|niece|nephew)(?: (?!had\b|has\b)\w+)?)"
+    rf"(?:\b(?:he|she|they|my (?:\w+ )?{_KIN}(?: (?!had\b|has\b)\w+)?)"
     r" (?:had|has had) (?:an? |his |her |their )?(?:chest pains?|stroke|heart attack|fit|"
     r"seizure|funny turn)(?: [\w']+){0,3}? (?:on (?:monday|tuesday|wednesday|thursday|friday|"
     rf"saturday|sunday)|last (?:week|month|night)|yesterday|the other day)\b){_AGAIN}|"
@@ -763,8 +765,7 @@ _NOT_NOW = re.compile(
     r"muscle|anxiety|a panic attack|stress|acid|reflux)\b|"
     # another's turn with others caring for them: "my brother in karachi had a stroke, the
     # family are with him at the hospital"
-    r"(?:\b(?:he|she|they|my (?:\w+ )?(?:brother|sister|husband|wife|son|daughter|friend|"
-    r"neighbou?r|mum|mother|dad|father|cousin|aunt|uncle|niece|nephew)(?: in \w+)?)"
+    rf"(?:\b(?:he|she|they|my (?:\w+ )?{_KIN}(?: in \w+)?)"
     r" (?:had|has had|'s had) (?:an? |his |her |their )?(?:stroke|heart attack|fit|seizure|fall)"
     r"\b(?=[^.!?]*\b(?:in (?:the )?hospital|at the hospital|the family (?:are|is) with|"
     rf"(?:they're|they are|the doctors are|nurses are) with (?:him|her)))){_AGAIN}|"
@@ -812,8 +813,11 @@ _NOT_NOW = re.compile(
 call in another clause still counts."""
 
 
+_LEADING_NO = re.compile(r"^(?:no|nope|nah|not really|incorrect|wrong)\b")
+"""A no by its first word alone (:func:`only_a_leading_no`)."""
+
 _DENIAL = re.compile(
-    r"^(?:no|nope|nah|not really|incorrect|wrong)\b|"
+    _LEADING_NO.pattern + r"|"
     r"\bi(?:'m| am) (?:fine|ok|okay|all ?right|alright|good|not hurt|grand|right as rain)\b|"
     r"\bi(?:'m| am) (?:perfectly |quite |absolutely )?(?:fine|ok|okay|all ?right|alright)\b|"
     r"\bi did ?n[o']t fall\b|\bi do ?n[o']t need (?:any )?help\b|\bfalse alarm\b|"
@@ -990,9 +994,6 @@ def safety_label_of_words(text: str) -> str | None:
     """The safety label plain safety words in ``text`` point to, or None without them (the
     rule speech.spoken_intent applies to ASR alternatives)."""
     return safety_intent(text) if is_safety_phrase(text) else None
-
-
-_LEADING_NO = re.compile(r"^(?:no|nope|nah|not really|incorrect|wrong)\b")
 
 
 def only_a_leading_no(text: str) -> bool:
