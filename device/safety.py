@@ -263,7 +263,31 @@ _SAFETY_PHRASE = re.compile(
     r"\b(?:a man|a woman|some ?one|some ?body|a stranger|men)(?:'s| has| have) (?:just )?"
     r"got in (?:through|by|via) the\b|"
     r"\b(?:a man|a woman|some ?one|some ?body|a stranger) (?:just )?"
-    r"(?:forced|shoved|kicked) (?:the|my) (?:front |back )?door (?:open|in)\b")
+    r"(?:forced|shoved|kicked) (?:the|my) (?:front |back )?door (?:open|in)\b|"
+    # stroke signs in another, now: "harold's slurring and his mouth's gone crooked", "her face
+    # is drooping on one side" ("he was slurring at the party" is a story; a crooked smile in
+    # a photo, a face that fell at the bill, are no such signs)
+    r"\b(?!(?:was|were|been)\b)[\w']+(?:'s| is| are|'re| keeps?| kept| started| has started)"
+    r"(?: (?:all|just|suddenly|now|really|badly|a bit))? slurring\b|"
+    r"\b(?:face|mouth|smile|lip|eyelid)(?:'s| is| has)? (?:gone|going|started|starting|begun) "
+    r"(?:to )?(?:all )?(?:droop\w*|crooked|lopsided|twisted|slack|down on one side|funny on one "
+    r"side)\b|\b(?:face|mouth|smile)(?:'s| is| keeps) (?:all )?droop(?:ing|y)\b|"
+    r"\b(?:my|his|her|their) (?:face|mouth|smile) (?:all )?droop(?:ing|y)\b|"
+    r"\b(?:one side of|side of) (?:my|his|her|their|your) (?:face|mouth)(?:'s| is| has)? "
+    r"(?:gone |going |started )?(?:droop\w*|numb|dropped|fallen|slack|crooked)\b|"
+    # a throat closing, a tongue or lips swelling, now: "my throat's closing up after those
+    # prawns" (lips swollen from a cold sore are said otherwise)
+    r"\b(?:throat|airways?)(?:'?s| is| has| are)? (?:\w+ )?(?:closing|swelling|swelled|tightening)"
+    r" up\b|\b(?:tongue|lips|face)(?:'s| is| are)? (?:\w+ )?(?:swelling|puffing) up\b|"
+    # someone down and the resident unable to raise them, told by where they went down:
+    # "bill's gone down in the shower and i can't lift him"; or off a ladder and not getting
+    # up: "the lodger's come off the stepladder and he's not getting up"
+    r"\b(?:gone|went) down (?:in|on) the (?:shower|bath|bathroom|kitchen|hall|hallway|landing|"
+    r"garden|stairs|toilet|loo|patio|path)\b[^.!?]*\b(?:can ?not|can'?t|could ?n'?t) (?:lift|get|"
+    r"move|pick) (?:him|her|them)\b|"
+    r"\b(?:come|came) off (?:the|a|his|her|my) (?:step ?ladder|ladder|steps|stool|roof|horse|bike)"
+    r"\b(?=[^.!?]*\b(?:not getting up|can'?t get up|won'?t get up|is ?n'?t getting up|not moving|"
+    r"is ?n'?t moving|wo ?n'?t move)\b)")
 """Words that make a fall or a call for help clear whatever the model's score (once the
 negated, idiomatic and someone-else's uses are taken out: :func:`defuse`)."""
 
@@ -290,6 +314,8 @@ _NEGATED = re.compile(
     r"\bno (?:smell|sign|whiff|trace|hint) of (?:gas|smoke|burning)\b|"
     r"\bno (?:help|ambulance) (?:is )?(?:needed|required)\b|"
     r"\bnot (?:bleeding|choking|having a (?:stroke|heart attack|fit|seizure))\b|"
+    # "he's not unconscious, he's asleep"
+    r"\b(?:not|is ?n'?t|was ?n'?t) unconscious\b|"
     # "it's not blood, it's beetroot juice", "i'm not stuck, i'm doing the skirting boards"
     r"\b(?:it|that)(?:'s| is| was) not (?:real |actual )?blood\b|"
     r"\b(?:it|that) (?:isn't|wasn't) (?:real |actual )?blood\b|\b(?:i'm|i am) not stuck\b|"
@@ -524,7 +550,35 @@ _IDIOM = re.compile(
     r"\bsend (?:some ?one|some ?body) (?:round|over) (?:next (?:week|month|monday|tuesday|"
     r"wednesday|thursday|friday|saturday|sunday)|on (?:monday|tuesday|wednesday|thursday|"
     r"friday|saturday|sunday)|tomorrow|this (?:week|weekend|afternoon|evening)|"
-    r"later this week)\b")
+    r"later this week)\b|"
+    # sayings of the heart, a promise, a habit called an emergency, knees in distress, a
+    # simile of a fit, embarrassment, a cold, a bill, temper: "my heart's in my mouth when he
+    # reverses", "cross my heart and hope to die", "his snoring is a medical emergency",
+    # "my knees are sending out distress signals", "like a spider had a seizure", "my heart
+    # bleeds for him", "i went up in flames", "at death's door with this cold", "daylight
+    # robbery", "spitting blood over that ticket"
+    r"\bheart(?:'s| is| was)? (?:right |up )?in (?:my|your|his|her|our|their) mouths?\b|"
+    r"\bheart (?:leapt|jumped|leaps|jumps) into (?:my|your|his|her|our|their) mouths?\b|"
+    r"\bcross my heart(?: and hope to die)?\b|"
+    r"\b(?:snoring|singing|cooking|driving|dancing|whistling|haircut|hair|outfit|jumper|"
+    r"handwriting|fashion sense|garden|lawn|hedge|wallpaper)(?:'s| is| was) (?:a |an )?(?:\w+ )?"
+    r"emergency\b|"
+    r"\b(?:knees?|back|legs?|feet|stomach|tummy|belly|body|joints?|hips?|bladder|brain|ears?|"
+    r"eyes?) (?:are |is |'re |'s |keep |keeps )?(?:sending|send|sends) (?:out )?(?:an? )?(?:sos|"
+    r"distress (?:signals?|calls?|flares?)|mayday)\b|"
+    r"\blike an? (?:[\w']+ ){1,2}?(?:had|'d had|has had) an? (?:seizure|fit|heart attack|stroke|"
+    r"funny turn|breakdown|nervous breakdown)\b|"
+    r"\b(?:my|your|his|her|our|their) heart bleeds\b|\bbleeding hearts?\b|"
+    r"\bi (?:just |nearly |practically |almost )?went up in flames\b|"
+    r"\bat death'?s door with (?:this|a|my|the|that) (?:\w+ )?(?:cold|cough|flu|sniffles?|"
+    r"hangover|hay ?fever|toothache|chill)\b|"
+    r"\bdaylight robbery\b|\bspitting (?:blood|feathers|nails|tacks) (?:over|about|at|because|"
+    r"when)\b|"
+    # a small cut made light of: "it's only a shaving nick, it's stopped already" (never "not
+    # just a scratch")
+    r"(?<!not )\b(?:it's|it is|it was|only|just) (?:a |an )?(?:little |tiny |small |wee )?"
+    r"(?:shaving )?(?:nick|scratch|graze|paper cut|pinprick|shaving cut)\b|"
+    r"\bit(?:'s| has)? stopped (?:bleeding )?(?:already|now)\b")
 """Figures of speech that use the words of a fall or a call for help."""
 
 _NOUN = (r"(?!(?:i|i've|ive|i'd|i'm|me|and|then|but|so|just|when|as|while|if|or|it|"
@@ -614,6 +668,9 @@ _NOT_A_CALL = re.compile(
     r"\btest(?:ing|ed)? (?:the |my |our )?(?:(?:emergency|panic|alarm|help|lifeline|careline|"
     r"personal alarm) )?(?:button|pendant|cord|alarm|call|line)s?\b|"
     r"\bthis is (?:just |only )?a test\b|"
+    # the alarm itself as a thing: "the new emergency pendant came in the post"
+    r"\b(?:new|spare|old|replacement) emergency (?:pendants?|buttons?|cords?|alarms?|"
+    r"bracelets?|watch(?:es)?)\b|"
     # which to do, asked: "if i ever can't breathe, should i ring 999 or press my button?"
     r"\b(?:should|would|do) (?:i|we) (?:ring|call|phone|dial|press)(?: for)? (?:an? |the |my )?"
     rf"(?:ambulance|{_EMERGENCY_NUMBER}|button|pendant|doctor)\b(?: or (?:press|ring|call|phone) "
@@ -808,7 +865,32 @@ _NOT_NOW = re.compile(
     r"\bif (?:some ?one|some ?body|anyone|any ?body|a burglar|burglars) (?:ever )?"
     r"(?:tries to |tried to )?(?:breaks?|broke|gets|got|forces|forced) (?:in|their way in)\b|"
     r"\bif (?:the |a |my |your )?(?:[\w']+ ){0,2}?(?:(?:catches|catch|caught) fire|"
-    r"(?:is|are|goes|went) (?:on fire|up in flames))\b")
+    r"(?:is|are|goes|went) (?:on fire|up in flames))\b|"
+    # what the resident would say, not says: "if i said i can't get up you'd ring sarah,
+    # wouldn't you" (to the clause's end: "..., i need help" is said apart)
+    r"\bif (?:i|you|someone|somebody|he|she) (?:ever )?(?:said|say|says|shouted|shout|shouts|"
+    r"told you|tell you|called out|call out|yelled|yell)(?: that)?(?: [\w']+){1,8}|"
+    # a scare called off: "i thought i smelled gas but it was just the cooker lighting"
+    r"\bi thought (?:i|there|it|he|she|someone|somebody)\b[^.!?;]{0,60}?\bbut (?:it was|it's|"
+    r"it is|it turned out|turns out)(?: to be)? (?:just|only|nothing)\b|"
+    # another's collapse on a day gone by, or another in hospital with their turn, or the
+    # ambulance been and gone: "our neighbour collapsed at the bus stop on monday", "my
+    # sister's in hospital with chest pains", "the ambulance has been and gone, they checked
+    # dad over and said he's fine" (not the resident's, nor since)
+    rf"(?:\b(?:he|she|they|(?:my|our) (?:\w+ )?{_KIN}(?: (?!had\b|has\b)\w+)?) (?:collapsed|"
+    r"fainted|passed out|blacked out|was taken ill|took ill|was rushed (?:in|to hospital))"
+    r"(?: [\w']+){0,4}? (?:on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
+    rf"last (?:week|month|night)|yesterday|the other day)\b){_AGAIN}|"
+    rf"(?:\b(?:he|she|they|(?:my|our) (?:\w+ )?{_KIN}(?: \w+)?)(?:'s| is|'re| are) (?:in|at) "
+    r"(?:the )?hospital with (?:an? |his |her |their |bad |some )?(?:chest pains?|stroke|heart "
+    rf"attack|fit|seizure|fall|pneumonia|infection)\b){_AGAIN}|"
+    r"\b(?:the )?(?:ambulance|paramedics?|ambulance crew)(?:'s| has| have)? (?:been and gone|"
+    r"came and went|come and gone)\b|"
+    r"\bchecked (?:him|her|them|dad|mum|my \w+) over and said (?:he's|she's|they're|he is|"
+    r"she is|they are) (?:fine|ok|okay|alright|all right)\b|"
+    r"\b(?:the )?ambulance (?:came|took (?:him|her|them)(?: in| away)?)(?: [\w']+){0,3}? and "
+    r"(?:he|she|they)(?:'s| is|'re| are) (?:recovering|fine|ok|okay|home|doing (?:well|fine)|"
+    r"in (?:the )?hospital)\b")
 """A fall long past or a hypothetical one: not a call (:func:`is_negated_call`); a plain
 call in another clause still counts."""
 
@@ -822,7 +904,7 @@ _DENIAL = re.compile(
     r"\bi(?:'m| am) (?:perfectly |quite |absolutely )?(?:fine|ok|okay|all ?right|alright)\b|"
     r"\bi did ?n[o']t fall\b|\bi do ?n[o']t need (?:any )?help\b|\bfalse alarm\b|"
     r"\b(?:everything|all)(?:'s| is) (?:fine|ok|okay|all ?right|well)\b|\bno help needed\b|"
-    r"\bno harm done\b")
+    r"\bno harm done\b|\bpanic over\b")
 """An explicit "no, I am fine" to "Did you fall? Do you need help?"."""
 
 _NOT_FINE = re.compile(r"\bnot (?:fine|ok|okay|all ?right|alright|good|really fine)\b|"
@@ -974,7 +1056,9 @@ _FALL_WORDS = re.compile(r"\b(?:fell|fallen|fall|slipped|tripped|tumbled|floor|g
                          r"keeled|toppled|went flying|legs|"
                          rf"on the (?:\w+ )?{_FLOOR_COVERING}|{_WEDGED}|"
                          + _RISE_MYSELF + r"|"
-                         r"come a cropper)\b")
+                         r"come a cropper|(?:gone|went) down (?:in|on) the|"
+                         r"(?:come|came) off (?:the|a|his|her|my) (?:step ?ladder|ladder|"
+                         r"steps|stool|roof|horse|bike))\b")
 
 
 _FIRE_OR_GAS = re.compile(r"\b(?:smoke|fire|flames|gas)\b")

@@ -150,6 +150,11 @@ HELD_OUT = [
     # eleventh, read"): every call caught; one joke still alerts ("quick, somebody dial
     # 999, there's a spelling mistake in the radio times")
     ("figures_heldout11_en.jsonl", 46, 159, 1),
+    # written blind after the tenth was read, kept blind one round: ten other sentences
+    # alerted at once, ten asked, two calls missed (stroke signs in another, a throat
+    # closing up). Read once the thirteenth was written ("The twelfth, read"): every call
+    # caught; one joke still alerts ("he's so slow the snails have rung him an ambulance")
+    ("figures_heldout12_en.jsonl", 43, 158, 1),
 ]
 
 
@@ -163,13 +168,13 @@ def test_no_call_of_a_held_out_file_is_missed(name: str, calls: int, others: int
     assert result["other_alerts"] <= most_alerts, result["lists"]["other_alerts"]
 
 
-def test_the_twelfth_held_out_file_kept_blind() -> None:
-    """Written blind after the tenth was read, and kept blind (docs/safety-path.md, "A
-    twelfth file"): counts only. First measured with the tenth round's words, the
-    stock-words floor and the leading-no rule: ten other sentences alerted at once, ten
-    asked, two calls missed (the model 0.30 and 0.47, no call words). Ceilings rather than
+def test_the_thirteenth_held_out_file_kept_blind() -> None:
+    """Written blind after the eleventh was read, and kept blind (docs/safety-path.md, "A
+    thirteenth file"): counts only. First measured with the eleventh round's words, the
+    stock-words floor and the leading-no rule: three other sentences alerted at once, two
+    asked, two calls missed (the model 0.51 and 0.56, no call words). Ceilings rather than
     goals."""
-    result = device_check(file=CHALLENGE_DIR / "figures_heldout12_en.jsonl")
-    assert result["n_safety"] == 43 and result["n_other"] == 158
+    result = device_check(file=CHALLENGE_DIR / "figures_heldout13_en.jsonl")
+    assert result["n_safety"] == 46 and result["n_other"] == 156
     assert result["safety_missed"] <= 2
-    assert result["other_alerts"] <= 10 and result["other_questions"] <= 10
+    assert result["other_alerts"] <= 3 and result["other_questions"] <= 2

@@ -1107,3 +1107,72 @@ def test_figures_and_mentions_of_the_eleventh_round_are_no_call(text: str) -> No
 ])
 def test_the_literal_neighbours_of_the_eleventh_round_still_call(text: str) -> None:
     assert safety.safety_label_of_words(text) in SAFETY_LABELS, text
+
+
+@pytest.mark.parametrize("text", [
+    "my husband's slurring and his face has gone lopsided",
+    "her mouth is drooping on one side",
+    "one side of his face has gone numb",
+    "my throat's closing up, i think it was the nuts",
+    "his tongue's swelling up after the wasp sting",
+    "mum's gone down in the bathroom and i can't get her up",
+    "dad came off the ladder and he's not moving",
+])
+def test_calls_of_the_twelfth_round_are_safety_words(text: str) -> None:
+    """Kinds of call found by the twelfth held-out file, read once the thirteenth was
+    written (docs/safety-path.md, "The twelfth, read"), in the project's own words: stroke
+    signs seen in another, a throat or a tongue swelling shut, someone gone down whom the
+    resident cannot lift, a fall from a ladder and not getting up."""
+    assert safety.safety_label_of_words(text) in SAFETY_LABELS, text
+
+
+@pytest.mark.parametrize("text", [
+    "he was slurring his words at the wedding, the state of him",
+    "she has a crooked smile, just like her father",
+    "his face dropped when he saw the gas bill",
+    "how can you tell if someone's having a stroke, is it the face drooping?",
+    "my ankles are swelling up in this heat",
+    "the water's gone down in the bath already",
+    "the new emergency pendant's come, it's a horrible grey",
+    "our neighbour collapsed at the shops on friday, he's home now",
+    "my brother's in hospital with pneumonia, they're keeping him in",
+    "the paramedics have been and gone, they said he's fine",
+    "if i shouted help would you hear me from the garden",
+])
+def test_figures_and_mentions_of_the_twelfth_round_are_no_call(text: str) -> None:
+    assert safety.safety_label_of_words(text) is None, text
+
+
+@pytest.mark.parametrize("text", [
+    "my heart's in my mouth every time the phone rings",
+    "cross my heart, i'll take my tablets",
+    "his whistling is a national emergency",
+    "my back is sending out distress signals after the gardening",
+    "the printout looks like a printer had a fit",
+    "my heart bleeds for them",
+    "i'm at death's door with this flu",
+    "four pounds for a sandwich, that's daylight robbery",
+    "she was spitting blood about the bins",
+    "i thought there was someone at the window but it was just the cat",
+    "it's only a little graze from the rose bush",
+    "he's not unconscious, he's just a heavy sleeper",
+    "panic over, the kettle had just boiled dry",
+])
+def test_figures_the_model_took_for_calls_in_the_twelfth_round_are_no_call(text: str) -> None:
+    """Sayings and scares called off of the twelfth file's kinds: read as figures or
+    denials, never alerted nor asked about, whatever the model reads."""
+    assert safety.is_negated_call(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "he was slurring at lunch and now he's slurring again and his arm's gone weak",
+    "it's not just a scratch, it won't stop bleeding",
+    "it's only a scratch but i can't get up",
+    "i thought it was just wind but now i've got chest pains",
+    "my sister's in hospital with a stroke and now i've got chest pains too",
+    "the ambulance has been and gone and now i can't breathe",
+    "my heart's in my mouth and i've got chest pains",
+    "if i said i need help would you believe me? i need help",
+])
+def test_the_literal_neighbours_of_the_twelfth_round_still_call(text: str) -> None:
+    assert safety.safety_label_of_words(text) in SAFETY_LABELS, text
