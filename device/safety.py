@@ -287,7 +287,35 @@ _SAFETY_PHRASE = re.compile(
     r"move|pick) (?:him|her|them)\b|"
     r"\b(?:come|came) off (?:the|a|his|her|my) (?:step ?ladder|ladder|steps|stool|roof|horse|bike)"
     r"\b(?=[^.!?]*\b(?:not getting up|can'?t get up|won'?t get up|is ?n'?t getting up|not moving|"
-    r"is ?n'?t moving|wo ?n'?t move)\b)")
+    r"is ?n'?t moving|wo ?n'?t move)\b)|"
+    # a stranger at the windows or the doors: "there's a man in my back garden with a torch
+    # looking in the windows" (a window cleaner, a man come to measure the windows, are none)
+    r"\b(?:a man|a woman|some ?one|some ?body|a stranger|men|two men|a lad|lads)\b[^.!?]{0,50}?"
+    r"\b(?:with a torch|(?:looking|peering|peeping|staring|shining a torch) (?:in|into|through) "
+    r"(?:the|my|our) (?:\w+ )?windows?|trying (?:the|my|our) (?:front |back )?(?:door|handle|"
+    r"door handle|windows?))\b|"
+    # stuck in the bath, now ("i can't get out of the bath without my rail" is a habit)
+    r"\b(?:i|he|she)(?:'m| am|'s| is|'ve been| have been| has been)? (?:stuck|trapped) in "
+    r"(?:the|my|his|her) (?:bath|bathtub|tub)\b|"
+    r"\b(?:can ?not|can'?t|could ?n'?t) get (?:myself |him |her )?out of (?:the|my) (?:bath|"
+    r"bathtub|tub)\b(?! (?:without|on my own any more|any more|these days|nowadays|like i used "
+    r"to|as (?:easily|quickly|fast) as)\b)|"
+    # someone slumped who does not answer: "frank's slumped in his chair and he's not
+    # answering me"
+    r"\b(?:slumped|keeled|flopped)\b[^.!?]{0,40}?\b(?:not answering|not responding|wo ?n'?t "
+    r"(?:answer|respond)|is ?n'?t (?:answering|responding)|not talking to me)\b|"
+    # an appliance alight: "the toaster's gone up and the cupboard above it's catching"
+    r"(?<!of )\b(?:the |my |our |a )(?:toaster|pan|frying pan|oven|grill|microwave|tumble dryer|"
+    r"dryer|heater|telly|tv|"
+    r"kettle|fryer|air fryer|cooker|hob)(?:'s| has| is)? (?:gone up|going up|alight|ablaze)"
+    r"(?! (?:in price|by|again in price)\b)|"
+    r"\b(?:cupboard|curtains?|blind|tea ?towel|wall|ceiling)(?: above it| next to it)?(?:'s| is)? "
+    r"(?:catching|caught|alight)\b(?! (?:the|my|your|his|her|a) \w)|"
+    # a diabetic low: "it's my sugar, i'm all shaky and sweaty and muddled"
+    r"\bmy (?:sugar|sugars|blood sugar|levels?)\b[^.!?]{0,60}?\b(?:shaky|shaking|sweaty|"
+    r"sweating|muddled|confused|can'?t think straight)\b|"
+    r"\b(?:oh )?my chest\b[^.!?]{0,30}?\bsomething'?s (?:really |very |badly |terribly )?"
+    r"wrong\b")
 """Words that make a fall or a call for help clear whatever the model's score (once the
 negated, idiomatic and someone-else's uses are taken out: :func:`defuse`)."""
 
@@ -505,7 +533,8 @@ _IDIOM = re.compile(
     r"runner beans|beans|sunflowers|dahlias|tomato plants|tomatoes|plants|sweet peas|lupins|"
     r"delphiniums|hollyhocks|canes|talks|deal|plans?|market|prices|shares|pound|government|"
     r"batting|innings|middle order|top order|tail|defence|team|side|england|scotland|wales|"
-    r"ireland|australia)(?:'ve|'s| have| has| had| just| all| completely)* (?:collapsed|"
+    r"ireland|australia|row|rows|stitches|knitting|scarf|jumper|sleeve|house of cards|"
+    r"sandcastle|tower)(?:'ve|'s| have| has| had| just| all| completely)* (?:collapsed|"
     r"keeled over|toppled over|flopped)\b|"
     # the fire brigade asked for a man too hot to handle
     r"\b(?:some ?(?:one|body) )?(?:call|ring|get) (?:the |a )?(?:fire brigade|fire engine|"
@@ -572,6 +601,8 @@ _IDIOM = re.compile(
     r"\bi (?:just |nearly |practically |almost )?went up in flames\b|"
     r"\bat death'?s door with (?:this|a|my|the|that) (?:\w+ )?(?:cold|cough|flu|sniffles?|"
     r"hangover|hay ?fever|toothache|chill)\b|"
+    r"\bhaving kittens\b|\bnot (?:an? )?(?:heart attack|stroke|coronary),? (?:just|only|it'?s "
+    r"(?:just|only)) (?:an? )?(?:panic|flap|fluster|worry|nerves|wind|indigestion)\b|"
     r"\bdaylight robbery\b|\bspitting (?:blood|feathers|nails|tacks) (?:over|about|at|because|"
     r"when)\b|"
     # a small cut made light of: "it's only a shaving nick, it's stopped already" (never "not
@@ -668,6 +699,10 @@ _NOT_A_CALL = re.compile(
     r"\btest(?:ing|ed)? (?:the |my |our )?(?:(?:emergency|panic|alarm|help|lifeline|careline|"
     r"personal alarm) )?(?:button|pendant|cord|alarm|call|line)s?\b|"
     r"\bthis is (?:just |only )?a test\b|"
+    # a thing dropped on the floor, not the resident: "i just dropped the remote on the
+    # floor" (never "i dropped on the floor")
+    r"\b(?:dropped|spilt|spilled|knocked|threw|chucked) (?:the|my|a|an|some|his|her|it|them|"
+    r"that|this) (?:[\w']+ ){0,3}?(?:on|onto) the (?:\w+ )?floor\b|"
     # the alarm itself as a thing: "the new emergency pendant came in the post"
     r"\b(?:new|spare|old|replacement) emergency (?:pendants?|buttons?|cords?|alarms?|"
     r"bracelets?|watch(?:es)?)\b|"
@@ -759,6 +794,9 @@ _MENTION = re.compile(
     r"office|lounge|kitchen|of (?:the|a|our|my|this|that))\b|"
     r"\bon the (?:ground|first|second|third|fourth|fifth|top|upper|1st|2nd|3rd|4th) floor\b|"
     # (not "on the bottom floor": a recognizer's "on the bathroom floor")
+    # a phone that will not ring out (asked about: it may be a call that could not be made)
+    r"\b(?:can ?not|can'?t|could ?n'?t) get (?:my|the) (?:phone|mobile|telephone|landline) to "
+    r"(?:ring out|ring|dial|work|connect|go through)\b|"
     # a mild cough, which no call is told by alone: "i've a tickly cough that won't shift"
     r"\b(?:tickly|tickling|chesty|niggly|nagging|dry|little|bit of a) cough\b|"
     r"\bcough that (?:won't|will not|wo n't) (?:shift|go|clear|budge)\b|"
@@ -873,6 +911,9 @@ _NOT_NOW = re.compile(
     # a scare called off: "i thought i smelled gas but it was just the cooker lighting"
     r"\bi thought (?:i|there|it|he|she|someone|somebody)\b[^.!?;]{0,60}?\bbut (?:it was|it's|"
     r"it is|it turned out|turns out)(?: to be)? (?:just|only|nothing)\b|"
+    # "don't panic, it's only the smoke alarm, it's the toast again"
+    r"\b(?:it'?s|it is|it was|that'?s|that was) (?:only|just) (?:the )?(?:smoke alarm|fire alarm|"
+    r"toast|burnt toast|steam|cooker|grill)\b|"
     # another's collapse on a day gone by, or another in hospital with their turn, or the
     # ambulance been and gone: "our neighbour collapsed at the bus stop on monday", "my
     # sister's in hospital with chest pains", "the ambulance has been and gone, they checked
@@ -1058,7 +1099,9 @@ _FALL_WORDS = re.compile(r"\b(?:fell|fallen|fall|slipped|tripped|tumbled|floor|g
                          + _RISE_MYSELF + r"|"
                          r"come a cropper|(?:gone|went) down (?:in|on) the|"
                          r"(?:come|came) off (?:the|a|his|her|my) (?:step ?ladder|ladder|"
-                         r"steps|stool|roof|horse|bike))\b")
+                         r"steps|stool|roof|horse|bike)|(?:stuck|trapped) in (?:the|my|his|her) "
+                         r"(?:bath|bathtub|tub)|get (?:myself |him |her )?out of (?:the|my) "
+                         r"(?:bath|bathtub|tub))\b")
 
 
 _FIRE_OR_GAS = re.compile(r"\b(?:smoke|fire|flames|gas)\b")

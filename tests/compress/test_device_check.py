@@ -155,6 +155,11 @@ HELD_OUT = [
     # closing up). Read once the thirteenth was written ("The twelfth, read"): every call
     # caught; one joke still alerts ("he's so slow the snails have rung him an ambulance")
     ("figures_heldout12_en.jsonl", 43, 158, 1),
+    # written blind after the eleventh was read, kept blind one round: three other
+    # sentences alerted at once, two asked, two calls missed (a stranger at the windows with
+    # a torch, stuck in the bath for hours). Read once the fourteenth was written ("The
+    # thirteenth, read"): every call caught, none alerted
+    ("figures_heldout13_en.jsonl", 46, 156, 0),
 ]
 
 
@@ -168,13 +173,13 @@ def test_no_call_of_a_held_out_file_is_missed(name: str, calls: int, others: int
     assert result["other_alerts"] <= most_alerts, result["lists"]["other_alerts"]
 
 
-def test_the_thirteenth_held_out_file_kept_blind() -> None:
-    """Written blind after the eleventh was read, and kept blind (docs/safety-path.md, "A
-    thirteenth file"): counts only. First measured with the eleventh round's words, the
-    stock-words floor and the leading-no rule: three other sentences alerted at once, two
-    asked, two calls missed (the model 0.51 and 0.56, no call words). Ceilings rather than
+def test_the_fourteenth_held_out_file_kept_blind() -> None:
+    """Written blind after the twelfth was read, and kept blind (docs/safety-path.md, "A
+    fourteenth file"): counts only. First measured with the twelfth round's words, the
+    stock-words floor and the leading-no rule: one other sentence alerted at once, five
+    asked, five calls missed (the model 0.04 to 0.40, no call words). Ceilings rather than
     goals."""
-    result = device_check(file=CHALLENGE_DIR / "figures_heldout13_en.jsonl")
-    assert result["n_safety"] == 46 and result["n_other"] == 156
-    assert result["safety_missed"] <= 2
-    assert result["other_alerts"] <= 3 and result["other_questions"] <= 2
+    result = device_check(file=CHALLENGE_DIR / "figures_heldout14_en.jsonl")
+    assert result["n_safety"] == 55 and result["n_other"] == 154
+    assert result["safety_missed"] <= 5
+    assert result["other_alerts"] <= 1 and result["other_questions"] <= 5

@@ -1176,3 +1176,66 @@ def test_figures_the_model_took_for_calls_in_the_twelfth_round_are_no_call(text:
 ])
 def test_the_literal_neighbours_of_the_twelfth_round_still_call(text: str) -> None:
     assert safety.safety_label_of_words(text) in SAFETY_LABELS, text
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("someone's in the garden with a torch, peering in the windows", "emergency_help"),
+    ("a man i don't know is trying the front door handle", "emergency_help"),
+    ("i'm stuck in the bath and the water's cold", "fall_report"),
+    ("i can't get myself out of the bath", "fall_report"),
+    ("my husband's slumped on the settee and he's not responding", "emergency_help"),
+    ("the grill's gone up and the curtains are catching", "emergency_help"),
+    ("my blood sugar's gone, i'm sweating and confused", "emergency_help"),
+    ("oh my chest, something's very wrong", "emergency_help"),
+])
+def test_calls_of_the_thirteenth_round_are_safety_words(text: str, label: str) -> None:
+    """Kinds of call found by the thirteenth held-out file, read once the fourteenth was
+    written (docs/safety-path.md, "The thirteenth, read"), in the project's own words: a
+    stranger at the windows or the doors, stuck in the bath, someone slumped who does not
+    answer, an appliance alight, a diabetic low, the chest and something wrong."""
+    assert safety.safety_label_of_words(text) == label, text
+
+
+@pytest.mark.parametrize("text", [
+    "a man came round to measure the windows for blinds",
+    "the window cleaner's looking in the windows again",
+    "i can't get out of the bath without my rail these days",
+    "the price of the toaster's gone up",
+    "my sugar's a bit high today, the nurse says",
+    "i slumped on the sofa after the walk",
+    "the curtains caught the light nicely",
+])
+def test_neighbours_of_the_thirteenth_round_that_are_no_call(text: str) -> None:
+    assert safety.safety_label_of_words(text) is None, text
+
+
+@pytest.mark.parametrize("text", [
+    "i dropped a stitch and the whole sleeve's collapsed",
+    "she's having kittens about the wedding",
+    "not a heart attack, just a flap about the visitors",
+    "i haven't fallen, i knocked the cup on the floor",
+    "don't worry, it's just the smoke alarm, the toast again",
+])
+def test_figures_and_scares_of_the_thirteenth_round_are_no_call(text: str) -> None:
+    assert safety.is_negated_call(text) or safety.is_mention(text), text
+    assert safety.safety_label_of_words(text) is None, text
+
+
+def test_a_phone_that_will_not_ring_out_is_asked_about_never_alerted_by_the_model_alone(
+) -> None:
+    """"I can't get my phone to ring out" may be a call that could not be made: a mention,
+    asked about however sure the model is (device.safety_decision, step 4)."""
+    assert safety.is_mention("i can't get my phone to ring out, it just beeps")
+    assert safety.safety_label_of_words("i can't get my phone to ring out, i've fallen") == \
+        "fall_report"
+
+
+@pytest.mark.parametrize("text", [
+    "i dropped my stick on the floor and i can't get up",
+    "i dropped on the floor",
+    "it's only the smoke alarm but now there's smoke everywhere, the kitchen's full of smoke",
+    "not a heart attack, just a panic, but i can't breathe",
+    "the row's collapsed and so have i, i've fallen",
+])
+def test_the_literal_neighbours_of_the_thirteenth_round_still_call(text: str) -> None:
+    assert safety.safety_label_of_words(text) in SAFETY_LABELS, text
