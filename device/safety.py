@@ -72,6 +72,7 @@ _SAFETY_PHRASE = re.compile(
     r"\balert (?:my |the )?care\b(?! (?:plan|home|package)\b)|"
     rf"\b{_EMERGENCY_NUMBER}\b|\bemergency\b|"
     r"\bchest pains?\b|\bchest (?:is |feels )?(?:\w+ )?(?:hurting|hurts|tight)\b|"
+    r"\bchest(?:'s| has) gone (?:really |very |so |all |awfully )?(?:tight|heavy)\b|"
     r"\bheart attack\b|\bstroke\b|\bbleeding\b|\b(?:passing|passed|blacked) out\b|"
     # the resident blacking out, or about to: "i keep blacking out", "i'm going to pass out"
     # (the telly "blacking out" is not these words)
@@ -199,7 +200,7 @@ _SAFETY_PHRASE = re.compile(
     # or in their eyes, are no fire)
     r"\bthere(?:'s| is| are) sparks\b(?! (?:between|flying between|in (?:his|her|their|your|my) "
     r"eyes)\b)|"
-    r"\b(?:kitchen|house|room|hall|hallway|landing|flat|bedroom|lounge|place|stairs)(?:'s| is)? "
+    r"\b(?:kitchen|house|room|hall|hallway|landing|flat|bedroom|lounge|place|stairs)(?:'?s| is)? "
     r"full (?:of|a|o') smoke\b|"
     # someone outside at night with a torch: "there's a man in the garden shining a torch in
     # the windows"
@@ -315,7 +316,46 @@ _SAFETY_PHRASE = re.compile(
     r"\bmy (?:sugar|sugars|blood sugar|levels?)\b[^.!?]{0,60}?\b(?:shaky|shaking|sweaty|"
     r"sweating|muddled|confused|can'?t think straight)\b|"
     r"\b(?:oh )?my chest\b[^.!?]{0,30}?\bsomething'?s (?:really |very |badly |terribly )?"
-    r"wrong\b")
+    r"wrong\b|"
+    # a dose taken twice, a poison drunk or eaten: "i've taken this morning's tablets twice
+    # over", "she's drunk some of the bleach", "my grandson's been at the dishwasher tablets"
+    r"(?<!have i )(?<!did i )(?<!have you )\b(?:taken|took|had|swallowed)\b(?: [\w']+){0,4}? "
+    r"(?:tablets|pills|dose|medicine|meds|insulin|injection)(?: [\w']+){0,2}? (?:twice|two "
+    r"times|twice over|double)\b(?! (?:a|per|every|each) (?:day|week|night|morning|evening)\b| "
+    r"daily\b| weekly\b)|"
+    r"(?<!have i )(?<!did i )\b(?:taken|took) (?:them|those|these|both|the lot) (?:twice|two times|"
+    r"twice over)\b(?! (?:a|per|every|each) (?:day|week|night|morning|evening)\b| daily\b)|"
+    r"(?<!if i )(?<!if you )(?<!if he )(?<!if she )\b(?:taken|took|had|given (?:him|her|myself)|"
+    r"gave (?:him|her|myself)) an? (?:double|triple) dose\b|"
+    r"\b(?:drunk|drank|swallowed|eaten|ate|swigged|sipped|licked|chewed|been at|got into)"
+    r"(?: (?:some|a bit|half|all|a drop) of)?(?: the| my| a| some)? (?:bleach|dishwasher "
+    r"tablets?|washing (?:tablets?|pods?|capsules?|liquid)|white spirit|antifreeze|weedkiller|"
+    r"dettol|turps|paraffin|batteries|button batter(?:y|ies)|rat poison|slug pellets|"
+    r"drain cleaner|oven cleaner)\b|"
+    # a diabetic low in another: "bert's sugar must be low, he's confused and dripping with
+    # sweat"
+    r"\b(?:his|her|[\w]+'s) (?:sugar|sugars|blood sugar|levels?)\b[^.!?]{0,60}?\b(?:shaky|"
+    r"shaking|sweaty|sweating|muddled|confused|can'?t think straight|dripping with sweat|"
+    r"won'?t wake)\b|"
+    # the alarm meant this time: "it's not a drill this time, the hall's full of smoke"
+    r"\b(?:it|this)(?:'?s| is)? not a drill\b|\b(?:it|this) is ?n'?t a drill\b|"
+    # something alight that caught what is near it: "the electric fire's caught the curtains"
+    r"\b(?:fire|heater|candle|cigarette|fag|pan|toaster|lamp|grill|hob|cooker)(?:'s| has)? "
+    r"caught (?:the |my )?(?:curtains?|blinds?|carpet|rug|tea ?towel|cupboards?|chair|sofa|"
+    r"settee|bedding|bed|sheets|nightie|dressing gown|sleeve|paper|wall)\b|"
+    # a boiler making people ill (carbon monoxide): "the boiler's making us both dizzy and sick"
+    r"\b(?:boiler|fire|heater|gas fire|stove|cooker)(?:'?s| is) making (?:us|me|him|her|everyone)"
+    r"(?: both| all)? (?:feel )?(?:dizzy|sick|ill|sleepy|drowsy|headachy|poorly|faint)\b|"
+    # someone gone down or over in a room and hurt or stuck there now: "mum's gone over in the
+    # lounge and she's hit her head", "dad's gone down in the toilet and he's stuck behind the
+    # door"
+    r"\b(?:gone|went) (?:down|over) (?:in|on) the (?:shower|bath|bathroom|kitchen|hall|hallway|"
+    r"landing|garden|stairs|toilet|loo|patio|path|lounge|bedroom|living room|conservatory)\b"
+    r"[^.!?]*\b(?:hit (?:his|her|my) head|banged (?:his|her|my) head|stuck|can'?t get (?:up|him "
+    r"up|her up)|not moving|won'?t get up|bleeding)\b|"
+    # a tumble, the resident's own, now ("the shares took a tumble" is no fall)
+    r"(?:^|\bi(?:'ve| have)? (?:just )?)(?:took|taken|had) a (?:bit of a |nasty |bad |little )?"
+    r"tumble\b")
 """Words that make a fall or a call for help clear whatever the model's score (once the
 negated, idiomatic and someone-else's uses are taken out: :func:`defuse`)."""
 
@@ -342,6 +382,8 @@ _NEGATED = re.compile(
     r"\bno (?:smell|sign|whiff|trace|hint) of (?:gas|smoke|burning)\b|"
     r"\bno (?:help|ambulance) (?:is )?(?:needed|required)\b|"
     r"\bnot (?:bleeding|choking|having a (?:stroke|heart attack|fit|seizure))\b|"
+    # "my chest is bad this morning but i'm breathing alright"
+    r"\bbut i(?:'m| am) (?:still )?breathing (?:alright|all right|fine|ok|okay|normally)\b|"
     # "he's not unconscious, he's asleep"
     r"\b(?:not|is ?n'?t|was ?n'?t) unconscious\b|"
     # "it's not blood, it's beetroot juice", "i'm not stuck, i'm doing the skirting boards"
@@ -358,7 +400,8 @@ next to it only: "i'm not okay i need help" denies nothing)."""
 
 _IDIOM = re.compile(
     r"\b(?:fell|fallen|falling|fall) (?:head over heels|asleep|in love|out of love|"
-    r"for (?:it|that|him|her|them|his|their)|"
+    r"for (?:it|that|him|her|them|his|their|(?:one of )?(?:these|those|a|the|that|another) "
+    r"(?:\w+ )?(?:scams?|cons?|tricks?|lines?|emails?|calls?|texts?))|"
     # behind with the ironing, on the bills, in class: not behind the sofa, where one lies
     r"behind(?= (?:with|on|in|at|again|a bit|badly|a lot|the times|the others|the rest|"
     r"everyone|schedule)\b|$|[,.!?;])|"
@@ -534,7 +577,9 @@ _IDIOM = re.compile(
     r"delphiniums|hollyhocks|canes|talks|deal|plans?|market|prices|shares|pound|government|"
     r"batting|innings|middle order|top order|tail|defence|team|side|england|scotland|wales|"
     r"ireland|australia|row|rows|stitches|knitting|scarf|jumper|sleeve|house of cards|"
-    r"sandcastle|tower)(?:'ve|'s| have| has| had| just| all| completely)* (?:collapsed|"
+    r"sandcastle|tower|united|city|rovers|wanderers|athletic|villa|spurs|arsenal|chelsea|"
+    r"liverpool|everton|celtic|rangers|the lads)(?:'ve|'s| have| has| had| just| all| "
+    r"completely)* (?:collapsed|"
     r"keeled over|toppled over|flopped)\b|"
     # the fire brigade asked for a man too hot to handle
     r"\b(?:some ?(?:one|body) )?(?:call|ring|get) (?:the |a )?(?:fire brigade|fire engine|"
@@ -601,6 +646,7 @@ _IDIOM = re.compile(
     r"\bi (?:just |nearly |practically |almost )?went up in flames\b|"
     r"\bat death'?s door with (?:this|a|my|the|that) (?:\w+ )?(?:cold|cough|flu|sniffles?|"
     r"hangover|hay ?fever|toothache|chill)\b|"
+    r"\b(?:smoke|fire) alarm\b[^.!?]{0,60}?\b(?:new |flat |low |dead )batter(?:y|ies)\b|"
     r"\bhaving kittens\b|\bnot (?:an? )?(?:heart attack|stroke|coronary),? (?:just|only|it'?s "
     r"(?:just|only)) (?:an? )?(?:panic|flap|fluster|worry|nerves|wind|indigestion)\b|"
     r"\bdaylight robbery\b|\bspitting (?:blood|feathers|nails|tacks) (?:over|about|at|because|"
@@ -699,6 +745,16 @@ _NOT_A_CALL = re.compile(
     r"\btest(?:ing|ed)? (?:the |my |our )?(?:(?:emergency|panic|alarm|help|lifeline|careline|"
     r"personal alarm) )?(?:button|pendant|cord|alarm|call|line)s?\b|"
     r"\bthis is (?:just |only )?a test\b|"
+    # how the alarm works: "what happens if i press the emergency button on the pendant by
+    # mistake?", "how does it know if i've had a fall, is it the watch?"
+    r"\bwhat (?:happens|would happen|will happen) (?:if|when) (?:i|you|someone|somebody|he|she) "
+    r"(?:press|presses|pressed|pull|pulls|push|pushes|set off|sets off|trigger|triggers) "
+    r"(?:the |my |this |that )?(?:emergency |panic |red |help )?(?:button|pendant|cord|alarm)\b"
+    r"(?: (?:on|by) (?:the|my) (?:pendant|wrist|watch|bracelet|wall))?"
+    r"(?: by (?:mistake|accident))?|"
+    r"\bhow (?:does|do|would|will|can) (?:it|the \w+|you|they) (?:know|tell|detect|spot|notice) "
+    r"(?:if|when|that) (?:i|i'?ve|i have|someone|somebody)\b(?: [\w']+){0,4}? (?:fall|fell|"
+    r"fallen|had a fall)\b|"
     # a thing dropped on the floor, not the resident: "i just dropped the remote on the
     # floor" (never "i dropped on the floor")
     r"\b(?:dropped|spilt|spilled|knocked|threw|chucked) (?:the|my|a|an|some|his|her|it|them|"
@@ -810,6 +866,7 @@ about first (:func:`is_mention`; device.safety_decision, step 4)."""
 
 
 _LONG_AGO = (r"(?:(?:a (?:few|couple of) |\w+ )?(?:years?|months?|weeks?) (?:ago|back)|"
+             r"(?:ages|yonks|donkey'?s years) ago|"
              r"last (?:year|month|spring|summer|autumn|winter|christmas|easter|monday|tuesday|"
              r"wednesday|thursday|friday|saturday|sunday)|"
              r"(?:at|over) (?:christmas|easter)|"
@@ -823,6 +880,7 @@ _LONG_AGO = (r"(?:(?:a (?:few|couple of) |\w+ )?(?:years?|months?|weeks?) (?:ago
              r"back in (?:'?\d\d|(?:19|20)\d\d|the (?:fifties|sixties|seventies|eighties|"
              r"nineties|\d0s|'\d0s)))\b")
 _MY_FALL = (r"(?:i(?:'ve| have| had)? )?(?:fell|fallen|slipped|tripped|went flying|"
+            r"took a (?:\w+ )?tumble|had a (?:\w+ )?tumble|"
             r"had an? (?:\w+ )?fall)(?: (?:down|over|off|out))?")
 _OLD_TURN = (r"(?:had (?:an?|his|her|their) (?:\w+ )?(?:stroke|heart attack|fit|seizure)|"
              r"passed out|blacked out|"
@@ -922,7 +980,7 @@ _NOT_NOW = re.compile(
     r"fainted|passed out|blacked out|was taken ill|took ill|was rushed (?:in|to hospital))"
     r"(?: [\w']+){0,4}? (?:on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
     rf"last (?:week|month|night)|yesterday|the other day)\b){_AGAIN}|"
-    rf"(?:\b(?:he|she|they|(?:my|our) (?:\w+ )?{_KIN}(?: \w+)?)(?:'s| is|'re| are) (?:in|at) "
+    rf"(?:\b(?:he|she|they|(?:my|our) (?:\w+ )?{_KIN}(?: \w+)?)(?:'?s| is|'re| are) (?:in|at) "
     r"(?:the )?hospital with (?:an? |his |her |their |bad |some )?(?:chest pains?|stroke|heart "
     rf"attack|fit|seizure|fall|pneumonia|infection)\b){_AGAIN}|"
     r"\b(?:the )?(?:ambulance|paramedics?|ambulance crew)(?:'s| has| have)? (?:been and gone|"
@@ -1045,7 +1103,7 @@ where i am", "alert my carer"), which the model may not know at all."""
 def stock_words_only(text: str) -> bool:
     """Whether ``text`` has plain safety words (:func:`is_safety_phrase`) and every phrase
     of them is a call's stock words (:data:`_STOCK_CALL`): "help, what's the time", "i
-    used to work the emergency switchboard", "arsenal collapsed like a wet paper bag"; not
+    used to work the emergency switchboard", "the batting order collapsed"; not
     "water's pouring through the ceiling onto the fuse box", nor "help, i've fallen". For
     the typed stock-words floor (device.safety_decision, step 2)."""
     phrases = _call_phrases(text)
@@ -1101,7 +1159,8 @@ _FALL_WORDS = re.compile(r"\b(?:fell|fallen|fall|slipped|tripped|tumbled|floor|g
                          r"(?:come|came) off (?:the|a|his|her|my) (?:step ?ladder|ladder|"
                          r"steps|stool|roof|horse|bike)|(?:stuck|trapped) in (?:the|my|his|her) "
                          r"(?:bath|bathtub|tub)|get (?:myself |him |her )?out of (?:the|my) "
-                         r"(?:bath|bathtub|tub))\b")
+                         r"(?:bath|bathtub|tub)|(?:took|taken|had) an? (?:\w+ )?tumble|"
+                         r"(?:gone|went) over (?:in|on) the)\b")
 
 
 _FIRE_OR_GAS = re.compile(r"\b(?:smoke|fire|flames|gas)\b")

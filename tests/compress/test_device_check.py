@@ -160,6 +160,11 @@ HELD_OUT = [
     # a torch, stuck in the bath for hours). Read once the fourteenth was written ("The
     # thirteenth, read"): every call caught, none alerted
     ("figures_heldout13_en.jsonl", 46, 156, 0),
+    # written blind after the twelfth was read, kept blind one round: one other sentence
+    # alerted at once, five asked, five calls missed (a dose taken twice, bleach drunk,
+    # dishwasher tablets, a diabetic low in another, "not a drill this time"). Read once
+    # the fifteenth was written ("The fourteenth, read"): every call caught, none alerted
+    ("figures_heldout14_en.jsonl", 55, 154, 0),
 ]
 
 
@@ -173,13 +178,13 @@ def test_no_call_of_a_held_out_file_is_missed(name: str, calls: int, others: int
     assert result["other_alerts"] <= most_alerts, result["lists"]["other_alerts"]
 
 
-def test_the_fourteenth_held_out_file_kept_blind() -> None:
-    """Written blind after the twelfth was read, and kept blind (docs/safety-path.md, "A
-    fourteenth file"): counts only. First measured with the twelfth round's words, the
-    stock-words floor and the leading-no rule: one other sentence alerted at once, five
-    asked, five calls missed (the model 0.04 to 0.40, no call words). Ceilings rather than
-    goals."""
-    result = device_check(file=CHALLENGE_DIR / "figures_heldout14_en.jsonl")
-    assert result["n_safety"] == 55 and result["n_other"] == 154
+def test_the_fifteenth_held_out_file_kept_blind() -> None:
+    """Written blind after the thirteenth was read, and kept blind (docs/safety-path.md, "A
+    fifteenth file"): counts only. First measured with the thirteenth round's words: two
+    other sentences alerted at once, four asked, seven calls missed (five the model 0.05 to
+    0.55 with no call words, two answered as denials); the fourteenth round's words, written
+    without reading it, caught two. Ceilings rather than goals."""
+    result = device_check(file=CHALLENGE_DIR / "figures_heldout15_en.jsonl")
+    assert result["n_safety"] == 45 and result["n_other"] == 134
     assert result["safety_missed"] <= 5
-    assert result["other_alerts"] <= 1 and result["other_questions"] <= 5
+    assert result["other_alerts"] <= 2 and result["other_questions"] <= 4

@@ -752,7 +752,7 @@ def test_typed_stock_words_the_model_is_sure_are_no_call_are_answered() -> None:
     th = thresholds_of(Model({"greeting": 1.0}, THRESHOLDS))
     sure_not = {"out_of_scope": 0.97, "emergency_help": 0.02, "fall_report": 0.01}
     for text in ["i used to work the emergency switchboard",
-                 "arsenal collapsed like a wet paper bag in the second half",
+                 "the batting order collapsed in the second innings",
                  "help, where are my glasses"]:
         d = decide("out_of_scope", text, 0.97, ON, scores=sure_not, thresholds=th, typed=True)
         assert (d.route, d.reason) == ("answer", "stock_words_below_floor"), (text, d)
@@ -1238,4 +1238,63 @@ def test_a_phone_that_will_not_ring_out_is_asked_about_never_alerted_by_the_mode
     "the row's collapsed and so have i, i've fallen",
 ])
 def test_the_literal_neighbours_of_the_thirteenth_round_still_call(text: str) -> None:
+    assert safety.safety_label_of_words(text) in SAFETY_LABELS, text
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("i think i've taken my heart tablets twice this morning", "emergency_help"),
+    ("i've had a double dose of my insulin", "emergency_help"),
+    ("the little one's drunk some of the washing liquid", "emergency_help"),
+    ("he's been at the slug pellets", "emergency_help"),
+    ("mary's sugar's dropped, she's shaking and muddled", "emergency_help"),
+    ("this is not a drill, there's smoke on the landing", "emergency_help"),
+    ("the candle's caught the curtains", "emergency_help"),
+    ("the gas fire's making us both drowsy and sick", "emergency_help"),
+    ("my chest's gone tight all of a sudden", "emergency_help"),
+    ("dad's gone over in the kitchen and he's bleeding", "fall_report"),
+    ("i've had a nasty tumble in the hall", "fall_report"),
+])
+def test_calls_of_the_fourteenth_round_are_safety_words(text: str, label: str) -> None:
+    """Kinds of call found by the fourteenth held-out file, read once the fifteenth was
+    written (docs/safety-path.md, "The fourteenth, read"), in the project's own words: a
+    dose taken twice, a poison drunk or eaten, a diabetic low in another, the alarm meant
+    this time, a flame that caught what is near it, a boiler making people ill, someone gone
+    over in a room and hurt, a tumble."""
+    assert safety.safety_label_of_words(text) == label, text
+
+
+@pytest.mark.parametrize("text", [
+    "he takes his tablets twice a day",
+    "have i taken my tablets twice?",
+    "what happens if i took a double dose by mistake? just asking",
+    "my sugar's fine today, the nurse was pleased",
+    "the boiler's making a knocking noise again",
+    "the shares took a tumble this week",
+    "i took a tumble at the shops ages ago but i'm fine now",
+    "what happens if i press the red button by accident?",
+    "how does the watch know if i've had a fall?",
+    "rovers have collapsed again in the second half",
+    "don't worry, i won't fall for one of those scam calls",
+])
+def test_neighbours_and_figures_of_the_fourteenth_round_are_no_call(text: str) -> None:
+    assert safety.safety_label_of_words(text) is None, text
+
+
+@pytest.mark.parametrize("text", [
+    "my chest is bad with this cold but i'm breathing fine",
+    "the smoke alarm keeps chirping, it needs a new battery",
+])
+def test_figures_the_model_took_for_calls_in_the_fourteenth_round_are_no_call(
+        text: str) -> None:
+    assert safety.is_negated_call(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "he takes his tablets twice a day but today he's taken them twice by mistake",
+    "the smoke alarm wants a new battery but the kitchen's full of smoke",
+    "my chest is tight and i can't breathe, but i'm breathing a bit",
+    "what happens if i press the button? i've fallen",
+    "i took a tumble years ago and now i've had a tumble again and can't get up",
+])
+def test_the_literal_neighbours_of_the_fourteenth_round_still_call(text: str) -> None:
     assert safety.safety_label_of_words(text) in SAFETY_LABELS, text
