@@ -239,7 +239,9 @@ _SAFETY_PHRASE = re.compile(
     r"bin|kitchen)\b|\bchip pan(?:'s| is| has)? (?:gone up|going up|alight|ablaze)\b|"
     # a fire said as news, at the end or before a call: "there's a fire", "help there's a
     # fire in the kitchen" ("there's a fire on in the lounge" is the heater: the model's)
-    r"\b(?:there'?s|there is) an? (?:big )?fire(?: in (?:the|my|our) (?:kitchen|house|flat|"
+    r"\b(?:there'?s|there is)(?: really| actually| honestly)? an? (?:big )?fire"
+    r"(?: in (?:the|my|our) "
+    r"(?:kitchen|house|flat|"
     r"bedroom|hall|hallway|landing|garage|loft|attic|bathroom|building|shed|stairs|"
     r"bungalow|oven|chip pan|frying pan|pan|toaster|microwave|bin))?"
     r"(?= *$| (?:help|please|love|dear|quick|quickly|hurry|call|send|get|ring|"
@@ -352,10 +354,32 @@ _SAFETY_PHRASE = re.compile(
     r"\b(?:gone|went) (?:down|over) (?:in|on) the (?:shower|bath|bathroom|kitchen|hall|hallway|"
     r"landing|garden|stairs|toilet|loo|patio|path|lounge|bedroom|living room|conservatory)\b"
     r"[^.!?]*\b(?:hit (?:his|her|my) head|banged (?:his|her|my) head|stuck|can'?t get (?:up|him "
-    r"up|her up)|not moving|won'?t get up|bleeding)\b|"
+    r"up|her up)|not moving|won'?t get up|bleeding|too heavy (?:for me )?to (?:lift|move|get up)|"
+    r"(?:can ?not|can'?t|could ?n'?t) (?:lift|move|shift|pick up) (?:him|her|them))\b|"
     # a tumble, the resident's own, now ("the shares took a tumble" is no fall)
     r"(?:^|\bi(?:'ve| have)? (?:just )?)(?:took|taken|had) a (?:bit of a |nasty |bad |little )?"
-    r"tumble\b")
+    r"tumble\b|"
+    # a no turned back, and what follows it: "no actually i do need someone, i can't stand"
+    # ("i can't stand it", "i can't stand the noise" are no such words)
+    r"\bi do need (?:some ?one|some ?body|help|an ambulance|a doctor|you to (?:call|get|send|"
+    r"ring|phone))\b|\bi can'?t stand(?= *$| *[,.!?]| (?:up|on my (?:own|legs|feet)|properly|at "
+    r"all|any more)\b)|"
+    # someone fetched, said at its end: "... and i can't turn over, please get someone" ("get
+    # someone here please" is left to the model, as above)
+    r"\b(?:please )?get (?:some ?one|some ?body)(?: round| over)?(?= *$| *[.!?]| "
+    r"(?:now|quick|quickly|please|fast|help)\b)|"
+    r"\bon my back\b[^.!?]{0,40}?\b(?:can ?not|can'?t|could ?n'?t) (?:turn over|roll over|sit "
+    r"up)\b|"
+    # another who does not respond: "mrs patel isn't responding, she's slumped over in her
+    # chair" (the telly not responding to the remote is no such thing)
+    r"\b(?:he|she|husband|wife|mum|dad|mother|father|grandad|grandma|granny|nan|mr \w+|mrs \w+|"
+    r"miss \w+)(?:'s| is)? (?:not|is ?n'?t) (?:responding|answering me|waking up)\b(?! to\b)|"
+    r"\b(?:is ?n'?t|not|wo ?n'?t) (?:responding|answering|waking)\b[^.!?]{0,40}?\bslumped\b|"
+    # smoke said to be there: "no wait, it's not the telly, there really is smoke upstairs"
+    r"\bthere(?:'s| is|'s really| really is) (?:\w+ )?smoke (?:upstairs|downstairs|in here|"
+    r"everywhere|on the landing|in the (?:kitchen|hall|hallway|lounge|bedroom|"
+    r"bathroom|loft|attic|house|flat|stairs|stairwell|living room|front room|back room|garage|"
+    r"shed))\b")
 """Words that make a fall or a call for help clear whatever the model's score (once the
 negated, idiomatic and someone-else's uses are taken out: :func:`defuse`)."""
 
@@ -405,7 +429,9 @@ _IDIOM = re.compile(
     # behind with the ironing, on the bills, in class: not behind the sofa, where one lies
     r"behind(?= (?:with|on|in|at|again|a bit|badly|a lot|the times|the others|the rest|"
     r"everyone|schedule)\b|$|[,.!?;])|"
-    r"apart|short|silent|quiet|ill|sick|pregnant|into (?:a|the) habit)\b|"
+    r"apart|to bits|to pieces|short|silent|quiet|ill|sick|pregnant|into (?:a|the) habit)\b|"
+    r"\bbleed(?:ing|s)? (?:the |a |my |your |all the )?(?:radiators?|rads?|brakes?|pipes?|"
+    r"system|heating|boiler|valves?)\b|"
     r"\bdying (?:for|to|of (?:laughter|boredom|curiosity|thirst|hunger))\b|"
     r"\b(?:heart|face) (?:sank|fell)\b|\bfell off (?:the|my) (?:wagon|radar)\b|"
     r"\btook my breath away\b|\b(?:we|they|you) (?:all )?fell out\b|"
@@ -759,6 +785,10 @@ _NOT_A_CALL = re.compile(
     # floor" (never "i dropped on the floor")
     r"\b(?:dropped|spilt|spilled|knocked|threw|chucked) (?:the|my|a|an|some|his|her|it|them|"
     r"that|this) (?:[\w']+ ){0,3}?(?:on|onto) the (?:\w+ )?floor\b|"
+    # a turn on the telly: "is that heart attack in the soap real or are they acting?"
+    r"\b(?:heart attack|stroke|fall|collapse|fire|fit|seizure|crash|accident)s? (?:in|on) "
+    r"(?:the|that|this|last night'?s) (?:soap|film|programme|program|show|drama|episode|book|"
+    r"play|story|news|telly|tv|series)\b|"
     # the alarm itself as a thing: "the new emergency pendant came in the post"
     r"\b(?:new|spare|old|replacement) emergency (?:pendants?|buttons?|cords?|alarms?|"
     r"bracelets?|watch(?:es)?)\b|"
@@ -935,7 +965,7 @@ _NOT_NOW = re.compile(
     r"(?:'s| is| ever| were| was|'m| am| are)?"
     r" (?:[\w']+ ){0,3}?(?:fall|fell|falls|slip|slipped|slips|trip|tripped|trips|"
     r"end up on the (?:\w+ )?floor|choking|chokes?|"
-    r"have a (?:fall|stroke|"
+    r"(?:have|had) an? (?:fall|stroke|"
     r"heart attack|fit|seizure)|having a (?:stroke|heart attack|fit|seizure)|"
     r"has a (?:fall|stroke|heart attack|fit|seizure)|collapses?|(?:is|are|was) bleeding|"
     r"(?:can'?t|could ?n'?t|can ?not) breathe|stops? breathing)\b"
@@ -966,6 +996,10 @@ _NOT_NOW = re.compile(
     # wouldn't you" (to the clause's end: "..., i need help" is said apart)
     r"\bif (?:i|you|someone|somebody|he|she) (?:ever )?(?:said|say|says|shouted|shout|shouts|"
     r"told you|tell you|called out|call out|yelled|yell)(?: that)?(?: [\w']+){1,8}|"
+    # play: "pretend there's a fire!", "pretend you're an ambulance and go nee naw" (to the
+    # clause's end)
+    r"\b(?:let'?s )?pretend(?:ing)? (?:that )?(?:there'?s|there is|you'?re|you are|i'?m|i am|"
+    r"we'?re|it'?s|he'?s|she'?s)\b(?: [\w']+){0,8}|"
     # a scare called off: "i thought i smelled gas but it was just the cooker lighting"
     r"\bi thought (?:i|there|it|he|she|someone|somebody)\b[^.!?;]{0,60}?\bbut (?:it was|it's|"
     r"it is|it turned out|turns out)(?: to be)? (?:just|only|nothing)\b|"
@@ -1007,7 +1041,11 @@ _DENIAL = re.compile(
 """An explicit "no, I am fine" to "Did you fall? Do you need help?"."""
 
 _NOT_FINE = re.compile(r"\bnot (?:fine|ok|okay|all ?right|alright|good|really fine)\b|"
-                       r"\bno(?:t)? (?:i|it) (?:am|is) not\b")
+                       r"\bno(?:t)? (?:i|it) (?:am|is) not\b|"
+                       # a no turned back: "no actually i do need someone", "no wait, ..."
+                       r"^(?:no|nope|nah),? (?:wait|actually|hang on|hold on)\b"
+                       r"(?!,? i'?m (?:fine|ok|okay|alright|all right)\b)|"
+                       r"\bactually,? i do need\b")
 
 
 _SEEN_TO = re.compile(
@@ -1160,7 +1198,7 @@ _FALL_WORDS = re.compile(r"\b(?:fell|fallen|fall|slipped|tripped|tumbled|floor|g
                          r"steps|stool|roof|horse|bike)|(?:stuck|trapped) in (?:the|my|his|her) "
                          r"(?:bath|bathtub|tub)|get (?:myself |him |her )?out of (?:the|my) "
                          r"(?:bath|bathtub|tub)|(?:took|taken|had) an? (?:\w+ )?tumble|"
-                         r"(?:gone|went) over (?:in|on) the)\b")
+                         r"(?:gone|went) over (?:in|on) the|can'?t stand|on my back)\b")
 
 
 _FIRE_OR_GAS = re.compile(r"\b(?:smoke|fire|flames|gas)\b")

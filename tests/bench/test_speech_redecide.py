@@ -31,7 +31,8 @@ def _rows(prefix: str) -> list[dict[str, object]]:
                                     "figures_second", "heldout3_second", "heldout4_second",
                                     "heldout5_second", "heldout6_second",
                                     "heldout7_second", "heldout8_second",
-                                    "heldout9_second", "heldout10_second", "heldout12_second"])
+                                    "heldout9_second", "heldout10_second", "heldout12_second",
+                                    "heldout13_second"])
 def test_the_committed_runs_are_what_the_current_decision_gives(prefix: str) -> None:
     later = RESULTS / f"redecide_{prefix}.json"
     committed = json.loads(later.read_text()) if later.is_file() else \

@@ -165,6 +165,11 @@ HELD_OUT = [
     # dishwasher tablets, a diabetic low in another, "not a drill this time"). Read once
     # the fifteenth was written ("The fourteenth, read"): every call caught, none alerted
     ("figures_heldout14_en.jsonl", 55, 154, 0),
+    # written blind after the thirteenth was read, kept blind one round: two other
+    # sentences alerted at once, four asked, seven calls missed (two of them a "no" turned
+    # back: "no actually i do need someone, i can't stand"). Read once the sixteenth was
+    # written ("The fifteenth, read"): every call caught, none alerted nor asked
+    ("figures_heldout15_en.jsonl", 45, 134, 0),
 ]
 
 
@@ -178,13 +183,12 @@ def test_no_call_of_a_held_out_file_is_missed(name: str, calls: int, others: int
     assert result["other_alerts"] <= most_alerts, result["lists"]["other_alerts"]
 
 
-def test_the_fifteenth_held_out_file_kept_blind() -> None:
-    """Written blind after the thirteenth was read, and kept blind (docs/safety-path.md, "A
-    fifteenth file"): counts only. First measured with the thirteenth round's words: two
-    other sentences alerted at once, four asked, seven calls missed (five the model 0.05 to
-    0.55 with no call words, two answered as denials); the fourteenth round's words, written
-    without reading it, caught two. Ceilings rather than goals."""
-    result = device_check(file=CHALLENGE_DIR / "figures_heldout15_en.jsonl")
-    assert result["n_safety"] == 45 and result["n_other"] == 134
-    assert result["safety_missed"] <= 5
+def test_the_sixteenth_held_out_file_kept_blind() -> None:
+    """Written blind after the fourteenth was read, and kept blind (docs/safety-path.md, "A
+    sixteenth file"): counts only. First measured with the fourteenth round's words: two
+    other sentences alerted at once, four asked, nine calls missed (the model 0.01 to 0.58,
+    no call words). Ceilings rather than goals."""
+    result = device_check(file=CHALLENGE_DIR / "figures_heldout16_en.jsonl")
+    assert result["n_safety"] == 55 and result["n_other"] == 145
+    assert result["safety_missed"] <= 9
     assert result["other_alerts"] <= 2 and result["other_questions"] <= 4

@@ -1298,3 +1298,59 @@ def test_figures_the_model_took_for_calls_in_the_fourteenth_round_are_no_call(
 ])
 def test_the_literal_neighbours_of_the_fourteenth_round_still_call(text: str) -> None:
     assert safety.safety_label_of_words(text) in SAFETY_LABELS, text
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("no, actually, i do need someone, my hip's gone", "emergency_help"),
+    ("nah wait i can't stand", "fall_report"),
+    ("my wife's gone down in the hall and she's too heavy to lift", "fall_report"),
+    ("i'm on my back by the bed and i can't roll over", "fall_report"),
+    ("it's the carer, mr jones isn't responding", "emergency_help"),
+    ("she's not responding, she's slumped on the sofa", "emergency_help"),
+    ("there really is smoke in the bedroom", "emergency_help"),
+    ("pretend? no, there's really a fire in the kitchen", "emergency_help"),
+    ("i've had a fall, please get someone", "fall_report"),
+])
+def test_calls_of_the_fifteenth_round_are_safety_words(text: str, label: str) -> None:
+    """Kinds of call found by the fifteenth held-out file, read once the sixteenth was
+    written (docs/safety-path.md, "The fifteenth, read"), in the project's own words: a no
+    turned back, someone too heavy to lift, on one's back and unable to turn, another who
+    does not respond, smoke said to be there, someone fetched at the end."""
+    assert safety.safety_label_of_words(text) == label, text
+
+
+@pytest.mark.parametrize("text", [
+    "no wait, i'm fine, it was the telly",
+    "i can't stand the noise from next door",
+    "get someone to fix the boiler next week",
+    "the telly's not responding to the remote",
+    "he isn't responding to the antibiotics yet",
+    "there's smoke in that film about the war",
+    "there's smoke coming from the bonfire next door",
+])
+def test_neighbours_of_the_fifteenth_round_that_are_no_call(text: str) -> None:
+    assert safety.safety_label_of_words(text) is None, text
+
+
+def test_a_no_turned_back_is_no_denial() -> None:
+    """"No, actually ..." and "no wait ..." take back the no: never answered as a denial
+    (the fifteenth's two calls lost so), while "no wait, i'm fine" still denies."""
+    assert not safety.is_denial("no actually i do need someone")
+    assert not safety.is_denial("no wait, it's not the telly, there really is smoke upstairs")
+    assert safety.is_denial("no wait, i'm fine")
+    assert safety.is_denial("no thanks, i don't need anyone")
+
+
+@pytest.mark.parametrize("text", [
+    "let's pretend there's a fire and you rescue teddy",
+    "pretend you're a fire engine",
+    "the plumber's bleeding the radiators",
+    "if i had a heart attack would you know?",
+    "i'm falling to pieces without my glasses",
+])
+def test_play_and_figures_of_the_fifteenth_round_are_no_call(text: str) -> None:
+    assert safety.is_negated_call(text), text
+
+
+def test_a_turn_on_the_telly_is_a_mention() -> None:
+    assert safety.is_mention("was that stroke in the soap real or just acting?")
