@@ -147,9 +147,9 @@ _SAFETY_PHRASE = re.compile(
     # step and coming in under the door, and the sockets are down by the skirting", "water
     # coming through the light in the kitchen ceiling" (not "if the water ever ...")
     r"(?<!if )\b(?:waters?|rivers?|flood ?water|flood|tide|sea|burn|stream)(?:'s| is| has)? "
-    r"(?:[\w']+ ){0,6}?(?:coming|pouring|rushing|flooding|getting|running|seeping) (?:in|into|"
-    r"through|under)\b(?: [\w',]+){0,12}? (?:sockets?|electrics|plugs?|fuse ?box|wiring|"
-    r"extension leads?)\b|"
+    r"(?:[\w']+ ){0,6}?(?:coming|pouring|rushing|flooding|getting|running|seeping)(?: up| down)? "
+    r"(?:in|into|through|under)\b(?: [\w',]+){0,12}? (?:sockets?|electrics|plugs?|fuse ?box|"
+    r"wiring|extension leads?|lights? (?:are |is )?(?:fizzing|sparking|flickering|buzzing))\b|"
     r"\bwater(?:'s| is)? (?:\w+ing) (?:in )?(?:through|out of|from) (?:the |my )?(?:light|"
     r"lights|light fitting|lamp|ceiling rose|bulb|fuse ?box|sockets?|plugs?)\b|"
     # a fire inside a wall, a loft or a socket: "i can hear crackling up in the loft and the
@@ -379,7 +379,37 @@ _SAFETY_PHRASE = re.compile(
     r"\bthere(?:'s| is|'s really| really is) (?:\w+ )?smoke (?:upstairs|downstairs|in here|"
     r"everywhere|on the landing|in the (?:kitchen|hall|hallway|lounge|bedroom|"
     r"bathroom|loft|attic|house|flat|stairs|stairwell|living room|front room|back room|garage|"
-    r"shed))\b")
+    r"shed))\b|"
+    # a life the resident means to end: "i don't want to be here any more, i've got the
+    # tablets out", "i'm going to end it tonight" ("i could kill myself laughing", "i want to
+    # die of embarrassment", "i'm going to end it with him" are none)
+    r"\bi (?:do ?n'?t|do not) want to (?:be here|live|go on (?:living|like this|any ?more)|wake "
+    r"up)(?: any ?more)?\b(?! (?:when|while|if|at|on|in|during|with|without|tomorrow|next|after|"
+    r"for|a|an|the|my|that|this|until|till|today|here|there|alone)\b)|"
+    r"\bi (?:just )?want to die\b(?! (?:of|from|laughing|when|if)\b)|"
+    r"\b(?:going to|gonna|want to|wanna|i'll|i will|i'm going to) (?:kill myself|take my (?:own )?"
+    r"life|top myself|do myself in|end it all|end my life)\b(?! (?:laughing|if)\b)|"
+    r"\b(?:going to|gonna|i'll|i will) end it(?: all)? (?:tonight|today|now|this time)\b|"
+    r"\bi'?ve got the (?:tablets|pills) (?:out|ready|lined up|counted out)\b|"
+    # the house breached by the storm: "a tree has come through the bedroom roof and the
+    # ceiling is coming down"
+    r"\b(?:tree|branch|chimney|lamp ?post|pole)(?:'s| has| is)? (?:come|came|coming|fallen|fell|"
+    r"crashed|smashed) (?:down )?(?:through|into|onto) (?:the |my |our )?(?:\w+ )?(?:roof|ceiling|"
+    r"window|wall|house|bedroom|kitchen|conservatory)\b|"
+    r"\b(?:ceiling|roof)(?:'s| is)? (?:coming|falling|caving) (?:down|in)\b|"
+    # the cold or the heat in the body, now: "i've locked myself out in the snow in my nightie
+    # and i can't feel my hands", "i can't stop shivering", "i feel faint and burning hot and
+    # i've started being sick", "stuck in the car in a snow drift"
+    r"\b(?:i'?ve|i have|i'?m|i am) (?:locked|shut) (?:myself )?out\b[^.!?]{0,40}?\b(?:snow|"
+    r"freezing|frozen|nightie|nightdress|night ?gown|pyjamas|pajamas|slippers|dark|can'?t feel)\b|"
+    r"\b(?:can ?not|can'?t) stop shivering\b|"
+    r"\bfaint\b[^.!?]{0,40}?\b(?:burning hot|being sick|vomiting|throwing up)\b|"
+    r"\b(?:i'?m|i am|we'?re|we are|i'?ve been|we'?ve been) stuck (?:in (?:the|my|our) car )?"
+    r"in (?:a |the )?(?:snow ?drift|drift|ditch|flood ?water|floods?)\b|"
+    # a power line down: "the storm's brought the power line down across the garden and it's
+    # sparking by the gate"
+    r"\b(?:power ?lines?|overhead (?:lines?|cables?)|(?:electric|electricity|power) "
+    r"(?:cables?|lines?))\b[^.!?]{0,50}?\b(?:sparking|down|snapped|fallen)\b")
 """Words that make a fall or a call for help clear whatever the model's score (once the
 negated, idiomatic and someone-else's uses are taken out: :func:`defuse`)."""
 
@@ -406,6 +436,7 @@ _NEGATED = re.compile(
     r"\bno (?:smell|sign|whiff|trace|hint) of (?:gas|smoke|burning)\b|"
     r"\bno (?:help|ambulance) (?:is )?(?:needed|required)\b|"
     r"\bnot (?:bleeding|choking|having a (?:stroke|heart attack|fit|seizure))\b|"
+    r"\bnot having (?:any )?chest pains?\b|"
     # "my chest is bad this morning but i'm breathing alright"
     r"\bbut i(?:'m| am) (?:still )?breathing (?:alright|all right|fine|ok|okay|normally)\b|"
     # "he's not unconscious, he's asleep"
@@ -673,6 +704,9 @@ _IDIOM = re.compile(
     r"\bat death'?s door with (?:this|a|my|the|that) (?:\w+ )?(?:cold|cough|flu|sniffles?|"
     r"hangover|hay ?fever|toothache|chill)\b|"
     r"\b(?:smoke|fire) alarm\b[^.!?]{0,60}?\b(?:new |flat |low |dead )batter(?:y|ies)\b|"
+    r"\bover my dead body\b|"
+    r"\b(?:cat|dog|pup|puppy|kitten|budgie|rabbit|horse|pony|hamster|parrot|canary)(?:'s| has| "
+    r"had| is)? (?:had|having|has had) an? (?:seizure|fit|stroke|heart attack|funny turn)\b|"
     r"\bhaving kittens\b|\bnot (?:an? )?(?:heart attack|stroke|coronary),? (?:just|only|it'?s "
     r"(?:just|only)) (?:an? )?(?:panic|flap|fluster|worry|nerves|wind|indigestion)\b|"
     r"\bdaylight robbery\b|\bspitting (?:blood|feathers|nails|tacks) (?:over|about|at|because|"
@@ -731,6 +765,8 @@ _NOT_A_CALL = re.compile(
     r"fellow|chap|bloke|gentleman|couple|family|people|neighbou?rs?|girl|boy|lad|lass|child|kid|"
     r"baby)))\b|"
     r"\bthere (?:was|were) an? ambulance\b|"
+    r"\b(?:an?|the) ambulance (?:went|came|goes|comes|was) (?:flying|speeding|tearing|racing|"
+    r"whizzing|screaming|hurtling) (?:past|by|down|up|along)\b|"
     # the non-emergency number, an instruction reported with its condition: "what's the number
     # for the non emergency police", "the nurse said to ring 999 if the chest pains come
     # back" (the condition's clause, to its comma: "..., and they have" is said apart)
@@ -1000,6 +1036,12 @@ _NOT_NOW = re.compile(
     # clause's end)
     r"\b(?:let'?s )?pretend(?:ing)? (?:that )?(?:there'?s|there is|you'?re|you are|i'?m|i am|"
     r"we'?re|it'?s|he'?s|she'?s)\b(?: [\w']+){0,8}|"
+    # a knock at the door explained: "someone's knocking, it's probably the meter reader"
+    r"\b(?:some ?one|some ?body)(?:'s| is) (?:knocking|at the door|ringing the bell|at the "
+    r"window)\b[^.!?]{0,12}?\b(?:it'?s |it is |that'?ll be |it'?ll be )?(?:probably|must be|"
+    r"expect it'?s|only)\b(?: [\w']+){0,4}|"
+    # a scam call hung up on: "the man said there'd been fraud on my account but i hung up"
+    r"\b(?:fraud|scam|scammer|bank|account)\b[^.!?]{0,60}?\bi (?:hung up|put the phone down)\b|"
     # a scare called off: "i thought i smelled gas but it was just the cooker lighting"
     r"\bi thought (?:i|there|it|he|she|someone|somebody)\b[^.!?;]{0,60}?\bbut (?:it was|it's|"
     r"it is|it turned out|turns out)(?: to be)? (?:just|only|nothing)\b|"

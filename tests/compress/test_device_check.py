@@ -170,6 +170,12 @@ HELD_OUT = [
     # back: "no actually i do need someone, i can't stand"). Read once the sixteenth was
     # written ("The fifteenth, read"): every call caught, none alerted nor asked
     ("figures_heldout15_en.jsonl", 45, 134, 0),
+    # written blind after the fourteenth was read, kept blind one round: two other
+    # sentences alerted at once, four asked, nine calls missed (a life the resident means to
+    # end, a storm's damage, the cold and the heat in the body, a power line down). Read
+    # once the seventeenth was written ("The sixteenth, read"): every call caught, none
+    # alerted nor asked
+    ("figures_heldout16_en.jsonl", 55, 145, 0),
 ]
 
 
@@ -183,12 +189,12 @@ def test_no_call_of_a_held_out_file_is_missed(name: str, calls: int, others: int
     assert result["other_alerts"] <= most_alerts, result["lists"]["other_alerts"]
 
 
-def test_the_sixteenth_held_out_file_kept_blind() -> None:
-    """Written blind after the fourteenth was read, and kept blind (docs/safety-path.md, "A
-    sixteenth file"): counts only. First measured with the fourteenth round's words: two
-    other sentences alerted at once, four asked, nine calls missed (the model 0.01 to 0.58,
-    no call words). Ceilings rather than goals."""
-    result = device_check(file=CHALLENGE_DIR / "figures_heldout16_en.jsonl")
-    assert result["n_safety"] == 55 and result["n_other"] == 145
-    assert result["safety_missed"] <= 9
-    assert result["other_alerts"] <= 2 and result["other_questions"] <= 4
+def test_the_seventeenth_held_out_file_kept_blind() -> None:
+    """Written blind after the fifteenth was read, and kept blind (docs/safety-path.md, "A
+    seventeenth file"): counts only. First measured with the fifteenth round's words: nine
+    other sentences alerted at once, seven asked, one call missed (the model 0.18, no call
+    words). Ceilings rather than goals."""
+    result = device_check(file=CHALLENGE_DIR / "figures_heldout17_en.jsonl")
+    assert result["n_safety"] == 51 and result["n_other"] == 133
+    assert result["safety_missed"] <= 1
+    assert result["other_alerts"] <= 9 and result["other_questions"] <= 7

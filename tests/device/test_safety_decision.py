@@ -1354,3 +1354,58 @@ def test_play_and_figures_of_the_fifteenth_round_are_no_call(text: str) -> None:
 
 def test_a_turn_on_the_telly_is_a_mention() -> None:
     assert safety.is_mention("was that stroke in the soap real or just acting?")
+
+
+@pytest.mark.parametrize("text", [
+    "i don't want to live any more",
+    "i've got the pills lined up",
+    "i'm going to take my own life",
+    "i'll end it tonight, nobody would miss me",
+    "a branch has come through the kitchen window",
+    "the ceiling's caving in",
+    "i've shut myself out in my slippers and it's freezing",
+    "i can't stop shivering and i can't get warm",
+    "i feel faint and i've been throwing up in this heat",
+    "we're stuck in a ditch in the snow",
+    "water's coming up through the floorboards and the lights are flickering",
+    "there's a power cable down in the road and it's sparking",
+])
+def test_calls_of_the_sixteenth_round_are_safety_words(text: str) -> None:
+    """Kinds of call found by the sixteenth held-out file, read once the seventeenth was
+    written (docs/safety-path.md, "The sixteenth, read"), in the project's own words: a
+    life the resident means to end, a storm's damage to the house, the cold and the heat in
+    the body, stuck in a drift, water up to the lights, a power line down."""
+    assert safety.safety_label_of_words(text) == "emergency_help", text
+
+
+@pytest.mark.parametrize("text", [
+    "i could kill myself laughing at that",
+    "i want to die of embarrassment",
+    "i'm going to end it with him, he never calls",
+    "i don't want to be here when the builders come",
+    "i don't want to go on holiday this year",
+    "a tree came down in the park",
+    "the price of coal is coming down",
+    "i locked myself out last week, the neighbour had a key",
+    "we got stuck in a snowdrift in 1963",
+])
+def test_neighbours_of_the_sixteenth_round_that_are_no_call(text: str) -> None:
+    assert safety.safety_label_of_words(text) is None, text
+
+
+@pytest.mark.parametrize("text", [
+    "i'm not having chest pains, it's my chest of drawers",
+    "someone's knocking, it's probably the postman",
+    "over my dead body",
+    "the dog had a fit last night, the vet's seen him",
+    "a man said it was my bank and there was fraud, but i hung up",
+])
+def test_figures_the_model_took_for_calls_in_the_sixteenth_round_are_no_call(
+        text: str) -> None:
+    assert safety.is_negated_call(text), text
+
+
+def test_an_ambulance_flying_past_is_a_mention() -> None:
+    assert safety.is_mention("an ambulance went flying past, i wonder who for")
+    assert safety.safety_label_of_words("an ambulance went flying past and i went flying "
+                                        "too, i'm on the floor") in SAFETY_LABELS
