@@ -176,6 +176,11 @@ HELD_OUT = [
     # once the seventeenth was written ("The sixteenth, read"): every call caught, none
     # alerted nor asked
     ("figures_heldout16_en.jsonl", 55, 145, 0),
+    # written blind after the fifteenth was read, kept blind one round: nine other
+    # sentences alerted at once, seven asked, one call missed (oxygen tubing caught light).
+    # Read once the eighteenth was written ("The seventeenth, read"): every call caught,
+    # none alerted nor asked (a symptom as it always is, or eased, is no call)
+    ("figures_heldout17_en.jsonl", 51, 133, 0),
 ]
 
 
@@ -189,12 +194,12 @@ def test_no_call_of_a_held_out_file_is_missed(name: str, calls: int, others: int
     assert result["other_alerts"] <= most_alerts, result["lists"]["other_alerts"]
 
 
-def test_the_seventeenth_held_out_file_kept_blind() -> None:
-    """Written blind after the fifteenth was read, and kept blind (docs/safety-path.md, "A
-    seventeenth file"): counts only. First measured with the fifteenth round's words: nine
-    other sentences alerted at once, seven asked, one call missed (the model 0.18, no call
-    words). Ceilings rather than goals."""
-    result = device_check(file=CHALLENGE_DIR / "figures_heldout17_en.jsonl")
-    assert result["n_safety"] == 51 and result["n_other"] == 133
-    assert result["safety_missed"] <= 1
-    assert result["other_alerts"] <= 9 and result["other_questions"] <= 7
+def test_the_eighteenth_held_out_file_kept_blind() -> None:
+    """Written blind after the sixteenth was read, and kept blind (docs/safety-path.md, "An
+    eighteenth file"): counts only. First measured with the sixteenth round's words: five
+    other sentences alerted at once, six asked, two calls missed (the model 0.43 and 0.56,
+    no call words). Ceilings rather than goals."""
+    result = device_check(file=CHALLENGE_DIR / "figures_heldout18_en.jsonl")
+    assert result["n_safety"] == 47 and result["n_other"] == 147
+    assert result["safety_missed"] <= 2
+    assert result["other_alerts"] <= 5 and result["other_questions"] <= 6

@@ -1409,3 +1409,46 @@ def test_an_ambulance_flying_past_is_a_mention() -> None:
     assert safety.is_mention("an ambulance went flying past, i wonder who for")
     assert safety.safety_label_of_words("an ambulance went flying past and i went flying "
                                         "too, i'm on the floor") in SAFETY_LABELS
+
+
+def test_a_thing_that_caught_light_is_a_call() -> None:
+    """The seventeenth's one call missed ("the oxygen tubing's caught light off the
+    cooker", docs/safety-path.md, "The seventeenth, read"), in the project's words."""
+    assert safety.safety_label_of_words("the tea towel's caught light") == "emergency_help"
+    assert safety.safety_label_of_words("the curtains caught the light nicely") is None
+
+
+@pytest.mark.parametrize("text", [
+    "my cough's no worse than usual",
+    "i'm short of breath on the stairs, same as always",
+    "the angina came on but i've had my spray and it's settled",
+    "the inhaler's done the trick, i can breathe again",
+    "the chest pain has gone now, thank goodness",
+    "my chest infection is on the mend",
+    "is it an emergency if my ankles swell in the heat?",
+    "she thinks every headache is a stroke",
+    "my daughter says the kitchen's on fire but it's only the steam from the pan",
+    "the film's all car chases and people shouting for help",
+    "there's a spot of blood on the dressing, the nurse said that's fine",
+    "i'm sick to death of this rain",
+    "i had to get up for the loo three times",
+    "he had a fit of the giggles",
+])
+def test_symptoms_as_always_and_figures_of_the_seventeenth_round_are_no_call(
+        text: str) -> None:
+    """A symptom told as it always is, or eased, and the seventeenth file's other kinds
+    (docs/safety-path.md, "The seventeenth, read"): never alerted nor asked about."""
+    assert safety.is_negated_call(text) or safety.is_mention(text), text
+    assert safety.safety_label_of_words(text) is None, text
+
+
+@pytest.mark.parametrize("text", [
+    "the chest pain has gone into my arm",
+    "the pain has eased a bit but now i can't breathe",
+    "same as always, i've fallen again and i can't get up",
+    "the kitchen's on fire and it's not just the steam",
+    "i got up for a wee and now i'm on the floor",
+    "he's having a fit and it's not settled",
+])
+def test_the_literal_neighbours_of_the_seventeenth_round_still_call(text: str) -> None:
+    assert safety.safety_label_of_words(text) in SAFETY_LABELS, text
