@@ -284,12 +284,8 @@ _SAFETY_PHRASE = re.compile(
     # prawns" (lips swollen from a cold sore are said otherwise)
     r"\b(?:throat|airways?)(?:'?s| is| has| are)? (?:\w+ )?(?:closing|swelling|swelled|tightening)"
     r" up\b|\b(?:tongue|lips|face)(?:'s| is| are)? (?:\w+ )?(?:swelling|puffing) up\b|"
-    # someone down and the resident unable to raise them, told by where they went down:
-    # "bill's gone down in the shower and i can't lift him"; or off a ladder and not getting
-    # up: "the lodger's come off the stepladder and he's not getting up"
-    r"\b(?:gone|went) down (?:in|on) the (?:shower|bath|bathroom|kitchen|hall|hallway|landing|"
-    r"garden|stairs|toilet|loo|patio|path)\b[^.!?]*\b(?:can ?not|can'?t|could ?n'?t) (?:lift|get|"
-    r"move|pick) (?:him|her|them)\b|"
+    # off a ladder and not getting up: "the lodger's come off the stepladder and he's not
+    # getting up" (someone gone down in a room whom the resident cannot lift: below)
     r"\b(?:come|came) off (?:the|a|his|her|my) (?:step ?ladder|ladder|steps|stool|roof|horse|bike)"
     r"\b(?=[^.!?]*\b(?:not getting up|can'?t get up|won'?t get up|is ?n'?t getting up|not moving|"
     r"is ?n'?t moving|wo ?n'?t move)\b)|"
@@ -316,9 +312,6 @@ _SAFETY_PHRASE = re.compile(
     r"(?! (?:in price|by|again in price)\b)|"
     r"\b(?:cupboard|curtains?|blind|tea ?towel|wall|ceiling)(?: above it| next to it)?(?:'s| is)? "
     r"(?:catching|caught|alight)\b(?! (?:the|my|your|his|her|a) \w)|"
-    # a diabetic low: "it's my sugar, i'm all shaky and sweaty and muddled"
-    r"\bmy (?:sugar|sugars|blood sugar|levels?)\b[^.!?]{0,60}?\b(?:shaky|shaking|sweaty|"
-    r"sweating|muddled|confused|can'?t think straight)\b|"
     r"\b(?:oh )?my chest\b[^.!?]{0,30}?\bsomething'?s (?:really |very |badly |terribly )?"
     r"wrong\b|"
     # a dose taken twice, a poison drunk or eaten: "i've taken this morning's tablets twice
@@ -336,9 +329,9 @@ _SAFETY_PHRASE = re.compile(
     r"tablets?|washing (?:tablets?|pods?|capsules?|liquid)|white spirit|antifreeze|weedkiller|"
     r"dettol|turps|paraffin|batteries|button batter(?:y|ies)|rat poison|slug pellets|"
     r"drain cleaner|oven cleaner)\b|"
-    # a diabetic low in another: "bert's sugar must be low, he's confused and dripping with
-    # sweat"
-    r"\b(?:his|her|[\w]+'s) (?:sugar|sugars|blood sugar|levels?)\b[^.!?]{0,60}?\b(?:shaky|"
+    # a diabetic low, the resident's or another's: "it's my sugar, i'm all shaky and sweaty and
+    # muddled", "bert's sugar must be low, he's confused and dripping with sweat"
+    r"\b(?:my|his|her|[\w]+'s) (?:sugar|sugars|blood sugar|levels?)\b[^.!?]{0,60}?\b(?:shaky|"
     r"shaking|sweaty|sweating|muddled|confused|can'?t think straight|dripping with sweat|"
     r"won'?t wake)\b|"
     # the alarm meant this time: "it's not a drill this time, the hall's full of smoke"
@@ -350,14 +343,14 @@ _SAFETY_PHRASE = re.compile(
     # a boiler making people ill (carbon monoxide): "the boiler's making us both dizzy and sick"
     r"\b(?:boiler|fire|heater|gas fire|stove|cooker)(?:'?s| is) making (?:us|me|him|her|everyone)"
     r"(?: both| all)? (?:feel )?(?:dizzy|sick|ill|sleepy|drowsy|headachy|poorly|faint)\b|"
-    # someone gone down or over in a room and hurt or stuck there now: "mum's gone over in the
-    # lounge and she's hit her head", "dad's gone down in the toilet and he's stuck behind the
-    # door"
+    # someone gone down or over in a room and hurt, stuck there or unable to be raised now:
+    # "mum's gone over in the lounge and she's hit her head", "dad's gone down in the toilet
+    # and he's stuck behind the door", "bill's gone down in the shower and i can't lift him"
     r"\b(?:gone|went) (?:down|over) (?:in|on) the (?:shower|bath|bathroom|kitchen|hall|hallway|"
     r"landing|garden|stairs|toilet|loo|patio|path|lounge|bedroom|living room|conservatory)\b"
     r"[^.!?]*\b(?:hit (?:his|her|my) head|banged (?:his|her|my) head|stuck|can'?t get (?:up|him "
     r"up|her up)|not moving|won'?t get up|bleeding|too heavy (?:for me )?to (?:lift|move|get up)|"
-    r"(?:can ?not|can'?t|could ?n'?t) (?:lift|move|shift|pick up) (?:him|her|them))\b|"
+    r"(?:can ?not|can'?t|could ?n'?t) (?:lift|move|shift|get|pick|pick up) (?:him|her|them))\b|"
     # a tumble, the resident's own, now ("the shares took a tumble" is no fall)
     r"(?:^|\bi(?:'ve| have)? (?:just )?)(?:took|taken|had) a (?:bit of a |nasty |bad |little )?"
     r"tumble\b|"
