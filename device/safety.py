@@ -375,6 +375,17 @@ _SAFETY_PHRASE = re.compile(
     r"everywhere|on the landing|in the (?:kitchen|hall|hallway|lounge|bedroom|"
     r"bathroom|loft|attic|house|flat|stairs|stairwell|living room|front room|back room|garage|"
     r"shed))\b|"
+    r"\bsmoke(?:'s| is)? (?:coming|pouring|billowing|creeping|rising) (?:up|down|along|into) "
+    r"(?:the |my )?(?:stairs|staircase|landing|hall|hallway|stairwell|bedroom|room|kitchen|"
+    r"house)\b|"
+    # someone gone from the house at night: "mum's not in the house and it's three in the
+    # morning, her coat's still on the hook", "jim's gone out in his pyjamas and i can't see
+    # him anywhere"
+    r"\b(?:not in the house|not in (?:his|her) bed|nowhere to be (?:found|seen)|gone missing|"
+    r"wandered off|gone out|got out)\b[^.!?]{0,60}?\b(?:(?:one|two|three|four|five|[1-5]) "
+    r"(?:in the morning|o'?clock|a\.?m\.?)|middle of the night|in (?:his|her) (?:pyjamas|pajamas|"
+    r"nightie|nightdress|night ?gown|slippers|dressing gown)|coat'?s still|can'?t (?:see|find) "
+    r"(?:him|her))\b|"
     # a life the resident means to end: "i don't want to be here any more, i've got the
     # tablets out", "i'm going to end it tonight" ("i could kill myself laughing", "i want to
     # die of embarrassment", "i'm going to end it with him" are none)
@@ -446,6 +457,7 @@ _NEGATED = re.compile(
     r"\bbut i can breathe (?:fine|ok|okay|alright|all right|normally)\b|"
     r"\b(?:so )?i'?m not worried\b|"
     r"\bnot (?:about|going) to (?:keel over|collapse|pass out|faint|drop dead)\b|"
+    r"\b(?:it'?s|it is|it was|that'?s) not (?:a |an )?(?:fire|gas leak|burglar|intruder)\b|"
     # "my chest is bad this morning but i'm breathing alright"
     r"\bbut i(?:'m| am) (?:still )?breathing (?:alright|all right|fine|ok|okay|normally)\b|"
     # "he's not unconscious, he's asleep"
@@ -712,8 +724,12 @@ _IDIOM = re.compile(
     r"\bi (?:just |nearly |practically |almost )?went up in flames\b|"
     r"\bat death'?s door with (?:this|a|my|the|that) (?:\w+ )?(?:cold|cough|flu|sniffles?|"
     r"hangover|hay ?fever|toothache|chill)\b|"
-    r"\b(?:smoke|fire) alarm\b[^.!?]{0,60}?\b(?:new |flat |low |dead )batter(?:y|ies)\b|"
-    r"\bover my dead body\b|\bsick to death of\b|"
+    r"\b(?:smoke|fire) alarm\b[^.!?]{0,60}?\b(?:(?:new |flat |low |dead )batter(?:y|ies)\b|"
+    r"batter(?:y|ies)(?:'s| is| are) (?:low|flat|dead|going)\b)|"
+    r"\bover my dead body\b|\bsick to death of\b|\bdead on my feet\b|\bcan'?t help it\b|"
+    r"\b(?:feel|felt|feeling) like i'?ve been hit by an? (?:bus|truck|lorry|train|tractor|"
+    r"steamroller)\b|"
+    r"\b(?:\w+) time i'?ve been up (?:to|for) the (?:loo|toilet|bathroom)\b|"
     r"\blike (?:it'?s|it is|it was|it were) an? (?:\w+ )?emergency\b|"
     r"\b(?:thinks|think|thought) every (?:\w+ )?is an? (?:heart attack|stroke|emergency)\b|"
     r"\bfits? of (?:the )?(?:giggles|laughter|laughing|pique|temper|rage|coughing|sneezing|"
@@ -842,6 +858,9 @@ _NOT_A_CALL = re.compile(
     r"\b(?:heart attack|stroke|fall|collapse|fire|fit|seizure|crash|accident)s? (?:in|on) "
     r"(?:the|that|this|last night'?s) (?:soap|film|programme|program|show|drama|episode|book|"
     r"play|story|news|telly|tv|series)\b|"
+    # a story's: "the book i'm reading has a burglar in the first chapter"
+    r"\b(?:book|story|film|programme|novel|chapter|play|episode)\b[^.!?]{0,30}?\b(?:has|had|"
+    r"with|about) an? (?:burglar|intruder|murder|fire|ghost)\b|"
     # asked whether a thing is an emergency: "is it an emergency if my ankles are puffy?"
     r"\bis (?:it|this|that) an emergency (?:if|when)\b|"
     # the alarm itself as a thing: "the new emergency pendant came in the post"
@@ -1029,10 +1048,15 @@ _NOT_NOW = re.compile(
     # a dream: "i dreamt the house was on fire", "i had a nightmare that i fell down the stairs"
     # (never across "and", "then", "woke": "i had a bad dream and fell out of bed" is a fall;
     # waking on the floor is said apart: "... and i woke up on the floor")
-    r"\b(?:dreamt|dreamed|dreaming|had an? (?:bad |awful |horrible )?(?:dream|nightmare))"
+    r"\b(?:dreamt|dreamed|dreaming|had an? (?:bad |awful |horrible )?(?:dream|nightmare)|in (?:the|"
+    r"my|a|that) (?:dream|nightmare))"
     r"(?: that| about| last night)? (?:(?!(?:and|then|so|but|woke|when)\b)[\w']+ ){0,5}?"
-    r"(?:on fire|in flames|fell|fallen|"
+    r"(?:on fire|in flames|fell|fallen|breaking in|broke in|broken in|could ?n'?t breathe|"
+    r"can'?t breathe|drowning|"
     r"had an? (?:fall|stroke|heart attack)|collapsed|choking|bleeding)\b|"
+    # a fall feared, not had: "i'm afraid i'll fall one night and nobody will know"
+    r"\b(?:afraid|scared|frightened|worried|terrified|petrified) (?:that )?(?:i'?ll|i will|i might|"
+    r"i'?d|of) (?:fall|falling|have a fall|having a fall|collapse|collapsing)\b|"
     # a fire the resident does not want: "i don't want it catching fire while i'm asleep",
     # "in case it catches fire"
     r"\b(?:do ?n'?t|does ?n'?t|would ?n'?t|never) want (?:it|them|that|this|anything|the \w+)"
@@ -1071,9 +1095,12 @@ _NOT_NOW = re.compile(
     # a scare called off: "i thought i smelled gas but it was just the cooker lighting"
     r"\bi thought (?:i|there|it|he|she|someone|somebody)\b[^.!?;]{0,60}?\bbut (?:it was|it's|"
     r"it is|it turned out|turns out)(?: to be)? (?:just|only|nothing)\b|"
-    # "don't panic, it's only the smoke alarm, it's the toast again"
+    # "don't panic, it's only the smoke alarm, it's the toast again"; a noise in the night
+    # explained, said first: "it's only the foxes screaming", "it's only the pipes knocking"
     r"\b(?:it'?s|it is|it was|that'?s|that was) (?:only|just) (?:the )?(?:smoke alarm|fire alarm|"
     r"toast|burnt toast|steam|cooker|grill)\b|"
+    r"^(?:it'?s|it is|that'?s) (?:only|just) (?:the )?(?:foxes|fox|cats?|wind|owls?|boiler|pipes|"
+    r"radio|telly|neighbours)\b(?: [\w']+){0,2}|"
     # another's collapse on a day gone by, or another in hospital with their turn, or the
     # ambulance been and gone: "our neighbour collapsed at the bus stop on monday", "my
     # sister's in hospital with chest pains", "the ambulance has been and gone, they checked

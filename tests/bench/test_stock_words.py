@@ -19,13 +19,13 @@ def result() -> dict[str, object]:
 
 
 def test_no_call_in_stock_words_lies_near_the_floor(result: dict) -> None:
-    """Every call the project holds whose only call words are stock words scores well above
-    the default floor (the margin it was set with: at least eight times), and most other
-    such sentences lie under it."""
+    """Every call the project holds whose only call words are stock words scores above the
+    default floor (set at half the lowest: a short call written blind, 0.0098), and most
+    other such sentences lie under it."""
     floor = SafetySettings().typed_stock_words_floor
     assert result["calls"] >= 250 and result["others"] >= 80
     assert result["calls_under"][str(floor)] == 0
-    assert result["lowest_call_p"] >= 8 * floor
+    assert result["lowest_call_p"] >= 1.9 * floor
     assert result["others_under"][str(floor)] >= result["others"] // 2
     assert min(result["p_calls"]) == result["lowest_call_p"]
 

@@ -181,6 +181,11 @@ HELD_OUT = [
     # Read once the eighteenth was written ("The seventeenth, read"): every call caught,
     # none alerted nor asked (a symptom as it always is, or eased, is no call)
     ("figures_heldout17_en.jsonl", 51, 133, 0),
+    # written blind after the sixteenth was read, kept blind one round: five other
+    # sentences alerted at once, six asked, two calls missed (smoke coming up the stairs,
+    # mum gone from the house at three in the morning). Read once the nineteenth was written
+    # ("The eighteenth, read"): every call caught, none alerted nor asked
+    ("figures_heldout18_en.jsonl", 47, 147, 0),
 ]
 
 
@@ -194,12 +199,14 @@ def test_no_call_of_a_held_out_file_is_missed(name: str, calls: int, others: int
     assert result["other_alerts"] <= most_alerts, result["lists"]["other_alerts"]
 
 
-def test_the_eighteenth_held_out_file_kept_blind() -> None:
-    """Written blind after the sixteenth was read, and kept blind (docs/safety-path.md, "An
-    eighteenth file"): counts only. First measured with the sixteenth round's words: five
-    other sentences alerted at once, six asked, two calls missed (the model 0.43 and 0.56,
-    no call words). Ceilings rather than goals."""
-    result = device_check(file=CHALLENGE_DIR / "figures_heldout18_en.jsonl")
-    assert result["n_safety"] == 47 and result["n_other"] == 147
-    assert result["safety_missed"] <= 2
-    assert result["other_alerts"] <= 5 and result["other_questions"] <= 6
+def test_the_nineteenth_held_out_file_kept_blind() -> None:
+    """Written blind after the seventeenth was read, and kept blind (docs/safety-path.md, "A
+    nineteenth file"): counts only. First measured with the seventeenth round's words: nine
+    other sentences alerted at once, seven asked, fourteen calls missed (very short turns:
+    the model 0.00 to 0.52 with no call words the net knows; one under the typed stock-words
+    floor at 0.0098, which the floor, set to half that since, no longer answers: 13 missed,
+    8 asked). Ceilings rather than goals."""
+    result = device_check(file=CHALLENGE_DIR / "figures_heldout19_en.jsonl")
+    assert result["n_safety"] == 48 and result["n_other"] == 139
+    assert result["safety_missed"] <= 13
+    assert result["other_alerts"] <= 9 and result["other_questions"] <= 8

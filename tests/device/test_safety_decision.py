@@ -743,14 +743,14 @@ def test_typed_words_the_model_is_sure_are_no_call_are_answered() -> None:
 
 
 def test_typed_stock_words_the_model_is_sure_are_no_call_are_answered() -> None:
-    """safety.typed_stock_words_floor (on, 0.05; docs/safety-path.md, "A call's stock words
+    """safety.typed_stock_words_floor (on, 0.005; docs/safety-path.md, "A call's stock words
     the model is sure are no call"): typed sentences whose only call words are stock words
     ("help", "emergency", "collapsed") and whose safety probability is under the floor are
     answered as the model reads them; words that tell what is happening ask at any
     probability; spoken words always ask; 0 turns it off."""
-    assert SafetySettings().typed_stock_words_floor == 0.05
+    assert SafetySettings().typed_stock_words_floor == 0.005
     th = thresholds_of(Model({"greeting": 1.0}, THRESHOLDS))
-    sure_not = {"out_of_scope": 0.97, "emergency_help": 0.02, "fall_report": 0.01}
+    sure_not = {"out_of_scope": 0.97, "emergency_help": 0.003, "fall_report": 0.001}
     for text in ["i used to work the emergency switchboard",
                  "the batting order collapsed in the second innings",
                  "help, where are my glasses"]:
@@ -763,9 +763,9 @@ def test_typed_stock_words_the_model_is_sure_are_no_call_are_answered() -> None:
                  "alert my carer", "help, i've fallen in the hall"]:
         d = decide("out_of_scope", text, 0.97, ON, scores=sure_not, thresholds=th, typed=True)
         assert d.route == "ask", (text, d)  # told by what happens, or with a fall: asked
-    unsure = {"out_of_scope": 0.9, "emergency_help": 0.06, "fall_report": 0.01}
+    unsure = {"out_of_scope": 0.9, "emergency_help": 0.006, "fall_report": 0.001}
     assert decide("out_of_scope", "help, where are my glasses", 0.9, ON, scores=unsure,
-                  thresholds=th, typed=True).reason == "words_only"  # 0.06 >= 0.05
+                  thresholds=th, typed=True).reason == "words_only"  # 0.006 >= 0.005
     off = SafetySettings(typed_stock_words_floor=0.0)
     assert decide("out_of_scope", "help, where are my glasses", 0.97, off, scores=sure_not,
                   thresholds=th, typed=True).reason == "words_only"
@@ -1451,4 +1451,51 @@ def test_symptoms_as_always_and_figures_of_the_seventeenth_round_are_no_call(
     "he's having a fit and it's not settled",
 ])
 def test_the_literal_neighbours_of_the_seventeenth_round_still_call(text: str) -> None:
+    assert safety.safety_label_of_words(text) in SAFETY_LABELS, text
+
+
+@pytest.mark.parametrize("text", [
+    "smoke's creeping along the landing",
+    "dad's not in his bed and it's two in the morning",
+    "she's wandered off in her nightie and i can't find her",
+])
+def test_calls_of_the_eighteenth_round_are_safety_words(text: str) -> None:
+    """Kinds of call found by the eighteenth held-out file, read once the nineteenth was
+    written (docs/safety-path.md, "The eighteenth, read"): smoke along the stairs or the
+    landing, someone gone from the house at night."""
+    assert safety.safety_label_of_words(text) == "emergency_help", text
+
+
+@pytest.mark.parametrize("text", [
+    "in my dream the house was on fire",
+    "i dreamt someone was breaking in",
+    "i'm frightened i'll fall on the ice",
+    "it's only the wind rattling the back door",
+    "i'm dead on my feet",
+    "the smoke alarm's beeping, its battery's flat",
+    "it's not a fire, it's the sunset on the glass",
+    "i feel like i've been hit by a bus",
+    "that's the fourth time i've been up to the loo",
+    "i can't help it, i always wake early",
+])
+def test_dreams_fears_and_noises_of_the_eighteenth_round_are_no_call(text: str) -> None:
+    assert safety.is_negated_call(text), text
+    assert safety.safety_label_of_words(text) is None, text
+
+
+@pytest.mark.parametrize("text", [
+    "he's gone out to the shops and he'll be back at two",
+    "the book has a burglar in it",
+])
+def test_neighbours_of_the_eighteenth_round_that_are_no_call(text: str) -> None:
+    assert safety.safety_label_of_words(text) is None, text
+
+
+@pytest.mark.parametrize("text", [
+    "i dreamt i fell and now i've woken up on the floor and i can't get up",
+    "it's not a fire, there's smoke coming from the socket",
+    "i can't help, i've fallen",
+    "i'm frightened, i've fallen and i can't get up",
+])
+def test_the_literal_neighbours_of_the_eighteenth_round_still_call(text: str) -> None:
     assert safety.safety_label_of_words(text) in SAFETY_LABELS, text
