@@ -997,6 +997,9 @@ _AGAIN = (r"(?!.*\b(?:another|right now|just now|and now|(?<!walking )(?<!drivin
           r"(?<!talking )(?<!working )(?<!playing )(?<!dancing )(?<!gardening )again)\b)")
 """Nothing said since of a turn now or again ("... and i think i'm having another one",
 "... and now he can't lift his arm"; "she's walking again now" is no such word)."""
+_DAY_GONE = (r"(?:on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
+             r"last (?:week|month|night)|yesterday|the other day)")
+"""A day gone by, told as news ("on saturday", "last week", "the other day")."""
 _KIN = (r"(?:brother|sister|husband|wife|son|daughter|friend|neighbou?r|mum|mother|dad|"
         r"father|cousin|aunt|uncle|niece|nephew)")
 """A relative or a friend, said as "my ...": whose turn may be told as news."""
@@ -1013,8 +1016,7 @@ _NOT_NOW = re.compile(
     # saturday, she's in the hospital and doing well" (not the resident's, nor since)
     rf"(?:\b(?:he|she|they|my (?:\w+ )?{_KIN}(?: (?!had\b|has\b)\w+)?)"
     r" (?:had|has had) (?:an? |his |her |their )?(?:chest pains?|stroke|heart attack|fit|"
-    r"seizure|funny turn)(?: [\w']+){0,3}? (?:on (?:monday|tuesday|wednesday|thursday|friday|"
-    rf"saturday|sunday)|last (?:week|month|night)|yesterday|the other day)\b){_AGAIN}|"
+    rf"seizure|funny turn)(?: [\w']+){{0,3}}? {_DAY_GONE}\b){_AGAIN}|"
     # a pain that turned out to be nothing: "the chest pains i had in march turned out to be
     # indigestion"
     r"\b(?:chest pains?|heart attack|stroke|the pains?)(?: [\w']+){0,6}? turned out to be "
@@ -1107,8 +1109,7 @@ _NOT_NOW = re.compile(
     # dad over and said he's fine" (not the resident's, nor since)
     rf"(?:\b(?:he|she|they|(?:my|our) (?:\w+ )?{_KIN}(?: (?!had\b|has\b)\w+)?) (?:collapsed|"
     r"fainted|passed out|blacked out|was taken ill|took ill|was rushed (?:in|to hospital))"
-    r"(?: [\w']+){0,4}? (?:on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
-    rf"last (?:week|month|night)|yesterday|the other day)\b){_AGAIN}|"
+    rf"(?: [\w']+){{0,4}}? {_DAY_GONE}\b){_AGAIN}|"
     rf"(?:\b(?:he|she|they|(?:my|our) (?:\w+ )?{_KIN}(?: \w+)?)(?:'?s| is|'re| are) (?:in|at) "
     r"(?:the )?hospital with (?:an? |his |her |their |bad |some )?(?:chest pains?|stroke|heart "
     rf"attack|fit|seizure|fall|pneumonia|infection)\b){_AGAIN}|"
