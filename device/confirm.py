@@ -25,7 +25,7 @@ from __future__ import annotations
 import json
 import logging
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -175,20 +175,24 @@ class SafetyConfirmer:
                from_alternative: int = 0,
                scores: dict[str, float] | None = None,
                thresholds: dict[str, Thresholds] | None = None,
-               fast_path: bool = False, typed: bool = False) -> SafetyDecision:
+               fast_path: bool = False, typed: bool = False,
+               tails: Sequence[tuple[str, dict[str, float]]] = ()) -> SafetyDecision:
         """The safety decision of an utterance heard outside a question (`thresholds`: in
         place of :attr:`thresholds`, e.g. a spoken turn's; `fast_path`: words that the
-        hybrid's fast path alone heard; `typed`: typed text, not a transcript;
+        hybrid's fast path alone heard; `typed`: typed text, not a transcript; `tails`: a
+        long turn's later parts with the model's probabilities of each;
         device.safety_decision.decide)."""
         return decide(intent, text, score, self.settings, scores=scores,
                       thresholds=self.thresholds if thresholds is None else thresholds,
                       from_alternative=from_alternative, answer_floor=self.answer_floor,
-                      fast_path=fast_path, typed=typed)
+                      fast_path=fast_path, typed=typed, tails=tails)
 
     def route(self, intent: str, text: str, score: float | None, from_alternative: int = 0,
               scores: dict[str, float] | None = None, sounds_like: str = "",
               thresholds: dict[str, Thresholds] | None = None,
-              fast_path: bool = False, typed: bool = False) -> tuple[Reply | None, str]:
+              fast_path: bool = False, typed: bool = False,
+              tails: Sequence[tuple[str, dict[str, float]]] = ()
+              ) -> tuple[Reply | None, str]:
         """(the safety reply, or None; the label to answer the utterance as otherwise).
 
         ``from_alternative``: 0 when ``intent`` and ``text`` are the 1-best transcript's (or
@@ -200,7 +204,7 @@ class SafetyConfirmer:
             self.decision = None
             return self._answer(intent, text, score), intent
         d = self.decision = self.decide(intent, text, score, from_alternative, scores,
-                                        thresholds, fast_path, typed)
+                                        thresholds, fast_path, typed, tails)
         if d.route == "answer":
             return None, d.intent
         if d.route == "alert":

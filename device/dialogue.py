@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
 
@@ -65,7 +65,8 @@ class DialogueManager:
                score: float | None = None, from_alternative: int = 0,
                scores: dict[str, float] | None = None, sounds_like: str = "",
                thresholds: dict[str, Thresholds] | None = None,
-               fast_path: bool = False, typed: bool = False) -> Reply:
+               fast_path: bool = False, typed: bool = False,
+               tails: Sequence[tuple[str, dict[str, float]]] = ()) -> Reply:
         """The reply to ``text`` understood as ``intent`` (slots extracted if not given).
         ``score`` (0..1) is the intent's probability; None counts as certain.
         ``from_alternative``: k > 0 when ``intent`` and ``text`` come from the k-th ASR
@@ -76,10 +77,11 @@ class DialogueManager:
         a sounds-like reading of them (speech.sounds_like). ``thresholds``: the safety
         thresholds of this utterance in place of the confirmer's (a spoken turn's).
         ``fast_path``: words that the hybrid recognizer's fast path alone heard;
-        ``typed``: typed text, not a transcript (device.safety_decision.decide)."""
+        ``typed``: typed text, not a transcript; ``tails``: a long turn's later parts with
+        the model's probabilities of each (device.safety_decision.decide)."""
         checked, answer_as = self.confirmer.route(intent, text.strip(), score,
                                                   from_alternative, scores, sounds_like,
-                                                  thresholds, fast_path, typed)
+                                                  thresholds, fast_path, typed, tails)
         if checked is None and answer_as != intent:
             intent, slots = answer_as, None
         slots = dict(slots) if slots is not None else extract_slots(intent, text)

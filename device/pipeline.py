@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 from device.dialogue import DialogueManager
 from device.executor import ActionExecutor
 from device.replies import Outcome, Reply
-from device.safety import call_words_also_in, is_negated_call, safety_label_of_words
+from device.safety import call_words_also_in, is_negated_call, safety_label_of_words, turn_tails
 from device.safety_decision import thresholds_of
 from device.settings import SpokenSettings
 from device.slots import extract_slots
@@ -210,6 +210,21 @@ class Assistant:
                       text, exc_info=exc)
             return None
 
+    def _tails(self, model: Any, text: str) -> list[tuple[str, dict[str, float]]]:
+        """The later parts of a long turn (``safety.long_turn_words``;
+        device.safety.turn_tails), each with ``model``'s probabilities, for the safety
+        decision's step 5; empty for a short turn, while a safety question waits for its
+        answer, or for a model that gives no probabilities."""
+        if self.dialogue.pending_safety is not None:
+            return []
+        parts = turn_tails(text, self.dialogue.confirmer.settings.long_turn_words)
+        if not parts:
+            return []
+        batch = getattr(model, "classify_batch", None)
+        read = batch(parts) if batch is not None else [model.classify(t) for t in parts]
+        return [(part, dict(r.scores)) for part, r in zip(parts, read, strict=True)
+                if getattr(r, "scores", None)]
+
     def transcribe(self, wav: str | Path) -> tuple[Transcript, float]:
         """Transcript of a WAV file (with its n-best alternatives) and the ASR time in ms."""
         from speech.asr import transcribe_clip
@@ -239,7 +254,8 @@ class Assistant:
         t0 = time.perf_counter()
         slots = extract_slots(result.intent, text)
         reply = self.dialogue.handle(result.intent, text, slots, score=float(result.score),
-                                     scores=getattr(result, "scores", None), typed=True)
+                                     scores=getattr(result, "scores", None), typed=True,
+                                     tails=self._tails(self.intent_model, text))
         timings["dialogue"] = _ms(t0)
         return self._carry_out(text, result.intent, float(result.score), reply, source, stem,
                                timings, t_start, asr_ms, hypothesis=text)
@@ -283,7 +299,8 @@ class Assistant:
                                      scores=getattr(spoken.result, "scores", None),
                                      sounds_like=spoken.sounds_like,
                                      thresholds=self._spoken_thresholds,
-                                     fast_path=fast_path)
+                                     fast_path=fast_path,
+                                     tails=self._tails(self._spoken_model, spoken.text))
         decided = self.dialogue.confirmer.decision
         self.second_opinion_due = bool(fast_path and decided is not None
                                        and decided.route == "ask"

@@ -10,7 +10,7 @@ from device.replies import Action, Reply
 
 __all__ = ["is_denial", "is_mention", "is_safety_phrase", "safety_intent", "safety_label_of_words",
            "safety_reply", "safety_word_indices", "stock_words_only", "symptom_reply",
-           "symptom_worse_reply"]
+           "symptom_worse_reply", "turn_tails"]
 
 _SERIOUS_FALL = re.compile(r"\b(?:can ?not|can'?t|unable to) (?:get|stand|move|breathe)|hurt|"
                            r"bleed|head|broke|unconscious|on the floor|pain|help")
@@ -152,6 +152,14 @@ _SAFETY_PHRASE = re.compile(
     r"wiring|extension leads?|lights? (?:are |is )?(?:fizzing|sparking|flickering|buzzing))\b|"
     r"\bwater(?:'s| is)? (?:\w+ing) (?:in )?(?:through|out of|from) (?:the |my )?(?:light|"
     r"lights|light fitting|lamp|ceiling rose|bulb|fuse ?box|sockets?|plugs?)\b|"
+    # water where the electrics are, told in a few words: "water in the sockets", "there's
+    # water all over the fuse box" (a question or a fear is not this: "how do i stop water
+    # getting into the sockets", "if water ever got in the plugs")
+    r"(?<!if )(?<!stop )(?<!keep )(?<!no )\bwater(?:'s| is|'s got|'s gone| has got| has gone| got|"
+    r" gone)? "
+    r"(?:in|into|inside|all over|over|on|behind) (?:the |my |all the |both )?(?:sockets?|"
+    r"plug sockets?|plugs?|electrics|fuse ?box|consumer unit|wiring|light fittings?|light "
+    r"switch(?:es)?)\b|"
     # a fire inside a wall, a loft or a socket: "i can hear crackling up in the loft and the
     # ceiling's hot to touch", "the plug's sparking and there's a burning smell"
     r"\b(?:ceiling|wall|walls|floor|door|plug|socket|switch|wires?|cables?|loft hatch)(?:'s|s)?"
@@ -457,7 +465,8 @@ _NEGATED = re.compile(
     r"\bbut i can breathe (?:fine|ok|okay|alright|all right|normally)\b|"
     r"\b(?:so )?i'?m not worried\b|"
     r"\bnot (?:about|going) to (?:keel over|collapse|pass out|faint|drop dead)\b|"
-    r"\b(?:it'?s|it is|it was|that'?s) not (?:a |an )?(?:fire|gas leak|burglar|intruder)\b|"
+    r"\b(?:(?:it'?s|it is|it was|that'?s) not|(?:it|that) (?:is|was) ?n'?t) (?:a |an )?(?:fire|"
+    r"gas leak|burglar|intruder)\b|"
     # "my chest is bad this morning but i'm breathing alright"
     r"\bbut i(?:'m| am) (?:still )?breathing (?:alright|all right|fine|ok|okay|normally)\b|"
     # "he's not unconscious, he's asleep"
@@ -498,6 +507,10 @@ _IDIOM = re.compile(
     r"\b(?:nearly|almost) fell (?:off|out of) (?:my|the|his|her) (?:chair|seat|hide|pew|"
     r"deckchair|armchair|bed|stool|perch)"
     r"(?= (?:when|laughing)\b)|"
+    # ... or after the laugh: "he laughed so much he nearly fell off his chair"
+    r"\blaugh(?:ed|ing)? (?:so much|so hard|that much|that hard|till|until)\b(?: [\w']+){0,3}? "
+    r"(?:nearly|almost) fell (?:off|out of) (?:my|the|his|her) (?:chair|seat|pew|deckchair|"
+    r"armchair|stool)\b|"
     r"\b(?:on|rolling (?:about |around )?on) the (?:\w+ )?floor (?:laughing|in stitches|"
     r"with laughter)\b|"
     # a story that had the resident in stitches ("that joke had me on the floor"; never
@@ -748,7 +761,15 @@ _IDIOM = re.compile(
     # just a scratch")
     r"(?<!not )\b(?:it's|it is|it was|only|just) (?:a |an )?(?:little |tiny |small |wee )?"
     r"(?:shaving )?(?:nick|scratch|graze|paper cut|pinprick|shaving cut)\b|"
-    r"\bit(?:'s| has)? stopped (?:bleeding )?(?:already|now)\b")
+    r"\bit(?:'s| has)? stopped (?:bleeding )?(?:already|now)\b|"
+    # an offer, a go-ahead, a sunset, a swear word: "help yourself, love", "fire away", "the
+    # sky's on fire tonight", "it's bleeding freezing in here" (never "help yourself up")
+    r"\bhelp (?:yourself|yourselves)\b(?! up\b)|\bfire away\b|"
+    r"\b(?:the )?sky(?:'s| is| was| were| looks| looked)? (?:all |properly |really |just )?"
+    r"(?:on fire|ablaze|aflame|in flames)\b|"
+    r"\bbleeding (?:freezing|cold|hot|boiling|baltic|awful|useless|typical|marvell?ous|"
+    r"ridiculous|stupid|daft|hopeless|terrible|lovely|brilliant|expensive|nuisance|cheek|"
+    r"racket|weather|rain|telly|thing|hell|heck)\b")
 """Figures of speech that use the words of a fall or a call for help."""
 
 _NOUN = (r"(?!(?:i|i've|ive|i'd|i'm|me|and|then|but|so|just|when|as|while|if|or|it|"
@@ -947,6 +968,14 @@ _NOT_A_CALL = re.compile(
 leaves these to the model."""
 
 _MENTION = re.compile(
+    # a puzzle's clue or question, to the sentence's end (never past "when", "and now", "and
+    # then", "suddenly"): "crossword clue here, seven letters, a sudden attack of illness,
+    # i've tried stroke", "there's a question in my quiz book asking what number you ring
+    # for the fire brigade in france"
+    r"(?:\b(?:crossword|quiz|puzzle|trivia)(?: book| card| show| sheet| night)? (?:clue|"
+    r"question)s?|\b(?:clue|question) (?:in|on|from) (?:my |the |this |a |today'?s )?"
+    r"(?:crossword|quiz|puzzle|trivia))\b"
+    r"(?:(?!\b(?:when|and now|and then|suddenly)\b)[^.!?]){0,160}|"
     # a storey of a building: "my flat is on the ground floor", "the first floor flat"
     # ("on the floor" is the words net's; "on the ground floor" never was)
     r"\b(?:ground|first|second|third|fourth|fifth|top|upper|1st|2nd|3rd|4th) "
@@ -994,7 +1023,8 @@ _AT_AGE = (r"at (?:the age of )?(?:(?:twenty|thirty|forty|fifty|sixty|seventy|ei
            r"(?! ?(?:past|to|minutes|mins|o'?clock|am|pm|a\.m\.|p\.m\.)(?!\w))(?![:.]\d)")
 """An age a turn came at ("he had a heart attack at fifty"), never a time of day."""
 _AGAIN = (r"(?!.*\b(?:another|right now|just now|and now|(?<!walking )(?<!driving )"
-          r"(?<!talking )(?<!working )(?<!playing )(?<!dancing )(?<!gardening )again)\b)")
+          r"(?<!talking )(?<!working )(?<!playing )(?<!dancing )(?<!gardening )(?<!walk )"
+          r"(?<!talk )(?<!drive )(?<!work )again)\b)")
 """Nothing said since of a turn now or again ("... and i think i'm having another one",
 "... and now he can't lift his arm"; "she's walking again now" is no such word)."""
 _DAY_GONE = (r"(?:on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
@@ -1050,8 +1080,8 @@ _NOT_NOW = re.compile(
     # a dream: "i dreamt the house was on fire", "i had a nightmare that i fell down the stairs"
     # (never across "and", "then", "woke": "i had a bad dream and fell out of bed" is a fall;
     # waking on the floor is said apart: "... and i woke up on the floor")
-    r"\b(?:dreamt|dreamed|dreaming|had an? (?:bad |awful |horrible )?(?:dream|nightmare)|in (?:the|"
-    r"my|a|that) (?:dream|nightmare))"
+    r"\b(?:dreamt|dreamed|dreaming|had (?:an?|the|this|that|such an?) (?:[\w']+ ){0,3}?"
+    r"(?:dream|nightmare)|in (?:the|my|a|that) (?:dream|nightmare))"
     r"(?: that| about| last night)? (?:(?!(?:and|then|so|but|woke|when)\b)[\w']+ ){0,5}?"
     r"(?:on fire|in flames|fell|fallen|breaking in|broke in|broken in|could ?n'?t breathe|"
     r"can'?t breathe|drowning|"
@@ -1080,7 +1110,13 @@ _NOT_NOW = re.compile(
     # play: "pretend there's a fire!", "pretend you're an ambulance and go nee naw" (to the
     # clause's end)
     r"\b(?:let'?s )?pretend(?:ing)? (?:that )?(?:there'?s|there is|you'?re|you are|i'?m|i am|"
-    r"we'?re|it'?s|he'?s|she'?s)\b(?: [\w']+){0,8}|"
+    r"we'?re|it'?s|he'?s|she'?s|i'?ve|i have|i'?d|i had|i said|i fell|i fall|"
+    r"some(?:one|body)'?s)\b(?: [\w']+){0,8}|"
+    # a symptom the resident has been told what to do about if it ever comes: "the doctor
+    # said if i ever get chest pain i'm to ring straight away, and i haven't had any"
+    r"\bif (?:i|you|he|she|we) (?:ever )?(?:get|gets|got|have|has|had|feel|feels|start "
+    r"(?:getting|having)) (?:any |the |a |an |bad |more )?(?:chest pains?|pains? in (?:my|the|"
+    r"his|her) chest|stroke|heart attack|fit|seizure)\b|"
     # a knock at the door explained: "someone's knocking, it's probably the meter reader"
     r"\b(?:some ?one|some ?body)(?:'s| is) (?:knocking|at the door|ringing the bell|at the "
     r"window)\b[^.!?]{0,12}?\b(?:it'?s |it is |that'?ll be |it'?ll be )?(?:probably|must be|"
@@ -1253,6 +1289,31 @@ def call_words_also_in(text: str, other: str) -> bool:
     phrases = _call_phrases(text)
     words = _norm(other).split()
     return bool(phrases) and all(_find_words(words, p) is not None for p in phrases)
+
+
+_TAIL_START = re.compile(r"[.!?;,:\u2014]+\s+|\s+(?=(?:but|and|now|then|so|because|when|"
+                         r"suddenly)\b)", re.IGNORECASE)
+"""Where a later part of a turn may start: after a stop or a comma, or before a word that
+joins on what happens next ("but", "and", "now", "then", "so", "because", "when",
+"suddenly")."""
+
+
+def turn_tails(text: str, min_words: int, min_tail_words: int = 5) -> list[str]:
+    """The later parts of a long turn, each from a place where a new part may start to the
+    end (:data:`_TAIL_START`), longest first, each at least ``min_tail_words`` words; empty
+    for a turn under ``min_words`` words (or ``min_words`` 0). "I was just telling you about
+    the roses, and then my legs went, and now I'm on the carpet and I can't get up" ->
+    ["and then my legs went, and now ...", "my legs went, ...", ..., "and I can't get up"]:
+    a call told at the end of a long story, which the model, taught on short turns, reads
+    as the story (device.safety_decision, step 5)."""
+    if min_words <= 0 or len(text.split()) < min_words:
+        return []
+    out: list[str] = []
+    for m in _TAIL_START.finditer(text):
+        tail = text[m.end():].strip()
+        if len(tail.split()) >= min_tail_words and tail not in out:
+            out.append(tail)
+    return out
 
 
 def is_mention(text: str) -> bool:

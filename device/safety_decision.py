@@ -37,11 +37,20 @@ the settings (``safety.confirm``, ``safety.confident``) and the model's own
    (:func:`device.safety.is_mention`: "an ambulance went past with its siren going", "my
    flat is on the ground floor") is asked about rather than alerted at once, however sure
    the model is: what makes it sure may be those very words.
+5. A long turn (``safety.long_turn_words`` words or more) that step 4 would answer is
+   read again by its later parts (:func:`device.safety.turn_tails`, each scored by the
+   model: ``tails``): where two of them (:data:`TAILS_THAT_AGREE`), neither a denial nor
+   a mention, reach their safety label's ask threshold, the turn is asked about (alert at
+   once if confirm is off), never alerted at once: "I was reading the paper out loud to
+   the cat, and halfway through a sentence my words came out all jumbled, and now my right
+   hand won't hold the cup" is a call the model, taught on short turns, reads as the story
+   before it.
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -49,7 +58,8 @@ from device import safety
 from device.labels import OUT_OF_SCOPE, SAFETY_LABELS
 from device.settings_sections import SafetySettings
 
-__all__ = ["ROUTES", "SafetyDecision", "Thresholds", "decide", "thresholds_of"]
+__all__ = ["ROUTES", "TAILS_THAT_AGREE", "SafetyDecision", "Thresholds", "decide",
+           "thresholds_of"]
 
 ROUTES = ("alert", "ask", "answer")
 
@@ -115,7 +125,7 @@ class SafetyDecision:
     """Probability of the safety label behind the decision (None: unknown, certain)."""
     reason: str
     """words, words_only, words_below_floor, stock_words_below_floor, fast_unsure,
-    alternative, model, mention, band, leading_no,
+    alternative, model, mention, band, leading_no, tail,
     denied, below_ask, not_safety."""
     from_alternative: int = 0
 
@@ -138,11 +148,46 @@ def _answer_as(intent: str, scores: dict[str, float] | None, floor: float) -> st
     return intent if intent not in SAFETY_LABELS else _best_other(scores, OUT_OF_SCOPE, floor)
 
 
+TAILS_THAT_AGREE = 2
+"""How many later parts of a long turn must read as a call before it is asked about (step
+5). One part alone is often a story's aside the model reads out of its place ("... so
+what's a breakfast that's filling and tastes of something but won't get me told off");
+a call told at the end of a turn reads as one from each of its last few places. Measured
+on every typed file: one part asked about 57 other sentences of some 4,200, two 9, and
+caught the same 12 calls (docs/safety-path.md, "A call at the end of a long turn")."""
+
+
+def _tail_call(tails: Sequence[tuple[str, dict[str, float]]],
+               thresholds: dict[str, Thresholds] | None,
+               confident: float) -> tuple[str, float, str] | None:
+    """(safety label, probability, words) of the later part of a long turn that the model
+    reads as a call (step 5): at or above the label's ask threshold (a model without
+    thresholds: a safety top label), neither a denial nor a mention; the most probable
+    one, where at least :data:`TAILS_THAT_AGREE` parts read so; else None."""
+    best: tuple[str, float, str] | None = None
+    agree = 0
+    for words, part_scores in tails:
+        if not part_scores:
+            continue
+        label, p = max(((k, float(part_scores.get(k, 0.0))) for k in SAFETY_LABELS),
+                       key=lambda kv: kv[1])
+        if thresholds is not None:
+            reached = p >= thresholds.get(label, Thresholds(confident, 0.0)).ask
+        else:
+            reached = max(part_scores, key=lambda k: part_scores[k]) in SAFETY_LABELS
+        if reached and not safety.is_negated_call(words) and not safety.is_mention(words):
+            agree += 1
+            if best is None or p > best[1]:
+                best = (label, p, words)
+    return best if agree >= TAILS_THAT_AGREE else None
+
+
 def decide(intent: str, text: str, score: float | None, settings: SafetySettings, *,
            scores: dict[str, float] | None = None,
            thresholds: dict[str, Thresholds] | None = None,
            from_alternative: int = 0, answer_floor: float = 0.0,
-           fast_path: bool = False, typed: bool = False) -> SafetyDecision:
+           fast_path: bool = False, typed: bool = False,
+           tails: Sequence[tuple[str, dict[str, float]]] = ()) -> SafetyDecision:
     """Decide one utterance (see the module doc).
 
     Args:
@@ -160,6 +205,9 @@ def decide(intent: str, text: str, score: float | None, settings: SafetySettings
             model's alert threshold, else ask (step 2).
         typed: the words were typed, not heard: words the model is sure are no call
             (``safety.typed_words_floor``) are answered (step 2).
+        tails: the later parts of a long turn with the model's probabilities of each
+            (:func:`device.safety.turn_tails`; empty for a short turn), read when the
+            whole turn would be answered (step 5).
     """
     confirm = settings.confirm
     not_sure = "ask" if confirm else "alert"
@@ -200,6 +248,9 @@ def decide(intent: str, text: str, score: float | None, settings: SafetySettings
             return SafetyDecision("answer", "deny", p, "denied")
         return SafetyDecision("answer", _answer_as(intent, scores, answer_floor), p, "denied")
     if not candidate:
+        if from_alternative == 0 and (found := _tail_call(tails, thresholds,
+                                                           settings.confident)):
+            return SafetyDecision(not_sure, found[0], found[1], "tail")
         return SafetyDecision("answer", _answer_as(intent, scores, answer_floor), p,
                               "below_ask" if intent in SAFETY_LABELS else "not_safety")
     if p is None or p >= alert_at:

@@ -221,7 +221,22 @@ class SafetySettings:
     through the ceiling onto the fuse box", 0.030) always ask, and so does every spoken
     turn. 0 turns it off."""
 
+    long_turn_words: int = 20
+    """A turn of this many words or more that the model would answer as no call is read
+    again by its later parts (device.safety.turn_tails: from each comma, stop or joining
+    word such as "but", "and now", to the end), each scored by the model; where two read
+    as a call (their safety label's ask threshold, not a denial nor a mention) the device
+    asks the safety question, never alerts at once. The model, taught on short
+    turns, reads a long story as its start: "... and then my legs went, and now I'm on the
+    carpet and I can't get myself up". 0 turns it off (docs/safety-path.md, "A call at the
+    end of a long turn")."""
+
     def __post_init__(self) -> None:
+        _check(not isinstance(self.long_turn_words, bool)
+               and isinstance(self.long_turn_words, int)
+               and (self.long_turn_words == 0 or 8 <= self.long_turn_words <= 200),
+               f"safety.long_turn_words must be 0 (off) or 8..200 words (got "
+               f"{self.long_turn_words!r})")
         _check(0.0 <= self.typed_stock_words_floor < 0.5,
                f"safety.typed_stock_words_floor must be in [0, 0.5) (got "
                f"{self.typed_stock_words_floor}); 0 turns it off")

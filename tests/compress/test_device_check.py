@@ -186,6 +186,12 @@ HELD_OUT = [
     # mum gone from the house at three in the morning). Read once the nineteenth was written
     # ("The eighteenth, read"): every call caught, none alerted nor asked
     ("figures_heldout18_en.jsonl", 47, 147, 0),
+    # written blind after the seventeenth was read, kept blind one round: nine other
+    # sentences alerted at once, seven asked, fourteen calls missed (very short turns and
+    # very long ones: twelve calls told at the end of a long story). Read once the twentieth
+    # was written ("The nineteenth, read"; "A call at the end of a long turn"): every call
+    # caught; one request for sleep advice the model alone is sure of still alerts
+    ("figures_heldout19_en.jsonl", 48, 139, 1),
 ]
 
 
@@ -199,14 +205,12 @@ def test_no_call_of_a_held_out_file_is_missed(name: str, calls: int, others: int
     assert result["other_alerts"] <= most_alerts, result["lists"]["other_alerts"]
 
 
-def test_the_nineteenth_held_out_file_kept_blind() -> None:
-    """Written blind after the seventeenth was read, and kept blind (docs/safety-path.md, "A
-    nineteenth file"): counts only. First measured with the seventeenth round's words: nine
-    other sentences alerted at once, seven asked, fourteen calls missed (very short turns:
-    the model 0.00 to 0.52 with no call words the net knows; one under the typed stock-words
-    floor at 0.0098, which the floor, set to half that since, no longer answers: 13 missed,
-    8 asked). Ceilings rather than goals."""
-    result = device_check(file=CHALLENGE_DIR / "figures_heldout19_en.jsonl")
-    assert result["n_safety"] == 48 and result["n_other"] == 139
-    assert result["safety_missed"] <= 13
-    assert result["other_alerts"] <= 9 and result["other_questions"] <= 8
+def test_the_twentieth_held_out_file_kept_blind() -> None:
+    """Written blind after the eighteenth was read, and kept blind (docs/safety-path.md,
+    "A twentieth file"): counts only. First measured with the eighteenth round's words:
+    four other sentences alerted at once, eight asked, two calls missed. Ceilings rather
+    than goals."""
+    result = device_check(file=CHALLENGE_DIR / "figures_heldout20_en.jsonl")
+    assert result["n_safety"] == 54 and result["n_other"] == 161
+    assert result["safety_missed"] <= 2
+    assert result["other_alerts"] <= 4 and result["other_questions"] <= 8

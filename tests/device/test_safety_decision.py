@@ -1499,3 +1499,56 @@ def test_neighbours_of_the_eighteenth_round_that_are_no_call(text: str) -> None:
 ])
 def test_the_literal_neighbours_of_the_eighteenth_round_still_call(text: str) -> None:
     assert safety.safety_label_of_words(text) in SAFETY_LABELS, text
+
+
+@pytest.mark.parametrize("text", [
+    "there's water in the plug sockets",
+    "the water's got into the fuse box",
+    "water all over the electrics in the hall",
+])
+def test_calls_of_the_nineteenth_round_are_safety_words(text: str) -> None:
+    """Kinds of call found by the nineteenth held-out file, read once the twentieth was
+    written (docs/safety-path.md, "The nineteenth, read"): water on the electrics told in
+    a few words."""
+    assert safety.safety_label_of_words(text) == "emergency_help", text
+
+
+@pytest.mark.parametrize("text", [
+    "go on, help yourself, there's plenty",
+    "fire away, i'm listening",
+    "the sky was on fire at sunset",
+    "it's bleeding freezing out there",
+    "i had the strangest dream that the kitchen was on fire",
+    "pretend i've fallen and show me what you'd do",
+    "it isn't a fire, it's the toaster steaming",
+    "she laughed so hard she nearly fell off her chair",
+    "the doctor says if i ever get chest pains i'm to ring straight away",
+    "my husband had his stroke ten years ago and they said he might never walk again",
+])
+def test_figures_dreams_and_play_of_the_nineteenth_round_are_no_call(text: str) -> None:
+    assert safety.is_negated_call(text), text
+    assert safety.safety_label_of_words(text) is None, text
+
+
+@pytest.mark.parametrize("text", [
+    "crossword clue, six letters, a cry for help",
+    "the quiz question was what number do you ring for the fire brigade",
+])
+def test_a_puzzles_clue_is_a_mention(text: str) -> None:
+    assert safety.is_mention(text), text
+    assert safety.safety_label_of_words(text) is None, text
+
+
+@pytest.mark.parametrize("text", [
+    "i was doing the crossword when i fell off the chair",
+    "help yourself up? i can't, i've fallen",
+    "the sky's gone dark and the shed is on fire",
+    "i'm bleeding badly from my arm",
+    "it isn't a fire, it's a gas leak",
+    "it wasn't a fire drill, the kitchen is full of smoke",
+    "i had a bad dream and fell out of bed",
+    "the doctor said if i ever get chest pain i'm to ring, and i've got crushing chest pain now",
+    "my husband had a stroke last year and now he's having another",
+])
+def test_the_literal_neighbours_of_the_nineteenth_round_still_call(text: str) -> None:
+    assert safety.safety_label_of_words(text) in SAFETY_LABELS, text
