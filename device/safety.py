@@ -968,6 +968,13 @@ _NOT_A_CALL = re.compile(
 leaves these to the model."""
 
 _MENTION = re.compile(
+    # a question for everyday advice: "i keep waking at four, is there anything i can do to
+    # sleep through", "what can i do to keep my ankles from swelling" (no sentence of the
+    # intent data, the figures or the held-out files that asks so is a call, unless it says
+    # one plainly beside it: "what can i do to stop this bleeding" is the words net's)
+    r"\b(?:is there anything (?:i|we) (?:can|could|should) do (?:to|about|for)|what (?:can|could|"
+    r"should) (?:i|we) do (?:to|about) (?!it\b)|how (?:can|do|could) (?:i|we) (?:stop|get "
+    r"better|keep|avoid|sleep|cope)|any tips (?:for|on))\b|"
     # a puzzle's clue or question, to the sentence's end (never past "when", "and now", "and
     # then", "suddenly"): "crossword clue here, seven letters, a sudden attack of illness,
     # i've tried stroke", "there's a question in my quiz book asking what number you ring

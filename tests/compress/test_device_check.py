@@ -190,8 +190,9 @@ HELD_OUT = [
     # sentences alerted at once, seven asked, fourteen calls missed (very short turns and
     # very long ones: twelve calls told at the end of a long story). Read once the twentieth
     # was written ("The nineteenth, read"; "A call at the end of a long turn"): every call
-    # caught; one request for sleep advice the model alone is sure of still alerts
-    ("figures_heldout19_en.jsonl", 48, 139, 1),
+    # caught, none alerted (a question for sleep advice the model alone was sure of is a
+    # mention, asked about)
+    ("figures_heldout19_en.jsonl", 48, 139, 0),
 ]
 
 

@@ -1552,3 +1552,26 @@ def test_a_puzzles_clue_is_a_mention(text: str) -> None:
 ])
 def test_the_literal_neighbours_of_the_nineteenth_round_still_call(text: str) -> None:
     assert safety.safety_label_of_words(text) in SAFETY_LABELS, text
+
+
+@pytest.mark.parametrize("text", [
+    "I keep waking at four and then I'm worn out all day, is there anything I can do to "
+    "sleep through",
+    "what can I do to keep my ankles from swelling",
+    "how can I stop falling over at night",
+])
+def test_a_question_for_everyday_advice_is_a_mention(text: str) -> None:
+    """Asked about rather than alerted at once, however sure the model is (the nineteenth
+    file's one alert at once that was left: the model read a question for sleep advice as
+    a call at 0.98)."""
+    assert safety.is_mention(text), text
+    assert safety.safety_label_of_words(text) is None, text
+
+
+@pytest.mark.parametrize("text", [
+    "what can i do to stop this bleeding, it won't stop",
+    "is there anything I can do about the pain, I've fallen and I can't get up",
+])
+def test_a_question_for_advice_beside_a_plain_call_still_calls(text: str) -> None:
+    assert safety.safety_label_of_words(text) in SAFETY_LABELS, text
+    assert not safety.is_mention(text), text
