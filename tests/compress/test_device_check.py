@@ -193,6 +193,11 @@ HELD_OUT = [
     # caught, none alerted (a question for sleep advice the model alone was sure of is a
     # mention, asked about)
     ("figures_heldout19_en.jsonl", 48, 139, 0),
+    # written blind after the eighteenth was read, kept blind one round: four other
+    # sentences alerted at once, eight asked, two calls missed (a stranger at the window
+    # with a crowbar; "i'm fine i'm fine ... i can't feel my left side"). Read once the
+    # twenty-first was written ("The twentieth, read"): every call caught, none alerted
+    ("figures_heldout20_en.jsonl", 54, 161, 0),
 ]
 
 
@@ -206,12 +211,12 @@ def test_no_call_of_a_held_out_file_is_missed(name: str, calls: int, others: int
     assert result["other_alerts"] <= most_alerts, result["lists"]["other_alerts"]
 
 
-def test_the_twentieth_held_out_file_kept_blind() -> None:
-    """Written blind after the eighteenth was read, and kept blind (docs/safety-path.md,
-    "A twentieth file"): counts only. First measured with the eighteenth round's words:
-    four other sentences alerted at once, eight asked, two calls missed. Ceilings rather
-    than goals."""
-    result = device_check(file=CHALLENGE_DIR / "figures_heldout20_en.jsonl")
-    assert result["n_safety"] == 54 and result["n_other"] == 161
-    assert result["safety_missed"] <= 2
-    assert result["other_alerts"] <= 4 and result["other_questions"] <= 8
+def test_the_twenty_first_held_out_file_kept_blind() -> None:
+    """Written blind after the nineteenth was read, and kept blind (docs/safety-path.md, "A
+    twenty-first file"): counts only. First measured with the nineteenth round's words and
+    the long-turn reading: three other sentences alerted at once, eight asked, no call
+    missed. Ceilings rather than goals."""
+    result = device_check(file=CHALLENGE_DIR / "figures_heldout21_en.jsonl")
+    assert result["n_safety"] == 52 and result["n_other"] == 142
+    assert result["safety_missed"] == 0
+    assert result["other_alerts"] <= 3 and result["other_questions"] <= 8

@@ -1575,3 +1575,73 @@ def test_a_question_for_everyday_advice_is_a_mention(text: str) -> None:
 def test_a_question_for_advice_beside_a_plain_call_still_calls(text: str) -> None:
     assert safety.safety_label_of_words(text) in SAFETY_LABELS, text
     assert not safety.is_mention(text), text
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("there's a man at the back door with a crowbar", "emergency_help"),
+    ("a fella in the garden by the shed with a knife", "emergency_help"),
+    ("i can't feel my right arm and my words are coming out wrong", "emergency_help"),
+    ("his left side's gone numb all of a sudden", "emergency_help"),
+])
+def test_calls_of_the_twentieth_round_are_safety_words(text: str, label: str) -> None:
+    """Kinds of call found by the twentieth held-out file, read once the twenty-first was
+    written (docs/safety-path.md, "The twentieth, read"): a stranger at a window or a door
+    with a tool to break in, a side of the body that cannot be felt (after "i'm fine", which
+    a plain call beside it no longer makes a no)."""
+    assert safety.safety_label_of_words(text) == label, text
+    assert not safety.is_negated_call("i'm fine, " + text), text
+
+
+@pytest.mark.parametrize("text", [
+    "give over, you daft thing",
+    "that's my water tablet taken",
+    "the choir were on fire tonight",
+    "my head's thumping but it's only a headache",
+    "my blood pressure's up again today",
+    "what do i do if i ever smell gas",
+    "my dad had the stroke in 2010 and he was never the same",
+    "no, i've not fallen, i'm on the floor doing me exercises",
+])
+def test_figures_of_the_twentieth_round_are_no_call(text: str) -> None:
+    assert safety.is_negated_call(text), text
+    assert safety.safety_label_of_words(text) is None, text
+
+
+@pytest.mark.parametrize("text", [
+    "the woman in the soap had a stroke last night, ever so sad",
+    "how can you tell a stroke from a bad migraine",
+])
+def test_a_turn_on_the_telly_or_telling_one_illness_from_another_is_a_mention(text: str) -> None:
+    assert safety.is_mention(text), text
+    assert safety.safety_label_of_words(text) is None, text
+
+
+@pytest.mark.parametrize("text", [
+    "it's probably only indigestion but the pain's crushing and going down my arm",
+    "a man came to fix the window and now he's fallen off his ladder and can't get up",
+    "my left arm's gone numb and i can't lift it",
+    "my husband collapsed in the kitchen while the news was on",
+    "i think i'm having a heart attack, how would you tell",
+    "he had the stroke just now and he can't lift his arm",
+    "i've swallowed the whole bottle of my pills",
+    "the pain's gone up into my jaw and down my left arm",
+    "i've downed a handful of my sleeping pills",
+])
+def test_the_literal_neighbours_of_the_twentieth_round_still_call(text: str) -> None:
+    assert safety.safety_label_of_words(text) in SAFETY_LABELS, text
+
+
+@pytest.mark.parametrize("text", [
+    "the pain in my knee is going down now",
+    "the pain's moved to my shoulder since i slept on it",
+    "i've taken all my tablets",
+])
+def test_neighbours_of_the_twentieth_round_that_are_no_call(text: str) -> None:
+    assert safety.safety_label_of_words(text) is None, text
+
+
+def test_a_dose_told_as_done_is_never_a_bottle_swallowed() -> None:
+    """"that's me blood pressure one swallowed" is a dose told as done; "all my pills" is not
+    one dose, and the model decides it."""
+    assert safety.is_negated_call("that's me blood pressure one swallowed")
+    assert not safety.is_negated_call("that's all my pills swallowed, the whole bottle")
