@@ -32,7 +32,7 @@ def _rows(prefix: str) -> list[dict[str, object]]:
                                     "heldout5_second", "heldout6_second",
                                     "heldout7_second", "heldout8_second",
                                     "heldout9_second", "heldout10_second", "heldout12_second",
-                                    "heldout13_second"])
+                                    "heldout13_second", "heldout19_second"])
 def test_the_committed_runs_are_what_the_current_decision_gives(prefix: str) -> None:
     later = RESULTS / f"redecide_{prefix}.json"
     committed = json.loads(later.read_text()) if later.is_file() else \
@@ -58,6 +58,17 @@ def test_settings_change_the_decision(capsys: pytest.CaptureFixture[str]) -> Non
         {c["ref"] for c in now["false_safety_clips"]}
     assert more, "the rule changed nothing"
     assert off["safety_caught"] == now["safety_caught"]
+
+
+def test_the_long_turn_reading_catches_spoken_calls() -> None:
+    """The nineteenth file spoken (half of its turns thirty words or more, the call at the
+    end): with the long-turn reading off (safety.long_turn_words=0), call clips caught
+    by it are lost (docs/speech.md, "The nineteenth held-out file, spoken")."""
+    rows = _rows("heldout19_second")
+    now = summary(redecide(rows))
+    off = summary(redecide(rows, sets=("safety.long_turn_words=0",)))
+    assert len(off["missed_safety"]) > len(now["missed_safety"]) + 10
+    assert {m["ref"] for m in now["missed_safety"]} <= {m["ref"] for m in off["missed_safety"]}
 
 
 def test_bad_input_is_a_clear_error(tmp_path: Path,
