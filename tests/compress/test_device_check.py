@@ -198,6 +198,12 @@ HELD_OUT = [
     # with a crowbar; "i'm fine i'm fine ... i can't feel my left side"). Read once the
     # twenty-first was written ("The twentieth, read"): every call caught, none alerted
     ("figures_heldout20_en.jsonl", 54, 161, 0),
+    # written blind after the nineteenth was read, kept blind one round: three other
+    # sentences alerted at once, eight asked, no call missed (the resident who does not
+    # want to be a bother). Read once the twenty-second was written ("The twenty-first,
+    # read"): every call caught; one greeting the model alone reads as a call still alerts
+    # ("only me again, don't get up")
+    ("figures_heldout21_en.jsonl", 52, 142, 1),
 ]
 
 
@@ -211,12 +217,12 @@ def test_no_call_of_a_held_out_file_is_missed(name: str, calls: int, others: int
     assert result["other_alerts"] <= most_alerts, result["lists"]["other_alerts"]
 
 
-def test_the_twenty_first_held_out_file_kept_blind() -> None:
-    """Written blind after the nineteenth was read, and kept blind (docs/safety-path.md, "A
-    twenty-first file"): counts only. First measured with the nineteenth round's words and
-    the long-turn reading: three other sentences alerted at once, eight asked, no call
-    missed. Ceilings rather than goals."""
-    result = device_check(file=CHALLENGE_DIR / "figures_heldout21_en.jsonl")
-    assert result["n_safety"] == 52 and result["n_other"] == 142
-    assert result["safety_missed"] == 0
-    assert result["other_alerts"] <= 3 and result["other_questions"] <= 8
+def test_the_twenty_second_held_out_file_kept_blind() -> None:
+    """Written blind after the twentieth was read, and kept blind (docs/safety-path.md, "A
+    twenty-second file"): counts only. First measured with the twentieth round's words:
+    three other sentences alerted at once, four asked, two calls missed. Ceilings rather
+    than goals."""
+    result = device_check(file=CHALLENGE_DIR / "figures_heldout22_en.jsonl")
+    assert result["n_safety"] == 52 and result["n_other"] == 117
+    assert result["safety_missed"] <= 2
+    assert result["other_alerts"] <= 3 and result["other_questions"] <= 4

@@ -1645,3 +1645,41 @@ def test_a_dose_told_as_done_is_never_a_bottle_swallowed() -> None:
     one dose, and the model decides it."""
     assert safety.is_negated_call("that's me blood pressure one swallowed")
     assert not safety.is_negated_call("that's all my pills swallowed, the whole bottle")
+
+
+@pytest.mark.parametrize("text", [
+    "i've had my tablets, all four, same as every morning",
+    "i'm absolutely fuming with the council",
+    "what would happen if the lift broke down with me in it",
+    "i still think about the day my brother collapsed at the match",
+    "if i ever have a fall, ring my daughter first",
+    "ring my son, not the ambulance, he's only round the corner",
+])
+def test_figures_of_the_twenty_first_round_are_no_call(text: str) -> None:
+    """Kinds found by the twenty-first held-out file, read once the twenty-second was
+    written (docs/safety-path.md, "The twenty-first, read"): a dose as every morning,
+    "fuming", what would happen if, a day remembered, who to ring if it ever happens."""
+    assert safety.is_negated_call(text), text
+    assert safety.safety_label_of_words(text) is None, text
+
+
+def test_when_to_ring_999_asked_with_an_adverb_is_a_mention() -> None:
+    text = "when should i actually call 999 and not the doctor"
+    assert safety.is_mention(text) and safety.safety_label_of_words(text) is None
+
+
+@pytest.mark.parametrize("text", [
+    "what would happen if i fell i have fallen and i can't get up",
+    "the house is full of smoke and i'm fuming",
+    "i need help now, not the ambulance, my son",
+    "i remember the day i fell, and now i've fallen again",
+    "i can't get up, don't get up love, i mean i can't",
+])
+def test_the_literal_neighbours_of_the_twenty_first_round_still_call(text: str) -> None:
+    assert safety.safety_label_of_words(text) in SAFETY_LABELS, text
+
+
+def test_dont_get_up_stays_the_words_nets() -> None:
+    """"don't get up" as a courtesy at the door was left to the model: the recognizer hears
+    "i can't get up" as "i don't get up" (spoken calls of the project's runs)."""
+    assert not safety.is_negated_call("i'm on the floor and i don't get up")
