@@ -46,11 +46,14 @@ _RISE_MYSELF = r"(?:lift|pick|pull|haul|heave|drag|push|get) myself (?:back )?up
 
 _FLOOR_COVERING = r"(?:lino|tiles|carpet|rug)"
 """A floor's covering the resident may be down on ("i'm on the bathroom lino")."""
-_WEDGED = r"(?:wedged|jammed|stuck|trapped) (?:in )?between"
+_WEDGED = (r"(?:wedged|jammed|stuck|trapped)(?: down(?: here| there)?| on the floor)? (?:in )?"
+           r"between")
 """Caught in the gap a fall leaves one in (with :data:`_GAP_SIDE` either side)."""
 
 _GAP_SIDE = (r"(?:toilet|loo|bath|bathtub|bed|sink|basin|radiator|sofa|settee|chair|armchair|"
-             r"commode|wardrobe|cupboard|fridge|washing machine|door|wall|cooker|dresser)")
+             r"commode|wardrobe|cupboard|fridge|washing machine|door|wall|cooker|dresser|"
+             r"(?:coffee |bedside |kitchen |dining )?table|bookcase|chest of drawers|cabinet|"
+             r"stool|pouffe)")
 """What a fallen person ends up wedged between: the bathroom's and the bedroom's fixtures."""
 
 _SAFETY_PHRASE = re.compile(
@@ -126,8 +129,8 @@ _SAFETY_PHRASE = re.compile(
     # furniture)
     rf"\bi(?:'m| am)(?: (?:still|just|now|stuck|down))? on the (?:\w+ )?{_FLOOR_COVERING}\b"
     r"(?! (?:tonight|this|with|for|again|shop|sale)\b)|"
-    r"\b(?:i'm|i am|i've been|i have been|i've got myself|he's|she's|he is|she is|he's been|"
-    rf"she's been)(?: (?:just|still|now|got))? {_WEDGED} "
+    r"(?:\b(?:i'm|i am|i've been|i have been|i've got myself|he's|she's|he is|she is|he's been|"
+    rf"she's been)|^been)(?: (?:just|still|now|got))? {_WEDGED} "
     rf"(?:the|my) {_GAP_SIDE} and (?:the|my) {_GAP_SIDE}\b|"
     # someone down and the resident unable to raise them: "my husband's slid out of bed onto
     # the floor and i can't lift him" ("i can't lift him, he's too heavy now" is no fall)
@@ -160,6 +163,11 @@ _SAFETY_PHRASE = re.compile(
     r"(?:in|into|inside|all over|over|on|behind) (?:the |my |all the |both )?(?:sockets?|"
     r"plug sockets?|plugs?|electrics|fuse ?box|consumer unit|wiring|light fittings?|light "
     r"switch(?:es)?)\b|"
+    # smoke out of an appliance or the electrics: "smoke's pouring out the back of the telly"
+    r"\bsmoke(?:'s| is)? (?:[\w']+ing) (?:out of|out|from|off)(?: the (?:back|bottom|top|side|"
+    r"front) of)? (?:the |my |our )?(?:telly|tv|television|plug|socket|heater|fridge|freezer|"
+    r"microwave|oven|cooker|washing machine|dryer|tumble dryer|computer|lamp|fuse ?box|boiler|"
+    r"extension lead|charger|hob|electric blanket|wall|ceiling|loft)s?\b|"
     # a fire inside a wall, a loft or a socket: "i can hear crackling up in the loft and the
     # ceiling's hot to touch", "the plug's sparking and there's a burning smell"
     r"\b(?:ceiling|wall|walls|floor|door|plug|socket|switch|wires?|cables?|loft hatch)(?:'s|s)?"
@@ -488,6 +496,9 @@ _NEGATED = re.compile(
     r"(?:high|up|low|down|raised) again\b|"
     r"\b(?:same|just) as (?:always|usual|normal|ever)\b|\bnothing new\b|\bon the mend\b|"
     r"\b(?:same|just) as (?:every|each) (?:morning|day|night|evening|week)\b|"
+    r"\b(?:it'?s|it has|it) (?:passed|gone off|worn off)(?: now| already)?\b(?! (?:into|down|up|"
+    r"to|through|round|out)\b)|"
+    r"\bpins and needles\b[^.!?]{0,40}?\b(?:from|after) (?:sitting|kneeling|lying|crossing)\b|"
     r"\b(?:it|it's|it has|that|wheeze|pain|chest|cough|breathing)(?:'s| has| have| is)? "
     r"(?:eased|settled|calmed)(?: off| down)?(?: now)?\b(?! (?:a bit|slightly|but)\b)|"
     r"\b(?:spray|inhaler|tablets?|puffer|nebuli[sz]er|gtn)(?:'s| has| have)? (?:worked|done the "
@@ -797,6 +808,9 @@ _IDIOM = re.compile(
     # "give over" (stop it), a dose told as done: "that's me blood pressure one swallowed";
     # a band or a side playing well: "the band were on fire"
     r"\bgive over\b|"
+    r"\b(?:sound|noise|music|racket|telly|tv|radio|that|it)(?:'s| is) going (?:right )?through my "
+    r"head\b|\b(?:gives?|giving|gave) (?:me|him|her|us|you) (?:a |the )?(?:heart attack|coronary|"
+    r"funny turn)s?\b|"
     r"\b(?:i'?m|i am|i was|he'?s|she'?s|they'?re|he was|she was) (?:absolutely |really |just |"
     r"still )?fuming\b|"
     r"\bthat'?s (?:me |my |the )?(?:(?!all\b|every\b|both\b|whole\b)[\w']+ ){0,3}?(?:tablet|pill|"

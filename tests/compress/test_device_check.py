@@ -204,6 +204,11 @@ HELD_OUT = [
     # read"): every call caught; one greeting the model alone reads as a call still alerts
     # ("only me again, don't get up")
     ("figures_heldout21_en.jsonl", 52, 142, 1),
+    # written blind after the twentieth was read, kept blind one round: three other
+    # sentences alerted at once, four asked, two calls missed (smoke out of the back of the
+    # telly; stuck down between the sofa and the coffee table). Read once the twenty-third
+    # was written ("The twenty-second, read"): every call caught, none alerted
+    ("figures_heldout22_en.jsonl", 52, 117, 0),
 ]
 
 
@@ -217,12 +222,12 @@ def test_no_call_of_a_held_out_file_is_missed(name: str, calls: int, others: int
     assert result["other_alerts"] <= most_alerts, result["lists"]["other_alerts"]
 
 
-def test_the_twenty_second_held_out_file_kept_blind() -> None:
-    """Written blind after the twentieth was read, and kept blind (docs/safety-path.md, "A
-    twenty-second file"): counts only. First measured with the twentieth round's words:
-    three other sentences alerted at once, four asked, two calls missed. Ceilings rather
-    than goals."""
-    result = device_check(file=CHALLENGE_DIR / "figures_heldout22_en.jsonl")
-    assert result["n_safety"] == 52 and result["n_other"] == 117
-    assert result["safety_missed"] <= 2
-    assert result["other_alerts"] <= 3 and result["other_questions"] <= 4
+def test_the_twenty_third_held_out_file_kept_blind() -> None:
+    """Written blind after the twenty-first was read, and kept blind (docs/safety-path.md,
+    "A twenty-third file"): counts only. First measured with the twenty-first round's
+    words: three other sentences alerted at once, seven asked, one call missed. Ceilings
+    rather than goals."""
+    result = device_check(file=CHALLENGE_DIR / "figures_heldout23_en.jsonl")
+    assert result["n_safety"] == 50 and result["n_other"] == 140
+    assert result["safety_missed"] <= 1
+    assert result["other_alerts"] <= 3 and result["other_questions"] <= 7

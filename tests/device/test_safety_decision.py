@@ -1683,3 +1683,37 @@ def test_dont_get_up_stays_the_words_nets() -> None:
     """"don't get up" as a courtesy at the door was left to the model: the recognizer hears
     "i can't get up" as "i don't get up" (spoken calls of the project's runs)."""
     assert not safety.is_negated_call("i'm on the floor and i don't get up")
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("smoke's coming out of the back of the fridge", "emergency_help"),
+    ("there's smoke pouring from the heater", "emergency_help"),
+    ("i've been stuck down here between the bed and the bedside table all night", "fall_report"),
+    ("been wedged on the floor between the sofa and the bookcase since lunch", "fall_report"),
+])
+def test_calls_of_the_twenty_second_round_are_safety_words(text: str, label: str) -> None:
+    """Kinds of call found by the twenty-second held-out file, read once the twenty-third
+    was written (docs/safety-path.md, "The twenty-second, read"): smoke out of an
+    appliance or the electrics, wedged down between furniture (the subject left out)."""
+    assert safety.safety_label_of_words(text) == label, text
+
+
+@pytest.mark.parametrize("text", [
+    "i felt a bit woozy getting up but it's passed now",
+    "pins and needles in my hand from lying on it",
+    "turn it down, that racket's going right through my head",
+    "the grandchildren give me a heart attack on that trampoline",
+])
+def test_figures_of_the_twenty_second_round_are_no_call(text: str) -> None:
+    assert safety.is_negated_call(text), text
+    assert safety.safety_label_of_words(text) is None, text
+
+
+@pytest.mark.parametrize("text", [
+    "he's passed out on the kitchen floor",
+    "the shock gave him a heart attack and he's on the floor",
+    "smoke's coming out of the socket",
+    "the pain's passed into my arm and my jaw",
+])
+def test_the_literal_neighbours_of_the_twenty_second_round_still_call(text: str) -> None:
+    assert not safety.is_negated_call(text), text
