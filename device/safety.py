@@ -361,6 +361,10 @@ _SAFETY_PHRASE = re.compile(
     r"twice over)\b(?! (?:a|per|every|each) (?:day|week|night|morning|evening)\b| daily\b)|"
     r"(?<!if i )(?<!if you )(?<!if he )(?<!if she )\b(?:taken|took|had|given (?:him|her|myself)|"
     r"gave (?:him|her|myself)) an? (?:double|triple) dose\b|"
+    r"\b(?:drunk|drank|swallowed|swigged|sipped|had a (?:sip|mouthful|swig|gulp)) (?:out of|from|"
+    r"some of)\b[^.!?]{0,50}?\b(?:it was|it's|that was|turned out to be|it were) (?:bleach|"
+    r"weedkiller|white spirit|turps|antifreeze|anti-freeze|drain cleaner|paraffin|poison|"
+    r"washing[- ]up liquid|descaler)\b|"
     r"\b(?:drunk|drank|swallowed|eaten|ate|swigged|sipped|licked|chewed|been at|got into)"
     r"(?: (?:some|a bit|half|all|a drop) of)?(?: the| my| a| some)? (?:bleach|dishwasher "
     r"tablets?|washing (?:tablets?|pods?|capsules?|liquid)|white spirit|antifreeze|weedkiller|"
@@ -808,6 +812,10 @@ _IDIOM = re.compile(
     # "give over" (stop it), a dose told as done: "that's me blood pressure one swallowed";
     # a band or a side playing well: "the band were on fire"
     r"\bgive over\b|"
+    r"\b(?:my|me|his|her) (?:back|knees?|hips?|feet|legs|shoulders?|neck|joints|muscles|thighs|"
+    r"calves)(?:'s| is| are|'re|'s been| has been| have been| been)? (?:\w+ )?on fire\b|"
+    r"\bstrok(?:e|ed|ing) (?:the|my|his|her|your|our) (?:cat|dog|kitten|puppy|pup|horse|pony|"
+    r"rabbit|guinea pig|hair|beard|chin)\b|"
     r"\b(?:sound|noise|music|racket|telly|tv|radio|that|it)(?:'s| is) going (?:right )?through my "
     r"head\b|\b(?:gives?|giving|gave) (?:me|him|her|us|you) (?:a |the )?(?:heart attack|coronary|"
     r"funny turn)s?\b|"
@@ -862,6 +870,9 @@ someone else's when a time word puts it in the past (:data:`_PAST`)."""
 _NOT_A_CALL = re.compile(
     # "help me not fall", "exercises to help me avoid falling": a request
     r"\bhelp me (?:not|to not|avoid|stop) (?:fall|falling|trip|tripping|slip|slipping)\w*\b|"
+    r"\bhow (?:can|do|could|should) (?:i|we|you) (?:stop|avoid|prevent) (?:myself |him |her )?"
+    r"(?:from )?(?:slipping|falling|tripping|having a fall)\b(?: (?:on|in|over|down) (?:the |my )?"
+    r"(?:[\w']+ ){0,2}?(?:floor|stairs|ice|rug|step|steps|bath|shower|path|pavement))?|"
     # the ambulance as a service, a vehicle passing, a job: "set a reminder for the
     # ambulance transport", "the air ambulance landed", "i used to drive an ambulance"
     r"\bair ambulance\b|\bambulance (?:transport|station|service|driver|crew|strike|staff|"
@@ -1025,6 +1036,17 @@ _NOT_A_CALL = re.compile(
 leaves these to the model."""
 
 _MENTION = re.compile(
+    # the telly or the radio quoted, the news told, a message or a letter read aloud (never
+    # past "and now", "and i", "and my"): "on the telly he just shouted someone call an
+    # ambulance", "the radio says there's been a gas leak in the town centre", "jake's text
+    # says 'i'm dying here, send help'", "'dear mum, ... tom fell off his bike but he's fine
+    # now, love sarah'" (a letter has its sign-off; "dear me, i've fallen" is no letter)
+    r"(?:\bon the (?:telly|tv|radio)\b[^.!?]{0,20}?\b(?:shouted|said|says|yelled|screamed|cried)|"
+    r"\b(?:the )?(?:radio|news|paper|telly|tv)(?:'s| is| was)? (?:says?|said|saying|reporting|"
+    r"reported)|\b(?:text|message|letter|card|e-?mail|note|postcard)(?: just)? (?:says|said|reads|"
+    r"read)\b|^['\"\u2018]?dear (?!(?:me|god|lord|heavens|dear|oh)\b)[\w']+(?: [\w']+)?,"
+    r"(?=.{0,200}\b(?:love|from|yours|regards|best wishes|xx+)\b))"
+    r"(?:(?! and (?:now|i|my|me)\b)[^!?]){0,160}|"
     # a turn on the telly: "the fella on the telly just collapsed in the soap"; how to tell
     # one illness from another: "how would you tell a heart attack from bad indigestion"
     r"\b(?:on|in) (?:the )?(?:telly|tv|soap|film|programme|show|news)\b[^.!?]{0,30}?\b(?:just )?"

@@ -209,6 +209,11 @@ HELD_OUT = [
     # telly; stuck down between the sofa and the coffee table). Read once the twenty-third
     # was written ("The twenty-second, read"): every call caught, none alerted
     ("figures_heldout22_en.jsonl", 52, 117, 0),
+    # written blind after the twenty-first was read, kept blind one round: three other
+    # sentences alerted at once, seven asked, one call missed (bleach drunk from a bottle
+    # under the sink). Read once the twenty-fourth was written ("The twenty-third, read"):
+    # every call caught, none alerted
+    ("figures_heldout23_en.jsonl", 50, 140, 0),
 ]
 
 
@@ -222,12 +227,12 @@ def test_no_call_of_a_held_out_file_is_missed(name: str, calls: int, others: int
     assert result["other_alerts"] <= most_alerts, result["lists"]["other_alerts"]
 
 
-def test_the_twenty_third_held_out_file_kept_blind() -> None:
-    """Written blind after the twenty-first was read, and kept blind (docs/safety-path.md,
-    "A twenty-third file"): counts only. First measured with the twenty-first round's
-    words: three other sentences alerted at once, seven asked, one call missed. Ceilings
+def test_the_twenty_fourth_held_out_file_kept_blind() -> None:
+    """Written blind after the twenty-second was read, and kept blind (docs/safety-path.md,
+    "A twenty-fourth file"): counts only. First measured with the twenty-second round's
+    words: three other sentences alerted at once, seven asked, five calls missed. Ceilings
     rather than goals."""
-    result = device_check(file=CHALLENGE_DIR / "figures_heldout23_en.jsonl")
-    assert result["n_safety"] == 50 and result["n_other"] == 140
-    assert result["safety_missed"] <= 1
+    result = device_check(file=CHALLENGE_DIR / "figures_heldout24_en.jsonl")
+    assert result["n_safety"] == 50 and result["n_other"] == 141
+    assert result["safety_missed"] <= 5
     assert result["other_alerts"] <= 3 and result["other_questions"] <= 7

@@ -1717,3 +1717,44 @@ def test_figures_of_the_twenty_second_round_are_no_call(text: str) -> None:
 ])
 def test_the_literal_neighbours_of_the_twenty_second_round_still_call(text: str) -> None:
     assert not safety.is_negated_call(text), text
+
+
+def test_a_call_of_the_twenty_third_round_is_safety_words() -> None:
+    """Found by the twenty-third held-out file, read once the twenty-fourth was written
+    (docs/safety-path.md, "The twenty-third, read"): a poison drunk from a bottle, told by
+    what it turned out to be."""
+    text = "i had a swig out of the lemonade bottle in the shed and it was weedkiller"
+    assert safety.safety_label_of_words(text) == "emergency_help"
+
+
+@pytest.mark.parametrize("text", [
+    "my knees have been on fire all week after the bowls",
+    "stroke the dog, he likes it",
+])
+def test_figures_of_the_twenty_third_round_are_no_call(text: str) -> None:
+    assert safety.is_negated_call(text), text
+    assert safety.safety_label_of_words(text) is None, text
+
+
+@pytest.mark.parametrize("text", [
+    "on the telly the nurse said call an ambulance, it's that drama again",
+    "the news said a house caught fire in the next village",
+    "my granddaughter's text says she's dying of boredom, send help",
+    "'dear gran, we're all well, grandad slipped on the ice but he's fine, love amy'",
+    "how can i stop falling over on the stairs",
+])
+def test_the_telly_the_news_and_messages_read_aloud_are_mentions(text: str) -> None:
+    assert safety.is_mention(text), text
+    assert safety.safety_label_of_words(text) is None, text
+
+
+@pytest.mark.parametrize("text", [
+    "dear me, i've fallen",
+    "dear god, help me, i've fallen",
+    "the radio says it's cold and now i've fallen and can't get up",
+    "my legs are on fire and the house is full of smoke",
+    "the message says help and i think i'm having a stroke",
+    "i stroked the cat and then i fell and i can't get up",
+])
+def test_the_literal_neighbours_of_the_twenty_third_round_still_call(text: str) -> None:
+    assert safety.safety_label_of_words(text) in SAFETY_LABELS, text
