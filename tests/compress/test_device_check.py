@@ -214,6 +214,13 @@ HELD_OUT = [
     # under the sink). Read once the twenty-fourth was written ("The twenty-third, read"):
     # every call caught, none alerted
     ("figures_heldout23_en.jsonl", 50, 140, 0),
+    # written blind after the twenty-second was read, kept blind one round: three other
+    # sentences alerted at once, seven asked, five calls missed (a child at the pills, a
+    # confused father out in the traffic, lost outside in the dark, blood through three
+    # towels, a blanket smouldering). Read once the twenty-fifth was written ("The
+    # twenty-fourth, read"): every call caught; two sentences the model alone reads as a call
+    # still alert (a water infection brewing, a ringing in the ears)
+    ("figures_heldout24_en.jsonl", 50, 141, 2),
 ]
 
 
@@ -227,12 +234,12 @@ def test_no_call_of_a_held_out_file_is_missed(name: str, calls: int, others: int
     assert result["other_alerts"] <= most_alerts, result["lists"]["other_alerts"]
 
 
-def test_the_twenty_fourth_held_out_file_kept_blind() -> None:
-    """Written blind after the twenty-second was read, and kept blind (docs/safety-path.md,
-    "A twenty-fourth file"): counts only. First measured with the twenty-second round's
-    words: three other sentences alerted at once, seven asked, five calls missed. Ceilings
+def test_the_twenty_fifth_held_out_file_kept_blind() -> None:
+    """Written blind after the twenty-third was read, and kept blind (docs/safety-path.md,
+    "A twenty-fifth file"): counts only. First measured with the twenty-third round's
+    words: no other sentence alerted at once, two asked, three calls missed. Ceilings
     rather than goals."""
-    result = device_check(file=CHALLENGE_DIR / "figures_heldout24_en.jsonl")
-    assert result["n_safety"] == 50 and result["n_other"] == 141
-    assert result["safety_missed"] <= 5
-    assert result["other_alerts"] <= 3 and result["other_questions"] <= 7
+    result = device_check(file=CHALLENGE_DIR / "figures_heldout25_en.jsonl")
+    assert result["n_safety"] == 55 and result["n_other"] == 157
+    assert result["safety_missed"] <= 3
+    assert result["other_alerts"] == 0 and result["other_questions"] <= 2

@@ -1758,3 +1758,37 @@ def test_the_telly_the_news_and_messages_read_aloud_are_mentions(text: str) -> N
 ])
 def test_the_literal_neighbours_of_the_twenty_third_round_still_call(text: str) -> None:
     assert safety.safety_label_of_words(text) in SAFETY_LABELS, text
+
+
+@pytest.mark.parametrize("text", [
+    "the toddler's got into grandad's heart tablets",
+    "my husband's wandered out and he's in the road now, i can't get him in",
+    "i can't remember which flat is mine and it's freezing out here",
+    "it's nothing, just a cut, but it's bled through two tea towels",
+    "the candle's fallen over and the tablecloth's smouldering",
+])
+def test_calls_of_the_twenty_fourth_round_are_safety_words(text: str) -> None:
+    """Kinds of call found by the twenty-fourth held-out file, read once the twenty-fifth
+    was written (docs/safety-path.md, "The twenty-fourth, read"): a child at the pills,
+    someone confused out in the traffic, lost outside, blood through towel after towel
+    whatever is said of it first, bedding or cloth smouldering."""
+    assert safety.safety_label_of_words(text) == "emergency_help", text
+
+
+def test_a_fire_said_and_unsaid_is_no_call() -> None:
+    text = "dad keeps saying the kitchen's on fire but it isn't, i've looked"
+    assert safety.is_negated_call(text) and safety.safety_label_of_words(text) is None
+
+
+@pytest.mark.parametrize("text", [
+    "the house is on fire but it isn't the kitchen, it's the garage",
+    "there's an intruder but he isn't inside yet, he's at the window",
+])
+def test_the_literal_neighbours_of_the_twenty_fourth_round_still_call(text: str) -> None:
+    assert safety.safety_label_of_words(text) in SAFETY_LABELS, text
+
+
+@pytest.mark.parametrize("text", ["he's on the road to recovery",
+                                  "she's in the road safety team at the council"])
+def test_neighbours_of_the_twenty_fourth_round_that_are_no_call(text: str) -> None:
+    assert safety.safety_label_of_words(text) is None, text
