@@ -176,22 +176,24 @@ class SafetyConfirmer:
                scores: dict[str, float] | None = None,
                thresholds: dict[str, Thresholds] | None = None,
                fast_path: bool = False, typed: bool = False,
-               tails: Sequence[tuple[str, dict[str, float]]] = ()) -> SafetyDecision:
+               read_tails: Callable[[], Sequence[tuple[str, dict[str, float]]]] | None = None
+               ) -> SafetyDecision:
         """The safety decision of an utterance heard outside a question (`thresholds`: in
         place of :attr:`thresholds`, e.g. a spoken turn's; `fast_path`: words that the
-        hybrid's fast path alone heard; `typed`: typed text, not a transcript; `tails`: a
-        long turn's later parts with the model's probabilities of each;
+        hybrid's fast path alone heard; `typed`: typed text, not a transcript; `read_tails`:
+        gives a long turn's later parts with the model's probabilities of each;
         device.safety_decision.decide)."""
         return decide(intent, text, score, self.settings, scores=scores,
                       thresholds=self.thresholds if thresholds is None else thresholds,
                       from_alternative=from_alternative, answer_floor=self.answer_floor,
-                      fast_path=fast_path, typed=typed, tails=tails)
+                      fast_path=fast_path, typed=typed,
+                      read_tails=read_tails)
 
     def route(self, intent: str, text: str, score: float | None, from_alternative: int = 0,
               scores: dict[str, float] | None = None, sounds_like: str = "",
               thresholds: dict[str, Thresholds] | None = None,
               fast_path: bool = False, typed: bool = False,
-              tails: Sequence[tuple[str, dict[str, float]]] = ()
+              read_tails: Callable[[], Sequence[tuple[str, dict[str, float]]]] | None = None
               ) -> tuple[Reply | None, str]:
         """(the safety reply, or None; the label to answer the utterance as otherwise).
 
@@ -204,7 +206,7 @@ class SafetyConfirmer:
             self.decision = None
             return self._answer(intent, text, score), intent
         d = self.decision = self.decide(intent, text, score, from_alternative, scores,
-                                        thresholds, fast_path, typed, tails)
+                                        thresholds, fast_path, typed, read_tails)
         if d.route == "answer":
             return None, d.intent
         if d.route == "alert":

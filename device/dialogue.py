@@ -66,7 +66,8 @@ class DialogueManager:
                scores: dict[str, float] | None = None, sounds_like: str = "",
                thresholds: dict[str, Thresholds] | None = None,
                fast_path: bool = False, typed: bool = False,
-               tails: Sequence[tuple[str, dict[str, float]]] = ()) -> Reply:
+               read_tails: Callable[[], Sequence[tuple[str, dict[str, float]]]] | None = None
+               ) -> Reply:
         """The reply to ``text`` understood as ``intent`` (slots extracted if not given).
         ``score`` (0..1) is the intent's probability; None counts as certain.
         ``from_alternative``: k > 0 when ``intent`` and ``text`` come from the k-th ASR
@@ -77,11 +78,11 @@ class DialogueManager:
         a sounds-like reading of them (speech.sounds_like). ``thresholds``: the safety
         thresholds of this utterance in place of the confirmer's (a spoken turn's).
         ``fast_path``: words that the hybrid recognizer's fast path alone heard;
-        ``typed``: typed text, not a transcript; ``tails``: a long turn's later parts with
-        the model's probabilities of each (device.safety_decision.decide)."""
+        ``typed``: typed text, not a transcript; ``read_tails``: gives a long turn's later
+        parts with the model's probabilities of each (device.safety_decision.decide)."""
         checked, answer_as = self.confirmer.route(intent, text.strip(), score,
                                                   from_alternative, scores, sounds_like,
-                                                  thresholds, fast_path, typed, tails)
+                                                  thresholds, fast_path, typed, read_tails)
         if checked is None and answer_as != intent:
             intent, slots = answer_as, None
         slots = dict(slots) if slots is not None else extract_slots(intent, text)

@@ -24,6 +24,7 @@ import logging
 import time
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -213,10 +214,8 @@ class Assistant:
     def _tails(self, model: Any, text: str) -> list[tuple[str, dict[str, float]]]:
         """The later parts of a long turn (``safety.long_turn_words``;
         device.safety.turn_tails), each with ``model``'s probabilities, for the safety
-        decision's step 5; empty for a short turn, while a safety question waits for its
-        answer, or for a model that gives no probabilities."""
-        if self.dialogue.pending_safety is not None:
-            return []
+        decision's step 5, which alone calls this (a turn decided before it runs the model
+        once); empty for a short turn or a model that gives no probabilities."""
         parts = turn_tails(text, self.dialogue.confirmer.settings.long_turn_words)
         if not parts:
             return []
@@ -255,7 +254,7 @@ class Assistant:
         slots = extract_slots(result.intent, text)
         reply = self.dialogue.handle(result.intent, text, slots, score=float(result.score),
                                      scores=getattr(result, "scores", None), typed=True,
-                                     tails=self._tails(self.intent_model, text))
+                                     read_tails=partial(self._tails, self.intent_model, text))
         timings["dialogue"] = _ms(t0)
         return self._carry_out(text, result.intent, float(result.score), reply, source, stem,
                                timings, t_start, asr_ms, hypothesis=text)
@@ -300,7 +299,8 @@ class Assistant:
                                      sounds_like=spoken.sounds_like,
                                      thresholds=self._spoken_thresholds,
                                      fast_path=fast_path,
-                                     tails=self._tails(self._spoken_model, spoken.text))
+                                     read_tails=partial(self._tails, self._spoken_model,
+                                                        spoken.text))
         decided = self.dialogue.confirmer.decision
         self.second_opinion_due = bool(fast_path and decided is not None
                                        and decided.route == "ask"

@@ -39,18 +39,18 @@ the settings (``safety.confirm``, ``safety.confident``) and the model's own
    the model is: what makes it sure may be those very words.
 5. A long turn (``safety.long_turn_words`` words or more) that step 4 would answer is
    read again by its later parts (:func:`device.safety.turn_tails`, each scored by the
-   model: ``tails``): where two of them (:data:`TAILS_THAT_AGREE`), neither a denial nor
-   a mention, reach their safety label's ask threshold, the turn is asked about (alert at
-   once if confirm is off), never alerted at once: "I was reading the paper out loud to
-   the cat, and halfway through a sentence my words came out all jumbled, and now my right
-   hand won't hold the cup" is a call the model, taught on short turns, reads as the story
-   before it.
+   model: ``read_tails``, called only here): where two of them (:data:`TAILS_THAT_AGREE`),
+   neither a denial nor a mention, reach their safety label's ask threshold, the turn is
+   asked about (alert at once if confirm is off), never alerted at once: "I was reading
+   the paper out loud to the cat, and halfway through a sentence my words came out all
+   jumbled, and now my right hand won't hold the cup" is a call the model, taught on short
+   turns, reads as the story before it.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -153,8 +153,14 @@ TAILS_THAT_AGREE = 2
 5). One part alone is often a story's aside the model reads out of its place ("... so
 what's a breakfast that's filling and tastes of something but won't get me told off");
 a call told at the end of a turn reads as one from each of its last few places. Measured
-on every typed file: one part asked about 57 other sentences of some 4,200, two 9, and
-caught the same 12 calls (docs/safety-path.md, "A call at the end of a long turn")."""
+on every typed file, for turns of 20 words or more: one part asked about 9 other sentences
+of some 4,300, two 6, and both caught the same 12 calls (docs/safety-path.md, "A call at
+the end of a long turn")."""
+
+
+def _top_safety(scores: dict[str, float]) -> tuple[str, float]:
+    """The safety label with the highest probability in ``scores``, and that probability."""
+    return max(((k, float(scores.get(k, 0.0))) for k in SAFETY_LABELS), key=lambda kv: kv[1])
 
 
 def _tail_call(tails: Sequence[tuple[str, dict[str, float]]],
@@ -169,8 +175,7 @@ def _tail_call(tails: Sequence[tuple[str, dict[str, float]]],
     for words, part_scores in tails:
         if not part_scores:
             continue
-        label, p = max(((k, float(part_scores.get(k, 0.0))) for k in SAFETY_LABELS),
-                       key=lambda kv: kv[1])
+        label, p = _top_safety(part_scores)
         if thresholds is not None:
             reached = p >= thresholds.get(label, Thresholds(confident, 0.0)).ask
         else:
@@ -187,7 +192,8 @@ def decide(intent: str, text: str, score: float | None, settings: SafetySettings
            thresholds: dict[str, Thresholds] | None = None,
            from_alternative: int = 0, answer_floor: float = 0.0,
            fast_path: bool = False, typed: bool = False,
-           tails: Sequence[tuple[str, dict[str, float]]] = ()) -> SafetyDecision:
+           read_tails: Callable[[], Sequence[tuple[str, dict[str, float]]]] | None = None
+           ) -> SafetyDecision:
     """Decide one utterance (see the module doc).
 
     Args:
@@ -205,17 +211,17 @@ def decide(intent: str, text: str, score: float | None, settings: SafetySettings
             model's alert threshold, else ask (step 2).
         typed: the words were typed, not heard: words the model is sure are no call
             (``safety.typed_words_floor``) are answered (step 2).
-        tails: the later parts of a long turn with the model's probabilities of each
-            (:func:`device.safety.turn_tails`; empty for a short turn), read when the
-            whole turn would be answered (step 5).
+        read_tails: gives the later parts of a long turn with the model's probabilities
+            of each (:func:`device.safety.turn_tails`; empty for a short turn); called only
+            when the whole turn would be answered (step 5), so that a turn decided before
+            it costs no more model runs.
     """
     confirm = settings.confirm
     not_sure = "ask" if confirm else "alert"
     words = safety.safety_label_of_words(text)
     p: float | None
     if thresholds is not None and scores:
-        label, p = max(((k, float(scores.get(k, 0.0))) for k in SAFETY_LABELS),
-                       key=lambda kv: kv[1])
+        label, p = _top_safety(scores)
         limits = thresholds.get(label, Thresholds(settings.confident, 0.0))
         candidate = p >= limits.ask
         alert_at = limits.alert
@@ -248,8 +254,8 @@ def decide(intent: str, text: str, score: float | None, settings: SafetySettings
             return SafetyDecision("answer", "deny", p, "denied")
         return SafetyDecision("answer", _answer_as(intent, scores, answer_floor), p, "denied")
     if not candidate:
-        if from_alternative == 0 and (found := _tail_call(tails, thresholds,
-                                                           settings.confident)):
+        if from_alternative == 0 and read_tails is not None and (
+                found := _tail_call(read_tails(), thresholds, settings.confident)):
             return SafetyDecision(not_sure, found[0], found[1], "tail")
         return SafetyDecision("answer", _answer_as(intent, scores, answer_floor), p,
                               "below_ask" if intent in SAFETY_LABELS else "not_safety")

@@ -5,6 +5,7 @@ question (device.safety_decision, step 5)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pytest
@@ -65,29 +66,30 @@ def test_a_long_turn_with_nowhere_to_start_again_has_no_later_parts() -> None:
 
 # -- the decision on them ------------------------------------------------------------------
 
-def _tails(*scores: dict[str, float]) -> list[tuple[str, dict[str, float]]]:
-    return [(f"and part number {i} of the turn", s) for i, s in enumerate(scores)]
+def _tails(*scores: dict[str, float]) -> Callable[[], list[tuple[str, dict[str, float]]]]:
+    """A reader of a turn's later parts with these probabilities (``read_tails``)."""
+    return lambda: [(f"and part number {i} of the turn", s) for i, s in enumerate(scores)]
 
 
 def test_two_later_parts_read_as_a_call_ask() -> None:
     d = decide("companionship", STORY_THEN_CALL, 0.97, ON, scores=CHAT, thresholds=LIMITS,
-               tails=_tails(CHAT, CALL, {"emergency_help": 0.7}))
+               read_tails=_tails(CHAT, CALL, {"emergency_help": 0.7}))
     assert (d.route, d.reason, d.intent, d.p) == ("ask", "tail", "emergency_help", 0.95)
     assert TAILS_THAT_AGREE == 2
 
 
 def test_one_later_part_alone_is_not_enough() -> None:
     d = decide("companionship", STORY_THEN_CALL, 0.97, ON, scores=CHAT, thresholds=LIMITS,
-               tails=_tails(CHAT, CALL, CHAT))
+               read_tails=_tails(CHAT, CALL, CHAT))
     assert (d.route, d.reason) == ("answer", "not_safety")
 
 
 def test_a_later_part_never_alerts_at_once_but_does_with_confirm_off() -> None:
     d = decide("companionship", STORY_THEN_CALL, 0.97, ON, scores=CHAT, thresholds=LIMITS,
-               tails=_tails({"emergency_help": 1.0}, {"emergency_help": 1.0}))
+               read_tails=_tails({"emergency_help": 1.0}, {"emergency_help": 1.0}))
     assert d.route == "ask"
     d = decide("companionship", STORY_THEN_CALL, 0.97, OFF, scores=CHAT, thresholds=LIMITS,
-               tails=_tails(CALL, CALL))
+               read_tails=_tails(CALL, CALL))
     assert (d.route, d.reason) == ("alert", "tail")
 
 
@@ -95,23 +97,23 @@ def test_later_parts_that_deny_or_only_mention_a_call_do_not_count() -> None:
     tails = [("and no, i don't need an ambulance", CALL), ("i haven't fallen today", CALL),
              ("my flat is on the ground floor", CALL)]
     d = decide("companionship", "a long story " * 8, 0.97, ON, scores=CHAT,
-               thresholds=LIMITS, tails=tails)
+               thresholds=LIMITS, read_tails=lambda: tails)
     assert d.route == "answer"
 
 
 def test_later_parts_under_the_ask_threshold_do_not_count() -> None:
     low = {"emergency_help": 0.59, "companionship": 0.41}
     d = decide("companionship", STORY_THEN_CALL, 0.97, ON, scores=CHAT, thresholds=LIMITS,
-               tails=_tails(low, low, low))
+               read_tails=_tails(low, low, low))
     assert d.route == "answer"
 
 
 def test_a_model_without_thresholds_counts_a_safety_top_label() -> None:
     d = decide("companionship", STORY_THEN_CALL, 0.97, ON, scores=CHAT,
-               tails=_tails(CALL, CALL))
+               read_tails=_tails(CALL, CALL))
     assert (d.route, d.reason) == ("ask", "tail")
     d = decide("companionship", STORY_THEN_CALL, 0.97, ON, scores=CHAT,
-               tails=_tails({"emergency_help": 0.4, "thanks": 0.6}, CALL))
+               read_tails=_tails({"emergency_help": 0.4, "thanks": 0.6}, CALL))
     assert d.route == "answer"
 
 
@@ -119,13 +121,13 @@ def test_later_parts_change_nothing_the_whole_turn_decides() -> None:
     # a whole turn the model reads as a call alerts as before; a denial stays a no; an ASR
     # alternative keeps its own rule
     d = decide("emergency_help", STORY_THEN_CALL, 0.95, ON, scores=CALL, thresholds=LIMITS,
-               tails=_tails(CHAT, CHAT))
+               read_tails=_tails(CHAT, CHAT))
     assert (d.route, d.reason) == ("alert", "model")
     d = decide("deny", "no, i don't need any help, i was only telling you about my day",
-               0.9, ON, scores=CHAT, thresholds=LIMITS, tails=_tails(CALL, CALL))
+               0.9, ON, scores=CHAT, thresholds=LIMITS, read_tails=_tails(CALL, CALL))
     assert (d.route, d.reason) == ("answer", "denied")
     d = decide("companionship", STORY_THEN_CALL, 0.97, ON, scores=CHAT, thresholds=LIMITS,
-               from_alternative=1, tails=_tails(CALL, CALL))
+               from_alternative=1, read_tails=_tails(CALL, CALL))
     assert d.route == "answer"
 
 
@@ -189,6 +191,18 @@ def test_the_device_asks_about_a_call_at_the_end_of_a_long_turn() -> None:
     assert a.dialogue.confirmer.decision.reason == "tail"
     # answered "yes": the caregivers are alerted
     assert a.respond("yes").reply.action("alert") is not None
+
+
+def test_the_later_parts_are_read_only_when_the_whole_turn_would_be_answered() -> None:
+    """A long turn the model reads as a call is decided by the whole turn, without running
+    the model on its later parts (no delay before its alert)."""
+    model = PhraseModel("clutching his chest")  # the whole turn holds the phrase: a call
+    a = _assistant(model)
+    assert a.respond(STORY_THEN_CALL).safety == "alert"
+    assert model.read == [STORY_THEN_CALL]
+    d = decide("companionship", STORY_THEN_CALL, 0.05, ON, scores=CALL, thresholds=LIMITS,
+               read_tails=lambda: pytest.fail("the later parts were read"))
+    assert d.route == "alert"
 
 
 def test_the_device_answers_a_long_turn_when_turned_off_or_while_it_asks() -> None:
