@@ -243,3 +243,14 @@ def test_the_twenty_fifth_held_out_file_kept_blind() -> None:
     assert result["n_safety"] == 55 and result["n_other"] == 157
     assert result["safety_missed"] <= 3
     assert result["other_alerts"] == 0 and result["other_questions"] <= 2
+
+
+def test_the_twenty_sixth_held_out_file_kept_blind() -> None:
+    """Written blind after the twenty-fourth was read, and kept blind (docs/safety-path.md,
+    "A twenty-sixth file"): counts only. First measured with the twenty-fourth round's
+    words: four other sentences alerted at once, five asked, three calls missed. Ceilings
+    rather than goals."""
+    result = device_check(file=CHALLENGE_DIR / "figures_heldout26_en.jsonl")
+    assert result["n_safety"] == 49 and result["n_other"] == 132
+    assert result["safety_missed"] <= 3
+    assert result["other_alerts"] <= 4 and result["other_questions"] <= 5
