@@ -62,7 +62,10 @@ _SAFETY_PHRASE = re.compile(
     r"\bon the (?!ground |first |second |third |top |upper |bottom |upstairs |downstairs |"
     r"next |same |other |dance )(?:\w+ )?floor\b|"
     r"(?<!you )\b(?:can ?not|can'?t|unable to|could ?n'?t|cyaan|kyaan|caan) (?:get up|stand up|"
-    r"breathe|breath|breeth|breth|move|(?:get|catch) my breath)|"
+    r"(?:breathe|breath|breeth|breth)(?! (?:properly |very well |well )?through (?:my|his|her|"
+    r"your|their|the|one) (?:\w+ )?(?:nose|nostrils?)\b(?!,? (?:or|and|nor) (?:through )?"
+    r"(?:my |his |her )?mouth)| through it (?:at night|properly|very well)\b)|move|"
+    r"(?:get|catch) my breath)|"
     # help drawn out as it is shouted: "heeeelp", "helllp"
     r"\bh+e{2,}l+p+\b|\bhe+l{3,}p+\b|\bhe+l+p{2,}\b|"
     rf"\bhelp me(?! (?:please )?{_REQUEST_AFTER_HELP}\b)|"
@@ -163,6 +166,26 @@ _SAFETY_PHRASE = re.compile(
     r"(?:in|into|inside|all over|over|on|behind) (?:the |my |all the |both )?(?:sockets?|"
     r"plug sockets?|plugs?|electrics|fuse ?box|consumer unit|wiring|light fittings?|light "
     r"switch(?:es)?)\b|"
+    # someone's breathing stopped, said now: "grandad's stopped breathing at the table", "she
+    # isn't breathing" (a pause the doctor calls apnoea is not now: "he stops breathing in his
+    # sleep", "he's stopped breathing for a few seconds in the night, the doctor says";
+    # nor the resident's habits: "i've stopped breathing through my mouth")
+    r"(?<!\bi)(?:'s| has| just)(?: just| now)? stopped breathing\b(?! for (?:a |a few |"
+    r"a couple of |several |some )?(?:\w+ )?(?:seconds?|moments?|while)\b| (?:exercises|"
+    r"through|out of|with|into|the|that|those)\b)|"
+    r"\b(?:is|are) ?n'?t breathing\b(?! (?:properly|right|well|through (?:his|her|my) nose)\b)|"
+    # a room filling with smoke: "the kitchen's filling with smoke", "smoke filling the hall"
+    # ("the kitchen fills with smoke when i do toast" is every morning)
+    r"\b(?:kitchen|house|room|hall|hallway|landing|flat|bedroom|lounge|place|stairs|"
+    r"stairwell|loft|attic|bathroom|garage|conservatory|it)(?:'?s| is| are)(?: now| all| fast|"
+    r" quickly| slowly)? filling (?:up )?with smoke\b|"
+    r"\bsmoke(?:'s| is)? filling (?:up )?(?:the|my|our)\b|"
+    # furnishings caught, a fire told without its word: "a candle tipped over and the
+    # curtains have caught" (a sleeve caught on the door, a pan caught on the bottom: not
+    # these words)
+    r"\b(?:curtains?|nets|net curtains|tablecloth|tea ?towels?|sofa|settee|bedding|duvet|"
+    r"blanket|carpet|rug|tree|lampshade|cushions?|bin)(?:'s| has| have|'ve)(?: just| now| gone"
+    r" and)? caught(?= *$|[,.!;]| (?:and|now|alight|too|as well|help|quick)\b)|"
     # bedding or furniture smouldering: "the heater's fallen onto the bed and the blanket's
     # smouldering"
     r"\b(?:blanket|duvet|bed|sheets?|curtains?|carpet|sofa|settee|chair|armchair|rug|"
@@ -553,7 +576,9 @@ next to it only: "i'm not okay i need help" denies nothing)."""
 
 _IDIOM = re.compile(
     r"\b(?:fell|fallen|falling|fall) (?:head over heels|asleep|in love|out of love|"
-    r"for (?:it|that|him|her|them|his|their|(?:one of )?(?:these|those|a|the|that|another) "
+    r"for (?:it|that|him|her|them|his|their|(?:my|your|our) (?:late )?(?:wife|husband|missus|"
+    r"hubby|sweetheart|girl|boy|fella|man|partner|first love)|"
+    r"(?:one of )?(?:these|those|a|the|that|another) "
     r"(?:\w+ )?(?:scams?|cons?|tricks?|lines?|emails?|calls?|texts?))|"
     # behind with the ironing, on the bills, in class: not behind the sofa, where one lies
     r"behind(?= (?:with|on|in|at|again|a bit|badly|a lot|the times|the others|the rest|"
@@ -1149,6 +1174,22 @@ _KIN = (r"(?:brother|sister|husband|wife|son|daughter|friend|neighbou?r|mum|moth
         r"father|cousin|aunt|uncle|niece|nephew)")
 """A relative or a friend, said as "my ...": whose turn may be told as news."""
 _NOT_NOW = re.compile(
+    # breath through the nose or the mouth, and a pause in sleep the doctor knows of: "he
+    # isn't breathing through his nose properly with this cold", "i've stopped breathing
+    # through my mouth since the new mask", "my husband stops breathing in his sleep, it's
+    # apnoea", "... stopped breathing for a few seconds in the night" (any call said beside
+    # them is a call: "... and now i can't wake him")
+    r"\b(?:(?:is|are|was|were) ?n'?t|not|stopped|started|been|keep|kept|try|trying|tried) "
+    r"breathing (?:properly |very well |well )?through (?:my|his|her|their|your|the|one) "
+    r"(?:\w+ )?(?:nose|nostrils?|mouth)\b(?!,? (?:or|and|nor) )|"
+    r"\b(?:can ?not|can'?t|could ?n'?t) breathe (?:properly |very well |well )?through "
+    r"(?:(?:my|his|her|their|your|the|one) (?:\w+ )?(?:nose|nostrils?)\b(?!,? (?:or|and|nor) )|"
+    r"it (?:at night|properly|very well)\b)|"
+    r"\bstop(?:s|ping)? breathing (?:for (?:a |a few |a couple of |several |some )?(?:\w+ )?"
+    r"(?:seconds?|moments?) )?(?:(?:[\w']+ ){0,3}?(?:in|during) (?:his|her|my|their|your|the) "
+    r"(?:sleep|night)|at night)\b|"
+    r"\bstop(?:s|ped|ping)? breathing for (?:a |a few |a couple of |several |some )?(?:\w+ )?"
+    r"(?:seconds?|moments?)\b|\bsleep apn(?:o)?ea\b|"
     # a fall long past, the marker within a few words: "years ago i slipped on the ice",
     # "i tripped over in town a couple of years back"
     rf"\b{_LONG_AGO} (?:\w+ ){{0,3}}?{_MY_FALL}\b|\b{_MY_FALL}(?: \w+){{0,6}}? {_LONG_AGO}\b|"

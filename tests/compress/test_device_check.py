@@ -221,6 +221,11 @@ HELD_OUT = [
     # twenty-fourth, read"): every call caught; two sentences the model alone reads as a call
     # still alert (a water infection brewing, a ringing in the ears)
     ("figures_heldout24_en.jsonl", 50, 141, 2),
+    # written blind after the twenty-third was read, kept blind one round: no other sentence
+    # alerted at once, two asked, three calls missed (grandad stopped breathing at the table,
+    # a kitchen filling with smoke, the curtains caught from a candle). Read once the
+    # twenty-sixth was written ("The twenty-fifth, read"): every call caught
+    ("figures_heldout25_en.jsonl", 55, 157, 0),
 ]
 
 
@@ -232,17 +237,6 @@ def test_no_call_of_a_held_out_file_is_missed(name: str, calls: int, others: int
     assert result["safety_missed"] == 0, result["lists"]["safety_missed"]
     assert result["safety_alerted"] + result["safety_asked"] == calls
     assert result["other_alerts"] <= most_alerts, result["lists"]["other_alerts"]
-
-
-def test_the_twenty_fifth_held_out_file_kept_blind() -> None:
-    """Written blind after the twenty-third was read, and kept blind (docs/safety-path.md,
-    "A twenty-fifth file"): counts only. First measured with the twenty-third round's
-    words: no other sentence alerted at once, two asked, three calls missed. Ceilings
-    rather than goals."""
-    result = device_check(file=CHALLENGE_DIR / "figures_heldout25_en.jsonl")
-    assert result["n_safety"] == 55 and result["n_other"] == 157
-    assert result["safety_missed"] <= 3
-    assert result["other_alerts"] == 0 and result["other_questions"] <= 2
 
 
 def test_the_twenty_sixth_held_out_file_kept_blind() -> None:

@@ -1792,3 +1792,65 @@ def test_the_literal_neighbours_of_the_twenty_fourth_round_still_call(text: str)
                                   "she's in the road safety team at the council"])
 def test_neighbours_of_the_twenty_fourth_round_that_are_no_call(text: str) -> None:
     assert safety.safety_label_of_words(text) is None, text
+
+
+@pytest.mark.parametrize("text", [
+    "this is no joke, grandad's stopped breathing at the table",
+    "my wife just stopped breathing",
+    "the baby isn't breathing",
+    "he's stopped breathing in his sleep, he's gone grey",
+    "it's not the fireworks this time, the kitchen's filling with smoke",
+    "there's smoke filling the landing",
+    "a candle tipped over and the curtains have caught",
+    "help the nets have caught",
+])
+def test_calls_of_the_twenty_fifth_round_are_safety_words(text: str) -> None:
+    """Kinds of call found by the twenty-fifth held-out file, read once the twenty-sixth
+    was written (docs/safety-path.md, "The twenty-fifth, read"): someone's breathing stopped
+    now, a room filling with smoke, furnishings caught (a fire told without its word)."""
+    assert safety.safety_label_of_words(text) == "emergency_help", text
+    assert not safety.is_negated_call(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "i can't breathe",
+    "i can't breathe through my nose or my mouth",
+    "i can't breathe through my nose, and now i can't breathe at all",
+    "he's not breathing through his nose or his mouth, he's blue",
+    "he stops breathing in his sleep and now i can't wake him",
+])
+def test_the_literal_neighbours_of_the_twenty_fifth_round_still_call(text: str) -> None:
+    assert safety.safety_label_of_words(text) in SAFETY_LABELS, text
+    assert not safety.is_negated_call(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "i've stopped breathing through my mouth since the new mask",
+    "i just stopped breathing for a moment when the bus braked",
+    "the kitchen fills with smoke every time i do toast",
+    "in the film the whole house was filling with smoke and she just sat there",
+    "the pan's caught, i'll have to soak it",
+    "my sleeve's caught on the door handle",
+    "the curtains have caught on the rail again",
+    "the rice has caught on the bottom of the pan",
+])
+def test_neighbours_of_the_twenty_fifth_round_that_are_no_call_words(text: str) -> None:
+    assert safety.safety_label_of_words(text) is None, text
+
+
+@pytest.mark.parametrize("text", [
+    "i fell for my wife at a new year's dance in 1958",
+    "i can't breathe through my nose with this cold",
+    "my nose is so blocked i can't breathe through it at night",
+    "he isn't breathing through his nose properly with this cold",
+    "i've stopped breathing through my mouth since the new mask",
+    "my husband stops breathing in his sleep, the doctor says it's apnoea",
+    "he's stopped breathing for a few seconds in the night, the sleep clinic are looking at it",
+])
+def test_a_blocked_nose_a_known_pause_in_sleep_and_falling_for_someone_are_no_call(
+        text: str) -> None:
+    """Everyday talk the shipped model alerted on at once (0.96 to 1.00): breath through the
+    nose or the mouth, a pause in sleep the doctor knows of; and an old idiom. No call, whatever
+    the model says; a call said beside them still calls (the test above)."""
+    assert safety.is_negated_call(text), text
+    assert safety.safety_label_of_words(text) is None, text
