@@ -248,3 +248,14 @@ def test_the_twenty_sixth_held_out_file_kept_blind() -> None:
     assert result["n_safety"] == 49 and result["n_other"] == 132
     assert result["safety_missed"] <= 3
     assert result["other_alerts"] <= 4 and result["other_questions"] <= 5
+
+
+def test_the_twenty_seventh_held_out_file_kept_blind() -> None:
+    """Written blind after the twenty-fifth was read, and kept blind (docs/safety-path.md,
+    "A twenty-seventh file"): counts only. First measured with the twenty-fifth round's
+    words: five other sentences alerted at once, ten asked, two calls missed. Ceilings
+    rather than goals."""
+    result = device_check(file=CHALLENGE_DIR / "figures_heldout27_en.jsonl")
+    assert result["n_safety"] == 56 and result["n_other"] == 138
+    assert result["safety_missed"] <= 2
+    assert result["other_alerts"] <= 5 and result["other_questions"] <= 10
