@@ -186,6 +186,25 @@ _SAFETY_PHRASE = re.compile(
     r"\b(?:curtains?|nets|net curtains|tablecloth|tea ?towels?|sofa|settee|bedding|duvet|"
     r"blanket|carpet|rug|tree|lampshade|cushions?|bin)(?:'s| has| have|'ve)(?: just| now| gone"
     r" and)? caught(?= *$|[,.!;]| (?:and|now|alight|too|as well|help|quick)\b)|"
+    # a blood sugar meter's "LO", below what it can read: "mum's gone all drowsy and clammy
+    # and the meter just says lo" (never "said lo this morning": what it reads now)
+    r"\b(?:meter|monitor|machine|reading|sensor|glucometer|reader|it)(?: just| only| now)?"
+    r"(?: says| reads| shows| is showing| is saying| is reading|'s showing|'s saying|"
+    r"'s reading) (?:just )?lo\b|"
+    # speech gone for want of breath, or words that won't come: "i can barely get a sentence
+    # out", "he can't get his words out", "i can't finish a sentence" (never a word out of
+    # someone, nor a word in edgeways)
+    r"\b(?:can'?t|cannot|can ?not|can barely|can hardly|can only just) (?:get (?:a |the |my |"
+    r"his |her |their |any )?(?:whole |full |single )?(?:sentences?|words?) out\b(?! of\b)|"
+    r"finish (?:a|my|his|her|the) sentence)\b|"
+    # someone down who can't be lifted, now: "dad's slid off the commode and i can't lift him
+    # on my own", "he's fallen out of bed and he's too heavy for me to lift" (never a care
+    # need: "i can't lift him into the bath any more", "she's getting too heavy for me to lift")
+    r"\b(?:(?:can'?t|cannot|can ?not|unable to|not strong enough to) (?:lift|pick) (?:him|her|"
+    r"them)(?: up| back up)?(?= *$|[,.!?;]| (?:back|on my own|by myself|off|and|now|please|"
+    r"help|at all)\b)|(?<!getting )too heavy (?:for me )?to (?:lift|get up|pick up))\b"
+    r"(?![^.!?]*\b(?:any ?more|these days|any longer|since|in and out|into (?:the|his|her) "
+    r"(?:bath|bed|car|chair)|hoist)\b)|"
     # bedding or furniture smouldering: "the heater's fallen onto the bed and the blanket's
     # smouldering"
     r"\b(?:blanket|duvet|bed|sheets?|curtains?|carpet|sofa|settee|chair|armchair|rug|"
@@ -1089,8 +1108,9 @@ _MENTION = re.compile(
     # now, love sarah'" (a letter has its sign-off; "dear me, i've fallen" is no letter)
     r"(?:\bon the (?:telly|tv|radio)\b[^.!?]{0,20}?\b(?:shouted|said|says|yelled|screamed|cried)|"
     r"\b(?:the )?(?:radio|news|paper|telly|tv)(?:'s| is| was)? (?:says?|said|saying|reporting|"
-    r"reported)|\b(?:text|message|letter|card|e-?mail|note|postcard)(?: just)? (?:says|said|reads|"
-    r"read)\b|^['\"\u2018]?dear (?!(?:me|god|lord|heavens|dear|oh)\b)[\w']+(?: [\w']+)?,"
+    r"reported)|\b(?:text|message|letter|card|e-?mail|note|postcard|leaflet|booklet|label|"
+    r"packet|instructions|insert|poster|notice|sign)(?: just)? (?:says|said|reads|read)\b|"
+    r"^['\"\u2018]?dear (?!(?:me|god|lord|heavens|dear|oh)\b)[\w']+(?: [\w']+)?,"
     r"(?=.{0,200}\b(?:love|from|yours|regards|best wishes|xx+)\b))"
     r"(?:(?! and (?:now|i|my|me)\b)[^!?]){0,160}|"
     # a turn on the telly: "the fella on the telly just collapsed in the soap"; how to tell
@@ -1174,6 +1194,22 @@ _KIN = (r"(?:brother|sister|husband|wife|son|daughter|friend|neighbou?r|mum|moth
         r"father|cousin|aunt|uncle|niece|nephew)")
 """A relative or a friend, said as "my ...": whose turn may be told as news."""
 _NOT_NOW = re.compile(
+    # what the device should do if it ever comes, asked now: "if i ever can't breathe, would
+    # you call 999 for me" (to the clause's end; never past "and now", "but")
+    r"\bif (?:i|he|she|we|they|my [\w']+) ever\b[^.!?]{0,60}?,? (?:would|will|could|can|do) "
+    r"you (?:please )?(?:call|ring|phone|dial|get|send|press|alert|tell)\b"
+    r"(?: (?!(?:and|but|now)\b)[\w']+){0,6}|"
+    # the risk of a turn, asked: "what are the chances of having a stroke if you've got af"
+    r"\bwhat(?:'s| is| are) (?:the|my|his|her|your) (?:chances?|risks?|odds|likelihood) of"
+    r"(?: (?!(?:and|but|now)\b)[\w']+){1,10}|"
+    # a carer's need, not a fall: "she's getting too heavy for me to lift", "i can't lift him
+    # into the bath any more"
+    r"\b(?:getting too heavy (?:for me )?to (?:lift|manage|move)|(?:can'?t|cannot|can ?not) "
+    r"(?:lift|manage) (?:him|her|them)(?: [\w']+){0,4}? any ?more)\b|"
+    # a death of long ago, told: "my brother died of a heart attack at fifty two"
+    r"\b(?:died|passed away|passed on|was killed|were killed) (?:of|from|with|after|in) "
+    r"(?:an? |his |her |their |the )?(?:massive |big |sudden |bad )?(?:heart attack|stroke|"
+    r"fall|fit|seizure|bleed|fire)\b|"
     # breath through the nose or the mouth, and a pause in sleep the doctor knows of: "he
     # isn't breathing through his nose properly with this cold", "i've stopped breathing
     # through my mouth since the new mask", "my husband stops breathing in his sleep, it's
@@ -1223,7 +1259,8 @@ _NOT_NOW = re.compile(
     r"\bif (?:i|you|someone|somebody|anyone|they|he|she|a person|an? (?:child|baby|toddler|"
     r"kid|grandchild|grandson|granddaughter|man|woman|friend|relative|neighbou?r|pensioner|"
     r"old person|elderly person|guest)|(?:my|your|the) (?:child|baby|toddler|kid|grandchild|"
-    r"grandson|granddaughter|friend|husband|wife|partner|neighbou?r))"
+    r"grandson|granddaughter|friend|husband|wife|partner|neighbou?r|mum|mother|mom|dad|father|"
+    r"son|daughter|brother|sister|nan|gran|grandad|grandma|grandpa))"
     r"(?:'s| is| ever| were| was|'m| am| are)?"
     r" (?:[\w']+ ){0,3}?(?:fall|fell|falls|slip|slipped|slips|trip|tripped|trips|"
     r"end up on the (?:\w+ )?floor|choking|chokes?|"
@@ -1232,7 +1269,8 @@ _NOT_NOW = re.compile(
     r"has a (?:fall|stroke|heart attack|fit|seizure)|collapses?|(?:is|are|was) bleeding|"
     r"(?:can'?t|could ?n'?t|can ?not) breathe|stops? breathing)\b"
     # ... and what would follow it: "what do i do if i fall and can't get up"
-    r"(?: and (?:i |they |he |she |you )?(?:can ?not|can'?t|cannot) (?:get up|stand up|move)\b)?|"
+    r"(?: and (?:i |they |he |she |you )?(?:can ?not|can'?t|cannot) (?:get up|stand up|move|"
+    r"lift (?:him|her|them)|get (?:him|her|them) up)\b)?|"
     # a dream: "i dreamt the house was on fire", "i had a nightmare that i fell down the stairs"
     # (never across "and", "then", "woke": "i had a bad dream and fell out of bed" is a fall;
     # waking on the floor is said apart: "... and i woke up on the floor")

@@ -226,6 +226,13 @@ HELD_OUT = [
     # a kitchen filling with smoke, the curtains caught from a candle). Read once the
     # twenty-sixth was written ("The twenty-fifth, read"): every call caught
     ("figures_heldout25_en.jsonl", 55, 157, 0),
+    # written blind after the twenty-fourth was read, kept blind one round: four other
+    # sentences alerted at once, five asked, three calls missed (a blood sugar meter's "LO",
+    # too breathless to finish a sentence, a father slid off the commode who can't be
+    # lifted). Read once the twenty-seventh was written ("The twenty-sixth, read"): every
+    # call caught; two sentences the model alone reads as a call still alert (a catheter
+    # dragging, bruises put down to warfarin)
+    ("figures_heldout26_en.jsonl", 49, 132, 2),
 ]
 
 
@@ -237,17 +244,6 @@ def test_no_call_of_a_held_out_file_is_missed(name: str, calls: int, others: int
     assert result["safety_missed"] == 0, result["lists"]["safety_missed"]
     assert result["safety_alerted"] + result["safety_asked"] == calls
     assert result["other_alerts"] <= most_alerts, result["lists"]["other_alerts"]
-
-
-def test_the_twenty_sixth_held_out_file_kept_blind() -> None:
-    """Written blind after the twenty-fourth was read, and kept blind (docs/safety-path.md,
-    "A twenty-sixth file"): counts only. First measured with the twenty-fourth round's
-    words: four other sentences alerted at once, five asked, three calls missed. Ceilings
-    rather than goals."""
-    result = device_check(file=CHALLENGE_DIR / "figures_heldout26_en.jsonl")
-    assert result["n_safety"] == 49 and result["n_other"] == 132
-    assert result["safety_missed"] <= 3
-    assert result["other_alerts"] <= 4 and result["other_questions"] <= 5
 
 
 def test_the_twenty_seventh_held_out_file_kept_blind() -> None:

@@ -1854,3 +1854,60 @@ def test_a_blocked_nose_a_known_pause_in_sleep_and_falling_for_someone_are_no_ca
     the model says; a call said beside them still calls (the test above)."""
     assert safety.is_negated_call(text), text
     assert safety.safety_label_of_words(text) is None, text
+
+
+@pytest.mark.parametrize("text", [
+    "mum's gone all drowsy and clammy and the meter just says lo",
+    "the meter's showing lo and he won't eat anything",
+    "i started the rescue pack yesterday but i'm worse, i can barely get a sentence out",
+    "he can't get his words out",
+    "i can't finish a sentence, i'm so breathless",
+    "dad's slid off the commode and i can't lift him on my own",
+    "he's fallen out of bed and he's too heavy for me to lift",
+    "he's fallen and i can't lift him",
+])
+def test_calls_of_the_twenty_sixth_round_are_safety_words(text: str) -> None:
+    """Kinds of call found by the twenty-sixth held-out file, read once the twenty-seventh
+    was written (docs/safety-path.md, "The twenty-sixth, read"): a blood sugar meter's "LO",
+    speech gone for want of breath or words that won't come, someone down who can't be
+    lifted."""
+    assert safety.safety_label_of_words(text) in SAFETY_LABELS, text
+    assert not safety.is_negated_call(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "the meter said lo this morning but i had some juice and it's fine now",
+    "i can't get a word out of him since he retired",
+    "i can't get a word in edgeways with my sister",
+    "she can't lift her cup with this wrist",
+    "i can't lift the shopping bags since my shoulder went",
+    "the leaflet says if you experience chest pain seek medical help immediately",
+])
+def test_neighbours_of_the_twenty_sixth_round_that_are_no_call_words(text: str) -> None:
+    assert safety.safety_label_of_words(text) is None, text
+
+
+@pytest.mark.parametrize("text", [
+    "if i ever can't breathe, would you call 999 for me",
+    "if my husband ever falls, will you ring our son",
+    "what are the chances of having a stroke if you've got af",
+    "my brother died of a heart attack at fifty two",
+    "what should i do if my mother falls and i can't lift her?",
+    "i can't lift him into the bath any more, we need a hoist",
+    "she's getting too heavy for me to lift, the carers come twice a day now",
+])
+def test_a_request_for_if_it_ever_comes_a_risk_asked_and_a_death_told_are_no_call(
+        text: str) -> None:
+    """What to do if it ever comes, the risk of a turn, a death long ago, a carer's need: no
+    call whatever the model says (two of these the words net alerted on at once, one the
+    model alone)."""
+    assert safety.is_negated_call(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "if i ever can't breathe, would you call 999 for me, and now i can't breathe",
+    "my brother died of a heart attack and now i've got chest pains",
+    "the leaflet says see a doctor and i can't breathe",
+])
+def test_the_literal_neighbours_of_the_twenty_sixth_round_still_call(text: str) -> None:
+    assert safety.safety_label_of_words(text) in SAFETY_LABELS, text
