@@ -255,3 +255,14 @@ def test_the_twenty_seventh_held_out_file_kept_blind() -> None:
     assert result["n_safety"] == 56 and result["n_other"] == 138
     assert result["safety_missed"] <= 2
     assert result["other_alerts"] <= 5 and result["other_questions"] <= 10
+
+
+def test_the_twenty_eighth_held_out_file_kept_blind() -> None:
+    """Written blind after the twenty-sixth was read, and kept blind (docs/safety-path.md,
+    "A twenty-eighth file"): counts only. First measured with the twenty-sixth round's
+    words: nine other sentences alerted at once, six asked, two calls missed. Ceilings
+    rather than goals."""
+    result = device_check(file=CHALLENGE_DIR / "figures_heldout28_en.jsonl")
+    assert result["n_safety"] == 57 and result["n_other"] == 166
+    assert result["safety_missed"] <= 2
+    assert result["other_alerts"] <= 9 and result["other_questions"] <= 6
