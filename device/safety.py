@@ -205,6 +205,10 @@ _SAFETY_PHRASE = re.compile(
     r"help|at all)\b)|(?<!getting )too heavy (?:for me )?to (?:lift|get up|pick up))\b"
     r"(?![^.!?]*\b(?:any ?more|these days|any longer|since|in and out|into (?:the|his|her) "
     r"(?:bath|bed|car|chair)|hoist)\b)|"
+    # a long lie, told softly: "i've been down here a good while and i'm getting cold" (down
+    # here on the floor, by what it does to the resident; never down here in the kitchen)
+    r"\b(?:been|lying|stuck|sat|sitting|laid) down here\b[^.!?]{0,40}?\b(?:getting|gone|going|"
+    r"so|very|really|bit) (?:cold|stiff|numb|chilly|freezing)\b|"
     # bedding or furniture smouldering: "the heater's fallen onto the bed and the blanket's
     # smouldering"
     r"\b(?:blanket|duvet|bed|sheets?|curtains?|carpet|sofa|settee|chair|armchair|rug|"
@@ -369,6 +373,11 @@ _SAFETY_PHRASE = re.compile(
     r"pack|box|tub|strip)\b|\b(?:swallowed|downed|necked) (?:all|a handful of|a fistful of|"
     r"loads of|a load of) (?:of )?(?:my |the |me |his |her |their )?(?:[\w-]+ ){0,2}?(?:pills|"
     r"tablets|paracetamol|painkillers|capsules|meds)\b|"
+    # ... or told by the pills first: "the tablets... i took the whole lot... didn't mean to"
+    # ("i took the whole lot to the tip" is no pills)
+    r"\b(?:pills|tablets|paracetamol|painkillers|capsules|meds|sleeping pills)\b[^!?]{0,40}?"
+    r"\b(?:i|he|she|they)(?:'ve| have| has|'s)? (?:swallowed|downed|taken|took|had) (?:the "
+    r"whole lot|the lot|all of them|them all|every (?:one|last one) of them)\b|"
     r"\b(?:can ?not|can'?t|could ?n'?t) feel (?:my|his|her|the) (?:left|right) (?:side|arm|leg|"
     r"hand)\b|\b(?:my|his|her) (?:left|right) (?:side|arm|leg)(?:'s| is| has)? (?:gone |"
     r"going )?(?:numb|dead|limp|floppy)\b(?! (?:from|with|after) (?:sitting|lying|kneeling|the "
@@ -594,6 +603,12 @@ _NEGATED = re.compile(
 next to it only: "i'm not okay i need help" denies nothing)."""
 
 _IDIOM = re.compile(
+    # "the tap's dripping and it's driving me up the wall"; "a fox screaming out the back,
+    # sounds like someone being murdered" (a likeness, not a call)
+    r"\bdriv(?:ing|es|en) (?:me|him|her|us|them) (?:up the wall|round the bend|round the "
+    r"twist|mad|crazy|potty|barmy|scatty|to distraction)\b|"
+    r"\b(?:sounds?|sounded|sounding) (?:just )?like (?:some ?one|some ?body|a (?:baby|child|"
+    r"woman|man|person)) (?:is |was )?(?:being )?(?:murdered|killed|strangled|attacked)\b|"
     r"\b(?:fell|fallen|falling|fall) (?:head over heels|asleep|in love|out of love|"
     r"for (?:it|that|him|her|them|his|their|(?:my|your|our) (?:late )?(?:wife|husband|missus|"
     r"hubby|sweetheart|girl|boy|fella|man|partner|first love)|"
@@ -1206,6 +1221,11 @@ _NOT_NOW = re.compile(
     # into the bath any more"
     r"\b(?:getting too heavy (?:for me )?to (?:lift|manage|move)|(?:can'?t|cannot|can ?not) "
     r"(?:lift|manage) (?:him|her|them)(?: [\w']+){0,4}? any ?more)\b|"
+    # a turn told as having happened once, long ago: "i set the toast on fire once making a
+    # midnight snack", "my sister rang at midnight once to say dad had collapsed" (never
+    # "once again", "once more")
+    r"\b(?:set|caught)\b[^.!?]{0,25}?\b(?:on fire|alight|light)\b once\b(?! (?:again|more)\b)|"
+    r"\bonce to (?:say|tell (?:me|us|him|her))\b(?: (?!(?:and|but|now)\b)[\w']+){0,8}|"
     # a death of long ago, told: "my brother died of a heart attack at fifty two"
     r"\b(?:died|passed away|passed on|was killed|were killed) (?:of|from|with|after|in) "
     r"(?:an? |his |her |their |the )?(?:massive |big |sudden |bad )?(?:heart attack|stroke|"
@@ -1280,6 +1300,12 @@ _NOT_NOW = re.compile(
     r"(?:on fire|in flames|fell|fallen|breaking in|broke in|broken in|could ?n'?t breathe|"
     r"can'?t breathe|drowning|"
     r"had an? (?:fall|stroke|heart attack)|collapsed|choking|bleeding)\b|"
+    # ... and what could not be done in it: "i dreamt i was stuck in a lift and couldn't
+    # breathe" (never on waking, nor still: "... and couldn't breathe when i woke up")
+    r"\b(?:dreamt|dreamed|had (?:an?|the|this|that|such an?) (?:[\w']+ ){0,3}?(?:dream|"
+    r"nightmare))(?: that| about| last night)? (?:(?!(?:then|so|but|woke|when)\b)[\w']+ ){0,8}?"
+    r"and (?:i )?(?:could ?n'?t|could not) (?:breathe|move|get out|escape|scream|shout)\b"
+    r"(?! (?:when|after|once) (?:i|he|she) (?:woke|wake)| and (?:now|still)\b)|"
     # a fall feared, not had: "i'm afraid i'll fall one night and nobody will know"
     r"\b(?:afraid|scared|frightened|worried|terrified|petrified) (?:that )?(?:i'?ll|i will|i might|"
     r"i'?d|of) (?:fall|falling|have a fall|having a fall|collapse|collapsing)\b|"

@@ -233,6 +233,13 @@ HELD_OUT = [
     # call caught; two sentences the model alone reads as a call still alert (a catheter
     # dragging, bruises put down to warfarin)
     ("figures_heldout26_en.jsonl", 49, 132, 2),
+    # written blind after the twenty-fifth was read, kept blind one round: five other
+    # sentences alerted at once, ten asked, two calls missed (the whole lot of the tablets
+    # taken, a long lie told softly: "I've been down here a good while and I'm getting
+    # cold"). Read once the twenty-eighth was written ("The twenty-seventh, read"): every
+    # call caught; two sentences the model alone reads as a call still alert (a fluttery
+    # heart with no pain, a head that spins on sitting up)
+    ("figures_heldout27_en.jsonl", 56, 138, 2),
 ]
 
 
@@ -244,17 +251,6 @@ def test_no_call_of_a_held_out_file_is_missed(name: str, calls: int, others: int
     assert result["safety_missed"] == 0, result["lists"]["safety_missed"]
     assert result["safety_alerted"] + result["safety_asked"] == calls
     assert result["other_alerts"] <= most_alerts, result["lists"]["other_alerts"]
-
-
-def test_the_twenty_seventh_held_out_file_kept_blind() -> None:
-    """Written blind after the twenty-fifth was read, and kept blind (docs/safety-path.md,
-    "A twenty-seventh file"): counts only. First measured with the twenty-fifth round's
-    words: five other sentences alerted at once, ten asked, two calls missed. Ceilings
-    rather than goals."""
-    result = device_check(file=CHALLENGE_DIR / "figures_heldout27_en.jsonl")
-    assert result["n_safety"] == 56 and result["n_other"] == 138
-    assert result["safety_missed"] <= 2
-    assert result["other_alerts"] <= 5 and result["other_questions"] <= 10
 
 
 def test_the_twenty_eighth_held_out_file_kept_blind() -> None:

@@ -1911,3 +1911,48 @@ def test_a_request_for_if_it_ever_comes_a_risk_asked_and_a_death_told_are_no_cal
 ])
 def test_the_literal_neighbours_of_the_twenty_sixth_round_still_call(text: str) -> None:
     assert safety.safety_label_of_words(text) in SAFETY_LABELS, text
+
+
+@pytest.mark.parametrize("text", [
+    "mm sorry... the tablets... i took the whole lot... didn't mean to...",
+    "the sleeping pills, she's taken the lot",
+    "i'm alright really, it's just i've been down here a good while and i'm getting cold",
+    "i've been lying down here ages and i'm so cold",
+])
+def test_calls_of_the_twenty_seventh_round_are_safety_words(text: str) -> None:
+    """Kinds of call found by the twenty-seventh held-out file, read once the twenty-eighth
+    was written (docs/safety-path.md, "The twenty-seventh, read"): too many pills told by the
+    pills first ("the whole lot"), a long lie told softly ("down here" by what it does)."""
+    assert safety.safety_label_of_words(text) in SAFETY_LABELS, text
+    assert not safety.is_negated_call(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "i took the whole lot to the tip, the old tablets tins and all",
+    "i've been down here in the kitchen ages, it's nice and warm by the oven",
+])
+def test_neighbours_of_the_twenty_seventh_round_that_are_no_call_words(text: str) -> None:
+    assert safety.safety_label_of_words(text) is None, text
+
+
+@pytest.mark.parametrize("text", [
+    "i dreamt i was stuck in a lift and couldn't breathe",
+    "the tap in the bathroom's dripping and it's driving me up the wall",
+    "there's a fox screaming out the back, sounds like someone being murdered",
+    "my sister rang at midnight once to say dad had collapsed, i still jump at the phone",
+    "i set the toast on fire once making a midnight snack and ted never let me forget it",
+])
+def test_a_dream_a_likeness_and_a_night_told_as_once_are_no_call(text: str) -> None:
+    """What could not be done in a dream, "driving me up the wall", a scream that sounds like
+    a murder, a turn told as having happened once: no call whatever the model says (three of
+    these the words net alerted on or asked about, two the model alone alerted on at once)."""
+    assert safety.is_negated_call(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "i had a nightmare and i couldn't breathe when i woke up and i still can't",
+    "i set the chip pan on fire once and now i've done it again, the kitchen's full of smoke",
+    "my son rang once to say he was coming and now i've fallen",
+])
+def test_the_literal_neighbours_of_the_twenty_seventh_round_still_call(text: str) -> None:
+    assert safety.safety_label_of_words(text) in SAFETY_LABELS, text
