@@ -262,3 +262,14 @@ def test_the_twenty_eighth_held_out_file_kept_blind() -> None:
     assert result["n_safety"] == 57 and result["n_other"] == 166
     assert result["safety_missed"] <= 2
     assert result["other_alerts"] <= 9 and result["other_questions"] <= 6
+
+
+def test_the_twenty_ninth_held_out_file_kept_blind() -> None:
+    """Written blind after the twenty-seventh was read, and kept blind (docs/safety-path.md,
+    "A twenty-ninth file"): counts only. First measured with the twenty-seventh round's
+    words: three other sentences alerted at once, eleven asked, five calls missed. Ceilings
+    rather than goals."""
+    result = device_check(file=CHALLENGE_DIR / "figures_heldout29_en.jsonl")
+    assert result["n_safety"] == 56 and result["n_other"] == 150
+    assert result["safety_missed"] <= 5
+    assert result["other_alerts"] <= 3 and result["other_questions"] <= 11
