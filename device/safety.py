@@ -202,13 +202,23 @@ _SAFETY_PHRASE = re.compile(
     # need: "i can't lift him into the bath any more", "she's getting too heavy for me to lift")
     r"\b(?:(?:can'?t|cannot|can ?not|unable to|not strong enough to) (?:lift|pick) (?:him|her|"
     r"them)(?: up| back up)?(?= *$|[,.!?;]| (?:back|on my own|by myself|off|and|now|please|"
-    r"help|at all)\b)|(?<!getting )too heavy (?:for me )?to (?:lift|get up|pick up))\b"
+    r"help|at all|between us|together|ourselves|by ourselves|on our own)\b)|"
+    r"(?<!getting )too heavy (?:for me )?to (?:lift|get up|pick up))\b"
     r"(?![^.!?]*\b(?:any ?more|these days|any longer|since|in and out|into (?:the|his|her) "
     r"(?:bath|bed|car|chair)|hoist)\b)|"
     # a long lie, told softly: "i've been down here a good while and i'm getting cold" (down
     # here on the floor, by what it does to the resident; never down here in the kitchen)
     r"\b(?:been|lying|stuck|sat|sitting|laid) down here\b[^.!?]{0,40}?\b(?:getting|gone|going|"
     r"so|very|really|bit) (?:cold|stiff|numb|chilly|freezing)\b|"
+    # someone lying there hurt, now: "mum tripped over the cat and she's lying there saying
+    # her hip hurts" (never lying there reading, nor the cat in the sun)
+    r"\b(?:he|she|they|mum|mom|dad|nan|gran|grandad|grandma|grandpa|my (?:husband|wife|mum|"
+    r"mother|dad|father|son|daughter|brother|sister|partner|friend|neighbou?r))(?:'s| is|'re| "
+    r"are)(?: just| still)? lying (?:there|here|on the (?:\w+ )?(?:floor|ground))\b"
+    r"(?! (?:on|in) (?:the |his |her |my )?(?:sofa|settee|couch|bed|armchair|chair|recliner|"
+    r"hammock|deckchair|sun)\b| (?:reading|watching|asleep|sleeping|dozing|snoring)\b)"
+    r"(?=[^.!?]{0,40}?\b(?:hurts?|hurting|pain|can'?t|won'?t|not moving|groaning|moaning|"
+    r"crying|bleeding|cold|stuck)\b)|"
     # bedding or furniture smouldering: "the heater's fallen onto the bed and the blanket's
     # smouldering"
     r"\b(?:blanket|duvet|bed|sheets?|curtains?|carpet|sofa|settee|chair|armchair|rug|"
@@ -603,6 +613,31 @@ _NEGATED = re.compile(
 next to it only: "i'm not okay i need help" denies nothing)."""
 
 _IDIOM = re.compile(
+    # the kitchen's own words: "this curry's on fire, too much chilli", "i've burnt the toast
+    # again", "the soup's gone off", "my eyes are burning after chopping the onions", "i scalded
+    # my tongue on my tea", "bleeding a little but i'll live" (never a pan on fire: "the
+    # curry's on fire in the pan"; never blood that won't stop)
+    r"\b(?:this|that|the|my) (?:curry|chilli|chili|vindaloo|madras|jalfrezi|sauce|salsa|dish|"
+    r"food)(?:'s| is| was) (?:absolutely |really |proper |properly )?on fire\b(?! in (?:the|a) "
+    r"(?:pan|oven|microwave|grill))|"
+    r"\bburn(?:t|ed) (?:the |my |his |her |our |some )?(?:toast|dinner|tea|supper|sausages|"
+    r"bacon|cake|rice|porridge|milk|potatoes|chips|bread|pie|roast|onions|mince|beans|soup|"
+    r"custard|gravy|pastry|biscuits|crumpets?|pizza|eggs?)\b|"
+    r"\b(?:soup|milk|meat|chicken|fish|cheese|food|bread|yog(?:h)?urt|ham|butter|cream|eggs?|"
+    r"salad|mince|stew|gravy|leftovers)(?:'s| has| have| is| are)? (?:gone|going|went) off\b|"
+    r"\beyes? (?:are |is |'re )?(?:burning|watering|stinging|streaming)\b[^.!?]{0,40}?"
+    r"\bonions?\b|\bonions?\b[^.!?]{0,40}?\beyes? (?:are |is |'re )?(?:burning|watering|"
+    r"stinging|streaming)\b|"
+    r"\bscald(?:ed)? my (?:tongue|mouth|lips?) on (?:my |the |a |that )?(?:tea|coffee|soup|"
+    r"drink|cuppa|porridge|cocoa)\b|"
+    r"\bbleeding (?:a (?:little|bit|tiny bit|wee bit)|slightly|only a (?:little|bit))\b"
+    r"(?![^.!?]*\b(?:won'?t stop|will not stop|can'?t stop|everywhere|pouring|spurting)\b)|"
+    # minor, said so: "i've burnt my finger on the kettle, it's only small but it stings";
+    # "her throat's scratchy, but she's breathing fine"
+    r"\b(?:it'?s|it is) only (?:a )?(?:small|little|tiny|minor)\b|\bonly a (?:small|little|"
+    r"tiny|minor) (?:burn|cut|nick|scald|graze|bruise|blister)\b|"
+    r"\b(?:she'?s|he'?s|i'?m|they'?re|she is|he is|i am) breathing (?:fine|ok|okay|all right|"
+    r"alright|normally|normal|properly)\b|"
     # "the tap's dripping and it's driving me up the wall"; "a fox screaming out the back,
     # sounds like someone being murdered" (a likeness, not a call)
     r"\bdriv(?:ing|es|en) (?:me|him|her|us|them) (?:up the wall|round the bend|round the "
@@ -1019,9 +1054,11 @@ _NOT_A_CALL = re.compile(
     r"(?:if|when|that) (?:i|i'?ve|i have|someone|somebody)\b(?: [\w']+){0,4}? (?:fall|fell|"
     r"fallen|had a fall)\b|"
     # a thing dropped on the floor, not the resident: "i just dropped the remote on the
-    # floor" (never "i dropped on the floor")
-    r"\b(?:dropped|spilt|spilled|knocked|threw|chucked) (?:the|my|a|an|some|his|her|it|them|"
-    r"that|this) (?:[\w']+ ){0,3}?(?:on|onto) the (?:\w+ )?floor\b|"
+    # floor", "i've just dropped a whole tray of eggs on the floor" (never "i dropped on the
+    # floor", nor "i've dropped my stick and i'm on the floor")
+    r"\b(?:dropped|spilt|spilled|knocked|tipped|threw|chucked) (?:the|my|a|an|some|his|her|it|"
+    r"them|that|this) (?:(?!and\b|i'?m\b|i\b|me\b|myself\b|but\b|now\b)[\w']+ ){0,4}?"
+    r"(?:on|onto) the (?:\w+ )?floor\b|"
     # a turn on the telly: "is that heart attack in the soap real or are they acting?"
     r"\b(?:heart attack|stroke|fall|collapse|fire|fit|seizure|crash|accident)s? (?:in|on) "
     r"(?:the|that|this|last night'?s) (?:soap|film|programme|program|show|drama|episode|book|"

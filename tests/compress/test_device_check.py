@@ -240,6 +240,13 @@ HELD_OUT = [
     # call caught; two sentences the model alone reads as a call still alert (a fluttery
     # heart with no pain, a head that spins on sitting up)
     ("figures_heldout27_en.jsonl", 56, 138, 2),
+    # written blind after the twenty-sixth was read, kept blind one round: nine other
+    # sentences alerted at once (the kitchen's words: a hot curry "on fire", burnt toast,
+    # soup gone off, onions), six asked, two calls missed (a mother lying there after
+    # tripping over the cat, a grandfather two can't lift). Read once the twenty-ninth was
+    # written ("The twenty-eighth, read"): every call caught; one sentence the model alone
+    # reads as a call still alerts ("I've no appetite at all lately")
+    ("figures_heldout28_en.jsonl", 57, 166, 1),
 ]
 
 
@@ -251,17 +258,6 @@ def test_no_call_of_a_held_out_file_is_missed(name: str, calls: int, others: int
     assert result["safety_missed"] == 0, result["lists"]["safety_missed"]
     assert result["safety_alerted"] + result["safety_asked"] == calls
     assert result["other_alerts"] <= most_alerts, result["lists"]["other_alerts"]
-
-
-def test_the_twenty_eighth_held_out_file_kept_blind() -> None:
-    """Written blind after the twenty-sixth was read, and kept blind (docs/safety-path.md,
-    "A twenty-eighth file"): counts only. First measured with the twenty-sixth round's
-    words: nine other sentences alerted at once, six asked, two calls missed. Ceilings
-    rather than goals."""
-    result = device_check(file=CHALLENGE_DIR / "figures_heldout28_en.jsonl")
-    assert result["n_safety"] == 57 and result["n_other"] == 166
-    assert result["safety_missed"] <= 2
-    assert result["other_alerts"] <= 9 and result["other_questions"] <= 6
 
 
 def test_the_twenty_ninth_held_out_file_kept_blind() -> None:

@@ -1956,3 +1956,55 @@ def test_a_dream_a_likeness_and_a_night_told_as_once_are_no_call(text: str) -> N
 ])
 def test_the_literal_neighbours_of_the_twenty_seventh_round_still_call(text: str) -> None:
     assert safety.safety_label_of_words(text) in SAFETY_LABELS, text
+
+
+@pytest.mark.parametrize("text", [
+    "mum tripped over the cat by the fridge and she's lying there saying her hip hurts",
+    "grandad's slid off his chair at the dinner table and we can't lift him between us",
+])
+def test_calls_of_the_twenty_eighth_round_are_safety_words(text: str) -> None:
+    """Kinds of call found by the twenty-eighth held-out file, read once the twenty-ninth
+    was written (docs/safety-path.md, "The twenty-eighth, read"): someone lying there hurt
+    now, someone down whom two can't lift."""
+    assert safety.safety_label_of_words(text) in SAFETY_LABELS, text
+    assert not safety.is_negated_call(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "the curry's on fire in the pan and it's spreading",
+    "i've cut my hand, it's only small but it's bleeding a little and won't stop",
+    "i've dropped my stick and i'm on the floor",
+    "i've knocked my tablets on the floor and now i've fallen reaching for them",
+    "i burnt the toast and now the kitchen's full of smoke",
+    "she's lying on the kitchen floor and she won't answer",
+])
+def test_the_literal_neighbours_of_the_twenty_eighth_round_still_call(text: str) -> None:
+    assert safety.safety_label_of_words(text) in SAFETY_LABELS, text
+    assert not safety.is_mention(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "she's lying there reading her book in the sun",
+    "the cat's lying there in the sun, lucky thing",
+    "he's lying there on the sofa saying his back hurts, men",
+])
+def test_neighbours_of_the_twenty_eighth_round_that_are_no_call_words(text: str) -> None:
+    assert safety.safety_label_of_words(text) is None, text
+
+
+@pytest.mark.parametrize("text", [
+    "nicked my finger peeling the spuds, bleeding a little but i'll live",
+    "this curry's on fire, i've put far too much chilli in",
+    "i've burnt the toast again, honestly i'm hopeless",
+    "the soup's gone off, it smells awful, i've poured it down the sink",
+    "my eyes are burning after chopping all them onions",
+    "i scalded my tongue on my tea, it's gone a bit numb now",
+    "i've burnt my finger on the kettle, it's only small but it stings",
+    "mum says her throat's a little scratchy since the crisps, but she's breathing fine",
+    "i'm not hurt, i've just dropped a whole tray of eggs on the floor",
+])
+def test_the_kitchens_own_words_and_a_hurt_said_to_be_minor_are_no_call(text: str) -> None:
+    """Kitchen words (a hot curry, burnt toast, soup gone off, onions, a tea too hot), a hurt
+    said to be minor, breathing said to be fine, eggs dropped on the floor: no call whatever the
+    model says (two of these the words net alerted on at once, six the model alone)."""
+    assert safety.is_negated_call(text), text
