@@ -269,3 +269,14 @@ def test_the_twenty_ninth_held_out_file_kept_blind() -> None:
     assert result["n_safety"] == 56 and result["n_other"] == 150
     assert result["safety_missed"] <= 5
     assert result["other_alerts"] <= 3 and result["other_questions"] <= 11
+
+
+def test_the_thirtieth_held_out_file_kept_blind() -> None:
+    """Written blind after the twenty-eighth was read, and kept blind (docs/safety-path.md,
+    "A thirtieth file"): counts only. First measured with the twenty-eighth round's words:
+    four other sentences alerted at once, eight asked, four calls missed. Ceilings rather
+    than goals."""
+    result = device_check(file=CHALLENGE_DIR / "figures_heldout30_en.jsonl")
+    assert result["n_safety"] == 55 and result["n_other"] == 161
+    assert result["safety_missed"] <= 4
+    assert result["other_alerts"] <= 4 and result["other_questions"] <= 8
