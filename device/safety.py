@@ -414,6 +414,26 @@ _SAFETY_PHRASE = re.compile(
     r"blokes|a fella|a guy|a fellow)\b[^.!?]{0,40}?\b(?:at|by|round|outside|in) (?:the|my|our) "
     r"(?:\w+ )?(?:windows?|doors?|garden|yard|shed)\b[^.!?]{0,20}?\bwith an? (?:crowbar|jemmy|"
     r"knife|machete|hammer|bat|baseball bat|iron bar|screwdriver)\b|"
+    r"\b(?:a man|a woman|some ?one|some ?body|a stranger|men|two men|a lad|lads|a bloke|"
+    r"blokes|a fella|a guy|a fellow|a chap)\b with an? (?:crowbar|jemmy|machete|iron bar|"
+    r"baseball bat)\b[^.!?]{0,20}?\b(?:at|by|round|outside|in) (?:the|my|our) (?:\w+ )?"
+    r"(?:windows?|doors?|garden|yard|shed)\b|"
+    # an intruder told by what he does: "there's a chap in my front room going through the
+    # drawers", "a chap's just put his shoulder to my front door twice"
+    r"\b(?:some ?one|some ?body|a (?:man|woman|chap|bloke|fella|fellow|guy|lad|stranger)|two "
+    r"men|men)(?:'s| is| are)?(?: [\w']+){0,5}? (?:going|rooting|rummaging|rifling|searching) "
+    r"(?:through|in) (?:my|the|our|all my) (?:drawers|things|stuff|belongings|bag|handbag|"
+    r"purse|cupboards|pockets|wallet|jewellery|jewelry)\b|"
+    r"\b(?:put|putting|puts|shoving|throwing) (?:his|her|their) (?:shoulder|weight|boot|foot) "
+    r"(?:to|against|into|through) (?:my|the|our) (?:\w+ )?door\b(?! to (?:shut|close|open|"
+    r"free|get it|push it|ease it|budge it)\b)|"
+    # a call hidden from someone in the room: "just pretend i'm asking about the weather, he's
+    # right next to me"
+    r"\bpretend (?:i'?m|i am) (?:just )?(?:asking|talking to you|talking) (?:you )?about\b|"
+    # down by the door since the post came, the legs gone: "ended up on the mat by the door
+    # been here since the postman came legs won't go"
+    r"\blegs (?:won'?t|will not|wo n'?t|just won'?t) (?:go|work|hold me|take me|take my "
+    r"weight)\b(?! (?:up|down|far|as far|like|any|very|fast|quick)\b)|"
     # stuck in the bath, now ("i can't get out of the bath without my rail" is a habit)
     r"\b(?:i|he|she)(?:'m| am|'s| is|'ve been| have been| has been)? (?:stuck|trapped) in "
     r"(?:the|my|his|her) (?:bath|bathtub|tub)\b|"
@@ -613,6 +633,16 @@ _NEGATED = re.compile(
 next to it only: "i'm not okay i need help" denies nothing)."""
 
 _IDIOM = re.compile(
+    # "help, i'm drowning in paperwork"; ears ringing; a scam asked about ("i got a text
+    # saying urgent help needed ... is that real?", "... that's a scam isn't it?")
+    r"\bdrowning in (?:paperwork|work|bills|letters|forms|post|junk|emails?|washing|ironing|"
+    r"debt|red tape)\b|"
+    r"\b(?:ears? (?:are |is |'re |keep |keeps )?ringing|ringing in (?:my|his|her|the) ears?)\b|"
+    r"\b(?:is (?:that|this|it) (?:a |one of those )?(?:scam|real|genuine|con|fraud)|(?:that'?s|"
+    r"it'?s|this is|sounds like) (?:a |one of those |just a )?(?:scam|con|fraud|fiddle)s?)\b|"
+    # a fall denied as said: "no i never said i fell, i said i'd been in the hall"
+    r"\b(?:never|did ?n'?t|didn'?t) (?:say|said) (?:that )?i (?:fell|had fallen|'d fallen|had a "
+    r"fall)\b|"
     # the kitchen's own words: "this curry's on fire, too much chilli", "i've burnt the toast
     # again", "the soup's gone off", "my eyes are burning after chopping the onions", "i scalded
     # my tongue on my tea", "bleeding a little but i'll live" (never a pan on fire: "the
@@ -1071,6 +1101,9 @@ _NOT_A_CALL = re.compile(
     # the alarm itself as a thing: "the new emergency pendant came in the post"
     r"\b(?:new|spare|old|replacement) emergency (?:pendants?|buttons?|cords?|alarms?|"
     r"bracelets?|watch(?:es)?)\b|"
+    # the emergency sold or kept for: "they're selling home emergency cover for thirty quid"
+    r"\b(?:home )?emergency (?:cover|insurance|policy|plan|fund|kit|supplies|contact details?|"
+    r"tax|plumber|locksmith|electrician)\b|"
     # which to do, asked: "if i ever can't breathe, should i ring 999 or press my button?"
     r"\b(?:should|would|do) (?:i|we) (?:actually |really |just )?(?:ring|call|phone|dial|press)"
     r"(?: for)? (?:an? |the |my )?"
@@ -1366,7 +1399,8 @@ _NOT_NOW = re.compile(
     r"told you|tell you|called out|call out|yelled|yell)(?: that)?(?: [\w']+){1,8}|"
     # play: "pretend there's a fire!", "pretend you're an ambulance and go nee naw" (to the
     # clause's end)
-    r"\b(?:let'?s )?pretend(?:ing)? (?:that )?(?:there'?s|there is|you'?re|you are|i'?m|i am|"
+    r"\b(?:let'?s )?pretend(?:ing)? (?:that )?(?:there'?s|there is|you'?re|you are|"
+    r"(?:i'?m|i am)(?! (?:just )?(?:asking|talking)\b)|"
     r"we'?re|it'?s|he'?s|she'?s|i'?ve|i have|i'?d|i had|i said|i fell|i fall|"
     r"some(?:one|body)'?s)\b(?: [\w']+){0,8}|"
     # a symptom the resident has been told what to do about if it ever comes: "the doctor

@@ -218,9 +218,10 @@ HELD_OUT = [
     # sentences alerted at once, seven asked, five calls missed (a child at the pills, a
     # confused father out in the traffic, lost outside in the dark, blood through three
     # towels, a blanket smouldering). Read once the twenty-fifth was written ("The
-    # twenty-fourth, read"): every call caught; two sentences the model alone reads as a call
-    # still alert (a water infection brewing, a ringing in the ears)
-    ("figures_heldout24_en.jsonl", 50, 141, 2),
+    # twenty-fourth, read"): every call caught; one sentence the model alone reads as a call
+    # still alerts (a water infection brewing; the ringing in the ears is no call since the
+    # twenty-ninth round)
+    ("figures_heldout24_en.jsonl", 50, 141, 1),
     # written blind after the twenty-third was read, kept blind one round: no other sentence
     # alerted at once, two asked, three calls missed (grandad stopped breathing at the table,
     # a kitchen filling with smoke, the curtains caught from a candle). Read once the
@@ -247,6 +248,12 @@ HELD_OUT = [
     # written ("The twenty-eighth, read"): every call caught; one sentence the model alone
     # reads as a call still alerts ("I've no appetite at all lately")
     ("figures_heldout28_en.jsonl", 57, 166, 1),
+    # written blind after the twenty-seventh was read, kept blind one round: three other
+    # sentences alerted at once, eleven asked, five calls missed (an intruder told by what he
+    # does, a crowbar at the back door on the doorbell camera, a call hidden from a man in
+    # the room, legs that won't go by the front door). Read once the thirtieth was written
+    # ("The twenty-ninth, read"): every call caught, no other alerted at once
+    ("figures_heldout29_en.jsonl", 56, 150, 0),
 ]
 
 
@@ -258,17 +265,6 @@ def test_no_call_of_a_held_out_file_is_missed(name: str, calls: int, others: int
     assert result["safety_missed"] == 0, result["lists"]["safety_missed"]
     assert result["safety_alerted"] + result["safety_asked"] == calls
     assert result["other_alerts"] <= most_alerts, result["lists"]["other_alerts"]
-
-
-def test_the_twenty_ninth_held_out_file_kept_blind() -> None:
-    """Written blind after the twenty-seventh was read, and kept blind (docs/safety-path.md,
-    "A twenty-ninth file"): counts only. First measured with the twenty-seventh round's
-    words: three other sentences alerted at once, eleven asked, five calls missed. Ceilings
-    rather than goals."""
-    result = device_check(file=CHALLENGE_DIR / "figures_heldout29_en.jsonl")
-    assert result["n_safety"] == 56 and result["n_other"] == 150
-    assert result["safety_missed"] <= 5
-    assert result["other_alerts"] <= 3 and result["other_questions"] <= 11
 
 
 def test_the_thirtieth_held_out_file_kept_blind() -> None:

@@ -2008,3 +2008,60 @@ def test_the_kitchens_own_words_and_a_hurt_said_to_be_minor_are_no_call(text: st
     said to be minor, breathing said to be fine, eggs dropped on the floor: no call whatever the
     model says (two of these the words net alerted on at once, six the model alone)."""
     assert safety.is_negated_call(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "i'd better not say much, there's a chap in my front room going through the drawers",
+    "the doorbell camera's showing a man with a crowbar at my back door this minute",
+    "a chap's just put his shoulder to my front door twice",
+    "just pretend i'm asking about the weather, he's right next to me and says i've got to go "
+    "to the bank with him now",
+    "ended up on the mat by the door been here since the postman came legs won't go",
+])
+def test_calls_of_the_twenty_ninth_round_are_safety_words(text: str) -> None:
+    """Kinds of call found by the twenty-ninth held-out file, read once the thirtieth was
+    written (docs/safety-path.md, "The twenty-ninth, read"): an intruder told by what he
+    does (through the drawers, a shoulder to the door, a crowbar said before the door), a
+    call hidden from someone in the room, legs that won't go."""
+    assert safety.safety_label_of_words(text) in SAFETY_LABELS, text
+    assert not safety.is_negated_call(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "i fell, no i never said i fell before, i've fallen now and i can't get up",
+    "there's a man at the door, i think it's a scam, and now he's forcing his way in",
+    "there's a man with a crowbar at the window and he's trying it",
+])
+def test_the_literal_neighbours_of_the_twenty_ninth_round_still_call(text: str) -> None:
+    assert safety.safety_label_of_words(text) in SAFETY_LABELS, text
+
+
+@pytest.mark.parametrize("text", [
+    "my son is going through my drawers looking for the will",
+    "my legs won't go up the stairs like they used to",
+    "let's pretend we're pirates, i'm the captain",
+    "pretend there's a fire and show me the way out, it's a drill",
+    "the plumber put his shoulder to the door to shut it, it sticks in the damp",
+])
+def test_neighbours_of_the_twenty_ninth_round_that_are_no_call_words(text: str) -> None:
+    assert safety.safety_label_of_words(text) is None, text
+
+
+@pytest.mark.parametrize("text", [
+    "my ears are ringing and i can barely hear the doorbell",
+    "i got a text saying urgent help needed, your account is frozen, click here. is that real?",
+    "somebody rang saying my grandson's been arrested and needs bail money, that's a scam "
+    "isn't it?",
+    "no i never said i fell, i said i'd been in the hall",
+    "i'm drowning in paperwork from the pension people",
+])
+def test_ringing_ears_a_scam_asked_about_and_a_fall_unsaid_are_no_call(text: str) -> None:
+    """Ears ringing, a scam asked about, a fall said never to have been said, paperwork one
+    drowns in: no call whatever the model says (one of these the words net asked about, three
+    the model alone alerted on at once)."""
+    assert safety.is_negated_call(text), text
+
+
+def test_home_emergency_cover_is_a_mention() -> None:
+    text = "they're selling home emergency cover for thirty quid a month, is it worth having?"
+    assert safety.is_mention(text) and safety.safety_label_of_words(text) is None
