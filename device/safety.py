@@ -200,16 +200,19 @@ _SAFETY_PHRASE = re.compile(
     # someone down who can't be lifted, now: "dad's slid off the commode and i can't lift him
     # on my own", "he's fallen out of bed and he's too heavy for me to lift" (never a care
     # need: "i can't lift him into the bath any more", "she's getting too heavy for me to lift")
-    r"\b(?:(?:can'?t|cannot|can ?not|unable to|not strong enough to) (?:lift|pick) (?:him|her|"
-    r"them)(?: up| back up)?(?= *$|[,.!?;]| (?:back|on my own|by myself|off|and|now|please|"
+    r"\b(?:(?:can'?t|cannot|can ?not|unable to|not strong enough to) (?:lift|pick) (?:him|her)"
+    r"(?: up| back up)?(?= *$|[,.!?;]| (?:back|on my own|by myself|off|and|now|please|"
     r"help|at all|between us|together|ourselves|by ourselves|on our own)\b)|"
-    r"(?<!getting )too heavy (?:for me )?to (?:lift|get up|pick up))\b"
+    r"(?:(?<=\bhe's )|(?<=\bshe's )|(?<=\bhe is )|(?<=\bshe is ))(?:far |much |way )?too heavy "
+    r"(?:for me )?to (?:lift|get up|pick up))\b"
     r"(?![^.!?]*\b(?:any ?more|these days|any longer|since|in and out|into (?:the|his|her) "
     r"(?:bath|bed|car|chair)|hoist)\b)|"
     # a long lie, told softly: "i've been down here a good while and i'm getting cold" (down
     # here on the floor, by what it does to the resident; never down here in the kitchen)
-    r"\b(?:been|lying|stuck|sat|sitting|laid) down here\b[^.!?]{0,40}?\b(?:getting|gone|going|"
-    r"so|very|really|bit) (?:cold|stiff|numb|chilly|freezing)\b|"
+    r"\b(?:been|lying|stuck|laid) down here\b[^.!?]{0,40}?\b(?:i'?m|i am|i'?ve gone|my \w+ "
+    r"(?:are|is|have gone)) (?:getting |gone |going |so |very |really |a bit |proper )?(?:cold|"
+    r"stiff|numb|chilly|freezing)\b(?![^.!?]*\b(?:heating|radiator|fire on|blanket|cardigan|"
+    r"jumper)\b)|"
     # someone lying there hurt, now: "mum tripped over the cat and she's lying there saying
     # her hip hurts" (never lying there reading, nor the cat in the sun)
     r"\b(?:he|she|they|mum|mom|dad|nan|gran|grandad|grandma|grandpa|my (?:husband|wife|mum|"
@@ -1646,6 +1649,8 @@ def is_negated_call(text: str) -> bool:
 
 
 _FALL_WORDS = re.compile(r"\b(?:fell|fallen|fall|slipped|tripped|tumbled|floor|get up|stand up|"
+                         r"too heavy (?:for me )?to lift|can'?t lift (?:him|her)(?= *$|[,.!?;]| "
+                         r"(?:up|back|on my own|by myself|off|and|between us)\b)|"
                          r"keeled|toppled|went flying|legs|"
                          rf"on the (?:\w+ )?{_FLOOR_COVERING}|{_WEDGED}|"
                          + _RISE_MYSELF + r"|"

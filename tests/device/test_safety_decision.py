@@ -2065,3 +2065,21 @@ def test_ringing_ears_a_scam_asked_about_and_a_fall_unsaid_are_no_call(text: str
 def test_home_emergency_cover_is_a_mention() -> None:
     text = "they're selling home emergency cover for thirty quid a month, is it worth having?"
     assert safety.is_mention(text) and safety.safety_label_of_words(text) is None
+
+
+@pytest.mark.parametrize("text", [
+    "i can't lift them, the boxes are too heavy",
+    "the shopping is too heavy for me to lift",
+    "i've been down here all evening and i'm getting a bit cold, put the heating on",
+    "i've been sitting down here in the lounge and it's getting cold",
+])
+def test_things_too_heavy_and_a_cold_room_are_no_call_words(text: str) -> None:
+    """Review of rounds twenty-six and twenty-seven: only a person can't be lifted, and only
+    the resident getting cold down here, not the room, makes a long lie."""
+    assert safety.safety_label_of_words(text) is None, text
+
+
+@pytest.mark.parametrize("text", ["he's fallen out of bed and he's too heavy for me to lift",
+                                  "dad's slid off the commode and i can't lift him on my own"])
+def test_someone_who_cant_be_lifted_is_a_fall(text: str) -> None:
+    assert safety.safety_label_of_words(text) == "fall_report", text
