@@ -397,6 +397,11 @@ _SAFETY_PHRASE = re.compile(
     r"cold)\b)|"
     r"\b(?:one side of|side of) (?:my|his|her|their|your) (?:face|mouth)(?:'s| is| has)? "
     r"(?:gone |going |started )?(?:droop\w*|numb|dropped|fallen|slack|crooked)\b|"
+    # ... or the side said after: "mum's face has dropped on one side" (never a face that fell
+    # at the bill)
+    r"\b(?:face|mouth)(?:'s| is| has)? (?:gone |going |started )?(?:droop\w*|dropped|fallen|"
+    r"slipped|slack|crooked) (?:on|down|at) (?:one|the (?:left|right)|his (?:left|right)|"
+    r"her (?:left|right)|my (?:left|right)) side\b|"
     # a throat closing, a tongue or lips swelling, now: "my throat's closing up after those
     # prawns" (lips swollen from a cold sore are said otherwise)
     r"\b(?:throat|airways?)(?:'?s| is| has| are)? (?:\w+ )?(?:closing|swelling|swelled|tightening)"

@@ -2083,3 +2083,18 @@ def test_things_too_heavy_and_a_cold_room_are_no_call_words(text: str) -> None:
                                   "dad's slid off the commode and i can't lift him on my own"])
 def test_someone_who_cant_be_lifted_is_a_fall(text: str) -> None:
     assert safety.safety_label_of_words(text) == "fall_report", text
+
+
+@pytest.mark.parametrize("text", ["mum's face has dropped on one side",
+                                  "my mouth has dropped on one side",
+                                  "my face has dropped on the left side"])
+def test_a_face_dropped_with_the_side_said_after_is_a_call(text: str) -> None:
+    """A stroke sign said face first ("... has dropped on one side"), beside "one side of my
+    face has dropped"; never a face that fell at the bill."""
+    assert safety.safety_label_of_words(text) == "emergency_help", text
+
+
+@pytest.mark.parametrize("text", ["my face dropped when i saw the bill",
+                                  "my face is numb on one side after the dentist"])
+def test_a_face_that_fell_at_news_is_no_call_words(text: str) -> None:
+    assert safety.safety_label_of_words(text) is None, text
