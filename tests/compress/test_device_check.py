@@ -276,3 +276,14 @@ def test_the_thirtieth_held_out_file_kept_blind() -> None:
     assert result["n_safety"] == 55 and result["n_other"] == 161
     assert result["safety_missed"] <= 4
     assert result["other_alerts"] <= 4 and result["other_questions"] <= 8
+
+
+def test_the_thirty_first_held_out_file_kept_blind() -> None:
+    """Written blind after the twenty-ninth was read, and kept blind (docs/safety-path.md,
+    "A thirty-first file"): counts only. First measured with the twenty-ninth round's words
+    and their review: one other sentence alerted at once, three asked, two calls missed.
+    Ceilings rather than goals."""
+    result = device_check(file=CHALLENGE_DIR / "figures_heldout31_en.jsonl")
+    assert result["n_safety"] == 55 and result["n_other"] == 149
+    assert result["safety_missed"] <= 2
+    assert result["other_alerts"] <= 1 and result["other_questions"] <= 3
