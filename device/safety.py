@@ -231,6 +231,20 @@ _SAFETY_PHRASE = re.compile(
     # is said of it first: "it's only a bit of blood, though ...")
     r"\b(?:soaked|soaking|bled|bleeding|come|coming) (?:right |straight )?through (?:\w+ ){0,2}?"
     r"(?:towels?|tea towels?|bandages?|dressings?|plasters?|sheets?|flannels?)\b|"
+    # a cut that pumps or spurts: "i've cut my leg open on the shears and it's pumping out",
+    # "the blood's spurting out of his hand" (never a hose cut, nor a heart pumping)
+    r"\b(?:cut|gashed|sliced|split|ripped|torn|slashed)(?: open)? (?:my|his|her|their|[\w]+'s) "
+    r"(?:\w+ )?(?:leg|arm|hand|finger|thumb|head|wrist|foot|knee|face|shin|calf|thigh|palm|"
+    r"ankle|neck)\b[^.!?]{0,60}?\b(?:pumping|spurting|gushing|squirting|pulsing)\b|"
+    r"\bblood(?:'s| is)? (?:\w+ )?(?:pumping|spurting|gushing|squirting|pulsing) (?:out|from|"
+    r"everywhere)\b|"
+    # a garden fire got away and spreading: "the leaves have got away from me, it's in the
+    # conifers now and it's heading for the house", "the bonfire's out of control"
+    r"\b(?:bonfire|fire|flames|blaze)(?:'s| has| is| are| have) (?:got |gone |getting )?"
+    r"(?:away from me|out of control|out of hand)\b|"
+    r"\b(?:got away from (?:me|us)|out of (?:control|hand))\b[^.!?]{0,60}?\b(?:heading|spreading|"
+    r"coming|creeping|moving) (?:for|to|towards|into|at) the (?:house|shed|fence|back door|"
+    r"kitchen|garage|windows?|roof|bungalow|flat)\b|"
     # lost outside, or in the traffic: "i've come out for the milk and i don't know which
     # house is mine and it's dark", "dad's out there now between the cars and won't come in"
     r"\b(?:do ?n'?t|do not|can'?t|can ?not) (?:know|find|remember|tell) (?:which|where) (?:house|"
@@ -320,7 +334,12 @@ _SAFETY_PHRASE = re.compile(
     r"(?! (?:the|those|these|them|that|our|my) "
     r"(?:stairs|steps|hill|slope|path|drive|bank|ladder|road|street|lane))|"
     r"\b(?:having a|had a) (?:fit|seizure)\b|"
-    r"\bgas leak\b|\b(?:smell|smells|smelling) (?:of )?gas\b|\bleaking gas\b|"
+    r"\bgas leak\b|\b(?:smell|smells|smelling) (?:of |like )?gas\b|\bleaking gas\b|"
+    # the smell told as strong now: "that gas smell round the heater is really strong now"
+    # ("the gas smell was strong yesterday" is a story)
+    r"\bgas smell(?:'s| is)? (?:(?:round|in|from|by|near|at|coming from|off) (?:the |my |that )?"
+    r"(?:[\w']+ ){0,2}?(?:is |'s )?)?(?:really |very |so |getting |quite |awful |ever so )?"
+    r"(?:strong|stronger|worse|bad|awful|overpowering)\b|"
     # the carbon monoxide alarm sounding now (a gas nobody smells: never a thing to wait
     # on; a smoke alarm may be the toast, and is the model's)
     r"\b(?:carbon monoxide|co|c o) (?:alarm|detector|monitor)s?(?:'s| is| has| have| are| keeps?"
@@ -472,7 +491,8 @@ _SAFETY_PHRASE = re.compile(
     r"(?<!if i )(?<!if you )(?<!if he )(?<!if she )\b(?:taken|took|had|given (?:him|her|myself)|"
     r"gave (?:him|her|myself)) an? (?:double|triple) dose\b|"
     r"\b(?:drunk|drank|swallowed|swigged|sipped|had a (?:sip|mouthful|swig|gulp)) (?:out of|from|"
-    r"some of)\b[^.!?]{0,50}?\b(?:it was|it's|that was|turned out to be|it were) (?:bleach|"
+    r"some of)\b[^.!?]{0,50}?\b(?:it was|it's|that was|turned out to be|it were|it had|it has|"
+    r"it'd got|it's got|there was|there's) (?:some |got )?(?:bleach|"
     r"weedkiller|white spirit|turps|antifreeze|anti-freeze|drain cleaner|paraffin|poison|"
     r"washing[- ]up liquid|descaler)\b|"
     r"\b(?:drunk|drank|swallowed|eaten|ate|swigged|sipped|licked|chewed|been at|got into)"
@@ -591,7 +611,11 @@ _NEGATED = re.compile(
     r"\b(?:do ?n'?t|do not|never) (?:you )?(?:go )?(?:set|setting) (?:the (?:house|place|"
     r"kitchen|flat)|anything|yourself) (?:on fire|alight|ablaze)\b|"
     # "i've checked, there's no smell of gas"
-    r"\bno (?:smell|sign|whiff|trace|hint) of (?:gas|smoke|burning)\b|"
+    r"\bno (?:smell|sign|whiff|trace|hint) of (?:gas|smoke|burning)\b|\bno gas smell\b|"
+    # "there's no fire, it's only next door's barbecue smoke coming over"
+    r"\bthere(?:'s| is) no fire\b(?! (?:alarm|escape|exit|door|extinguisher|blanket|brigade)s?\b)|"
+    r"\b(?:it's|it is|that's|that is) (?:only|just) (?:next door'?s|the neighbou?rs'?|"
+    r"someone'?s) (?:barbecue|bbq|bonfire|chiminea|fire pit)\b|"
     r"\bno (?:help|ambulance) (?:is )?(?:needed|required)\b|"
     r"\bnot (?:bleeding|choking|having a (?:stroke|heart attack|fit|seizure))\b|"
     r"\bnot having (?:any )?chest pains?\b|"
@@ -646,6 +670,22 @@ _IDIOM = re.compile(
     r"\bdrowning in (?:paperwork|work|bills|letters|forms|post|junk|emails?|washing|ironing|"
     r"debt|red tape)\b|"
     r"\b(?:ears? (?:are |is |'re |keep |keeps )?ringing|ringing in (?:my|his|her|the) ears?)\b|"
+    # hay fever and its sneezing, a splinter: "i've got hay fever something awful, my eyes
+    # are streaming", "there's a splinter in my thumb and it's throbbing"
+    r"\bhay ?fever\b|\b(?:can'?t|cannot|won'?t) stop sneezing\b|\bsplinters? in (?:my|his|her|"
+    r"the) (?:\w+ )?(?:thumb|finger|hand|foot|toe|palm|knee|heel)\b|"
+    # a pet's trouble, a plant's: "the cat's been stung on the nose", "the dog's bleeding
+    # from his ear", "the dog's got heatstroke", "the budgie's lying on the floor of his
+    # cage", "the roses are dying" (never "the dog's bitten me")
+    r"\b(?:the|my|our|his|her) (?:cat|dog|pup|puppy|kitten|budgie|rabbit|horse|pony|hamster|"
+    r"parrot|canary|tortoise|guinea pig|ferret)(?:'s| has| is)?(?: been| got)? (?:bleeding|"
+    r"stung|got stung|been stung|bitten by|heatstroke|got heatstroke|limping|poorly|been sick|"
+    r"being sick|swollen|choking on (?:a|his|her|its) (?:bone|toy|ball))\b|"
+    r"\bon the floor of (?:his|her|its|the|their) (?:cage|hutch|tank|basket|kennel|pen|run)\b|"
+    r"\b(?:roses?|plants?|tomato(?:es)?|flowers?|lawn|grass|hedge|seedlings?|courgettes?|"
+    r"geraniums?|fuchsias?|shrubs?|bushes|tree|trees|apple tree|pot plants?|hanging baskets?)"
+    r"(?:'s| is| are| have| has)? (?:all )?(?:dying|dead|died|drowning|on (?:its|their) last "
+    r"legs)\b|"
     r"\b(?:is (?:that|this|it) (?:a |one of those )?(?:scam|real|genuine|con|fraud)|(?:that'?s|"
     r"it'?s|this is|sounds like) (?:a |one of those |just a )?(?:scam|con|fraud|fiddle)s?)\b|"
     # a fall denied as said: "no i never said i fell, i said i'd been in the hall"

@@ -254,6 +254,12 @@ HELD_OUT = [
     # the room, legs that won't go by the front door). Read once the thirtieth was written
     # ("The twenty-ninth, read"): every call caught, no other alerted at once
     ("figures_heldout29_en.jsonl", 56, 150, 0),
+    # written blind after the twenty-eighth was read, kept blind one round: four other
+    # sentences alerted at once (hay fever, a splinter, a pet stung, a pet bleeding), eight
+    # asked, four calls missed (a garden fire got away, a cut that pumps, weedkiller found in
+    # the bottle, a gas smell strong now). Read once the thirty-first was written ("The
+    # thirtieth, read"): every call caught, no other alerted at once
+    ("figures_heldout30_en.jsonl", 55, 161, 0),
 ]
 
 
@@ -265,17 +271,6 @@ def test_no_call_of_a_held_out_file_is_missed(name: str, calls: int, others: int
     assert result["safety_missed"] == 0, result["lists"]["safety_missed"]
     assert result["safety_alerted"] + result["safety_asked"] == calls
     assert result["other_alerts"] <= most_alerts, result["lists"]["other_alerts"]
-
-
-def test_the_thirtieth_held_out_file_kept_blind() -> None:
-    """Written blind after the twenty-eighth was read, and kept blind (docs/safety-path.md,
-    "A thirtieth file"): counts only. First measured with the twenty-eighth round's words:
-    four other sentences alerted at once, eight asked, four calls missed. Ceilings rather
-    than goals."""
-    result = device_check(file=CHALLENGE_DIR / "figures_heldout30_en.jsonl")
-    assert result["n_safety"] == 55 and result["n_other"] == 161
-    assert result["safety_missed"] <= 4
-    assert result["other_alerts"] <= 4 and result["other_questions"] <= 8
 
 
 def test_the_thirty_first_held_out_file_kept_blind() -> None:

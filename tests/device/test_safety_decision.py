@@ -2098,3 +2098,67 @@ def test_a_face_dropped_with_the_side_said_after_is_a_call(text: str) -> None:
                                   "my face is numb on one side after the dentist"])
 def test_a_face_that_fell_at_news_is_no_call_words(text: str) -> None:
     assert safety.safety_label_of_words(text) is None, text
+
+
+@pytest.mark.parametrize("text", [
+    "oh the leaves have got away from me, it's in the conifers now and it's heading for the "
+    "house",
+    "i've cut my leg open on the hedge shears and it's pumping out",
+    "the little one's drunk out of a lemonade bottle in the shed but it had weedkiller in it",
+    "it's probably nothing but that gas smell round the greenhouse heater is really strong now "
+    "and i feel a bit woozy",
+])
+def test_calls_of_the_thirtieth_round_are_safety_words(text: str) -> None:
+    """Kinds of call found by the thirtieth held-out file, read once the thirty-first was
+    written (docs/safety-path.md, "The thirtieth, read"): a garden fire got away and
+    spreading, a cut that pumps, a poison found in the bottle after it was drunk, a gas
+    smell told as strong now."""
+    assert safety.safety_label_of_words(text) in SAFETY_LABELS, text
+    assert not safety.is_negated_call(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "the bonfire's out of control",
+    "the fire has got out of hand",
+    "i've sliced my hand on the bread knife and it's spurting",
+    "he's gashed his head on the shelf and it's gushing",
+    "the blood's pumping out of my leg",
+    "she's swallowed some out of the squash bottle and there was bleach in it",
+    "it smells like gas in here",
+    "the gas smell is getting stronger",
+    "the dog's bitten me and i'm bleeding",
+    "i've got hay fever and now i can't breathe",
+    "there's no fire alarm and the kitchen's on fire",
+])
+def test_the_literal_neighbours_of_the_thirtieth_round_still_call(text: str) -> None:
+    assert safety.safety_label_of_words(text) in SAFETY_LABELS, text
+
+
+@pytest.mark.parametrize("text", [
+    "the gas smell was strong yesterday but the engineer's sorted it",
+    "there's no gas smell now, the engineer's been",
+    "i cut the hose by mistake and it's pouring out",
+    "my heart's pumping after that walk up the hill",
+    "the weeds got away from me this year",
+    "time's got away from me, i'll do the hedge tomorrow",
+    "the pump's pumping out the pond",
+])
+def test_neighbours_of_the_thirtieth_round_that_are_no_call_words(text: str) -> None:
+    assert safety.safety_label_of_words(text) is None, text
+
+
+@pytest.mark.parametrize("text", [
+    "i've got hay fever something awful, my eyes are streaming and i can't stop sneezing",
+    "there's a splinter in my thumb from the shed door and it's throbbing",
+    "the cat's been stung on the nose and it's all swollen up",
+    "the dog's bleeding from his ear, he's been shaking his head all morning",
+    "i think the dog's got heatstroke, he's panting like mad",
+    "the budgie flew into the window and now he's lying on the floor of his cage",
+    "the roses are dying, what am i doing wrong",
+    "there's no fire, it's only next door's barbecue smoke coming over",
+])
+def test_hay_fever_a_splinter_a_pets_trouble_and_no_fire_are_no_call(text: str) -> None:
+    """Hay fever, a splinter, a pet's or a plant's trouble, a fire said not to be one: no
+    call whatever the model says (the model alone alerted on three of these at once, the
+    words net on one; four more were asked about)."""
+    assert safety.is_negated_call(text), text
