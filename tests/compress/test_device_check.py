@@ -282,3 +282,14 @@ def test_the_thirty_first_held_out_file_kept_blind() -> None:
     assert result["n_safety"] == 55 and result["n_other"] == 149
     assert result["safety_missed"] <= 2
     assert result["other_alerts"] <= 1 and result["other_questions"] <= 3
+
+
+def test_the_thirty_second_held_out_file_kept_blind() -> None:
+    """Written blind after the thirtieth was read, and kept blind (docs/safety-path.md,
+    "A thirty-second file"): counts only. First measured with the thirtieth round's words:
+    two other sentences alerted at once, nine asked, one call missed. Ceilings rather than
+    goals."""
+    result = device_check(file=CHALLENGE_DIR / "figures_heldout32_en.jsonl")
+    assert result["n_safety"] == 53 and result["n_other"] == 143
+    assert result["safety_missed"] <= 1
+    assert result["other_alerts"] <= 2 and result["other_questions"] <= 9
