@@ -45,6 +45,8 @@ _RISE_MYSELF = r"(?:lift|pick|pull|haul|heave|drag|push|get) myself (?:back )?up
 (_SAFETY_PHRASE), and of a fall's label (_FALL_WORDS)."""
 
 _FLOOR_COVERING = r"(?:lino|tiles|carpet|rug)"
+_CHEST_PAIN = r"(?:chest pains?|pains? (?:in|across) (?:my|me|his|her|the) chest)"
+"""A chest pain, said either way round ("chest pains", "a crushing pain in my chest")."""
 """A floor's covering the resident may be down on ("i'm on the bathroom lino")."""
 _WEDGED = (r"(?:wedged|jammed|stuck|trapped)(?: down(?: here| there)?| on the floor)? (?:in )?"
            r"between")
@@ -77,7 +79,8 @@ _SAFETY_PHRASE = re.compile(
     # "carer" as the recognizer often writes it, without its last syllable
     r"\balert (?:my |the )?care\b(?! (?:plan|home|package)\b)|"
     rf"\b{_EMERGENCY_NUMBER}\b|\bemergency\b|"
-    r"\bchest pains?\b|\bchest (?:is |feels )?(?:\w+ )?(?:hurting|hurts|tight)\b|"
+    # a chest pain said either way round: "chest pains", "this crushing pain in my chest"
+    rf"\b{_CHEST_PAIN}\b|\bchest (?:is |feels )?(?:\w+ )?(?:hurting|hurts|tight)\b|"
     r"\bchest(?:'s| has) gone (?:really |very |so |all |awfully )?(?:tight|heavy)\b|"
     r"\bheart attack\b|\bstroke\b|\bbleeding\b|\b(?:passing|passed|blacked) out\b|"
     # the resident blacking out, or about to: "i keep blacking out", "i'm going to pass out"
@@ -213,6 +216,11 @@ _SAFETY_PHRASE = re.compile(
     r"(?:are|is|have gone)) (?:getting |gone |going |so |very |really |a bit |proper )?(?:cold|"
     r"stiff|numb|chilly|freezing)\b(?![^.!?]*\b(?:heating|radiator|fire on|blanket|cardigan|"
     r"jumper)\b)|"
+    # ... or after going down: "i went down in the garden putting the bins out and i've been
+    # lying here a while" (never lying here awake in bed)
+    r"\b(?:went down|gone down|fell|fallen|slipped|tripped|on the (?:floor|ground|grass|lawn|"
+    r"path|patio))\b[^.!?]{0,80}?\b(?:been lying|lying) (?:here|there)\b(?![^.!?]*\b(?:bed|"
+    r"awake|asleep|sleep)\b)|"
     # someone lying there hurt, now: "mum tripped over the cat and she's lying there saying
     # her hip hurts" (never lying there reading, nor the cat in the sun)
     r"\b(?:he|she|they|mum|mom|dad|nan|gran|grandad|grandma|grandpa|my (?:husband|wife|mum|"
@@ -346,6 +354,15 @@ _SAFETY_PHRASE = re.compile(
     r"| just)? (?:going off|gone off|went off|sounding|ringing|alarming|screeching|"
     r"shrieking)\b|"
     r"\b(?:on|caught|catching) fire\b|\bin flames\b|"
+    # flames there now, a battery or an appliance smoking: "the scooter's battery is smoking
+    # and there's flames under the seat" (never old flames)
+    r"\bthere(?:'s| is| are|'re) (?!old )(?:\w+ )?flames\b(?! (?:of|on the (?:gas|hob|telly|tv|"
+    r"screen|cooker|stove))\b)(?![^.!?]*\b(?:fireplace|grate|hearth|log ?burner|wood ?burner|"
+    r"stove|candles?|chiminea|fire ?pit|bonfire|barbecue|bbq|cosy|lovely)\b)|"
+    r"\b(?:battery|batteries|charger|plug|socket|scooter|wheelchair|extension lead|cable|wire|"
+    r"wiring|fuse ?box|toaster|kettle|telly|tv|television|heater|fan heater|microwave|tumble "
+    r"dryer|dryer|washing machine|electric blanket|laptop|phone)(?:'s| is| are)? (?:\w+ )?"
+    r"(?:smoking|smouldering|sparking)\b(?! hot\b)|"
     # "the oxygen tubing's caught light off the cooker" (never "caught the light")
     r"\b(?:caught|catching|catches) (?:light|alight)\b|"
     # a fire shouted at the start, or a pan alight: "fire in the chip pan, it's up the wall,
@@ -389,6 +406,12 @@ _SAFETY_PHRASE = re.compile(
     # a photo, a face that fell at the bill, are no such signs)
     r"\b(?!(?:was|were|been)\b)[\w']+(?:'s| is| are|'re| keeps?| kept| started| has started)"
     r"(?: (?:all|just|suddenly|now|really|badly|a bit))? slurring\b|"
+    # ... or their speech gone to nonsense: "his speech is all scrambled, like a radio between
+    # stations" (never words that get muddled when tired, nor a speech at a wedding)
+    r"\b(?:his|her|my|mum'?s|dad'?s) (?:speech|words|talking)(?:'s| is| are| has| have)? "
+    r"(?:suddenly |just )?(?:gone |come out |coming out )?(?:all )?(?:scrambled|jumbled|garbled|"
+    r"gobbledygook|nonsense)\b(?![^.!?]*\b(?:when (?:i'?m|he'?s|she'?s) tired|sometimes|these "
+    r"days|always|crossword|scrabble)\b)|"
     r"\b(?:face|mouth|smile|lip|eyelid)(?:'s| is| has)? (?:gone|going|started|starting|begun) "
     r"(?:to )?(?:all )?(?:droop\w*|crooked|lopsided|twisted|slack|down on one side|funny on one "
     r"side)\b|\b(?:face|mouth|smile)(?:'s| is| keeps) (?:all )?droop(?:ing|y)\b|"
@@ -399,10 +422,17 @@ _SAFETY_PHRASE = re.compile(
     r"\bpain(?:'s| is| has)? (?:\w+ ){0,3}?(?:going|gone|spreading|spread|shooting|moving|moved|"
     r"travelling|running) (?:right |straight )?(?:(?:up|down) )?(?:down|up|into|through) "
     r"(?:my|his|her) (?:left |right )?(?:arm|jaw|neck)\b|"
+    # ... told after the chest and more: "a pain in my chest since i got back from the shops
+    # and it's going down my arm"
+    r"\bchest\b[^.!?]{0,60}?\b(?:it'?s|it is|it has|and) (?:going|gone|spreading|spread|"
+    r"shooting|moving|moved|travelling) (?:right |straight )?(?:(?:up|down) )?(?:down|up|into|"
+    r"through) (?:my|his|her) (?:left |right )?(?:arm|jaw|neck)\b|"
     # too many pills at once: "she's swallowed the whole bottle", "i've downed a handful of my
     # sleeping pills" ("i've taken all my tablets" is the day's dose, told)
-    r"\b(?:swallowed|downed|necked|taken|took|had|eaten|ate) (?:the|a) whole (?:bottle|packet|"
-    r"pack|box|tub|strip)\b|\b(?:swallowed|downed|necked) (?:all|a handful of|a fistful of|"
+    r"\b(?:swallowed|downed|necked|taken|took|had|eaten|ate) (?:the|a) whole (?:week'?s |day'?s |"
+    r"month'?s |fortnight'?s )?(?:bottle|packet|pack|box|tub|strip|dosette|blister pack)\b"
+    r"(?! (?:back )?(?:to|into|in to) (?:the|a|my)\b)|"
+    r"\b(?:swallowed|downed|necked) (?:all|a handful of|a fistful of|"
     r"loads of|a load of) (?:of )?(?:my |the |me |his |her |their )?(?:[\w-]+ ){0,2}?(?:pills|"
     r"tablets|paracetamol|painkillers|capsules|meds)\b|"
     # ... or told by the pills first: "the tablets... i took the whole lot... didn't mean to"
@@ -618,7 +648,7 @@ _NEGATED = re.compile(
     r"someone'?s) (?:barbecue|bbq|bonfire|chiminea|fire pit)\b|"
     r"\bno (?:help|ambulance) (?:is )?(?:needed|required)\b|"
     r"\bnot (?:bleeding|choking|having a (?:stroke|heart attack|fit|seizure))\b|"
-    r"\bnot having (?:any )?chest pains?\b|"
+    rf"\bnot having (?:any )?{_CHEST_PAIN}\b|\bno {_CHEST_PAIN}\b|"
     # a symptom as it always is, or eased: "my chest is wheezy but no worse than usual",
     # "the angina's niggling, i've had my spray and it's settled", "the chest pain has gone"
     # (never a pain gone into the arm)
@@ -638,10 +668,12 @@ _NEGATED = re.compile(
     r"to|through|round|out)\b)|"
     r"\bpins and needles\b[^.!?]{0,40}?\b(?:from|after) (?:sitting|kneeling|lying|crossing)\b|"
     r"\b(?:it|it's|it has|that|wheeze|pain|chest|cough|breathing)(?:'s| has| have| is)? "
-    r"(?:eased|settled|calmed)(?: off| down)?(?: now)?\b(?! (?:a bit|slightly|but)\b)|"
+    r"(?:eased|easing|settled|settling|calmed)(?: off| down)?(?: now)?\b(?! (?:a bit|slightly|"
+    r"but)\b)|"
     r"\b(?:spray|inhaler|tablets?|puffer|nebuli[sz]er|gtn)(?:'s| has| have)? (?:worked|done the "
     r"trick|settled it|sorted it)\b|"
-    r"\b(?:chest )?pains? (?:has|have|'s) (?:gone|eased|settled|stopped|passed)\b"
+    r"\b(?:chest )?pains?(?: in (?:my|me|his|her|the) chest)? (?:has|have|'s) (?:gone|eased|"
+    r"settled|stopped|passed)\b"
     r"(?! (?:into|down|up|to|through|round)\b)|"
     r"\bbut i can breathe (?:fine|ok|okay|alright|all right|normally)\b|"
     r"\b(?:so )?i'?m not worried\b|"
@@ -674,6 +706,9 @@ _IDIOM = re.compile(
     # are streaming", "there's a splinter in my thumb and it's throbbing"
     r"\bhay ?fever\b|\b(?:can'?t|cannot|won'?t) stop sneezing\b|\bsplinters? in (?:my|his|her|"
     r"the) (?:\w+ )?(?:thumb|finger|hand|foot|toe|palm|knee|heel)\b|"
+    # a feeling of being shut in, a stitch from rushing, tablets down the hatch, "pipe down"
+    r"\bfeel(?:s|ing)? (?:like )?(?:a )?prisoner in (?:my|his|her|their|our) own (?:home|house|"
+    r"flat)\b|\ba stitch in (?:my|his|her) side\b|\bdown the hatch\b|\bpipe down\b|"
     # a pet's trouble, a plant's: "the cat's been stung on the nose", "the dog's bleeding
     # from his ear", "the dog's got heatstroke", "the budgie's lying on the floor of his
     # cage", "the roses are dying" (never "the dog's bitten me")
@@ -1375,11 +1410,11 @@ _NOT_NOW = re.compile(
     # another's turn on a day gone by, told as news: "my friend irene had chest pains on
     # saturday, she's in the hospital and doing well" (not the resident's, nor since)
     rf"(?:\b(?:he|she|they|my (?:\w+ )?{_KIN}(?: (?!had\b|has\b)\w+)?)"
-    r" (?:had|has had) (?:an? |his |her |their )?(?:chest pains?|stroke|heart attack|fit|"
+    r" (?:had|has had) (?:an? |his |her |their )?(?:" + _CHEST_PAIN + r"|stroke|heart attack|fit|"
     rf"seizure|funny turn)(?: [\w']+){{0,3}}? {_DAY_GONE}\b){_AGAIN}|"
     # a pain that turned out to be nothing: "the chest pains i had in march turned out to be
     # indigestion"
-    r"\b(?:chest pains?|heart attack|stroke|the pains?)(?: [\w']+){0,6}? turned out to be "
+    rf"\b(?:{_CHEST_PAIN}|heart attack|stroke|the pains?)(?: [\w']+){{0,6}}? turned out to be "
     r"(?:just |only |nothing but )?(?:indigestion|heartburn|wind|trapped wind|nothing|a pulled "
     r"muscle|anxiety|a panic attack|stress|acid|reflux)\b|"
     # another's turn with others caring for them: "my brother in karachi had a stroke, the
@@ -1494,7 +1529,8 @@ _NOT_NOW = re.compile(
     r"fainted|passed out|blacked out|was taken ill|took ill|was rushed (?:in|to hospital))"
     rf"(?: [\w']+){{0,4}}? {_DAY_GONE}\b){_AGAIN}|"
     rf"(?:\b(?:he|she|they|(?:my|our) (?:\w+ )?{_KIN}(?: \w+)?)(?:'?s| is|'re| are) (?:in|at) "
-    r"(?:the )?hospital with (?:an? |his |her |their |bad |some )?(?:chest pains?|stroke|heart "
+    r"(?:the )?hospital with (?:an? |his |her |their |bad |some )?(?:" + _CHEST_PAIN + r"|"
+    r"stroke|heart "
     rf"attack|fit|seizure|fall|pneumonia|infection)\b){_AGAIN}|"
     r"\b(?:the )?(?:ambulance|paramedics?|ambulance crew)(?:'s| has| have)? (?:been and gone|"
     r"came and went|come and gone)\b|"
@@ -1704,7 +1740,8 @@ _FALL_WORDS = re.compile(r"\b(?:fell|fallen|fall|slipped|tripped|tumbled|floor|g
                          r"steps|stool|roof|horse|bike)|(?:stuck|trapped) in (?:the|my|his|her) "
                          r"(?:bath|bathtub|tub)|get (?:myself |him |her )?out of (?:the|my) "
                          r"(?:bath|bathtub|tub)|(?:took|taken|had) an? (?:\w+ )?tumble|"
-                         r"(?:gone|went) over (?:in|on) the|can'?t stand|on my back)\b")
+                         r"(?:gone|went) over (?:in|on) the|can'?t stand|on my back|"
+                         r"been lying (?:here|there))\b")
 
 
 _FIRE_OR_GAS = re.compile(r"\b(?:smoke|fire|flames|gas)\b")

@@ -260,6 +260,12 @@ HELD_OUT = [
     # the bottle, a gas smell strong now). Read once the thirty-first was written ("The
     # thirtieth, read"): every call caught, no other alerted at once
     ("figures_heldout30_en.jsonl", 55, 161, 0),
+    # written blind after the twenty-ninth was read, kept blind one round: one other sentence
+    # alerted at once (a prisoner in one's own home, felt), three asked, two calls missed (a
+    # husband's speech scrambled, a long lie after going down in the garden). Read once the
+    # thirty-second was written ("The thirty-first, read"): every call caught, no other
+    # alerted at once or asked about
+    ("figures_heldout31_en.jsonl", 55, 149, 0),
 ]
 
 
@@ -271,17 +277,6 @@ def test_no_call_of_a_held_out_file_is_missed(name: str, calls: int, others: int
     assert result["safety_missed"] == 0, result["lists"]["safety_missed"]
     assert result["safety_alerted"] + result["safety_asked"] == calls
     assert result["other_alerts"] <= most_alerts, result["lists"]["other_alerts"]
-
-
-def test_the_thirty_first_held_out_file_kept_blind() -> None:
-    """Written blind after the twenty-ninth was read, and kept blind (docs/safety-path.md,
-    "A thirty-first file"): counts only. First measured with the twenty-ninth round's words
-    and their review: one other sentence alerted at once, three asked, two calls missed.
-    Ceilings rather than goals."""
-    result = device_check(file=CHALLENGE_DIR / "figures_heldout31_en.jsonl")
-    assert result["n_safety"] == 55 and result["n_other"] == 149
-    assert result["safety_missed"] <= 2
-    assert result["other_alerts"] <= 1 and result["other_questions"] <= 3
 
 
 def test_the_thirty_second_held_out_file_kept_blind() -> None:

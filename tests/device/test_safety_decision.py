@@ -2162,3 +2162,73 @@ def test_hay_fever_a_splinter_a_pets_trouble_and_no_fire_are_no_call(text: str) 
     call whatever the model says (the model alone alerted on three of these at once, the
     words net on one; four more were asked about)."""
     assert safety.is_negated_call(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "my husband's gone white as a sheet and his speech is all scrambled, like a radio between "
+    "stations, since we got home from the optician",
+    "i'm sorry to be a nuisance, i went down in the garden putting the bins out before the "
+    "taxi came and i've been lying here a while, it's getting cold",
+    "um, sorry to bother you, but i've had this crushing pain in my chest since i got back "
+    "from the shops and it's going down my arm",
+    "the mobility scooter's battery is smoking and there's flames under the seat in the "
+    "hallway",
+    "i've gone and mixed up my pills good and proper, swallowed the whole week's box before "
+    "the hospital transport came, and my head's swimming",
+])
+def test_calls_of_the_thirty_first_round_are_safety_words(text: str) -> None:
+    """Kinds of call found by the thirty-first held-out file, read once the thirty-second
+    was written (docs/safety-path.md, "The thirty-first, read"): another's speech gone to
+    nonsense, a long lie after going down, a chest pain said the other way round ("a pain
+    in my chest"), flames there now and a battery smoking, a whole week's pills swallowed."""
+    assert safety.safety_label_of_words(text) in SAFETY_LABELS, text
+    assert not safety.is_negated_call(text), text
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("i've got a terrible pain in my chest", "emergency_help"),
+    ("there's a pain across my chest like a band", "emergency_help"),
+    ("my chest has gone tight and now it's going down my left arm", "emergency_help"),
+    ("there's flames coming out of the toaster", "emergency_help"),
+    ("the extension lead is sparking", "emergency_help"),
+    ("her words have suddenly gone all jumbled", "emergency_help"),
+    ("i slipped on the path and i've been lying here since lunch", "fall_report"),
+    ("she's swallowed the whole packet", "emergency_help"),
+])
+def test_the_literal_neighbours_of_the_thirty_first_round_still_call(text: str,
+                                                                     label: str) -> None:
+    assert safety.safety_label_of_words(text) == label, text
+
+
+@pytest.mark.parametrize("text", [
+    "there's flames in the fireplace, lovely and cosy",
+    "there's old flames of mine at the tea dance",
+    "the phone's smoking hot after all that",
+    "he's smoking in the garden again",
+    "my words come out all jumbled when i'm tired",
+    "the best man's speech was all nonsense",
+    "i've been lying here awake since four",
+    "i took the whole week's box back to the chemist",
+    "i took the whole bottle to the bottle bank",
+])
+def test_neighbours_of_the_thirty_first_round_that_are_no_call_words(text: str) -> None:
+    assert safety.safety_label_of_words(text) is None, text
+
+
+@pytest.mark.parametrize("text", [
+    "i feel like a prisoner in my own home now i can't get out on my own",
+    "i've got a stitch in my side from rushing for the bus, it's easing off now",
+    "pills down the hatch, all present and correct",
+    "pipe down now, i've got to dash for the bus",
+    "the pain in my chest has gone now",
+    "no pain in my chest, just the knee",
+    "i'm not having any pain in my chest",
+    "my friend had pains in her chest on tuesday, she's fine now",
+    "the pain in my chest i had in march turned out to be indigestion",
+])
+def test_a_prisoner_felt_a_stitch_and_a_chest_pain_gone_are_no_call(text: str) -> None:
+    """A feeling of being shut in, a stitch easing, tablets down the hatch, "pipe down", and a
+    chest pain said the other way round where "chest pain" was already no call (gone,
+    denied, another's on a day gone by, turned out to be nothing): no call whatever the model
+    says (the model alone alerted on the first at once and asked about the next three)."""
+    assert safety.is_negated_call(text), text
