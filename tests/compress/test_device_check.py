@@ -288,3 +288,14 @@ def test_the_thirty_second_held_out_file_kept_blind() -> None:
     assert result["n_safety"] == 53 and result["n_other"] == 143
     assert result["safety_missed"] <= 1
     assert result["other_alerts"] <= 2 and result["other_questions"] <= 9
+
+
+def test_the_thirty_third_held_out_file_kept_blind() -> None:
+    """Written blind after the thirty-first was read, and kept blind (docs/safety-path.md,
+    "A thirty-third file"): counts only. First measured with the thirty-first round's words:
+    three other sentences alerted at once, six asked, one call missed. Ceilings rather than
+    goals."""
+    result = device_check(file=CHALLENGE_DIR / "figures_heldout33_en.jsonl")
+    assert result["n_safety"] == 52 and result["n_other"] == 148
+    assert result["safety_missed"] <= 1
+    assert result["other_alerts"] <= 3 and result["other_questions"] <= 6
