@@ -221,6 +221,17 @@ _SAFETY_PHRASE = re.compile(
     r"\b(?:went down|gone down|fell|fallen|slipped|tripped|on the (?:floor|ground|grass|lawn|"
     r"path|patio))\b[^.!?]{0,80}?\b(?:been lying|lying) (?:here|there)\b(?![^.!?]*\b(?:bed|"
     r"awake|asleep|sleep)\b)|"
+    # a long lie on what the floor is covered with, told before: "the tiles are ever so cold
+    # and i've been lying on them since my shower"; unable to shift or budge, or to get off
+    # the floor: "i can't shift", "i've kissed the lino and i can't get myself off it" (never a
+    # cold that won't shift)
+    rf"\b(?:{_FLOOR_COVERING}|floor|ground)\b[^.!?]{{0,60}}?\bbeen lying on (?:them|it)\b|"
+    r"\bi (?:can ?not|can'?t|could ?n'?t) (?:shift|budge)(?: myself)?(?= *$|[,.!?;]| (?:at all|"
+    r"an inch|from here|off|and|now|love|dear)\b)|"
+    rf"\b(?:{_FLOOR_COVERING}|floor|ground)\b[^.!?]{{0,40}}?\b(?:can ?not|can'?t|could ?n'?t) "
+    r"get (?:myself|him|her) (?:up )?off (?:it|them)\b|"
+    rf"\b(?:can ?not|can'?t|could ?n'?t) get (?:myself|him|her) (?:up )?off the (?:\w+ )?"
+    rf"(?:{_FLOOR_COVERING}|floor|ground)\b|"
     # someone lying there hurt, now: "mum tripped over the cat and she's lying there saying
     # her hip hurts" (never lying there reading, nor the cat in the sun)
     r"\b(?:he|she|they|mum|mom|dad|nan|gran|grandad|grandma|grandpa|my (?:husband|wife|mum|"
@@ -342,7 +353,11 @@ _SAFETY_PHRASE = re.compile(
     r"(?! (?:the|those|these|them|that|our|my) "
     r"(?:stairs|steps|hill|slope|path|drive|bank|ladder|road|street|lane))|"
     r"\b(?:having a|had a) (?:fit|seizure)\b|"
-    r"\bgas leak\b|\b(?:smell|smells|smelling) (?:of |like )?gas\b|\bleaking gas\b|"
+    r"\bgas leak\b|\b(?:smell|smells|smelling|stinks?|stinking|reeks?|reeking) (?:of |like )?"
+    r"gas\b|\bleaking gas\b|"
+    # ... or told by its smell: "there's a stink of rotten eggs everywhere" (never the drains)
+    r"\b(?:smell|smells|smelling|stink|stinks|stench|whiff|pong|reek|reeks) (?:of |like )?rotten "
+    r"eggs?\b(?![^.!?]*\b(?:drains?|sewer|sprouts|dog|wind|bin|compost|pond|the egg)\b)|"
     # the smell told as strong now: "that gas smell round the heater is really strong now"
     # ("the gas smell was strong yesterday" is a story)
     r"\bgas smell(?:'s| is)? (?:(?:round|in|from|by|near|at|coming from|off) (?:the |my |that )?"
@@ -444,6 +459,11 @@ _SAFETY_PHRASE = re.compile(
     r"hand)\b|\b(?:my|his|her) (?:left|right) (?:side|arm|leg)(?:'s| is| has)? (?:gone |"
     r"going )?(?:numb|dead|limp|floppy)\b(?! (?:from|with|after) (?:sitting|lying|kneeling|the "
     r"cold)\b)|"
+    # half of the face or the body that won't work now: "half my mouth won't work", "one side
+    # of his face won't move" (never half the lights)
+    r"\b(?:half|one side of|the (?:left|right) side of) (?:my|his|her|their) (?:mouth|face|"
+    r"body|arm|leg)(?:'s| is| has| have| are)? (?:suddenly |just )?(?:won'?t|can'?t|does ?n'?t|"
+    r"is ?n'?t|not) (?:work|move|working|moving)\b|"
     r"\b(?:one side of|side of) (?:my|his|her|their|your) (?:face|mouth)(?:'s| is| has)? "
     r"(?:gone |going |started )?(?:droop\w*|numb|dropped|fallen|slack|crooked)\b|"
     # ... or the side said after: "mum's face has dropped on one side" (never a face that fell
@@ -704,6 +724,19 @@ _IDIOM = re.compile(
     r"\b(?:ears? (?:are |is |'re |keep |keeps )?ringing|ringing in (?:my|his|her|the) ears?)\b|"
     # hay fever and its sneezing, a splinter: "i've got hay fever something awful, my eyes
     # are streaming", "there's a splinter in my thumb and it's throbbing"
+    # tablets that went down like a lead balloon, a back giving gyp, knees that are murder, hair
+    # dragged through a hedge backwards or a crime scene, tights like wrestling an octopus
+    # the drains or the bin smelling of rotten eggs (not the gas)
+    r"\b(?:drains?|sewers?|sprouts|bins?|compost|pond)(?:'s| is| are)? (?:\w+ )?(?:smell|smells|"
+    r"stink|stinks|reek|reeks|smelling|stinking) (?:of |like )?rotten eggs?\b|"
+    r"\blike a lead balloon\b|\b(?:giving|gives|gave|give) (?:me|him|her|us) (?:some )?gyp\b|"
+    r"\b(?:knees?|back|hips?|feet|legs|shoulders?|stairs|joints)(?:'s| is| are) (?:\w+ )?"
+    r"murder\b|\bthrough a hedge backwards\b|\b(?:a|like a) crime scene\b|\bwrestling an? "
+    r"(?:octopus|eel|bear)\b|"
+    # what counts as an emergency, asked: "if i tear my skin and it bleeds, is that an
+    # emergency or can i see to it myself?"
+    r"\b(?:is|would) (?:that|it|this) (?:be )?(?:classed as |counted as |called )?an emergency,? "
+    r"or\b|"
     r"\bhay ?fever\b|\b(?:can'?t|cannot|won'?t) stop sneezing\b|\bsplinters? in (?:my|his|her|"
     r"the) (?:\w+ )?(?:thumb|finger|hand|foot|toe|palm|knee|heel)\b|"
     # a feeling of being shut in, a stitch from rushing, tablets down the hatch, "pipe down"
@@ -783,9 +816,9 @@ _IDIOM = re.compile(
     r"deckchair|armchair|bed|stool|perch)"
     r"(?= (?:when|laughing)\b)|"
     # ... or after the laugh: "he laughed so much he nearly fell off his chair"
-    r"\blaugh(?:ed|ing)? (?:so much|so hard|that much|that hard|till|until)\b(?: [\w']+){0,3}? "
+    r"\blaugh(?:ed|ing)? (?:so much|so hard|that much|that hard|till|until)\b(?: [\w']+){0,5}? "
     r"(?:nearly|almost) fell (?:off|out of) (?:my|the|his|her) (?:chair|seat|pew|deckchair|"
-    r"armchair|stool)\b|"
+    r"armchair|stool|loo|toilet|sofa|settee|bench)\b|"
     r"\b(?:on|rolling (?:about |around )?on) the (?:\w+ )?floor (?:laughing|in stitches|"
     r"with laughter)\b|"
     # a story that had the resident in stitches ("that joke had me on the floor"; never
@@ -1741,7 +1774,8 @@ _FALL_WORDS = re.compile(r"\b(?:fell|fallen|fall|slipped|tripped|tumbled|floor|g
                          r"(?:bath|bathtub|tub)|get (?:myself |him |her )?out of (?:the|my) "
                          r"(?:bath|bathtub|tub)|(?:took|taken|had) an? (?:\w+ )?tumble|"
                          r"(?:gone|went) over (?:in|on) the|can'?t stand|on my back|"
-                         r"been lying (?:here|there))\b")
+                         r"been lying (?:here|there|on (?:them|it))|can'?t (?:shift|budge)|"
+                         r"get (?:myself|him|her) (?:up )?off)\b")
 
 
 _FIRE_OR_GAS = re.compile(r"\b(?:smoke|fire|flames|gas)\b")

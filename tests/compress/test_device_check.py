@@ -266,6 +266,12 @@ HELD_OUT = [
     # thirty-second was written ("The thirty-first, read"): every call caught, no other
     # alerted at once or asked about
     ("figures_heldout31_en.jsonl", 55, 149, 0),
+    # written blind after the thirtieth was read, kept blind one round: two other sentences
+    # alerted at once (tablets down like a lead balloon, what counts as an emergency asked),
+    # nine asked, one call missed (a long lie on the bathroom tiles). Read once the
+    # thirty-third was written ("The thirty-second, read"): every call caught, no other
+    # alerted at once
+    ("figures_heldout32_en.jsonl", 53, 143, 0),
 ]
 
 
@@ -277,17 +283,6 @@ def test_no_call_of_a_held_out_file_is_missed(name: str, calls: int, others: int
     assert result["safety_missed"] == 0, result["lists"]["safety_missed"]
     assert result["safety_alerted"] + result["safety_asked"] == calls
     assert result["other_alerts"] <= most_alerts, result["lists"]["other_alerts"]
-
-
-def test_the_thirty_second_held_out_file_kept_blind() -> None:
-    """Written blind after the thirtieth was read, and kept blind (docs/safety-path.md,
-    "A thirty-second file"): counts only. First measured with the thirtieth round's words:
-    two other sentences alerted at once, nine asked, one call missed. Ceilings rather than
-    goals."""
-    result = device_check(file=CHALLENGE_DIR / "figures_heldout32_en.jsonl")
-    assert result["n_safety"] == 53 and result["n_other"] == 143
-    assert result["safety_missed"] <= 1
-    assert result["other_alerts"] <= 2 and result["other_questions"] <= 9
 
 
 def test_the_thirty_third_held_out_file_kept_blind() -> None:

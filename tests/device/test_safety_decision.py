@@ -2232,3 +2232,64 @@ def test_a_prisoner_felt_a_stitch_and_a_chest_pain_gone_are_no_call(text: str) -
     denied, another's on a day gone by, turned out to be nothing): no call whatever the model
     says (the model alone alerted on the first at once and asked about the next three)."""
     assert safety.is_negated_call(text), text
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("the tiles are ever so cold and i've been lying on them since my shower, i can't shift",
+     "fall_report"),
+    ("i've kissed the lino, love, and i can't get myself off it", "fall_report"),
+    ("the lights went out in my head for a second and now half my mouth won't work",
+     "emergency_help"),
+    ("it's like a kettle whistling in the walls and there's a stink of rotten eggs everywhere",
+     "emergency_help"),
+])
+def test_calls_of_the_thirty_second_round_are_safety_words(text: str, label: str) -> None:
+    """Kinds of call found by the thirty-second held-out file, read once the thirty-third was
+    written (docs/safety-path.md, "The thirty-second, read"): a long lie on the tiles told
+    before, unable to shift or to get off the floor, half the mouth that won't work, gas
+    told by its smell of rotten eggs."""
+    assert safety.safety_label_of_words(text) == label, text
+    assert not safety.is_negated_call(text), text
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("i can't budge, love", "fall_report"),
+    ("i can't get myself up off the bathroom floor", "fall_report"),
+    ("one side of his face won't move", "emergency_help"),
+    ("i can smell rotten eggs in the kitchen", "emergency_help"),
+    ("the drains smell of rotten eggs and now the whole kitchen stinks of gas",
+     "emergency_help"),
+    ("i'm bleeding badly, is that an emergency or not", "emergency_help"),
+])
+def test_the_literal_neighbours_of_the_thirty_second_round_still_call(text: str,
+                                                                      label: str) -> None:
+    assert safety.safety_label_of_words(text) == label, text
+
+
+@pytest.mark.parametrize("text", [
+    "i can't shift this cold",
+    "half the lights won't work in the hall",
+    "i've been lying on the sofa since lunch",
+    "i can't get myself off the sofa without a push these days",
+])
+def test_neighbours_of_the_thirty_second_round_that_are_no_call_words(text: str) -> None:
+    assert safety.safety_label_of_words(text) is None, text
+
+
+@pytest.mark.parametrize("text", [
+    "i've swallowed my tablets, they went down like a lead balloon but they're down",
+    "if i tear my skin and it bleeds, is that an emergency or can i see to it myself?",
+    "i laughed so hard at the telly i nearly fell off the loo",
+    "my back's been giving me gyp since i bent over the bath",
+    "my knees are murder on the stairs up to the bathroom",
+    "this hair dye's a disaster, i look like i've been dragged through a hedge backwards",
+    "my hair's a bird's nest this morning, it's a crime scene up there",
+    "what a palaver getting my tights on, it's like wrestling an octopus",
+    "the drains smell of rotten eggs again",
+])
+def test_figures_of_the_bathroom_and_what_counts_as_an_emergency_are_no_call(text: str) -> None:
+    """Tablets down like a lead balloon, a laugh that nearly had one off the loo, a back
+    giving gyp, knees that are murder, hair dragged through a hedge, tights like an octopus,
+    the drains, and what counts as an emergency asked: no call whatever the model says (the
+    model alone alerted on the first at once, the words net on the second)."""
+    assert safety.is_negated_call(text), text
