@@ -294,3 +294,14 @@ def test_the_thirty_third_held_out_file_kept_blind() -> None:
     assert result["n_safety"] == 52 and result["n_other"] == 148
     assert result["safety_missed"] <= 1
     assert result["other_alerts"] <= 3 and result["other_questions"] <= 6
+
+
+def test_the_thirty_fourth_held_out_file_kept_blind() -> None:
+    """Written blind after the thirty-second was read, and kept blind (docs/safety-path.md,
+    "A thirty-fourth file"): counts only. First measured with the thirty-second round's
+    words: four other sentences alerted at once, eight asked, one call missed. Ceilings
+    rather than goals."""
+    result = device_check(file=CHALLENGE_DIR / "figures_heldout34_en.jsonl")
+    assert result["n_safety"] == 53 and result["n_other"] == 160
+    assert result["safety_missed"] <= 1
+    assert result["other_alerts"] <= 4 and result["other_questions"] <= 8
