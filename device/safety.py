@@ -236,9 +236,11 @@ _SAFETY_PHRASE = re.compile(
     # her hip hurts" (never lying there reading, nor the cat in the sun)
     r"\b(?:he|she|they|mum|mom|dad|nan|gran|grandad|grandma|grandpa|my (?:husband|wife|mum|"
     r"mother|dad|father|son|daughter|brother|sister|partner|friend|neighbou?r))(?:'s| is|'re| "
-    r"are)(?: just| still)? lying (?:there|here|on the (?:\w+ )?(?:floor|ground))\b"
+    r"are)(?: just| still)? lying (?:there|here|on the (?:\w+ )?(?:floor|ground|concrete|patio|"
+    r"path|pavement|tiles|lino|drive|road|steps|grass|lawn))\b"
     r"(?! (?:on|in) (?:the |his |her |my )?(?:sofa|settee|couch|bed|armchair|chair|recliner|"
-    r"hammock|deckchair|sun)\b| (?:reading|watching|asleep|sleeping|dozing|snoring)\b)"
+    r"hammock|deckchair|sun)\b| (?:reading|watching|asleep|sleeping|dozing|snoring|sunbathing|"
+    r"in the sun)\b)"
     r"(?=[^.!?]{0,40}?\b(?:hurts?|hurting|pain|can'?t|won'?t|not moving|groaning|moaning|"
     r"crying|bleeding|cold|stuck)\b)|"
     # bedding or furniture smouldering: "the heater's fallen onto the bed and the blanket's
@@ -369,6 +371,13 @@ _SAFETY_PHRASE = re.compile(
     r"| just)? (?:going off|gone off|went off|sounding|ringing|alarming|screeching|"
     r"shrieking)\b|"
     r"\b(?:on|caught|catching) fire\b|\bin flames\b|"
+    # a building gone up in fire: "the shed's gone up like a tinderbox and ken's still in
+    # there" (never gone up in price)
+    r"\b(?:shed|house|garage|kitchen|caravan|flat|bungalow|barn|summerhouse|greenhouse|car|"
+    r"van|bin|hut|workshop)(?:'s| has| is)? (?:gone|going|went) up like a (?:tinderbox|torch|"
+    r"bonfire)\b|"
+    r"\b(?:shed|house|garage|kitchen|caravan|flat|bungalow|barn|summerhouse|workshop)(?:'s| has| "
+    r"is)? (?:gone|going) up\b[^.!?]{0,40}?\b(?:still in there|inside|in it)\b|"
     # flames there now, a battery or an appliance smoking: "the scooter's battery is smoking
     # and there's flames under the seat" (never old flames)
     r"\bthere(?:'s| is| are|'re) (?!old )(?:\w+ )?flames\b(?! (?:of|on the (?:gas|hob|telly|tv|"
@@ -459,6 +468,14 @@ _SAFETY_PHRASE = re.compile(
     r"hand)\b|\b(?:my|his|her) (?:left|right) (?:side|arm|leg)(?:'s| is| has)? (?:gone |"
     r"going )?(?:numb|dead|limp|floppy)\b(?! (?:from|with|after) (?:sitting|lying|kneeling|the "
     r"cold)\b)|"
+    # eyes rolled back: "her eyes have rolled back and she's not with us"
+    r"\b(?:my|his|her|their|mum'?s|dad'?s) eyes(?: have| 've| are| 're)? (?:\w+ )?roll(?:ed|ing) "
+    r"back\b|"
+    # a leg that won't take the weight, now: "i've gone down in the kitchen and my leg won't
+    # take my weight" (never these days)
+    r"\b(?:my|his|her) (?:\w+ )?(?:leg|legs|knee|knees|ankle|hip)(?:'s| is| are| has| have)? "
+    r"(?:\w+ )?(?:won'?t|can'?t|will not|cannot) (?:take|hold|bear) (?:my|his|her) weight\b"
+    r"(?![^.!?]*\b(?:these days|any ?more|since|when|lately|for (?:a|some) (?:while|time))\b)|"
     # half of the face or the body that won't work now: "half my mouth won't work", "one side
     # of his face won't move" (never half the lights)
     r"\b(?:half|one side of|the (?:left|right) side of) (?:my|his|her|their) (?:mouth|face|"
@@ -729,6 +746,15 @@ _IDIOM = re.compile(
     # the drains or the bin smelling of rotten eggs (not the gas)
     r"\b(?:drains?|sewers?|sprouts|bins?|compost|pond)(?:'s| is| are)? (?:\w+ )?(?:smell|smells|"
     r"stink|stinks|reek|reeks|smelling|stinking) (?:of |like )?rotten eggs?\b|"
+    # a gadget that chokes, a cough told big, "cut it out", a frog in the throat, trapped in
+    # a word search: "the grandson says my tablet is choking because i've got too many things
+    # open", "i nearly coughed my lungs up singing"
+    r"\b(?:computer|laptop|phone|ipad|tablet|printer|hoover|vacuum|engine|drains?|sink|"
+    r"plughole|wifi|internet|broadband|telly)(?:'s| is| keeps)? (?:\w+ )?choking\b(?! (?:on|me|"
+    r"him|her)\b)|\bcough(?:ed|ing)? (?:my|his|her|me) (?:lungs|guts|heart) (?:up|out)\b|"
+    r"\bcut it out\b(?! of\b)|\bswallowed a frog\b|\bfrog in (?:my|his|her|me) throat\b|"
+    r"\btrapped in (?:a|this|that|the) (?:word ?search|crossword|conversation|meeting|queue|"
+    r"time warp|loop)\b|"
     r"\blike a lead balloon\b|\b(?:giving|gives|gave|give) (?:me|him|her|us) (?:some )?gyp\b|"
     r"\b(?:knees?|back|hips?|feet|legs|shoulders?|stairs|joints)(?:'s| is| are) (?:\w+ )?"
     r"murder\b|\bthrough a hedge backwards\b|\b(?:a|like a) crime scene\b|\bwrestling an? "
@@ -780,8 +806,8 @@ _IDIOM = re.compile(
     r"(?![^.!?]*\b(?:won'?t stop|will not stop|can'?t stop|everywhere|pouring|spurting)\b)|"
     # minor, said so: "i've burnt my finger on the kettle, it's only small but it stings";
     # "her throat's scratchy, but she's breathing fine"
-    r"\b(?:it'?s|it is) only (?:a )?(?:small|little|tiny|minor)\b|\bonly a (?:small|little|"
-    r"tiny|minor) (?:burn|cut|nick|scald|graze|bruise|blister)\b|"
+    r"\b(?:it'?s|it is) only (?:a )?(?:small|little|tiny|minor)\b|\b(?:only|just) a (?:small|"
+    r"little|tiny|minor) (?:burn|cut|nick|scald|graze|bruise|blister)\b|"
     r"\b(?:she'?s|he'?s|i'?m|they'?re|she is|he is|i am) breathing (?:fine|ok|okay|all right|"
     r"alright|normally|normal|properly)\b|"
     # "the tap's dripping and it's driving me up the wall"; "a fox screaming out the back,
@@ -1369,7 +1395,7 @@ _LONG_AGO = (r"(?:(?:a (?:few|couple of) |\w+ )?(?:years?|months?|weeks?) (?:ago
              r"as a (?:child|girl|boy|kid|youngster|teenager)|before christmas|"
              r"in the (?:spring|summer|autumn|winter)(?= but)|"
              r"when i was (?:young|younger|little|small|courting|at school|about (?:\w+ty|\d+)|"
-             r"a (?:child|girl|boy|kid|youngster|teenager))|back then|"
+             r"a (?:child|girl|boy|kid|youngster|teenager|lad|lass|nipper|nipper|tot))|back then|"
              r"in (?:19|20)\d\d|in nineteen \w+(?: \w+)?|"
              r"back in (?:'?\d\d|(?:19|20)\d\d|the (?:fifties|sixties|seventies|eighties|"
              r"nineties|\d0s|'\d0s)))\b")
@@ -1775,7 +1801,9 @@ _FALL_WORDS = re.compile(r"\b(?:fell|fallen|fall|slipped|tripped|tumbled|floor|g
                          r"(?:bath|bathtub|tub)|(?:took|taken|had) an? (?:\w+ )?tumble|"
                          r"(?:gone|went) over (?:in|on) the|can'?t stand|on my back|"
                          r"been lying (?:here|there|on (?:them|it))|can'?t (?:shift|budge)|"
-                         r"get (?:myself|him|her) (?:up )?off)\b")
+                         r"get (?:myself|him|her) (?:up )?off|(?:take|hold|bear) (?:my|his|her) "
+                         r"weight|down like a sack of|lying on the (?:\w+ )?(?:ground|concrete|"
+                         r"patio|path|pavement|drive|steps|grass|lawn))\b")
 
 
 _FIRE_OR_GAS = re.compile(r"\b(?:smoke|fire|flames|gas)\b")

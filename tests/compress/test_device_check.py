@@ -272,6 +272,12 @@ HELD_OUT = [
     # thirty-third was written ("The thirty-second, read"): every call caught, no other
     # alerted at once
     ("figures_heldout32_en.jsonl", 53, 143, 0),
+    # written blind after the thirty-first was read, kept blind one round: three other
+    # sentences alerted at once (a tablet computer "choking", a cough told big, "cut it
+    # out"), six asked, one call missed (a shed gone up like a tinderbox with a man inside).
+    # Read once the thirty-fourth was written ("The thirty-third, read"): every call caught,
+    # no other alerted at once
+    ("figures_heldout33_en.jsonl", 52, 148, 0),
 ]
 
 
@@ -283,17 +289,6 @@ def test_no_call_of_a_held_out_file_is_missed(name: str, calls: int, others: int
     assert result["safety_missed"] == 0, result["lists"]["safety_missed"]
     assert result["safety_alerted"] + result["safety_asked"] == calls
     assert result["other_alerts"] <= most_alerts, result["lists"]["other_alerts"]
-
-
-def test_the_thirty_third_held_out_file_kept_blind() -> None:
-    """Written blind after the thirty-first was read, and kept blind (docs/safety-path.md,
-    "A thirty-third file"): counts only. First measured with the thirty-first round's words:
-    three other sentences alerted at once, six asked, one call missed. Ceilings rather than
-    goals."""
-    result = device_check(file=CHALLENGE_DIR / "figures_heldout33_en.jsonl")
-    assert result["n_safety"] == 52 and result["n_other"] == 148
-    assert result["safety_missed"] <= 1
-    assert result["other_alerts"] <= 3 and result["other_questions"] <= 6
 
 
 def test_the_thirty_fourth_held_out_file_kept_blind() -> None:

@@ -2293,3 +2293,58 @@ def test_figures_of_the_bathroom_and_what_counts_as_an_emergency_are_no_call(tex
     the drains, and what counts as an emergency asked: no call whatever the model says (the
     model alone alerted on the first at once, the words net on the second)."""
     assert safety.is_negated_call(text), text
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("the shed's gone up like a tinderbox and ken's still in there", "emergency_help"),
+    ("mum's gone white as a sheet at the bingo table, her eyes have rolled back and she's not "
+     "with us", "emergency_help"),
+    ("grandad's come off the ladder in the shed, he's lying on the concrete and he's groaning",
+     "fall_report"),
+    ("i've gone down like a sack of spuds in the kitchen and my leg won't take my weight",
+     "fall_report"),
+])
+def test_calls_of_the_thirty_third_round_are_safety_words(text: str, label: str) -> None:
+    """Kinds of call found by the thirty-third held-out file, read once the thirty-fourth
+    was written (docs/safety-path.md, "The thirty-third, read"): a building gone up with
+    someone inside, eyes rolled back, someone lying on concrete, a leg that won't take the
+    weight now."""
+    assert safety.safety_label_of_words(text) == label, text
+    assert not safety.is_negated_call(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "the garage has gone up like a torch",
+    "his eyes are rolling back",
+    "she's lying on the patio and she can't get up",
+    "my tablet is choking me, it's stuck in my throat",
+])
+def test_the_literal_neighbours_of_the_thirty_third_round_still_call(text: str) -> None:
+    assert safety.safety_label_of_words(text) in SAFETY_LABELS, text
+
+
+@pytest.mark.parametrize("text", [
+    "the house has gone up in value",
+    "the shed's gone up in price since the spring",
+    "my knee won't take my weight these days",
+    "he's lying on the lawn sunbathing",
+])
+def test_neighbours_of_the_thirty_third_round_that_are_no_call_words(text: str) -> None:
+    assert safety.safety_label_of_words(text) is None, text
+
+
+@pytest.mark.parametrize("text", [
+    "the grandson says my tablet is choking because i've got too many things open",
+    "i nearly coughed my lungs up singing, this chesty cold",
+    "cut it out, i'm trying to count my stitches",
+    "i'm trapped in a word search i'll never escape from, there's no zebra in it anywhere",
+    "when i was a lad i fell out of the apple tree and broke my arm, that's why my elbow's "
+    "crooked",
+    "this cold's got me all bunged up, i sound like i've swallowed a frog",
+    "i burned my finger on the glue gun, it's just a little blister",
+])
+def test_a_gadget_choking_a_cough_told_big_and_a_boyhood_fall_are_no_call(text: str) -> None:
+    """A gadget that chokes, a cough told big, "cut it out", a word search one is trapped in,
+    a fall as a lad, a frog in the throat, a little blister: no call whatever the model says
+    (the words net alerted on the first at once, the model alone on the next two)."""
+    assert safety.is_negated_call(text), text
