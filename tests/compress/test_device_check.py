@@ -300,3 +300,14 @@ def test_the_thirty_fourth_held_out_file_kept_blind() -> None:
     assert result["n_safety"] == 53 and result["n_other"] == 160
     assert result["safety_missed"] <= 1
     assert result["other_alerts"] <= 4 and result["other_questions"] <= 8
+
+
+def test_the_thirty_fifth_held_out_file_kept_blind() -> None:
+    """Written blind after the thirty-third was read, and kept blind (docs/safety-path.md,
+    "A thirty-fifth file"): counts only. First measured with the thirty-third round's words:
+    three other sentences alerted at once, six asked, five calls missed. Ceilings rather than
+    goals."""
+    result = device_check(file=CHALLENGE_DIR / "figures_heldout35_en.jsonl")
+    assert result["n_safety"] == 53 and result["n_other"] == 146
+    assert result["safety_missed"] <= 5
+    assert result["other_alerts"] <= 3 and result["other_questions"] <= 6
