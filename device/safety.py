@@ -237,7 +237,8 @@ _SAFETY_PHRASE = re.compile(
     r"\b(?:he|she|they|mum|mom|dad|nan|gran|grandad|grandma|grandpa|my (?:husband|wife|mum|"
     r"mother|dad|father|son|daughter|brother|sister|partner|friend|neighbou?r))(?:'s| is|'re| "
     r"are)(?: just| still)? lying (?:there|here|on the (?:\w+ )?(?:floor|ground|concrete|patio|"
-    r"path|pavement|tiles|lino|drive|road|steps|grass|lawn))\b"
+    r"path|pavement|tiles|lino|drive|road|steps|grass|lawn)|at the bottom(?: of the (?:stairs|"
+    r"steps))?)\b"
     r"(?! (?:on|in) (?:the |his |her |my )?(?:sofa|settee|couch|bed|armchair|chair|recliner|"
     r"hammock|deckchair|sun)\b| (?:reading|watching|asleep|sleeping|dozing|snoring|sunbathing|"
     r"in the sun)\b)"
@@ -468,6 +469,13 @@ _SAFETY_PHRASE = re.compile(
     r"hand)\b|\b(?:my|his|her) (?:left|right) (?:side|arm|leg)(?:'s| is| has)? (?:gone |"
     r"going )?(?:numb|dead|limp|floppy)\b(?! (?:from|with|after) (?:sitting|lying|kneeling|the "
     r"cold)\b)|"
+    # a tumble told the old way: "i've gone base over apex on the wet patio", "ted's gone
+    # head over heels over the pushchair" (never head over heels in love, or for someone)
+    r"\b(?:gone|went|going|fell|fallen|come|came) (?:base over apex|arse over (?:tit|teakettle|"
+    r"elbow|tip)|head over heels|heels over head|a[\w]* over tit)\b(?! (?:for|in love|with)\b)|"
+    # someone still down there, hurt: "... and he's still down there groaning"
+    r"\bstill down (?:there|here)\b[^.!?]{0,30}?\b(?:groaning|moaning|crying|can'?t|won'?t|hurt|"
+    r"in pain|not moving|bleeding)\b|"
     # eyes rolled back: "her eyes have rolled back and she's not with us"
     r"\b(?:my|his|her|their|mum'?s|dad'?s) eyes(?: have| 've| are| 're)? (?:\w+ )?roll(?:ed|ing) "
     r"back\b|"
@@ -541,8 +549,12 @@ _SAFETY_PHRASE = re.compile(
     # an appliance alight: "the toaster's gone up and the cupboard above it's catching"
     r"(?<!of )\b(?:the |my |our |a )(?:toaster|pan|frying pan|oven|grill|microwave|tumble dryer|"
     r"dryer|heater|telly|tv|"
-    r"kettle|fryer|air fryer|cooker|hob)(?:'s| has| is)? (?:gone up|going up|alight|ablaze)"
-    r"(?! (?:in price|by|again in price)\b)|"
+    r"kettle|fryer|air fryer|cooker|hob|cupboards?|curtains)(?:'s| has| is| are| have)? (?:gone "
+    r"up|going up|alight|ablaze)(?! (?:in price|by|again in price)\b)|"
+    # ... or caught, said so: "the toaster's caught and the cupboards are going up"
+    # (a pan only with the fire said after: "the pan's caught, i'll soak it" is the rice)
+    r"\b(?:toaster|chip pan|grill|oven|heater|fryer|tea ?towel|bin)(?:'s| has) caught(?= *$|"
+    r"[,.!?;]| and\b)|\bpan(?:'s| has) caught and (?:the |i )?(?:flames?|fire|smoke|can'?t)\b|"
     r"\b(?:cupboard|curtains?|blind|tea ?towel|wall|ceiling)(?: above it| next to it)?(?:'s| is)? "
     r"(?:catching|caught|alight)\b(?! (?:the|my|your|his|her|a) \w)|"
     r"\b(?:oh )?my chest\b[^.!?]{0,30}?\bsomething'?s (?:really |very |badly |terribly )?"
@@ -755,6 +767,21 @@ _IDIOM = re.compile(
     r"\bcut it out\b(?! of\b)|\bswallowed a frog\b|\bfrog in (?:my|his|her|me) throat\b|"
     r"\btrapped in (?:a|this|that|the) (?:word ?search|crossword|conversation|meeting|queue|"
     r"time warp|loop)\b|"
+    # fallen for someone or a line; a baby's pair of lungs; a stomach that thinks its throat's
+    # been cut; an accident waiting to happen; no breath for laughing; a custard emergency; a
+    # baby learning to walk; an adult at play on the floor
+    r"\b(?:fallen|fell|falling) for (?:\w+ ){0,4}?hook,? line and sinker\b|\b(?:fallen|fell|"
+    r"falling) for (?:him|her|them|that one|the (?:new )?(?:neighbour|vicar|postman|milkman|"
+    r"doctor|lodger|chap|lad|lass|fella|scam|trick|patter|con))\b|"
+    r"\b(?:a (?:good |fine |right )?)?pair of lungs on (?:her|him|them|it)\b|\bscream(?:ing|s|ed)? "
+    r"the (?:house|place) down\b|\bthinks? my throat'?s been cut\b|\baccident waiting to happen\b|"
+    r"\b(?:can'?t|couldn'?t|could not|cannot) breathe (?:for|from|with) laugh(?:ing|ter)\b|"
+    r"\bemergency\W+(?:we'?ve|we have|i'?ve|i have|we'?re|we are|i'?m) (?:run |ran |all )?out "
+    r"of\b|(?<!call )(?<!ring )(?<!phone )\b(?:biscuit|custard|chocolate|cake|crisps?|"
+    r"fashion|knitting|wool|sprout) emergency\b|\blearning to walk\b|"
+    r"\b(?:on the (?:\w+ )?floor|floor)\b[^.!?]{0,30}?"
+    r"\b(?:building|playing|doing) (?:lego|a jigsaw|jigsaws|trains|the train set|with)\b|"
+    r"\b(?:for|with|about) (?:this|a|the|my|that) splinter\b|"
     r"\blike a lead balloon\b|\b(?:giving|gives|gave|give) (?:me|him|her|us) (?:some )?gyp\b|"
     r"\b(?:knees?|back|hips?|feet|legs|shoulders?|stairs|joints)(?:'s| is| are) (?:\w+ )?"
     r"murder\b|\bthrough a hedge backwards\b|\b(?:a|like a) crime scene\b|\bwrestling an? "
@@ -1803,7 +1830,9 @@ _FALL_WORDS = re.compile(r"\b(?:fell|fallen|fall|slipped|tripped|tumbled|floor|g
                          r"been lying (?:here|there|on (?:them|it))|can'?t (?:shift|budge)|"
                          r"get (?:myself|him|her) (?:up )?off|(?:take|hold|bear) (?:my|his|her) "
                          r"weight|down like a sack of|lying on the (?:\w+ )?(?:ground|concrete|"
-                         r"patio|path|pavement|drive|steps|grass|lawn))\b")
+                         r"patio|path|pavement|drive|steps|grass|lawn)|base over apex|"
+                         r"arse over|head over heels|heels over head|over tit|"
+                         r"still down (?:there|here)|lying at the bottom)\b")
 
 
 _FIRE_OR_GAS = re.compile(r"\b(?:smoke|fire|flames|gas)\b")

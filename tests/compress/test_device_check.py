@@ -278,6 +278,13 @@ HELD_OUT = [
     # Read once the thirty-fourth was written ("The thirty-third, read"): every call caught,
     # no other alerted at once
     ("figures_heldout33_en.jsonl", 52, 148, 0),
+    # written blind after the thirty-second was read, kept blind one round: four other
+    # sentences alerted at once (fallen for the new neighbour, a baby's pair of lungs, a
+    # custard emergency, a stomach that thinks its throat's been cut), eight asked, one call
+    # missed (a man gone head over heels over the pushchair, still down there groaning). Read
+    # once the thirty-fifth was written ("The thirty-fourth, read"): every call caught, no
+    # other alerted at once
+    ("figures_heldout34_en.jsonl", 53, 160, 0),
 ]
 
 
@@ -289,17 +296,6 @@ def test_no_call_of_a_held_out_file_is_missed(name: str, calls: int, others: int
     assert result["safety_missed"] == 0, result["lists"]["safety_missed"]
     assert result["safety_alerted"] + result["safety_asked"] == calls
     assert result["other_alerts"] <= most_alerts, result["lists"]["other_alerts"]
-
-
-def test_the_thirty_fourth_held_out_file_kept_blind() -> None:
-    """Written blind after the thirty-second was read, and kept blind (docs/safety-path.md,
-    "A thirty-fourth file"): counts only. First measured with the thirty-second round's
-    words: four other sentences alerted at once, eight asked, one call missed. Ceilings
-    rather than goals."""
-    result = device_check(file=CHALLENGE_DIR / "figures_heldout34_en.jsonl")
-    assert result["n_safety"] == 53 and result["n_other"] == 160
-    assert result["safety_missed"] <= 1
-    assert result["other_alerts"] <= 4 and result["other_questions"] <= 8
 
 
 def test_the_thirty_fifth_held_out_file_kept_blind() -> None:

@@ -2348,3 +2348,65 @@ def test_a_gadget_choking_a_cough_told_big_and_a_boyhood_fall_are_no_call(text: 
     a fall as a lad, a frog in the throat, a little blister: no call whatever the model says
     (the words net alerted on the first at once, the model alone on the next two)."""
     assert safety.is_negated_call(text), text
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("our ted's gone head over heels over the pushchair in the hall and he's still down there "
+     "groaning", "fall_report"),
+    ("i've gone base over apex on the wet patio and i'm stuck here like a beetle on its back",
+     "fall_report"),
+    ("my grandson's just come a cropper down the stairs and he's lying at the bottom, he won't "
+     "move his leg", "fall_report"),
+    ("the kitchen's like bonfire night in here, the toaster's caught and the cupboards are "
+     "going up", "emergency_help"),
+])
+def test_calls_of_the_thirty_fourth_round_are_safety_words(text: str, label: str) -> None:
+    """Kinds of call found by the thirty-fourth held-out file, read once the thirty-fifth
+    was written (docs/safety-path.md, "The thirty-fourth, read"): a tumble told the old way
+    (head over heels, base over apex), someone still down there hurt or lying at the bottom,
+    an appliance that has caught and cupboards going up."""
+    assert safety.safety_label_of_words(text) == label, text
+    assert not safety.is_negated_call(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "mum's gone arse over tit on the ice",
+    "she's lying at the bottom of the stairs groaning",
+    "the chip pan's caught",
+    "the curtains are going up",
+])
+def test_the_literal_neighbours_of_the_thirty_fourth_round_still_call(text: str) -> None:
+    assert safety.safety_label_of_words(text) in SAFETY_LABELS, text
+
+
+@pytest.mark.parametrize("text", [
+    "she fell head over heels for him at the dance",
+    "he's still down there in the cellar sorting the wine",
+    "the price of the cupboards has gone up",
+])
+def test_neighbours_of_the_thirty_fourth_round_that_are_no_call_words(text: str) -> None:
+    assert safety.safety_label_of_words(text) is None, text
+
+
+def test_a_third_fall_today_is_still_a_call() -> None:
+    assert safety.safety_label_of_words("i've fallen for the third time today") == "fall_report"
+
+
+@pytest.mark.parametrize("text", [
+    "my daughter's fallen for the new neighbour hook, line and sinker, she's smitten",
+    "that baby's got a pair of lungs on her, screaming the house down, bless her",
+    "emergency! we've run out of custard and the whole family's here in ten minutes",
+    "is it nearly teatime? my stomach thinks my throat's been cut",
+    "that toddler's an accident waiting to happen, he's into every cupboard",
+    "frank from the club had us in stitches, i couldn't breathe for laughing",
+    "dad's been on the floor for an hour now, building lego with oliver, he's having a whale of "
+    "a time",
+    "the baby keeps falling over, she's just learning to walk, and she's straight back up "
+    "laughing",
+])
+def test_family_sayings_and_a_custard_emergency_are_no_call(text: str) -> None:
+    """Fallen for someone, a baby's pair of lungs, a custard emergency, a stomach that thinks
+    its throat's been cut, an accident waiting to happen, no breath for laughing, a grown-up
+    at play on the floor, a baby learning to walk: no call whatever the model says (three
+    the model alone alerted on at once, one the words net)."""
+    assert safety.is_negated_call(text), text
