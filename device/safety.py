@@ -751,10 +751,6 @@ _IDIOM = re.compile(
     r"\bdrowning in (?:paperwork|work|bills|letters|forms|post|junk|emails?|washing|ironing|"
     r"debt|red tape)\b|"
     r"\b(?:ears? (?:are |is |'re |keep |keeps )?ringing|ringing in (?:my|his|her|the) ears?)\b|"
-    # hay fever and its sneezing, a splinter: "i've got hay fever something awful, my eyes
-    # are streaming", "there's a splinter in my thumb and it's throbbing"
-    # tablets that went down like a lead balloon, a back giving gyp, knees that are murder, hair
-    # dragged through a hedge backwards or a crime scene, tights like wrestling an octopus
     # the drains or the bin smelling of rotten eggs (not the gas)
     r"\b(?:drains?|sewers?|sprouts|bins?|compost|pond)(?:'s| is| are)? (?:\w+ )?(?:smell|smells|"
     r"stink|stinks|reek|reeks|smelling|stinking) (?:of |like )?rotten eggs?\b|"
@@ -769,7 +765,7 @@ _IDIOM = re.compile(
     r"time warp|loop)\b|"
     # fallen for someone or a line; a baby's pair of lungs; a stomach that thinks its throat's
     # been cut; an accident waiting to happen; no breath for laughing; a custard emergency; a
-    # baby learning to walk; an adult at play on the floor
+    # baby learning to walk; an adult at play on the floor; a splinter talked of
     r"\b(?:fallen|fell|falling) for (?:\w+ ){0,4}?hook,? line and sinker\b|\b(?:fallen|fell|"
     r"falling) for (?:him|her|them|that one|the (?:new )?(?:neighbour|vicar|postman|milkman|"
     r"doctor|lodger|chap|lad|lass|fella|scam|trick|patter|con))\b|"
@@ -782,6 +778,8 @@ _IDIOM = re.compile(
     r"\b(?:on the (?:\w+ )?floor|floor)\b[^.!?]{0,30}?"
     r"\b(?:building|playing|doing) (?:lego|a jigsaw|jigsaws|trains|the train set|with)\b|"
     r"\b(?:for|with|about) (?:this|a|the|my|that) splinter\b|"
+    # tablets that went down like a lead balloon, a back giving gyp, knees that are murder, hair
+    # dragged through a hedge backwards or a crime scene, tights like wrestling an octopus
     r"\blike a lead balloon\b|\b(?:giving|gives|gave|give) (?:me|him|her|us) (?:some )?gyp\b|"
     r"\b(?:knees?|back|hips?|feet|legs|shoulders?|stairs|joints)(?:'s| is| are) (?:\w+ )?"
     r"murder\b|\bthrough a hedge backwards\b|\b(?:a|like a) crime scene\b|\bwrestling an? "
@@ -790,6 +788,8 @@ _IDIOM = re.compile(
     # emergency or can i see to it myself?"
     r"\b(?:is|would) (?:that|it|this) (?:be )?(?:classed as |counted as |called )?an emergency,? "
     r"or\b|"
+    # hay fever and its sneezing, a splinter: "i've got hay fever something awful, my eyes
+    # are streaming", "there's a splinter in my thumb and it's throbbing"
     r"\bhay ?fever\b|\b(?:can'?t|cannot|won'?t) stop sneezing\b|\bsplinters? in (?:my|his|her|"
     r"the) (?:\w+ )?(?:thumb|finger|hand|foot|toe|palm|knee|heel)\b|"
     # a feeling of being shut in, a stitch from rushing, tablets down the hatch, "pipe down"
@@ -800,8 +800,8 @@ _IDIOM = re.compile(
     # cage", "the roses are dying" (never "the dog's bitten me")
     r"\b(?:the|my|our|his|her) (?:cat|dog|pup|puppy|kitten|budgie|rabbit|horse|pony|hamster|"
     r"parrot|canary|tortoise|guinea pig|ferret)(?:'s| has| is)?(?: been| got)? (?:bleeding|"
-    r"stung|got stung|been stung|bitten by|heatstroke|got heatstroke|limping|poorly|been sick|"
-    r"being sick|swollen|choking on (?:a|his|her|its) (?:bone|toy|ball))\b|"
+    r"stung|bitten by|heatstroke|limping|poorly|been sick|being sick|swollen|choking on (?:a|"
+    r"his|her|its) (?:bone|toy|ball))\b|"
     r"\bon the floor of (?:his|her|its|the|their) (?:cage|hutch|tank|basket|kennel|pen|run)\b|"
     r"\b(?:roses?|plants?|tomato(?:es)?|flowers?|lawn|grass|hedge|seedlings?|courgettes?|"
     r"geraniums?|fuchsias?|shrubs?|bushes|tree|trees|apple tree|pot plants?|hanging baskets?)"
@@ -1422,7 +1422,7 @@ _LONG_AGO = (r"(?:(?:a (?:few|couple of) |\w+ )?(?:years?|months?|weeks?) (?:ago
              r"as a (?:child|girl|boy|kid|youngster|teenager)|before christmas|"
              r"in the (?:spring|summer|autumn|winter)(?= but)|"
              r"when i was (?:young|younger|little|small|courting|at school|about (?:\w+ty|\d+)|"
-             r"a (?:child|girl|boy|kid|youngster|teenager|lad|lass|nipper|nipper|tot))|back then|"
+             r"a (?:child|girl|boy|kid|youngster|teenager|lad|lass|nipper|tot))|back then|"
              r"in (?:19|20)\d\d|in nineteen \w+(?: \w+)?|"
              r"back in (?:'?\d\d|(?:19|20)\d\d|the (?:fifties|sixties|seventies|eighties|"
              r"nineties|\d0s|'\d0s)))\b")
