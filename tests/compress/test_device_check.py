@@ -307,3 +307,14 @@ def test_the_thirty_fifth_held_out_file_kept_blind() -> None:
     assert result["n_safety"] == 53 and result["n_other"] == 146
     assert result["safety_missed"] <= 5
     assert result["other_alerts"] <= 3 and result["other_questions"] <= 6
+
+
+def test_the_thirty_sixth_held_out_file_kept_blind() -> None:
+    """Written blind after the thirty-fourth was read, and kept blind (docs/safety-path.md,
+    "A thirty-sixth file"): counts only. First measured with the thirty-fourth round's words:
+    four other sentences alerted at once, four asked, no call missed. Ceilings rather than
+    goals."""
+    result = device_check(file=CHALLENGE_DIR / "figures_heldout36_en.jsonl")
+    assert result["n_safety"] == 50 and result["n_other"] == 149
+    assert result["safety_missed"] == 0
+    assert result["other_alerts"] <= 4 and result["other_questions"] <= 4
