@@ -64,6 +64,7 @@ _SAFETY_PHRASE = re.compile(
     r"\bon the (?!ground |first |second |third |top |upper |bottom |upstairs |downstairs |"
     r"next |same |other |dance )(?:\w+ )?floor\b|"
     r"(?<!you )\b(?:can ?not|can'?t|unable to|could ?n'?t|cyaan|kyaan|caan) (?:get up|stand up|"
+    r"get back up(?! (?:the|to|there|those|these|them|stairs|steps|upstairs|into|onto|on)\b)|"
     r"(?:breathe|breath|breeth|breth)(?! (?:properly |very well |well )?through (?:my|his|her|"
     r"your|their|the|one) (?:\w+ )?(?:nose|nostrils?)\b(?!,? (?:or|and|nor) (?:through )?"
     r"(?:my |his |her )?mouth)| through it (?:at night|properly|very well)\b)|move|"
@@ -147,11 +148,13 @@ _SAFETY_PHRASE = re.compile(
     # lost: "wagers pouring through the ceiling onto the fuse box", and so is its verb:
     # "wilders forging through the ceiling onto the sockets"; any verb in -ing will do, since
     # nothing else comes through a ceiling onto the electrics: pouring, leaking, dripping, ...)
-    r"\b\w+ing (?:in )?(?:through|thru|from|"
-    r"down|out of) (?:the |my )?(?:ceiling|roof|light|lights|light fitting|wall|loft|pipe|"
-    r"upstairs)s? (?:right |straight |directly |down )?(?:onto|into|over|on|all over) "
-    r"(?:the |my )?(?:fuse ?box|sockets?|"
-    r"electrics|plugs?|light (?:fitting|switch)|lights|consumer unit|meter|wires|wiring)\b|"
+    r"\b\w+ing (?:in |straight |right )?(?:through|thru|from|"
+    r"down|out of) (?:the |my )?(?:kitchen |bathroom |bedroom |hall |landing |lounge )?"
+    r"(?:ceiling|roof|light|lights|light fitting|wall|loft|pipe|upstairs)s? "
+    r"(?:right |straight |directly |down )?(?:onto|into|over|on|all over) "
+    r"(?:the |my )?(?:fuse ?box|sockets?|electrics|plugs?|light (?:fitting|switch)|lights|"
+    r"consumer unit|meter|wires|wiring|cooker|oven|hob|telly|tv|television|microwave|kettle|"
+    r"toaster|heater|fire|extension leads?)\b|"
     # water come in to the electrics' level, or through a light: "the river's up over the
     # step and coming in under the door, and the sockets are down by the skirting", "water
     # coming through the light in the kitchen ceiling" (not "if the water ever ...")
@@ -210,6 +213,27 @@ _SAFETY_PHRASE = re.compile(
     r"(?:for me )?to (?:lift|get up|pick up))\b"
     r"(?![^.!?]*\b(?:any ?more|these days|any longer|since|in and out|into (?:the|his|her) "
     r"(?:bath|bed|car|chair)|hoist)\b)|"
+    # a fall told as going down like a sack of potatoes ("i've gone down like a sack of spuds
+    # next to the washing machine"; never a boxer or a footballer who "went down like a sack
+    # of spuds": another's only as "has gone")
+    r"\b(?:i(?:'ve| have)? (?:gone|went)|\w+(?:'s| has) gone) down like an? (?:sack|bag) of "
+    r"(?:spuds|potatoes|taters|coal|cement|bricks|flour|spanners)\b|"
+    # down on the floor told by what one is down by, at home: "i'm down by the boiler
+    # cupboard and my knees won't play ball", "i've gone down by the fridge" (never down by
+    # the sea, nor down by the fridge getting the milk or looking for the remote)
+    r"\bi(?:'m| am|'ve gone| have gone|'ve ended up| have ended up) down (?:by|next to|"
+    r"beside|between|behind|in front of) (?:the|my) (?:[\w']+ ){0,2}?(?:bed|fridge|freezer|stairs|"
+    r"toilet|loo|bath|sink|sofa|settee|chair|armchair|cooker|oven|radiator|cupboard|wardrobe|"
+    r"washing machine|dryer|boiler|table|commode|dresser|sideboard)s?\b(?![^.!?]*\b(?:looking|"
+    r"searching|hunting|cleaning|waiting|sorting|fixing|mopping|wiping|getting|fetching|having|"
+    r"playing|feeding|picking|tidying|painting|scrubbing)\b)|"
+    # a burst pipe that is flooding the house now: "the pipe to the radiator has burst and
+    # the water's already over my slippers, it won't stop" (never "if the pipes have burst",
+    # nor the pipe that burst last winter)
+    r"(?<!if )(?<!if the )(?<!if my )(?<!in case )(?<!in case the )"
+    r"\b(?:the |a |my )?(?:pipes?|tank|radiator|cylinder|boiler|water main)"
+    r"(?: [\w']+){0,4}? (?:'s|has|have|'ve) (?:just )?burst\b(?=[^.!?]*\b(?:won'?t stop|"
+    r"can'?t stop it|pouring|gushing|everywhere|over my|up to my|rising|coming through)\b)|"
     # a long lie, told softly: "i've been down here a good while and i'm getting cold" (down
     # here on the floor, by what it does to the resident; never down here in the kitchen)
     r"\b(?:been|lying|stuck|laid) down here\b[^.!?]{0,40}?\b(?:i'?m|i am|i'?ve gone|my \w+ "
@@ -702,6 +726,16 @@ _NEGATED = re.compile(
     # "the angina's niggling, i've had my spray and it's settled", "the chest pain has gone"
     # (never a pain gone into the arm)
     r"\bno worse than (?:usual|normal|ever|it usually is|yesterday|last week)\b|"
+    # a splitting headache, the everyday kind (never the worst ever, sudden, out of nowhere,
+    # after a knock, or with other signs said after it)
+    r"(?<!worst )\b(?:a|this|my|me) splitting head(?:ache| ache)?\b(?![^.!?]*\b(?:worst|"
+    r"sudden|suddenly|out of (?:nowhere|the blue)|came on|thunder|bang|banged|knock|hit|"
+    r"can'?t see|double|blurr\w*|stiff|neck|sick|vomit\w*|confused|slurr\w*|droop\w*|numb|"
+    r"weak|fell|fall|fallen|never had)\b)|"
+    # a little nosebleed that is stopping: "my nose has sprung a leak, just a little bleed,
+    # it's already stopping"
+    r"\bnose\b[^.!?]{0,60}?\b(?:just|only) a (?:little|small|tiny|wee) (?:bleed|drip|trickle)"
+    r"\b[^.!?]{0,30}?\b(?:stopping|stopped|easing|slowing|drying up)\b|"
     # ... made light of, or a reading up again: "me head's banging, it's only a headache
     # mind", "my pressure is high again this morning" (never "it's not just a headache";
     # never "it's only indigestion", as a heart attack is often told by who would not be a
@@ -795,6 +829,8 @@ _IDIOM = re.compile(
     # a feeling of being shut in, a stitch from rushing, tablets down the hatch, "pipe down"
     r"\bfeel(?:s|ing)? (?:like )?(?:a )?prisoner in (?:my|his|her|their|our) own (?:home|house|"
     r"flat)\b|\ba stitch in (?:my|his|her) side\b|\bdown the hatch\b|\bpipe down\b|"
+    r"\bfeel(?:s|ing)? (?:so |a bit |really |quite )?trapped in (?:my|his|her|their|our|this|"
+    r"the) (?:own )?(?:home|house|flat|bungalow|room|chair|four walls)\b|"
     # a pet's trouble, a plant's: "the cat's been stung on the nose", "the dog's bleeding
     # from his ear", "the dog's got heatstroke", "the budgie's lying on the floor of his
     # cage", "the roses are dying" (never "the dog's bitten me")
@@ -890,6 +926,11 @@ _IDIOM = re.compile(
     r"are going to|'re going to|is going to|'s going to))* "
     r"(?:gave|give|gives|given|giving) (?:me|us|her|him|you|them) an? (?:heart attack|stroke|"
     r"coronary|funny turn)\b|"
+    # a reaction told as a turn: "you should have seen his face when he saw my old pipes, i
+    # thought he was going to have a heart attack"
+    r"\bwhen (?:he|she|they) (?:saw|heard|got|opened|read)\b[^.!?]{0,80}?\b(?:thought|swear|"
+    r"swore|reckon|reckoned) (?:he|she|they)(?:'d| would| was going to| were going to) "
+    r"(?:have|had|take) an? (?:heart attack|coronary|stroke|fit|funny turn)\b|"
     r"\b(?:nearly|almost|near|near enough|very nearly) (?:had|have|having) an? "
     r"(?:heart attack|stroke|coronary|fit)"
     r"(?: (?:when|at|over|seeing|looking|reading|opening|on the spot)\b| ?[,.!?;]|$)|"
@@ -1067,6 +1108,8 @@ _IDIOM = re.compile(
     r"password|address)\b|"
     # a journey the resident cannot make: "i can't get up to london for the wedding" (not
     # to the toilet, the door or the phone, where one may lie)
+    r"\b(?:can ?not|can'?t|could ?n'?t) get up to (?:much|anything much|a lot|owt|anything|"
+    r"mischief|no good)\b|"
     r"\b(?:can ?not|can'?t|could ?n'?t) get (?:up|down|over|across|out) to (?:london|town|"
     r"the (?:city|shops|town|village|church|chapel|club|coast|seaside|lakes|cemetery|market|"
     r"pub|hall|races)|church|chapel|mass|bingo|"
@@ -1192,11 +1235,15 @@ _NOT_A_CALL = re.compile(
     r"\bair ambulance\b|\bambulance (?:transport|station|service|driver|crew|strike|staff|"
     r"man|woman|men|chaser|depot|base|headquarters|hq|garage|bay|trust|control)s?\b|"
     r"\b(?:drive|drove|driven|driving) an? ambulance\b|"
+    # a tradesman's emergency call-out: "the emergency call-out for the plumber was even
+    # worse"
+    r"\bemergency call[- ]?outs?\b|"
     r"\b(?:an?|the) ambulance(?:'s| has| just| has just|'s just)? (?:went|goes|go|going|gone|"
     r"drove|raced|came|"
     r"come|was|flew|whizzed|sped|shot) "
     r"(?:past|by|down|up|outside|next door|for next door|for (?:the |my )?neighbou?rs?|"
-    r"for (?:him|her|them|(?:the|a|an|that|our|my) (?:old |young |\w+ )?(?:man|woman|lady|fella|"
+    r"for (?:(?:old )?(?:mr|mrs|miss|ms) [\w']+|"
+    r"him|her|them|(?:the|a|an|that|our|my) (?:old |young |\w+ )?(?:man|woman|lady|fella|"
     r"fellow|chap|bloke|gentleman|couple|family|people|neighbou?rs?|girl|boy|lad|lass|child|kid|"
     r"baby)))\b|"
     r"\bthere (?:was|were) an? ambulance\b|"
@@ -1480,6 +1527,10 @@ _NOT_NOW = re.compile(
     r"\b(?:can ?not|can'?t|could ?n'?t) breathe (?:properly |very well |well )?through "
     r"(?:(?:my|his|her|their|your|the|one) (?:\w+ )?(?:nose|nostrils?)\b(?!,? (?:or|and|nor) )|"
     r"it (?:at night|properly|very well)\b)|"
+    # a blocked nose: "my nose is bunged up like a blocked drain, i can't breathe through it
+    # at all"
+    r"\bnose(?:'s| is)? (?:all |completely |totally |so )?(?:bunged|blocked|stuffed|stuffy)"
+    r"(?: up)?\b[^.!?]{0,60}?\b(?:can ?not|can'?t|could ?n'?t) breathe through it\b|"
     r"\bstop(?:s|ping)? breathing (?:for (?:a |a few |a couple of |several |some )?(?:\w+ )?"
     r"(?:seconds?|moments?) )?(?:(?:[\w']+ ){0,3}?(?:in|during) (?:his|her|my|their|your|the) "
     r"(?:sleep|night)|at night)\b|"
@@ -1832,7 +1883,9 @@ _FALL_WORDS = re.compile(r"\b(?:fell|fallen|fall|slipped|tripped|tumbled|floor|g
                          r"weight|down like a sack of|lying on the (?:\w+ )?(?:ground|concrete|"
                          r"patio|path|pavement|drive|steps|grass|lawn)|base over apex|"
                          r"arse over|head over heels|heels over head|over tit|"
-                         r"still down (?:there|here)|lying at the bottom)\b")
+                         r"still down (?:there|here)|lying at the bottom|get back up|"
+                         r"i(?:'m| am|'ve gone| have gone|'ve ended up| have ended up) down "
+                         r"(?:by|next to|beside|between|behind|in front of) (?:the|my))\b")
 
 
 _FIRE_OR_GAS = re.compile(r"\b(?:smoke|fire|flames|gas)\b")

@@ -285,6 +285,12 @@ HELD_OUT = [
     # once the thirty-fifth was written ("The thirty-fourth, read"): every call caught, no
     # other alerted at once
     ("figures_heldout34_en.jsonl", 53, 160, 0),
+    # written blind after the thirty-third was read: it missed five calls (gone down by the
+    # fridge "but not hurt", a burst pipe, water onto the cooker, a fall told as a sack of
+    # spuds or gravity winning) and alerted at once on three other sentences; read once the
+    # thirty-sixth was written ("The thirty-fifth, read"): every call caught, no other
+    # alerted at once
+    ("figures_heldout35_en.jsonl", 53, 146, 0),
 ]
 
 
@@ -296,17 +302,6 @@ def test_no_call_of_a_held_out_file_is_missed(name: str, calls: int, others: int
     assert result["safety_missed"] == 0, result["lists"]["safety_missed"]
     assert result["safety_alerted"] + result["safety_asked"] == calls
     assert result["other_alerts"] <= most_alerts, result["lists"]["other_alerts"]
-
-
-def test_the_thirty_fifth_held_out_file_kept_blind() -> None:
-    """Written blind after the thirty-third was read, and kept blind (docs/safety-path.md,
-    "A thirty-fifth file"): counts only. First measured with the thirty-third round's words:
-    three other sentences alerted at once, six asked, five calls missed. Ceilings rather than
-    goals."""
-    result = device_check(file=CHALLENGE_DIR / "figures_heldout35_en.jsonl")
-    assert result["n_safety"] == 53 and result["n_other"] == 146
-    assert result["safety_missed"] <= 5
-    assert result["other_alerts"] <= 3 and result["other_questions"] <= 6
 
 
 def test_the_thirty_sixth_held_out_file_kept_blind() -> None:

@@ -2410,3 +2410,94 @@ def test_family_sayings_and_a_custard_emergency_are_no_call(text: str) -> None:
     at play on the floor, a baby learning to walk: no call whatever the model says (three
     the model alone alerted on at once, one the words net)."""
     assert safety.is_negated_call(text), text
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("i'm not hurt, i don't think, but i've gone down by the fridge and i can't get back up",
+     "fall_report"),
+    ("i've gone down like a sack of spuds next to the washing machine and my legs have gone on "
+     "strike", "fall_report"),
+    ("gravity's won again, i'm down by the boiler cupboard and my knees won't play ball",
+     "fall_report"),
+    ("the bathroom's turned into niagara falls, it's coming straight through the kitchen "
+     "ceiling onto the cooker", "emergency_help"),
+    ("the pipe to the radiator has burst and the water's already over my slippers in the hall, "
+     "it won't stop", "emergency_help"),
+])
+def test_calls_of_the_thirty_fifth_round_are_safety_words(text: str, label: str) -> None:
+    """Kinds of call found by the thirty-fifth held-out file, read once the thirty-sixth was
+    written (docs/safety-path.md, "The thirty-fifth, read"): "can't get back up" (a "not
+    hurt" before it denies nothing), gone down like a sack of potatoes, down by a thing at
+    home, water through a ceiling onto the cooker, a burst pipe flooding now."""
+    assert safety.safety_label_of_words(text) == label, text
+    assert not safety.is_negated_call(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "i've slid off the chair and i can't get back up",
+    "grandad's gone down like a sack of potatoes in the hall",
+    "i'm down by the bed and i've been here since four",
+    "water's dripping through the bedroom ceiling onto the telly",
+    "the tank in the loft has burst and it's pouring through",
+])
+def test_the_literal_neighbours_of_the_thirty_fifth_round_still_call(text: str) -> None:
+    assert safety.safety_label_of_words(text) in SAFETY_LABELS, text
+
+
+@pytest.mark.parametrize("text", [
+    "i can't get back up the stairs without the stairlift",
+    "he went down like a sack of spuds in the box, diving, a disgrace",
+    "i'm down by the sea with the dog",
+    "i'm down by the fridge looking for the cat's bowl",
+    "if the pipes have burst the water will be pouring through",
+    "the pipe burst last winter and it was everywhere",
+    "the rain's coming through the kitchen ceiling onto the floor, can you find a roofer",
+])
+def test_neighbours_of_the_thirty_fifth_round_that_are_no_call_words(text: str) -> None:
+    assert safety.safety_label_of_words(text) is None, text
+
+
+def test_a_flood_by_the_sockets_stays_an_emergency_not_a_fall() -> None:
+    text = ("the river's up over the step and coming in under the door, and the sockets are down "
+            "by the skirting")
+    assert safety.safety_label_of_words(text) == "emergency_help"
+
+
+@pytest.mark.parametrize("text", [
+    "i've got a splitting headache, it's like the builders are drilling inside my skull as well "
+    "as next door",
+    "my nose has sprung a leak like the kitchen tap, just a little bleed, it's already stopping",
+    "my nose is bunged up like a blocked drain, i can't breathe through it at all",
+    "i feel trapped in this house since the stairlift broke, i've been sleeping downstairs in "
+    "the chair",
+    "you should have seen the plumber's face when he saw my old pipes, i thought he was going "
+    "to have a heart attack",
+    "i can't get up to much these days, so come and have a chat with me",
+])
+def test_an_everyday_headache_a_blocked_nose_and_a_plumbers_face_are_no_call(text: str) -> None:
+    """A splitting headache, a little nosebleed that is stopping, a blocked nose, feeling
+    trapped at home, a tradesman's face told as a heart attack, not getting up to much: no
+    call whatever the model says (the model alone alerted on the first two at once, the
+    words net on the third)."""
+    assert safety.is_negated_call(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "i've got a splitting headache, it came on out of nowhere, the worst i've ever had",
+    "i banged my head on the cupboard and now i've got a splitting headache and i feel sick",
+    "my nose won't stop bleeding, it's been an hour",
+    "the smoke's so thick in the hall, i can't breathe through it at all",
+])
+def test_a_headache_that_is_a_warning_and_a_bleed_that_wont_stop_are_never_vetoed(
+        text: str) -> None:
+    assert not safety.is_negated_call(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "that riser chair cost me an arm and a leg, and the emergency call-out for the plumber was "
+    "even worse",
+    "the ambulance came for mr patel at number twelve last tuesday, i do hope he's alright",
+])
+def test_a_tradesmans_call_out_and_a_neighbours_ambulance_are_mentions(text: str) -> None:
+    assert safety.safety_label_of_words(text) is None, text
+    assert safety.is_mention(text), text
