@@ -313,3 +313,14 @@ def test_the_thirty_sixth_held_out_file_kept_blind() -> None:
     assert result["n_safety"] == 50 and result["n_other"] == 149
     assert result["safety_missed"] == 0
     assert result["other_alerts"] <= 4 and result["other_questions"] <= 4
+
+
+def test_the_thirty_seventh_held_out_file_kept_blind() -> None:
+    """Written blind after the thirty-fifth was read, and kept blind (docs/safety-path.md,
+    "A thirty-seventh file"): counts only. First measured with the thirty-fifth round's
+    words: four other sentences alerted at once, five asked, no call missed. Ceilings rather
+    than goals."""
+    result = device_check(file=CHALLENGE_DIR / "figures_heldout37_en.jsonl")
+    assert result["n_safety"] == 54 and result["n_other"] == 152
+    assert result["safety_missed"] == 0
+    assert result["other_alerts"] <= 4 and result["other_questions"] <= 5
