@@ -693,6 +693,17 @@ _SAFETY_PHRASE = re.compile(
 """Words that make a fall or a call for help clear whatever the model's score (once the
 negated, idiomatic and someone-else's uses are taken out: :func:`defuse`)."""
 
+_NO_WARNING_SIGN = (
+    r"(?:^|(?<=[.!?] ))(?![^.!?]*\b(?:worst|sudden|suddenly|out of (?:nowhere|the blue)|came on|"
+    r"thunder\w*|knock\w*|hit|banged|bumped|fell|fall|fallen|floor|can'?t see|double|blurr\w*|"
+    r"stiff|neck|sick|vomit\w*|confused|slurr\w*|droop\w*|numb|weak|never had|alarm|carbon|gas|"
+    r"fumes|faint\w*|dizzy|pass(?:ed|ing)? out|black(?:ed)? out|collaps\w*|bleed\w*|blood in|"
+    r"blood from|coughing up|black (?:poo|stools?)|help|ambulance|999|emergency|chest|breath\w*|"
+    r"wake|unconscious|seizure|fit)\b)[^.!?]*?")
+"""The start of a sentence that tells no warning sign (a knock, a fall, sickness, a sudden
+onset, the worst ever, an alarm, bleeding, breath, the chest...), up to an everyday symptom
+read as no call after it (:data:`_NEGATED`)."""
+
 _ADV = r"(?:(?:really|actually|even|ever|just|yet|been|recently|today|at all|any more) ){0,2}"
 _NEGATED = re.compile(
     # "i don't need an ambulance", "no thanks i do not need any help", "never needed help"
@@ -726,12 +737,19 @@ _NEGATED = re.compile(
     # "the angina's niggling, i've had my spray and it's settled", "the chest pain has gone"
     # (never a pain gone into the arm)
     r"\bno worse than (?:usual|normal|ever|it usually is|yesterday|last week)\b|"
-    # a splitting headache, the everyday kind (never the worst ever, sudden, out of nowhere,
-    # after a knock, or with other signs said after it)
-    r"(?<!worst )\b(?:a|this|my|me) splitting head(?:ache| ache)?\b(?![^.!?]*\b(?:worst|"
-    r"sudden|suddenly|out of (?:nowhere|the blue)|came on|thunder|bang|banged|knock|hit|"
-    r"can'?t see|double|blurr\w*|stiff|neck|sick|vomit\w*|confused|slurr\w*|droop\w*|numb|"
-    r"weak|fell|fall|fallen|never had)\b)|"
+    # everyday symptoms in a sentence with no warning sign (_NO_WARNING_SIGN): a splitting or
+    # banging headache ("my head's banging, it's like a brass band in there"), bruising on
+    # blood thinners ("i bruise like a peach since i went on the blood thinners"), no
+    # appetite ("i've no appetite at all lately, i just can't face food"); never with the
+    # worst ever, a sudden onset, a knock, sickness, bleeding or other signs beside them
+    + _NO_WARNING_SIGN + r"\b(?:(?:a|this|my|me) (?:splitting|banging|pounding|thumping|"
+    r"throbbing) head(?:ache| ache)?|(?:my|me|his|her) head(?:'s| is) (?:banging|pounding|"
+    r"thumping|throbbing|splitting)|bruis\w*\b[^.!?]{0,80}?\b(?:warfarin|blood thinners?|"
+    r"thinners|anticoagulants?|apixaban|rivaroxaban|edoxaban|dabigatran|clopidogrel|aspirin)|"
+    r"(?:warfarin|blood thinners?|thinners|anticoagulants?|apixaban|rivaroxaban|edoxaban|"
+    r"dabigatran|clopidogrel|aspirin)\b[^.!?]{0,80}?\bbruis\w*|(?:i'?ve|i have|i've got) no "
+    r"appetite|(?:lost|off) (?:my|me|his|her|their) (?:appetite|food)|can'?t face (?:my )?"
+    r"(?:food|eating|dinner|tea|breakfast))\b|"
     # a little nosebleed that is stopping: "my nose has sprung a leak, just a little bleed,
     # it's already stopping"
     r"\bnose\b[^.!?]{0,60}?\b(?:just|only) a (?:little|small|tiny|wee) (?:bleed|drip|trickle)"
@@ -780,6 +798,17 @@ _NEGATED = re.compile(
 next to it only: "i'm not okay i need help" denies nothing)."""
 
 _IDIOM = re.compile(
+    # "still alive and kicking!"; "you've lost me, go over that once more"; a pill that nearly
+    # choked one, now down ("nearly choked on the thing"); "only me again, don't get up" to
+    # the resident
+    r"\balive and kicking\b|\byou(?:'ve| have) lost me\b|"
+    r"\b(?:nearly|almost|near enough) (?:choked|choking)(?: (?:on|over) (?:it|that|the|a|my|this|"
+    r"them|those)\b(?: (?!(?:and|but|now)\b)[\w']+){0,3})?|"
+    # (only with a visitor's words about it: the recognizer hears "she can't get up" as
+    # "... don't get up")
+    r"\b(?:only me|it'?s me|it'?s only me)(?: again)?[,!.]? (?:don'?t|do not|no need to) get "
+    r"up\b|\b(?:don'?t|do not) get up,? i'?ll (?:let myself in|get it|get the door|see myself "
+    r"out|make the tea|put the kettle on)\b|"
     # "help, i'm drowning in paperwork"; ears ringing; a scam asked about ("i got a text
     # saying urgent help needed ... is that real?", "... that's a scam isn't it?")
     r"\bdrowning in (?:paperwork|work|bills|letters|forms|post|junk|emails?|washing|ironing|"
@@ -1269,6 +1298,8 @@ _NOT_A_CALL = re.compile(
     rf"get|dial)(?: for)?(?: an? ambulance| {_EMERGENCY_NUMBER})?\b|"
     # an emergency trade or store: "the emergency plumber", "an emergency supply of biscuits"
     r"\bemergency (?:supply|supplies|plumber|electrician|dentist'?s?|vets?|torch|kit|fund|"
+    r"inhalers?|spray|rescue pack|pack|prescriptions?|medication|meds|tablets|pills|antibiotics|"
+    r"steroids|glucagon|insulin|"
     r"exit|lighting|lights?|locksmith|glazier|stop|brake|landing)\b|"
     # a programme or a song: "i love watching 999 what's your emergency", "play emergency"
     r"\b(?:watching|watch|play|playing|record|recording|listen to|listening to) "
@@ -1669,6 +1700,19 @@ _NOT_NOW = re.compile(
     r"(?:the )?hospital with (?:an? |his |her |their |bad |some )?(?:" + _CHEST_PAIN + r"|"
     r"stroke|heart "
     rf"attack|fit|seizure|fall|pneumonia|infection)\b){_AGAIN}|"
+    # another who had a turn and is in hospital now or on the mend: "my neighbour had a
+    # stroke, bless her, she's in the royal now and doing alright"
+    rf"\b(?:he|she|they|(?:my|our|the) (?:\w+ )?{_KIN}(?: \w+)?)(?:'s| has)? had an? (?:\w+ )?"
+    r"(?:stroke|heart attack|fit|seizure|fall|funny turn)\b(?=[^.!?]*\b(?:he|she|they)(?:'s| is|"
+    r"'re| are) (?:(?:in|at) (?:the )?(?:hospital|royal|infirmary|general|[\w']+ ward)|(?:back )?"
+    r"home(?: now)?\b|(?:now )?doing (?:alright|all right|well|fine|ok|okay|better)|on the mend|"
+    rf"recovering|over the worst)\b){_AGAIN}|"
+    # what a leaflet or a label says to do in an overdose, read aloud (never beside what the
+    # resident has taken)
+    r"\b(?:leaflet|label|box|packet|instructions|insert|sheet|bottle|notice|card|letter)"
+    r"(?:'s| has)? (?:says?|said|reads|tells you|warns|goes)[,:]? (?:that )?(?:in (?:the )?"
+    r"case of|in the event of|if you (?:take|have taken|think you have taken)) (?:an? )?"
+    r"(?:overdose|too many|too much)\b(?![^.!?]*\b(?:i'?ve|i have|i took|i think i|and i)\b)|"
     r"\b(?:the )?(?:ambulance|paramedics?|ambulance crew)(?:'s| has| have)? (?:been and gone|"
     r"came and went|come and gone)\b|"
     r"\bchecked (?:him|her|them|dad|mum|my \w+) over and said (?:he's|she's|they're|he is|"

@@ -201,9 +201,9 @@ HELD_OUT = [
     # written blind after the nineteenth was read, kept blind one round: three other
     # sentences alerted at once, eight asked, no call missed (the resident who does not
     # want to be a bother). Read once the twenty-second was written ("The twenty-first,
-    # read"): every call caught; one greeting the model alone reads as a call still alerts
-    # ("only me again, don't get up")
-    ("figures_heldout21_en.jsonl", 52, 142, 1),
+    # read"): every call caught; one greeting the model alone reads as a call alerted ("only
+    # me again, don't get up") until the thirty-sixth round made a visitor's words no call
+    ("figures_heldout21_en.jsonl", 52, 142, 0),
     # written blind after the twentieth was read, kept blind one round: three other
     # sentences alerted at once, four asked, two calls missed (smoke out of the back of the
     # telly; stuck down between the sofa and the coffee table). Read once the twenty-third
@@ -219,9 +219,9 @@ HELD_OUT = [
     # confused father out in the traffic, lost outside in the dark, blood through three
     # towels, a blanket smouldering). Read once the twenty-fifth was written ("The
     # twenty-fourth, read"): every call caught; one sentence the model alone reads as a call
-    # still alerts (a water infection brewing; the ringing in the ears is no call since the
-    # twenty-ninth round)
-    ("figures_heldout24_en.jsonl", 50, 141, 1),
+    # alerted (a water infection brewing, told with "off her food") until the thirty-sixth
+    # round (no appetite in a sentence with no warning sign is no call)
+    ("figures_heldout24_en.jsonl", 50, 141, 0),
     # written blind after the twenty-third was read, kept blind one round: no other sentence
     # alerted at once, two asked, three calls missed (grandad stopped breathing at the table,
     # a kitchen filling with smoke, the curtains caught from a candle). Read once the
@@ -231,9 +231,10 @@ HELD_OUT = [
     # sentences alerted at once, five asked, three calls missed (a blood sugar meter's "LO",
     # too breathless to finish a sentence, a father slid off the commode who can't be
     # lifted). Read once the twenty-seventh was written ("The twenty-sixth, read"): every
-    # call caught; two sentences the model alone reads as a call still alert (a catheter
-    # dragging, bruises put down to warfarin)
-    ("figures_heldout26_en.jsonl", 49, 132, 2),
+    # call caught; two sentences the model alone reads as a call alerted (a catheter
+    # dragging, bruises put down to warfarin); the bruises no longer since the thirty-sixth
+    # round
+    ("figures_heldout26_en.jsonl", 49, 132, 1),
     # written blind after the twenty-fifth was read, kept blind one round: five other
     # sentences alerted at once, ten asked, two calls missed (the whole lot of the tablets
     # taken, a long lie told softly: "I've been down here a good while and I'm getting
@@ -246,8 +247,8 @@ HELD_OUT = [
     # soup gone off, onions), six asked, two calls missed (a mother lying there after
     # tripping over the cat, a grandfather two can't lift). Read once the twenty-ninth was
     # written ("The twenty-eighth, read"): every call caught; one sentence the model alone
-    # reads as a call still alerts ("I've no appetite at all lately")
-    ("figures_heldout28_en.jsonl", 57, 166, 1),
+    # reads as a call alerted ("I've no appetite at all lately") until the thirty-sixth round
+    ("figures_heldout28_en.jsonl", 57, 166, 0),
     # written blind after the twenty-seventh was read, kept blind one round: three other
     # sentences alerted at once, eleven asked, five calls missed (an intruder told by what he
     # does, a crowbar at the back door on the doorbell camera, a call hidden from a man in
@@ -291,6 +292,11 @@ HELD_OUT = [
     # thirty-sixth was written ("The thirty-fifth, read"): every call caught, no other
     # alerted at once
     ("figures_heldout35_en.jsonl", 53, 146, 0),
+    # written blind after the thirty-fourth was read: no call missed, four other sentences
+    # alerted at once (another's stroke with her in hospital now, warfarin bruises, a banging
+    # head, "alive and kicking"), four asked; read once the thirty-seventh was written ("The
+    # thirty-sixth, read"): none alerted, none asked
+    ("figures_heldout36_en.jsonl", 50, 149, 0),
 ]
 
 
@@ -302,17 +308,6 @@ def test_no_call_of_a_held_out_file_is_missed(name: str, calls: int, others: int
     assert result["safety_missed"] == 0, result["lists"]["safety_missed"]
     assert result["safety_alerted"] + result["safety_asked"] == calls
     assert result["other_alerts"] <= most_alerts, result["lists"]["other_alerts"]
-
-
-def test_the_thirty_sixth_held_out_file_kept_blind() -> None:
-    """Written blind after the thirty-fourth was read, and kept blind (docs/safety-path.md,
-    "A thirty-sixth file"): counts only. First measured with the thirty-fourth round's words:
-    four other sentences alerted at once, four asked, no call missed. Ceilings rather than
-    goals."""
-    result = device_check(file=CHALLENGE_DIR / "figures_heldout36_en.jsonl")
-    assert result["n_safety"] == 50 and result["n_other"] == 149
-    assert result["safety_missed"] == 0
-    assert result["other_alerts"] <= 4 and result["other_questions"] <= 4
 
 
 def test_the_thirty_seventh_held_out_file_kept_blind() -> None:

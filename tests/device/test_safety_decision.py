@@ -2501,3 +2501,57 @@ def test_a_headache_that_is_a_warning_and_a_bleed_that_wont_stop_are_never_vetoe
 def test_a_tradesmans_call_out_and_a_neighbours_ambulance_are_mentions(text: str) -> None:
     assert safety.safety_label_of_words(text) is None, text
     assert safety.is_mention(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "my neighbour had a stroke, bless her, she's in the royal now and doing alright",
+    "i bruise like a peach since i went on the blood thinners, there's a big purple mark on my "
+    "arm, doesn't hurt much",
+    "my head's banging, it's like a brass band in there",
+    "hello, it's me, still alive and kicking!",
+    "the leaflet says: in case of overdose, seek medical advice immediately",
+    "you've lost me, go over that once more",
+    "swallowed the big horse pill, finally, nearly choked on the thing",
+    "evening! only me again, don't get up",
+    "i've no appetite at all lately, i just can't face food",
+])
+def test_everyday_symptoms_and_sayings_of_the_thirty_sixth_round_are_no_call(text: str) -> None:
+    """Found by the thirty-sixth held-out file, read once the thirty-seventh was written
+    (docs/safety-path.md, "The thirty-sixth, read"): another's stroke told with her in
+    hospital now and doing alright, bruising on blood thinners, a banging head, "alive and
+    kicking", a leaflet's overdose advice read aloud, "you've lost me", a pill that nearly
+    choked one, a visitor's "don't get up", no appetite: no call whatever the model says
+    (the words net alerted on the first at once, the model alone on the next three)."""
+    assert safety.is_negated_call(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "my head's banging and i feel sick, it came on all of a sudden",
+    "i've got a thumping headache, the worst i've ever had",
+    "i hit my head yesterday and there's a big bruise, i'm on warfarin",
+    "i'm on warfarin and i've cut myself and it won't stop bleeding",
+    "i've no appetite and i've been vomiting blood",
+    "the leaflet says in case of overdose ring 999 and i think i've taken twelve",
+    "he nearly choked and now he's gone blue and can't breathe",
+    "excuse me she's fallen don't get up",
+])
+def test_warning_signs_beside_an_everyday_symptom_are_never_vetoed(text: str) -> None:
+    """An everyday symptom said with a warning sign (a sudden onset, the worst ever, a
+    knock, bleeding that won't stop, vomiting blood), a leaflet read beside what the resident
+    has taken, a choke that is not over, "don't get up" without a visitor's words (the
+    recognizer hears "she can't get up" as "... don't get up"): never vetoed."""
+    assert not safety.is_negated_call(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "my neighbour had a stroke and she's on the floor",
+    "my husband's had a fall and he's on the floor, he's not doing alright at all",
+])
+def test_anothers_turn_told_now_still_calls(text: str) -> None:
+    assert safety.safety_label_of_words(text) in SAFETY_LABELS, text
+
+
+def test_an_emergency_inhaler_is_a_mention() -> None:
+    text = "is the emergency inhaler the blue one or the brown one?"
+    assert safety.safety_label_of_words(text) is None
+    assert safety.is_mention(text)
