@@ -319,3 +319,14 @@ def test_the_thirty_seventh_held_out_file_kept_blind() -> None:
     assert result["n_safety"] == 54 and result["n_other"] == 152
     assert result["safety_missed"] == 0
     assert result["other_alerts"] <= 4 and result["other_questions"] <= 5
+
+
+def test_the_thirty_eighth_held_out_file_kept_blind() -> None:
+    """Written blind after the thirty-fifth was read, and kept blind (docs/safety-path.md,
+    "A thirty-eighth file"): counts only. First measured with the thirty-sixth round's
+    words: two other sentences alerted at once, three asked, one call missed. Ceilings
+    rather than goals."""
+    result = device_check(file=CHALLENGE_DIR / "figures_heldout38_en.jsonl")
+    assert result["n_safety"] == 43 and result["n_other"] == 153
+    assert result["safety_missed"] <= 1
+    assert result["other_alerts"] <= 2 and result["other_questions"] <= 3
