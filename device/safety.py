@@ -699,10 +699,10 @@ _NO_WARNING_SIGN = (
     r"stiff|neck|sick|vomit\w*|confused|slurr\w*|droop\w*|numb|weak|never had|alarm|carbon|gas|"
     r"fumes|faint\w*|dizzy|pass(?:ed|ing)? out|black(?:ed)? out|collaps\w*|bleed\w*|blood in|"
     r"blood from|coughing up|black (?:poo|stools?)|help|ambulance|999|emergency|chest|breath\w*|"
-    r"wake|unconscious|seizure|fit)\b)[^.!?]*?")
+    r"wake|unconscious|seizure|fit|smoke|fire|flames|burning|sparks|smell)\b)[^.!?]*?")
 """The start of a sentence that tells no warning sign (a knock, a fall, sickness, a sudden
-onset, the worst ever, an alarm, bleeding, breath, the chest...), up to an everyday symptom
-read as no call after it (:data:`_NEGATED`)."""
+onset, the worst ever, an alarm, bleeding, breath, the chest, smoke or fire...), up to an
+everyday symptom or request read as no call after it (:data:`_NEGATED`)."""
 
 _ADV = r"(?:(?:really|actually|even|ever|just|yet|been|recently|today|at all|any more) ){0,2}"
 _NEGATED = re.compile(
@@ -737,6 +737,24 @@ _NEGATED = re.compile(
     # "the angina's niggling, i've had my spray and it's settled", "the chest pain has gone"
     # (never a pain gone into the arm)
     r"\bno worse than (?:usual|normal|ever|it usually is|yesterday|last week)\b|"
+    # a near miss: "i nearly went flying over the cat, but i caught the door frame" (never
+    # with a landing, a hurt or a floor after it)
+    r"\b(?:nearly|almost|very nearly|near enough|all but) (?:fell|went flying|went over|went "
+    r"down|tripped|slipped|toppled|keeled)(?: (?:down|over|off|out))?\b(?![^.!?]*\b(?:hurt|hit|"
+    r"landed|banged|broke|broken|bleeding|can'?t|couldn'?t|won'?t|stuck|floor|ground|did|lying|"
+    r"now)\b)|"
+    # medicine taken, said plainly ("i have taken the blood thinner now, at half time"; never
+    # too many, twice, the wrong one or another's), and the channel changed ("change the
+    # channel, i can't stomach any more of this hospital drama"), with no warning sign
+    r"(?:^|(?<=[.!?] ))(?![^.!?]*\b(?:too many|too much|double|twice|times|wrong|extra|whole|"
+    r"all of|overdose|someone else'?s|by mistake|instead|again|\d+|two|three|four|five|six|"
+    r"several|lots|handful|strange|funny|odd|weird|woozy|drowsy|racing|unwell|poorly|ill|"
+    r"rash|swell\w*|itch\w*|throat|lips|tongue)\b)" + _NO_WARNING_SIGN
+    + r"\b(?:i(?:'ve| have)(?: just| now)? (?:taken|had) (?:my|the) (?:[\w']+ ){0,2}?(?:tablets?|"
+    r"pills?|medicine|meds|blood thinners?|warfarin|inhaler|insulin|injection|dose|spray|"
+    r"drops))\b|"
+    + _NO_WARNING_SIGN + r"\b(?:change|turn over|switch over) (?:the|this|that) (?:channel|"
+    r"programme|side)\b|"
     # everyday symptoms in a sentence with no warning sign (_NO_WARNING_SIGN): a splitting or
     # banging headache ("my head's banging, it's like a brass band in there"), bruising on
     # blood thinners ("i bruise like a peach since i went on the blood thinners"), no
@@ -798,6 +816,16 @@ _NEGATED = re.compile(
 next to it only: "i'm not okay i need help" denies nothing)."""
 
 _IDIOM = re.compile(
+    # sport on the telly: "he's having a heart attack, that manager, look at him on the
+    # touchline"; a player in form: "ronnie's on fire tonight, he's potting everything"
+    r"\b(?:he'?s|she'?s|he is|she is) having (?:a heart attack|a stroke|kittens|a fit|a seizure|"
+    r"a meltdown),? (?:that|the) (?:manager|referee|ref|coach|linesman|umpire|commentator|pundit|"
+    r"presenter|newsreader|contestant|goalie|keeper|striker|captain|batsman|bowler|jockey|"
+    r"trainer|player|chairman|gaffer)\b|"
+    r"\b(?:\w+'s|he'?s|she'?s|they'?re|he is|she is|they are) on fire(?: tonight| today| this "
+    r"(?:season|week|afternoon|evening|match|game|round|frame|innings))?\b(?=[^.!?]*\b(?:potting|"
+    r"pots|scoring|scored|scores|goals?|wickets?|runs|centur\w+|form|winning|won|answers?|"
+    r"points|frames?|breaks?|darts|bingo|quiz|aces?|tries|putts?)\b)|"
     # "still alive and kicking!"; "you've lost me, go over that once more"; a pill that nearly
     # choked one, now down ("nearly choked on the thing"); "only me again, don't get up" to
     # the resident
@@ -1336,6 +1364,10 @@ _NOT_A_CALL = re.compile(
     r"\b(?:dropped|spilt|spilled|knocked|tipped|threw|chucked) (?:the|my|a|an|some|his|her|it|"
     r"them|that|this) (?:(?!and\b|i'?m\b|i\b|me\b|myself\b|but\b|now\b)[\w']+ ){0,4}?"
     r"(?:on|onto) the (?:\w+ )?floor\b|"
+    # a catchphrase quoted from an advert or done as a voice: "my brother does that advert
+    # voice, 'i've fallen and i can't get up', every christmas" (the quotation only)
+    r"\b(?:advert|ad|commercial|catchphrase|impression|impersonation|voice|sketch|jingle)s?"
+    r"(?: of| from| where (?:she|he|they) (?:says|goes|said))?,? '[^.!?]*?\w'(?=[\s,.!?]|$)|"
     # a turn on the telly: "is that heart attack in the soap real or are they acting?"
     r"\b(?:heart attack|stroke|fall|collapse|fire|fit|seizure|crash|accident)s? (?:in|on) "
     r"(?:the|that|this|last night'?s) (?:soap|film|programme|program|show|drama|episode|book|"
@@ -1390,7 +1422,7 @@ _NOT_A_CALL = re.compile(
     r"(?:\w+ )?floor (?:on purpose|deliberately|to (?:look|find|search|pick|get|fetch|reach|"
     r"clean|scrub|sort|play|fix|do|stretch|exercise|wipe|check|see|wrap|fold|paint|tidy)|"
     r"(?:sorting|cleaning|tidying|scrubbing|wrapping|folding|painting|stretching|exercising|"
-    r"playing) )\b|"
+    r"playing) |(?:looking|searching|hunting|feeling about|feeling around|rooting about) for)\b|"
     # a child or a pet asleep or at play on the floor: "my grandson's fast asleep on the floor
     # in front of the telly" (not a husband or a wife: one found there may have collapsed)
     r"\b(?:grand(?:son|daughter|child|children|kids?)|kids?|children|baby|toddler|dog|dogs|cat|"
@@ -1447,7 +1479,9 @@ _MENTION = re.compile(
     r"(?:(?! and (?:now|i|my|me)\b)[^!?]){0,160}|"
     # a turn on the telly: "the fella on the telly just collapsed in the soap"; how to tell
     # one illness from another: "how would you tell a heart attack from bad indigestion"
-    r"\b(?:on|in) (?:the )?(?:telly|tv|soap|film|programme|show|news)\b[^.!?]{0,30}?\b(?:just )?"
+    r"\b(?:on|in) (?:the )?(?:telly|tv|soap|film|programme|show|news|holby(?: city)?|casualty|"
+    r"corrie|coronation street|eastenders|emmerdale|hollyoaks|the archers|line of duty|call the "
+    r"midwife|doctors)\b[^.!?]{0,30}?\b(?:just )?"
     r"(?:collapsed|keeled over|had an? (?:stroke|heart attack|fit|seizure))\b|"
     r"\b(?:collapsed|keeled over|had an? (?:stroke|heart attack|fit|seizure)) in (?:the|that|"
     r"this|tonight'?s) (?:soap|film|programme|show|episode|drama)\b|"
@@ -1635,6 +1669,11 @@ _NOT_NOW = re.compile(
     r"\b(?:do ?n'?t|does ?n'?t|would ?n'?t|never) want (?:it|them|that|this|anything|the \w+)"
     r" (?:to )?(?:catch|catching) fire\b|\bin case (?:it|they|that|the \w+) (?:catch|catches)"
     r" fire\b|"
+    # ... or worries it might: "turn the telly off at the wall, i'm worried about it catching
+    # fire overnight"
+    r"\b(?:worried|worry|worrying|scared|frightened|afraid|nervous) (?:about |of |that )?(?:it|"
+    r"them|that|this|the \w+)(?: (?:might|could|would|will))? (?:catching|catch|going up in|go "
+    r"up in) (?:fire|flames)\b|"
     # a danger that might happen: "what do i do if i smell gas", "if the pan catches fire"
     r"\bif (?:i |you |we |someone |anyone )?(?:ever )?(?:can )?(?:smell|smells) (?:of )?gas\b|"
     r"\bif (?:there'?s|there is|there was) (?:an? )?(?:fire|gas leak|intruder|burglar)\b|"

@@ -297,6 +297,11 @@ HELD_OUT = [
     # head, "alive and kicking"), four asked; read once the thirty-seventh was written ("The
     # thirty-sixth, read"): none alerted, none asked
     ("figures_heldout36_en.jsonl", 50, 149, 0),
+    # written blind after the thirty-fifth was read: no call missed, four other sentences
+    # alerted at once (a catchphrase from an advert, a manager "having a heart attack" on the
+    # touchline, a near miss, a snooker player "on fire"), five asked; read once the
+    # thirty-eighth was written ("The thirty-seventh, read"): none alerted, none asked
+    ("figures_heldout37_en.jsonl", 54, 152, 0),
 ]
 
 
@@ -308,17 +313,6 @@ def test_no_call_of_a_held_out_file_is_missed(name: str, calls: int, others: int
     assert result["safety_missed"] == 0, result["lists"]["safety_missed"]
     assert result["safety_alerted"] + result["safety_asked"] == calls
     assert result["other_alerts"] <= most_alerts, result["lists"]["other_alerts"]
-
-
-def test_the_thirty_seventh_held_out_file_kept_blind() -> None:
-    """Written blind after the thirty-fifth was read, and kept blind (docs/safety-path.md,
-    "A thirty-seventh file"): counts only. First measured with the thirty-fifth round's
-    words: four other sentences alerted at once, five asked, no call missed. Ceilings rather
-    than goals."""
-    result = device_check(file=CHALLENGE_DIR / "figures_heldout37_en.jsonl")
-    assert result["n_safety"] == 54 and result["n_other"] == 152
-    assert result["safety_missed"] == 0
-    assert result["other_alerts"] <= 4 and result["other_questions"] <= 5
 
 
 def test_the_thirty_eighth_held_out_file_kept_blind() -> None:

@@ -2555,3 +2555,58 @@ def test_an_emergency_inhaler_is_a_mention() -> None:
     text = "is the emergency inhaler the blue one or the brown one?"
     assert safety.safety_label_of_words(text) is None
     assert safety.is_mention(text)
+
+
+@pytest.mark.parametrize("text", [
+    "my brother does that advert voice, 'i've fallen and i can't get up', every christmas, "
+    "drives me mad",
+    "he's having a heart attack, that manager, look at the state of him on the touchline",
+    "that was a close shave, i nearly went flying over the cat, but i caught the door frame",
+    "ronnie's on fire tonight, he's potting everything",
+    "i have taken the blood thinner now, at half time",
+    "change the channel, i can't stomach any more of this hospital drama, too much blood",
+    "no, i haven't fallen, i'm just sat on the floor looking for the remote",
+    "turn the telly off at the wall, i'm worried about it catching fire overnight",
+])
+def test_the_telly_and_sport_of_the_thirty_seventh_round_are_no_call(text: str) -> None:
+    """Found by the thirty-seventh held-out file, read once the thirty-eighth was written
+    (docs/safety-path.md, "The thirty-seventh, read"): a catchphrase quoted from an advert, a
+    manager "having a heart attack" on the touchline, a near miss, a player "on fire",
+    medicine taken said plainly, the channel changed, sat on the floor looking for the
+    remote, a worry that the telly might catch fire: no call whatever the model says (the
+    words net alerted on the first four at once)."""
+    assert safety.is_negated_call(text), text
+
+
+def test_a_turn_in_a_named_programme_is_a_mention() -> None:
+    text = ("in holby tonight the surgeon had a heart attack in the middle of an operation, can "
+            "you believe it?")
+    assert safety.safety_label_of_words(text) is None
+    assert safety.is_mention(text)
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("i nearly went flying and i've hurt my hip", "fall_report"),
+    ("i nearly tripped and now i'm lying on the floor", "fall_report"),
+    ("he's on fire, his jumper caught on the gas fire", "emergency_help"),
+    ("my husband's having a heart attack", "emergency_help"),
+    ("i've taken my tablets twice by mistake", "emergency_help"),
+    ("i have taken my blood thinner and now i'm bleeding from my gums and it won't stop",
+     "emergency_help"),
+    ("i'm sat on the floor looking for my glasses and i can't get up", "fall_report"),
+    ("change the channel, there's smoke coming out the back of the telly", "emergency_help"),
+    ("my wife's collapsed in the kitchen", "emergency_help"),
+])
+def test_the_literal_neighbours_of_the_thirty_seventh_round_still_call(text: str,
+                                                                       label: str) -> None:
+    assert safety.safety_label_of_words(text) == label, text
+    assert not safety.is_negated_call(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "i think i've taken my evening tablets two or three times over and now my heart's racing",
+    "i've had my tablets and now my lips are swelling up",
+    "i've taken my pills but i feel ever so strange",
+])
+def test_medicine_taken_with_a_warning_sign_is_never_vetoed(text: str) -> None:
+    assert not safety.is_negated_call(text), text
