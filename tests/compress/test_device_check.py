@@ -324,3 +324,14 @@ def test_the_thirty_eighth_held_out_file_kept_blind() -> None:
     assert result["n_safety"] == 43 and result["n_other"] == 153
     assert result["safety_missed"] <= 1
     assert result["other_alerts"] <= 2 and result["other_questions"] <= 3
+
+
+def test_the_thirty_ninth_held_out_file_kept_blind() -> None:
+    """Written blind after the thirty-sixth was read, and kept blind (docs/safety-path.md,
+    "A thirty-ninth file"): counts only. First measured with the thirty-seventh round's
+    words: two other sentences alerted at once, eight asked, one call missed. Ceilings
+    rather than goals."""
+    result = device_check(file=CHALLENGE_DIR / "figures_heldout39_en.jsonl")
+    assert result["n_safety"] == 46 and result["n_other"] == 139
+    assert result["safety_missed"] <= 1
+    assert result["other_alerts"] <= 2 and result["other_questions"] <= 8
