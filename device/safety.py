@@ -524,6 +524,16 @@ _SAFETY_PHRASE = re.compile(
     # prawns" (lips swollen from a cold sore are said otherwise)
     r"\b(?:throat|airways?)(?:'?s| is| has| are)? (?:\w+ )?(?:closing|swelling|swelled|tightening)"
     r" up\b|\b(?:tongue|lips|face)(?:'s| is| are)? (?:\w+ )?(?:swelling|puffing) up\b|"
+    # ... or a face, lips or tongue swollen or come up in lumps, with what set it off or the
+    # breath going: "bob's wheezing like an old kettle and his face has come up in big lumps
+    # after them peanuts" (never what always happens, nor last summer's)
+    r"\b(?:tongue|lips|face|mouth|throat)(?:'s| is| are| has| have)? (?:all )?(?:come up in "
+    r"(?:\w+ )?(?:lumps|welts|hives|blotches|bumps|a rash)|swollen(?: up)?|swelled(?: up)?|"
+    r"blown up|puffed up)\b(?=[^.!?]*\b(?:peanuts?|nuts|prawns?|shellfish|crab|mussels|sesame|"
+    r"stings?|stung|wasps?|bees?|antibiotics?|penicillin|new (?:tablets?|pills?|medicine)|"
+    r"wheez\w*|can'?t (?:swallow|breathe)|struggling to (?:swallow|breathe))\b)(?![^.!?]*\b(?:"
+    r"last (?:year|summer|week|month|time)|years ago|once|as a (?:child|girl|boy)|when i was|"
+    r"always|every time|so i (?:avoid|don'?t))\b)|"
     # off a ladder and not getting up: "the lodger's come off the stepladder and he's not
     # getting up" (someone gone down in a room whom the resident cannot lift: below)
     r"\b(?:come|came) off (?:the|a|his|her|my) (?:step ?ladder|ladder|steps|stool|roof|horse|bike)"
@@ -702,7 +712,8 @@ _NO_WARNING_SIGN = (
     r"wake|unconscious|seizure|fit|smoke|fire|flames|burning|sparks|smell)\b)[^.!?]*?")
 """The start of a sentence that tells no warning sign (a knock, a fall, sickness, a sudden
 onset, the worst ever, an alarm, bleeding, breath, the chest, smoke or fire...), up to an
-everyday symptom or request read as no call after it (:data:`_NEGATED`)."""
+everyday symptom or request read as no call after it (:data:`_IDIOM`; never a denial:
+"have I taken my pills today" is a question about them, not a no)."""
 
 _ADV = r"(?:(?:really|actually|even|ever|just|yet|been|recently|today|at all|any more) ){0,2}"
 _NEGATED = re.compile(
@@ -737,41 +748,6 @@ _NEGATED = re.compile(
     # "the angina's niggling, i've had my spray and it's settled", "the chest pain has gone"
     # (never a pain gone into the arm)
     r"\bno worse than (?:usual|normal|ever|it usually is|yesterday|last week)\b|"
-    # a near miss: "i nearly went flying over the cat, but i caught the door frame" (never
-    # with a landing, a hurt or a floor after it)
-    r"\b(?:nearly|almost|very nearly|near enough|all but) (?:fell|went flying|went over|went "
-    r"down|tripped|slipped|toppled|keeled)(?: (?:down|over|off|out))?\b(?![^.!?]*\b(?:hurt|hit|"
-    r"landed|banged|broke|broken|bleeding|can'?t|couldn'?t|won'?t|stuck|floor|ground|did|lying|"
-    r"now)\b)|"
-    # medicine taken, said plainly ("i have taken the blood thinner now, at half time"; never
-    # too many, twice, the wrong one or another's), and the channel changed ("change the
-    # channel, i can't stomach any more of this hospital drama"), with no warning sign
-    r"(?:^|(?<=[.!?] ))(?![^.!?]*\b(?:too many|too much|double|twice|times|wrong|extra|whole|"
-    r"all of|overdose|someone else'?s|by mistake|instead|again|\d+|two|three|four|five|six|"
-    r"several|lots|handful|strange|funny|odd|weird|woozy|drowsy|racing|unwell|poorly|ill|"
-    r"rash|swell\w*|itch\w*|throat|lips|tongue)\b)" + _NO_WARNING_SIGN
-    + r"\b(?:i(?:'ve| have)(?: just| now)? (?:taken|had) (?:my|the) (?:[\w']+ ){0,2}?(?:tablets?|"
-    r"pills?|medicine|meds|blood thinners?|warfarin|inhaler|insulin|injection|dose|spray|"
-    r"drops))\b|"
-    + _NO_WARNING_SIGN + r"\b(?:change|turn over|switch over) (?:the|this|that) (?:channel|"
-    r"programme|side)\b|"
-    # everyday symptoms in a sentence with no warning sign (_NO_WARNING_SIGN): a splitting or
-    # banging headache ("my head's banging, it's like a brass band in there"), bruising on
-    # blood thinners ("i bruise like a peach since i went on the blood thinners"), no
-    # appetite ("i've no appetite at all lately, i just can't face food"); never with the
-    # worst ever, a sudden onset, a knock, sickness, bleeding or other signs beside them
-    + _NO_WARNING_SIGN + r"\b(?:(?:a|this|my|me) (?:splitting|banging|pounding|thumping|"
-    r"throbbing) head(?:ache| ache)?|(?:my|me|his|her) head(?:'s| is) (?:banging|pounding|"
-    r"thumping|throbbing|splitting)|bruis\w*\b[^.!?]{0,80}?\b(?:warfarin|blood thinners?|"
-    r"thinners|anticoagulants?|apixaban|rivaroxaban|edoxaban|dabigatran|clopidogrel|aspirin)|"
-    r"(?:warfarin|blood thinners?|thinners|anticoagulants?|apixaban|rivaroxaban|edoxaban|"
-    r"dabigatran|clopidogrel|aspirin)\b[^.!?]{0,80}?\bbruis\w*|(?:i'?ve|i have|i've got) no "
-    r"appetite|(?:lost|off) (?:my|me|his|her|their) (?:appetite|food)|can'?t face (?:my )?"
-    r"(?:food|eating|dinner|tea|breakfast))\b|"
-    # a little nosebleed that is stopping: "my nose has sprung a leak, just a little bleed,
-    # it's already stopping"
-    r"\bnose\b[^.!?]{0,60}?\b(?:just|only) a (?:little|small|tiny|wee) (?:bleed|drip|trickle)"
-    r"\b[^.!?]{0,30}?\b(?:stopping|stopped|easing|slowing|drying up)\b|"
     # ... made light of, or a reading up again: "me head's banging, it's only a headache
     # mind", "my pressure is high again this morning" (never "it's not just a headache";
     # never "it's only indigestion", as a heart attack is often told by who would not be a
@@ -816,6 +792,51 @@ _NEGATED = re.compile(
 next to it only: "i'm not okay i need help" denies nothing)."""
 
 _IDIOM = re.compile(
+    # a near miss: "i nearly went flying over the cat, but i caught the door frame" (never
+    # with a landing, a hurt or a floor after it)
+    r"\b(?:nearly|almost|very nearly|near enough|all but) (?:fell|went flying|went over|went "
+    r"down|tripped|slipped|toppled|keeled)(?: (?:down|over|off|out))?\b(?![^.!?]*\b(?:hurt|hit|"
+    r"landed|banged|broke|broken|bleeding|can'?t|couldn'?t|won'?t|stuck|floor|ground|did|lying|"
+    r"now)\b)|"
+    # medicine taken, said plainly ("i have taken the blood thinner now, at half time"; never
+    # too many, twice, the wrong one or another's), and the channel changed ("change the
+    # channel, i can't stomach any more of this hospital drama"), with no warning sign
+    r"(?:^|(?<=[.!?] ))(?![^.!?]*\b(?:too many|too much|double|twice|times|wrong|extra|whole|"
+    r"all of|overdose|someone else'?s|by mistake|instead|again|\d+|two|three|four|five|six|"
+    r"(?<!not )all at once|(?<!not )in one go|"
+    r"several|lots|handful|strange|funny|odd|weird|woozy|drowsy|racing|unwell|poorly|ill|"
+    r"rash|swell\w*|itch\w*|throat|lips|tongue)\b)" + _NO_WARNING_SIGN
+    + r"\b(?:(?:i(?:'ve| have)(?: just| now)? (?:taken|had)|i took|(?:has|have|did) (?:he|she|i|"
+    r"you|they) (?:had|taken|take|have)) (?:my|the|his|her|their) (?:[\w']+ ){0,2}?(?:tablets?|"
+    r"pills?|medicine|meds|blood thinners?|warfarin|inhaler|insulin|injection|dose|spray|"
+    r"drops))\b|"
+    # a worry for another's job or money: "i keep fretting about my grandson, he's lost his
+    # job and i can't settle for worrying"
+    + _NO_WARNING_SIGN + r"\b(?:fret\w*|worr\w+)\b[^.!?]*?\b(?:lost (?:his|her|their) job|"
+    r"(?:his|her|their) (?:job|money|debts?|bills|exams?|divorce|mortgage|marriage|rent|"
+    r"business|interview)|redundan\w+)\b|"
+    + _NO_WARNING_SIGN + r"\b(?:change|turn over|switch over) (?:the|this|that) (?:channel|"
+    r"programme|side)\b|"
+    # everyday symptoms in a sentence with no warning sign (_NO_WARNING_SIGN): a splitting or
+    # banging headache ("my head's banging, it's like a brass band in there"), bruising on
+    # blood thinners ("i bruise like a peach since i went on the blood thinners"), no
+    # appetite ("i've no appetite at all lately, i just can't face food"); never with the
+    # worst ever, a sudden onset, a knock, sickness, bleeding or other signs beside them
+    + _NO_WARNING_SIGN + r"\b(?:(?:a|this|my|me) (?:splitting|banging|pounding|thumping|"
+    r"throbbing) head(?:ache| ache)?|(?:my|me|his|her) head(?:'s| is) (?:banging|pounding|"
+    r"thumping|throbbing|splitting)|bruis\w*\b[^.!?]{0,80}?\b(?:warfarin|blood thinners?|"
+    r"thinners|anticoagulants?|apixaban|rivaroxaban|edoxaban|dabigatran|clopidogrel|aspirin)|"
+    r"(?:warfarin|blood thinners?|thinners|anticoagulants?|apixaban|rivaroxaban|edoxaban|"
+    r"dabigatran|clopidogrel|aspirin)\b[^.!?]{0,80}?\bbruis\w*|(?:i'?ve|i have|i've got) no "
+    r"appetite|(?:lost|off) (?:my|me|his|her|their) (?:appetite|food)|can'?t face (?:my )?"
+    r"(?:food|eating|dinner|tea|breakfast))\b|"
+    # a little nosebleed that is stopping: "my nose has sprung a leak, just a little bleed,
+    # it's already stopping"
+    r"\bnose\b[^.!?]{0,60}?\b(?:just|only) a (?:little|small|tiny|wee) (?:bleed|drip|trickle)"
+    r"\b[^.!?]{0,30}?\b(?:stopping|stopped|easing|slowing|drying up)\b|"
+    # off to bed "up the wooden hill"; a quiet house "like a morgue"
+    r"\b(?:up )?the wooden hill\b|\blike (?:a|the) (?:morgue|mortuary|graveyard|tomb|funeral "
+    r"parlour|mausoleum)\b|\bquiet as (?:the|a) grave\b|"
     # sport on the telly: "he's having a heart attack, that manager, look at him on the
     # touchline"; a player in form: "ronnie's on fire tonight, he's potting everything"
     r"\b(?:he'?s|she'?s|he is|she is) having (?:a heart attack|a stroke|kittens|a fit|a seizure|"

@@ -302,6 +302,11 @@ HELD_OUT = [
     # touchline, a near miss, a snooker player "on fire"), five asked; read once the
     # thirty-eighth was written ("The thirty-seventh, read"): none alerted, none asked
     ("figures_heldout37_en.jsonl", 54, 152, 0),
+    # written blind after the thirty-fifth was read: one call missed (a face come up in lumps
+    # after peanuts, with wheezing), two other sentences alerted at once (a worry for a
+    # grandson's job, a house "like a morgue"), three asked; read once the thirty-ninth was
+    # written ("The thirty-eighth, read"): every call caught, none alerted, none asked
+    ("figures_heldout38_en.jsonl", 43, 153, 0),
 ]
 
 
@@ -313,17 +318,6 @@ def test_no_call_of_a_held_out_file_is_missed(name: str, calls: int, others: int
     assert result["safety_missed"] == 0, result["lists"]["safety_missed"]
     assert result["safety_alerted"] + result["safety_asked"] == calls
     assert result["other_alerts"] <= most_alerts, result["lists"]["other_alerts"]
-
-
-def test_the_thirty_eighth_held_out_file_kept_blind() -> None:
-    """Written blind after the thirty-fifth was read, and kept blind (docs/safety-path.md,
-    "A thirty-eighth file"): counts only. First measured with the thirty-sixth round's
-    words: two other sentences alerted at once, three asked, one call missed. Ceilings
-    rather than goals."""
-    result = device_check(file=CHALLENGE_DIR / "figures_heldout38_en.jsonl")
-    assert result["n_safety"] == 43 and result["n_other"] == 153
-    assert result["safety_missed"] <= 1
-    assert result["other_alerts"] <= 2 and result["other_questions"] <= 3
 
 
 def test_the_thirty_ninth_held_out_file_kept_blind() -> None:

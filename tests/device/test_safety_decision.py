@@ -458,7 +458,7 @@ MENTIONS = ("my flat is on the ground floor", "I'm on the first floor flat",
             "they're closing the ambulance depot on the bypass",
             "my daughter is down as my emergency contact",
             "what's the number for the water emergency line",
-            "have i taken my stroke tablets this morning", "the stroke nurse is coming at ten",
+            "the stroke nurse is coming at ten",
             "i got down on the floor to look for the remote",
             "what's the emergency number in spain", "is it 999 or 112 over there",
             "i've been practising getting up off the floor with my physio")
@@ -2610,3 +2610,75 @@ def test_the_literal_neighbours_of_the_thirty_seventh_round_still_call(text: str
 ])
 def test_medicine_taken_with_a_warning_sign_is_never_vetoed(text: str) -> None:
     assert not safety.is_negated_call(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "bob's wheezing like an old kettle and his face has come up in big lumps after them peanuts",
+    "his face has swollen up since the new tablets and he can't swallow",
+])
+def test_a_swelling_with_what_set_it_off_of_the_thirty_eighth_round_is_a_call(text: str) -> None:
+    """Found by the thirty-eighth held-out file, read once the thirty-ninth was written
+    (docs/safety-path.md, "The thirty-eighth, read"): a face, lips or tongue swollen or come
+    up in lumps, with what set it off (nuts, prawns, a sting, new tablets) or the breath or
+    the swallow going."""
+    assert safety.safety_label_of_words(text) == "emergency_help", text
+
+
+@pytest.mark.parametrize("text", [
+    "my lips swelled up after a wasp sting last summer",
+    "my face always comes up in lumps after prawns so i avoid them",
+    "my ankles are swollen after the walk",
+])
+def test_a_swelling_long_ago_or_always_is_no_call_words(text: str) -> None:
+    assert safety.safety_label_of_words(text) is None, text
+
+
+@pytest.mark.parametrize("text", [
+    "i keep fretting about my grandson, he's lost his job and i can't settle for worrying",
+    "it's just me and the cat left in this house, it's like a morgue",
+    "dad's asking has he had his inhaler today, he's forgotten, i'm just visiting",
+    "i took my tablets, not all at once mind, just the ones in the tuesday box",
+    "night night, i'm off up the wooden hill",
+])
+def test_worry_a_quiet_house_and_medicine_asked_about_are_no_call(text: str) -> None:
+    """A worry for another's job, a house "like a morgue", medicine asked about or taken
+    (never all at once), "up the wooden hill": no call whatever the model says (the model
+    alone alerted on the first two at once)."""
+    assert safety.is_negated_call(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "i took my tablets all at once",
+    "i'm worried about my husband, he's gone all floppy",
+    "i'm worried sick about my son, he's lost his job, and now i've got a crushing pain in my "
+    "chest",
+])
+def test_worry_or_medicine_with_a_warning_sign_is_never_vetoed(text: str) -> None:
+    assert not safety.is_negated_call(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "have i taken my pills today",
+    "my head's banging, it's like a brass band in there",
+    "i nearly went flying over the cat, but i caught the door frame",
+    "i've got a splitting headache, maybe it's too much coffee",
+    "i keep fretting about my grandson, he's lost his job",
+])
+def test_everyday_words_read_as_no_call_are_never_a_no(text: str) -> None:
+    """A question about one's pills, a banging head, a near miss, a worry: no call, and no
+    "no" either (they are read by :data:`device.safety._IDIOM`, not as denials), so that the
+    device answers them as what they are, never with "All right."."""
+    assert safety.is_negated_call(text), text
+    assert not safety.is_denial(text), text
+
+
+def test_a_question_about_ones_stroke_tablets_is_answered_however_sure_the_model() -> None:
+    """Once a mention asked about first, a question about one's medicine is no call since
+    the thirty-eighth round (docs/safety-path.md, "The thirty-eighth, read"): answered as
+    the question it is, never asked about nor alerted, and never read as a no."""
+    text = "have i taken my stroke tablets this morning"
+    sure = {"emergency_help": 0.99, "fall_report": 0.005, "medication_query": 0.005}
+    th = thresholds_of(Model(sure, THRESHOLDS))
+    on = decide("emergency_help", text, 0.99, ON, scores=sure, thresholds=th)
+    assert (on.route, on.reason) == ("answer", "denied") and on.intent == "medication_query"
+    assert not safety.is_denial(text)
