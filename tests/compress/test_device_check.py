@@ -329,3 +329,14 @@ def test_the_thirty_ninth_held_out_file_kept_blind() -> None:
     assert result["n_safety"] == 46 and result["n_other"] == 139
     assert result["safety_missed"] <= 1
     assert result["other_alerts"] <= 2 and result["other_questions"] <= 8
+
+
+def test_the_fortieth_held_out_file_kept_blind() -> None:
+    """Written blind after the thirty-sixth was read, and kept blind (docs/safety-path.md,
+    "A fortieth file"): counts only. First measured with the thirty-eighth round's words:
+    two other sentences alerted at once, seven asked, no call missed. Ceilings rather than
+    goals."""
+    result = device_check(file=CHALLENGE_DIR / "figures_heldout40_en.jsonl")
+    assert result["n_safety"] == 50 and result["n_other"] == 128
+    assert result["safety_missed"] == 0
+    assert result["other_alerts"] <= 2 and result["other_questions"] <= 7
