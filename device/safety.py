@@ -524,6 +524,13 @@ _SAFETY_PHRASE = re.compile(
     # prawns" (lips swollen from a cold sore are said otherwise)
     r"\b(?:throat|airways?)(?:'?s| is| has| are)? (?:\w+ )?(?:closing|swelling|swelled|tightening)"
     r" up\b|\b(?:tongue|lips|face)(?:'s| is| are)? (?:\w+ )?(?:swelling|puffing) up\b|"
+    # blood brought up, or sick black like coffee grounds: "i've been sick and it's black,
+    # like coffee grounds", "i've been vomiting blood" (never beetroot, red wine or
+    # blackcurrant, nor last week's)
+    r"\b(?:been sick|being sick|was sick|vomit\w*|threw up|thrown up|throwing up|brought up|"
+    r"bringing up)\b[^.!?]{0,40}?\b(?:(?:it'?s|it was|it is|and it'?s|all|it'?s all) (?:black|"
+    r"dark red|bright red|blood)\b|(?:like )?coffee grounds|blood)\b(?![^.!?]*\b(?:beetroot|"
+    r"wine|blackcurrant|ribena|liquorice|last (?:week|month|year)|years ago)\b)|"
     # ... or a face, lips or tongue swollen or come up in lumps, with what set it off or the
     # breath going: "bob's wheezing like an old kettle and his face has come up in big lumps
     # after them peanuts" (never what always happens, nor last summer's)
@@ -792,6 +799,15 @@ _NEGATED = re.compile(
 next to it only: "i'm not okay i need help" denies nothing)."""
 
 _IDIOM = re.compile(
+    # "climbing the walls" stuck indoors; a heart "in the right place"; "going for my lie
+    # down"; a chesty cough told with "my breathing's fine"
+    r"\bclimbing the walls\b|\bheart(?:'s| is) in the right place\b|\bgoing (?:for|to have) "
+    r"(?:my|a) (?:lie down|lie-down|nap|snooze|kip|rest)\b|\bmy breathing(?:'s| is) (?:fine|"
+    r"ok|okay|alright|all right|normal|no worse)\b|"
+    # an old fall told by its year: "when my hip went in 2019 i was on the floor for hours,
+    # never again, that's why i got you" (never with "now", "today" or "again" after it)
+    r"\bwhen (?:my|i|he|she)\b[^.!?]{0,40}?\b(?:in|back in) (?:19|20)\d\d\b"
+    r"(?![^.!?]*\b(?:now|today|tonight|(?<!never )again|just)\b)[^.!?]*|"
     # a near miss: "i nearly went flying over the cat, but i caught the door frame" (never
     # with a landing, a hurt or a floor after it)
     r"\b(?:nearly|almost|very nearly|near enough|all but) (?:fell|went flying|went over|went "
@@ -806,10 +822,12 @@ _IDIOM = re.compile(
     r"(?<!not )all at once|(?<!not )in one go|"
     r"several|lots|handful|strange|funny|odd|weird|woozy|drowsy|racing|unwell|poorly|ill|"
     r"rash|swell\w*|itch\w*|throat|lips|tongue)\b)" + _NO_WARNING_SIGN
-    + r"\b(?:(?:i(?:'ve| have)(?: just| now)? (?:taken|had)|i took|(?:has|have|did) (?:he|she|i|"
+    + r"\b(?:(?:i(?:'ve| have)(?: just| now)? (?:taken|had|swallowed)|i took|i swallowed|"
+    r"(?<![\w'] )swallowed|(?:has|have|did) (?:he|she|i|"
     r"you|they) (?:had|taken|take|have)) (?:my|the|his|her|their) (?:[\w']+ ){0,2}?(?:tablets?|"
     r"pills?|medicine|meds|blood thinners?|warfarin|inhaler|insulin|injection|dose|spray|"
-    r"drops))\b|"
+    r"drops|calcium|vitamins?|iron|statins?|antibiotics?|painkillers?|paracetamol|"
+    r"metformin|amlodipine|ramipril|omeprazole|levothyroxine))\b|"
     # a worry for another's job or money: "i keep fretting about my grandson, he's lost his
     # job and i can't settle for worrying"
     + _NO_WARNING_SIGN + r"\b(?:fret\w*|worr\w+)\b[^.!?]*?\b(?:lost (?:his|her|their) job|"
@@ -829,7 +847,12 @@ _IDIOM = re.compile(
     r"(?:warfarin|blood thinners?|thinners|anticoagulants?|apixaban|rivaroxaban|edoxaban|"
     r"dabigatran|clopidogrel|aspirin)\b[^.!?]{0,80}?\bbruis\w*|(?:i'?ve|i have|i've got) no "
     r"appetite|(?:lost|off) (?:my|me|his|her|their) (?:appetite|food)|can'?t face (?:my )?"
-    r"(?:food|eating|dinner|tea|breakfast))\b|"
+    r"(?:food|eating|dinner|tea|breakfast)|up (?:\w+ ){0,2}times (?:in|during) the night|"
+    r"(?:i'?m|i am) (?:shattered|knackered|exhausted|worn out|done in|whacked|cream crackered)|"
+    r"headache coming on|(?:a |an? )?(?:dull|mild|slight|little|nagging) (?:headache|ache|one "
+    r"behind (?:my|me) eyes)|(?:my|me|his|her) (?:bunions?|corns?|toes?|feet|foot|knees?|hips?|"
+    r"back|shoulders?|elbows?|wrists?|ankles?|fingers?|hands?)(?:'s| is| are|'re)? (?:throbbing|"
+    r"aching|playing (?:me )?up|giving me gyp|sore|stiff))\b|"
     # a little nosebleed that is stopping: "my nose has sprung a leak, just a little bleed,
     # it's already stopping"
     r"\bnose\b[^.!?]{0,60}?\b(?:just|only) a (?:little|small|tiny|wee) (?:bleed|drip|trickle)"
@@ -1389,6 +1412,10 @@ _NOT_A_CALL = re.compile(
     # voice, 'i've fallen and i can't get up', every christmas" (the quotation only)
     r"\b(?:advert|ad|commercial|catchphrase|impression|impersonation|voice|sketch|jingle)s?"
     r"(?: of| from| where (?:she|he|they) (?:says|goes|said))?,? '[^.!?]*?\w'(?=[\s,.!?]|$)|"
+    # ... or read aloud from a book: "listen to this: 'he clutched his chest and collapsed to
+    # the floor' - ooh, it's a good book"
+    r"\b(?:listen to this|hark at this|get this|it says here|the book says)[,:]? "
+    r"'[^.!?]*?\w'(?=[\s,.!?-]|$)|"
     # a turn on the telly: "is that heart attack in the soap real or are they acting?"
     r"\b(?:heart attack|stroke|fall|collapse|fire|fit|seizure|crash|accident)s? (?:in|on) "
     r"(?:the|that|this|last night'?s) (?:soap|film|programme|program|show|drama|episode|book|"

@@ -307,6 +307,11 @@ HELD_OUT = [
     # grandson's job, a house "like a morgue"), three asked; read once the thirty-ninth was
     # written ("The thirty-eighth, read"): every call caught, none alerted, none asked
     ("figures_heldout38_en.jsonl", 43, 153, 0),
+    # written blind after the thirty-sixth was read: one call missed (sick, black like coffee
+    # grounds), two other sentences alerted at once (a night up at the toilet, a calcium
+    # tablet swallowed), eight asked; read once the fortieth was written ("The
+    # thirty-ninth, read"): every call caught, none alerted, none asked
+    ("figures_heldout39_en.jsonl", 46, 139, 0),
 ]
 
 
@@ -318,17 +323,6 @@ def test_no_call_of_a_held_out_file_is_missed(name: str, calls: int, others: int
     assert result["safety_missed"] == 0, result["lists"]["safety_missed"]
     assert result["safety_alerted"] + result["safety_asked"] == calls
     assert result["other_alerts"] <= most_alerts, result["lists"]["other_alerts"]
-
-
-def test_the_thirty_ninth_held_out_file_kept_blind() -> None:
-    """Written blind after the thirty-sixth was read, and kept blind (docs/safety-path.md,
-    "A thirty-ninth file"): counts only. First measured with the thirty-seventh round's
-    words: two other sentences alerted at once, eight asked, one call missed. Ceilings
-    rather than goals."""
-    result = device_check(file=CHALLENGE_DIR / "figures_heldout39_en.jsonl")
-    assert result["n_safety"] == 46 and result["n_other"] == 139
-    assert result["safety_missed"] <= 1
-    assert result["other_alerts"] <= 2 and result["other_questions"] <= 8
 
 
 def test_the_fortieth_held_out_file_kept_blind() -> None:

@@ -2682,3 +2682,61 @@ def test_a_question_about_ones_stroke_tablets_is_answered_however_sure_the_model
     on = decide("emergency_help", text, 0.99, ON, scores=sure, thresholds=th)
     assert (on.route, on.reason) == ("answer", "denied") and on.intent == "medication_query"
     assert not safety.is_denial(text)
+
+
+@pytest.mark.parametrize("text", [
+    "i don't want to make a fuss but i've been sick and it's black, like coffee grounds",
+    "i've been vomiting blood",
+    "i've been sick and there's blood in it, quite a lot",
+])
+def test_blood_brought_up_of_the_thirty_ninth_round_is_a_call(text: str) -> None:
+    """Found by the thirty-ninth held-out file, read once the fortieth was written
+    (docs/safety-path.md, "The thirty-ninth, read"): blood brought up, or sick black like
+    coffee grounds (the words net had no such phrase; the model 0.42)."""
+    assert safety.safety_label_of_words(text) == "emergency_help", text
+
+
+@pytest.mark.parametrize("text", [
+    "i was sick after the beetroot and it was all red",
+    "i was sick blood once, years ago, after an ulcer",
+])
+def test_a_red_food_or_an_old_bleed_brought_up_is_no_call_words(text: str) -> None:
+    assert safety.safety_label_of_words(text) is None, text
+
+
+@pytest.mark.parametrize("text", [
+    "i've been up four times in the night for the toilet, i'm shattered",
+    "swallowed my calcium, horrible great chalky thing it is",
+    "i'm climbing the walls stuck indoors with this hip",
+    "bless him, tom's heart's in the right place even if his knees aren't",
+    "i've a headache coming on, nothing terrible, just a dull one behind my eyes",
+    "ta-ra, i'm going for my lie down",
+    "i've got a chesty cough and i feel rotten, but my breathing's fine",
+    "when my hip went in 2019 i was on the floor for hours, never again, that's why i got you",
+    "my bunion's throbbing something rotten in these shoes",
+])
+def test_the_body_in_old_age_of_the_thirty_ninth_round_is_no_call(text: str) -> None:
+    """A night up at the toilet, a pill swallowed, climbing the walls, a heart in the right
+    place, a dull headache, a lie down, a chesty cough with the breathing fine, an old fall
+    told by its year, a throbbing bunion: no call whatever the model says (the model alone
+    alerted on the first two at once)."""
+    assert safety.is_negated_call(text), text
+    assert not safety.is_denial(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "when i fell in 2019 i was on the floor for hours and now i've done it again",
+    "my hip's throbbing and i can't get up off the floor",
+    "i swallowed my tablets twice",
+    "i've got a dull headache and my face has dropped on one side",
+])
+def test_the_neighbours_of_the_thirty_ninth_round_still_call(text: str) -> None:
+    assert safety.safety_label_of_words(text) in SAFETY_LABELS, text
+    assert not safety.is_negated_call(text), text
+
+
+def test_a_book_read_aloud_is_a_mention() -> None:
+    text = ("listen to this: 'he clutched his chest and collapsed to the floor' - ooh, it's a "
+            "good book, this")
+    assert safety.safety_label_of_words(text) is None
+    assert safety.is_mention(text)
