@@ -334,3 +334,14 @@ def test_the_fortieth_held_out_file_kept_blind() -> None:
     assert result["n_safety"] == 50 and result["n_other"] == 128
     assert result["safety_missed"] == 0
     assert result["other_alerts"] <= 2 and result["other_questions"] <= 7
+
+
+def test_the_forty_first_held_out_file_kept_blind() -> None:
+    """Written blind after the thirty-ninth was read, and kept blind (docs/safety-path.md,
+    "A forty-first file"): counts only. First measured with the thirty-ninth round's words:
+    three other sentences alerted at once, three asked, two calls missed. Ceilings rather
+    than goals."""
+    result = device_check(file=CHALLENGE_DIR / "figures_heldout41_en.jsonl")
+    assert result["n_safety"] == 53 and result["n_other"] == 146
+    assert result["safety_missed"] <= 2
+    assert result["other_alerts"] <= 3 and result["other_questions"] <= 3
