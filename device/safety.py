@@ -799,6 +799,24 @@ _NEGATED = re.compile(
 next to it only: "i'm not okay i need help" denies nothing)."""
 
 _IDIOM = re.compile(
+    # an alarm chirping for its battery: "my smoke alarm keeps chirping, i think the
+    # battery's on its way out" (never with smoke, fire, burning or gas said besides)
+    r"\b(?:smoke|fire|carbon monoxide|co|heat) alarm(?:'s| is)? (?:keeps |keep |has been |been "
+    r")?(?:chirp\w*|beep\w*|bleep\w*|tweet\w*)\b(?=[^.!?]*\bbatter(?:y|ies)\b)(?![^.!?]*\b(?:"
+    r"there'?s|i can (?:smell|see)|full of) (?:smoke|fire|flames|burning|gas)\b)|"
+    # a caller at the door sent away: "somebody's been knocking on the door selling broadband,
+    # i told him where to go"
+    r"\b(?:knocking|knocked|came round|calling|at the door) (?:on the door |at the door )?"
+    r"selling\b|\btold (?:him|her|them) where to go\b|"
+    # a thing that will give one a turn one day: "these passwords'll give me a stroke one of
+    # these days"
+    r"\b[\w']+(?:'ll| will| are going to| is going to| gonna) give (?:me|us|him|her) an? "
+    r"(?:heart attack|stroke|coronary|funny turn)\b|"
+    # another who had an ambulance out and is home now: "the lad next door had an ambulance
+    # out last week, he's home now and doing fine"
+    r"\b(?:had|called|got) an? ambulance (?:out|round|over)\b(?=[^.!?]*\b(?:he|she|they)"
+    r"(?:'s| is|'re| are) (?:(?:back )?home|(?:now )?doing (?:fine|well|alright|all right|ok|"
+    r"okay|better)|on the mend|recovering)\b)|"
     # "climbing the walls" stuck indoors; a heart "in the right place"; "going for my lie
     # down"; a chesty cough told with "my breathing's fine"
     r"\bclimbing the walls\b|\bheart(?:'s| is) in the right place\b|\bgoing (?:for|to have) "
@@ -908,7 +926,13 @@ _IDIOM = re.compile(
     r"the (?:house|place) down\b|\bthinks? my throat'?s been cut\b|\baccident waiting to happen\b|"
     r"\b(?:can'?t|couldn'?t|could not|cannot) breathe (?:for|from|with) laugh(?:ing|ter)\b|"
     r"\bemergency\W+(?:we'?ve|we have|i'?ve|i have|we'?re|we are|i'?m) (?:run |ran |all )?out "
-    r"of\b|(?<!call )(?<!ring )(?<!phone )\b(?:biscuit|custard|chocolate|cake|crisps?|"
+    r"of\b|"
+    # a gadget down called an emergency: "emergency! the wi-fi's gone down and the final's on
+    # in ten minutes"
+    r"\bemergency\W+(?:the |my |our )?(?:wi-?fi|internet|broadband|router|telly|tv|remote|sky "
+    r"box|tablet|ipad|laptop|computer|printer|phone signal)(?:'s| is| has)? (?:gone (?:down|off)|"
+    r"not working|broken|stopped|packed up|died|frozen|crashed)\b|"
+    r"(?<!call )(?<!ring )(?<!phone )\b(?:biscuit|custard|chocolate|cake|crisps?|"
     r"fashion|knitting|wool|sprout) emergency\b|\blearning to walk\b|"
     r"\b(?:on the (?:\w+ )?floor|floor)\b[^.!?]{0,30}?"
     r"\b(?:building|playing|doing) (?:lego|a jigsaw|jigsaws|trains|the train set|with)\b|"
@@ -1326,6 +1350,10 @@ _NAMED_FALL = re.compile(
 someone else's when a time word puts it in the past (:data:`_PAST`)."""
 
 _NOT_A_CALL = re.compile(
+    # help asked with a password or a gadget: "help, i can't remember my password for the
+    # bank app!" (never "help, i can't find my way home", nor "... get up")
+    r"^(?:please )?help\W+(?=i (?:can'?t|cannot) (?:remember|work out|figure out|log in|log on|"
+    r"get into|spell|understand|think of|do) (?:my|the|how|where|what|this|which|it)\b)|"
     # "help me not fall", "exercises to help me avoid falling": a request
     r"\bhelp me (?:not|to not|avoid|stop) (?:fall|falling|trip|tripping|slip|slipping)\w*\b|"
     r"\bhow (?:can|do|could|should) (?:i|we|you) (?:stop|avoid|prevent) (?:myself |him |her )?"
@@ -1412,6 +1440,10 @@ _NOT_A_CALL = re.compile(
     # voice, 'i've fallen and i can't get up', every christmas" (the quotation only)
     r"\b(?:advert|ad|commercial|catchphrase|impression|impersonation|voice|sketch|jingle)s?"
     r"(?: of| from| where (?:she|he|they) (?:says|goes|said))?,? '[^.!?]*?\w'(?=[\s,.!?]|$)|"
+    # ... or a voice on the telly: "cancel that, it was a man on the telly shouting for an
+    # ambulance, not me"
+    r"\b(?:it was|that was|it's|that's) (?:a |the |just )?(?:man|woman|fella|bloke|someone|"
+    r"somebody|lady|person|voice|girl|lad) on the (?:telly|tv|radio|programme|film|news)\b[^.!?]*|"
     # ... or read aloud from a book: "listen to this: 'he clutched his chest and collapsed to
     # the floor' - ooh, it's a good book"
     r"\b(?:listen to this|hark at this|get this|it says here|the book says)[,:]? "
@@ -1841,7 +1873,9 @@ she's fine"): told as news, like a fall in the past."""
 
 _PAST = re.compile(r"\b(?:last (?:week|month|year|night|time|winter|summer|spring|autumn)|"
                    r"yesterday|ago|years back|as a (?:child|girl|boy)|when (?:he|she|they) was|"
-                   r"on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b")
+                   r"on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
+                   r"in (?:january|february|march|april|june|july|august|september|october|"
+                   r"november|december))\b")
 """Time words that put a fall in the past."""
 
 

@@ -312,6 +312,11 @@ HELD_OUT = [
     # tablet swallowed), eight asked; read once the fortieth was written ("The
     # thirty-ninth, read"): every call caught, none alerted, none asked
     ("figures_heldout39_en.jsonl", 46, 139, 0),
+    # written blind after the thirty-sixth was read: no call missed, two other sentences
+    # alerted at once (a gadget's "emergency", a smoke alarm chirping for its battery), seven
+    # asked; read once the forty-first was written ("The fortieth, read"): none alerted, one
+    # asked (a thumping head with a stiff neck, which the words net leaves to the model)
+    ("figures_heldout40_en.jsonl", 50, 128, 0),
 ]
 
 
@@ -323,17 +328,6 @@ def test_no_call_of_a_held_out_file_is_missed(name: str, calls: int, others: int
     assert result["safety_missed"] == 0, result["lists"]["safety_missed"]
     assert result["safety_alerted"] + result["safety_asked"] == calls
     assert result["other_alerts"] <= most_alerts, result["lists"]["other_alerts"]
-
-
-def test_the_fortieth_held_out_file_kept_blind() -> None:
-    """Written blind after the thirty-sixth was read, and kept blind (docs/safety-path.md,
-    "A fortieth file"): counts only. First measured with the thirty-eighth round's words:
-    two other sentences alerted at once, seven asked, no call missed. Ceilings rather than
-    goals."""
-    result = device_check(file=CHALLENGE_DIR / "figures_heldout40_en.jsonl")
-    assert result["n_safety"] == 50 and result["n_other"] == 128
-    assert result["safety_missed"] == 0
-    assert result["other_alerts"] <= 2 and result["other_questions"] <= 7
 
 
 def test_the_forty_first_held_out_file_kept_blind() -> None:

@@ -2740,3 +2740,39 @@ def test_a_book_read_aloud_is_a_mention() -> None:
             "good book, this")
     assert safety.safety_label_of_words(text) is None
     assert safety.is_mention(text)
+
+
+@pytest.mark.parametrize("text", [
+    "emergency! the wi-fi's gone down and the final's on in ten minutes",
+    "my smoke alarm keeps chirping, i think the battery's on its way out",
+    "somebody's been knocking on the door selling broadband, i told him where to go",
+    "mum had a fall in march, that's why she wears the pendant now",
+    "these passwords'll give me a stroke one of these days",
+    "the lad next door had an ambulance out last week, he's home now and doing fine",
+])
+def test_gadgets_and_callers_of_the_fortieth_round_are_no_call(text: str) -> None:
+    """Found by the fortieth held-out file, read once the forty-first was written
+    (docs/safety-path.md, "The fortieth, read"): a gadget's "emergency", an alarm chirping
+    for its battery, a seller sent away, another's fall in a month gone by, passwords that
+    will give one a stroke, a neighbour home after an ambulance: no call whatever the model
+    says (the words net alerted on the first at once, the model alone on the second)."""
+    assert safety.is_negated_call(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "cancel that, it was a man on the telly shouting for an ambulance, not me",
+    "help, i can't remember my password for the bank app!",
+])
+def test_a_voice_on_the_telly_and_help_with_a_password_are_mentions(text: str) -> None:
+    assert safety.safety_label_of_words(text) is None, text
+    assert safety.is_mention(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "help, i can't find my way home",
+    "the smoke alarm keeps beeping and there's smoke in the hall, is it the battery",
+    "emergency, the telly's on fire",
+    "mum's fallen and she can't get up",
+])
+def test_the_neighbours_of_the_fortieth_round_still_call(text: str) -> None:
+    assert safety.safety_label_of_words(text) in SAFETY_LABELS, text
