@@ -722,6 +722,10 @@ onset, the worst ever, an alarm, bleeding, breath, the chest, smoke or fire...),
 everyday symptom or request read as no call after it (:data:`_IDIOM`; never a denial:
 "have I taken my pills today" is a question about them, not a no)."""
 
+_BLOOD_THINNER = (r"(?:warfarin|blood thinners?|thinners|anticoagulants?|apixaban|rivaroxaban|"
+                  r"edoxaban|dabigatran|clopidogrel|aspirin)")
+"""A blood thinner, by name or by kind (bruising put down to one is everyday)."""
+
 _ADV = r"(?:(?:really|actually|even|ever|just|yet|been|recently|today|at all|any more) ){0,2}"
 _NEGATED = re.compile(
     # "i don't need an ambulance", "no thanks i do not need any help", "never needed help"
@@ -846,31 +850,29 @@ _IDIOM = re.compile(
     r"pills?|medicine|meds|blood thinners?|warfarin|inhaler|insulin|injection|dose|spray|"
     r"drops|calcium|vitamins?|iron|statins?|antibiotics?|painkillers?|paracetamol|"
     r"metformin|amlodipine|ramipril|omeprazole|levothyroxine))\b|"
-    # a worry for another's job or money: "i keep fretting about my grandson, he's lost his
-    # job and i can't settle for worrying"
-    + _NO_WARNING_SIGN + r"\b(?:fret\w*|worr\w+)\b[^.!?]*?\b(?:lost (?:his|her|their) job|"
+    # in a sentence with no warning sign (_NO_WARNING_SIGN), one guard for all three: a worry
+    # for another's job or money ("i keep fretting about my grandson, he's lost his job and i
+    # can't settle for worrying"), the channel changed, and everyday symptoms
+    + _NO_WARNING_SIGN + r"(?:\b(?:fret\w*|worr\w+)\b[^.!?]*?\b(?:lost (?:his|her|their) job|"
     r"(?:his|her|their) (?:job|money|debts?|bills|exams?|divorce|mortgage|marriage|rent|"
     r"business|interview)|redundan\w+)\b|"
-    + _NO_WARNING_SIGN + r"\b(?:change|turn over|switch over) (?:the|this|that) (?:channel|"
-    r"programme|side)\b|"
+    r"\b(?:change|turn over|switch over) (?:the|this|that) (?:channel|programme|side)\b|"
     # everyday symptoms in a sentence with no warning sign (_NO_WARNING_SIGN): a splitting or
     # banging headache ("my head's banging, it's like a brass band in there"), bruising on
     # blood thinners ("i bruise like a peach since i went on the blood thinners"), no
     # appetite ("i've no appetite at all lately, i just can't face food"); never with the
     # worst ever, a sudden onset, a knock, sickness, bleeding or other signs beside them
-    + _NO_WARNING_SIGN + r"\b(?:(?:a|this|my|me) (?:splitting|banging|pounding|thumping|"
+    r"\b(?:(?:a|this|my|me) (?:splitting|banging|pounding|thumping|"
     r"throbbing) head(?:ache| ache)?|(?:my|me|his|her) head(?:'s| is) (?:banging|pounding|"
-    r"thumping|throbbing|splitting)|bruis\w*\b[^.!?]{0,80}?\b(?:warfarin|blood thinners?|"
-    r"thinners|anticoagulants?|apixaban|rivaroxaban|edoxaban|dabigatran|clopidogrel|aspirin)|"
-    r"(?:warfarin|blood thinners?|thinners|anticoagulants?|apixaban|rivaroxaban|edoxaban|"
-    r"dabigatran|clopidogrel|aspirin)\b[^.!?]{0,80}?\bbruis\w*|(?:i'?ve|i have|i've got) no "
+    rf"thumping|throbbing|splitting)|bruis\w*\b[^.!?]{{0,80}}?\b{_BLOOD_THINNER}|"
+    rf"{_BLOOD_THINNER}\b[^.!?]{{0,80}}?\bbruis\w*|(?:i'?ve|i have|i've got) no "
     r"appetite|(?:lost|off) (?:my|me|his|her|their) (?:appetite|food)|can'?t face (?:my )?"
     r"(?:food|eating|dinner|tea|breakfast)|up (?:\w+ ){0,2}times (?:in|during) the night|"
     r"(?:i'?m|i am) (?:shattered|knackered|exhausted|worn out|done in|whacked|cream crackered)|"
     r"headache coming on|(?:a |an? )?(?:dull|mild|slight|little|nagging) (?:headache|ache|one "
     r"behind (?:my|me) eyes)|(?:my|me|his|her) (?:bunions?|corns?|toes?|feet|foot|knees?|hips?|"
     r"back|shoulders?|elbows?|wrists?|ankles?|fingers?|hands?)(?:'s| is| are|'re)? (?:throbbing|"
-    r"aching|playing (?:me )?up|giving me gyp|sore|stiff))\b|"
+    r"aching|playing (?:me )?up|giving me gyp|sore|stiff))\b)|"
     # a little nosebleed that is stopping: "my nose has sprung a leak, just a little bleed,
     # it's already stopping"
     r"\bnose\b[^.!?]{0,60}?\b(?:just|only) a (?:little|small|tiny|wee) (?:bleed|drip|trickle)"
