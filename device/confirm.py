@@ -176,37 +176,39 @@ class SafetyConfirmer:
                scores: dict[str, float] | None = None,
                thresholds: dict[str, Thresholds] | None = None,
                fast_path: bool = False, typed: bool = False,
-               read_tails: Callable[[], Sequence[tuple[str, dict[str, float]]]] | None = None
-               ) -> SafetyDecision:
+               read_tails: Callable[[], Sequence[tuple[str, dict[str, float]]]] | None = None,
+               answering: bool = False) -> SafetyDecision:
         """The safety decision of an utterance heard outside a question (`thresholds`: in
         place of :attr:`thresholds`, e.g. a spoken turn's; `fast_path`: words that the
         hybrid's fast path alone heard; `typed`: typed text, not a transcript; `read_tails`:
         gives a long turn's later parts with the model's probabilities of each;
+        `answering`: the device has just asked something other than the safety question;
         device.safety_decision.decide)."""
         return decide(intent, text, score, self.settings, scores=scores,
                       thresholds=self.thresholds if thresholds is None else thresholds,
                       from_alternative=from_alternative, answer_floor=self.answer_floor,
                       fast_path=fast_path, typed=typed,
-                      read_tails=read_tails)
+                      read_tails=read_tails, answering=answering)
 
     def route(self, intent: str, text: str, score: float | None, from_alternative: int = 0,
               scores: dict[str, float] | None = None, sounds_like: str = "",
               thresholds: dict[str, Thresholds] | None = None,
               fast_path: bool = False, typed: bool = False,
-              read_tails: Callable[[], Sequence[tuple[str, dict[str, float]]]] | None = None
-              ) -> tuple[Reply | None, str]:
+              read_tails: Callable[[], Sequence[tuple[str, dict[str, float]]]] | None = None,
+              answering: bool = False) -> tuple[Reply | None, str]:
         """(the safety reply, or None; the label to answer the utterance as otherwise).
 
         ``from_alternative``: 0 when ``intent`` and ``text`` are the 1-best transcript's (or
         typed), k when they are the k-th ASR n-best alternative's. While a question is
         pending, pass the 1-best: the answer is what the resident most likely said.
         ``sounds_like``: the words heard when ``text`` is a sounds-like reading of them
-        (the caregivers' reason then says both)."""
+        (the caregivers' reason then says both). ``answering``: the device has just asked
+        something else ("Is it getting worse?"), so "it's settled now" is a no."""
         if self.pending is not None:
             self.decision = None
             return self._answer(intent, text, score), intent
         d = self.decision = self.decide(intent, text, score, from_alternative, scores,
-                                        thresholds, fast_path, typed, read_tails)
+                                        thresholds, fast_path, typed, read_tails, answering)
         if d.route == "answer":
             return None, d.intent
         if d.route == "alert":

@@ -82,7 +82,8 @@ class DialogueManager:
         parts with the model's probabilities of each (device.safety_decision.decide)."""
         checked, answer_as = self.confirmer.route(intent, text.strip(), score,
                                                   from_alternative, scores, sounds_like,
-                                                  thresholds, fast_path, typed, read_tails)
+                                                  thresholds, fast_path, typed, read_tails,
+                                                  answering=self.expects is not None)
         if checked is None and answer_as != intent:
             intent, slots = answer_as, None
         slots = dict(slots) if slots is not None else extract_slots(intent, text)

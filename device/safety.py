@@ -8,7 +8,7 @@ import re
 from device.careplan import CarePlan
 from device.replies import Action, Reply
 
-__all__ = ["is_denial", "is_mention", "is_safety_phrase", "safety_intent", "safety_label_of_words",
+__all__ = ["is_as_usual", "is_denial", "is_mention", "is_safety_phrase", "safety_intent", "safety_label_of_words",
            "safety_reply", "safety_word_indices", "stock_words_only", "symptom_reply",
            "symptom_worse_reply", "turn_tails"]
 
@@ -755,6 +755,25 @@ _NEGATED = re.compile(
     r"\bno (?:help|ambulance) (?:is )?(?:needed|required)\b|"
     r"\bnot (?:bleeding|choking|having a (?:stroke|heart attack|fit|seizure))\b|"
     rf"\bnot having (?:any )?{_CHEST_PAIN}\b|\bno {_CHEST_PAIN}\b|"
+    r"\b(?:so )?i'?m not worried\b|"
+    r"\bnot (?:about|going) to (?:keel over|collapse|pass out|faint|drop dead)\b|"
+    r"\b(?:(?:it'?s|it is|it was|that'?s) not|(?:it|that) (?:is|was) ?n'?t) (?:a |an )?(?:fire|"
+    r"gas leak|burglar|intruder)\b|"
+    # "he's not unconscious, he's asleep"
+    r"\b(?:not|is ?n'?t|was ?n'?t) unconscious\b|"
+    # "it's not blood, it's beetroot juice", "i'm not stuck, i'm doing the skirting boards"
+    r"\b(?:it|that)(?:'s| is| was) not (?:real |actual )?blood\b|"
+    r"\b(?:it|that) (?:isn't|wasn't) (?:real |actual )?blood\b|\b(?:i'm|i am) not stuck\b|"
+    r"\b(?:nobody|no one|no-one|noone) needs? (?:any )?help\b|"
+    r"\b(?:nobody|no one|no-one|noone)(?:'s| is| has| was) (?:bleeding|hurt|injured|choking|"
+    r"fallen|on the floor)\b|"
+    r"\b(?:i'm|i am|i was|i wasn't|i'm not|i am not) not (?:on|lying on) the (?:\w+ )?floor\b|"
+    r"\bnot (?:on|lying on) the (?:\w+ )?floor\b|"
+    r"\b(?:was ?n'?t|were ?n'?t|was not|am not|'m not) (?:calling|shouting|asking) for help\b")
+"""A call for help or a fall that the sentence denies (the negation governs the words
+next to it only: "i'm not okay i need help" denies nothing)."""
+
+_AS_USUAL = re.compile(
     # a symptom as it always is, or eased: "my chest is wheezy but no worse than usual",
     # "the angina's niggling, i've had my spray and it's settled", "the chest pain has gone"
     # (never a pain gone into the arm)
@@ -782,25 +801,11 @@ _NEGATED = re.compile(
     r"settled|stopped|passed)\b"
     r"(?! (?:into|down|up|to|through|round)\b)|"
     r"\bbut i can breathe (?:fine|ok|okay|alright|all right|normally)\b|"
-    r"\b(?:so )?i'?m not worried\b|"
-    r"\bnot (?:about|going) to (?:keel over|collapse|pass out|faint|drop dead)\b|"
-    r"\b(?:(?:it'?s|it is|it was|that'?s) not|(?:it|that) (?:is|was) ?n'?t) (?:a |an )?(?:fire|"
-    r"gas leak|burglar|intruder)\b|"
     # "my chest is bad this morning but i'm breathing alright"
-    r"\bbut i(?:'m| am) (?:still )?breathing (?:alright|all right|fine|ok|okay|normally)\b|"
-    # "he's not unconscious, he's asleep"
-    r"\b(?:not|is ?n'?t|was ?n'?t) unconscious\b|"
-    # "it's not blood, it's beetroot juice", "i'm not stuck, i'm doing the skirting boards"
-    r"\b(?:it|that)(?:'s| is| was) not (?:real |actual )?blood\b|"
-    r"\b(?:it|that) (?:isn't|wasn't) (?:real |actual )?blood\b|\b(?:i'm|i am) not stuck\b|"
-    r"\b(?:nobody|no one|no-one|noone) needs? (?:any )?help\b|"
-    r"\b(?:nobody|no one|no-one|noone)(?:'s| is| has| was) (?:bleeding|hurt|injured|choking|"
-    r"fallen|on the floor)\b|"
-    r"\b(?:i'm|i am|i was|i wasn't|i'm not|i am not) not (?:on|lying on) the (?:\w+ )?floor\b|"
-    r"\bnot (?:on|lying on) the (?:\w+ )?floor\b|"
-    r"\b(?:was ?n'?t|were ?n'?t|was not|am not|'m not) (?:calling|shouting|asking) for help\b")
-"""A call for help or a fall that the sentence denies (the negation governs the words
-next to it only: "i'm not okay i need help" denies nothing)."""
+    r"\bbut i(?:'m| am) (?:still )?breathing (?:alright|all right|fine|ok|okay|normally)\b")
+"""A symptom told as it always is, made light of, or eased (no call; a "no" only as the
+answer to a question: "is it getting worse?" "it's settled now". Said out of the blue,
+it is answered as what it is, never "All right.": :func:`is_denial`)."""
 
 _IDIOM = re.compile(
     # an alarm chirping for its battery: "my smoke alarm keeps chirping, i think the
@@ -1906,7 +1911,8 @@ def defuse(text: str) -> str:
     low = _norm(text)
     if _PAST.search(low):
         low = _NAMED_FALL.sub(" ... ", low)
-    for rule in (_NOT_A_CALL, _MENTION, _NEGATED, _IDIOM, _SOMEONE_ELSE, _NOT_NOW):
+    for rule in (_NOT_A_CALL, _MENTION, _NEGATED, _AS_USUAL, _IDIOM, _SOMEONE_ELSE,
+                 _NOT_NOW):
         low = rule.sub(" ... ", low)
     return " ".join(low.split())
 
@@ -2015,6 +2021,17 @@ def is_mention(text: str) -> bool:
     return bool(_NOT_A_CALL.search(low) or _MENTION.search(low)) and not is_safety_phrase(low)
 
 
+def is_as_usual(text: str) -> bool:
+    """Whether ``text`` tells a symptom as it always is, made light of, or eased ("my
+    blood pressure's up again", "the chest pain has gone now"): no call, and out of the blue
+    a symptom to answer as one (:data:`_AS_USUAL`); never another's ("my sister had a
+    fall last month but she's on the mend now")."""
+    low = _norm(text)
+    return bool(_AS_USUAL.search(low)) and not (
+        _SOMEONE_ELSE.search(low) or _NAMED_FALL.search(low)
+        or re.search(r"\b(?:she|he|they)(?:'s| is|'re| are) on the mend\b", low))
+
+
 def is_negated_call(text: str) -> bool:
     """Whether ``text`` denies a fall or a call for help, uses their words only in a
     figure of speech, tells of someone else's fall in the past, of the resident's own fall
@@ -2029,7 +2046,8 @@ def is_negated_call(text: str) -> bool:
         return False
     someone_elses_past = bool((_SOMEONE_ELSE.search(low) or _NAMED_FALL.search(low))
                               and (_PAST.search(low) or _SEEN_TO.search(low)))
-    return bool(_NEGATED.search(low) or _IDIOM.search(low) or _NOT_NOW.search(low)) or \
+    return bool(_NEGATED.search(low) or _AS_USUAL.search(low) or _IDIOM.search(low)
+                or _NOT_NOW.search(low)) or \
         someone_elses_past or is_denial(low)
 
 
@@ -2080,15 +2098,19 @@ def only_a_leading_no(text: str) -> bool:
     fallen" are denials in their own words)."""
     low = _norm(text)
     rest = _LEADING_NO.sub("", low, count=1)
-    return bool(_LEADING_NO.match(low)) and not (_DENIAL.search(rest) or _NEGATED.search(low))
+    return bool(_LEADING_NO.match(low)) and not (_DENIAL.search(rest) or _NEGATED.search(low)
+                                                  or _AS_USUAL.search(low))
 
 
-def is_denial(text: str) -> bool:
+def is_denial(text: str, answering: bool = True) -> bool:
     """Whether ``text`` is an explicit "no / I'm fine / I'm all right / I haven't fallen /
     I don't need any help" (never when it also says plainly that they fell or need help,
-    or says "not fine")."""
+    or says "not fine"). ``answering``: said in answer to a question ("Do you need help?",
+    "Is it getting worse?"), where a symptom as usual or eased is a no too ("it's settled
+    now", "it's only a headache"); out of the blue it is not (:data:`_AS_USUAL`)."""
     low = _norm(text)
-    return bool(_DENIAL.search(low) or _NEGATED.search(low)) and not _NOT_FINE.search(low) \
+    return bool(_DENIAL.search(low) or _NEGATED.search(low)
+                or (answering and _AS_USUAL.search(low))) and not _NOT_FINE.search(low) \
         and not is_safety_phrase(low)
 
 

@@ -192,8 +192,8 @@ def decide(intent: str, text: str, score: float | None, settings: SafetySettings
            thresholds: dict[str, Thresholds] | None = None,
            from_alternative: int = 0, answer_floor: float = 0.0,
            fast_path: bool = False, typed: bool = False,
-           read_tails: Callable[[], Sequence[tuple[str, dict[str, float]]]] | None = None
-           ) -> SafetyDecision:
+           read_tails: Callable[[], Sequence[tuple[str, dict[str, float]]]] | None = None,
+           answering: bool = False) -> SafetyDecision:
     """Decide one utterance (see the module doc).
 
     Args:
@@ -215,6 +215,9 @@ def decide(intent: str, text: str, score: float | None, settings: SafetySettings
             of each (:func:`device.safety.turn_tails`; empty for a short turn); called only
             when the whole turn would be answered (step 5), so that a turn decided before
             it costs no more model runs.
+        answering: the device has just asked something ("Is it getting worse?"), so a
+            symptom told as usual or eased ("it's settled now") is a no; out of the blue it
+            is answered as what it is (:func:`device.safety.is_denial`).
     """
     confirm = settings.confirm
     not_sure = "ask" if confirm else "alert"
@@ -246,13 +249,18 @@ def decide(intent: str, text: str, score: float | None, settings: SafetySettings
                                       "stock_words_below_floor")
         return SafetyDecision(not_sure, words, p, "words_only")
     if safety.is_negated_call(text):
-        if safety.is_denial(text):  # "no, i don't need help": a no, whatever the label
+        if safety.is_denial(text, answering):  # "no, i don't need help": a no, whatever the label
             if candidate and safety.only_a_leading_no(text):
                 # "no" and then words the model reads as a call ("no, i really need help"):
                 # a no that denies nothing else is asked about, never answered as a no
                 return SafetyDecision(not_sure, label, p, "leading_no")
             return SafetyDecision("answer", "deny", p, "denied")
-        return SafetyDecision("answer", _answer_as(intent, scores, answer_floor), p, "denied")
+        answer = _answer_as(intent, scores, answer_floor)
+        if answer in ("out_of_scope", "deny") and safety.is_as_usual(text):
+            # "my blood pressure's up again" out of the blue: a symptom to answer as one
+            # (is it getting worse?), neither "All right." nor "I did not understand"
+            answer = "symptom_report"
+        return SafetyDecision("answer", answer, p, "denied")
     if not candidate:
         if from_alternative == 0 and read_tails is not None and (
                 found := _tail_call(read_tails(), thresholds, settings.confident)):

@@ -332,3 +332,47 @@ def test_ordinary_utterances_ask_nothing(dm: DialogueManager) -> None:
                          ("time_query", "what day is it"), ("greeting", "good morning")]:
         reply = dm.handle(intent, text, score=0.8)
         assert reply.expects != EXPECTS and dm.pending_safety is None
+
+
+@pytest.mark.parametrize("text", [
+    "my blood pressure's up again today",
+    "the chest pain has gone now, thank goodness",
+    "my head's thumping but it's only a headache",
+    "i'm short of breath on the stairs, same as always",
+])
+def test_a_symptom_as_usual_out_of_the_blue_is_answered_as_a_symptom(
+        dm: DialogueManager, text: str) -> None:
+    """Told with no question pending, a symptom as usual, made light of or eased is no call
+    and no "no" either: it is answered as the symptom it is (is it getting worse?), never
+    "All right." nor "I did not understand" (docs/safety-path.md, "A symptom as usual is
+    a no only as an answer")."""
+    reply = dm.handle("emergency_help", text, score=0.97,
+                      scores={"emergency_help": 0.97, "out_of_scope": 0.03})
+    assert reply.intent == "symptom_report" and reply.expects == "symptom_worse", reply
+    assert alert_of(reply)["type"] == "symptom" and alert_of(reply)["level"] == "warning"
+    assert dm.pending_safety is None
+    assert safety.is_as_usual(text) and safety.is_denial(text)
+    assert not safety.is_denial(text, answering=False)
+
+
+def test_a_symptom_eased_answers_is_it_getting_worse_as_a_no(dm: DialogueManager) -> None:
+    first = dm.handle("symptom_report", "i feel a bit sick", score=0.95)
+    assert first.expects == "symptom_worse"
+    reply = dm.handle("out_of_scope", "it's settled now", score=0.6)
+    assert reply.intent == "deny" and "not worse" in reply.text
+    assert reply.action("alert") is None
+
+
+def test_a_symptom_made_light_of_answers_the_safety_question_as_a_no(
+        dm: DialogueManager) -> None:
+    ask_doubtful(dm)
+    reply = dm.handle("symptom_report", "it's only a headache", score=0.8)
+    assert reply.action("alert") is None and dm.pending_safety is None
+    event = reply.action("event")
+    assert event is not None and event.data["type"] == "safety_cancelled"
+
+
+@pytest.mark.parametrize("text", ["no, i don't need help", "i haven't fallen",
+                                  "i'm fine thanks"])
+def test_a_plain_no_is_a_no_with_or_without_a_question(text: str) -> None:
+    assert safety.is_denial(text) and safety.is_denial(text, answering=False)
