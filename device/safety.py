@@ -8,9 +8,9 @@ import re
 from device.careplan import CarePlan
 from device.replies import Action, Reply
 
-__all__ = ["is_as_usual", "is_denial", "is_mention", "is_safety_phrase", "safety_intent", "safety_label_of_words",
-           "safety_reply", "safety_word_indices", "stock_words_only", "symptom_reply",
-           "symptom_worse_reply", "turn_tails"]
+__all__ = ["is_as_usual", "is_denial", "is_mention", "is_safety_phrase", "safety_intent",
+           "safety_label_of_words", "safety_reply", "safety_word_indices", "stock_words_only",
+           "symptom_reply", "symptom_worse_reply", "turn_tails"]
 
 _SERIOUS_FALL = re.compile(r"\b(?:can ?not|can'?t|unable to) (?:get|stand|move|breathe)|hurt|"
                            r"bleed|head|broke|unconscious|on the floor|pain|help")
