@@ -339,3 +339,14 @@ def test_the_forty_first_held_out_file_kept_blind() -> None:
     assert result["n_safety"] == 53 and result["n_other"] == 146
     assert result["safety_missed"] <= 2
     assert result["other_alerts"] <= 3 and result["other_questions"] <= 3
+
+
+def test_the_forty_second_held_out_file_kept_blind() -> None:
+    """Written blind after the fortieth was read, and kept blind (docs/safety-path.md,
+    "A forty-second file"): counts only. First measured with the fortieth round's words:
+    one other sentence alerted at once, five asked, no call missed. Ceilings rather than
+    goals."""
+    result = device_check(file=CHALLENGE_DIR / "figures_heldout42_en.jsonl")
+    assert result["n_safety"] == 47 and result["n_other"] == 143
+    assert result["safety_missed"] == 0
+    assert result["other_alerts"] <= 1 and result["other_questions"] <= 5
