@@ -48,6 +48,17 @@ _FLOOR_COVERING = r"(?:lino|tiles|carpet|rug)"
 _CHEST_PAIN = r"(?:chest pains?|pains? (?:in|across) (?:my|me|his|her|the) chest)"
 """A chest pain, said either way round ("chest pains", "a crushing pain in my chest")."""
 """A floor's covering the resident may be down on ("i'm on the bathroom lino")."""
+_SPOUSE_DOWN_NOW = (
+    r"(?:my|the|me) (?:husband|wife|hubby|missus|partner|other half)(?:'s| has) (?:just )?"
+    r"(?:fallen|slipped|tripped|had an? (?:\w+ )?fall)\b(?! (?:asleep|out with|for|behind|in "
+    r"love|ill|silent|quiet|off the wagon|on hard times)\b)(?![^.!?]*\b(?:last (?:week|month|"
+    r"year|night|time|winter|summer|spring|autumn)|yesterday|ago|years back|on (?:monday|"
+    r"tuesday|wednesday|thursday|friday|saturday|sunday)|in (?:january|february|march|april|"
+    r"may|june|july|august|september|october|november|december)|before|once|twice|in the past)"
+    r"\b)")
+"""The resident's husband or wife down now ("my husband's fallen out of bed and the carer
+isn't due till eight"; never one gone by, nor fallen asleep, out with one or for one): a
+fall of someone with them, so a call, and never someone else's (:data:`_SOMEONE_ELSE`)."""
 _WEDGED = (r"(?:wedged|jammed|stuck|trapped)(?: down(?: here| there)?| on the floor)? (?:in )?"
            r"between")
 """Caught in the gap a fall leaves one in (with :data:`_GAP_SIDE` either side)."""
@@ -476,6 +487,20 @@ _SAFETY_PHRASE = re.compile(
     r"\bchest\b[^.!?]{0,60}?\b(?:it'?s|it is|it has|and) (?:going|gone|spreading|spread|"
     r"shooting|moving|moved|travelling) (?:right |straight )?(?:(?:up|down) )?(?:down|up|into|"
     r"through) (?:my|his|her) (?:left |right )?(?:arm|jaw|neck)\b|"
+    # a weight on the chest with a sweat: "just a bit of pressure on my chest that's been
+    # there an hour and i'm sweating buckets", "my chest's gone tight and i've come over all
+    # clammy" (a sweat alone, from the heat or a walk, is no such sign)
+    r"\b(?:pressure|tightness|heaviness|a weight|squeezing|crushing)\b[^.!?]{0,15}?\b(?:on|in|"
+    r"across|round) (?:my|me|his|her|the) chest\b[^.!?]{0,60}?\b(?:sweat\w*|clammy|cold and "
+    r"grey)\b|"
+    r"\bchest(?:'s| is| has| feels)? (?:gone |going |all |really |very )?(?:tight|heavy)\b"
+    r"[^.!?]{0,60}?\b(?:sweat\w*|clammy)\b|"
+    r"\b(?:sweat\w*|clammy)\b[^.!?]{0,60}?\b(?:pressure|tightness|heaviness|a weight|squeezing|"
+    r"crushing)\b[^.!?]{0,15}?\b(?:on|in|across|round) (?:my|me|his|her|the) chest\b|"
+    # the resident's husband or wife down now: "my husband's fallen out of bed and the carer
+    # isn't due till eight", "the wife's just had a fall in the bathroom" (never one gone by:
+    # "my husband had a fall last year"; never fallen asleep, out with one, or for one)
+    rf"\b{_SPOUSE_DOWN_NOW}|"
     # too many pills at once: "she's swallowed the whole bottle", "i've downed a handful of my
     # sleeping pills" ("i've taken all my tablets" is the day's dose, told)
     r"\b(?:swallowed|downed|necked|taken|took|had|eaten|ate) (?:the|a) whole (?:week'?s |day'?s |"
@@ -873,7 +898,9 @@ _IDIOM = re.compile(
     rf"{_BLOOD_THINNER}\b[^.!?]{{0,80}}?\bbruis\w*|(?:i'?ve|i have|i've got) no "
     r"appetite|(?:lost|off) (?:my|me|his|her|their) (?:appetite|food)|can'?t face (?:my )?"
     r"(?:food|eating|dinner|tea|breakfast)|up (?:\w+ ){0,2}times (?:in|during) the night|"
-    r"(?:i'?m|i am) (?:shattered|knackered|exhausted|worn out|done in|whacked|cream crackered)|"
+    r"(?:i'?m|i am|i feel|i'?m feeling|i am feeling|feeling) (?:a bit |so |really |ever so |"
+    r"completely |totally |all )?(?:shattered|knackered|exhausted|worn out|done in|whacked|"
+    r"cream crackered|washed out|wrung out|run down|drained|tired out)|"
     r"headache coming on|(?:a |an? )?(?:dull|mild|slight|little|nagging) (?:headache|ache|one "
     r"behind (?:my|me) eyes)|(?:my|me|his|her) (?:bunions?|corns?|toes?|feet|foot|knees?|hips?|"
     r"back|shoulders?|elbows?|wrists?|ankles?|fingers?|hands?)(?:'s| is| are|'re)? (?:throbbing|"
@@ -898,7 +925,12 @@ _IDIOM = re.compile(
     # "still alive and kicking!"; "you've lost me, go over that once more"; a pill that nearly
     # choked one, now down ("nearly choked on the thing"); "only me again, don't get up" to
     # the resident
-    r"\balive and kicking\b|\byou(?:'ve| have) lost me\b|"
+    r"\balive and kicking\b|\byou(?:'ve| have)? lost me\b|"
+    # "the nurse has just left and i'm still in one piece"; "my hearing aid's on the blink"
+    r"\b(?:i'?m|i am|we'?re|we are) (?:all )?(?:still )?in one piece\b|"
+    r"\b(?:hearing aids?|aids?|telly|tv|radio|phone|remote|kettle|fridge|washer|washing machine|"
+    r"boiler|tablet|ipad|laptop|computer|clock|doorbell|glasses)(?:'s| is| are|'re)? (?:on the "
+    r"blink|playing up|acting up)\b|"
     r"\b(?:nearly|almost|near enough) (?:choked|choking)(?: (?:on|over) (?:it|that|the|a|my|this|"
     r"them|those)\b(?: (?!(?:and|but|now)\b)[\w']+){0,3})?|"
     # (only with a visitor's words about it: the recognizer hears "she can't get up" as
@@ -1334,8 +1366,8 @@ _NOUN = (r"(?!(?:i|i've|ive|i'd|i'm|me|and|then|but|so|just|when|as|while|if|or|
 """A word of a noun phrase that is not the resident (nor a time, nor their own body)."""
 
 _SOMEONE_ELSE = re.compile(
-    r"\b(?:he|she|they|my (?:\w+ )?(?:brother|sister|husband|wife|son|daughter|friend|"
-    r"neighbou?r|mum|mom|mother|dad|father|cat|dog|grand\w+|cousin|aunt|uncle|niece|nephew)"
+    rf"\b(?!{_SPOUSE_DOWN_NOW})(?:he|she|they|my (?:\w+ )?(?:brother|sister|husband|wife|son|"
+    r"daughter|friend|neighbou?r|mum|mom|mother|dad|father|cat|dog|grand\w+|cousin|aunt|uncle|niece|nephew)"
     r"(?: (?!has\b|had\b|just\b)\w+)?|"  # a name after it: "my friend betty fell"
     r"someone|somebody|a (?:man|woman|child|friend)|"
     # someone or something else named by a noun: "the postman fell off his bike", "a picture
@@ -1561,6 +1593,9 @@ _MENTION = re.compile(
     r"\b(?:the )?(?:radio|news|paper|telly|tv)(?:'s| is| was)? (?:says?|said|saying|reporting|"
     r"reported)|\b(?:text|message|letter|card|e-?mail|note|postcard|leaflet|booklet|label|"
     r"packet|instructions|insert|poster|notice|sign)(?: just)? (?:says|said|reads|read)\b|"
+    r"\bread (?:me |us |out |this out |that out )?(?:this|the|that|my|a) (?:\w+ )?(?:leaflet|"
+    r"letter|label|notice|card|booklet|instructions|sign|poster|text|message|note|sheet)"
+    r"(?: out| aloud| to me)?(?::|,? ?['\"\u2018])|"
     r"^['\"\u2018]?dear (?!(?:me|god|lord|heavens|dear|oh)\b)[\w']+(?: [\w']+)?,"
     r"(?=.{0,200}\b(?:love|from|yours|regards|best wishes|xx+)\b))"
     r"(?:(?! and (?:now|i|my|me)\b)[^!?]){0,160}|"
@@ -1780,6 +1815,14 @@ _NOT_NOW = re.compile(
     r"(?:i'?m|i am)(?! (?:just )?(?:asking|talking)\b)|"
     r"we'?re|it'?s|he'?s|she'?s|i'?ve|i have|i'?d|i had|i said|i fell|i fall|"
     r"some(?:one|body)'?s)\b(?: [\w']+){0,8}|"
+    # what to do if a thing ever happens again, as told by a nurse or a doctor: "the nurse
+    # said if the wound ever bleeds through again i'm to dial 999, so i've written it on the
+    # fridge" (never "... and it has")
+    r"\b(?:said|says|told (?:me|us)|tells (?:me|us)|advised(?: me| us)?) (?:that )?if\b"
+    r"[^.!?]{0,60}?\b(?:ever|again)\b[^.!?]{0,40}?\b(?:i'?m|i am|we'?re|we are|i was|i should|"
+    r"i must|to) (?:to )?(?:dial|ring|call|phone|press|pull)\b(?: (?:for )?(?:an? |the |my )?"
+    r"(?:999|112|911|ambulance|doctor|help|emergency (?:line|number)|red cord|pendant|button|"
+    r"alarm))?(?![^.!?]*\b(?:and (?:it|he|she) (?:has|is|did)|and now|which it (?:has|is))\b)|"
     # a symptom the resident has been told what to do about if it ever comes: "the doctor
     # said if i ever get chest pain i'm to ring straight away, and i haven't had any"
     r"\bif (?:i|you|he|she|we) (?:ever )?(?:get|gets|got|have|has|had|feel|feels|start "

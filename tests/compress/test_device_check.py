@@ -317,6 +317,12 @@ HELD_OUT = [
     # asked; read once the forty-first was written ("The fortieth, read"): none alerted, one
     # asked (a thumping head with a stiff neck, which the words net leaves to the model)
     ("figures_heldout40_en.jsonl", 50, 128, 0),
+    # written blind after the thirty-ninth was read: two calls missed (a husband fallen out
+    # of bed, a weight on the chest with a sweat after "i'm fine really"), three other
+    # sentences alerted at once (a nurse's advice on when to dial 999, a leaflet read aloud,
+    # "still in one piece"), three asked; read once the forty-second was written ("The
+    # forty-first, read"): every call caught, none alerted, none asked
+    ("figures_heldout41_en.jsonl", 53, 146, 0),
 ]
 
 
@@ -328,17 +334,6 @@ def test_no_call_of_a_held_out_file_is_missed(name: str, calls: int, others: int
     assert result["safety_missed"] == 0, result["lists"]["safety_missed"]
     assert result["safety_alerted"] + result["safety_asked"] == calls
     assert result["other_alerts"] <= most_alerts, result["lists"]["other_alerts"]
-
-
-def test_the_forty_first_held_out_file_kept_blind() -> None:
-    """Written blind after the thirty-ninth was read, and kept blind (docs/safety-path.md,
-    "A forty-first file"): counts only. First measured with the thirty-ninth round's words:
-    three other sentences alerted at once, three asked, two calls missed. Ceilings rather
-    than goals."""
-    result = device_check(file=CHALLENGE_DIR / "figures_heldout41_en.jsonl")
-    assert result["n_safety"] == 53 and result["n_other"] == 146
-    assert result["safety_missed"] <= 2
-    assert result["other_alerts"] <= 3 and result["other_questions"] <= 3
 
 
 def test_the_forty_second_held_out_file_kept_blind() -> None:

@@ -2776,3 +2776,67 @@ def test_a_voice_on_the_telly_and_help_with_a_password_are_mentions(text: str) -
 ])
 def test_the_neighbours_of_the_fortieth_round_still_call(text: str) -> None:
     assert safety.safety_label_of_words(text) in SAFETY_LABELS, text
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("my husband's fallen out of bed and there's nobody coming till the morning",
+     "fall_report"),
+    ("the wife's just had a fall in the bathroom", "fall_report"),
+    ("my other half has slipped on the kitchen floor", "fall_report"),
+    ("i'm alright really, only there's a pressure on my chest since breakfast and i'm "
+     "sweating like anything", "emergency_help"),
+    ("my chest's gone heavy and i've come over all clammy", "emergency_help"),
+    ("i'm all sweaty and there's a weight on my chest", "emergency_help"),
+])
+def test_the_calls_of_the_forty_first_round(text: str, label: str) -> None:
+    """Found by the forty-first held-out file, read once the forty-second was written
+    (docs/safety-path.md, "The forty-first, read"), in the project's words: a husband or
+    wife down now is someone with the resident, so a fall; a weight on the chest with a
+    sweat is a call, an "i'm alright" before it notwithstanding (both were missed)."""
+    assert safety.safety_label_of_words(text) == label, text
+    assert not safety.is_negated_call(text), text
+    assert not safety.is_denial(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "my husband's fallen asleep in front of the snooker",
+    "my husband had a fall last year and he's been nervous on the stairs since",
+    "my wife's fallen out with her sister again",
+    "my husband's fallen out of bed twice in the past, so we got a rail",
+    "i've been sweating in this heat all afternoon",
+    "the seatbelt left a bit of pressure on my chest, nothing more",
+])
+def test_the_no_call_neighbours_of_the_forty_first_round_calls(text: str) -> None:
+    assert safety.safety_label_of_words(text) is None, text
+
+
+@pytest.mark.parametrize("text", [
+    "the doctor said if my leg ever swells up like that again i'm to ring 999, so it's on "
+    "a note by the phone",
+    "read me this card: 'in an emergency call the warden on this number'",
+    "afternoon, the carer's been and gone and i'm still in one piece",
+    "sorry, what? my hearing aid's on the blink again",
+    "i feel ever so washed out today, like a rag",
+    "you lost me, say that again slowly",
+])
+def test_advice_kept_and_sayings_of_the_forty_first_round_are_no_call(text: str) -> None:
+    """What to do if a thing ever happens again, as told by a nurse or a doctor; a card or a
+    leaflet read aloud; "still in one piece"; a hearing aid on the blink; washed out; "you
+    lost me": no call whatever the model says (the words net alerted on the first two at
+    once, the model alone on the third)."""
+    assert safety.is_negated_call(text) or safety.is_mention(text), text
+    assert safety.safety_label_of_words(text) is None, text
+    assert not safety.is_denial(text, answering=False), text
+
+
+@pytest.mark.parametrize("text", [
+    "the nurse said if it ever bleeds through again i'm to dial 999, and it has, it's pouring",
+    "read me this leaflet, i can't breathe",
+    "i'm still in one piece but i've fallen and can't get up",
+    "my pendant's on the blink and i've fallen in the hall",
+    "i feel washed out and my chest hurts",
+    "you lost me, i've fallen",
+])
+def test_the_neighbours_of_the_forty_first_round_still_call(text: str) -> None:
+    assert safety.safety_label_of_words(text) in SAFETY_LABELS, text
+    assert not safety.is_negated_call(text), text
