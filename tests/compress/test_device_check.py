@@ -345,3 +345,14 @@ def test_the_forty_second_held_out_file_kept_blind() -> None:
     assert result["n_safety"] == 47 and result["n_other"] == 143
     assert result["safety_missed"] == 0
     assert result["other_alerts"] <= 1 and result["other_questions"] <= 5
+
+
+def test_the_forty_third_held_out_file_kept_blind() -> None:
+    """Written blind after the forty-first was read, and kept blind (docs/safety-path.md,
+    "A forty-third file"): counts only. First measured with the forty-first round's words:
+    three other sentences alerted at once, ten asked, no call missed. Ceilings rather than
+    goals."""
+    result = device_check(file=CHALLENGE_DIR / "figures_heldout43_en.jsonl")
+    assert result["n_safety"] == 52 and result["n_other"] == 154
+    assert result["safety_missed"] == 0
+    assert result["other_alerts"] <= 3 and result["other_questions"] <= 10
