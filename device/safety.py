@@ -515,7 +515,12 @@ _SAFETY_PHRASE = re.compile(
     r"\b(?:i|he|she|they)(?:'ve| have| has|'s)? (?:swallowed|downed|taken|took|had) (?:the "
     r"whole lot|the lot|all of them|them all|every (?:one|last one) of them)\b|"
     r"\b(?:can ?not|can'?t|could ?n'?t) feel (?:my|his|her|the) (?:left|right) (?:side|arm|leg|"
-    r"hand)\b|\b(?:my|his|her) (?:left|right) (?:side|arm|leg)(?:'s| is| has)? (?:gone |"
+    r"hand)\b|"
+    # ... or one side of the face: "the room's spinning and i can't feel one side of my face"
+    # (never numb from the dentist's injection)
+    r"\b(?:can ?not|can'?t|could ?n'?t) feel (?:one side of|half of|half|the (?:left|right) side "
+    r"of) (?:my|his|her|their|the) (?:face|mouth|body|tongue|lips?)\b(?![^.!?]*\b(?:dentist|"
+    r"injection|anaesthetic|anesthetic|numbing|jab|filling|extraction|tooth|teeth)\b)|\b(?:my|his|her) (?:left|right) (?:side|arm|leg)(?:'s| is| has)? (?:gone |"
     r"going )?(?:numb|dead|limp|floppy)\b(?! (?:from|with|after) (?:sitting|lying|kneeling|the "
     r"cold)\b)|"
     # a tumble told the old way: "i've gone base over apex on the wet patio", "ted's gone
@@ -738,6 +743,7 @@ negated, idiomatic and someone-else's uses are taken out: :func:`defuse`)."""
 _NO_WARNING_SIGN = (
     r"(?:^|(?<=[.!?] ))(?![^.!?]*\b(?:worst|sudden|suddenly|out of (?:nowhere|the blue)|came on|"
     r"thunder\w*|knock\w*|hit|banged|bumped|fell|fall|fallen|floor|can'?t see|double|blurr\w*|"
+    r"can'?t (?:move|feel|lift|stand|get up|speak|talk|swallow)|dead|spinning|"
     r"stiff|neck|sick|vomit\w*|confused|slurr\w*|droop\w*|numb|weak|never had|alarm|carbon|gas|"
     r"fumes|faint\w*|dizzy|pass(?:ed|ing)? out|black(?:ed)? out|collaps\w*|bleed\w*|blood in|"
     r"blood from|coughing up|black (?:poo|stools?)|help|ambulance|999|emergency|chest|breath\w*|"
@@ -778,6 +784,9 @@ _NEGATED = re.compile(
     r"\b(?:it's|it is|that's|that is) (?:only|just) (?:next door'?s|the neighbou?rs'?|"
     r"someone'?s) (?:barbecue|bbq|bonfire|chiminea|fire pit)\b|"
     r"\bno (?:help|ambulance) (?:is )?(?:needed|required)\b|"
+    # "no, love, no ambulance, i only sneezed" (never "there's no ambulance coming")
+    r"(?:^|, )no (?:ambulance|paramedics|fire brigade)(?=,|$| (?:please|thanks|thank you|"
+    r"needed|love|dear)\b)|"
     r"\bnot (?:bleeding|choking|having a (?:stroke|heart attack|fit|seizure))\b|"
     rf"\bnot having (?:any )?{_CHEST_PAIN}\b|\bno {_CHEST_PAIN}\b|"
     r"\b(?:so )?i'?m not worried\b|"
@@ -898,6 +907,8 @@ _IDIOM = re.compile(
     rf"{_BLOOD_THINNER}\b[^.!?]{{0,80}}?\bbruis\w*|(?:i'?ve|i have|i've got) no "
     r"appetite|(?:lost|off) (?:my|me|his|her|their) (?:appetite|food)|can'?t face (?:my )?"
     r"(?:food|eating|dinner|tea|breakfast)|up (?:\w+ ){0,2}times (?:in|during) the night|"
+    r"(?:i'?m|i am) (?:away|off) (?:up )?(?:to|to my|to me|to the) (?:bed|beddy-byes|kip)|"
+    r"pins and needles in (?:my|me|both) (?:feet|foot|toes)|"
     r"(?:i'?m|i am|i feel|i'?m feeling|i am feeling|feeling) (?:a bit |so |really |ever so |"
     r"completely |totally |all )?(?:shattered|knackered|exhausted|worn out|done in|whacked|"
     r"cream crackered|washed out|wrung out|run down|drained|tired out)|"
@@ -1347,6 +1358,13 @@ _IDIOM = re.compile(
     r"\b(?:band|team|side|lads|choir|orchestra|singer|players?|strikers?|bowlers?|batsmen|"
     r"dancers?|comedian)(?:'s| is| was| were|'re| are)(?: (?:really|absolutely|just|properly|"
     r"totally))? on fire\b|"
+    # ... the band or the team named first: "my grandson's in a band, he says they're on fire
+    # at the moment"; or a person in form for a while ("she's on fire this season")
+    r"\b(?:band|team|side|group|choir|club|quiz team|darts team)\b[^.!?]{0,40}?\b(?:he'?s|"
+    r"she'?s|they'?re|we'?re|he is|she is|they are|we are) (?:really |absolutely |properly )?"
+    r"on fire\b(?! (?:right now|now)\b)|"
+    r"\b(?:he'?s|she'?s|they'?re|we'?re|he is|she is|they are|we are) (?:really |absolutely |"
+    r"properly )?on fire (?:at the moment|lately|these days|this (?:season|year|term))\b|"
     # an offer, a go-ahead, a sunset, a swear word: "help yourself, love", "fire away", "the
     # sky's on fire tonight", "it's bleeding freezing in here" (never "help yourself up")
     r"\bhelp (?:yourself|yourselves)\b(?! up\b)|\bfire away\b|"
@@ -1421,6 +1439,10 @@ _NOT_A_CALL = re.compile(
     # for the non emergency police", "the nurse said to ring 999 if the chest pains come
     # back" (the condition's clause, to its comma: "..., and they have" is said apart)
     r"\bnon[- ]?emergency\b|"
+    # 999 calls handled in a job: "i was a telephonist at the exchange, i put through 999
+    # calls all night during the floods"
+    r"\b(?:put through|putting through|took|taking|answered|answering|handled|handling|"
+    r"manned|manning|dealt with|dealing with)\b[^.!?]{0,20}?\b(?:999|emergency) calls\b|"
     r"\b(?:said|says|told (?:me|us|him|her)|tells (?:me|us)|advised(?: me| us)?|reminded me) "
     r"(?:that )?(?:i (?:should|must|was to|am to|'m to|need to) |to |we should )(?:ring|call|phone|"
     rf"dial|get|send for)(?: for)?(?: an?| the| my)? (?:ambulance|doctor|help|fire brigade|"

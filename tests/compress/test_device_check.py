@@ -323,6 +323,11 @@ HELD_OUT = [
     # "still in one piece"), three asked; read once the forty-second was written ("The
     # forty-first, read"): every call caught, none alerted, none asked
     ("figures_heldout41_en.jsonl", 53, 146, 0),
+    # written blind after the fortieth was read: no call missed, one other sentence alerted
+    # at once (a grandson's band "on fire"), five asked; read once the forty-third was
+    # written ("The forty-second, read"): none alerted, one asked (indigestion after "i'm
+    # not dying", which the words net leaves to the model)
+    ("figures_heldout42_en.jsonl", 47, 143, 0),
 ]
 
 
@@ -334,17 +339,6 @@ def test_no_call_of_a_held_out_file_is_missed(name: str, calls: int, others: int
     assert result["safety_missed"] == 0, result["lists"]["safety_missed"]
     assert result["safety_alerted"] + result["safety_asked"] == calls
     assert result["other_alerts"] <= most_alerts, result["lists"]["other_alerts"]
-
-
-def test_the_forty_second_held_out_file_kept_blind() -> None:
-    """Written blind after the fortieth was read, and kept blind (docs/safety-path.md,
-    "A forty-second file"): counts only. First measured with the fortieth round's words:
-    one other sentence alerted at once, five asked, no call missed. Ceilings rather than
-    goals."""
-    result = device_check(file=CHALLENGE_DIR / "figures_heldout42_en.jsonl")
-    assert result["n_safety"] == 47 and result["n_other"] == 143
-    assert result["safety_missed"] == 0
-    assert result["other_alerts"] <= 1 and result["other_questions"] <= 5
 
 
 def test_the_forty_third_held_out_file_kept_blind() -> None:

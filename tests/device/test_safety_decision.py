@@ -2840,3 +2840,47 @@ def test_advice_kept_and_sayings_of_the_forty_first_round_are_no_call(text: str)
 def test_the_neighbours_of_the_forty_first_round_still_call(text: str) -> None:
     assert safety.safety_label_of_words(text) in SAFETY_LABELS, text
     assert not safety.is_negated_call(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "sorry, where was i, oh my head's swimming and i can't feel one side of my face",
+    "he can't feel the left side of his mouth",
+])
+def test_a_face_that_cannot_be_felt_on_one_side_is_a_call(text: str) -> None:
+    """Found by the forty-second held-out file, read once the forty-third was written
+    (docs/safety-path.md, "The forty-second, read"), in the project's words: a stroke's
+    sign told by what cannot be felt (only asked about before)."""
+    assert safety.safety_label_of_words(text) == "emergency_help", text
+    assert not safety.is_negated_call(text), text
+    assert safety.safety_label_of_words(
+        "i can't feel one side of my face, the dentist's injection hasn't worn off") is None
+
+
+@pytest.mark.parametrize("text", [
+    "our lass is in a choir, she says they're on fire at the moment",
+    "he's on fire this season, that lad",
+    "i used to work on the switchboard, i handled 999 calls every night shift",
+    "no, pet, no ambulance, it was only a hiccup",
+    "night night, i'm off up to my bed",
+    "pins and needles in my feet again, it's the diabetes",
+])
+def test_the_memories_and_sayings_of_the_forty_second_round_are_no_call(text: str) -> None:
+    """A band or a player "on fire", an old job handling 999
+    calls, "no ambulance" said as a no, off to bed, pins and needles in the feet: no call
+    whatever the model says (the words net alerted on the band at once)."""
+    assert safety.is_negated_call(text) or safety.is_mention(text), text
+    assert safety.safety_label_of_words(text) is None, text
+
+
+@pytest.mark.parametrize("text", [
+    "the band's van is on fire right now",
+    "there's no ambulance coming and i'm on the floor",
+    "no ambulance, i can't breathe",
+    "i'm off to my bed, my chest is tight",
+    "pins and needles in my feet and i can't stand up",
+    "i'm away to my bed, i feel awful and my arm's gone dead",
+])
+def test_the_neighbours_of_the_forty_second_round_still_call(text: str) -> None:
+    """Said beside a call, or with a warning sign, the forty-second round's readings leave
+    the call to the words net or the model."""
+    assert not safety.is_negated_call(text), text
