@@ -520,7 +520,8 @@ _SAFETY_PHRASE = re.compile(
     # (never numb from the dentist's injection)
     r"\b(?:can ?not|can'?t|could ?n'?t) feel (?:one side of|half of|half|the (?:left|right) side "
     r"of) (?:my|his|her|their|the) (?:face|mouth|body|tongue|lips?)\b(?![^.!?]*\b(?:dentist|"
-    r"injection|anaesthetic|anesthetic|numbing|jab|filling|extraction|tooth|teeth)\b)|\b(?:my|his|her) (?:left|right) (?:side|arm|leg)(?:'s| is| has)? (?:gone |"
+    r"injection|anaesthetic|anesthetic|numbing|jab|filling|extraction|tooth|teeth)\b)|"
+    r"\b(?:my|his|her) (?:left|right) (?:side|arm|leg)(?:'s| is| has)? (?:gone |"
     r"going )?(?:numb|dead|limp|floppy)\b(?! (?:from|with|after) (?:sitting|lying|kneeling|the "
     r"cold)\b)|"
     # a tumble told the old way: "i've gone base over apex on the wet patio", "ted's gone
