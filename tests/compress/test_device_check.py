@@ -350,3 +350,14 @@ def test_the_forty_third_held_out_file_kept_blind() -> None:
     assert result["n_safety"] == 52 and result["n_other"] == 154
     assert result["safety_missed"] == 0
     assert result["other_alerts"] <= 3 and result["other_questions"] <= 10
+
+
+def test_the_forty_fourth_held_out_file_kept_blind() -> None:
+    """Written blind after the forty-first was read, and kept blind (docs/safety-path.md,
+    "A forty-fourth file"): counts only. First measured with the forty-second round's
+    words: no other sentence alerted at once, four asked, no call missed. Ceilings rather
+    than goals."""
+    result = device_check(file=CHALLENGE_DIR / "figures_heldout44_en.jsonl")
+    assert result["n_safety"] == 48 and result["n_other"] == 148
+    assert result["safety_missed"] == 0
+    assert result["other_alerts"] == 0 and result["other_questions"] <= 4
