@@ -217,7 +217,8 @@ _SAFETY_PHRASE = re.compile(
     # someone down who can't be lifted, now: "dad's slid off the commode and i can't lift him
     # on my own", "he's fallen out of bed and he's too heavy for me to lift" (never a care
     # need: "i can't lift him into the bath any more", "she's getting too heavy for me to lift")
-    r"\b(?:(?:can'?t|cannot|can ?not|unable to|not strong enough to) (?:lift|pick) (?:him|her)"
+    r"\b(?:(?:can'?t|cannot|can ?not|unable to|not strong enough to) (?:lift|pick|shift|budge) "
+    r"(?:him|her)"
     r"(?: up| back up)?(?= *$|[,.!?;]| (?:back|on my own|by myself|off|and|now|please|"
     r"help|at all|between us|together|ourselves|by ourselves|on our own)\b)|"
     r"(?:(?<=\bhe's )|(?<=\bshe's )|(?<=\bhe is )|(?<=\bshe is ))(?:far |much |way )?too heavy "
@@ -487,6 +488,12 @@ _SAFETY_PHRASE = re.compile(
     r"\bchest\b[^.!?]{0,60}?\b(?:it'?s|it is|it has|and) (?:going|gone|spreading|spread|"
     r"shooting|moving|moved|travelling) (?:right |straight )?(?:(?:up|down) )?(?:down|up|into|"
     r"through) (?:my|his|her) (?:left |right )?(?:arm|jaw|neck)\b|"
+    # the worst headache ever, or one that came on like a thunderclap: "worst headache of my
+    # life, it came on like a thunderclap while i was drying my hair" (never a worry about
+    # one: "what's a thunderclap headache")
+    r"\bworst headache (?:of my life|i'?ve ever had|i have ever had|ever)\b|"
+    r"\bheadache\b[^.!?]{0,40}?\b(?:came on |come on |hit me )?like a (?:thunderclap|thunderbolt|"
+    r"clap of thunder)\b|"
     # a weight on the chest with a sweat: "just a bit of pressure on my chest that's been
     # there an hour and i'm sweating buckets", "my chest's gone tight and i've come over all
     # clammy" (a sweat alone, from the heat or a walk, is no such sign)
@@ -770,7 +777,9 @@ _NEGATED = re.compile(
     r"(?:help|ambulance|anyone|anybody|someone|somebody|doctor|fire brigade)\b|"
     # "no don't call an ambulance", "please don't send a fire engine"
     rf"\b(?:do ?n[o']?t|do not|no need to|never) {_FETCH}(?:ambulance|{_FIRE_SERVICE})\b|"
-    # "i haven't fallen", "i did not fall", "i never fell", "i have not had a fall"
+    # "i haven't fallen", "i did not fall", "i never fell", "i have not had a fall" (never a
+    # purpose: "what can i do so i don't fall over", a request, not a no)
+    rf"(?<!\bso i )(?<!\bso we )(?<!\bso he )(?<!\bso she )(?<!\bso that i )"
     rf"\b(?:have ?n[o']?t|has ?n[o']?t|had ?n[o']?t|did ?n[o']?t|do ?n[o']?t|never|not) {_ADV}"
     r"(?:fall|fallen|fell|falls|falling|slipped|slip|tripped|trip|"
     r"had an? (?:\w+ )?fall|had any falls)(?: (?:down|over|off|out))?\b|"
@@ -781,6 +790,7 @@ _NEGATED = re.compile(
     # "i've checked, there's no smell of gas"
     r"\bno (?:smell|sign|whiff|trace|hint) of (?:gas|smoke|burning)\b|\bno gas smell\b|"
     # "there's no fire, it's only next door's barbecue smoke coming over"
+    r"\bnothing(?:'s| is) (?:on fire|burning|alight)\b|"
     r"\bthere(?:'s| is) no fire\b(?! (?:alarm|escape|exit|door|extinguisher|blanket|brigade)s?\b)|"
     r"\b(?:it's|it is|that's|that is) (?:only|just) (?:next door'?s|the neighbou?rs'?|"
     r"someone'?s) (?:barbecue|bbq|bonfire|chiminea|fire pit)\b|"
@@ -846,7 +856,8 @@ _IDIOM = re.compile(
     # an alarm chirping for its battery: "my smoke alarm keeps chirping, i think the
     # battery's on its way out" (never with smoke, fire, burning or gas said besides)
     r"\b(?:smoke|fire|carbon monoxide|co|heat) alarm(?:'s| is)? (?:keeps |keep |has been |been "
-    r")?(?:chirp\w*|beep\w*|bleep\w*|tweet\w*)\b(?=[^.!?]*\bbatter(?:y|ies)\b)(?![^.!?]*\b(?:"
+    r"|only |just )?(?:chirp\w*|beep\w*|bleep\w*|tweet\w*)\b(?=[^.!?]*\bbatter(?:y|ies)\b)"
+    r"(?![^.!?]*\b(?:"
     r"there'?s|i can (?:smell|see)|full of) (?:smoke|fire|flames|burning|gas)\b)|"
     # a caller at the door sent away: "somebody's been knocking on the door selling broadband,
     # i told him where to go"
@@ -937,7 +948,21 @@ _IDIOM = re.compile(
     # "still alive and kicking!"; "you've lost me, go over that once more"; a pill that nearly
     # choked one, now down ("nearly choked on the thing"); "only me again, don't get up" to
     # the resident
-    r"\balive and kicking\b|\byou(?:'ve| have)? lost me\b|"
+    r"\balive and kicking\b|\byou(?:'ve| have)? lost me\b|\bsafe and sound\b|"
+    r"^(?:ey|eh|ay|aye) up(?:,? (?:me )?(?:duck|love|pet|lad|mate|there))?[.!]?$|"
+    # "these new aids are killing me", "my feet smell like a dead badger"
+    r"\b(?:these|those|my|me|the|this) (?:new |old )?(?:shoes|boots|slippers|aids|hearing aids|"
+    r"glasses|teeth|dentures|feet|knees|bunions?|corns?|stairs|neighbou?rs|kids|grandkids|"
+    r"stockings|tights)(?:'re| are|'s| is) (?:\w+ )?killing me\b|"
+    r"\b(?:feet|socks|shoes|slippers|trainers|breath|fridge|bin|dog|cat)(?:'s| is| are)? "
+    r"(?:smell|smells|stink|stinks|pong|pongs|hum|hums) like (?:a |an |something )?dead\b|"
+    # gums that bleed a little when brushed; eyes that sting from the shampoo or the soap
+    r"\bgums? (?:bleed|bleeds|bleeding|bled|a bit bloody)\b[^.!?]{0,30}?\b(?:when|after|while|"
+    r"if) (?:i |i'm |i am )?(?:brush|floss|clean)\w*|"
+    r"\beyes? (?:are |is |'re |'s |have been |keep |kept )?(?:stinging|smarting|itch\w*|"
+    r"watering|gritty)\b[^.!?]{0,40}?\b(?:shampoo|soap|onions?|hay ?fever|pollen|eye ?drops|"
+    r"suncream|sun cream|chlorine|tiredness|screen)\b(?![^.!?]*\b(?:bleach|chemical|acid|oven "
+    r"cleaner|can'?t see|blind)\b)|"
     # "the nurse has just left and i'm still in one piece"; "my hearing aid's on the blink"
     r"\b(?:i'?m|i am|we'?re|we are) (?:all )?(?:still )?in one piece\b|"
     r"\b(?:hearing aids?|aids?|telly|tv|radio|phone|remote|kettle|fridge|washer|washing machine|"
@@ -1412,6 +1437,9 @@ _NOT_A_CALL = re.compile(
     # bank app!" (never "help, i can't find my way home", nor "... get up")
     r"^(?:please )?help\W+(?=i (?:can'?t|cannot) (?:remember|work out|figure out|log in|log on|"
     r"get into|spell|understand|think of|do) (?:my|the|how|where|what|this|which|it)\b)|"
+    # "what exercises can i do so i don't go wobbly and end up on the floor?"
+    r"\bso (?:that )?(?:i|we|he|she) (?:don'?t|do not|won'?t|will not|never)\b[^.!?]{0,40}?\b"
+    r"(?:end up on the floor|fall|fall over|have a fall|take a tumble|go flying|trip|slip)\b|"
     # "help me not fall", "exercises to help me avoid falling": a request
     r"\bhelp me (?:not|to not|avoid|stop) (?:fall|falling|trip|tripping|slip|slipping)\w*\b|"
     r"\bhow (?:can|do|could|should) (?:i|we|you) (?:stop|avoid|prevent) (?:myself |him |her )?"
@@ -1616,15 +1644,20 @@ _MENTION = re.compile(
     r"\b(?:the )?(?:radio|news|paper|telly|tv)(?:'s| is| was)? (?:says?|said|saying|reporting|"
     r"reported)|\b(?:text|message|letter|card|e-?mail|note|postcard|leaflet|booklet|label|"
     r"packet|instructions|insert|poster|notice|sign)(?: just)? (?:says|said|reads|read)\b|"
-    r"\bread (?:me |us |out |this out |that out )?(?:this|the|that|my|a) (?:\w+ )?(?:leaflet|"
-    r"letter|label|notice|card|booklet|instructions|sign|poster|text|message|note|sheet)"
-    r"(?: out| aloud| to me)?(?::|,? ?['\"\u2018])|"
+    r"\b(?:it )?says (?:here )?on the (?:box|packet|label|bottle|tube|tin|jar|leaflet|back|side|"
+    r"lid)\b|"
+    r"\bdid you (?:just )?say\b(?=[^.!?]{0,60}\?)|"
+    r"\bread(?:ing)? (?:me |us |out |this out |that out )?(?:this|the|that|my|a) (?:\w+ )?"
+    r"(?:leaflet|letter|label|notice|card|booklet|instructions|sign|poster|text|message|note|"
+    r"sheet)(?: (?:from|off|about) (?:the |my |a )?[\w']+)?(?: out| aloud| to me)?"
+    r"(?::|,? ?['\"\u2018])|"
     r"^['\"\u2018]?dear (?!(?:me|god|lord|heavens|dear|oh)\b)[\w']+(?: [\w']+)?,"
     r"(?=.{0,200}\b(?:love|from|yours|regards|best wishes|xx+)\b))"
     r"(?:(?! and (?:now|i|my|me)\b)[^!?]){0,160}|"
     # a turn on the telly: "the fella on the telly just collapsed in the soap"; how to tell
     # one illness from another: "how would you tell a heart attack from bad indigestion"
-    r"\b(?:on|in) (?:the )?(?:telly|tv|soap|film|programme|show|news|holby(?: city)?|casualty|"
+    r"\b(?:on|in) (?:the |that |this )?(?:hospital |police |medical |crime |cop )?(?:telly|tv|"
+    r"soap|film|programme|show|news|drama|series|serial|documentary|holby(?: city)?|casualty|"
     r"corrie|coronation street|eastenders|emmerdale|hollyoaks|the archers|line of duty|call the "
     r"midwife|doctors)\b[^.!?]{0,30}?\b(?:just )?"
     r"(?:collapsed|keeled over|had an? (?:stroke|heart attack|fit|seizure))\b|"
@@ -1851,6 +1884,9 @@ _NOT_NOW = re.compile(
     r"\bif (?:i|you|he|she|we) (?:ever )?(?:get|gets|got|have|has|had|feel|feels|start "
     r"(?:getting|having)) (?:any |the |a |an |bad |more )?(?:chest pains?|pains? in (?:my|the|"
     r"his|her) chest|stroke|heart attack|fit|seizure|fall|falls)\b|"
+    # a fire supposed: "if the house was on fire i'd grab my teeth first"
+    r"\bif (?:[\w']+ ){1,3}(?:was|were) (?:ever )?(?:on fire|in flames|alight|burning down)\b"
+    r"(?=[^.!?]{0,20}?\b(?:i'?d|i would|we'?d|we would|you'?d|you would)\b)|"
     r"\bwhat (?:would|will|could|might) happen if\b(?: (?!(?:and|but|so|now|then)\b)[\w']+)"
     r"{1,8}|"
     # a night remembered: "i keep thinking about the night frank had his stroke"

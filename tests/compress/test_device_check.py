@@ -328,6 +328,11 @@ HELD_OUT = [
     # written ("The forty-second, read"): none alerted, one asked (indigestion after "i'm
     # not dying", which the words net leaves to the model)
     ("figures_heldout42_en.jsonl", 47, 143, 0),
+    # written blind after the forty-first was read: no call missed, three other sentences
+    # alerted at once (a denture-tablet box read aloud, eyes stinging from the shampoo, a
+    # fire supposed), ten asked; read once the forty-fourth was written ("The forty-third,
+    # read"): none alerted, one asked (the box read aloud, a mention the model is sure of)
+    ("figures_heldout43_en.jsonl", 52, 154, 0),
 ]
 
 
@@ -339,17 +344,6 @@ def test_no_call_of_a_held_out_file_is_missed(name: str, calls: int, others: int
     assert result["safety_missed"] == 0, result["lists"]["safety_missed"]
     assert result["safety_alerted"] + result["safety_asked"] == calls
     assert result["other_alerts"] <= most_alerts, result["lists"]["other_alerts"]
-
-
-def test_the_forty_third_held_out_file_kept_blind() -> None:
-    """Written blind after the forty-first was read, and kept blind (docs/safety-path.md,
-    "A forty-third file"): counts only. First measured with the forty-first round's words:
-    three other sentences alerted at once, ten asked, no call missed. Ceilings rather than
-    goals."""
-    result = device_check(file=CHALLENGE_DIR / "figures_heldout43_en.jsonl")
-    assert result["n_safety"] == 52 and result["n_other"] == 154
-    assert result["safety_missed"] == 0
-    assert result["other_alerts"] <= 3 and result["other_questions"] <= 10
 
 
 def test_the_forty_fourth_held_out_file_kept_blind() -> None:

@@ -2884,3 +2884,71 @@ def test_the_neighbours_of_the_forty_second_round_still_call(text: str) -> None:
     """Said beside a call, or with a warning sign, the forty-second round's readings leave
     the call to the words net or the model."""
     assert not safety.is_negated_call(text), text
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("the worst headache i've ever had, it came on out of nowhere while i was washing up",
+     "emergency_help"),
+    ("my headache came on like a clap of thunder", "emergency_help"),
+    ("he's slipped down beside the bed and i can't budge him", "fall_report"),
+])
+def test_the_calls_of_the_forty_third_round(text: str, label: str) -> None:
+    """Found by the forty-third held-out file, read once the forty-fourth was written
+    (docs/safety-path.md, "The forty-third, read"), in the project's words: the worst
+    headache ever or one like a thunderclap, and someone down who can't be shifted (both
+    only asked about before)."""
+    assert safety.safety_label_of_words(text) == label, text
+    assert not safety.is_negated_call(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "it says on the packet, if swallowed get medical help at once, as if i'd eat it",
+    "my eyes are smarting from the soap, i've splashed them with water",
+    "if the flat was on fire i'd save the photos first",
+    "tell my son the alarm's just bleeping for a new battery, nothing's on fire",
+    "i'm home safe and sound, thanks",
+    "ey up, love",
+    "what can i do each morning so i don't fall over on the stairs?",
+    "my gums bled a bit when i flossed",
+    "reading this card from the surgery: 'chest pain is a medical emergency, dial 999'",
+    "in that police drama a man collapsed in the street, it made me jump",
+    "the dog's breath smells like something dead",
+    "did you say the dentist or the ambulance?",
+    "these new shoes are killing me",
+])
+def test_the_personal_care_and_sayings_of_the_forty_third_round_are_no_call(
+        text: str) -> None:
+    """A box or a card read aloud, eyes smarting from the soap, a fire supposed, an alarm
+    beeping for its battery with nothing on fire, safe and sound, a greeting, a request for
+    exercises so as not to fall, gums that bleed when brushed, a collapse in a drama, a
+    smell "like something dead", "did you say ... the ambulance?", shoes killing one: no
+    call whatever the model says (the model alone alerted on the first two at once, the
+    words net on the third)."""
+    assert safety.is_negated_call(text) or safety.is_mention(text), text
+    assert safety.safety_label_of_words(text) is None, text
+    assert not safety.is_denial(text, answering=False) or "nothing's on fire" in text, text
+
+
+@pytest.mark.parametrize("text", [
+    "did you say ambulance? yes, i've fallen",
+    "i'm not safe and sound, i've fallen",
+    "these shoes are killing me and i've fallen over",
+    "my gums bleed when i brush and now my nose won't stop bleeding",
+    "the smoke alarm's only beeping, there's smoke in the hall",
+    "nothing's on fire but i can't breathe",
+    "i can't budge her, she's on the floor",
+])
+def test_the_neighbours_of_the_forty_third_round_still_call(text: str) -> None:
+    assert safety.safety_label_of_words(text) in SAFETY_LABELS, text
+    assert not safety.is_negated_call(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "my eyes are stinging from the bleach",
+    "what's a thunderclap headache",
+    "i can't shift him into the bath any more",
+])
+def test_the_no_call_neighbours_of_the_forty_third_round_are_left_to_the_model(
+        text: str) -> None:
+    assert not safety.is_negated_call(text), text
+    assert safety.safety_label_of_words(text) is None, text
