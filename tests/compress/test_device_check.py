@@ -355,3 +355,14 @@ def test_the_forty_fourth_held_out_file_kept_blind() -> None:
     assert result["n_safety"] == 48 and result["n_other"] == 148
     assert result["safety_missed"] == 0
     assert result["other_alerts"] == 0 and result["other_questions"] <= 4
+
+
+def test_the_forty_fifth_held_out_file_kept_blind() -> None:
+    """Written blind after the forty-second was read, and kept blind (docs/safety-path.md,
+    "A forty-fifth file"): counts only. First measured with the forty-third round's words:
+    one other sentence alerted at once, two asked, one call missed. Ceilings rather than
+    goals."""
+    result = device_check(file=CHALLENGE_DIR / "figures_heldout45_en.jsonl")
+    assert result["n_safety"] == 49 and result["n_other"] == 132
+    assert result["safety_missed"] <= 1
+    assert result["other_alerts"] <= 1 and result["other_questions"] <= 2
