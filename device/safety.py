@@ -392,8 +392,18 @@ _SAFETY_PHRASE = re.compile(
     r"(?! (?:the|those|these|them|that|our|my) "
     r"(?:stairs|steps|hill|slope|path|drive|bank|ladder|road|street|lane))|"
     r"\b(?:having a|had a) (?:fit|seizure)\b|"
-    r"\bgas leak\b|\b(?:smell|smells|smelling|stinks?|stinking|reeks?|reeking) (?:of |like )?"
-    r"gas\b|\bleaking gas\b|"
+    r"\bgas leak\b|\b(?:smell|smells|smelling|stinks?|stinking|reeks?|reeking|whiff|stench|"
+    r"pong) (?:of |like )?gas\b|\bleaking gas\b|"
+    # a chest or a heart gripped as in a vice: "och, it's like a vice round my heart, and my
+    # jaw's aching with it"
+    r"\b(?:like a vice|in a vice|vice-like|vice like)\b[^.!?]{0,20}?\b(?:chest|heart)\b|"
+    r"\b(?:chest|heart)\b[^.!?]{0,20}?\b(?:like a vice|in a vice|vice-like|vice like)\b|"
+    # a break-in heard: "someone's downstairs, i heard the glass in the back door go"
+    r"\bheard (?:the |a )?(?:glass|window|pane)\b[^.!?]{0,30}?\b(?:go|smash\w*|break\w*|"
+    r"shatter\w*|put in)\b(?=[^.!?]*\b(?:someone|somebody|some ?one|footsteps|downstairs|in "
+    r"the house|intruder|burglar)\b)|"
+    r"\b(?:someone|somebody)(?:'s| is) (?:in the house|downstairs)\b(?=[^.!?]*\b(?:glass|window|"
+    r"smash\w*|broke\w*|forced|jemmied)\b)|"
     # ... or told by its smell: "there's a stink of rotten eggs everywhere" (never the drains)
     r"\b(?:smell|smells|smelling|stink|stinks|stench|whiff|pong|reek|reeks) (?:of |like )?rotten "
     r"eggs?\b(?![^.!?]*\b(?:drains?|sewer|sprouts|dog|wind|bin|compost|pond|the egg)\b)|"
@@ -949,6 +959,7 @@ _IDIOM = re.compile(
     # choked one, now down ("nearly choked on the thing"); "only me again, don't get up" to
     # the resident
     r"\balive and kicking\b|\byou(?:'ve| have)? lost me\b|\bsafe and sound\b|"
+    r"\b(?:hello|hiya|hi|well hello),? stranger\b|"
     r"^(?:ey|eh|ay|aye) up(?:,? (?:me )?(?:duck|love|pet|lad|mate|there))?[.!]?$|"
     # "these new aids are killing me", "my feet smell like a dead badger"
     r"\b(?:these|those|my|me|the|this) (?:new |old )?(?:shoes|boots|slippers|aids|hearing aids|"
@@ -1453,6 +1464,10 @@ _NOT_A_CALL = re.compile(
     # a tradesman's emergency call-out: "the emergency call-out for the plumber was even
     # worse"
     r"\bemergency call[- ]?outs?\b|"
+    # the safety talk on a plane, a coach or a ferry: "the cabin crew showed us the emergency
+    # exits but i wasn't listening"
+    r"\bemergency (?:exits?|doors?|lighting|landing|drill|instructions|procedures?|stop button)"
+    r"\b|"
     r"\b(?:an?|the) ambulance(?:'s| has| just| has just|'s just)? (?:went|goes|go|going|gone|"
     r"drove|raced|came|"
     r"come|was|flew|whizzed|sped|shot) "
@@ -1643,17 +1658,19 @@ _MENTION = re.compile(
     r"(?:\bon the (?:telly|tv|radio)\b[^.!?]{0,20}?\b(?:shouted|said|says|yelled|screamed|cried)|"
     r"\b(?:the )?(?:radio|news|paper|telly|tv)(?:'s| is| was)? (?:says?|said|saying|reporting|"
     r"reported)|\b(?:text|message|letter|card|e-?mail|note|postcard|leaflet|booklet|label|"
-    r"packet|instructions|insert|poster|notice|sign)(?: just)? (?:says|said|reads|read)\b|"
+    r"packet|instructions|insert|poster|notice|sign)(?: (?:in|on|at|by|over) (?:the |my |our |"
+    r"this |that )?[\w']+)?(?: just)? (?:says|said|reads|read)\b|"
     r"\b(?:it )?says (?:here )?on the (?:box|packet|label|bottle|tube|tin|jar|leaflet|back|side|"
     r"lid)\b|"
     r"\bdid you (?:just )?say\b(?=[^.!?]{0,60}\?)|"
+    r"\b(?:i'?m|i am|i was) (?:just |only )?reading (?:it|this|that|them) (?:out|aloud)\b|"
     r"\bread(?:ing)? (?:me |us |out |this out |that out )?(?:this|the|that|my|a) (?:\w+ )?"
     r"(?:leaflet|letter|label|notice|card|booklet|instructions|sign|poster|text|message|note|"
     r"sheet)(?: (?:from|off|about) (?:the |my |a )?[\w']+)?(?: out| aloud| to me)?"
     r"(?::|,? ?['\"\u2018])|"
     r"^['\"\u2018]?dear (?!(?:me|god|lord|heavens|dear|oh)\b)[\w']+(?: [\w']+)?,"
     r"(?=.{0,200}\b(?:love|from|yours|regards|best wishes|xx+)\b))"
-    r"(?:(?! and (?:now|i|my|me)\b)[^!?]){0,160}|"
+    r"(?:(?! and (?:now|i|my|me|there|it'?s|he'?s|she'?s|we'?re|someone|somebody)\b)[^!?]){0,160}|"
     # a turn on the telly: "the fella on the telly just collapsed in the soap"; how to tell
     # one illness from another: "how would you tell a heart attack from bad indigestion"
     r"\b(?:on|in) (?:the |that |this )?(?:hospital |police |medical |crime |cop )?(?:telly|tv|"
@@ -1713,7 +1730,10 @@ _LONG_AGO = (r"(?:(?:a (?:few|couple of) |\w+ )?(?:years?|months?|weeks?) (?:ago
              r"in the (?:spring|summer|autumn|winter)(?= but)|"
              r"when i was (?:young|younger|little|small|courting|at school|about (?:\w+ty|\d+)|"
              r"a (?:child|girl|boy|kid|youngster|teenager|lad|lass|nipper|tot))|back then|"
-             r"in (?:19|20)\d\d|in nineteen \w+(?: \w+)?|"
+             r"in (?:19|20)\d\d|in nineteen \w+(?: \w+)?|in '\d\d|"
+             r"in (?:fifty|sixty|seventy|eighty|ninety)[- ](?:one|two|three|four|five|six|seven|"
+             r"eight|nine)(?! (?:minutes|mins|seconds|secs|hours|days|weeks|years|pounds|quid|"
+             r"pence|p|miles|yards|feet|times)\b)|"
              r"back in (?:'?\d\d|(?:19|20)\d\d|the (?:fifties|sixties|seventies|eighties|"
              r"nineties|\d0s|'\d0s)))\b")
 _MY_FALL = (r"(?:i(?:'ve| have| had)? )?(?:fell|fallen|slipped|tripped|went flying|"
@@ -1934,7 +1954,8 @@ _NOT_NOW = re.compile(
     r"(?:stroke|heart attack|fit|seizure|fall|funny turn)\b(?=[^.!?]*\b(?:he|she|they)(?:'s| is|"
     r"'re| are) (?:(?:in|at) (?:the )?(?:hospital|royal|infirmary|general|[\w']+ ward)|(?:back )?"
     r"home(?: now)?\b|(?:now )?doing (?:alright|all right|well|fine|ok|okay|better)|on the mend|"
-    rf"recovering|over the worst)\b){_AGAIN}|"
+    r"recovering|over the worst|(?:came|come|got|pulled) through(?: it)?(?: (?:fine|alright|all "
+    rf"right|ok|okay|well))?)\b){_AGAIN}|"
     # what a leaflet or a label says to do in an overdose, read aloud (never beside what the
     # resident has taken)
     r"\b(?:leaflet|label|box|packet|instructions|insert|sheet|bottle|notice|card|letter)"

@@ -333,6 +333,11 @@ HELD_OUT = [
     # fire supposed), ten asked; read once the forty-fourth was written ("The forty-third,
     # read"): none alerted, one asked (the box read aloud, a mention the model is sure of)
     ("figures_heldout43_en.jsonl", 52, 154, 0),
+    # written blind after the forty-first was read: no call missed, none alerted at once,
+    # four asked (the first blind file to meet all three goals when first measured); read
+    # once the forty-fifth was written ("The forty-fourth, read"): none alerted, none asked,
+    # every call alerted at once
+    ("figures_heldout44_en.jsonl", 48, 148, 0),
 ]
 
 
@@ -344,17 +349,6 @@ def test_no_call_of_a_held_out_file_is_missed(name: str, calls: int, others: int
     assert result["safety_missed"] == 0, result["lists"]["safety_missed"]
     assert result["safety_alerted"] + result["safety_asked"] == calls
     assert result["other_alerts"] <= most_alerts, result["lists"]["other_alerts"]
-
-
-def test_the_forty_fourth_held_out_file_kept_blind() -> None:
-    """Written blind after the forty-first was read, and kept blind (docs/safety-path.md,
-    "A forty-fourth file"): counts only. First measured with the forty-second round's
-    words: no other sentence alerted at once, four asked, no call missed. Ceilings rather
-    than goals."""
-    result = device_check(file=CHALLENGE_DIR / "figures_heldout44_en.jsonl")
-    assert result["n_safety"] == 48 and result["n_other"] == 148
-    assert result["safety_missed"] == 0
-    assert result["other_alerts"] == 0 and result["other_questions"] <= 4
 
 
 def test_the_forty_fifth_held_out_file_kept_blind() -> None:

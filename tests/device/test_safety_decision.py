@@ -2952,3 +2952,50 @@ def test_the_no_call_neighbours_of_the_forty_third_round_are_left_to_the_model(
         text: str) -> None:
     assert not safety.is_negated_call(text), text
     assert safety.safety_label_of_words(text) is None, text
+
+
+@pytest.mark.parametrize("text", [
+    "there's a whiff of gas by the boiler",
+    "my chest's gripped like a vice and it's going up into my jaw",
+    "somebody's in the house, i heard the window smash",
+])
+def test_the_calls_of_the_forty_fourth_round(text: str) -> None:
+    """Found by the forty-fourth held-out file, read once the forty-fifth was written
+    (docs/safety-path.md, "The forty-fourth, read"), in the project's words: a whiff of
+    gas, a chest or a heart gripped as in a vice, a break-in heard (each only asked about
+    before)."""
+    assert safety.safety_label_of_words(text) == "emergency_help", text
+    assert not safety.is_negated_call(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "the stewardess pointed out the emergency exits and i nodded off",
+    "well hello stranger, where have you been hiding",
+    "the notice on the coach says in an emergency break the glass, i'm only reading it out",
+    "my brother had a stroke in seventy-nine and he pulled through fine",
+])
+def test_the_travel_and_stories_of_the_forty_fourth_round_are_no_call(text: str) -> None:
+    """The safety talk on a plane, "hello stranger", a notice read out, another's turn long
+    ago told by its year in words and come through: no call whatever the model says."""
+    assert safety.is_negated_call(text) or safety.is_mention(text), text
+    assert safety.safety_label_of_words(text) is None, text
+
+
+@pytest.mark.parametrize("text", [
+    "the emergency exit's blocked and there's smoke everywhere",
+    "he had a heart attack in ninety-eight and now he's having another one",
+    "i fell in fifty five minutes ago and i can't get up",
+    "the sign on the door says fire exit, and there's a fire in the hall",
+    "hello stranger, i've fallen",
+])
+def test_the_neighbours_of_the_forty_fourth_round_still_call(text: str) -> None:
+    assert safety.safety_label_of_words(text) in SAFETY_LABELS, text
+    assert not safety.is_negated_call(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "i heard the glass go, the wind blew the window in",
+    "someone's downstairs, it's the carer",
+])
+def test_a_noise_downstairs_alone_is_no_call_words(text: str) -> None:
+    assert safety.safety_label_of_words(text) is None, text
