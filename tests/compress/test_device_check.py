@@ -360,3 +360,14 @@ def test_the_forty_fifth_held_out_file_kept_blind() -> None:
     assert result["n_safety"] == 49 and result["n_other"] == 132
     assert result["safety_missed"] <= 1
     assert result["other_alerts"] <= 1 and result["other_questions"] <= 2
+
+
+def test_the_forty_sixth_held_out_file_kept_blind() -> None:
+    """Written blind after the forty-second was read, and kept blind (docs/safety-path.md,
+    "A forty-sixth file"): counts only. First measured with the forty-fourth round's words:
+    no other sentence alerted at once, none asked, three calls missed. Ceilings rather than
+    goals."""
+    result = device_check(file=CHALLENGE_DIR / "figures_heldout46_en.jsonl")
+    assert result["n_safety"] == 49 and result["n_other"] == 149
+    assert result["safety_missed"] <= 3
+    assert result["other_alerts"] == 0 and result["other_questions"] == 0
