@@ -328,12 +328,12 @@ HELD_OUT = [
     # written ("The forty-second, read"): none alerted, one asked (indigestion after "i'm
     # not dying", which the words net leaves to the model)
     ("figures_heldout42_en.jsonl", 47, 143, 0),
-    # written blind after the forty-first was read: no call missed, three other sentences
+    # written blind after the fortieth was read: no call missed, three other sentences
     # alerted at once (a denture-tablet box read aloud, eyes stinging from the shampoo, a
     # fire supposed), ten asked; read once the forty-fourth was written ("The forty-third,
     # read"): none alerted, one asked (the box read aloud, a mention the model is sure of)
     ("figures_heldout43_en.jsonl", 52, 154, 0),
-    # written blind after the forty-first was read: no call missed, none alerted at once,
+    # written blind after the fortieth was read: no call missed, none alerted at once,
     # four asked (the first blind file to meet all three goals when first measured); read
     # once the forty-fifth was written ("The forty-fourth, read"): none alerted, none asked,
     # every call alerted at once
@@ -352,7 +352,7 @@ def test_no_call_of_a_held_out_file_is_missed(name: str, calls: int, others: int
 
 
 def test_the_forty_fifth_held_out_file_kept_blind() -> None:
-    """Written blind after the forty-second was read, and kept blind (docs/safety-path.md,
+    """Written blind after the forty-first was read, and kept blind (docs/safety-path.md,
     "A forty-fifth file"): counts only. First measured with the forty-third round's words:
     one other sentence alerted at once, two asked, one call missed. Ceilings rather than
     goals."""
@@ -363,7 +363,7 @@ def test_the_forty_fifth_held_out_file_kept_blind() -> None:
 
 
 def test_the_forty_sixth_held_out_file_kept_blind() -> None:
-    """Written blind after the forty-second was read, and kept blind (docs/safety-path.md,
+    """Written blind after the forty-first was read, and kept blind (docs/safety-path.md,
     "A forty-sixth file"): counts only. First measured with the forty-fourth round's words:
     no other sentence alerted at once, none asked, three calls missed. Ceilings rather than
     goals."""
