@@ -351,23 +351,25 @@ def test_no_call_of_a_held_out_file_is_missed(name: str, calls: int, others: int
     assert result["other_alerts"] <= most_alerts, result["lists"]["other_alerts"]
 
 
-def test_the_forty_fifth_held_out_file_kept_blind() -> None:
-    """Written blind after the forty-first was read, and kept blind (docs/safety-path.md,
-    "A forty-fifth file"): counts only. First measured with the forty-third round's words:
-    one other sentence alerted at once, two asked, one call missed. Ceilings rather than
-    goals."""
-    result = device_check(file=CHALLENGE_DIR / "figures_heldout45_en.jsonl")
-    assert result["n_safety"] == 49 and result["n_other"] == 132
-    assert result["safety_missed"] <= 1
-    assert result["other_alerts"] <= 1 and result["other_questions"] <= 2
+KEPT_BLIND = [
+    # (file, calls, others, most missed, most alerted, most asked): the first figures, as
+    # ceilings rather than goals. The forty-fifth was written blind after the forty-first
+    # was read (docs/safety-path.md, "A forty-fifth file"), first measured with the
+    # forty-third round's words: one other sentence alerted at once, two asked, one call
+    # missed. The forty-sixth likewise ("A forty-sixth file"), first measured with the
+    # forty-fourth round's words: none alerted, none asked, three calls missed.
+    ("figures_heldout45_en.jsonl", 49, 132, 1, 1, 2),
+    ("figures_heldout46_en.jsonl", 49, 149, 3, 0, 0),
+]
 
 
-def test_the_forty_sixth_held_out_file_kept_blind() -> None:
-    """Written blind after the forty-first was read, and kept blind (docs/safety-path.md,
-    "A forty-sixth file"): counts only. First measured with the forty-fourth round's words:
-    no other sentence alerted at once, none asked, three calls missed. Ceilings rather than
-    goals."""
-    result = device_check(file=CHALLENGE_DIR / "figures_heldout46_en.jsonl")
-    assert result["n_safety"] == 49 and result["n_other"] == 149
-    assert result["safety_missed"] <= 3
-    assert result["other_alerts"] == 0 and result["other_questions"] == 0
+@pytest.mark.parametrize(("name", "calls", "others", "most_missed", "most_alerts",
+                          "most_asked"), KEPT_BLIND)
+def test_a_held_out_file_kept_blind(name: str, calls: int, others: int, most_missed: int,
+                                    most_alerts: int, most_asked: int) -> None:
+    """A file kept blind is measured by its counts only, never listed."""
+    result = device_check(file=CHALLENGE_DIR / name)
+    assert result["n_safety"] == calls and result["n_other"] == others
+    assert result["safety_missed"] <= most_missed
+    assert result["other_alerts"] <= most_alerts
+    assert result["other_questions"] <= most_asked
