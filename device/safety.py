@@ -48,14 +48,17 @@ _FLOOR_COVERING = r"(?:lino|tiles|carpet|rug)"
 _CHEST_PAIN = r"(?:chest pains?|pains? (?:in|across) (?:my|me|his|her|the) chest)"
 """A chest pain, said either way round ("chest pains", "a crushing pain in my chest")."""
 """A floor's covering the resident may be down on ("i'm on the bathroom lino")."""
+_GONE_BY = (r"last (?:week|month|year|night|time|winter|summer|spring|autumn)|yesterday|ago|"
+            r"years back|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
+            r"in (?:january|february|march|april|june|july|august|september|october|november|"
+            r"december)")
+"""Time words that put a thing in a day, a month or a year gone by (alternatives to put
+between word boundaries; :data:`_PAST`, :data:`_SPOUSE_DOWN_NOW`)."""
 _SPOUSE_DOWN_NOW = (
     r"(?:my|the|me) (?:husband|wife|hubby|missus|partner|other half)(?:'s| has) (?:just )?"
     r"(?:fallen|slipped|tripped|had an? (?:\w+ )?fall)\b(?! (?:asleep|out with|for|behind|in "
-    r"love|ill|silent|quiet|off the wagon|on hard times)\b)(?![^.!?]*\b(?:last (?:week|month|"
-    r"year|night|time|winter|summer|spring|autumn)|yesterday|ago|years back|on (?:monday|"
-    r"tuesday|wednesday|thursday|friday|saturday|sunday)|in (?:january|february|march|april|"
-    r"may|june|july|august|september|october|november|december)|before|once|twice|in the past)"
-    r"\b)")
+    r"love|ill|silent|quiet|off the wagon|on hard times)\b)"
+    rf"(?![^.!?]*\b(?:{_GONE_BY}|in may|before|once|twice|in the past)\b)")
 """The resident's husband or wife down now ("my husband's fallen out of bed and the carer
 isn't due till eight"; never one gone by, nor fallen asleep, out with one or for one): a
 fall of someone with them, so a call, and never someone else's (:data:`_SOMEONE_ELSE`)."""
@@ -2001,11 +2004,7 @@ _SEEN_TO = re.compile(
 """Someone else's fall already seen to ("... at her care home but the staff got her up and
 she's fine"): told as news, like a fall in the past."""
 
-_PAST = re.compile(r"\b(?:last (?:week|month|year|night|time|winter|summer|spring|autumn)|"
-                   r"yesterday|ago|years back|as a (?:child|girl|boy)|when (?:he|she|they) was|"
-                   r"on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
-                   r"in (?:january|february|march|april|june|july|august|september|october|"
-                   r"november|december))\b")
+_PAST = re.compile(rf"\b(?:{_GONE_BY}|as a (?:child|girl|boy)|when (?:he|she|they) was)\b")
 """Time words that put a fall in the past."""
 
 
@@ -2144,6 +2143,10 @@ def is_mention(text: str) -> bool:
     return bool(_NOT_A_CALL.search(low) or _MENTION.search(low)) and not is_safety_phrase(low)
 
 
+_ANOTHERS_MEND = re.compile(r"\b(?:she|he|they)(?:'s| is|'re| are) on the mend\b")
+"""Another on the mend ("she's on the mend now"): never the resident's symptom."""
+
+
 def is_as_usual(text: str) -> bool:
     """Whether ``text`` tells a symptom as it always is, made light of, or eased ("my
     blood pressure's up again", "the chest pain has gone now"): no call, and out of the blue
@@ -2151,8 +2154,7 @@ def is_as_usual(text: str) -> bool:
     fall last month but she's on the mend now")."""
     low = _norm(text)
     return bool(_AS_USUAL.search(low)) and not (
-        _SOMEONE_ELSE.search(low) or _NAMED_FALL.search(low)
-        or re.search(r"\b(?:she|he|they)(?:'s| is|'re| are) on the mend\b", low))
+        _SOMEONE_ELSE.search(low) or _NAMED_FALL.search(low) or _ANOTHERS_MEND.search(low))
 
 
 def is_negated_call(text: str) -> bool:
