@@ -357,9 +357,13 @@ KEPT_BLIND = [
     # was read (docs/safety-path.md, "A forty-fifth file"), first measured with the
     # forty-third round's words: one other sentence alerted at once, two asked, one call
     # missed. The forty-sixth likewise ("A forty-sixth file"), first measured with the
-    # forty-fourth round's words: none alerted, none asked, three calls missed.
+    # forty-fourth round's words: none alerted, none asked, three calls missed. The
+    # forty-seventh was written blind after the forty-fourth was read ("A forty-seventh
+    # file"), first measured with the forty-fourth round's words: none alerted, nine asked,
+    # one call missed.
     ("figures_heldout45_en.jsonl", 49, 132, 1, 1, 2),
     ("figures_heldout46_en.jsonl", 49, 149, 3, 0, 0),
+    ("figures_heldout47_en.jsonl", 49, 114, 1, 0, 9),
 ]
 
 
