@@ -360,10 +360,12 @@ KEPT_BLIND = [
     # forty-fourth round's words: none alerted, none asked, three calls missed. The
     # forty-seventh was written blind after the forty-fourth was read ("A forty-seventh
     # file"), first measured with the forty-fourth round's words: none alerted, nine asked,
-    # one call missed.
+    # one call missed. The forty-eighth likewise ("A forty-eighth file"), first measured
+    # with the same words: two alerted, eight asked, no call missed.
     ("figures_heldout45_en.jsonl", 49, 132, 1, 1, 2),
     ("figures_heldout46_en.jsonl", 49, 149, 3, 0, 0),
     ("figures_heldout47_en.jsonl", 49, 114, 1, 0, 9),
+    ("figures_heldout48_en.jsonl", 42, 139, 0, 2, 8),
 ]
 
 
