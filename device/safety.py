@@ -225,7 +225,7 @@ _SAFETY_PHRASE = re.compile(
     r"(?: up| back up)?(?= *$|[,.!?;]| (?:back|on my own|by myself|off|and|now|please|"
     r"help|at all|between us|together|ourselves|by ourselves|on our own)\b)|"
     r"(?:(?<=\bhe's )|(?<=\bshe's )|(?<=\bhe is )|(?<=\bshe is ))(?:far |much |way )?too heavy "
-    r"(?:for me )?to (?:lift|get up|pick up))\b"
+    r"(?:for me )?to (?:lift|get up|pick up|shift|budge))\b"
     r"(?![^.!?]*\b(?:any ?more|these days|any longer|since|in and out|into (?:the|his|her) "
     r"(?:bath|bed|car|chair)|hoist)\b)|"
     # a fall told as going down like a sack of potatoes ("i've gone down like a sack of spuds
@@ -571,10 +571,12 @@ _SAFETY_PHRASE = re.compile(
     r"\b(?:face|mouth)(?:'s| is| has)? (?:gone |going |started )?(?:droop\w*|dropped|fallen|"
     r"slipped|slack|crooked) (?:on|down|at) (?:one|the (?:left|right)|his (?:left|right)|"
     r"her (?:left|right)|my (?:left|right)) side\b|"
-    # a throat closing, a tongue or lips swelling, now: "my throat's closing up after those
-    # prawns" (lips swollen from a cold sore are said otherwise)
+    # a throat closing, a tongue or lips swelling, a face blowing up, now: "my throat's
+    # closing up after those prawns", "her face is blowing up like a balloon" (lips swollen
+    # from a cold sore are said otherwise)
     r"\b(?:throat|airways?)(?:'?s| is| has| are)? (?:\w+ )?(?:closing|swelling|swelled|tightening)"
-    r" up\b|\b(?:tongue|lips|face)(?:'s| is| are)? (?:\w+ )?(?:swelling|puffing) up\b|"
+    r" up\b|\b(?:tongue|lips|face)(?:'s| is| are)? (?:\w+ )?(?:(?:swelling|puffing|blowing) up|"
+    r"ballooning)\b|"
     # blood brought up, or sick black like coffee grounds: "i've been sick and it's black,
     # like coffee grounds", "i've been vomiting blood" (never beetroot, red wine or
     # blackcurrant, nor last week's)
@@ -1606,7 +1608,8 @@ _NOT_A_CALL = re.compile(
     r"to the) (?:\w+ )?floor (?:to|for) (?:look|find|search|pick|get|fetch|reach|clean|scrub|"
     r"sort|play|fix|do|stretch|exercise|wipe|check|see)\b|"
     # ... or sat there on purpose: "i sat on the floor on purpose to sort the bottom drawer"
-    r"\b(?:sat|sitting|sit|knelt|kneeled|kneeling|kneel|got|getting)(?: down)? on (?:the|my) "
+    r"\b(?:sat|sitting|sit|knelt|kneeled|kneeling|kneel|got|getting|(?:i'?m|i am) (?:just |only )?"
+    r"down)(?: down)? on (?:the|my) "
     r"(?:\w+ )?floor (?:on purpose|deliberately|to (?:look|find|search|pick|get|fetch|reach|"
     r"clean|scrub|sort|play|fix|do|stretch|exercise|wipe|check|see|wrap|fold|paint|tidy)|"
     r"(?:sorting|cleaning|tidying|scrubbing|wrapping|folding|painting|stretching|exercising|"
@@ -1667,6 +1670,10 @@ _MENTION = re.compile(
     r"lid)\b|"
     r"\bdid you (?:just )?say\b(?=[^.!?]{0,60}\?)|"
     r"\b(?:i'?m|i am|i was) (?:just |only )?reading (?:it|this|that|them) (?:out|aloud)\b|"
+    # ... or said at the start, to a colon or a quote: "reading this out to you: 'if someone
+    # suddenly becomes confused, call 999.' sensible, isn't it?"
+    r"(?:^|(?<=[.!?] ))reading (?:it|this|that|them) (?:out|aloud)(?: to you)?"
+    r"(?::|,? ?['\"\u2018])|"
     r"\bread(?:ing)? (?:me |us |out |this out |that out )?(?:this|the|that|my|a) (?:\w+ )?"
     r"(?:leaflet|letter|label|notice|card|booklet|instructions|sign|poster|text|message|note|"
     r"sheet)(?: (?:from|off|about) (?:the |my |a )?[\w']+)?(?: out| aloud| to me)?"
@@ -1766,6 +1773,11 @@ _NOT_NOW = re.compile(
     r"\bif (?:i|he|she|we|they|my [\w']+) ever\b[^.!?]{0,60}?,? (?:would|will|could|can|do) "
     r"you (?:please )?(?:call|ring|phone|dial|get|send|press|alert|tell)\b"
     r"(?: (?!(?:and|but|now)\b)[\w']+){0,6}|"
+    # a wish to be ready for what may come: "how can i stop my husband wandering at night?
+    # he's fast asleep now, i just want to be ready" (to the clause's end; never past "and
+    # now", "but")
+    r"\b(?:i|we) (?:just |only )?(?:want(?:ed)?|like|need) to be (?:ready|prepared)\b"
+    r"(?: (?!(?:and|but|now)\b)[\w']+){0,8}|"
     # the risk of a turn, asked: "what are the chances of having a stroke if you've got af"
     r"\bwhat(?:'s| is| are) (?:the|my|his|her|your) (?:chances?|risks?|odds|likelihood) of"
     r"(?: (?!(?:and|but|now)\b)[\w']+){1,10}|"
@@ -2157,6 +2169,39 @@ def is_as_usual(text: str) -> bool:
         _SOMEONE_ELSE.search(low) or _NAMED_FALL.search(low) or _ANOTHERS_MEND.search(low))
 
 
+_NOT_WANTED = re.compile(
+    r"\b(?:don'?t|do not|no need to|there'?s no need to|you needn'?t|never mind)"
+    r"(?: (?:you )?(?:go )?)?(?:ring|call|phone|text|message|bother|worry|tell|send|get)\b"
+    r"[^,.!?;]*")
+"""A request called off: "don't ring my daughter", "no need to call anyone"."""
+
+_SMALL_WORDS = frozenset({"i", "me", "you", "yes", "no", "thank", "thanks", "ta", "please",
+                          "love", "dear", "today", "now", "really", "just", "honestly"})
+
+
+def words_beside_denial(text: str) -> list[str]:
+    """The words of ``text`` (normalised) left when its denials, its denied or made-light-of
+    calls, its symptoms as usual, a request called off ("don't ring my daughter") and small
+    words ("thanks", "yes", "i") are taken out: "ring my son and tell him i haven't
+    fallen" -> ring my son and tell him; "no, i don't need help" and "i haven't fallen
+    today, thank you" -> none."""
+    low = _norm(text)
+    for rule in (_NOT_WANTED, _DENIAL, _NEGATED, _AS_USUAL):
+        low = rule.sub(" ", low)
+    return [w for w in re.findall(r"[a-z0-9]+(?:'[a-z]+)?", low) if w not in _SMALL_WORDS]
+
+
+_IF_EVER = re.compile(r"\b(?:if|should|whenever) (?:i|he|she|we|they|you) ever\b")
+"""An instruction for a turn that may come some day ("if i ever have a fall, you're to ring
+michael first, not the ambulance")."""
+
+
+def is_for_some_day(text: str) -> bool:
+    """Whether ``text`` tells what to do if a thing ever happens (:data:`_IF_EVER`): a
+    request in it is for that day, not now (device.safety_decision, step 3)."""
+    return bool(_IF_EVER.search(_norm(text)))
+
+
 def is_negated_call(text: str) -> bool:
     """Whether ``text`` denies a fall or a call for help, uses their words only in a
     figure of speech, tells of someone else's fall in the past, of the resident's own fall
@@ -2177,7 +2222,8 @@ def is_negated_call(text: str) -> bool:
 
 
 _FALL_WORDS = re.compile(r"\b(?:fell|fallen|fall|slipped|tripped|tumbled|floor|get up|stand up|"
-                         r"too heavy (?:for me )?to lift|can'?t lift (?:him|her)(?= *$|[,.!?;]| "
+                         r"too heavy (?:for me )?to (?:lift|shift|budge)|"
+                         r"can'?t lift (?:him|her)(?= *$|[,.!?;]| "
                          r"(?:up|back|on my own|by myself|off|and|between us)\b)|"
                          r"keeled|toppled|went flying|legs|"
                          rf"on the (?:\w+ )?{_FLOOR_COVERING}|{_WEDGED}|"

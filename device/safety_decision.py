@@ -26,10 +26,15 @@ the settings (``safety.confirm``, ``safety.confident``) and the model's own
 3. A sentence that denies a call for help, uses its words in a figure of speech, or
    tells of a fall long past or one that might happen
    (:func:`device.safety.is_negated_call`: "no, i don't need an ambulance", "i fell
-   asleep") never alerts: it is answered as its best non-safety label. A denial by its
-   first word alone ("no, ...": :func:`device.safety.only_a_leading_no`) whose words the
-   model reads as a call at or above its ask threshold ("no, i really need help") is
-   asked about instead.
+   asleep") never alerts: it is answered as its best non-safety label, or as a no where
+   it denies. Out of the blue, a denial beside a request or a report is answered as that
+   ("ring my son and tell him i haven't fallen" makes the call; :data:`NOT_A_REQUEST`,
+   :data:`REQUEST_WORDS`),
+   unless it is for some day ("if i ever have a fall, ring michael first, not the
+   ambulance": :func:`device.safety.is_for_some_day`); in answer to a question it is a
+   no. A denial by its first word alone ("no, ...":
+   :func:`device.safety.only_a_leading_no`) whose words the model reads as a call at or
+   above its ask threshold ("no, i really need help") is asked about instead.
 4. The safety label with the highest probability p: p >= alert: alert at once;
    ask <= p < alert: ask (alert if confirm is off); p < ask: answered as the best
    non-safety label. A model without thresholds: alert = ``safety.confident``, and any
@@ -148,6 +153,18 @@ def _answer_as(intent: str, scores: dict[str, float] | None, floor: float) -> st
     return intent if intent not in SAFETY_LABELS else _best_other(scores, OUT_OF_SCOPE, floor)
 
 
+NOT_A_REQUEST = frozenset({"deny", "affirm", "stop", OUT_OF_SCOPE})
+"""Labels a denial said out of the blue is answered as a no, not as its label (step 3):
+the rest are requests or reports ("ring my son and tell him i'm fine" is a call to
+make, "not an emergency, but my eyes are itchy" a symptom to answer)."""
+
+REQUEST_WORDS = 4
+"""How many words a denial out of the blue must have beside it to be answered as a request
+(:func:`device.safety.words_beside_denial`): "message david and say i'm fine" has four;
+"no, i don't need help", "i haven't fallen today, thank you" and "i'm fine, don't ring my
+daughter" have none, and are a no whatever label the model gives them."""
+
+
 TAILS_THAT_AGREE = 2
 """How many later parts of a long turn must read as a call before it is asked about (step
 5). One part alone is often a story's aside the model reads out of its place ("... so
@@ -254,6 +271,13 @@ def decide(intent: str, text: str, score: float | None, settings: SafetySettings
                 # "no" and then words the model reads as a call ("no, i really need help"):
                 # a no that denies nothing else is asked about, never answered as a no
                 return SafetyDecision(not_sure, label, p, "leading_no")
+            if not answering:
+                # out of the blue, a no beside a request is said for the request: "ring my
+                # son and tell him i haven't fallen", "i haven't fallen, put the light on"
+                asked_for = _answer_as(intent, scores, answer_floor)
+                if asked_for not in NOT_A_REQUEST and not safety.is_for_some_day(text) and \
+                        len(safety.words_beside_denial(text)) >= REQUEST_WORDS:
+                    return SafetyDecision("answer", asked_for, p, "denied")
             return SafetyDecision("answer", "deny", p, "denied")
         answer = _answer_as(intent, scores, answer_floor)
         if answer in ("out_of_scope", "deny") and safety.is_as_usual(text):

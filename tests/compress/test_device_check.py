@@ -338,6 +338,10 @@ HELD_OUT = [
     # once the forty-fifth was written ("The forty-fourth, read"): none alerted, none asked,
     # every call alerted at once
     ("figures_heldout44_en.jsonl", 48, 148, 0),
+    # the forty-fifth: written blind after the forty-first was read; first figures 1 / 2 / 1
+    # missed; read once the forty-seventh was written, the forty-sixth still blind ("The
+    # forty-fifth, read"): none alerted, one asked, no call missed
+    ("figures_heldout45_en.jsonl", 49, 132, 0),
 ]
 
 
@@ -353,16 +357,13 @@ def test_no_call_of_a_held_out_file_is_missed(name: str, calls: int, others: int
 
 KEPT_BLIND = [
     # (file, calls, others, most missed, most alerted, most asked): the first figures, as
-    # ceilings rather than goals. The forty-fifth was written blind after the forty-first
-    # was read (docs/safety-path.md, "A forty-fifth file"), first measured with the
-    # forty-third round's words: one other sentence alerted at once, two asked, one call
-    # missed. The forty-sixth likewise ("A forty-sixth file"), first measured with the
+    # ceilings rather than goals. The forty-sixth was written blind after the forty-first
+    # was read (docs/safety-path.md, "A forty-sixth file"), first measured with the
     # forty-fourth round's words: none alerted, none asked, three calls missed. The
     # forty-seventh was written blind after the forty-fourth was read ("A forty-seventh
     # file"), first measured with the forty-fourth round's words: none alerted, nine asked,
     # one call missed. The forty-eighth likewise ("A forty-eighth file"), first measured
     # with the same words: two alerted, eight asked, no call missed.
-    ("figures_heldout45_en.jsonl", 49, 132, 1, 1, 2),
     ("figures_heldout46_en.jsonl", 49, 149, 3, 0, 0),
     ("figures_heldout47_en.jsonl", 49, 114, 1, 0, 9),
     ("figures_heldout48_en.jsonl", 42, 139, 0, 2, 8),

@@ -376,3 +376,58 @@ def test_a_symptom_made_light_of_answers_the_safety_question_as_a_no(
                                   "i'm fine thanks"])
 def test_a_plain_no_is_a_no_with_or_without_a_question(text: str) -> None:
     assert safety.is_denial(text) and safety.is_denial(text, answering=False)
+
+
+@pytest.mark.parametrize(("intent", "text", "scores", "answered_as"), [
+    ("call_family", "ring my son and tell him i haven't fallen",
+     {"call_family": 0.9, "deny": 0.05, "fall_report": 0.05}, "call_family"),
+    ("fall_report", "text my grandson, tell him i'm fine and no need to worry",
+     {"fall_report": 0.5, "call_family": 0.45, "deny": 0.05}, "call_family"),
+    ("home_control", "i haven't fallen, i'm only down on the floor looking for my hearing "
+     "aid, put the bedroom light on", {"home_control": 0.8, "fall_report": 0.2},
+     "home_control"),
+    ("emergency_help", "not an emergency, but my eyes have been itchy since the new drops",
+     {"emergency_help": 0.5, "symptom_report": 0.45, "deny": 0.05}, "symptom_report"),
+])
+def test_a_no_beside_a_request_out_of_the_blue_is_answered_as_the_request(
+        dm: DialogueManager, intent: str, text: str, scores: dict[str, float],
+        answered_as: str) -> None:
+    """With no question pending, a denial said beside a request or a report is said for
+    it: the call is made, the light asked for, the symptom answered, never "All right."
+    alone (docs/safety-path.md, "A no beside a request")."""
+    assert safety.is_denial(text, answering=False)
+    reply = dm.handle(intent, text, score=scores[intent], scores=scores)
+    assert reply.intent == answered_as, reply
+    assert not any(a.kind == "alert" and a.data.get("type") != "symptom"
+                   for a in reply.actions)
+    assert dm.pending_safety is None
+
+
+@pytest.mark.parametrize(("intent", "text", "scores"), [
+    ("deny", "i haven't fallen today thank you", {"deny": 0.9, "thanks": 0.1}),
+    ("emergency_help", "i'm fine no need to call anyone",
+     {"emergency_help": 0.6, "deny": 0.3, "out_of_scope": 0.1}),
+    ("emergency_help", "no thanks i don't need an ambulance",
+     {"emergency_help": 0.7, "out_of_scope": 0.2, "affirm": 0.1}),
+    ("call_family", "if i ever have a fall, you're to ring anna first, not the ambulance",
+     {"call_family": 0.8, "out_of_scope": 0.2}),
+    ("call_family", "i'm fine, don't ring my daughter", {"call_family": 0.8, "deny": 0.2}),
+    ("call_family", "no need to call anyone, i'm all right",
+     {"call_family": 0.9, "deny": 0.1}),
+    ("thanks", "i haven't fallen today, thank you", {"thanks": 0.9, "deny": 0.1}),
+])
+def test_a_no_with_no_request_out_of_the_blue_is_still_a_no(
+        dm: DialogueManager, intent: str, text: str, scores: dict[str, float]) -> None:
+    reply = dm.handle(intent, text, score=scores[intent], scores=scores)
+    assert reply.intent == "deny" and reply.action("alert") is None
+    assert dm.pending_safety is None
+
+
+def test_a_no_beside_a_request_answers_the_safety_question_as_a_no(
+        dm: DialogueManager) -> None:
+    ask_doubtful(dm)
+    reply = dm.handle("call_family", "no, i haven't fallen, ring my son", score=0.9,
+                      scores={"call_family": 0.9, "deny": 0.1})
+    assert reply.action("alert") is None and dm.pending_safety is None
+    event = reply.action("event")
+    assert event is not None and event.data["type"] == "safety_cancelled"

@@ -2999,3 +2999,57 @@ def test_the_neighbours_of_the_forty_fourth_round_still_call(text: str) -> None:
 ])
 def test_a_noise_downstairs_alone_is_no_call_words(text: str) -> None:
     assert safety.safety_label_of_words(text) is None, text
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("his lips are blowing up like balloons after the prawns", "emergency_help"),
+    ("my face is ballooning, i think it's the new tablets", "emergency_help"),
+    ("she's slumped off the chair and she's too heavy for me to budge", "fall_report"),
+    ("he's gone down by the bed and he's too heavy to shift", "fall_report"),
+])
+def test_the_calls_of_the_forty_fifth_round(text: str, label: str) -> None:
+    """Found by the forty-fifth held-out file, read while the forty-sixth was kept blind
+    (docs/safety-path.md, "The forty-fifth, read"), in the project's words: a face or lips
+    blowing up like a balloon (missed before), and someone down who is too heavy to shift
+    (only asked about before)."""
+    assert safety.safety_label_of_words(text) == label, text
+    assert not safety.is_negated_call(text), text
+    assert not safety.is_denial(text, answering=False), text
+
+
+@pytest.mark.parametrize("text", [
+    "i'm down on the floor looking for a dropped stitch, put the big light on",
+    "reading this out to you: 'if a person has chest pain, dial 999'",
+    "what should i do if he wanders at night? he's fast asleep now, i just want to be prepared",
+    "we just want to be ready in case she has another turn",
+])
+def test_the_searches_and_plans_of_the_forty_fifth_round_are_no_call(text: str) -> None:
+    """Down on the floor hunting for a thing, a card read out from its start, a wish to be
+    ready for what may come: no call whatever the model says (the model alone read "i
+    just want to be ready" as a call, 0.85; the words net read the first, and the 999 of
+    the second)."""
+    assert safety.is_negated_call(text) or safety.is_mention(text), text
+    assert safety.safety_label_of_words(text) is None, text
+    assert not safety.is_denial(text, answering=False), text
+
+
+@pytest.mark.parametrize("text", [
+    "i'm down on the floor looking for my glasses and i can't get up",
+    "i just want to be ready, and now i can't breathe",
+    "reading this out to you, and now i've fallen",
+    "i want to be prepared but i've fallen",
+])
+def test_the_neighbours_of_the_forty_fifth_round_still_call(text: str) -> None:
+    assert safety.safety_label_of_words(text) in SAFETY_LABELS, text
+    assert not safety.is_negated_call(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "he's too heavy for me to shift in bed these days",
+    "the wardrobe's too heavy for me to shift",
+    "my phone's blowing up with messages",
+])
+def test_the_no_call_neighbours_of_the_forty_fifth_round_are_left_to_the_model(
+        text: str) -> None:
+    assert not safety.is_negated_call(text), text
+    assert safety.safety_label_of_words(text) is None, text
