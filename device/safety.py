@@ -62,6 +62,21 @@ _SPOUSE_DOWN_NOW = (
 """The resident's husband or wife down now ("my husband's fallen out of bed and the carer
 isn't due till eight"; never one gone by, nor fallen asleep, out with one or for one): a
 fall of someone with them, so a call, and never someone else's (:data:`_SOMEONE_ELSE`)."""
+_DOWN_IN_MY_HOME = (
+    r"(?: has|'s) (?:just )?(?:fallen|slipped|tripped|gone over|gone down)(?: over| down)? "
+    r"(?:on|in) (?:my|our) (?:own )?(?:rug|carpet|floor|kitchen|hall|hallway|bathroom|lounge|"
+    r"living room|front room|sitting room|stairs|landing|doorstep|step|steps|bedroom|toilet|"
+    r"porch|conservatory|kitchen floor|bathroom floor)\b"
+    rf"(?![^.!?]*\b(?:{_GONE_BY}|before|once|twice|in the past)\b)")
+"""Someone fallen in the resident's own home now ("the lady from church who visits me has
+fallen over on my rug"; never one gone by): someone with them, so a call (the resident's
+husband or wife anywhere: :data:`_SPOUSE_DOWN_NOW`)."""
+_PERSON_HERE = (r"(?:he|she|visitor|guest|carer|nurse|vicar|priest|minister|rabbi|imam|lady|"
+                r"man|woman|gentleman|fella|chap|girl|boy|friend|neighbou?r|postman|postie|"
+                r"cleaner|home help|plumber|electrician|builder|window cleaner|son|daughter|"
+                r"brother|sister|mum|dad|mother|father|aunt|auntie|uncle|cousin|niece|nephew|"
+                r"grand\w+|son-in-law|daughter-in-law|lodger|pal|mate)")
+"""A person who may be in the resident's home with them."""
 _WEDGED = (r"(?:wedged|jammed|stuck|trapped)(?: down(?: here| there)?| on the floor)? (?:in )?"
            r"between")
 """Caught in the gap a fall leaves one in (with :data:`_GAP_SIDE` either side)."""
@@ -428,6 +443,12 @@ _SAFETY_PHRASE = re.compile(
     r"bonfire)\b|"
     r"\b(?:shed|house|garage|kitchen|caravan|flat|bungalow|barn|summerhouse|workshop)(?:'s| has| "
     r"is)? (?:gone|going) up\b[^.!?]{0,40}?\b(?:still in there|inside|in it)\b|"
+    # flames climbing the curtains, the walls or the furniture, whatever lit them: "there's
+    # flames licking up the curtains from the candle" (never up the chimney)
+    r"\bflames?\b[^.!?]{0,30}?\b(?:licking|climbing|creeping|shooting|spreading|running|"
+    r"crawling|racing) (?:up|along|across|over|into|through|round) (?:the |my |our )?"
+    r"(?:curtains?|blinds?|nets|net curtains|walls?|ceiling|door|cupboards?|units|tablecloth|"
+    r"sofa|settee|bed|bedding|carpet|stairs|banister|wallpaper)\b|"
     # flames there now, a battery or an appliance smoking: "the scooter's battery is smoking
     # and there's flames under the seat" (never old flames)
     r"\bthere(?:'s| is| are|'re) (?!old )(?:\w+ )?flames\b(?! (?:of|on the (?:gas|hob|telly|tv|"
@@ -521,6 +542,10 @@ _SAFETY_PHRASE = re.compile(
     # isn't due till eight", "the wife's just had a fall in the bathroom" (never one gone by:
     # "my husband had a fall last year"; never fallen asleep, out with one, or for one)
     rf"\b{_SPOUSE_DOWN_NOW}|"
+    # ... or anyone fallen in the resident's own home now: "the lady from church who visits
+    # me has fallen over on my rug", "the carer's slipped on my bathroom floor" (never one
+    # gone by, nor a vase)
+    rf"\b{_PERSON_HERE}(?: [\w']+){{0,5}}?{_DOWN_IN_MY_HOME}|"
     # too many pills at once: "she's swallowed the whole bottle", "i've downed a handful of my
     # sleeping pills" ("i've taken all my tablets" is the day's dose, told)
     r"\b(?:swallowed|downed|necked|taken|took|had|eaten|ate) (?:the|a) whole (?:week'?s |day'?s |"
@@ -691,8 +716,10 @@ _SAFETY_PHRASE = re.compile(
     # "mum's gone over in the lounge and she's hit her head", "dad's gone down in the toilet
     # and he's stuck behind the door", "bill's gone down in the shower and i can't lift him"
     r"\b(?:gone|went) (?:down|over) (?:in|on) the (?:shower|bath|bathroom|kitchen|hall|hallway|"
-    r"landing|garden|stairs|toilet|loo|patio|path|lounge|bedroom|living room|conservatory)\b"
-    r"[^.!?]*\b(?:hit (?:his|her|my) head|banged (?:his|her|my) head|stuck|can'?t get (?:up|him "
+    r"landing|garden|stairs|toilet|loo|patio|path|lounge|bedroom|living room|conservatory|"
+    r"front room|sitting room|dining room|back room|utility room|porch|garage)\b"
+    r"[^.!?]*\b(?:hit (?:his|her|my) head|banged (?:his|her|my) head|stuck|wedged|jammed|"
+    r"trapped|can'?t get (?:up|him "
     r"up|her up)|not moving|won'?t get up|bleeding|too heavy (?:for me )?to (?:lift|move|get up)|"
     r"(?:can ?not|can'?t|could ?n'?t) (?:lift|move|shift|get|pick|pick up) (?:him|her|them))\b|"
     # a tumble, the resident's own, now ("the shares took a tumble" is no fall)
@@ -1426,7 +1453,8 @@ _NOUN = (r"(?!(?:i|i've|ive|i'd|i'm|me|and|then|but|so|just|when|as|while|if|or|
 """A word of a noun phrase that is not the resident (nor a time, nor their own body)."""
 
 _SOMEONE_ELSE = re.compile(
-    rf"\b(?!{_SPOUSE_DOWN_NOW})(?:he|she|they|my (?:\w+ )?(?:brother|sister|husband|wife|son|"
+    rf"\b(?!{_SPOUSE_DOWN_NOW})(?![\w' ]{{0,60}}?{_DOWN_IN_MY_HOME})"
+    r"(?:he|she|they|my (?:\w+ )?(?:brother|sister|husband|wife|son|"
     r"daughter|friend|neighbou?r|mum|mom|mother|dad|father|cat|dog|grand\w+|cousin|aunt|uncle|niece|nephew)"
     r"(?: (?!has\b|had\b|just\b)\w+)?|"  # a name after it: "my friend betty fell"
     r"someone|somebody|a (?:man|woman|child|friend)|"

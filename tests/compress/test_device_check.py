@@ -342,6 +342,10 @@ HELD_OUT = [
     # missed; read once the forty-seventh was written, the forty-sixth still blind ("The
     # forty-fifth, read"): none alerted, one asked, no call missed
     ("figures_heldout45_en.jsonl", 49, 132, 0),
+    # the forty-sixth: written blind after the forty-first was read; first figures 0 / 0 / 3
+    # missed; read once the forty-seventh and the forty-eighth were written ("The
+    # forty-sixth, read"): none alerted, none asked, no call missed
+    ("figures_heldout46_en.jsonl", 49, 149, 0),
 ]
 
 
@@ -357,14 +361,11 @@ def test_no_call_of_a_held_out_file_is_missed(name: str, calls: int, others: int
 
 KEPT_BLIND = [
     # (file, calls, others, most missed, most alerted, most asked): the first figures, as
-    # ceilings rather than goals. The forty-sixth was written blind after the forty-first
-    # was read (docs/safety-path.md, "A forty-sixth file"), first measured with the
-    # forty-fourth round's words: none alerted, none asked, three calls missed. The
-    # forty-seventh was written blind after the forty-fourth was read ("A forty-seventh
-    # file"), first measured with the forty-fourth round's words: none alerted, nine asked,
-    # one call missed. The forty-eighth likewise ("A forty-eighth file"), first measured
-    # with the same words: two alerted, eight asked, no call missed.
-    ("figures_heldout46_en.jsonl", 49, 149, 3, 0, 0),
+    # ceilings rather than goals. The forty-seventh was written blind after the
+    # forty-fourth was read (docs/safety-path.md, "A forty-seventh file"), first measured
+    # with the forty-fourth round's words: none alerted, nine asked, one call missed. The
+    # forty-eighth likewise ("A forty-eighth file"), first measured with the same words:
+    # two alerted, eight asked, no call missed.
     ("figures_heldout47_en.jsonl", 49, 114, 1, 0, 9),
     ("figures_heldout48_en.jsonl", 42, 139, 0, 2, 8),
 ]

@@ -3053,3 +3053,45 @@ def test_the_no_call_neighbours_of_the_forty_fifth_round_are_left_to_the_model(
         text: str) -> None:
     assert not safety.is_negated_call(text), text
     assert safety.safety_label_of_words(text) is None, text
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("my uncle's gone over in the dining room and he's jammed against the table",
+     "fall_report"),
+    ("the candle's caught and there's flames climbing the net curtains", "emergency_help"),
+    ("the carer's just slipped on my bathroom floor", "fall_report"),
+    ("my niece who came for tea has fallen down in my hall", "fall_report"),
+    ("she's tripped on my stairs", "fall_report"),
+])
+def test_the_calls_of_the_forty_sixth_round(text: str, label: str) -> None:
+    """Found by the forty-sixth held-out file, read once the forty-seventh and the
+    forty-eighth were written (docs/safety-path.md, "The forty-sixth, read"), in the
+    project's words: someone gone over in a room of the house and wedged there, flames
+    climbing the curtains whatever lit them, and a visitor or a relative fallen in the
+    resident's own home now (each missed before)."""
+    assert safety.safety_label_of_words(text) == label, text
+    assert not safety.is_negated_call(text), text
+    assert not safety.is_denial(text, answering=False), text
+
+
+@pytest.mark.parametrize("text", [
+    "my son fell over on my stairs last week",
+    "my grandson's fallen over on my rug last christmas",
+    "my friend has fallen asleep on my sofa",
+])
+def test_the_neighbours_of_the_forty_sixth_round_are_no_call(text: str) -> None:
+    """Another's fall in the resident's home gone by, or asleep there: no call."""
+    assert safety.safety_label_of_words(text) is None, text
+    assert safety.is_negated_call(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "the vase has fallen over on my rug",
+    "the flames licking up the chimney look lovely",
+    "there's flames in the fireplace and the candles are lit",
+    "my brother's gone over to the dining room for the crossword",
+    "she's fallen in my estimation",
+])
+def test_the_no_call_neighbours_of_the_forty_sixth_round_are_left_to_the_model(
+        text: str) -> None:
+    assert safety.safety_label_of_words(text) is None, text
