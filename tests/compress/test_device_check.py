@@ -365,9 +365,12 @@ KEPT_BLIND = [
     # forty-fourth was read (docs/safety-path.md, "A forty-seventh file"), first measured
     # with the forty-fourth round's words: none alerted, nine asked, one call missed. The
     # forty-eighth likewise ("A forty-eighth file"), first measured with the same words:
-    # two alerted, eight asked, no call missed.
+    # two alerted, eight asked, no call missed. The forty-ninth was written blind after the
+    # forty-sixth was read ("A forty-ninth file"), first measured with the forty-sixth
+    # round's words: two alerted, six asked, no call missed.
     ("figures_heldout47_en.jsonl", 49, 114, 1, 0, 9),
     ("figures_heldout48_en.jsonl", 42, 139, 0, 2, 8),
+    ("figures_heldout49_en.jsonl", 54, 151, 0, 2, 6),
 ]
 
 
