@@ -573,6 +573,13 @@ _SAFETY_PHRASE = re.compile(
     # head over heels over the pushchair" (never head over heels in love, or for someone)
     r"\b(?:gone|went|going|fell|fallen|come|came) (?:base over apex|arse over (?:tit|teakettle|"
     r"elbow|tip)|head over heels|heels over head|a[\w]* over tit)\b(?! (?:for|in love|with)\b)|"
+    # someone lying on the floor, not moving, grey or not breathing: "the bloke who came
+    # about the meter is lying on the hall carpet, grey as ash, and he's not moving" (never a
+    # pet, nor not moving a muscle)
+    r"(?:^|(?<=[.!?] ))(?![^.!?]*\b(?:dog|dogs|cat|cats|puppy|kitten|doll|teddy|rug doctor)\b)"
+    r"[^.!?]*?\blying (?:on|across) the (?:\w+ )?(?:floor|carpet|rug|ground|lino|tiles|path|"
+    r"patio|landing|stairs|pavement)\b[^.!?]{0,40}?\b(?:not moving(?! a muscle)|"
+    r"is ?n'?t moving|wo ?n'?t move|not breathing|grey|gray|blue|not answering|can'?t wake)\b|"
     # someone still down there, hurt: "... and he's still down there groaning"
     r"\bstill down (?:there|here)\b[^.!?]{0,30}?\b(?:groaning|moaning|crying|can'?t|won'?t|hurt|"
     r"in pain|not moving|bleeding)\b|"
@@ -916,6 +923,28 @@ _IDIOM = re.compile(
     r"okay|better)|on the mend|recovering)\b)|"
     # "climbing the walls" stuck indoors; a heart "in the right place"; "going for my lie
     # down"; a chesty cough told with "my breathing's fine"
+    # a caller at the door and nothing more: "stop talking, someone's at the door" (never
+    # one trying to get in, banging or forcing it)
+    + _NO_WARNING_SIGN + r"(?:\b(?:someone|somebody)(?:'s| is) at the (?:front |back )?door\b|"
+    r"\bthere'?s (?:someone|somebody) at the (?:front |back )?door\b)(?![^.!?]*\b(?:trying|"
+    r"forcing|forced|banging|kicking|shouting|breaking|won'?t (?:go|leave)|pushing|pushed|"
+    r"get in|barging|force)\b)|"
+    # the sound turned up, and prices choked on: "i can't hear a blessed thing, crank it
+    # up", "i'm choking on these prices at the till"
+    + _NO_WARNING_SIGN + r"\b(?:crank|turn|whack|bump|pump) (?:it|that|the (?:volume|sound|"
+    r"telly|tv|radio)) up\b|"
+    r"\bchok(?:ing|ed|e) on (?:the|these|those|them|my|his|her) (?:prices?|bills?|costs?|fares?|"
+    r"rent|price tag|figures)\b|"
+    # not too many tablets: "i took my tablets, honest, and not too many this time, just the
+    # two"
+    + _NO_WARNING_SIGN + r"\bnot too many(?: this time| today| tonight)?\b(?![^.!?]*\b(?:but|"
+    r"except|then|and now)\b)|"
+    # a gas bill, a gas meter, the gas man, with no gas smelt, heard or felt: "opening the gas
+    # bill gave me a right headache, and it's still there"
+    r"(?:^|(?<=[.!?] ))(?![^.!?]*\b(?:leak\w*|smell\w*|whiff|stink\w*|pong|hiss\w*|fumes|"
+    r"carbon|dizzy|sick|headachy|faint\w*|fire|flames|smoke|bang|explo\w*|alarm|breath\w*)\b)"
+    r"[^.!?]*?\bgas (?:bill|bills|meter|card|key|supplier|company|board|tariff|prices?|"
+    r"standing charge|man|engineer|safety check)\b|"
     r"\bclimbing the walls\b|\bheart(?:'s| is) in the right place\b|\bgoing (?:for|to have) "
     r"(?:my|a) (?:lie down|lie-down|nap|snooze|kip|rest)\b|\bmy breathing(?:'s| is) (?:fine|"
     r"ok|okay|alright|all right|normal|no worse)\b|"
@@ -1465,7 +1494,8 @@ _SOMEONE_ELSE = re.compile(
     # a fall heard of: "i heard that margaret had a fall at the shops"
     rf"(?:heard|told me|said) (?:that )?{_NOUN}(?: {_NOUN}){{0,2}}?)"
     r"(?:'s| has| had| just)* "
-    r"(?:fell|fallen|slipped|tripped|had an? (?:\w+ )?fall)(?: (?:down|over|off|out))?\b")
+    r"(?:fell|fallen|slipped|tripped|had an? (?:\w+ )?fall|went flying|came a cropper|"
+    r"took a tumble|had a tumble)(?: (?:down|over|off|out))?\b")
 """Someone else's fall, or a thing's (their own emergency words, "he can't get up", still
 count)."""
 
@@ -1801,6 +1831,10 @@ _NOT_NOW = re.compile(
     r"\bif (?:i|he|she|we|they|my [\w']+) ever\b[^.!?]{0,60}?,? (?:would|will|could|can|do) "
     r"you (?:please )?(?:call|ring|phone|dial|get|send|press|alert|tell)\b"
     r"(?: (?!(?:and|but|now)\b)[\w']+){0,6}|"
+    # what someone might ever do, supposed: "if a stranger ever pushed his way in, what
+    # would i say to you?" (the clause, to its comma)
+    r"\bif (?:someone|somebody|anyone|anybody|a [\w']+|an [\w']+|the [\w']+) ever\b"
+    r"[^.!?,;]{0,60}|"
     # a wish to be ready for what may come: "how can i stop my husband wandering at night?
     # he's fast asleep now, i just want to be ready" (to the clause's end; never past "and
     # now", "but")

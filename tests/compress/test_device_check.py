@@ -346,6 +346,10 @@ HELD_OUT = [
     # missed; read once the forty-seventh and the forty-eighth were written ("The
     # forty-sixth, read"): none alerted, none asked, no call missed
     ("figures_heldout46_en.jsonl", 49, 149, 0),
+    # the forty-seventh: written blind after the forty-fourth was read; first figures 0 / 9
+    # / 1 missed; read once the forty-ninth was written, the forty-eighth still blind ("The
+    # forty-seventh, read"): none alerted, no call missed
+    ("figures_heldout47_en.jsonl", 49, 114, 0),
 ]
 
 
@@ -361,14 +365,11 @@ def test_no_call_of_a_held_out_file_is_missed(name: str, calls: int, others: int
 
 KEPT_BLIND = [
     # (file, calls, others, most missed, most alerted, most asked): the first figures, as
-    # ceilings rather than goals. The forty-seventh was written blind after the
-    # forty-fourth was read (docs/safety-path.md, "A forty-seventh file"), first measured
-    # with the forty-fourth round's words: none alerted, nine asked, one call missed. The
-    # forty-eighth likewise ("A forty-eighth file"), first measured with the same words:
-    # two alerted, eight asked, no call missed. The forty-ninth was written blind after the
-    # forty-sixth was read ("A forty-ninth file"), first measured with the forty-sixth
-    # round's words: two alerted, six asked, no call missed.
-    ("figures_heldout47_en.jsonl", 49, 114, 1, 0, 9),
+    # ceilings rather than goals. The forty-eighth was written blind after the forty-fourth
+    # was read (docs/safety-path.md, "A forty-eighth file"), first measured with the
+    # forty-fourth round's words: two alerted, eight asked, no call missed. The forty-ninth
+    # was written blind after the forty-sixth was read ("A forty-ninth file"), first
+    # measured with the forty-sixth round's words: two alerted, six asked, no call missed.
     ("figures_heldout48_en.jsonl", 42, 139, 0, 2, 8),
     ("figures_heldout49_en.jsonl", 54, 151, 0, 2, 6),
 ]

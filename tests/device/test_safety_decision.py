@@ -3095,3 +3095,52 @@ def test_the_neighbours_of_the_forty_sixth_round_are_no_call(text: str) -> None:
 def test_the_no_call_neighbours_of_the_forty_sixth_round_are_left_to_the_model(
         text: str) -> None:
     assert safety.safety_label_of_words(text) is None, text
+
+
+@pytest.mark.parametrize("text", [
+    "the man who came to read the meter is lying on the kitchen lino and he isn't moving",
+    "my neighbour's lying across the landing, she's gone a funny grey colour",
+])
+def test_the_calls_of_the_forty_seventh_round(text: str) -> None:
+    """Found by the forty-seventh held-out file, read once the forty-ninth was written
+    (docs/safety-path.md, "The forty-seventh, read"), in the project's words: someone
+    lying on the floor, not moving or grey (missed before)."""
+    assert safety.safety_label_of_words(text) in SAFETY_LABELS, text
+    assert not safety.is_negated_call(text), text
+    assert not safety.is_denial(text, answering=False), text
+
+
+@pytest.mark.parametrize("text", [
+    "hush now, there's somebody at the front door",
+    "the gas bill came this morning and it's given me a headache",
+    "i've had my pills, and not too many today, only the one",
+    "if a burglar ever got in, what would you do? i'm only wondering",
+    "the paper boy came a cropper on my ice last winter, he laughed it off",
+    "i'm choking on the bills this month",
+    "i can't hear it, turn the telly up",
+])
+def test_the_callers_and_bills_of_the_forty_seventh_round_are_no_call(text: str) -> None:
+    """A caller at the door and nothing more, a gas bill with no gas smelt, not too many
+    tablets, what someone might ever do, another's tumble gone by, prices choked on, the
+    sound turned up: no call whatever the model says (the model alone asked about five of
+    them; the words net about two)."""
+    assert safety.is_negated_call(text), text
+    assert safety.safety_label_of_words(text) is None, text
+    assert not safety.is_denial(text, answering=False), text
+
+
+@pytest.mark.parametrize("text", [
+    "the gas bill's on the mat and i can smell gas",
+    "not too many, but now my lips are swelling up",
+    "if anyone ever broke in, and now someone's breaking in",
+    "turn it up, i can't breathe",
+    "she's lying on the landing and she's gone grey",
+])
+def test_the_neighbours_of_the_forty_seventh_round_still_call(text: str) -> None:
+    assert safety.safety_label_of_words(text) in SAFETY_LABELS, text
+    assert not safety.is_negated_call(text), text
+
+
+def test_a_caller_forcing_the_door_is_left_to_the_model() -> None:
+    text = "there's somebody at the door and he's trying to force it"
+    assert not safety.is_negated_call(text) and not safety.is_mention(text)
