@@ -370,8 +370,12 @@ KEPT_BLIND = [
     # forty-fourth round's words: two alerted, eight asked, no call missed. The forty-ninth
     # was written blind after the forty-sixth was read ("A forty-ninth file"), first
     # measured with the forty-sixth round's words: two alerted, six asked, no call missed.
+    # The fiftieth was written blind after the forty-sixth was read ("A fiftieth file"),
+    # first measured with the forty-seventh round's words: four alerted, seven asked,
+    # none missed.
     ("figures_heldout48_en.jsonl", 42, 139, 0, 2, 8),
     ("figures_heldout49_en.jsonl", 54, 151, 0, 2, 6),
+    ("figures_heldout50_en.jsonl", 51, 139, 0, 4, 7),
 ]
 
 
