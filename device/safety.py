@@ -945,6 +945,25 @@ _IDIOM = re.compile(
     r"carbon|dizzy|sick|headachy|faint\w*|fire|flames|smoke|bang|explo\w*|alarm|breath\w*)\b)"
     r"[^.!?]*?\bgas (?:bill|bills|meter|card|key|supplier|company|board|tariff|prices?|"
     r"standing charge|man|engineer|safety check)\b|"
+    # a dream told, to the clause's end (never past "woke", "now", "really", "actually"):
+    # "i had that nightmare again where i'm drowning and can't breathe, it's only a dream",
+    # "i dreamt i was falling off a cliff and woke up with a jolt"
+    r"\b(?:(?:had|having|have) (?:that |a |the |this |another |my )?(?:\w+ )?(?:dream|"
+    r"nightmare)s?(?: again)?|i (?:dreamt|dreamed)|in my (?:dream|nightmare)s?)\b"
+    r"(?:(?! (?:and |but |then )?(?:i )?(?:woke|wake|waking|now|really|actually|when i woke)\b)"
+    r"[^.!?,;])*|\b(?:it'?s|it was) (?:only|just) a (?:bad )?(?:dream|nightmare)\b|"
+    # a house so quiet one could scream, snoring that's murder, pipes banging like a
+    # break-in: "the house is that quiet i could scream", "he snores like a chainsaw, it's
+    # murder", "the pipes were banging like somebody breaking in, but it's only the boiler"
+    # ("the nights are the worst, ...": "worst" before a comma is no worst pain)
+    + _NO_WARNING_SIGN.replace("(?:worst|", "(?:worst(?!,)|")
+    + r"\b(?:i|you) could (?:scream|cry|spit|weep)\b|"
+    + _NO_WARNING_SIGN + r"\bit'?s (?:sheer |absolute |bloody )?murder\b|"
+    r"\blike (?:somebody|someone|a burglar|burglars|an intruder) (?:was |were )?(?:breaking "
+    r"in|trying to get in|kicking the door in)\b(?=[^.!?]*\b(?:only|just)\b)|"
+    # an alarm clock set: "set an alarm for half six, i've got the hospital in the morning"
+    + _NO_WARNING_SIGN.replace("|alarm|", "|") + r"\bset (?:an?|the|my) alarm(?: clock)? "
+    r"(?:for|at|to)\b|"
     r"\bclimbing the walls\b|\bheart(?:'s| is) in the right place\b|\bgoing (?:for|to have) "
     r"(?:my|a) (?:lie down|lie-down|nap|snooze|kip|rest)\b|\bmy breathing(?:'s| is) (?:fine|"
     r"ok|okay|alright|all right|normal|no worse)\b|"
@@ -1500,11 +1519,13 @@ _SOMEONE_ELSE = re.compile(
 count)."""
 
 _NAMED_FALL = re.compile(
-    r"^(?!(?:i|i've|ive|i'd|i'm|just|and|then|so|oh|well|yes|no|hey|right|sorry|love|dear|"
-    r"please|help|now|look|today|tonight|yesterday)\b)[\w']+ (?:has |had |just )*"
-    r"(?:fell|fallen|slipped|tripped|had an? (?:\w+ )?fall)(?: (?:down|over|off|out))?\b")
-"""A fall told of someone by name, at the start ("david fell over at school last week"):
-someone else's when a time word puts it in the past (:data:`_PAST`)."""
+    r"(?:^|(?<=[,;:.!?] ))(?!(?:i|i've|ive|i'd|i'm|just|and|then|so|oh|well|yes|no|hey|right|"
+    r"sorry|love|dear|please|help|now|look|today|tonight|yesterday)\b)[\w']+ (?:has |had |just )*"
+    r"(?:fell|fallen|slipped|tripped|had an? (?:\w+ )?fall|went flying|came a cropper|took a "
+    r"tumble|had a tumble)(?: (?:down|over|off|out))?\b")
+"""A fall told of someone by name, at the start of the turn or of a clause ("david fell
+over at school last week", "remind me to buy a bath mat, sylvia went flying in hers last
+week"): someone else's when a time word puts it in the past (:data:`_PAST`)."""
 
 _NOT_A_CALL = re.compile(
     # help asked with a password or a gadget: "help, i can't remember my password for the

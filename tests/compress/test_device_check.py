@@ -350,6 +350,10 @@ HELD_OUT = [
     # / 1 missed; read once the forty-ninth was written, the forty-eighth still blind ("The
     # forty-seventh, read"): none alerted, no call missed
     ("figures_heldout47_en.jsonl", 49, 114, 0),
+    # the forty-eighth: written blind after the forty-fourth was read; first figures 2 / 8
+    # / 0 missed; read once the forty-ninth and the fiftieth were written ("The
+    # forty-eighth, read"): none alerted, no call missed
+    ("figures_heldout48_en.jsonl", 42, 139, 0),
 ]
 
 
@@ -365,15 +369,12 @@ def test_no_call_of_a_held_out_file_is_missed(name: str, calls: int, others: int
 
 KEPT_BLIND = [
     # (file, calls, others, most missed, most alerted, most asked): the first figures, as
-    # ceilings rather than goals. The forty-eighth was written blind after the forty-fourth
-    # was read (docs/safety-path.md, "A forty-eighth file"), first measured with the
-    # forty-fourth round's words: two alerted, eight asked, no call missed. The forty-ninth
-    # was written blind after the forty-sixth was read ("A forty-ninth file"), first
+    # ceilings rather than goals. The forty-ninth was written blind after the forty-sixth
+    # was read (docs/safety-path.md, "A forty-ninth file"), first
     # measured with the forty-sixth round's words: two alerted, six asked, no call missed.
     # The fiftieth was written blind after the forty-sixth was read ("A fiftieth file"),
     # first measured with the forty-seventh round's words: four alerted, seven asked,
     # none missed.
-    ("figures_heldout48_en.jsonl", 42, 139, 0, 2, 8),
     ("figures_heldout49_en.jsonl", 54, 151, 0, 2, 6),
     ("figures_heldout50_en.jsonl", 51, 139, 0, 4, 7),
 ]

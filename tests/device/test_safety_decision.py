@@ -3144,3 +3144,43 @@ def test_the_neighbours_of_the_forty_seventh_round_still_call(text: str) -> None
 def test_a_caller_forcing_the_door_is_left_to_the_model() -> None:
     text = "there's somebody at the door and he's trying to force it"
     assert not safety.is_negated_call(text) and not safety.is_mention(text)
+
+
+@pytest.mark.parametrize("text", [
+    "i had a dream where i was trapped in a fire and couldn't breathe, only a dream mind",
+    "i dreamt i fell down the stairs and woke up in a sweat",
+    "get my son on the phone, i had a nasty dream about him",
+    "the evenings are the worst, it's that quiet here i could scream",
+    "the wind was rattling the door like someone trying to get in, it's only the weather",
+    "she talks all through the film, it's murder",
+    "set an alarm for seven, i've got the dentist",
+    "remind me to get a grab rail, margaret came a cropper in her bath last month",
+])
+def test_the_dreams_and_nights_of_the_forty_eighth_round_are_no_call(text: str) -> None:
+    """Found by the forty-eighth held-out file, read once the forty-ninth and the fiftieth
+    were written (docs/safety-path.md, "The forty-eighth, read"), in the project's words:
+    a dream told, "I could scream", "it's murder", a noise like a break-in that is only
+    the weather, an alarm clock set, another's tumble told by name after a comma and gone
+    by: no call whatever the model says (the words net alerted on the first at once, the
+    model on the fourth)."""
+    assert safety.is_negated_call(text), text
+    assert safety.safety_label_of_words(text) is None, text
+    assert not safety.is_denial(text, answering=False), text
+
+
+@pytest.mark.parametrize("text", [
+    "i had a nightmare i couldn't breathe and now i really can't breathe",
+    "i dreamt i was falling and woke up on the floor and i can't get up",
+    "it's murder, i've fallen",
+    "worst headache ever, i could scream",
+    "the door's rattling like someone trying to get in, and now someone's breaking in",
+    "set an alarm for six, i've fallen",
+])
+def test_the_neighbours_of_the_forty_eighth_round_still_call(text: str) -> None:
+    assert safety.safety_label_of_words(text) in SAFETY_LABELS, text
+    assert not safety.is_negated_call(text), text
+
+
+def test_a_noise_like_a_break_in_without_only_is_left_to_the_model() -> None:
+    text = "the door's rattling like someone trying to get in and i can hear voices downstairs"
+    assert not safety.is_negated_call(text) and not safety.is_mention(text)
