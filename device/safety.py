@@ -901,6 +901,12 @@ _AS_USUAL = re.compile(
 answer to a question: "is it getting worse?" "it's settled now". Said out of the blue,
 it is answered as what it is, never "All right.": :func:`is_denial`)."""
 
+_IN_THE_DREAM = (r"(?! (?:and|but|so) (?:then |now )?(?:i |he |she )?(?:woke|wake|waking|now|"
+                 r"really|actually|still|fell|fallen|then)\b| (?:then|now|still|but|when)\b)"
+                 r"[^.!?,;]")
+"""A character of what happened in a dream, up to the clause's end, "then", "now",
+"still", "but", or "and" with a waking or a fall after it (:data:`_IDIOM`)."""
+
 _IDIOM = re.compile(
     # an alarm chirping for its battery: "my smoke alarm keeps chirping, i think the
     # battery's on its way out" (never with smoke, fire, burning or gas said besides)
@@ -945,13 +951,15 @@ _IDIOM = re.compile(
     r"carbon|dizzy|sick|headachy|faint\w*|fire|flames|smoke|bang|explo\w*|alarm|breath\w*)\b)"
     r"[^.!?]*?\bgas (?:bill|bills|meter|card|key|supplier|company|board|tariff|prices?|"
     r"standing charge|man|engineer|safety check)\b|"
-    # a dream told, to the clause's end (never past "woke", "now", "really", "actually"):
-    # "i had that nightmare again where i'm drowning and can't breathe, it's only a dream",
-    # "i dreamt i was falling off a cliff and woke up with a jolt"
+    # a dream told: what happened in it, after "where", "that", "about" or "i dreamt", to
+    # the clause's end (never past "then", "now", "still", "but", nor "and" with a waking or
+    # a fall: "i had a bad dream and fell out of bed" is a call): "i had that nightmare
+    # again where i'm drowning and can't breathe, it's only a dream", "i dreamt i was falling
+    # off a cliff and woke up with a jolt" (a dream told without them: :data:`_NOT_NOW`)
     r"\b(?:(?:had|having|have) (?:that |a |the |this |another |my )?(?:\w+ )?(?:dream|"
-    r"nightmare)s?(?: again)?|i (?:dreamt|dreamed)|in my (?:dream|nightmare)s?)\b"
-    r"(?:(?! (?:and |but |then )?(?:i )?(?:woke|wake|waking|now|really|actually|when i woke)\b)"
-    r"[^.!?,;])*|\b(?:it'?s|it was) (?:only|just) a (?:bad )?(?:dream|nightmare)\b|"
+    r"nightmare)s?(?: again)? (?:where|that|about|in which)\b(?:" + _IN_THE_DREAM + r")*|"
+    r"(?:i (?:dreamt|dreamed)|in my (?:dream|nightmare)s?)\b(?:" + _IN_THE_DREAM + r")*)|"
+    r"\b(?:it'?s|it was) (?:only|just) a (?:bad )?(?:dream|nightmare)\b|"
     # a house so quiet one could scream, snoring that's murder, pipes banging like a
     # break-in: "the house is that quiet i could scream", "he snores like a chainsaw, it's
     # murder", "the pipes were banging like somebody breaking in, but it's only the boiler"

@@ -3155,6 +3155,7 @@ def test_a_caller_forcing_the_door_is_left_to_the_model() -> None:
     "she talks all through the film, it's murder",
     "set an alarm for seven, i've got the dentist",
     "remind me to get a grab rail, margaret came a cropper in her bath last month",
+    "i had a nightmare the kitchen was in flames",
 ])
 def test_the_dreams_and_nights_of_the_forty_eighth_round_are_no_call(text: str) -> None:
     """Found by the forty-eighth held-out file, read once the forty-ninth and the fiftieth

@@ -610,7 +610,7 @@ def test_spoken_turns_use_the_models_spoken_alert_threshold(
     the spoken alert threshold alerts at once when it is typed and is asked about when it is
     heard (a recognizer's words alert no more readily than typed ones)."""
     folder = model_copy
-    text = "set an alarm for seven"
+    text = "set the heating to twenty"
     p = max(IntentModel.load(folder).classify(text).scores[k] for k in SAFETY_LABELS)
     conf = json.loads((folder / "config.json").read_text())
     typed_alert, spoken_alert = p * 0.95, p + (1 - p) / 2  # the sentence falls between them
