@@ -53,12 +53,15 @@ _GONE_BY = (r"last (?:week|month|year|night|time|winter|summer|spring|autumn)|ye
             r"in (?:january|february|march|april|june|july|august|september|october|november|"
             r"december)")
 """Time words that put a thing in a day, a month or a year gone by (alternatives to put
-between word boundaries; :data:`_PAST`, :data:`_SPOUSE_DOWN_NOW`)."""
+between word boundaries; :data:`_PAST`, :data:`_NOT_GONE_BY`)."""
+_NOT_GONE_BY = rf"(?![^.!?]*\b(?:{_GONE_BY}|before|once|twice|in the past)\b)"
+"""No word later in the sentence that puts what it follows in the past ("... last week",
+"... once before"): :data:`_SPOUSE_DOWN_NOW`, :data:`_DOWN_IN_MY_HOME`."""
 _SPOUSE_DOWN_NOW = (
     r"(?:my|the|me) (?:husband|wife|hubby|missus|partner|other half)(?:'s| has) (?:just )?"
     r"(?:fallen|slipped|tripped|had an? (?:\w+ )?fall)\b(?! (?:asleep|out with|for|behind|in "
     r"love|ill|silent|quiet|off the wagon|on hard times)\b)"
-    rf"(?![^.!?]*\b(?:{_GONE_BY}|in may|before|once|twice|in the past)\b)")
+    + _NOT_GONE_BY + r"(?![^.!?]*\bin may\b)")
 """The resident's husband or wife down now ("my husband's fallen out of bed and the carer
 isn't due till eight"; never one gone by, nor fallen asleep, out with one or for one): a
 fall of someone with them, so a call, and never someone else's (:data:`_SOMEONE_ELSE`)."""
@@ -66,8 +69,7 @@ _DOWN_IN_MY_HOME = (
     r"(?: has|'s) (?:just )?(?:fallen|slipped|tripped|gone over|gone down)(?: over| down)? "
     r"(?:on|in) (?:my|our) (?:own )?(?:rug|carpet|floor|kitchen|hall|hallway|bathroom|lounge|"
     r"living room|front room|sitting room|stairs|landing|doorstep|step|steps|bedroom|toilet|"
-    r"porch|conservatory|kitchen floor|bathroom floor)\b"
-    rf"(?![^.!?]*\b(?:{_GONE_BY}|before|once|twice|in the past)\b)")
+    r"porch|conservatory|kitchen floor|bathroom floor)\b" + _NOT_GONE_BY)
 """Someone fallen in the resident's own home now ("the lady from church who visits me has
 fallen over on my rug"; never one gone by): someone with them, so a call (the resident's
 husband or wife anywhere: :data:`_SPOUSE_DOWN_NOW`)."""
@@ -927,12 +929,10 @@ _IDIOM = re.compile(
     r"\b(?:had|called|got) an? ambulance (?:out|round|over)\b(?=[^.!?]*\b(?:he|she|they)"
     r"(?:'s| is|'re| are) (?:(?:back )?home|(?:now )?doing (?:fine|well|alright|all right|ok|"
     r"okay|better)|on the mend|recovering)\b)|"
-    # "climbing the walls" stuck indoors; a heart "in the right place"; "going for my lie
-    # down"; a chesty cough told with "my breathing's fine"
     # a caller at the door and nothing more: "stop talking, someone's at the door" (never
     # one trying to get in, banging or forcing it)
-    + _NO_WARNING_SIGN + r"(?:\b(?:someone|somebody)(?:'s| is) at the (?:front |back )?door\b|"
-    r"\bthere'?s (?:someone|somebody) at the (?:front |back )?door\b)(?![^.!?]*\b(?:trying|"
+    + _NO_WARNING_SIGN + r"\b(?:(?:someone|somebody)(?:'s| is)|there'?s (?:someone|somebody)) "
+    r"at the (?:front |back )?door\b(?![^.!?]*\b(?:trying|"
     r"forcing|forced|banging|kicking|shouting|breaking|won'?t (?:go|leave)|pushing|pushed|"
     r"get in|barging|force)\b)|"
     # the sound turned up, and prices choked on: "i can't hear a blessed thing, crank it
@@ -972,6 +972,8 @@ _IDIOM = re.compile(
     # an alarm clock set: "set an alarm for half six, i've got the hospital in the morning"
     + _NO_WARNING_SIGN.replace("|alarm|", "|") + r"\bset (?:an?|the|my) alarm(?: clock)? "
     r"(?:for|at|to)\b|"
+    # "climbing the walls" stuck indoors; a heart "in the right place"; "going for my lie
+    # down"; a chesty cough told with "my breathing's fine"
     r"\bclimbing the walls\b|\bheart(?:'s| is) in the right place\b|\bgoing (?:for|to have) "
     r"(?:my|a) (?:lie down|lie-down|nap|snooze|kip|rest)\b|\bmy breathing(?:'s| is) (?:fine|"
     r"ok|okay|alright|all right|normal|no worse)\b|"
@@ -1500,6 +1502,10 @@ _IDIOM = re.compile(
     r"racket|weather|rain|telly|thing|hell|heck)\b")
 """Figures of speech that use the words of a fall or a call for help."""
 
+_ANOTHERS_FALL = (r"(?:fell|fallen|slipped|tripped|had an? (?:\w+ )?fall|went flying|came a "
+                  r"cropper|took a tumble|had a tumble)(?: (?:down|over|off|out))?\b")
+"""How a fall is told of another (:data:`_SOMEONE_ELSE`, :data:`_NAMED_FALL`)."""
+
 _NOUN = (r"(?!(?:i|i've|ive|i'd|i'm|me|and|then|but|so|just|when|as|while|if|or|it|"
          r"on|at|to|off|up|for|with|from|am|is|are|was|were|be|been|can|could|will|would|not|"
          r"no|a|an|the|my|other|day|days|"
@@ -1520,17 +1526,14 @@ _SOMEONE_ELSE = re.compile(
     rf"(?:a|an|the|my|our|his|her|their|your|some) {_NOUN}(?: {_NOUN}){{0,3}}?|"
     # a fall heard of: "i heard that margaret had a fall at the shops"
     rf"(?:heard|told me|said) (?:that )?{_NOUN}(?: {_NOUN}){{0,2}}?)"
-    r"(?:'s| has| had| just)* "
-    r"(?:fell|fallen|slipped|tripped|had an? (?:\w+ )?fall|went flying|came a cropper|"
-    r"took a tumble|had a tumble)(?: (?:down|over|off|out))?\b")
+    r"(?:'s| has| had| just)* " + _ANOTHERS_FALL)
 """Someone else's fall, or a thing's (their own emergency words, "he can't get up", still
 count)."""
 
 _NAMED_FALL = re.compile(
     r"(?:^|(?<=[,;:.!?] ))(?!(?:i|i've|ive|i'd|i'm|just|and|then|so|oh|well|yes|no|hey|right|"
     r"sorry|love|dear|please|help|now|look|today|tonight|yesterday)\b)[\w']+ (?:has |had |just )*"
-    r"(?:fell|fallen|slipped|tripped|had an? (?:\w+ )?fall|went flying|came a cropper|took a "
-    r"tumble|had a tumble)(?: (?:down|over|off|out))?\b")
+    + _ANOTHERS_FALL)
 """A fall told of someone by name, at the start of the turn or of a clause ("david fell
 over at school last week", "remind me to buy a bath mat, sylvia went flying in hers last
 week"): someone else's when a time word puts it in the past (:data:`_PAST`)."""

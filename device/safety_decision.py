@@ -29,10 +29,9 @@ the settings (``safety.confirm``, ``safety.confident``) and the model's own
    asleep") never alerts: it is answered as its best non-safety label, or as a no where
    it denies. Out of the blue, a denial beside a request or a report is answered as that
    ("ring my son and tell him i haven't fallen" makes the call; :data:`NOT_A_REQUEST`,
-   :data:`REQUEST_WORDS`),
-   unless it is for some day ("if i ever have a fall, ring michael first, not the
-   ambulance": :func:`device.safety.is_for_some_day`); in answer to a question it is a
-   no. A denial by its first word alone ("no, ...":
+   :data:`REQUEST_WORDS`), unless it is for some day ("if i ever have a fall, ring michael
+   first, not the ambulance": :func:`device.safety.is_for_some_day`); in answer to a
+   question it is a no. A denial by its first word alone ("no, ...":
    :func:`device.safety.only_a_leading_no`) whose words the model reads as a call at or
    above its ask threshold ("no, i really need help") is asked about instead.
 4. The safety label with the highest probability p: p >= alert: alert at once;
@@ -266,20 +265,19 @@ def decide(intent: str, text: str, score: float | None, settings: SafetySettings
                                       "stock_words_below_floor")
         return SafetyDecision(not_sure, words, p, "words_only")
     if safety.is_negated_call(text):
+        answer = _answer_as(intent, scores, answer_floor)
         if safety.is_denial(text, answering):  # "no, i don't need help": a no, whatever the label
             if candidate and safety.only_a_leading_no(text):
                 # "no" and then words the model reads as a call ("no, i really need help"):
                 # a no that denies nothing else is asked about, never answered as a no
                 return SafetyDecision(not_sure, label, p, "leading_no")
-            if not answering:
+            if not answering and answer not in NOT_A_REQUEST and \
+                    not safety.is_for_some_day(text) and \
+                    len(safety.words_beside_denial(text)) >= REQUEST_WORDS:
                 # out of the blue, a no beside a request is said for the request: "ring my
                 # son and tell him i haven't fallen", "i haven't fallen, put the light on"
-                asked_for = _answer_as(intent, scores, answer_floor)
-                if asked_for not in NOT_A_REQUEST and not safety.is_for_some_day(text) and \
-                        len(safety.words_beside_denial(text)) >= REQUEST_WORDS:
-                    return SafetyDecision("answer", asked_for, p, "denied")
+                return SafetyDecision("answer", answer, p, "denied")
             return SafetyDecision("answer", "deny", p, "denied")
-        answer = _answer_as(intent, scores, answer_floor)
         if answer in ("out_of_scope", "deny") and safety.is_as_usual(text):
             # "my blood pressure's up again" out of the blue: a symptom to answer as one
             # (is it getting worse?), neither "All right." nor "I did not understand"
