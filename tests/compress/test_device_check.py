@@ -377,6 +377,10 @@ KEPT_BLIND = [
     # none missed.
     ("figures_heldout49_en.jsonl", 54, 151, 0, 2, 6),
     ("figures_heldout50_en.jsonl", 51, 139, 0, 4, 7),
+    # The fifty-first was written blind after the forty-eighth was read ("A fifty-first
+    # file"), first measured with the forty-eighth round's words: one alerted, six asked,
+    # one call missed.
+    ("figures_heldout51_en.jsonl", 48, 121, 1, 1, 6),
 ]
 
 
