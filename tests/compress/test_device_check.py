@@ -381,6 +381,10 @@ KEPT_BLIND = [
     # file"), first measured with the forty-eighth round's words: one alerted, six asked,
     # one call missed.
     ("figures_heldout51_en.jsonl", 48, 121, 1, 1, 6),
+    # The fifty-second was written blind after the forty-eighth was read ("A fifty-second
+    # file"), first measured with the forty-eighth round's words: one alerted, seven asked,
+    # one call missed.
+    ("figures_heldout52_en.jsonl", 46, 114, 1, 1, 7),
 ]
 
 
