@@ -45,6 +45,9 @@ _RISE_MYSELF = r"(?:lift|pick|pull|haul|heave|drag|push|get) myself (?:back )?up
 (_SAFETY_PHRASE), and of a fall's label (_FALL_WORDS)."""
 
 _FLOOR_COVERING = r"(?:lino|tiles|carpet|rug)"
+_NOT_THE_HEART = (r"(?:toes?|foot|feet|fingers?|hands?|thumbs?|knees?|ankles?|heels?|hips?|"
+                   r"wrists?|elbows?|tooth|teeth|legs?|calf|calves|shins?|nails?)\b")
+"""Where a crushing pain is no sign of the heart (a toe, a hand, a knee, ...)."""
 _CHEST_PAIN = r"(?:chest pains?|pains? (?:in|across) (?:my|me|his|her|the) chest)"
 """A chest pain, said either way round ("chest pains", "a crushing pain in my chest")."""
 """A floor's covering the resident may be down on ("i'm on the bathroom lino")."""
@@ -389,7 +392,7 @@ _SAFETY_PHRASE = re.compile(
     r"\bthere(?:'s| is| are) sparks\b(?! (?:between|flying between|in (?:his|her|their|your|my) "
     r"eyes)\b)|"
     r"\b(?:kitchen|house|room|hall|hallway|landing|flat|bedroom|lounge|place|stairs)(?:'?s| is)? "
-    r"full (?:of|a|o') smoke\b|"
+    r"full (?:of|a|o') (?:(?:black|thick|grey|white|acrid|choking|horrible|blue) )?smoke\b|"
     # someone outside at night with a torch: "there's a man in the garden shining a torch in
     # the windows"
     r"\bshining an? (?:torch|light) (?:in|into|through) (?:the |my |our )?(?:\w+ )?windows?\b|"
@@ -540,6 +543,23 @@ _SAFETY_PHRASE = re.compile(
     r"[^.!?]{0,60}?\b(?:sweat\w*|clammy)\b|"
     r"\b(?:sweat\w*|clammy)\b[^.!?]{0,60}?\b(?:pressure|tightness|heaviness|a weight|squeezing|"
     r"crushing)\b[^.!?]{0,15}?\b(?:on|in|across|round) (?:my|me|his|her|the) chest\b|"
+    # a crushing pain, wherever it is not said to be, with a sweat or a racing heart: "my
+    # heart's going like the clappers and there's a crushing pain and i'm all sweaty" (never
+    # a crushing pain in a toe, a foot or a hand)
+    rf"\bcrushing (?:pain|ache|feeling)\b(?! (?:in|on|of) (?:my|his|her|the) (?:big |little )?"
+    rf"{_NOT_THE_HEART})"
+    r"[^.!?]{0,60}?\b(?:sweat\w*|clammy|heart(?:'s| is)? (?:going|racing|pounding|hammering|"
+    r"thumping))|\b(?:sweat\w*|clammy|heart(?:'s| is)? (?:going|racing|pounding|hammering|"
+    r"thumping))\b[^.!?]{0,60}?\bcrushing (?:pain|ache|feeling)\b"
+    rf"(?! (?:in|on|of) (?:my|his|her|the) (?:big |little )?{_NOT_THE_HEART})|"
+    # someone gone pale or grey, and sliding off a chair or not making sense: "jim's gone ever
+    # so pale and he's sliding off his chair and he's not making sense"
+    r"\b(?:gone|going|turned|turning) (?:\w+ ){0,2}?(?:pale|grey|gray|white|ashen)\b[^.!?]{0,60}?"
+    r"\b(?:(?:sliding|slipping|slumping|slumped|keeling) (?:off|out of|down)|not making (?:any )?"
+    r"sense(?! of))|"
+    r"\b(?:(?:sliding|slipping|slumping|slumped|keeling) (?:off|out of|down)|not making (?:any )?"
+    r"sense(?! of))\b[^.!?]{0,60}?\b(?:gone|going|turned|turning) (?:\w+ ){0,2}?(?:pale|grey|"
+    r"gray|white|ashen)\b|"
     # the resident's husband or wife down now: "my husband's fallen out of bed and the carer
     # isn't due till eight", "the wife's just had a fall in the bathroom" (never one gone by:
     # "my husband had a fall last year"; never fallen asleep, out with one, or for one)
@@ -909,6 +929,10 @@ _IN_THE_DREAM = (r"(?! (?:and|but|so) (?:then |now )?(?:i |he |she )?(?:woke|wak
 """A character of what happened in a dream, up to the clause's end, "then", "now",
 "still", "but", or "and" with a waking or a fall after it (:data:`_IDIOM`)."""
 
+_GREETED = (r"^(?:(?:hiya|hi|hello|evening|morning|afternoon|good (?:morning|afternoon|"
+            r"evening)|right|well|ey up|now then),? )?")
+"""The start of a turn, with a greeting at most before what it says (:data:`_IDIOM`)."""
+
 _IDIOM = re.compile(
     # an alarm chirping for its battery: "my smoke alarm keeps chirping, i think the
     # battery's on its way out" (never with smoke, fire, burning or gas said besides)
@@ -969,6 +993,27 @@ _IDIOM = re.compile(
     + _NO_WARNING_SIGN + r"\bit'?s (?:sheer |absolute |bloody )?murder\b|"
     r"\blike (?:somebody|someone|a burglar|burglars|an intruder) (?:was |were )?(?:breaking "
     r"in|trying to get in|kicking the door in)\b(?=[^.!?]*\b(?:only|just)\b)|"
+    # a call said and at once taken back as a joke: "the oven's on fire! only joking, the
+    # dinner's just a bit crispy round the edges" (to the taking back; never with "really",
+    # "seriously", "honestly", "actually" or "but" after it, nor "i'm not joking")
+    r"^.{0,120}?(?:[.!?,;:]+ |\u2014 |- )(?:(?:oh,? )?(?:only|just) (?:joking|kidding|messing|"
+    r"teasing|pulling your leg|having you on)|i'?m (?:only |just )(?:joking|kidding|messing|"
+    r"teasing|pulling your leg|having you on))\b(?!.*\b(?:really|seriously|honest(?:ly)?|"
+    r"actually|but|no wait)\b)|"
+    # a head or a memory like a sieve: "run that by me again, my head's like a sieve"
+    r"\b(?:head|memory|brain)(?:'s| is)? like a sieve\b|"
+    # a turn that only says one is back home or sitting down to a meal, a greeting before
+    # it at most: "hiya, i'm just back from the corner shop", "evening, i'm just sitting down
+    # to my tea"
+    + _GREETED + r"i'?m (?:just |only )?(?:back|home|in) from (?:the |my |a |an )?"
+    r"(?!.*\b(?:and|but|so|then|now|with)\b)(?:[\w']+ ){0,2}[\w']+[.!]?$|"
+    + _GREETED + r"i'?m (?:just )?(?:sitting|sat) down (?:to|for|with) (?:my|me|a|"
+    r"our|the) (?:\w+ )?(?:tea|dinner|lunch|supper|breakfast|brew|cuppa|meal|programme|soaps?|"
+    r"crossword|paper)[.!]?$|"
+    # a stomach doing somersaults, with no warning sign: "my stomach's doing somersaults, i
+    # don't fancy my dinner at all"
+    + _NO_WARNING_SIGN + r"\b(?:stomach|tummy|belly|insides|guts)(?:'s| is| are)? (?:doing|"
+    r"turning) (?:somersaults|cartwheels|backflips|flips)\b|"
     # an alarm clock set: "set an alarm for half six, i've got the hospital in the morning"
     + _NO_WARNING_SIGN.replace("|alarm|", "|") + r"\bset (?:an?|the|my) alarm(?: clock)? "
     r"(?:for|at|to)\b|"
@@ -996,6 +1041,8 @@ _IDIOM = re.compile(
     r"several|lots|handful|strange|funny|odd|weird|woozy|drowsy|racing|unwell|poorly|ill|"
     r"rash|swell\w*|itch\w*|throat|lips|tongue)\b)" + _NO_WARNING_SIGN
     + r"\b(?:(?:i(?:'ve| have)(?: just| now)? (?:taken|had|swallowed)|i took|i swallowed|"
+    r"(?:he|she|mum|mam|mother|dad|father|husband|hubby|wife|missus)(?:'s| has)(?: just| now| "
+    r"already)? (?:had|taken)|"
     r"(?<![\w'] )swallowed|(?:has|have|did) (?:he|she|i|"
     r"you|they) (?:had|taken|take|have)) (?:my|the|his|her|their) (?:[\w']+ ){0,2}?(?:tablets?|"
     r"pills?|medicine|meds|blood thinners?|warfarin|inhaler|insulin|injection|dose|spray|"
@@ -1771,6 +1818,10 @@ _MENTION = re.compile(
     r"^['\"\u2018]?dear (?!(?:me|god|lord|heavens|dear|oh)\b)[\w']+(?: [\w']+)?,"
     r"(?=.{0,200}\b(?:love|from|yours|regards|best wishes|xx+)\b))"
     r"(?:(?! and (?:now|i|my|me|there|it'?s|he'?s|she'?s|we'?re|someone|somebody)\b)[^!?]){0,160}|"
+    # a thing read out, the quote first: "'call 999 if the smell of gas persists', it says on
+    # this leaflet" (the quote only: what follows is read)
+    r"(?:^|(?<=[.!?] ))['\"\u2018\u201c].{1,160}?['\"\u2019\u201d][.,!]? (?:(?:it|that'?s what "
+    r"(?:it|they)) says?|says (?:the|this|my|that|on|in|here))\b|"
     # a turn on the telly: "the fella on the telly just collapsed in the soap"; how to tell
     # one illness from another: "how would you tell a heart attack from bad indigestion"
     r"\b(?:on|in) (?:the |that |this )?(?:hospital |police |medical |crime |cop )?(?:telly|tv|"

@@ -354,6 +354,10 @@ HELD_OUT = [
     # / 0 missed; read once the forty-ninth and the fiftieth were written ("The
     # forty-eighth, read"): none alerted, no call missed
     ("figures_heldout48_en.jsonl", 42, 139, 0),
+    # the forty-ninth: written blind after the forty-sixth was read; first figures 2 / 6 /
+    # 0 missed; read once the fiftieth to the fifty-second were written ("The forty-ninth,
+    # read"): none alerted, one asked, no call missed
+    ("figures_heldout49_en.jsonl", 54, 151, 0),
 ]
 
 
@@ -369,13 +373,10 @@ def test_no_call_of_a_held_out_file_is_missed(name: str, calls: int, others: int
 
 KEPT_BLIND = [
     # (file, calls, others, most missed, most alerted, most asked): the first figures, as
-    # ceilings rather than goals. The forty-ninth was written blind after the forty-sixth
-    # was read (docs/safety-path.md, "A forty-ninth file"), first
-    # measured with the forty-sixth round's words: two alerted, six asked, no call missed.
-    # The fiftieth was written blind after the forty-sixth was read ("A fiftieth file"),
+    # ceilings rather than goals. The fiftieth was written blind after the forty-sixth was
+    # read (docs/safety-path.md, "A fiftieth file"),
     # first measured with the forty-seventh round's words: four alerted, seven asked,
     # none missed.
-    ("figures_heldout49_en.jsonl", 54, 151, 0, 2, 6),
     ("figures_heldout50_en.jsonl", 51, 139, 0, 4, 7),
     # The fifty-first was written blind after the forty-eighth was read ("A fifty-first
     # file"), first measured with the forty-eighth round's words: one alerted, six asked,

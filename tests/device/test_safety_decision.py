@@ -3185,3 +3185,81 @@ def test_the_neighbours_of_the_forty_eighth_round_still_call(text: str) -> None:
 def test_a_noise_like_a_break_in_without_only_is_left_to_the_model() -> None:
     text = "the door's rattling like someone trying to get in and i can hear voices downstairs"
     assert not safety.is_negated_call(text) and not safety.is_mention(text)
+
+
+@pytest.mark.parametrize("text", [
+    "there's a crushing pain in the middle of me and i've come out in a cold sweat",
+    "my heart's pounding and i've got this crushing feeling, i was only hoovering",
+    "the lounge is full of thick smoke",
+    "bert's turned ever so grey and he's slumped down in his chair",
+    "she's not making any sense and she's gone white as a sheet",
+])
+def test_the_calls_of_the_forty_ninth_round(text: str) -> None:
+    """Found by the forty-ninth held-out file, read once the fiftieth to the fifty-second
+    were written (docs/safety-path.md, "The forty-ninth, read"), in the project's words: a
+    crushing pain with a sweat or a racing heart, a room full of black or thick smoke,
+    someone gone pale and sliding off a chair or not making sense (asked before, by the
+    model's band or a long turn's later parts, not alerted)."""
+    assert safety.safety_label_of_words(text) in SAFETY_LABELS, text
+    assert not safety.is_negated_call(text), text
+    assert not safety.is_denial(text, answering=False), text
+
+
+@pytest.mark.parametrize("text", [
+    "a crushing pain in my big toe where i dropped the tin, and i'm sweating from the hoovering",
+    "i've gone pale reading this letter, the council's not making sense of anything",
+])
+def test_the_no_call_neighbours_of_the_forty_ninth_round_are_left_to_the_model(
+        text: str) -> None:
+    assert safety.safety_label_of_words(text) is None, text
+
+
+@pytest.mark.parametrize("text", [
+    "fire! only kidding, it's just the toast",
+    "i've collapsed in a heap, only joking, i'm just worn out from the shops",
+    "my memory's like a sieve these days",
+    "morning, i'm just back from the chemist",
+    "hello, i'm just sat down with a cuppa",
+    "my tummy's doing cartwheels, i'm too excited to eat",
+    "he's had his tablets with his breakfast",
+])
+def test_the_jokes_and_homecomings_of_the_forty_ninth_round_are_no_call(text: str) -> None:
+    """A call said and at once taken back as a joke, a memory like a sieve, a turn that only
+    says one is back home or sitting down to a meal, a stomach doing somersaults, another's
+    tablets taken: no call whatever the model says (the words net alerted on the joke at
+    once; the model asked about the rest)."""
+    assert safety.is_negated_call(text), text
+    assert safety.safety_label_of_words(text) is None, text
+    assert not safety.is_denial(text, answering=False), text
+
+
+@pytest.mark.parametrize("text", [
+    "the kitchen's on fire, only joking, no really it is",
+    "the kitchen's on fire, i'm not joking",
+    "i'm just back from the shops and i've fallen in the hall",
+    "morning, i'm just back from the doctor's and my chest is tight",
+    "my stomach's doing somersaults and i can't breathe",
+    "'call 999', it says on the leaflet, and now i can smell gas",
+])
+def test_the_neighbours_of_the_forty_ninth_round_still_call(text: str) -> None:
+    assert safety.safety_label_of_words(text) in SAFETY_LABELS, text
+    assert not safety.is_negated_call(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "mum's had all her tablets at once",
+    "she's had the whole box of tablets",
+])
+def test_tablets_taken_too_many_by_another_are_left_to_the_model(text: str) -> None:
+    assert not safety.is_negated_call(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "'ring 999 if you feel chest pain', it says on the back of the packet",
+    "'help me', that's what it says on my pendant button",
+])
+def test_a_quote_read_out_before_it_says_is_a_mention(text: str) -> None:
+    """The forty-ninth's leaflet read out ("'Call 999 if the smell of gas persists', it says
+    on this leaflet"), the quote first: asked about, never alerted at once."""
+    assert safety.is_mention(text), text
+    assert safety.safety_label_of_words(text) is None, text
