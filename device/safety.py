@@ -552,6 +552,12 @@ _SAFETY_PHRASE = re.compile(
     r"thumping))|\b(?:sweat\w*|clammy|heart(?:'s| is)? (?:going|racing|pounding|hammering|"
     r"thumping))\b[^.!?]{0,60}?\bcrushing (?:pain|ache|feeling)\b"
     rf"(?! (?:in|on|of) (?:my|his|her|the) (?:big |little )?{_NOT_THE_HEART})|"
+    # a handful or a whole box of tablets swallowed: "i think he's had a handful of my
+    # warfarin, he's only three" (never "i've had my tablets")
+    r"\b(?:had|taken|swallowed|eaten|got into|necked|downed) (?:a (?:whole )?handful of|the "
+    r"(?:whole|entire) (?:box|bottle|packet|pack|strip|tub|lot) of) (?:my|his|her|the|your|their|"
+    r"\w+'s) (?:\w+ )?(?:tablets|pills|medicines?|meds|warfarin|paracetamol|painkillers|"
+    r"sleeping tablets|sleeping pills|heart pills|blood thinners|insulin|capsules)\b|"
     # someone gone pale or grey, and sliding off a chair or not making sense: "jim's gone ever
     # so pale and he's sliding off his chair and he's not making sense"
     r"\b(?:gone|going|turned|turning) (?:\w+ ){0,2}?(?:pale|grey|gray|white|ashen)\b[^.!?]{0,60}?"
@@ -1002,6 +1008,20 @@ _IDIOM = re.compile(
     r"actually|but|no wait)\b)|"
     # a head or a memory like a sieve: "run that by me again, my head's like a sieve"
     r"\b(?:head|memory|brain)(?:'s| is)? like a sieve\b|"
+    # a spare part, ears blasted off, a blazing row, snoring like a chainsaw, a turn that is
+    # only "it's only me" and who:
+    # "i feel like a spare part now they've all got their own lives", "you're blasting my
+    # ears off", "we had a blazing row but we've made up now"
+    r"\blike a spare (?:part|wheel)\b|\b(?:blasting|blowing|bursting) my ears(?: ?drums)? "
+    r"(?:off|out)\b|\bblazing (?:rows?|argument|arguments|barney|ding-dong)\b|"
+    + _NO_WARNING_SIGN + r"\bsnor(?:ing|es|ed|e) like an? [\w']+(?: [\w']+)?[.!]?(?=$|[.!?] )|"
+    + _GREETED + r"it'?s (?:only|just) me(?:,? (?:the|your|it'?s) [\w']+)?(?:,? (?:i'?ve )?"
+    r"(?:just )?(?:popped|come|called|dropped|nipped|looked) (?:in|round|by|over))?[.!]?$|"
+    # another's knock on the head made light of: "the little 'un bumped his head on the slide
+    # but he's running round like nothing happened"
+    r"\b(?:bumped|banged|knocked|hit|cracked) (?:his|her|their) head\b[^.!?]{0,60}?\bbut "
+    r"(?:he|she|they)(?:'s| is|'re| are)(?: now)? (?:fine|ok|okay|alright|all right|running "
+    r"(?:round|about|around)|right as rain|grand|none the worse|back to normal|laughing)\b|"
     # a turn that only says one is back home or sitting down to a meal, a greeting before
     # it at most: "hiya, i'm just back from the corner shop", "evening, i'm just sitting down
     # to my tea"
@@ -1075,6 +1095,15 @@ _IDIOM = re.compile(
     r"behind (?:my|me) eyes)|(?:my|me|his|her) (?:bunions?|corns?|toes?|feet|foot|knees?|hips?|"
     r"back|shoulders?|elbows?|wrists?|ankles?|fingers?|hands?)(?:'s| is| are|'re)? (?:throbbing|"
     r"aching|playing (?:me )?up|giving me gyp|sore|stiff))\b)|"
+    # a cold or a stomach bug caught, in a sentence with no warning sign and no swelling, lips,
+    # tongue, rash or wheeze: "i've caught the little one's cold, my throat's scratchy and my
+    # nose won't stop running", "my stomach's upset, i think i've picked up the baby's bug"
+    r"(?:^|(?<=[.!?] ))(?![^.!?]*\b(?:swell\w*|swollen|closing|lips|tongue|rash|hives|wheez\w*|"
+    r"blood)\b)" + _NO_WARNING_SIGN + r"\b(?:caught (?!(?:out )?in\b)(?:[\w']+ ){0,4}?cold|"
+    r"(?:nose|throat)(?:'s| is) (?:all )?(?:scratchy|runny|tickly|sore|raw|dry)|nose (?:won'?t|"
+    r"will not) stop running|(?:stomach|tummy)(?:'s| is) (?:a bit |all )?upset|(?:an? )?upset "
+    r"(?:stomach|tummy)|(?:tummy|stomach) bug|(?:picked up|caught|got) (?:a|the|whatever|his|"
+    r"her|their) (?:\w+ )?bug)\b|"
     # a little nosebleed that is stopping: "my nose has sprung a leak, just a little bleed,
     # it's already stopping"
     r"\bnose\b[^.!?]{0,60}?\b(?:just|only) a (?:little|small|tiny|wee) (?:bleed|drip|trickle)"
@@ -1818,6 +1847,16 @@ _MENTION = re.compile(
     r"^['\"\u2018]?dear (?!(?:me|god|lord|heavens|dear|oh)\b)[\w']+(?: [\w']+)?,"
     r"(?=.{0,200}\b(?:love|from|yours|regards|best wishes|xx+)\b))"
     r"(?:(?! and (?:now|i|my|me|there|it'?s|he'?s|she'?s|we'?re|someone|somebody)\b)[^!?]){0,160}|"
+    # a story or a thing read aloud to someone, its quote to the quote's end: "i'm reading to
+    # jack: 'help, help! cried the little bear, i've fallen down the well!'"
+    r"\breading\b[^.!?'\"\u2018\u201c]{0,40}?[:,] ?['\"\u2018\u201c].{0,200}?['\"\u2019\u201d]"
+    r"(?=\W*$|[,.;:!?]?\s)|"
+    # children playing at hospitals or fire engines, what they shout, to the sentence's end
+    # (never past "now", "but", "and then", "suddenly", "when", "really"):
+    # "the grandkids are playing hospitals, one of them keeps shouting 'call an ambulance!'"
+    r"\bplaying (?:at )?(?:hospitals?|doctors(?: and nurses)?|nurses|ambulances?|firem[ae]n|"
+    r"fire ?(?:engines?|brigades?)|police|cops and robbers|emergencies|999)\b"
+    r"(?:(?!\b(?:now|but|and then|suddenly|when|really)\b)[^.!?]){0,120}|"
     # a thing read out, the quote first: "'call 999 if the smell of gas persists', it says on
     # this leaflet" (the quote only: what follows is read)
     r"(?:^|(?<=[.!?] ))['\"\u2018\u201c].{1,160}?['\"\u2019\u201d][.,!]? (?:(?:it|that'?s what "

@@ -358,6 +358,10 @@ HELD_OUT = [
     # 0 missed; read once the fiftieth to the fifty-second were written ("The forty-ninth,
     # read"): none alerted, one asked, no call missed
     ("figures_heldout49_en.jsonl", 54, 151, 0),
+    # the fiftieth: written blind after the forty-sixth was read; first figures 4 / 7 / 0
+    # missed; read once the fifty-first and the fifty-second were written ("The fiftieth,
+    # read"): none alerted, three asked, no call missed
+    ("figures_heldout50_en.jsonl", 51, 139, 0),
 ]
 
 
@@ -373,14 +377,9 @@ def test_no_call_of_a_held_out_file_is_missed(name: str, calls: int, others: int
 
 KEPT_BLIND = [
     # (file, calls, others, most missed, most alerted, most asked): the first figures, as
-    # ceilings rather than goals. The fiftieth was written blind after the forty-sixth was
-    # read (docs/safety-path.md, "A fiftieth file"),
-    # first measured with the forty-seventh round's words: four alerted, seven asked,
-    # none missed.
-    ("figures_heldout50_en.jsonl", 51, 139, 0, 4, 7),
-    # The fifty-first was written blind after the forty-eighth was read ("A fifty-first
-    # file"), first measured with the forty-eighth round's words: one alerted, six asked,
-    # one call missed.
+    # ceilings rather than goals. The fifty-first was written blind after the forty-eighth
+    # was read (docs/safety-path.md, "A fifty-first file"), first measured with the
+    # forty-eighth round's words: one alerted, six asked, one call missed.
     ("figures_heldout51_en.jsonl", 48, 121, 1, 1, 6),
     # The fifty-second was written blind after the forty-eighth was read ("A fifty-second
     # file"), first measured with the forty-eighth round's words: one alerted, seven asked,

@@ -3263,3 +3263,73 @@ def test_a_quote_read_out_before_it_says_is_a_mention(text: str) -> None:
     on this leaflet"), the quote first: asked about, never alerted at once."""
     assert safety.is_mention(text), text
     assert safety.safety_label_of_words(text) is None, text
+
+
+@pytest.mark.parametrize("text", [
+    "i think the little one's had a handful of my heart pills",
+    "he's swallowed the whole packet of my paracetamol",
+])
+def test_the_calls_of_the_fiftieth_round(text: str) -> None:
+    """Found by the fiftieth held-out file, read once the fifty-first and the fifty-second
+    were written (docs/safety-path.md, "The fiftieth, read"), in the project's words: a
+    handful or a whole box of tablets swallowed (a grandson's handful of warfarin was asked
+    about by the model's band, not alerted)."""
+    assert safety.safety_label_of_words(text) in SAFETY_LABELS, text
+    assert not safety.is_negated_call(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "i'm reading to the twins: 'and the giant fell down dead, help cried the king'",
+    "the boys are playing fire engines, shouting there's a fire, there's a fire",
+])
+def test_a_story_read_aloud_and_children_playing_are_mentions(text: str) -> None:
+    """The fiftieth's bear "fallen down the well" read aloud to a grandson, and children
+    playing hospitals who shout "call an ambulance": asked about first, never alerted at
+    once (the words net alerted on both)."""
+    assert safety.is_mention(text), text
+    assert safety.safety_label_of_words(text) is None, text
+
+
+@pytest.mark.parametrize("text", [
+    "i'm like a spare part at these family dos",
+    "turn it down, you're blasting my ears off",
+    "we had a blazing row about the will",
+    "my brother snores like a freight train",
+    "hello, it's only me",
+    "she banged her head on the table but she's right as rain now",
+    "i've caught a stinker of a cold off our kid",
+    "my tummy's a bit upset after the party food",
+    "i think i've got the bug that's going round the school",
+])
+def test_the_family_visits_of_the_fiftieth_round_are_no_call(text: str) -> None:
+    """Like a spare part, ears blasted off, a blazing row, snoring like a train, a turn that
+    is only "it's only me", another's knock on the head made light of, a cold or a stomach
+    bug caught: no call whatever the model says (the model alerted on the spare part and
+    the cold at once, and asked about the rest)."""
+    assert safety.is_negated_call(text), text
+    assert safety.safety_label_of_words(text) is None, text
+    assert not safety.is_denial(text, answering=False), text
+
+
+@pytest.mark.parametrize("text", [
+    "the kids were playing fire engines and now the shed's on fire",
+    "i'm reading to jack: 'help me, i've fallen', and now i've fallen off the chair",
+    "it's only me, i'm stuck in the bath",
+    "i've caught a cold and my lips are swelling up",
+    "my stomach's upset and i'm bringing up blood",
+    "i've had a handful of my sleeping tablets",
+])
+def test_the_neighbours_of_the_fiftieth_round_still_call(text: str) -> None:
+    assert safety.safety_label_of_words(text) in SAFETY_LABELS, text
+    assert not safety.is_negated_call(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "he's snoring like a pig and he's gone blue",
+    "my throat's sore and it's closing up",
+    "i got caught out in the cold and can't get back in",
+    "the little one bumped his head but he's not making sense",
+])
+def test_the_no_call_neighbours_of_the_fiftieth_round_are_left_to_the_model(text: str) -> None:
+    assert not safety.is_negated_call(text), text
+    assert not safety.is_mention(text), text
