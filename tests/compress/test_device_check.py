@@ -385,6 +385,10 @@ KEPT_BLIND = [
     # file"), first measured with the forty-eighth round's words: one alerted, seven asked,
     # one call missed.
     ("figures_heldout52_en.jsonl", 46, 114, 1, 1, 7),
+    # The fifty-third was written blind after the forty-ninth was read ("A fifty-third
+    # file"), first measured with the fiftieth round's words: none alerted, ten asked, two
+    # calls missed.
+    ("figures_heldout53_en.jsonl", 49, 120, 2, 0, 10),
 ]
 
 
