@@ -389,6 +389,10 @@ KEPT_BLIND = [
     # file"), first measured with the fiftieth round's words: none alerted, ten asked, two
     # calls missed.
     ("figures_heldout53_en.jsonl", 49, 120, 2, 0, 10),
+    # The fifty-fourth was written blind after the forty-ninth was read ("A fifty-fourth
+    # file"), first measured with the fiftieth round's words: one alerted, six asked, one
+    # call missed.
+    ("figures_heldout54_en.jsonl", 47, 107, 1, 1, 6),
 ]
 
 
