@@ -124,7 +124,13 @@ _SAFETY_PHRASE = re.compile(
     r"\bi(?:'m| am)(?: \w+)? (?:going to|gonna|about to) (?:black|pass) out\b|"
     # "come a cropper", a fall said the British way, now: "i've just come a cropper"
     # ("i came a cropper on the cobbles when we were in spain" is a story)
-    r"\bi(?:'ve| have|ve)? (?:just )?come a cropper\b|"
+    r"\bi(?:'ve| have|ve)? (?:just )?come a (?:right |real |proper |nasty |bad )?cropper\b|"
+    # legs not under one, and gone over in a room now: "i've gone over in the bath and i
+    # can't get my legs under me"
+    r"\b(?:can'?t|cannot|can ?not|couldn'?t) get (?:my|me|his|her) legs (?:back )?(?:under|"
+    r"beneath) (?:me|him|her)\b|"
+    r"\bi(?:'ve| have)(?: just)? gone (?:over|down) (?:in|on) the (?:bath|bathroom|shower|"
+    r"kitchen|hall|landing|stairs|bedroom|lounge|garden|path|toilet|loo)\b|"
     r"\bchoking\b|\bcollapsed\b|\bunconscious\b|\bnot breathing\b|\bgasping\b|"
     r"\bslurred\b|\b(?:keeled|toppled) over\b|\bi(?:'ve| have)? (?:just )?toppled off\b|"
     # someone fetched now: "get someone to me now", "phone for the doctor it's urgent"
@@ -333,11 +339,17 @@ _SAFETY_PHRASE = re.compile(
     r"\b(?:he|she|they|mum|dad|[\w]+)(?:'s| is| are|'re) (?:out )?(?:there |out )?(?:now )?"
     r"(?:in|into|on|between) (?:the )?(?:main |busy )?(?:road|traffic|cars)\b(?=[^.!?]*\b(?:now|"
     r"won'?t come in|can'?t get (?:him|her) in)\b)|"
-    # smoke out of an appliance or the electrics: "smoke's pouring out the back of the telly"
-    r"\bsmoke(?:'s| is)? (?:[\w']+ing) (?:out of|out|from|off)(?: the (?:back|bottom|top|side|"
+    # smoke out of an appliance or the electrics: "smoke's pouring out the back of the telly",
+    # "black stuff pouring off the toaster"; a room like a chimney: "the kitchen's like a
+    # chimney"
+    r"\b(?:kitchen|room|house|hall|hallway|landing|flat|lounge|bedroom|place)(?:'s| is) (?:like|"
+    r"full as) a (?:chimney|bonfire|smokehouse|kiln|kipper house)\b|"
+    r"\b(?:smoke|black (?:stuff|smoke|fumes|muck|soot))(?:'s| is)? (?:[\w']+ing) (?:out of|out|"
+    r"from|off)(?: the (?:back|bottom|top|side|"
     r"front) of)? (?:the |my |our )?(?:telly|tv|television|plug|socket|heater|fridge|freezer|"
     r"microwave|oven|cooker|washing machine|dryer|tumble dryer|computer|lamp|fuse ?box|boiler|"
-    r"extension lead|charger|hob|electric blanket|wall|ceiling|loft)s?\b|"
+    r"extension lead|charger|hob|electric blanket|wall|ceiling|loft|toaster|kettle|iron|"
+    r"grill|deep fat fryer|fryer|air fryer|chip pan)s?\b|"
     # a fire inside a wall, a loft or a socket: "i can hear crackling up in the loft and the
     # ceiling's hot to touch", "the plug's sparking and there's a burning smell"
     r"\b(?:ceiling|wall|walls|floor|door|plug|socket|switch|wires?|cables?|loft hatch)(?:'s|s)?"
@@ -1006,6 +1018,24 @@ _IDIOM = re.compile(
     r"teasing|pulling your leg|having you on)|i'?m (?:only |just )(?:joking|kidding|messing|"
     r"teasing|pulling your leg|having you on))\b(?!.*\b(?:really|seriously|honest(?:ly)?|"
     r"actually|but|no wait)\b)|"
+    # waiting or not knowing killing one: "it's killing me, waiting on these blood results"
+    r"\b(?:it'?s|this is|that'?s) killing me,? (?:waiting|not knowing|wondering|the waiting)\b|"
+    r"\b(?:the )?(?:waiting|not knowing|suspense)(?:'s| is) (?:\w+ )?killing me\b|"
+    # a chest pain gone by, found to be only indigestion: "the nurse says my chest pain last
+    # month was only indigestion" (never with now, again, back, worse after it)
+    r"\b(?:chest pains?|pains? in (?:my|me|his|her) chest)\b[^.!?]{0,40}?\b(?:was|were|turned "
+    r"out to be|had been) (?:only|just|nothing but|nothing more than) (?:a bit of |some )?"
+    r"(?:indigestion|wind|trapped wind|heartburn|reflux|acid|a pulled muscle|muscular|a strain|"
+    r"anxiety|a panic attack|a virus)\b(?![^.!?]*\b(?:now|again|back|worse|today|tonight)\b)|"
+    # a mishearing put right: "stop, stop, i didn't say emergency, i said surgery"
+    r"\bi (?:didn'?t|did not|never) say [\w' ]{1,30}?,? i said\b|"
+    # a chest sore with a cold's cough, made light of: "bit of a pain in my chest when i
+    # cough, nothing sharp, just sore from this cold" (never with breath, sweat, the arm or
+    # the jaw, crushing, tight or heavy, the worst, sudden, or blood)
+    r"^(?![^.!?]*\b(?:breath\w*|sweat\w*|clammy|arm|jaw|crushing|tight\w*|heav\w*|worst|"
+    r"sudden\w*|blood|(?<!nothing )(?<!not )sharp|spreading|faint\w*|dizzy)\b)[^.!?]*?"
+    r"\b(?:chest|ribs)\b[^.!?]{0,30}?\bwhen i cough\b[^.!?]*?\b(?:from|with) (?:this|the|my|a|"
+    r"me) (?:\w+ )?(?:cold|cough|flu|chest infection|bug)\b|"
     # a head or a memory like a sieve: "run that by me again, my head's like a sieve"
     r"\b(?:head|memory|brain)(?:'s| is)? like a sieve\b|"
     # a spare part, ears blasted off, a blazing row, snoring like a chainsaw, a turn that is
@@ -1846,7 +1876,8 @@ _MENTION = re.compile(
     r"(?::|,? ?['\"\u2018])|"
     r"^['\"\u2018]?dear (?!(?:me|god|lord|heavens|dear|oh)\b)[\w']+(?: [\w']+)?,"
     r"(?=.{0,200}\b(?:love|from|yours|regards|best wishes|xx+)\b))"
-    r"(?:(?! and (?:now|i|my|me|there|it'?s|he'?s|she'?s|we'?re|someone|somebody)\b)[^!?]){0,160}|"
+    r"(?:(?! and (?:now|i|my|me|there|it'?s|he'?s|she'?s|we'?re|someone|somebody)\b|\.\.\.|"
+    r"\u2026|,? (?:oh|ooh|ow|ouch|hang on|wait)\b)[^!?]){0,160}|"
     # a story or a thing read aloud to someone, its quote to the quote's end: "i'm reading to
     # jack: 'help, help! cried the little bear, i've fallen down the well!'"
     r"\breading\b[^.!?'\"\u2018\u201c]{0,40}?[:,] ?['\"\u2018\u201c].{0,200}?['\"\u2019\u201d]"
@@ -1857,6 +1888,14 @@ _MENTION = re.compile(
     r"\bplaying (?:at )?(?:hospitals?|doctors(?: and nurses)?|nurses|ambulances?|firem[ae]n|"
     r"fire ?(?:engines?|brigades?)|police|cops and robbers|emergencies|999)\b"
     r"(?:(?!\b(?:now|but|and then|suddenly|when|really)\b)[^.!?]){0,120}|"
+    # an ambulance asked about as the way to an appointment: "do i need an ambulance to get to
+    # outpatients, or can i go on the bus?", "is the hospital transport the same as an
+    # ambulance?"
+    r"\b(?:do|does|will|would|should|can|could|shall) (?:i|we|you|he|she|they) (?:need|have|"
+    r"get|send|book|order|want|ask for|go in) an? ambulance (?:to (?:get|go|take) (?:me |us |"
+    r"him |her )?(?:to|for)|for (?:my|the|his|her|an|a) (?:\w+ )?(?:appointment|outpatients|"
+    r"clinic|scan|check-?up|operation|op|x-?ray|transfer))\b|"
+    r"\b(?:the )?same as an? ambulance\b|\binstead of an? ambulance\b|"
     # a thing read out, the quote first: "'call 999 if the smell of gas persists', it says on
     # this leaflet" (the quote only: what follows is read)
     r"(?:^|(?<=[.!?] ))['\"\u2018\u201c].{1,160}?['\"\u2019\u201d][.,!]? (?:(?:it|that'?s what "
@@ -2000,7 +2039,7 @@ _NOT_NOW = re.compile(
     r"(?:seconds?|moments?)\b|\bsleep apn(?:o)?ea\b|"
     # a fall long past, the marker within a few words: "years ago i slipped on the ice",
     # "i tripped over in town a couple of years back"
-    rf"\b{_LONG_AGO} (?:\w+ ){{0,3}}?{_MY_FALL}\b|\b{_MY_FALL}(?: \w+){{0,6}}? {_LONG_AGO}\b|"
+    rf"\b{_LONG_AGO} (?:\w+ ){{0,3}}?{_MY_FALL}\b|\b{_MY_FALL}(?: [\w'-]+){{0,6}}? {_LONG_AGO}\b|"
     # a turn long past, the resident's or another's, with no other since: "i passed out once
     # at a wedding in 1974", "my brother had a stroke in 2011 but he's still playing bowls"
     # (not "... years ago and now he's having another")
@@ -2412,7 +2451,8 @@ _FALL_WORDS = re.compile(r"\b(?:fell|fallen|fall|slipped|tripped|tumbled|floor|g
                          r"keeled|toppled|went flying|legs|"
                          rf"on the (?:\w+ )?{_FLOOR_COVERING}|{_WEDGED}|"
                          + _RISE_MYSELF + r"|"
-                         r"come a cropper|(?:gone|went) down (?:in|on) the|"
+                         r"come a (?:right |real |proper |nasty |bad )?cropper|"
+                         r"(?:gone|went) down (?:in|on) the|"
                          r"(?:come|came) off (?:the|a|his|her|my) (?:step ?ladder|ladder|"
                          r"steps|stool|roof|horse|bike)|(?:stuck|trapped) in (?:the|my|his|her) "
                          r"(?:bath|bathtub|tub)|get (?:myself |him |her )?out of (?:the|my) "

@@ -362,6 +362,10 @@ HELD_OUT = [
     # missed; read once the fifty-first and the fifty-second were written ("The fiftieth,
     # read"): none alerted, three asked, no call missed
     ("figures_heldout50_en.jsonl", 51, 139, 0),
+    # the fifty-first: written blind after the forty-eighth was read; first figures 1 / 6 /
+    # 1 missed; read once the fifty-second to the fifty-fourth were written ("The
+    # fifty-first, read"): none alerted, none asked, no call missed
+    ("figures_heldout51_en.jsonl", 48, 121, 0),
 ]
 
 
@@ -377,13 +381,9 @@ def test_no_call_of_a_held_out_file_is_missed(name: str, calls: int, others: int
 
 KEPT_BLIND = [
     # (file, calls, others, most missed, most alerted, most asked): the first figures, as
-    # ceilings rather than goals. The fifty-first was written blind after the forty-eighth
-    # was read (docs/safety-path.md, "A fifty-first file"), first measured with the
-    # forty-eighth round's words: one alerted, six asked, one call missed.
-    ("figures_heldout51_en.jsonl", 48, 121, 1, 1, 6),
-    # The fifty-second was written blind after the forty-eighth was read ("A fifty-second
-    # file"), first measured with the forty-eighth round's words: one alerted, seven asked,
-    # one call missed.
+    # ceilings rather than goals. The fifty-second was written blind after the forty-eighth
+    # was read (docs/safety-path.md, "A fifty-second file"), first measured with the
+    # forty-eighth round's words: one alerted, seven asked, one call missed.
     ("figures_heldout52_en.jsonl", 46, 114, 1, 1, 7),
     # The fifty-third was written blind after the forty-ninth was read ("A fifty-third
     # file"), first measured with the fiftieth round's words: none alerted, ten asked, two

@@ -3333,3 +3333,66 @@ def test_the_neighbours_of_the_fiftieth_round_still_call(text: str) -> None:
 def test_the_no_call_neighbours_of_the_fiftieth_round_are_left_to_the_model(text: str) -> None:
     assert not safety.is_negated_call(text), text
     assert not safety.is_mention(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "the lounge is like a chimney, there's black smoke pouring out of the iron",
+    "black stuff billowing off the grill, i can't see across the kitchen",
+    "i've gone down on the landing and i can't get my legs back under me",
+    "i've come a proper cropper in the hall",
+    "the hospital letter says my scan's in june, and... oh, i've got a terrible pain in my "
+    "chest",
+])
+def test_the_calls_of_the_fifty_first_round(text: str) -> None:
+    """Found by the fifty-first held-out file, read once the fifty-second to the
+    fifty-fourth were written (docs/safety-path.md, "The fifty-first, read"), in the
+    project's words: a room like a chimney and black stuff pouring off an appliance (missed
+    before), legs that won't get under one, gone over in a room, come a right cropper, and a
+    call told after an interruption of a letter read out (each asked by the model's band
+    before, not alerted)."""
+    assert safety.safety_label_of_words(text) in SAFETY_LABELS, text
+    assert not safety.is_negated_call(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "the waiting's killing me, when will they ring with the results",
+    "the doctor says my chest pains in the spring were only muscular",
+    "i didn't say fire, i said fryer",
+    "a pain in my ribs when i cough, nothing sharp, it's from this chest infection",
+    "when i slipped at the co-op a few years back they were ever so kind",
+])
+def test_the_waits_and_appointments_of_the_fifty_first_round_are_no_call(text: str) -> None:
+    """Waiting killing one, a chest pain found to be only indigestion, a mishearing put
+    right, a chest sore from a cold's cough made light of, an old fall told by a hyphenated
+    place: no call whatever the model says (the model alerted on the first at once; the
+    words net asked about the rest)."""
+    assert safety.is_negated_call(text), text
+    assert safety.safety_label_of_words(text) is None, text
+    assert not safety.is_denial(text, answering=False), text
+
+
+@pytest.mark.parametrize("text", [
+    "will they send an ambulance for my hip x-ray, or do i get a taxi?",
+    "is patient transport the same as an ambulance?",
+])
+def test_an_ambulance_asked_about_as_transport_is_a_mention(text: str) -> None:
+    """The fifty-first's "Do I need an ambulance to get to outpatients, or can I go on the
+    bus?" and the hospital transport "the same as an ambulance": asked about first, never
+    alerted at once (the words net asked about both before, the model being sure of
+    neither)."""
+    assert safety.is_mention(text), text
+    assert safety.safety_label_of_words(text) is None, text
+
+
+@pytest.mark.parametrize("text", [
+    "i've got a sharp pain in my chest when i cough from this cold",
+    "a pain in my chest when i cough from this cold and i can't get my breath",
+    "my chest pain was only indigestion last time but now it's back and worse",
+    "i didn't say stop, i said help, i've fallen",
+    "it's killing me waiting, and i've fallen in the hall",
+    "do i need an ambulance to get to the hospital, i can't breathe",
+    "the kitchen's like a sauna and there's smoke pouring out of the toaster",
+])
+def test_the_neighbours_of_the_fifty_first_round_still_call(text: str) -> None:
+    assert safety.safety_label_of_words(text) in SAFETY_LABELS, text
+    assert not safety.is_negated_call(text), text
