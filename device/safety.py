@@ -45,12 +45,24 @@ _RISE_MYSELF = r"(?:lift|pick|pull|haul|heave|drag|push|get) myself (?:back )?up
 (_SAFETY_PHRASE), and of a fall's label (_FALL_WORDS)."""
 
 _FLOOR_COVERING = r"(?:lino|tiles|carpet|rug)"
+"""A floor's covering the resident may be down on ("i'm on the bathroom lino")."""
+_CHEST_PAIN = r"(?:chest pains?|pains? (?:in|across) (?:my|me|his|her|the) chest)"
+"""A chest pain, said either way round ("chest pains", "a crushing pain in my chest")."""
 _NOT_THE_HEART = (r"(?:toes?|foot|feet|fingers?|hands?|thumbs?|knees?|ankles?|heels?|hips?|"
                    r"wrists?|elbows?|tooth|teeth|legs?|calf|calves|shins?|nails?)\b")
 """Where a crushing pain is no sign of the heart (a toe, a hand, a knee, ...)."""
-_CHEST_PAIN = r"(?:chest pains?|pains? (?:in|across) (?:my|me|his|her|the) chest)"
-"""A chest pain, said either way round ("chest pains", "a crushing pain in my chest")."""
-"""A floor's covering the resident may be down on ("i'm on the bathroom lino")."""
+_CRUSHING_PAIN = (r"\bcrushing (?:pain|ache|feeling)\b(?! (?:in|on|of) (?:my|his|her|the) "
+                  r"(?:big |little )?" + _NOT_THE_HEART + r")")
+"""A crushing pain not said to be where it is no sign of the heart (:data:`_NOT_THE_HEART`)."""
+_SWEAT_OR_RACING = (r"\b(?:sweat\w*|clammy|heart(?:'s| is)? (?:going|racing|pounding|hammering|"
+                    r"thumping))")
+"""A sweat or a racing heart, told beside a crushing pain (:data:`_SAFETY_PHRASE`)."""
+_GONE_PALE = r"\b(?:gone|going|turned|turning) (?:\w+ ){0,2}?(?:pale|grey|gray|white|ashen)\b"
+"""Someone's colour gone ("jim's gone ever so pale", "she's turned white")."""
+_SLIDING_OR_MUDDLED = (r"\b(?:(?:sliding|slipping|slumping|slumped|keeling) (?:off|out of|down)|"
+                       r"not making (?:any )?sense(?! of))")
+"""Someone sliding off a chair or not making sense, told beside a colour gone
+(:data:`_GONE_PALE`)."""
 _GONE_BY = (r"last (?:week|month|year|night|time|winter|summer|spring|autumn)|yesterday|ago|"
             r"years back|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
             r"in (?:january|february|march|april|june|july|august|september|october|november|"
@@ -558,12 +570,8 @@ _SAFETY_PHRASE = re.compile(
     # a crushing pain, wherever it is not said to be, with a sweat or a racing heart: "my
     # heart's going like the clappers and there's a crushing pain and i'm all sweaty" (never
     # a crushing pain in a toe, a foot or a hand)
-    rf"\bcrushing (?:pain|ache|feeling)\b(?! (?:in|on|of) (?:my|his|her|the) (?:big |little )?"
-    rf"{_NOT_THE_HEART})"
-    r"[^.!?]{0,60}?\b(?:sweat\w*|clammy|heart(?:'s| is)? (?:going|racing|pounding|hammering|"
-    r"thumping))|\b(?:sweat\w*|clammy|heart(?:'s| is)? (?:going|racing|pounding|hammering|"
-    r"thumping))\b[^.!?]{0,60}?\bcrushing (?:pain|ache|feeling)\b"
-    rf"(?! (?:in|on|of) (?:my|his|her|the) (?:big |little )?{_NOT_THE_HEART})|"
+    + _CRUSHING_PAIN + r"[^.!?]{0,60}?" + _SWEAT_OR_RACING + r"|"
+    + _SWEAT_OR_RACING + r"\b[^.!?]{0,60}?" + _CRUSHING_PAIN + r"|"
     # a handful or a whole box of tablets swallowed: "i think he's had a handful of my
     # warfarin, he's only three" (never "i've had my tablets")
     r"\b(?:had|taken|swallowed|eaten|got into|necked|downed) (?:a (?:whole )?handful of|the "
@@ -572,12 +580,8 @@ _SAFETY_PHRASE = re.compile(
     r"sleeping tablets|sleeping pills|heart pills|blood thinners|insulin|capsules)\b|"
     # someone gone pale or grey, and sliding off a chair or not making sense: "jim's gone ever
     # so pale and he's sliding off his chair and he's not making sense"
-    r"\b(?:gone|going|turned|turning) (?:\w+ ){0,2}?(?:pale|grey|gray|white|ashen)\b[^.!?]{0,60}?"
-    r"\b(?:(?:sliding|slipping|slumping|slumped|keeling) (?:off|out of|down)|not making (?:any )?"
-    r"sense(?! of))|"
-    r"\b(?:(?:sliding|slipping|slumping|slumped|keeling) (?:off|out of|down)|not making (?:any )?"
-    r"sense(?! of))\b[^.!?]{0,60}?\b(?:gone|going|turned|turning) (?:\w+ ){0,2}?(?:pale|grey|"
-    r"gray|white|ashen)\b|"
+    + _GONE_PALE + r"[^.!?]{0,60}?" + _SLIDING_OR_MUDDLED + r"|"
+    + _SLIDING_OR_MUDDLED + r"\b[^.!?]{0,60}?" + _GONE_PALE + r"|"
     # the resident's husband or wife down now: "my husband's fallen out of bed and the carer
     # isn't due till eight", "the wife's just had a fall in the bathroom" (never one gone by:
     # "my husband had a fall last year"; never fallen asleep, out with one, or for one)
@@ -1039,9 +1043,8 @@ _IDIOM = re.compile(
     # a head or a memory like a sieve: "run that by me again, my head's like a sieve"
     r"\b(?:head|memory|brain)(?:'s| is)? like a sieve\b|"
     # a spare part, ears blasted off, a blazing row, snoring like a chainsaw, a turn that is
-    # only "it's only me" and who:
-    # "i feel like a spare part now they've all got their own lives", "you're blasting my
-    # ears off", "we had a blazing row but we've made up now"
+    # only "it's only me" and who: "i feel like a spare part now they've all got their own
+    # lives", "you're blasting my ears off", "we had a blazing row but we've made up now"
     r"\blike a spare (?:part|wheel)\b|\b(?:blasting|blowing|bursting) my ears(?: ?drums)? "
     r"(?:off|out)\b|\bblazing (?:rows?|argument|arguments|barney|ding-dong)\b|"
     + _NO_WARNING_SIGN + r"\bsnor(?:ing|es|ed|e) like an? [\w']+(?: [\w']+)?[.!]?(?=$|[.!?] )|"
