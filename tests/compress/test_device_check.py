@@ -393,6 +393,12 @@ KEPT_BLIND = [
     # file"), first measured with the fiftieth round's words: one alerted, six asked, one
     # call missed.
     ("figures_heldout54_en.jsonl", 47, 107, 1, 1, 6),
+    # The fifty-fifth and the fifty-sixth were written blind after the fifty-first was read
+    # ("A fifty-fifth file", "A fifty-sixth file"), first measured with the fifty-first
+    # round's words: none alerted, six asked, three calls missed; one alerted, four asked,
+    # two calls missed.
+    ("figures_heldout55_en.jsonl", 50, 124, 3, 0, 6),
+    ("figures_heldout56_en.jsonl", 47, 107, 2, 1, 4),
 ]
 
 
