@@ -407,6 +407,11 @@ _SAFETY_PHRASE = re.compile(
     r"\b(?:he|she|they|husband|wife|mum|dad|grandad|grandma|nan|baby|child)(?:'s| is| are)? "
     r"(?:won'?t|will not|can'?t|cannot) (?:come round|come to|be woken|wake up)\b|"
     r"\bi can'?t (?:wake|rouse) (?:him|her|them|my (?:husband|wife|mum|dad))\b|"
+    # slumped or keeled over and will not come round: "she's slumped over in the chair and
+    # won't come round"
+    r"\b(?:slumped|keeled|flopped|gone limp|out cold|passed out|collapsed)\b[^.!?]{0,40}?\band "
+    r"(?:he |she |they )?(?:won'?t|will not|can'?t|cannot) (?:come round|come to|be woken|wake "
+    r"up)\b|"
     # water up to the electrics: "the flood's up to the sockets downstairs"
     r"\b(?:flood|flood ?water|water|river)(?:'s| is| has)? (?:come |got |risen )?up to the "
     r"(?:sockets|plugs|electrics|fuse ?box)\b|"
@@ -962,6 +967,21 @@ _IDIOM = re.compile(
     r"|only |just )?(?:chirp\w*|beep\w*|bleep\w*|tweet\w*)\b(?=[^.!?]*\bbatter(?:y|ies)\b)"
     r"(?![^.!?]*\b(?:"
     r"there'?s|i can (?:smell|see)|full of) (?:smoke|fire|flames|burning|gas)\b)|"
+    # a turn that only says someone is at the door, a hush or a greeting at most before it:
+    # "hush a minute, someone's knocking" (never "... trying to get in", "... won't go away")
+    r"^(?:(?:hush|shush|sh+|quiet|hang on|hold on|wait|listen|oh|ooh)(?: (?:a|one|just a) "
+    r"(?:minute|min|sec|second|mo|moment|tick))?,? )*(?:there'?s )?(?:some ?one|some ?body)"
+    r"(?:'s| is)? (?:knocking|at the (?:front |back )?door|ringing the (?:door ?)?bell)"
+    r"(?: (?:at|on) the (?:front |back )?door)?[.!]?$|"
+    # a turn that only says goodnight and one is going up: "night night, i'm going up"
+    r"^(?:night night|nighty night|night|good ?night)(?:,? (?:love|dear|then|all|pet|duck))?,? "
+    r"i'?m (?:going up|off up|off to bed|going to bed|turning in|off to my bed|away to my bed)"
+    r"(?: now| then)?[.!]?$|"
+    # a foot gone over on and walked on: "my knee's been aching since i went over on it at the
+    # street party, it's bruised but i'm walking on it" (never with a warning sign)
+    + _NO_WARNING_SIGN + r"\b(?:went|gone|go|going|turned) over on (?:it|my|me|his|her)\b"
+    r"[^.!?]*?\bbut (?:i'?m|i am|i can|i've been|he'?s|she'?s|he can|she can) (?:still )?"
+    r"(?:walk(?:ing)?|getting about|getting around|hobbling about|managing) on it\b|"
     # a caller at the door sent away: "somebody's been knocking on the door selling broadband,
     # i told him where to go"
     r"\b(?:knocking|knocked|came round|calling|at the door) (?:on the door |at the door )?"
@@ -1033,6 +1053,9 @@ _IDIOM = re.compile(
     r"anxiety|a panic attack|a virus)\b(?![^.!?]*\b(?:now|again|back|worse|today|tonight)\b)|"
     # a mishearing put right: "stop, stop, i didn't say emergency, i said surgery"
     r"\bi (?:didn'?t|did not|never) say [\w' ]{1,30}?,? i said\b|"
+    # "no, nobody's collapsed, i said the fence collapsed"
+    r"\b(?:no ?one|nobody)(?:'s| has| is)? [\w']+,? i said (?:the|my|a|an|his|her|our|that)"
+    r"(?: (?!(?:and|but|now|so|then)\b)[\w']+){1,4}|"
     # a chest sore with a cold's cough, made light of: "bit of a pain in my chest when i
     # cough, nothing sharp, just sore from this cold" (never with breath, sweat, the arm or
     # the jaw, crushing, tight or heavy, the worst, sudden, or blood)
@@ -1128,11 +1151,14 @@ _IDIOM = re.compile(
     r"behind (?:my|me) eyes)|(?:my|me|his|her) (?:bunions?|corns?|toes?|feet|foot|knees?|hips?|"
     r"back|shoulders?|elbows?|wrists?|ankles?|fingers?|hands?)(?:'s| is| are|'re)? (?:throbbing|"
     r"aching|playing (?:me )?up|giving me gyp|sore|stiff))\b)|"
-    # a cold or a stomach bug caught, in a sentence with no warning sign and no swelling, lips,
-    # tongue, rash or wheeze: "i've caught the little one's cold, my throat's scratchy and my
-    # nose won't stop running", "my stomach's upset, i think i've picked up the baby's bug"
+    # a cold, a cough that won't shift or a stomach bug caught, in a sentence with no warning
+    # sign and no swelling, lips, tongue, rash or wheeze: "i've caught the little one's cold,
+    # my throat's scratchy and my nose won't stop running", "got a tickly cough that won't
+    # shift", "my stomach's upset, i think i've picked up the baby's bug"
     r"(?:^|(?<=[.!?] ))(?![^.!?]*\b(?:swell\w*|swollen|closing|lips|tongue|rash|hives|wheez\w*|"
     r"blood)\b)" + _NO_WARNING_SIGN + r"\b(?:caught (?!(?:out )?in\b)(?:[\w']+ ){0,4}?cold|"
+    r"(?:tickly|niggly|nagging|irritating|annoying|dry|chesty) (?:little )?cough (?:that |which )?"
+    r"(?:won'?t|will not|i can'?t) (?:shift|go|budge|clear|get rid of)|"
     r"(?:nose|throat)(?:'s| is) (?:all )?(?:scratchy|runny|tickly|sore|raw|dry)|nose (?:won'?t|"
     r"will not) stop running|(?:stomach|tummy)(?:'s| is) (?:a bit |all )?upset|(?:an? )?upset "
     r"(?:stomach|tummy)|(?:tummy|stomach) bug|(?:picked up|caught|got) (?:a|the|whatever|his|"
@@ -1641,9 +1667,12 @@ count)."""
 
 _NAMED_FALL = re.compile(
     r"(?:^|(?<=[,;:.!?] ))(?!(?:i|i've|ive|i'd|i'm|just|and|then|so|oh|well|yes|no|hey|right|"
-    r"sorry|love|dear|please|help|now|look|today|tonight|yesterday)\b)[\w']+ (?:has |had |just )*"
-    + _ANOTHERS_FALL)
-"""A fall told of someone by name, at the start of the turn or of a clause ("david fell
+    r"sorry|love|dear|please|help|now|look|today|tonight|yesterday)\b)"
+    r"(?:(?:old|young|little|poor|dear) )?(?:(?:mr|mrs|ms|miss|dr|auntie|uncle|nurse) )?[\w']+"
+    r"(?: (?:at|from) number [\w']+| next door| (?:over|across|down|up) the (?:road|street|way))? "
+    r"(?:has |had |just )*" + _ANOTHERS_FALL)
+"""A fall told of someone by name, at the start of the turn or of a clause, a title and
+where they live at most with it ("old mr jenkins at number twelve had a fall"; "david fell
 over at school last week", "remind me to buy a bath mat, sylvia went flying in hers last
 week"): someone else's when a time word puts it in the past (:data:`_PAST`)."""
 
@@ -2203,6 +2232,11 @@ _NOT_NOW = re.compile(
     r"(?:'s| has)? (?:says?|said|reads|tells you|warns|goes)[,:]? (?:that )?(?:in (?:the )?"
     r"case of|in the event of|if you (?:take|have taken|think you have taken)) (?:an? )?"
     r"(?:overdose|too many|too much)\b(?![^.!?]*\b(?:i'?ve|i have|i took|i think i|and i)\b)|"
+    # the crew seen leaving another's: "i saw the paramedics leave hers and i want to know
+    # she's alright"
+    r"\b(?:saw|seen|watched|noticed) (?:the|an) (?:ambulance|paramedics?|ambulance crew) "
+    r"(?:leave|leaving|go|going|pull away|pulling away|drive off|driving off)\b(?! (?:here|mine|"
+    r"ours|my)\b)|"
     r"\b(?:the )?(?:ambulance|paramedics?|ambulance crew)(?:'s| has| have)? (?:been and gone|"
     r"came and went|come and gone)\b|"
     r"\bchecked (?:him|her|them|dad|mum|my \w+) over and said (?:he's|she's|they're|he is|"

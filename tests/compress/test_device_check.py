@@ -366,6 +366,10 @@ HELD_OUT = [
     # 1 missed; read once the fifty-second to the fifty-fourth were written ("The
     # fifty-first, read"): none alerted, none asked, no call missed
     ("figures_heldout51_en.jsonl", 48, 121, 0),
+    # the fifty-second: written blind after the forty-eighth was read; first figures 1 / 7
+    # / 1 missed; read once the fifty-fifth and the fifty-sixth were written ("The
+    # fifty-second, read"): none alerted, none asked, no call missed
+    ("figures_heldout52_en.jsonl", 46, 114, 0),
 ]
 
 
@@ -381,13 +385,9 @@ def test_no_call_of_a_held_out_file_is_missed(name: str, calls: int, others: int
 
 KEPT_BLIND = [
     # (file, calls, others, most missed, most alerted, most asked): the first figures, as
-    # ceilings rather than goals. The fifty-second was written blind after the forty-eighth
-    # was read (docs/safety-path.md, "A fifty-second file"), first measured with the
-    # forty-eighth round's words: one alerted, seven asked, one call missed.
-    ("figures_heldout52_en.jsonl", 46, 114, 1, 1, 7),
-    # The fifty-third was written blind after the forty-ninth was read ("A fifty-third
-    # file"), first measured with the fiftieth round's words: none alerted, ten asked, two
-    # calls missed.
+    # ceilings rather than goals. The fifty-third was written blind after the forty-ninth
+    # was read (docs/safety-path.md, "A fifty-third file"), first measured with the
+    # fiftieth round's words: none alerted, ten asked, two calls missed.
     ("figures_heldout53_en.jsonl", 49, 120, 2, 0, 10),
     # The fifty-fourth was written blind after the forty-ninth was read ("A fifty-fourth
     # file"), first measured with the fiftieth round's words: one alerted, six asked, one

@@ -3396,3 +3396,53 @@ def test_an_ambulance_asked_about_as_transport_is_a_mention(text: str) -> None:
 def test_the_neighbours_of_the_fifty_first_round_still_call(text: str) -> None:
     assert safety.safety_label_of_words(text) in SAFETY_LABELS, text
     assert not safety.is_negated_call(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "my friend's slumped over on the settee and won't come round",
+    "he keeled over in the garden and he won't wake up",
+    "mum's collapsed in the hall and can't be woken",
+])
+def test_the_calls_of_the_fifty_second_round(text: str) -> None:
+    """Found by the fifty-second held-out file, read once the fifty-fifth and the
+    fifty-sixth were written (docs/safety-path.md, "The fifty-second, read"), in the
+    project's words: someone slumped or keeled over who will not come round (missed
+    before: the subject left out before "won't")."""
+    assert safety.safety_label_of_words(text) in SAFETY_LABELS, text
+    assert not safety.is_negated_call(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "shush a sec, somebody's at the front door",
+    "night night love, i'm off to bed",
+    "my ankle's sore since i went over on it at the fair, but i'm walking on it",
+    "ring pat, i saw the ambulance leave number nine and i'm worried",
+    "i've got a nagging cough that won't go",
+    "nobody's collapsed, i said the garden wall collapsed",
+    "old mrs dawson from number four had a fall last month, she's on the mend",
+])
+def test_the_doors_and_neighbours_of_the_fifty_second_round_are_no_call(text: str) -> None:
+    """A turn that only says someone is at the door, a goodnight and going up, a foot gone
+    over on and walked on, the ambulance seen leaving another's, a cough that won't shift,
+    a mishearing of who fell put right, and a fall told of someone by a title and where
+    they live, in the past: no call whatever the model says (the model alerted at once on
+    the first; the rest were asked about)."""
+    assert safety.is_negated_call(text), text
+    assert safety.safety_label_of_words(text) is None, text
+    assert not safety.is_denial(text, answering=False), text
+
+
+@pytest.mark.parametrize("text", [
+    "someone's at the door and they're trying to get in",
+    "hush, someone's knocking and i've fallen on the floor",
+    "someone's at the door, i can't get up to answer it",
+    "i've gone over on my ankle and i can't get up",
+    "i went over on it and i'm on the floor, i can't put any weight on it",
+    "i saw the paramedics leave and now jean's on the floor again",
+    "nobody's collapsed, i said the fence collapsed and now i've fallen over it",
+    "a tickly cough that won't shift and i can't get my breath",
+    "old mr jenkins next door has fallen and he can't get up",
+])
+def test_the_neighbours_of_the_fifty_second_round_still_call(text: str) -> None:
+    assert not safety.is_negated_call(text), text
+    assert not safety.is_mention(text), text
