@@ -399,6 +399,12 @@ KEPT_BLIND = [
     # two calls missed.
     ("figures_heldout55_en.jsonl", 50, 124, 3, 0, 6),
     ("figures_heldout56_en.jsonl", 47, 107, 2, 1, 4),
+    # The fifty-seventh and the fifty-eighth were written blind after the fifty-second was
+    # read ("A fifty-seventh file", "A fifty-eighth file"), first measured with the
+    # fifty-second round's words: five alerted, nine asked, no call missed; none alerted,
+    # five asked, two calls missed.
+    ("figures_heldout57_en.jsonl", 49, 115, 0, 5, 9),
+    ("figures_heldout58_en.jsonl", 50, 113, 2, 0, 5),
 ]
 
 
