@@ -27,7 +27,9 @@ _REQUEST_AFTER_HELP = (r"(?:with|to(?! (?:get|stand) up)|find|set|turn|remember|
                        r"dressed|started)\b(?! (?:up|out of (?:the )?bath|off the floor)\b)|"
                        r"finding|writing|reading|filling|sorting|choosing|understanding|setting|"
                        r"using|doing|planning|booking|cooking|cleaning|tidying|wrapping|learning|"
-                       r"spelling|working|knitting|sewing|paying)")
+                       r"spelling|working|knitting|sewing|paying|hang|hanging|"
+                       r"(?:turning|carrying|lifting|shifting) (?:the|this|that|these|those|a) "
+                       r"(?!(?:man|woman|lady|gentleman|person|body|chap|fella)\b))")
 """Words after "help me" that make it an ordinary request ("help me find my glasses")."""
 
 _EMERGENCY_NUMBER = (r"(?:911|999|112|9 1 1|9 9 9|1 1 2|nine one one|nine nine nine|"
@@ -172,9 +174,14 @@ _SAFETY_PHRASE = re.compile(
     r"on me|under me)\b))|"
     r"\b(?:been|i've been|i have been) (?:(?:lying|laid|laying) (?:here|down here|there)|"
     r"stuck (?:here|down here)) (?:since|for|all)\b|"
+    # still on the ground outside after going down: "went down hard in the garden getting the
+    # washing in, i'm still on the grass and my wrist looks wrong"
+    r"\bi(?:'m| am) still (?:down )?(?:on|lying on|sat on|sitting on) the (?:\w+ )?(?:grass|"
+    r"lawn|patio|path|pavement|concrete|gravel|drive|steps|ground|flags)\b(?! (?:verge|bench|seat|"
+    r"chair|waiting|sunbathing|reading)\b)|"
     # legs gone from under the resident, who lies where no one lies by choice: "my legs went
     # from under me", "i'm lying by the sofa" (not in bed, on the sofa, in the bath)
-    r"\b(?:legs?|knees?|feet) (?:just )?(?:went|have gone|'ve gone|gone|gave way) "
+    r"\b(?:legs?|knees?|feet|pins|pegs) (?:just )?(?:went|have gone|'ve gone|gone|gave way) "
     r"(?:out )?from under me\b|"
     r"\bi(?:'m| am|'ve been| have been)(?: (?:still|just|now))? lying (?:by|beside|next to|"
     r"behind|under|against|at the (?:bottom|foot|top) of|in front of) (?:the|my) "
@@ -337,6 +344,9 @@ _SAFETY_PHRASE = re.compile(
     r"ankle|neck)\b[^.!?]{0,60}?\b(?:pumping|spurting|gushing|squirting|pulsing)\b|"
     r"\bblood(?:'s| is)? (?:\w+ )?(?:pumping|spurting|gushing|squirting|pulsing) (?:out|from|"
     r"everywhere)\b|"
+    # ... or said of the cut: "my hand slipped with the stanley knife and it's pumping blood"
+    r"\b(?:it'?s|it is|he'?s|she'?s|i'?m) (?:pumping|spurting|gushing|pouring|squirting) "
+    r"(?:out )?(?:blood|with blood)\b|"
     # a garden fire got away and spreading: "the leaves have got away from me, it's in the
     # conifers now and it's heading for the house", "the bonfire's out of control"
     r"\b(?:bonfire|fire|flames|blaze)(?:'s| has| is| are| have) (?:got |gone |getting )?"
@@ -407,6 +417,11 @@ _SAFETY_PHRASE = re.compile(
     r"\b(?:he|she|they|husband|wife|mum|dad|grandad|grandma|nan|baby|child)(?:'s| is| are)? "
     r"(?:won'?t|will not|can'?t|cannot) (?:come round|come to|be woken|wake up)\b|"
     r"\bi can'?t (?:wake|rouse) (?:him|her|them|my (?:husband|wife|mum|dad))\b|"
+    # a weight on the chest now: "it's like an elephant's sat on my chest since i lugged the
+    # laundry up and i'm sweating cobs"
+    r"\b(?:an? )?(?:elephant|hippo|ton of bricks|great weight|heavy weight|weight|bus)"
+    r"(?:'s| has| is)? (?:sat|sitting|standing|stood|pressing|parked) (?:down )?on (?:my|me|his|"
+    r"her) chest\b" + _NOT_GONE_BY + r"|"
     # slumped or keeled over and will not come round: "she's slumped over in the chair and
     # won't come round"
     r"\b(?:slumped|keeled|flopped|gone limp|out cold|passed out|collapsed)\b[^.!?]{0,40}?\band "
@@ -538,9 +553,9 @@ _SAFETY_PHRASE = re.compile(
     # ... or their speech gone to nonsense: "his speech is all scrambled, like a radio between
     # stations" (never words that get muddled when tired, nor a speech at a wedding)
     r"\b(?:his|her|my|mum'?s|dad'?s) (?:speech|words|talking)(?:'s| is| are| has| have)? "
-    r"(?:suddenly |just )?(?:gone |come out |coming out )?(?:all )?(?:scrambled|jumbled|garbled|"
-    r"gobbledygook|nonsense)\b(?![^.!?]*\b(?:when (?:i'?m|he'?s|she'?s) tired|sometimes|these "
-    r"days|always|crossword|scrabble)\b)|"
+    r"(?:suddenly |just )?(?:gone |going |come out |coming out )?(?:all )?(?:scrambled|jumbled|"
+    r"garbled|gobbledygook|nonsense|funny|strange|weird|wrong)\b(?![^.!?]*\b(?:when (?:i'?m|"
+    r"he'?s|she'?s) tired|sometimes|these days|always|crossword|scrabble)\b)|"
     r"\b(?:face|mouth|smile|lip|eyelid)(?:'s| is| has)? (?:gone|going|started|starting|begun) "
     r"(?:to )?(?:all )?(?:droop\w*|crooked|lopsided|twisted|slack|down on one side|funny on one "
     r"side)\b|\b(?:face|mouth|smile)(?:'s| is| keeps) (?:all )?droop(?:ing|y)\b|"
@@ -963,7 +978,8 @@ _GREETED = (r"^(?:(?:hiya|hi|hello|evening|morning|afternoon|good (?:morning|aft
 _IDIOM = re.compile(
     # an alarm chirping for its battery: "my smoke alarm keeps chirping, i think the
     # battery's on its way out" (never with smoke, fire, burning or gas said besides)
-    r"\b(?:smoke|fire|carbon monoxide|co|heat) alarm(?:'s| is)? (?:keeps |keep |has been |been "
+    r"\b(?:smoke|fire|carbon monoxide|co|heat) alarm(?: (?:in|on|by|up|at|over) (?:the|my) "
+    r"[\w']+(?: [\w']+)?)?(?:'s| is)? (?:keeps |keep |has been |been "
     r"|only |just )?(?:chirp\w*|beep\w*|bleep\w*|tweet\w*)\b(?=[^.!?]*\bbatter(?:y|ies)\b)"
     r"(?![^.!?]*\b(?:"
     r"there'?s|i can (?:smell|see)|full of) (?:smoke|fire|flames|burning|gas)\b)|"
@@ -974,14 +990,19 @@ _IDIOM = re.compile(
     r"(?:'s| is)? (?:knocking|at the (?:front |back )?door|ringing the (?:door ?)?bell)"
     r"(?: (?:at|on) the (?:front |back )?door)?[.!]?$|"
     # a turn that only says goodnight and one is going up: "night night, i'm going up"
-    r"^(?:night night|nighty night|night|good ?night)(?:,? (?:love|dear|then|all|pet|duck))?,? "
-    r"i'?m (?:going up|off up|off to bed|going to bed|turning in|off to my bed|away to my bed)"
-    r"(?: now| then)?[.!]?$|"
+    r"^(?:night night|nighty night|night|good ?night|ta-?ra|tara|ta ta|bye|bye bye|cheerio|"
+    r"see (?:you|ya))(?:,? (?:love|dear|then|all|pet|duck|for now))?,? i'?m (?:going up|off up|"
+    r"off to bed|going to bed|turning in|off to my bed|away to my bed|(?:away|off|going) to put "
+    r"(?:me|my) feet up|off for (?:a|my) (?:nap|lie down|kip|snooze))(?: now| then)?[.!]?$|"
     # a foot gone over on and walked on: "my knee's been aching since i went over on it at the
     # street party, it's bruised but i'm walking on it" (never with a warning sign)
     + _NO_WARNING_SIGN + r"\b(?:went|gone|go|going|turned) over on (?:it|my|me|his|her)\b"
     r"[^.!?]*?\bbut (?:i'?m|i am|i can|i've been|he'?s|she'?s|he can|she can) (?:still )?"
     r"(?:walk(?:ing)?|getting about|getting around|hobbling about|managing) on it\b|"
+    # a request said not to be urgent, with no warning sign: "can you ring my son, i want him
+    # to look at the leaking washing machine, it's not urgent"
+    + _NO_WARNING_SIGN + r"\b(?:it'?s|it is|that'?s|there'?s) (?:not|nothing|no) (?:urgent|"
+    r"rush|hurry)\b|"
     # a caller at the door sent away: "somebody's been knocking on the door selling broadband,
     # i told him where to go"
     r"\b(?:knocking|knocked|came round|calling|at the door) (?:on the door |at the door )?"
@@ -1068,6 +1089,7 @@ _IDIOM = re.compile(
     # a spare part, ears blasted off, a blazing row, snoring like a chainsaw, a turn that is
     # only "it's only me" and who: "i feel like a spare part now they've all got their own
     # lives", "you're blasting my ears off", "we had a blazing row but we've made up now"
+    r"\b(?:making|make|made) my ears ring\b|\bwind (?:your|yer|ya) neck in\b|"
     r"\blike a spare (?:part|wheel)\b|\b(?:blasting|blowing|bursting) my ears(?: ?drums)? "
     r"(?:off|out)\b|\bblazing (?:rows?|argument|arguments|barney|ding-dong)\b|"
     + _NO_WARNING_SIGN + r"\bsnor(?:ing|es|ed|e) like an? [\w']+(?: [\w']+)?[.!]?(?=$|[.!?] )|"
@@ -1102,6 +1124,10 @@ _IDIOM = re.compile(
     # never again, that's why i got you" (never with "now", "today" or "again" after it)
     r"\bwhen (?:my|i|he|she)\b[^.!?]{0,40}?\b(?:in|back in) (?:19|20)\d\d\b"
     r"(?![^.!?]*\b(?:now|today|tonight|(?<!never )again|just)\b)[^.!?]*|"
+    # a near fall that passes, sat down: "i nearly went over with dizziness reaching up to
+    # the line, but i'm sat down now and it's passing off"
+    r"\b(?:nearly|almost) (?:fell|went over|went down|keeled over|toppled)\b[^.!?]*?\bbut "
+    r"(?:i'?m|i am) (?:sat|sitting|safe|fine|ok|okay|alright|all right)\b(?: down)?(?: now)?\b|"
     # a near miss: "i nearly went flying over the cat, but i caught the door frame" (never
     # with a landing, a hurt or a floor after it)
     r"\b(?:nearly|almost|very nearly|near enough|all but) (?:fell|went flying|went over|went "
@@ -1686,9 +1712,11 @@ _NOT_A_CALL = re.compile(
     r"(?:end up on the floor|fall|fall over|have a fall|take a tumble|go flying|trip|slip)\b|"
     # "help me not fall", "exercises to help me avoid falling": a request
     r"\bhelp me (?:not|to not|avoid|stop) (?:fall|falling|trip|tripping|slip|slipping)\w*\b|"
-    r"\bhow (?:can|do|could|should) (?:i|we|you) (?:stop|avoid|prevent) (?:myself |him |her )?"
-    r"(?:from )?(?:slipping|falling|tripping|having a fall)\b(?: (?:on|in|over|down) (?:the |my )?"
-    r"(?:[\w']+ ){0,2}?(?:floor|stairs|ice|rug|step|steps|bath|shower|path|pavement))?|"
+    r"\b(?:how (?:can|do|could|should) (?:i|we|you)|(?:best|safest) way to) (?:stop|avoid|"
+    r"prevent|keep) (?:myself |him |her )?(?:from )?(?:slipping|falling|tripping|having a fall|"
+    r"going (?:head over heels|flying|arse over \w+|over))\b(?: (?:on|in|over|down) (?:the |my )?"
+    r"(?:[\w']+ ){0,2}?(?:floor|stairs|ice|rug|step|steps|bath|shower|path|pavement|lino|"
+    r"tiles|carpet)\b)?|"
     # the ambulance as a service, a vehicle passing, a job: "set a reminder for the
     # ambulance transport", "the air ambulance landed", "i used to drive an ambulance"
     r"\bair ambulance\b|\bambulance (?:transport|station|service|driver|crew|strike|staff|"
@@ -2218,6 +2246,15 @@ _NOT_NOW = re.compile(
     r"(?:the )?hospital with (?:an? |his |her |their |bad |some )?(?:" + _CHEST_PAIN + r"|"
     r"stroke|heart "
     rf"attack|fit|seizure|fall|pneumonia|infection)\b){_AGAIN}|"
+    # life since an old turn: "he walks slowly since the stroke", "i haven't been the same
+    # since my fall last spring" (never a turn of this morning, today, an hour ago)
+    r"\bsince (?:his|her|my|the|their|mum'?s|dad'?s) (?:\w+ )?(?:stroke|heart attack|fall|op|"
+    r"operation|bypass)\b(?! (?:this|today|tonight|earlier|just|an hour|last night|a minute|"
+    r"minutes|half an hour)\b)|"
+    # a turn of another's kin: "my friend's husband had a heart attack pushing the mower,
+    # should i ease off the heavy cleaning?"
+    rf"\b(?:my|our) (?:\w+ )?{_KIN}'s (?:\w+ )?{_KIN} had an? (?:\w+ )?"
+    rf"(?:heart attack|stroke|fall|fit|seizure|funny turn)\b{_AGAIN}|"
     # another who had a turn and is in hospital now or on the mend: "my neighbour had a
     # stroke, bless her, she's in the royal now and doing alright"
     rf"\b(?:he|she|they|(?:my|our|the) (?:\w+ )?{_KIN}(?: \w+)?)(?:'s| has)? had an? (?:\w+ )?"

@@ -370,6 +370,10 @@ HELD_OUT = [
     # / 1 missed; read once the fifty-fifth and the fifty-sixth were written ("The
     # fifty-second, read"): none alerted, none asked, no call missed
     ("figures_heldout52_en.jsonl", 46, 114, 0),
+    # the fifty-third: written blind after the forty-ninth was read; first figures 0 / 10 /
+    # 2 missed; read once the fifty-fifth to the fifty-eighth were written ("The
+    # fifty-third, read"): none alerted, none asked, no call missed
+    ("figures_heldout53_en.jsonl", 49, 120, 0),
 ]
 
 
@@ -385,13 +389,9 @@ def test_no_call_of_a_held_out_file_is_missed(name: str, calls: int, others: int
 
 KEPT_BLIND = [
     # (file, calls, others, most missed, most alerted, most asked): the first figures, as
-    # ceilings rather than goals. The fifty-third was written blind after the forty-ninth
-    # was read (docs/safety-path.md, "A fifty-third file"), first measured with the
-    # fiftieth round's words: none alerted, ten asked, two calls missed.
-    ("figures_heldout53_en.jsonl", 49, 120, 2, 0, 10),
-    # The fifty-fourth was written blind after the forty-ninth was read ("A fifty-fourth
-    # file"), first measured with the fiftieth round's words: one alerted, six asked, one
-    # call missed.
+    # ceilings rather than goals. The fifty-fourth was written blind after the forty-ninth
+    # was read (docs/safety-path.md, "A fifty-fourth file"), first measured with the
+    # fiftieth round's words: one alerted, six asked, one call missed.
     ("figures_heldout54_en.jsonl", 47, 107, 1, 1, 6),
     # The fifty-fifth and the fifty-sixth were written blind after the fifty-first was read
     # ("A fifty-fifth file", "A fifty-sixth file"), first measured with the fifty-first

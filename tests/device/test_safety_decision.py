@@ -329,7 +329,6 @@ def test_denials_idioms_and_others_falls_are_not_safety_words(text: str) -> None
                                   "the vase toppled off the shelf",
                                   "get someone here to fix the boiler",
                                   "can you get someone here tomorrow to look at the tap",
-                                  "phone for the doctor it's not urgent",
                                   "the cat got in through the window",
                                   "he pushed the door open for me",
                                   "the wind pushed the door open"])
@@ -3444,5 +3443,80 @@ def test_the_doors_and_neighbours_of_the_fifty_second_round_are_no_call(text: st
     "old mr jenkins next door has fallen and he can't get up",
 ])
 def test_the_neighbours_of_the_fifty_second_round_still_call(text: str) -> None:
+    assert not safety.is_negated_call(text), text
+    assert not safety.is_mention(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "it feels like an elephant's sitting on my chest and i'm all clammy",
+    "there's a great weight pressing on my chest, i can't shift it",
+    "he says it's like a ton of bricks sat on his chest",
+    "oh... my words are going all funny and my hand won't grip",
+    "my pins have gone from under me in the bathroom",
+    "i caught my arm on the saw and it's pumping blood",
+    "i tripped on the hose and i'm still on the lawn, my hip hurts",
+])
+def test_the_calls_of_the_fifty_third_round(text: str) -> None:
+    """Found by the fifty-third held-out file, read once the fifty-fifth to the
+    fifty-eighth were written (docs/safety-path.md, "The fifty-third, read"), in the
+    project's words: a weight like an elephant sat on the chest, now (missed before: the
+    model 0.41, no words); speech going funny, pins gone from under one, a cut pumping
+    blood, still on the grass outside (each asked by the model's band before, not
+    alerted)."""
+    assert safety.safety_label_of_words(text) in SAFETY_LABELS, text
+    assert not safety.is_negated_call(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "turn that racket down, it's making my ears ring",
+    "oh wind your neck in, i only asked",
+    "ta-ra love, i'm off for a lie down",
+    "my sister's husband had a stroke in the spring, should i be worried about mine?",
+    "the smoke alarm on the landing keeps beeping, it must be the battery",
+    "i almost keeled over in the heat, but i'm sitting down now with a glass of water",
+    "ring my daughter, the boiler's making a funny noise, it's not urgent",
+    # left to the model before this round; "it's not urgent" now says no call
+    "phone for the doctor it's not urgent",
+    "he walks ever so slowly since the stroke",
+])
+def test_the_ears_and_farewells_of_the_fifty_third_round_are_no_call(text: str) -> None:
+    """Ears made to ring, a neck wound in, a farewell and off to put one's feet up, a turn
+    of another's kin, an alarm chirping for its battery where it hangs, a near fall sat
+    down and passing, a request said not to be urgent, life since an old turn: no call
+    whatever the model says (the model's band or later parts of the turn asked about five
+    of these; the words net alone the other)."""
+    assert safety.is_negated_call(text), text
+    assert safety.safety_label_of_words(text) is None, text
+    assert not safety.is_denial(text, answering=False), text
+
+
+@pytest.mark.parametrize("text", [
+    "will you ask pat if she'll help me hang the curtains",
+    "i need help carrying this basket upstairs",
+    "i need help turning the mattress, it weighs a ton",
+    "what's the safest way to keep from slipping on the bathroom tiles?",
+    "how do i stop myself going flying on the wet lino?",
+])
+def test_help_asked_with_a_chore_is_no_call_of_words(text: str) -> None:
+    """The fifty-third's "Phone Pat next door and ask if she'll help me hang the nets back
+    up", "I need help turning this mattress" and "the best way to stop slipping on the
+    kitchen floor": help with a chore and the way to keep from a fall asked are ordinary
+    requests to the words net, left to the model."""
+    assert safety.safety_label_of_words(text) is None, text
+
+
+@pytest.mark.parametrize("text", [
+    "i need help lifting the man off the floor",
+    "help me, i'm on the floor and i can't get up, it's not urgent but i'm cold",
+    "i nearly went over, but i'm on the floor now and can't get up",
+    "my friend's husband has had a heart attack and he's here with me now",
+    "my sister's husband had a stroke and now he can't move his arm",
+    "the smoke alarm in the hall keeps beeping and there's smoke in the kitchen",
+    "it's like an elephant on my chest and i can't breathe",
+    "ring my son, it's not urgent, oh no, i've fallen",
+    "i've been on the floor since my fall",
+    "my speech has gone funny since this morning",
+])
+def test_the_neighbours_of_the_fifty_third_round_still_call(text: str) -> None:
     assert not safety.is_negated_call(text), text
     assert not safety.is_mention(text), text
