@@ -179,6 +179,11 @@ _SAFETY_PHRASE = re.compile(
     r"\bi(?:'m| am) still (?:down )?(?:on|lying on|sat on|sitting on) the (?:\w+ )?(?:grass|"
     r"lawn|patio|path|pavement|concrete|gravel|drive|steps|ground|flags)\b(?! (?:verge|bench|seat|"
     r"chair|waiting|sunbathing|reading)\b)|"
+    # legs given out and down on the floor: "my pins gave out by the sink and now i'm sat on
+    # the lino like a sack of spuds"
+    r"\b(?:legs?|knees?|pins|pegs) (?:just |have |'ve )?(?:gave out|given out|gave way|given way|"
+    r"buckled|went|gone|collapsed)\b[^.!?]{0,60}?\b(?:on the (?:\w+ )?(?:floor|lino|tiles|carpet|"
+    r"rug|ground|grass|patio)|like a sack of)\b" + _NOT_GONE_BY + r"|"
     # legs gone from under the resident, who lies where no one lies by choice: "my legs went
     # from under me", "i'm lying by the sofa" (not in bed, on the sofa, in the bath)
     r"\b(?:legs?|knees?|feet|pins|pegs) (?:just )?(?:went|have gone|'ve gone|gone|gave way) "
@@ -498,6 +503,13 @@ _SAFETY_PHRASE = re.compile(
     r"crawling|racing) (?:up|along|across|over|into|through|round) (?:the |my |our )?"
     r"(?:curtains?|blinds?|nets|net curtains|walls?|ceiling|door|cupboards?|units|tablecloth|"
     r"sofa|settee|bed|bedding|carpet|stairs|banister|wallpaper)\b|"
+    # flames out of a pan or an appliance, now: "flames are licking up out of the pan",
+    # "flames coming out of the oven" (never a fire in its grate, nor a gas ring's flame)
+    r"\bflames\b(?:'s| is| are|'re)? (?:\w+ )?(?:coming|pouring|shooting|leaping|licking|"
+    r"bursting|roaring) (?:up )?(?:out of|out from|from|off|up from|out the (?:back|top|front) "
+    r"of) (?:the|a|my|his|her|our) (?:\w+ )?(?:pan|chip pan|frying pan|cooker|hob|oven|grill|"
+    r"toaster|fryer|air fryer|microwave|kettle|heater|socket|plug|telly|tv|dryer|tumble dryer|"
+    r"washing machine|bin|chimney|fridge|freezer|boiler|extension lead|charger)\b|"
     # flames there now, a battery or an appliance smoking: "the scooter's battery is smoking
     # and there's flames under the seat" (never old flames)
     r"\bthere(?:'s| is| are|'re) (?!old )(?:\w+ )?flames\b(?! (?:of|on the (?:gas|hob|telly|tv|"
@@ -1090,6 +1102,18 @@ _IDIOM = re.compile(
     # only "it's only me" and who: "i feel like a spare part now they've all got their own
     # lives", "you're blasting my ears off", "we had a blazing row but we've made up now"
     r"\b(?:making|make|made) my ears ring\b|\bwind (?:your|yer|ya) neck in\b|"
+    r"\b(?:blasting|blowing|bursting|splitting) my ear ?drums\b|\bdown a peg(?: or two)?\b|"
+    r"^(?:oh |just |now |right,? )?button it\b|"
+    # ringing ears and pins and needles, with no warning sign: "my ears have been ringing all
+    # morning", "i've got pins and needles in my fingers"
+    + _NO_WARNING_SIGN + r"\b(?:ears?(?:'ve| have| has| are| is| keep| keeps)?(?: been)? "
+    r"(?:ringing|buzzing|whistling|humming|whining)|pins and needles)\b|"
+    # fingertips numb again, as ever: "the tips of my fingers are numb again, i can't feel the
+    # buttons on my cardigan" (never sudden, nor with the face, an arm, a leg, speech)
+    r"(?:^|(?<=[.!?] ))(?![^.!?]*\b(?:sudden\w*|face|arm|arms|leg|legs|speech|words|droop\w*|"
+    r"slurr\w*|weak|chest|one side|dizzy|confused|can'?t (?:move|lift|speak|talk|see))\b)"
+    r"[^.!?]*?\b(?:finger ?tips|tips of (?:my|me) fingers|fingers|toes)(?:'re| are| have gone|"
+    r" go)? (?:all )?(?:numb|tingly|tingling) (?:again|as usual|like always|as ever)\b|"
     r"\blike a spare (?:part|wheel)\b|\b(?:blasting|blowing|bursting) my ears(?: ?drums)? "
     r"(?:off|out)\b|\bblazing (?:rows?|argument|arguments|barney|ding-dong)\b|"
     + _NO_WARNING_SIGN + r"\bsnor(?:ing|es|ed|e) like an? [\w']+(?: [\w']+)?[.!]?(?=$|[.!?] )|"
@@ -1707,6 +1731,16 @@ _NOT_A_CALL = re.compile(
     # bank app!" (never "help, i can't find my way home", nor "... get up")
     r"^(?:please )?help\W+(?=i (?:can'?t|cannot) (?:remember|work out|figure out|log in|log on|"
     r"get into|spell|understand|think of|do) (?:my|the|how|where|what|this|which|it)\b)|"
+    # ... or a thing lost: "help! i've lost my glasses again, the blessed things"
+    r"^(?:please )?help\W+(?=i(?:'ve| have)? (?:lost|mislaid|dropped|can'?t find) (?:my|the|me) "
+    r"(?:\w+ )?(?:glasses|specs|spectacles|keys|remote|purse|wallet|hearing aids?|aids|teeth|"
+    r"phone|book|pen|glasses case|magnifier|batteries|battery|handbag|bag|stick)\b)|"
+    # what to do if one only thinks one smells gas or burning, asked: "what should i do if i
+    # think i smell gas but can't be sure" (never a person's turn: "what do i do if i think
+    # he's stopped breathing" is left to the words net)
+    r"\bwhat (?:should|do|would|shall|must) (?:i|we) do if (?:i|we) (?:ever )?(?:think|suspect) "
+    r"(?:i (?:can )?smell|there'?s|there is|there might be) (?:an? )?(?:gas(?: leak)?|burning|"
+    r"smoke|carbon monoxide|leak)\b(?![^.!?]*\b(?:now|strong|stronger|worse|i can smell it)\b)|"
     # "what exercises can i do so i don't go wobbly and end up on the floor?"
     r"\bso (?:that )?(?:i|we|he|she) (?:don'?t|do not|won'?t|will not|never)\b[^.!?]{0,40}?\b"
     r"(?:end up on the floor|fall|fall over|have a fall|take a tumble|go flying|trip|slip)\b|"

@@ -3520,3 +3520,64 @@ def test_help_asked_with_a_chore_is_no_call_of_words(text: str) -> None:
 def test_the_neighbours_of_the_fifty_third_round_still_call(text: str) -> None:
     assert not safety.is_negated_call(text), text
     assert not safety.is_mention(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "my legs gave out in the hall and i'm on the floor, i can't shift",
+    "me knees buckled at the sink and now i'm on the kitchen tiles",
+    "flames are coming out of the oven",
+    "there's flames shooting out the back of the tumble dryer",
+])
+def test_the_calls_of_the_fifty_fourth_round(text: str) -> None:
+    """Found by the fifty-fourth held-out file, read once the fifty-fifth to the
+    fifty-eighth were written (docs/safety-path.md, "The fifty-fourth, read"), in the
+    project's words: legs or pins given out and down on the floor (missed before: the model
+    0.48, no words), and flames out of a pan or an appliance (asked by the model's band
+    before; "flames coming out of the oven" was missed, the model at 0.06)."""
+    assert safety.safety_label_of_words(text) in SAFETY_LABELS, text
+    assert not safety.is_negated_call(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "i've got pins and needles in my toes from sitting cross-legged",
+    "my ears keep buzzing at night, it drives me mad",
+    "you're splitting my eardrums, turn it down",
+    "button it, i'm trying to hear the forecast",
+    "that took him down a peg or two",
+    "my fingertips are all tingly again, i can hardly do my buttons up",
+])
+def test_the_ears_and_fingers_of_the_fifty_fourth_round_are_no_call(text: str) -> None:
+    """Pins and needles and ringing ears with no warning sign, eardrums split, "button it",
+    down a peg, and fingertips numb again as ever: no call whatever the model says (the
+    model alerted at once on the pins and needles; its band asked about the rest)."""
+    assert safety.is_negated_call(text), text
+    assert safety.safety_label_of_words(text) is None, text
+    assert not safety.is_denial(text, answering=False), text
+
+
+@pytest.mark.parametrize("text", [
+    "help! i've lost my specs again",
+    "please help, i can't find my hearing aids",
+    "what should i do if i think there's a gas leak but i'm not sure?",
+])
+def test_a_thing_lost_or_a_doubt_asked_is_no_call_of_words(text: str) -> None:
+    """The fifty-fourth's "Help! I've lost my glasses again" and "What should I do if I
+    think I smell gas but can't be sure": ordinary requests to the words net, left to the
+    model."""
+    assert safety.safety_label_of_words(text) is None, text
+
+
+@pytest.mark.parametrize("text", [
+    "help! i've lost my glasses and i've fallen over",
+    "what do i do if i think he's stopped breathing",
+    "what should i do if i think i smell gas, i can smell it now",
+    "i've got pins and needles down my arm and my face has gone droopy",
+    "my ears are ringing and it's the worst headache of my life, it came on suddenly",
+    "my fingers are numb again and my speech has gone all funny",
+    "there's a lovely fire in the grate tonight but now flames are coming out of the plug",
+    "my legs gave way last week on the floor of the co-op, and now they've gone again and i'm "
+    "on the floor",
+])
+def test_the_neighbours_of_the_fifty_fourth_round_still_call(text: str) -> None:
+    assert not safety.is_negated_call(text), text
+    assert not safety.is_mention(text), text
