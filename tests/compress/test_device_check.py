@@ -405,6 +405,12 @@ KEPT_BLIND = [
     # five asked, two calls missed.
     ("figures_heldout57_en.jsonl", 49, 115, 0, 5, 9),
     ("figures_heldout58_en.jsonl", 50, 113, 2, 0, 5),
+    # The fifty-ninth and the sixtieth were written blind after the fifty-fourth was read
+    # ("A fifty-ninth and a sixtieth file"), first measured with the fifty-fourth round's
+    # words: two alerted, five asked, no call missed; none alerted, four asked, one call
+    # missed.
+    ("figures_heldout59_en.jsonl", 49, 115, 0, 2, 5),
+    ("figures_heldout60_en.jsonl", 48, 114, 1, 0, 4),
 ]
 
 
