@@ -131,6 +131,11 @@ _SAFETY_PHRASE = re.compile(
     # a chest pain said either way round: "chest pains", "this crushing pain in my chest"
     rf"\b{_CHEST_PAIN}\b|\bchest (?:is |feels )?(?:\w+ )?(?:hurting|hurts|tight)\b|"
     r"\bchest(?:'s| has) gone (?:really |very |so |all |awfully )?(?:tight|heavy)\b|"
+    # a crushing feeling in the chest, now: "oh dear, i've got this crushing feeling in my
+    # chest, it's very bad" (never one gone by, nor grief: "... when i heard the news")
+    r"\bcrushing (?:feeling|sensation|pressure|weight|tightness)\b[^.!?]{0,12}?\b(?:in|on|"
+    r"across|round) (?:my|me|his|her|the) chest\b" + _NOT_GONE_BY + r"(?![^.!?]*\bwhen (?:i|we|"
+    r"he|she) (?:heard|saw|read|got|found|think|thought)\b)|"
     r"\bheart attack\b|\bstroke\b|\bbleeding\b|\b(?:passing|passed|blacked) out\b|"
     # the resident blacking out, or about to: "i keep blacking out", "i'm going to pass out"
     # (the telly "blacking out" is not these words)
@@ -305,6 +310,25 @@ _SAFETY_PHRASE = re.compile(
     r"(?:are|is|have gone)) (?:getting |gone |going |so |very |really |a bit |proper )?(?:cold|"
     r"stiff|numb|chilly|freezing)\b(?![^.!?]*\b(?:heating|radiator|fire on|blanket|cardigan|"
     r"jumper)\b)|"
+    # ... or the legs won't lift one after: "i went down on the patio trying to get the
+    # washing in and my legs won't lift me" (never these days, nor far)
+    r"\b(?:went down|gone down|fell|fallen|slipped|tripped|on the (?:floor|ground|grass|lawn|"
+    r"path|patio))\b[^.!?]{0,80}?\b(?:legs?|knees?|pins|pegs)(?: just)? (?:won'?t|will not|"
+    r"can'?t|cannot) (?:lift|hold|carry|get|push|take) me(?: up)?\b(?! (?:far|very far|as far|"
+    r"any ?more|up the stairs|up hills?))" + _NOT_GONE_BY + r"(?![^.!?]*\b(?:these days|lately)\b)|"
+    # a mobility scooter or a wheelchair tipped over with one on it: "the mobility scooter's
+    # tipped over with me still on it in the back garden"
+    r"\b(?:scooter|wheelchair|wheel chair|chair|buggy|trike|tricycle|bike|commode|rollator|"
+    r"walker)(?:'s| has| is)? (?:just )?(?:tipped|toppled|gone|fallen|keeled|turned) over\b"
+    r"[^.!?]{0,30}?\bwith (?:me|him|her|mum|dad|us) (?:still )?(?:on|in|sat on|sat in|"
+    r"sitting on|sitting in) it\b" + _NOT_GONE_BY + r"|"
+    # on one's back and unable to turn: "i'm on me back like a beetle next to the scooter and
+    # i can't right meself" (never in bed)
+    r"\bon (?:my|me|his|her) back like an? (?:beetle|tortoise|turtle)\b(?![^.!?]*\bin (?:the |my )?"
+    r"bed\b)" + _NOT_GONE_BY + r"|"
+    r"\b(?:can ?not|can'?t|could ?n'?t|unable to) right (?:myself|meself|himself|herself)\b"
+    r"(?![^.!?]*\b(?:in (?:the |my |his |her )?bed|since|these days|any ?more|lately)\b)"
+    + _NOT_GONE_BY + r"|"
     # ... or after going down: "i went down in the garden putting the bins out and i've been
     # lying here a while" (never lying here awake in bed)
     r"\b(?:went down|gone down|fell|fallen|slipped|tripped|on the (?:floor|ground|grass|lawn|"
@@ -390,8 +414,10 @@ _SAFETY_PHRASE = re.compile(
     r"\b(?:there'?s|there is|i can smell) an? (?:awful |horrible |strong )?(?:burning|"
     r"electrical burning) smell\b|"
     # legs that will not bear the resident now: "i'm on the landing and my legs won't take me"
+    # (never far, nor these days)
     r"\bmy legs (?:wo ?n'?t|will not|can'?t|could ?n'?t|just won'?t) (?:take|hold|carry|support) "
-    r"me\b|"
+    r"me\b(?! (?:far|very far|as far|up (?:the )?(?:stairs|hills?))\b)(?![^.!?]*\b(?:these days|"
+    r"lately|any ?more)\b)|"
     # something swallowed that poisons: a child or another at the resident's tablets, or
     # anyone at bleach or a battery ("i've swallowed my tablets" is a dose taken)
     r"\b(?:child|kid|baby|toddler|wee one|little one|grandson|granddaughter|grandchild|grandkid|"
@@ -685,6 +711,12 @@ _SAFETY_PHRASE = re.compile(
     r"\b(?:throat|airways?)(?:'?s| is| has| are)? (?:\w+ )?(?:closing|swelling|swelled|tightening)"
     r" up\b|\b(?:tongue|lips|face)(?:'s| is| are)? (?:\w+ )?(?:(?:swelling|puffing|blowing) up|"
     r"ballooning)\b|"
+    # ... or swelling with the breath going after it: "arthur's been stung by a wasp and his
+    # throat's swelling, he can hardly breathe" (a sore throat hard to swallow with is no
+    # such sign)
+    r"\b(?:throat|tongue|airways?)(?:'?s| is| has| are)? (?:\w+ )?(?:swelling|swelled|swollen|"
+    r"closing|tightening)\b[^.!?]{0,40}?\b(?:can (?:hardly|barely|scarcely|only just)|"
+    r"struggling to|fighting to) (?:breathe|get (?:his|her|my|a) breath)\b|"
     # blood brought up, or sick black like coffee grounds: "i've been sick and it's black,
     # like coffee grounds", "i've been vomiting blood" (never beetroot, red wine or
     # blackcurrant, nor last week's)
@@ -709,7 +741,8 @@ _SAFETY_PHRASE = re.compile(
     r"is ?n'?t moving|wo ?n'?t move)\b)|"
     # a stranger at the windows or the doors: "there's a man in my back garden with a torch
     # looking in the windows" (a window cleaner, a man come to measure the windows, are none)
-    r"\b(?:a man|a woman|some ?one|some ?body|a stranger|men|two men|a lad|lads)\b[^.!?]{0,50}?"
+    r"\b(?:a man|a woman|some ?one|some ?body|a stranger|men|two men|a lad|lads|a bloke|blokes|"
+    r"a fella|a guy|a fellow|a chap)\b[^.!?]{0,50}?"
     r"\b(?:with a torch|(?:looking|peering|peeping|staring|shining a torch) (?:in|into|through) "
     r"(?:the|my|our) (?:\w+ )?windows?|trying (?:the|my|our) (?:front |back )?(?:door|handle|"
     r"door handle|windows?))\b|"
@@ -894,8 +927,9 @@ _ADV = r"(?:(?:really|actually|even|ever|just|yet|been|recently|today|at all|any
 _NEGATED = re.compile(
     # "i don't need an ambulance", "no thanks i do not need any help", "never needed help"
     rf"\b(?:do ?n[o']?t|does ?n[o']?t|did ?n[o']?t|wo ?n'?t|will not|never) {_ADV}"
-    r"(?:need|want|require)(?:s|ed)? (?:to call |to get |to send for |for )?(?:an? |any |the )?"
-    r"(?:help|ambulance|emergency|doctor|anyone|anybody|someone|somebody|fire brigade)\b|"
+    r"(?:need|want|require)(?:s|ed)? (?:to call |to get |to send for |for |a lift to |to go to )?"
+    r"(?:an? |any |the )?(?:help|ambulance|emergency|doctor|anyone|anybody|someone|somebody|"
+    r"fire brigade|a ?and ?e|a ?& ?e|casualty|hospital)\b|"
     # "no need to call an ambulance", "no need for help"
     r"(?<=, )not (?:the |an )?(?:ambulance|fire brigade|paramedics)\b|"
     r"\bno need (?:for|to) (?:call |get |send for |ring |phone )?(?:an? |any |the )?"
@@ -948,6 +982,11 @@ _AS_USUAL = re.compile(
     # "the angina's niggling, i've had my spray and it's settled", "the chest pain has gone"
     # (never a pain gone into the arm)
     r"\bno worse than (?:usual|normal|ever|it usually is|yesterday|last week)\b|"
+    # a chest or a breath that goes tight on exertion, not now: "my chest gets a bit tight
+    # when i rush for the bus, not now, but it keeps happening"
+    r"\b(?:chest|breath\w*|heart)\b[^.!?]{0,20}?\b(?:gets?|goes|go) (?:a (?:bit|little|touch) |"
+    r"quite |ever so |all )?(?:tight|heavy|short|racing|pounding|fluttery|achy|sore)\b when "
+    r"(?:i|i'?m|i am) [^.!?]{0,40}?,? not (?:right )?now\b|"
     # ... made light of, or a reading up again: "me head's banging, it's only a headache
     # mind", "my pressure is high again this morning" (never "it's not just a headache";
     # never "it's only indigestion", as a heart attack is often told by who would not be a
@@ -1005,7 +1044,13 @@ _IDIOM = re.compile(
     r"^(?:night night|nighty night|night|good ?night|ta-?ra|tara|ta ta|bye|bye bye|cheerio|"
     r"see (?:you|ya))(?:,? (?:love|dear|then|all|pet|duck|for now))?,? i'?m (?:going up|off up|"
     r"off to bed|going to bed|turning in|off to my bed|away to my bed|(?:away|off|going) to put "
-    r"(?:me|my) feet up|off for (?:a|my) (?:nap|lie down|kip|snooze))(?: now| then)?[.!]?$|"
+    r"(?:me|my) feet up|off for (?:a|my) (?:nap|lie down|kip|snooze)|going to sit (?:by|in front "
+    r"of|near) the fire(?:side)?|(?:going|off) (?:to|for) (?:a|my) sit down|going to sit (?:down|"
+    r"in my chair))(?: now| then)?[.!]?$|"
+    # up and down to come, after a water tablet: "just took the water tablet, so i'll be up and
+    # down all morning"
+    r"\b(?:i'?ll|i will|i'?m going to|i am going to|i'?m gonna) be up and down\b(?= (?:all|to|"
+    r"like|the)\b|[.!,]?$)|"
     # a foot gone over on and walked on: "my knee's been aching since i went over on it at the
     # street party, it's bruised but i'm walking on it" (never with a warning sign)
     + _NO_WARNING_SIGN + r"\b(?:went|gone|go|going|turned) over on (?:it|my|me|his|her)\b"
@@ -1114,6 +1159,13 @@ _IDIOM = re.compile(
     r"slurr\w*|weak|chest|one side|dizzy|confused|can'?t (?:move|lift|speak|talk|see))\b)"
     r"[^.!?]*?\b(?:finger ?tips|tips of (?:my|me) fingers|fingers|toes)(?:'re| are| have gone|"
     r" go)? (?:all )?(?:numb|tingly|tingling) (?:again|as usual|like always|as ever)\b|"
+    # ... or white and numb from the cold: "my hands have gone all white and numb from the
+    # cold, they're tingling a bit now" (never sudden, nor with the face, an arm, a leg)
+    r"(?:^|(?<=[.!?] ))(?![^.!?]*\b(?:sudden\w*|face|arm|arms|leg|legs|speech|words|droop\w*|"
+    r"slurr\w*|weak|chest|one side|dizzy|confused|can'?t (?:move|lift|speak|talk|see))\b)"
+    r"[^.!?]*?\b(?:hands|fingers|finger ?tips|toes|feet)(?:'re| are| have gone| have| went| go)? "
+    r"(?:all )?(?:(?:white|blue|cold|dead|stiff|numb|tingly)(?:,| and) )?(?:numb|tingly|tingling|"
+    r"white|dead) (?:from|with|in|because of) the cold\b|"
     r"\blike a spare (?:part|wheel)\b|\b(?:blasting|blowing|bursting) my ears(?: ?drums)? "
     r"(?:off|out)\b|\bblazing (?:rows?|argument|arguments|barney|ding-dong)\b|"
     + _NO_WARNING_SIGN + r"\bsnor(?:ing|es|ed|e) like an? [\w']+(?: [\w']+)?[.!]?(?=$|[.!?] )|"
@@ -1938,6 +1990,25 @@ _NOT_A_CALL = re.compile(
     r"\b(?:signs?|symptoms?) of (?:an? )?(?:heart attack|stroke|choking)\b|"
     r"\b(?:tell|know|spot) (?:if|when|whether) (?:some ?one|some ?body|a person|they|he|she)"
     r"(?:'s| is| has)? (?:had|having|has) an? (?:stroke|heart attack|fit|seizure)\b|"
+    # ... or whether it is one, asked with no sign told anywhere in the turn: "how do you tell
+    # if it's a stroke or just tiredness?" (never "... his face has dropped", nor now)
+    r"\bhow (?:do|can|would|will|could) (?:you|i|we|one|they) (?:tell|know|spot) (?:if|when|"
+    r"whether) (?:it'?s|it is|it was|this is) (?:an? )?(?:stroke|heart attack|fit|seizure)\b"
+    r"(?!.*\b(?:now|face|mouth|arm|arms|leg|legs|speech|talk\w*|words|droop\w*|slurr\w*|weak|"
+    r"numb|side|dizzy|confused|chest|breath\w*|collaps\w*|fell|fallen|floor|can'?t|cannot)\b)|"
+    # the ambulance as transport to a clinic: "is it the ambulance or the hospital transport
+    # that takes me to dialysis on wednesdays?"
+    r"\bambulance\b[^.!?]{0,40}?\b(?:takes?|took|brings?|brought|fetch(?:es)?|collects?|"
+    r"picks?) (?:me|us|him|her) (?:up )?(?:to|for|from) (?:my |the |his |her )?(?:\w+ )?"
+    r"(?:dialysis|appointments?|clinic|chemo\w*|radiotherapy|day centre|day hospital|physio\w*|"
+    r"check-?ups?|outpatients|scans?)\b|"
+    # a programme watched on a day gone by, told: "there was a right pile-up on casualty last
+    # night, a bus went straight into a car and a woman collapsed" (never with the resident or
+    # the home in it)
+    r"\bon (?:the )?(?:telly|tv|news|holby(?: city)?|casualty|corrie|coronation street|"
+    r"eastenders|emmerdale|hollyoaks|the archers|line of duty|call the midwife|doctors) (?:last "
+    r"night|the other night|yesterday|last week)\b(?:(?!\b(?:now|my|me|here|i|i'?m|i'?ve|we|us)"
+    r"\b)[^.!?]){0,80}?\b(?:collapsed|keeled over|had an? (?:stroke|heart attack|fit|seizure))\b|"
     # asking after another's illness: "how her husband's getting on after his stroke"
     r"\b(?:after|since) (?:his|her|their) (?:\w+ )?(?:stroke|heart attack|fall|op|operation)\b|"
     r"\bfor (?:some ?one|some ?body|a person) (?:who is|who's|that is) (?:choking|bleeding|"
@@ -2134,6 +2205,8 @@ _NOT_NOW = re.compile(
     # a fall long past, the marker within a few words: "years ago i slipped on the ice",
     # "i tripped over in town a couple of years back"
     rf"\b{_LONG_AGO} (?:\w+ ){{0,3}}?{_MY_FALL}\b|\b{_MY_FALL}(?: [\w'-]+){{0,6}}? {_LONG_AGO}\b|"
+    # ... or where it hurt since, by the season: "my hip's aching where i fell in the summer"
+    rf"\bwhere {_MY_FALL}(?: [\w'-]+){{0,4}}? in the (?:spring|summer|autumn|winter)\b{_AGAIN}|"
     # a turn long past, the resident's or another's, with no other since: "i passed out once
     # at a wedding in 1974", "my brother had a stroke in 2011 but he's still playing bowls"
     # (not "... years ago and now he's having another")
@@ -2308,6 +2381,16 @@ _NOT_NOW = re.compile(
     r"\b(?:saw|seen|watched|noticed) (?:the|an) (?:ambulance|paramedics?|ambulance crew) "
     r"(?:leave|leaving|go|going|pull away|pulling away|drive off|driving off)\b(?! (?:here|mine|"
     r"ours|my)\b)|"
+    # the ambulance that took another on a day gone by, or that is there for another house:
+    # "tell him the ambulance took mrs jenkins next door yesterday", "tell him i'm fine, the
+    # ambulance outside is for the house over the road"
+    rf"\b(?:the|an) ambulance (?:took|fetched|collected|came for) (?!me\b|us\b)[^.!?]{{0,40}}?"
+    rf"\b{_DAY_GONE}\b{_AGAIN}|"
+    r"\b(?:the|that|an) ambulance(?: (?:outside|out there|in the street|down the road|over the "
+    r"road|across the road))? (?:is|'s|was) (?:for|at) (?:the (?:house|flat|bungalow|people|"
+    r"family|couple|lady|man|woman|chap|fella) (?:over|across|opposite|next door|at|on|down|up)|"
+    r"next door|number \w+|the neighbou?rs?|(?:mrs|mr|miss|ms|old) \w+|someone else|somebody "
+    r"else)\b|"
     r"\b(?:the )?(?:ambulance|paramedics?|ambulance crew)(?:'s| has| have)? (?:been and gone|"
     r"came and went|come and gone)\b|"
     r"\bchecked (?:him|her|them|dad|mum|my \w+) over and said (?:he's|she's|they're|he is|"
@@ -2557,6 +2640,9 @@ _FALL_WORDS = re.compile(r"\b(?:fell|fallen|fall|slipped|tripped|tumbled|floor|g
                          r"can'?t lift (?:him|her)(?= *$|[,.!?;]| "
                          r"(?:up|back|on my own|by myself|off|and|between us)\b)|"
                          r"keeled|toppled|went flying|legs|"
+                         r"(?:tipped|toppled|turned) over with (?:me|him|her|mum|dad|us)|"
+                         r"back like an? (?:beetle|tortoise|turtle)|"
+                         r"right (?:myself|meself|himself|herself)|"
                          rf"on the (?:\w+ )?{_FLOOR_COVERING}|{_WEDGED}|"
                          + _RISE_MYSELF + r"|"
                          r"come a (?:right |real |proper |nasty |bad )?cropper|"

@@ -378,6 +378,12 @@ HELD_OUT = [
     # 1 missed; read once the fifty-fifth to the fifty-eighth were written ("The
     # fifty-fourth, read"): none alerted, one asked, no call missed
     ("figures_heldout54_en.jsonl", 47, 107, 0),
+    # the fifty-fifth and the fifty-sixth: written blind after the fifty-first was read;
+    # first figures 0 / 6 / 3 missed and 1 / 4 / 2 missed; read once the fifty-ninth and the
+    # sixtieth were written ("The fifty-fifth and the fifty-sixth, read"): none alerted, none
+    # asked, no call missed
+    ("figures_heldout55_en.jsonl", 50, 124, 0),
+    ("figures_heldout56_en.jsonl", 47, 107, 0),
 ]
 
 
@@ -393,16 +399,10 @@ def test_no_call_of_a_held_out_file_is_missed(name: str, calls: int, others: int
 
 KEPT_BLIND = [
     # (file, calls, others, most missed, most alerted, most asked): the first figures, as
-    # ceilings rather than goals. The fifty-fifth and the fifty-sixth were written blind
-    # after the fifty-first was read (docs/safety-path.md, "A fifty-fifth and a fifty-sixth
-    # file"), first measured with the fifty-first round's words: none alerted, six asked,
-    # three calls missed; one alerted, four asked, two calls missed.
-    ("figures_heldout55_en.jsonl", 50, 124, 3, 0, 6),
-    ("figures_heldout56_en.jsonl", 47, 107, 2, 1, 4),
-    # The fifty-seventh and the fifty-eighth were written blind after the fifty-second was
-    # read ("A fifty-seventh and a fifty-eighth file"), first measured with the
-    # fifty-second round's words: five alerted, nine asked, no call missed; none alerted,
-    # five asked, two calls missed.
+    # ceilings rather than goals. The fifty-seventh and the fifty-eighth were written blind
+    # after the fifty-second was read (docs/safety-path.md, "A fifty-seventh and a
+    # fifty-eighth file"), first measured with the fifty-second round's words: five
+    # alerted, nine asked, no call missed; none alerted, five asked, two calls missed.
     ("figures_heldout57_en.jsonl", 49, 115, 0, 5, 9),
     ("figures_heldout58_en.jsonl", 50, 113, 2, 0, 5),
     # The fifty-ninth and the sixtieth were written blind after the fifty-fourth was read

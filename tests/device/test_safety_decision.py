@@ -3581,3 +3581,113 @@ def test_a_thing_lost_or_a_doubt_asked_is_no_call_of_words(text: str) -> None:
 def test_the_neighbours_of_the_fifty_fourth_round_still_call(text: str) -> None:
     assert not safety.is_negated_call(text), text
     assert not safety.is_mention(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "there's a bloke trying the front door handle and it's gone midnight",
+    "a fella's been peering in the windows with a torch",
+    "i've got a crushing feeling in my chest",
+    "there's a crushing pressure across my chest and it's getting worse",
+    "his tongue's swelling and he can hardly breathe",
+    "i fell in the hall and my legs won't lift me",
+    "i've gone down in the bathroom and my knees won't hold me up",
+    "the wheelchair's tipped over with me in it",
+    "mum's scooter has toppled over with her still on it",
+    "i'm on my back like a tortoise on the landing",
+    "i've slipped in the kitchen and i can't right myself",
+])
+def test_the_calls_of_the_fifty_fifth_and_fifty_sixth_rounds(text: str) -> None:
+    """Found by the fifty-fifth and the fifty-sixth held-out files, read once the
+    fifty-ninth and the sixtieth were written (docs/safety-path.md, "The fifty-fifth and
+    the fifty-sixth, read"), in the project's words: a stranger trying the door said as a
+    fella (missed before, the model 0.29), down on the patio with legs that won't lift one
+    (missed, 0.07), a mobility scooter tipped over with the resident on it (missed, 0.01),
+    on one's back like a beetle unable to right oneself (missed, 0.28); a crushing feeling in
+    the chest and a throat swelling with the breath going (asked by the model alone)."""
+    assert safety.safety_label_of_words(text) in SAFETY_LABELS, text
+    assert not safety.is_negated_call(text), text
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("i fell in the hall and my legs won't lift me", "fall_report"),
+    ("the wheelchair's tipped over with me in it", "fall_report"),
+    ("i'm on me back like a beetle and i can't right meself", "fall_report"),
+    ("i've got a crushing feeling in my chest", "emergency_help"),
+])
+def test_the_calls_of_the_fifty_fifth_and_fifty_sixth_rounds_are_labelled(
+        text: str, label: str) -> None:
+    assert safety.safety_label_of_words(text) == label, text
+
+
+@pytest.mark.parametrize("text", [
+    "how can you tell if it's a heart attack or just indigestion?",
+    "the ambulance picks me up for my dialysis on tuesdays",
+    "on holby last night a doctor keeled over in the corridor",
+])
+def test_a_question_or_a_programme_of_the_fifty_fifth_and_fifty_sixth_is_a_mention(
+        text: str) -> None:
+    """How to tell whether it is a stroke, asked with no sign told; the ambulance as
+    transport to a clinic; a programme watched last night: mentions, left to the model."""
+    assert safety.is_mention(text), text
+    assert safety.safety_label_of_words(text) is None, text
+
+
+@pytest.mark.parametrize("text", [
+    "i'll be up and down all night with these water tablets",
+    "bye love, i'm going to sit by the fire.",
+    "cheerio, i'm off for a sit down",
+    "my fingers have gone white and numb with the cold",
+    "my breath gets short when i climb the stairs, not now though",
+    "the ambulance took dad's neighbour away last week",
+    "the ambulance out there is for number nine, not us",
+    "my knee's sore where i slipped in the winter",
+])
+def test_the_no_calls_of_the_fifty_fifth_and_fifty_sixth_rounds(text: str) -> None:
+    """Up and down to come after a water tablet, a farewell to sit by the fire, hands white
+    and numb from the cold, a chest tight on a rush "not now", the ambulance that took
+    another yesterday or is there for another house, and an old fall by the season: no call
+    whatever the model says (the model's band asked about four of them; the words net
+    asked about the rest)."""
+    assert safety.is_negated_call(text), text
+    assert safety.safety_label_of_words(text) is None, text
+    assert not safety.is_denial(text, answering=False), text
+
+
+def test_no_need_of_a_lift_to_a_and_e_is_no_call() -> None:
+    """The fifty-sixth's "I won't need a lift to A and E after all": the need denied, as
+    "I won't need the ambulance"."""
+    text = "i won't need a lift to casualty after all"
+    assert safety.is_negated_call(text)
+    assert safety.safety_label_of_words(text) is None
+
+
+@pytest.mark.parametrize("text", [
+    "how do i tell if it's a stroke? his face has dropped",
+    "the ambulance took me to hospital yesterday and now i've fallen again",
+    "the ambulance outside is for next door but i've had a fall too",
+    "i've got a crushing feeling in my chest when i breathe",
+    "we watched casualty last night and now my husband's collapsed",
+    "ta-ra, i'm going to sit by the fire, oh no, i've fallen",
+    "my hands are white and numb from the cold and my face has dropped on one side",
+    "i won't need a lift to a and e, i need an ambulance",
+    "my chest gets tight when i rush, not now, but now i can't breathe",
+    "i went down in the kitchen last week and now my legs won't lift me",
+])
+def test_the_neighbours_of_the_fifty_fifth_and_fifty_sixth_rounds_still_call(
+        text: str) -> None:
+    assert not safety.is_negated_call(text), text
+    assert not safety.is_mention(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "i felt a crushing weight on my chest when i heard the news",
+    "i can't right myself in bed since the op",
+    "my legs won't carry me far these days",
+])
+def test_near_neighbours_of_the_fifty_fifth_and_fifty_sixth_calls_are_no_call_of_words(
+        text: str) -> None:
+    """A crushing weight on the chest at bad news, a body hard to turn in bed since an
+    operation: not the new calls' words; and legs that won't carry one far these days,
+    which the older rule for legs that won't bear one now read as a call until this
+    round."""
+    assert safety.safety_label_of_words(text) is None, text
