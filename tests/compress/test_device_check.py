@@ -411,6 +411,12 @@ KEPT_BLIND = [
     # missed.
     ("figures_heldout59_en.jsonl", 49, 115, 0, 2, 5),
     ("figures_heldout60_en.jsonl", 48, 114, 1, 0, 4),
+    # The sixty-first and the sixty-second were written blind after the fifty-sixth was
+    # read ("A sixty-first and a sixty-second file"), first measured with the fifty-sixth
+    # round's words: one alerted, seven asked, no call missed; none alerted, five asked, no
+    # call missed.
+    ("figures_heldout61_en.jsonl", 47, 111, 0, 1, 7),
+    ("figures_heldout62_en.jsonl", 48, 116, 0, 0, 5),
 ]
 
 
