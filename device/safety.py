@@ -136,6 +136,10 @@ _SAFETY_PHRASE = re.compile(
     r"\bcrushing (?:feeling|sensation|pressure|weight|tightness)\b[^.!?]{0,12}?\b(?:in|on|"
     r"across|round) (?:my|me|his|her|the) chest\b" + _NOT_GONE_BY + r"(?![^.!?]*\bwhen (?:i|we|"
     r"he|she) (?:heard|saw|read|got|found|think|thought)\b)|"
+    # another clutching at the chest, now: "arthur's gone grey and he's clutching at his
+    # chest" (never the resident's own at the snooker, nor with laughing, nor gone by)
+    r"(?<!was )(?<!were )\b(?:clutching|clutched|gripping|grabbing|grabbed|clawing)(?: at)? "
+    r"(?:his|her) chest\b(?![^.!?]*\blaugh\w*\b)" + _NOT_GONE_BY + r"|"
     r"\bheart attack\b|\bstroke\b|\bbleeding\b|\b(?:passing|passed|blacked) out\b|"
     # the resident blacking out, or about to: "i keep blacking out", "i'm going to pass out"
     # (the telly "blacking out" is not these words)
@@ -400,6 +404,8 @@ _SAFETY_PHRASE = re.compile(
     r"front) of)? (?:the |my |our )?(?:telly|tv|television|plug|socket|heater|fridge|freezer|"
     r"microwave|oven|cooker|washing machine|dryer|tumble dryer|computer|lamp|fuse ?box|boiler|"
     r"extension lead|charger|hob|electric blanket|wall|ceiling|loft|toaster|kettle|iron|"
+    r"cupboard|meter|meter cupboard|airing cupboard|boiler cupboard|floorboards|skirting|"
+    r"skirting boards?|"
     r"grill|deep fat fryer|fryer|air fryer|chip pan)s?\b|"
     # a fire inside a wall, a loft or a socket: "i can hear crackling up in the loft and the
     # ceiling's hot to touch", "the plug's sparking and there's a burning smell"
@@ -955,9 +961,17 @@ _NEGATED = re.compile(
     r"someone'?s) (?:barbecue|bbq|bonfire|chiminea|fire pit)\b|"
     r"\bno (?:help|ambulance) (?:is )?(?:needed|required)\b|"
     # "no, love, no ambulance, i only sneezed" (never "there's no ambulance coming")
-    r"(?:^|, )no (?:ambulance|paramedics|fire brigade)(?=,|$| (?:please|thanks|thank you|"
+    r"\bnot help,? help\b|"
+    r"(?:^|[,.!?] )no (?:ambulance|paramedics|fire brigade)(?=[,.!]|$| (?:please|thanks|thank you|"
     r"needed|love|dear)\b)|"
     r"\bnot (?:bleeding|choking|having a (?:stroke|heart attack|fit|seizure))\b|"
+    # "i don't want to end up on the floor"; "i was only sat on the floor going through the
+    # bottom drawer"
+    r"\b(?:do ?n'?t|do not|never) want to (?:end up|be|land up|finish up) (?:on the (?:\w+ )?floor|"
+    r"in a heap)\b|"
+    r"\b(?:i'?m|i am|i was) (?:only|just) (?:sat|sitting|kneeling|knelt) (?:down )?on the "
+    r"(?:\w+ )?floor\b(?= (?:going through|sorting|looking|searching|playing|doing|cleaning|"
+    r"reading|with|for)\b)|"
     rf"\bnot having (?:any )?{_CHEST_PAIN}\b|\bno {_CHEST_PAIN}\b|"
     r"\b(?:so )?i'?m not worried\b|"
     r"\bnot (?:about|going) to (?:keel over|collapse|pass out|faint|drop dead)\b|"
@@ -1092,7 +1106,10 @@ _IDIOM = re.compile(
     # a gas bill, a gas meter, the gas man, with no gas smelt, heard or felt: "opening the gas
     # bill gave me a right headache, and it's still there"
     r"(?:^|(?<=[.!?] ))(?![^.!?]*\b(?:leak\w*|smell\w*|whiff|stink\w*|pong|hiss\w*|fumes|"
-    r"carbon|dizzy|sick|headachy|faint\w*|fire|flames|smoke|bang|explo\w*|alarm|breath\w*)\b)"
+    r"carbon|dizzy|sick|headachy|faint\w*|fire|flames|smoke|bang|explo\w*|alarm|breath\w*|"
+    r"chest|clutch\w*|grey|gray|pale|collaps\w*|fell|fallen|on the floor|blood|bleed\w*|"
+    r"unconscious|ambulance|999|stroke|heart attack|slump\w*|keel\w*|not answering|"
+    r"won'?t wake|not waking|can'?t move|won'?t move)\b)"
     r"[^.!?]*?\bgas (?:bill|bills|meter|card|key|supplier|company|board|tariff|prices?|"
     r"standing charge|man|engineer|safety check)\b|"
     # a dream told: what happened in it, after "where", "that", "about" or "i dreamt", to
@@ -1147,6 +1164,22 @@ _IDIOM = re.compile(
     # only "it's only me" and who: "i feel like a spare part now they've all got their own
     # lives", "you're blasting my ears off", "we had a blazing row but we've made up now"
     r"\b(?:making|make|made) my ears ring\b|\bwind (?:your|yer|ya) neck in\b|"
+    # fit to drop; a shower head furred up; doing one's head in; tablets knocked back; a new
+    # woman; blowing hot and cold; out of one's skin; in stitches: "i've been on my feet all
+    # morning and i'm fit to drop, so i'm having a sit down", "i've knocked back my tablets
+    # with my cuppa", "i'm in stitches, the cat's come out of the wash basket in my knickers"
+    r"\b(?:fit|ready) to drop\b(?![^.!?]*\b(?:floor|fallen|can'?t get up)\b)|"
+    r"\b(?:shower ?head|kettle|taps?|element|iron|pipes?)(?:'s| is| are| has| have)? (?:all |gone |"
+    r"got )?furred up\b|"
+    r"\bdoing (?:my|me|his|her|your) (?:head|nut|swede|box) in\b|"
+    r"\b(?:knocked|knocking|knock) (?:back|down) (?:my|me|the|his|her) (?:\w+ )?(?:tablets?|pills?|"
+    r"meds|medicine|medication|capsules?)\b|"
+    r"\bfeel(?:s|ing)? like a new (?:woman|man|person|lady|fella)\b|"
+    r"\bblow(?:ing|s)? hot and cold\b|"
+    r"\b(?:jump|jumped|jumping|leapt|leaped) out of (?:my|me|his|her) skin\b|"
+    r"\b(?:i'?m|i am|i was|we were|we'?re|had me|have me|got me|has me|left me)(?: (?:still|"
+    r"absolutely|just))? in stitches\b(?! (?:at|from|after|in) (?:the )?(?:hospital|a and e|"
+    r"casualty|surgery)\b)|"
     r"\b(?:blasting|blowing|bursting|splitting) my ear ?drums\b|\bdown a peg(?: or two)?\b|"
     r"^(?:oh |just |now |right,? )?button it\b|"
     # ringing ears and pins and needles, with no warning sign: "my ears have been ringing all
@@ -1297,6 +1330,8 @@ _IDIOM = re.compile(
     # gums that bleed a little when brushed; eyes that sting from the shampoo or the soap
     r"\bgums? (?:bleed|bleeds|bleeding|bled|a bit bloody)\b[^.!?]{0,30}?\b(?:when|after|while|"
     r"if) (?:i |i'm |i am )?(?:brush|floss|clean)\w*|"
+    r"\b(?:bleeding|bled|blood) (?:from|in|off) (?:my|me|his|her) gums\b[^.!?]{0,30}?\b(?:when|"
+    r"after|while|if) (?:i |i'm |i am )?(?:brush|floss|clean)\w*|"
     r"\beyes? (?:are |is |'re |'s |have been |keep |kept )?(?:stinging|smarting|itch\w*|"
     r"watering|gritty)\b[^.!?]{0,40}?\b(?:shampoo|soap|onions?|hay ?fever|pollen|eye ?drops|"
     r"suncream|sun cream|chlorine|tiredness|screen)\b(?![^.!?]*\b(?:bleach|chemical|acid|oven "
@@ -1333,7 +1368,7 @@ _IDIOM = re.compile(
     # fallen for someone or a line; a baby's pair of lungs; a stomach that thinks its throat's
     # been cut; an accident waiting to happen; no breath for laughing; a custard emergency; a
     # baby learning to walk; an adult at play on the floor; a splinter talked of
-    r"\b(?:fallen|fell|falling) for (?:\w+ ){0,4}?hook,? line and sinker\b|\b(?:fallen|fell|"
+    r"\b(?:fallen|fell|falling) for (?:\w+ ){0,6}?hook,? line,? and sinker\b|\b(?:fallen|fell|"
     r"falling) for (?:him|her|them|that one|the (?:new )?(?:neighbour|vicar|postman|milkman|"
     r"doctor|lodger|chap|lad|lass|fella|scam|trick|patter|con))\b|"
     r"\b(?:a (?:good |fine |right )?)?pair of lungs on (?:her|him|them|it)\b|\bscream(?:ing|s|ed)? "
@@ -1798,6 +1833,12 @@ _NOT_A_CALL = re.compile(
     r"(?:end up on the floor|fall|fall over|have a fall|take a tumble|go flying|trip|slip)\b|"
     # "help me not fall", "exercises to help me avoid falling": a request
     r"\bhelp me (?:not|to not|avoid|stop) (?:fall|falling|trip|tripping|slip|slipping)\w*\b|"
+    r"\b(?:wobbly|unsteady|shaky|doddery) on (?:the|my) (?:[\w']+ )?floor\b(?=[^.!?]*\b(?:lately|"
+    r"these days|recently|sometimes|at times|of late)\b)|"
+    r"\b(?:secret|trick|key|answer) to (?:not|never) (?:slipping|falling|tripping|having a fall|"
+    r"going (?:head over heels|flying|arse over \w+|over))\b(?: (?:on|in|over|down) (?:the |my )?"
+    r"(?:[\w']+ ){0,2}?(?:floor|stairs|ice|rug|step|steps|bath|shower|path|pavement|lino|"
+    r"tiles|carpet)\b)?|"
     r"\b(?:how (?:can|do|could|should) (?:i|we|you)|(?:best|safest) way to) (?:stop|avoid|"
     r"prevent|keep) (?:myself |him |her )?(?:from )?(?:slipping|falling|tripping|having a fall|"
     r"going (?:head over heels|flying|arse over \w+|over))\b(?: (?:on|in|over|down) (?:the |my )?"
@@ -2072,6 +2113,10 @@ _MENTION = re.compile(
     r"corrie|coronation street|eastenders|emmerdale|hollyoaks|the archers|line of duty|call the "
     r"midwife|doctors)\b[^.!?]{0,30}?\b(?:just )?"
     r"(?:collapsed|keeled over|had an? (?:stroke|heart attack|fit|seizure))\b|"
+    r"\b(?:that|the|this) (?:hospital |police |medical |crime |cop )?(?:drama|soap|film|programme|"
+    r"show|series|serial) (?:where|in which) (?:some ?one|some ?body|a [\w']+|an [\w']+|the "
+    r"[\w']+)(?:'s| has| is| just)? (?:just )?(?:collapsed|keeled over|had an? (?:stroke|heart "
+    r"attack|fit|seizure)|fallen|fell)\b|"
     r"\b(?:collapsed|keeled over|had an? (?:stroke|heart attack|fit|seizure)) in (?:the|that|"
     r"this|tonight'?s) (?:soap|film|programme|show|episode|drama)\b|"
     r"\bhow (?:would|do|can|could) (?:you|i|we|one) tell (?:the difference between )?(?:an? |the )?"
@@ -2381,6 +2426,16 @@ _NOT_NOW = re.compile(
     r"\b(?:saw|seen|watched|noticed) (?:the|an) (?:ambulance|paramedics?|ambulance crew) "
     r"(?:leave|leaving|go|going|pull away|pulling away|drive off|driving off)\b(?! (?:here|mine|"
     r"ours|my)\b)|"
+    # a fall told as a story: "shall i tell you about the time i fell out the bath in a guest
+    # house in blackpool?"
+    r"\b(?:about|remember|recall|of) the (?:time|day|night) (?:when )?(?:i|he|she|we|my \w+)"
+    r"(?: [\w']+){0,2}? (?:fell|slipped|tripped|went flying|took a tumble|came a cropper|had a "
+    r"fall)\b" + _AGAIN + r"|"
+    # a letter, a text or a caller saying money is in danger, read out: "this letter says my
+    # account's in danger and i must act urgently or lose everything"
+    r"\b(?:letter|email|e-mail|text|message|caller)(?:'s| has)? (?:says?|said|claims?|claimed)"
+    r"\b[^.!?]{0,40}?\b(?:account|bank|money|savings|card|pension|payment|bill|tax|parcel)\b"
+    r"[^.!?]{0,40}?\b(?:urgent\w*|danger|immediately|act now)\b|"
     # the ambulance that took another on a day gone by, or that is there for another house:
     # "tell him the ambulance took mrs jenkins next door yesterday", "tell him i'm fine, the
     # ambulance outside is for the house over the road"

@@ -11,7 +11,7 @@ import pytest
 from bench.long_turns import long_turns, main
 
 CALL = ("We'd just sat down with a cup of tea to watch the racing, and my husband said he "
-        "felt a bit funny, and now he's gone grey and sweaty and he's clutching his chest")
+        "felt a bit funny, and now he's gone grey and sweaty and he's holding his arm")
 CHAT = ("My son rang this morning to say he'll be over on Saturday with the children, and we "
         "had a lovely long chat about their holiday, so can you remind me to bake a cake")
 

@@ -384,6 +384,12 @@ HELD_OUT = [
     # asked, no call missed
     ("figures_heldout55_en.jsonl", 50, 124, 0),
     ("figures_heldout56_en.jsonl", 47, 107, 0),
+    # the fifty-seventh and the fifty-eighth: written blind after the fifty-second was read;
+    # first figures 5 / 9 / 0 missed and 0 / 5 / 2 missed; read once the sixty-first and the
+    # sixty-second were written ("The fifty-seventh and the fifty-eighth, read"): none
+    # alerted, no call missed
+    ("figures_heldout57_en.jsonl", 49, 115, 0),
+    ("figures_heldout58_en.jsonl", 50, 113, 0),
 ]
 
 
@@ -399,16 +405,10 @@ def test_no_call_of_a_held_out_file_is_missed(name: str, calls: int, others: int
 
 KEPT_BLIND = [
     # (file, calls, others, most missed, most alerted, most asked): the first figures, as
-    # ceilings rather than goals. The fifty-seventh and the fifty-eighth were written blind
-    # after the fifty-second was read (docs/safety-path.md, "A fifty-seventh and a
-    # fifty-eighth file"), first measured with the fifty-second round's words: five
-    # alerted, nine asked, no call missed; none alerted, five asked, two calls missed.
-    ("figures_heldout57_en.jsonl", 49, 115, 0, 5, 9),
-    ("figures_heldout58_en.jsonl", 50, 113, 2, 0, 5),
-    # The fifty-ninth and the sixtieth were written blind after the fifty-fourth was read
-    # ("A fifty-ninth and a sixtieth file"), first measured with the fifty-fourth round's
-    # words: two alerted, five asked, no call missed; none alerted, four asked, one call
-    # missed.
+    # ceilings rather than goals. The fifty-ninth and the sixtieth were written blind after
+    # the fifty-fourth was read (docs/safety-path.md, "A fifty-ninth and a sixtieth file"),
+    # first measured with the fifty-fourth round's words: two alerted, five asked, no call
+    # missed; none alerted, four asked, one call missed.
     ("figures_heldout59_en.jsonl", 49, 115, 0, 2, 5),
     ("figures_heldout60_en.jsonl", 48, 114, 1, 0, 4),
     # The sixty-first and the sixty-second were written blind after the fifty-sixth was

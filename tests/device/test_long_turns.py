@@ -31,7 +31,7 @@ CHAT = {"companionship": 0.97, "emergency_help": 0.03}
 
 STORY_THEN_CALL = ("We'd just sat down with a cup of tea to watch the racing, and my "
                    "husband said he felt a bit funny, and now he's gone grey and sweaty and "
-                   "he's clutching his chest")
+                   "he's holding his arm")
 """A call told after a story, in words the words net does not know."""
 
 
@@ -40,8 +40,8 @@ STORY_THEN_CALL = ("We'd just sat down with a cup of tea to watch the racing, an
 def test_a_long_turn_is_read_from_each_place_a_new_part_may_start() -> None:
     tails = safety.turn_tails(STORY_THEN_CALL, 20)
     assert tails[0].startswith("and my husband said")
-    assert tails[-1] == "and he's clutching his chest"
-    assert "now he's gone grey and sweaty and he's clutching his chest" in tails
+    assert tails[-1] == "and he's holding his arm"
+    assert "now he's gone grey and sweaty and he's holding his arm" in tails
     assert all(STORY_THEN_CALL.endswith(t) for t in tails)
     assert len(set(tails)) == len(tails)
     # longest first, none under five words
@@ -183,7 +183,7 @@ def _assistant(model: object, settings: SafetySettings = ON) -> Assistant:
 
 
 def test_the_device_asks_about_a_call_at_the_end_of_a_long_turn() -> None:
-    model = PhraseModel("clutching his chest", whole=CHAT)
+    model = PhraseModel("holding his arm", whole=CHAT)
     a = _assistant(model)
     turn = a.respond(STORY_THEN_CALL)
     assert turn.safety == "ask"
@@ -196,7 +196,7 @@ def test_the_device_asks_about_a_call_at_the_end_of_a_long_turn() -> None:
 def test_the_later_parts_are_read_only_when_the_whole_turn_would_be_answered() -> None:
     """A long turn the model reads as a call is decided by the whole turn, without running
     the model on its later parts (no delay before its alert)."""
-    model = PhraseModel("clutching his chest")  # the whole turn holds the phrase: a call
+    model = PhraseModel("holding his arm")  # the whole turn holds the phrase: a call
     a = _assistant(model)
     assert a.respond(STORY_THEN_CALL).safety == "alert"
     assert model.read == [STORY_THEN_CALL]
@@ -206,7 +206,7 @@ def test_the_later_parts_are_read_only_when_the_whole_turn_would_be_answered() -
 
 
 def test_the_device_answers_a_long_turn_when_turned_off_or_while_it_asks() -> None:
-    model = PhraseModel("clutching his chest", whole=CHAT)
+    model = PhraseModel("holding his arm", whole=CHAT)
     off = _assistant(model, SafetySettings(long_turn_words=0))
     assert off.respond(STORY_THEN_CALL).safety == "answer"
     model.read.clear()
@@ -214,8 +214,8 @@ def test_the_device_answers_a_long_turn_when_turned_off_or_while_it_asks() -> No
     assert model.read == [STORY_THEN_CALL]  # no later part was read at all
     short = _assistant(model)
     model.read.clear()
-    short.respond("and now he's clutching his chest")  # short: the whole turn only
-    assert model.read == ["and now he's clutching his chest"]
+    short.respond("and now he's holding his arm")  # short: the whole turn only
+    assert model.read == ["and now he's holding his arm"]
 
 
 def test_the_shipped_model_asks_about_a_call_told_after_a_story() -> None:

@@ -3691,3 +3691,102 @@ def test_near_neighbours_of_the_fifty_fifth_and_fifty_sixth_calls_are_no_call_of
     which the older rule for legs that won't bear one now read as a call until this
     round."""
     assert safety.safety_label_of_words(text) is None, text
+
+
+@pytest.mark.parametrize("text", [
+    "he's gone a funny colour and he's clutching his chest",
+    "mum's gripping her chest and she can't speak",
+    "there's smoke pouring out of the airing cupboard",
+    "there's smoke coming out the skirting board in the hall",
+    "my husband's collapsed, he was just paying the gas bill",
+])
+def test_the_calls_of_the_fifty_seventh_and_fifty_eighth_rounds(text: str) -> None:
+    """Found by the fifty-seventh and the fifty-eighth held-out files, read once the
+    sixty-first and the sixty-second were written (docs/safety-path.md, "The fifty-seventh
+    and the fifty-eighth, read"), in the project's words: someone clutching at the chest,
+    smoke out of a cupboard or from where the meter is (missed before, the model 0.12),
+    and any call beside a gas bill: a rule for the gas bill with no gas smelt blanked the
+    whole sentence, so "Arthur's gone grey and he's clutching at his chest, he was just
+    reading the gas bill" was taken for no call whatever the model said (0.60)."""
+    assert safety.safety_label_of_words(text) in SAFETY_LABELS, text
+    assert not safety.is_negated_call(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "it's that hospital drama where a nurse has collapsed, turn it up",
+    "any tips? i've been a bit unsteady on the kitchen floor lately",
+    "what's the trick to not slipping in the bath?",
+])
+def test_a_programme_or_a_steadiness_of_the_fifty_seventh_is_a_mention(text: str) -> None:
+    """A programme where someone collapsed; unsteady on the floor lately; the secret to not
+    slipping: mentions, left to the model."""
+    assert safety.is_mention(text), text
+    assert safety.safety_label_of_words(text) is None, text
+
+
+@pytest.mark.parametrize("text", [
+    "a bit of blood from my gums after i brushed them",
+    "i've been hoovering all day and i'm ready to drop",
+    "the kettle's all furred up again",
+    "that dripping tap is doing my head in",
+    "i've knocked back my pills with a glass of water",
+    "after a good night's sleep i feel like a new man",
+    "the boiler's blowing hot and cold again",
+    "the doorbell made me jump out of my skin",
+    "the grandkids had me in stitches with their jokes",
+    "remember the time dad fell in the canal at whitby?",
+    "a text said my bank card's in danger and to ring them immediately",
+    "my sister fell for some rotten scam hook, line and sinker",
+])
+def test_the_idioms_of_the_fifty_seventh_and_fifty_eighth_rounds_are_no_call(
+        text: str) -> None:
+    """Gums that bleed when brushed said the other way round, fit to drop, furred up, doing
+    one's head in, tablets knocked back, a new woman, blowing hot and cold, out of one's
+    skin, in stitches, the time one fell told as a story, a letter or a text that says
+    money is in danger, a scam fallen for hook, line and sinker: no call whatever the model
+    says (the model alerted at once on three of them; the rest were asked about)."""
+    assert safety.is_negated_call(text), text
+    assert safety.safety_label_of_words(text) is None, text
+    assert not safety.is_denial(text, answering=False), text
+
+
+@pytest.mark.parametrize("text", [
+    "cancel that, i said help with the zip, not help help",
+    "i'm fine. no ambulance.",
+    "i don't want to end up on the floor like last winter",
+    "i was just sitting on the floor sorting the photos",
+])
+def test_the_noes_of_the_fifty_seventh_and_fifty_eighth_rounds(text: str) -> None:
+    """"Not help help", "No ambulance." after a full stop, no wish to end up on the floor,
+    only sat on the floor at a task: denied, no call whatever the model says."""
+    assert safety.is_negated_call(text), text
+    assert safety.safety_label_of_words(text) is None, text
+
+
+@pytest.mark.parametrize("text", [
+    "i'm ready to drop and now i've fallen on the floor",
+    "the telly's doing my head in and i've got chest pains",
+    "i was only sat on the floor and now i can't get up",
+    "remember the time i fell? well i've fallen again and i can't get up",
+    "i'm in stitches at the hospital after the fall, and now i've fallen again",
+    "no ambulance? but i can't breathe",
+    "the gas bill came and now there's a smell of gas in the kitchen",
+    "i've knocked back my tablets and now my face has dropped on one side",
+    "i feel like a new woman but my husband has collapsed in the hall",
+])
+def test_the_neighbours_of_the_fifty_seventh_and_fifty_eighth_rounds_still_call(
+        text: str) -> None:
+    assert not safety.is_negated_call(text), text
+    assert not safety.is_mention(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "the snooker final went to the last black, i was clutching my chest",
+    "i nearly went through the floor when i saw the gas bill",
+    "who do i ring for help with my gas bill",
+])
+def test_near_neighbours_of_the_fifty_seventh_and_fifty_eighth_calls_are_no_call_of_words(
+        text: str) -> None:
+    """One's own chest clutched at the snooker is no call of words (only another's, now);
+    and the gas bill's rule still takes a gas bill with no sign of a turn for no call."""
+    assert safety.safety_label_of_words(text) is None, text
