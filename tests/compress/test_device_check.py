@@ -417,6 +417,12 @@ KEPT_BLIND = [
     # call missed.
     ("figures_heldout61_en.jsonl", 47, 111, 0, 1, 7),
     ("figures_heldout62_en.jsonl", 48, 116, 0, 0, 5),
+    # The sixty-third and the sixty-fourth were written blind after the fifty-eighth was
+    # read ("A sixty-third and a sixty-fourth file"), first measured with the fifty-eighth
+    # round's words: one alerted, five asked, no call missed; none alerted, five asked, one
+    # call missed.
+    ("figures_heldout63_en.jsonl", 49, 115, 0, 1, 5),
+    ("figures_heldout64_en.jsonl", 48, 104, 1, 0, 5),
 ]
 
 
