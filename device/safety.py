@@ -174,7 +174,8 @@ _SAFETY_PHRASE = re.compile(
     r"from under|through|round)(?: the| my)? "
     r"(?:kitchen|oven|cooker|toaster|microwave|bedroom|hall|hallway|landing|lounge|"
     r"living room|bathroom|stairs|loft|attic|socket|plug|fuse box|telly|tv|heater|fire|"
-    r"washing machine|dryer|tumble dryer|kettle|door|room)\b|"
+    r"washing machine|dryer|tumble dryer|kettle|door|room|shed|garage|greenhouse|outhouse|"
+    r"cellar|summerhouse|(?:shed|garage|back|front|kitchen|bedroom|cellar|loft) door)\b|"
     r"\blegs (?:just )?(?:gave|have given) (?:way|out)\b|"
     # legs gone and the resident down for hours, told in fragments: "on the landing... legs
     # went... been here since last night" ("my legs went numb", "... went to jelly at the
@@ -1164,6 +1165,17 @@ _IDIOM = re.compile(
     # only "it's only me" and who: "i feel like a spare part now they've all got their own
     # lives", "you're blasting my ears off", "we had a blazing row but we've made up now"
     r"\b(?:making|make|made) my ears ring\b|\bwind (?:your|yer|ya) neck in\b|"
+    # a sock put in it; fallen off the wagon; a hand wanted with a jar; exercises done: "put
+    # a sock in it a minute, the kettle's boiling", "i've fallen right off the wagon with
+    # that exercise bike", "i need a hand with this jar lid", "i've done my twenty
+    # sit-to-stands"
+    r"\bput a sock in it\b|\b(?:fallen|fell|falling) (?:right |clean |straight |completely )?off "
+    r"the wagon\b|"
+    + _NO_WARNING_SIGN + r"\bi need a hand (?:with|opening|undoing|doing|getting) (?:this|the|a|"
+    r"my|these|those) (?:[\w']+ ){0,2}?(?:jar|lid|tin|bottle|packet|zip|buttons?|top|cap|can|"
+    r"box|carton|jacket|coat|cardigan)s?\b|"
+    + _NO_WARNING_SIGN + r"\bi'?ve (?:done|finished) (?:my|me|all my|the) (?:\w+ )?(?:sit[- ]to[- ]"
+    r"stands?|exercises|stretches|squats|leg raises|laps|lengths|physio)\b|"
     # fit to drop; a shower head furred up; doing one's head in; tablets knocked back; a new
     # woman; blowing hot and cold; out of one's skin; in stitches: "i've been on my feet all
     # morning and i'm fit to drop, so i'm having a sit down", "i've knocked back my tablets
@@ -1322,9 +1334,9 @@ _IDIOM = re.compile(
     r"\b(?:hello|hiya|hi|well hello),? stranger\b|"
     r"^(?:ey|eh|ay|aye) up(?:,? (?:me )?(?:duck|love|pet|lad|mate|there))?[.!]?$|"
     # "these new aids are killing me", "my feet smell like a dead badger"
-    r"\b(?:these|those|my|me|the|this) (?:new |old )?(?:shoes|boots|slippers|aids|hearing aids|"
-    r"glasses|teeth|dentures|feet|knees|bunions?|corns?|stairs|neighbou?rs|kids|grandkids|"
-    r"stockings|tights)(?:'re| are|'s| is) (?:\w+ )?killing me\b|"
+    r"\b(?:these|those|my|me|the|this) (?:new |old |false )?(?:shoes|boots|slippers|aids|"
+    r"hearing aids|glasses|teeth|dentures|feet|knees|bunions?|corns?|stairs|neighbou?rs|kids|"
+    r"grandkids|stockings|tights)(?:'re| are|'s| is) (?:\w+ )?killing me\b|"
     r"\b(?:feet|socks|shoes|slippers|trainers|breath|fridge|bin|dog|cat)(?:'s| is| are)? "
     r"(?:smell|smells|stink|stinks|pong|pongs|hum|hums) like (?:a |an |something )?dead\b|"
     # gums that bleed a little when brushed; eyes that sting from the shampoo or the soap
@@ -2020,6 +2032,7 @@ _NOT_A_CALL = re.compile(
     r"(?:get(?:ting)?|getting back|rise|rising) (?:back )?up (?:off|from) the (?:\w+ )?floor\b|"
     # a utility's emergency line, a condition's medicine or clinic: "what number is the gas
     # emergency line", "have i had my stroke medication", "the stroke nurse comes at ten"
+    r"\bemergency (?:\w+ )?(?:appointment|slot|prescription)s?\b|"
     r"\b(?:gas|water|electric|electricity|power|council|housing|repairs?|vet'?s?|dentist'?s?|"
     r"boiler|heating|plumbing|nhs) emergency (?:line|number|helpline|hotline|service|team|"
     r"call ?out)s?\b|"
@@ -2049,7 +2062,8 @@ _NOT_A_CALL = re.compile(
     r"\bon (?:the )?(?:telly|tv|news|holby(?: city)?|casualty|corrie|coronation street|"
     r"eastenders|emmerdale|hollyoaks|the archers|line of duty|call the midwife|doctors) (?:last "
     r"night|the other night|yesterday|last week)\b(?:(?!\b(?:now|my|me|here|i|i'?m|i'?ve|we|us)"
-    r"\b)[^.!?]){0,80}?\b(?:collapsed|keeled over|had an? (?:stroke|heart attack|fit|seizure))\b|"
+    r"\b)[^.!?]){0,80}?\b(?:collapsed|keeled over|choked|had an? (?:stroke|heart attack|fit|"
+    r"seizure))\b(?:(?!\b(?:now|my|me|here|i|i'?m|i'?ve|we|us)\b)[^.!?])*|"
     # asking after another's illness: "how her husband's getting on after his stroke"
     r"\b(?:after|since) (?:his|her|their) (?:\w+ )?(?:stroke|heart attack|fall|op|operation)\b|"
     r"\bfor (?:some ?one|some ?body|a person) (?:who is|who's|that is) (?:choking|bleeding|"
@@ -2426,6 +2440,22 @@ _NOT_NOW = re.compile(
     r"\b(?:saw|seen|watched|noticed) (?:the|an) (?:ambulance|paramedics?|ambulance crew) "
     r"(?:leave|leaving|go|going|pull away|pulling away|drive off|driving off)\b(?! (?:here|mine|"
     r"ours|my)\b)|"
+    # the ambulance gone by for another: "the ambulance went past earlier for the chap at
+    # number nine, i hope he's alright"
+    r"\b(?:the|an) ambulance (?:went|came|drove|was|has been)(?: past| by| round| up the road| "
+    r"down the road)?(?: earlier| this morning| this afternoon| last night| just now)? for "
+    r"(?:the|a|an|old|mrs|mr|miss) (?:[\w']+ ){0,2}?(?:at|next door|over the road|across the road|"
+    r"opposite|up the road|down the road|in number|from number)\b|"
+    # an alarm only being tested: "the fire alarm's going off but it's only the warden
+    # testing it"
+    r"\b(?:fire|smoke|heat|co|carbon monoxide) alarms?\b[^.!?]{0,40}?\b(?:only|just) (?:the |a |my "
+    r"|our )?[\w']+(?: [\w']+)? (?:testing|checking) (?:it|them|the alarms?)\b|"
+    # a choke on a drink gone by and the resident all right: "i had a choking cough on my
+    # water earlier and my throat's still a bit sore, but i'm alright"
+    r"\b(?:a choking cough|a coughing fit|choked|choking) on (?:my|me|a|the|some) (?:\w+ )?"
+    r"(?:water|tea|drink|coffee|crumbs?|biscuit|toast|food|dinner|soup)\b[^.!?]{0,20}?\b"
+    r"(?:earlier|this morning|at (?:lunch|dinner|tea|breakfast)(?:time)?|before)\b"
+    r"(?=[^.!?]*\bbut i'?m (?:alright|all right|fine|ok|okay)\b)" + _AGAIN + r"|"
     # a fall told as a story: "shall i tell you about the time i fell out the bath in a guest
     # house in blackpool?"
     r"\b(?:about|remember|recall|of) the (?:time|day|night) (?:when )?(?:i|he|she|we|my \w+)"
@@ -2450,9 +2480,9 @@ _NOT_NOW = re.compile(
     r"came and went|come and gone)\b|"
     r"\bchecked (?:him|her|them|dad|mum|my \w+) over and said (?:he's|she's|they're|he is|"
     r"she is|they are) (?:fine|ok|okay|alright|all right)\b|"
-    r"\b(?:the )?ambulance (?:came|took (?:him|her|them)(?: in| away)?)(?: [\w']+){0,3}? and "
-    r"(?:he|she|they)(?:'s| is|'re| are) (?:recovering|fine|ok|okay|home|doing (?:well|fine)|"
-    r"in (?:the )?hospital)\b")
+    r"\b(?:the )?ambulance (?:came|took (?:him|her|them)(?: in| away)?)(?: [\w']+){0,3}? "
+    r"(?:and|but) (?:he|she|they)(?:'s| is|'re| are) (?:recovering|fine|ok|okay|home|"
+    r"doing (?:well|fine)|in (?:the )?hospital)\b")
 """A fall long past or a hypothetical one: not a call (:func:`is_negated_call`); a plain
 call in another clause still counts."""
 

@@ -390,6 +390,12 @@ HELD_OUT = [
     # alerted, no call missed
     ("figures_heldout57_en.jsonl", 49, 115, 0),
     ("figures_heldout58_en.jsonl", 50, 113, 0),
+    # the fifty-ninth and the sixtieth: written blind after the fifty-fourth was read; first
+    # figures 2 / 5 / 0 missed and 0 / 4 / 1 missed; read once the sixty-third and the
+    # sixty-fourth were written ("The fifty-ninth and the sixtieth, read"): none alerted, no
+    # call missed
+    ("figures_heldout59_en.jsonl", 49, 115, 0),
+    ("figures_heldout60_en.jsonl", 48, 114, 0),
 ]
 
 
@@ -405,16 +411,10 @@ def test_no_call_of_a_held_out_file_is_missed(name: str, calls: int, others: int
 
 KEPT_BLIND = [
     # (file, calls, others, most missed, most alerted, most asked): the first figures, as
-    # ceilings rather than goals. The fifty-ninth and the sixtieth were written blind after
-    # the fifty-fourth was read (docs/safety-path.md, "A fifty-ninth and a sixtieth file"),
-    # first measured with the fifty-fourth round's words: two alerted, five asked, no call
-    # missed; none alerted, four asked, one call missed.
-    ("figures_heldout59_en.jsonl", 49, 115, 0, 2, 5),
-    ("figures_heldout60_en.jsonl", 48, 114, 1, 0, 4),
-    # The sixty-first and the sixty-second were written blind after the fifty-sixth was
-    # read ("A sixty-first and a sixty-second file"), first measured with the fifty-sixth
-    # round's words: one alerted, seven asked, no call missed; none alerted, five asked, no
-    # call missed.
+    # ceilings rather than goals. The sixty-first and the sixty-second were written blind
+    # after the fifty-sixth was read (docs/safety-path.md, "A sixty-first and a sixty-second
+    # file"), first measured with the fifty-sixth round's words: one alerted, seven asked,
+    # no call missed; none alerted, five asked, no call missed.
     ("figures_heldout61_en.jsonl", 47, 111, 0, 1, 7),
     ("figures_heldout62_en.jsonl", 48, 116, 0, 0, 5),
     # The sixty-third and the sixty-fourth were written blind after the fifty-eighth was

@@ -3790,3 +3790,77 @@ def test_near_neighbours_of_the_fifty_seventh_and_fifty_eighth_calls_are_no_call
     """One's own chest clutched at the snooker is no call of words (only another's, now);
     and the gas bill's rule still takes a gas bill with no sign of a turn for no call."""
     assert safety.safety_label_of_words(text) is None, text
+
+
+@pytest.mark.parametrize("text", [
+    "there's smoke coming from the garage",
+    "there's smoke pouring out from under the back door",
+    "there's smoke billowing out of the greenhouse",
+    "there's smoke pouring out from under the shed door",
+])
+def test_the_calls_of_the_fifty_ninth_and_sixtieth_rounds(text: str) -> None:
+    """Found by the sixtieth held-out file, read with the fifty-ninth once the sixty-third
+    and the sixty-fourth were written (docs/safety-path.md, "The fifty-ninth and the
+    sixtieth, read"): smoke out of the shed, the garage, the greenhouse or from under a
+    door said with its room (missed before, the model 0.007)."""
+    assert safety.safety_label_of_words(text) == "emergency_help", text
+    assert not safety.is_negated_call(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "can you book me an emergency dental appointment",
+    "on holby last night a woman choked at a wedding and they did the thing on her back",
+])
+def test_an_appointment_or_a_programme_of_the_fifty_ninth_and_sixtieth_is_a_mention(
+        text: str) -> None:
+    """An emergency appointment; a programme last night told to the sentence's end:
+    mentions, left to the model."""
+    assert safety.is_mention(text), text
+    assert safety.safety_label_of_words(text) is None, text
+
+
+@pytest.mark.parametrize("text", [
+    "oh put a sock in it, you",
+    "my false teeth are killing me today",
+    "i need a hand opening this tin of beans",
+    "my brother's fallen off the wagon again",
+    "i've done all my stretches from the physio",
+    "the ambulance came round last night for the lady at number four",
+    "the smoke alarm's beeping but it's just my son testing it",
+    "the ambulance took him in but he's home now",
+])
+def test_the_no_calls_of_the_fifty_ninth_and_sixtieth_rounds(text: str) -> None:
+    """A sock put in it, false teeth killing one, a hand wanted with a jar, fallen off the
+    wagon, exercises done, the ambulance gone by for another, an alarm only being tested,
+    the ambulance that took another in "but" home now: no call whatever the model says (the
+    model alerted at once on the first two; the rest were asked about)."""
+    assert safety.is_negated_call(text), text
+    assert safety.safety_label_of_words(text) is None, text
+    assert not safety.is_denial(text, answering=False), text
+
+
+def test_a_choke_gone_by_with_the_resident_all_right_is_no_call() -> None:
+    """The fifty-ninth's "I had a choking cough on my water earlier ..., but I'm alright"."""
+    text = "i choked on my tea this morning but i'm fine now"
+    assert safety.is_negated_call(text)
+    assert safety.safety_label_of_words(text) is None
+
+
+@pytest.mark.parametrize("text", [
+    "i need a hand with this jar, oh no, i've fallen",
+    "put a sock in it, i can't breathe",
+    "i choked on my tea earlier but i'm fine, now i've got chest pains",
+    "the fire alarm's going off and it's not a test, there's smoke everywhere",
+    "the ambulance went past for the chap at number nine and now my wife has collapsed",
+    "on casualty last night a man collapsed and now my husband has collapsed too",
+    "i've done my exercises and now i can't get up off the floor",
+    "there's smoke coming from next door's bonfire and i can't breathe",
+])
+def test_the_neighbours_of_the_fifty_ninth_and_sixtieth_rounds_still_call(text: str) -> None:
+    assert not safety.is_negated_call(text), text
+    assert not safety.is_mention(text), text
+
+
+def test_smoke_from_next_doors_chimney_is_no_call_of_words() -> None:
+    """The rooms added for smoke are the home's own; next door's chimney is none of them."""
+    assert safety.safety_label_of_words("there's smoke coming from next door's chimney") is None
