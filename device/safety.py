@@ -926,6 +926,13 @@ onset, the worst ever, an alarm, bleeding, breath, the chest, smoke or fire...),
 everyday symptom or request read as no call after it (:data:`_IDIOM`; never a denial:
 "have I taken my pills today" is a question about them, not a no)."""
 
+_NO_STROKE_SIGN = (
+    r"(?:^|(?<=[.!?] ))(?![^.!?]*\b(?:sudden\w*|face|arm|arms|leg|legs|speech|words|droop\w*|"
+    r"slurr\w*|weak|chest|one side|dizzy|confused|can'?t (?:move|lift|speak|talk|see))\b)")
+"""The start of a sentence that tells no sign of a stroke (sudden, the face, an arm, a leg,
+speech, drooping, weakness, the chest, ...): numb or tingling fingers read as no call after
+it (:data:`_IDIOM`)."""
+
 _BLOOD_THINNER = (r"(?:warfarin|blood thinners?|thinners|anticoagulants?|apixaban|rivaroxaban|"
                   r"edoxaban|dabigatran|clopidogrel|aspirin)")
 """A blood thinner, by name or by kind (bruising put down to one is everyday)."""
@@ -1200,15 +1207,13 @@ _IDIOM = re.compile(
     r"(?:ringing|buzzing|whistling|humming|whining)|pins and needles)\b|"
     # fingertips numb again, as ever: "the tips of my fingers are numb again, i can't feel the
     # buttons on my cardigan" (never sudden, nor with the face, an arm, a leg, speech)
-    r"(?:^|(?<=[.!?] ))(?![^.!?]*\b(?:sudden\w*|face|arm|arms|leg|legs|speech|words|droop\w*|"
-    r"slurr\w*|weak|chest|one side|dizzy|confused|can'?t (?:move|lift|speak|talk|see))\b)"
-    r"[^.!?]*?\b(?:finger ?tips|tips of (?:my|me) fingers|fingers|toes)(?:'re| are| have gone|"
+    + _NO_STROKE_SIGN + r"[^.!?]*?\b(?:finger ?tips|tips of (?:my|me) fingers|fingers|toes)"
+    r"(?:'re| are| have gone|"
     r" go)? (?:all )?(?:numb|tingly|tingling) (?:again|as usual|like always|as ever)\b|"
     # ... or white and numb from the cold: "my hands have gone all white and numb from the
     # cold, they're tingling a bit now" (never sudden, nor with the face, an arm, a leg)
-    r"(?:^|(?<=[.!?] ))(?![^.!?]*\b(?:sudden\w*|face|arm|arms|leg|legs|speech|words|droop\w*|"
-    r"slurr\w*|weak|chest|one side|dizzy|confused|can'?t (?:move|lift|speak|talk|see))\b)"
-    r"[^.!?]*?\b(?:hands|fingers|finger ?tips|toes|feet)(?:'re| are| have gone| have| went| go)? "
+    + _NO_STROKE_SIGN + r"[^.!?]*?\b(?:hands|fingers|finger ?tips|toes|feet)"
+    r"(?:'re| are| have gone| have| went| go)? "
     r"(?:all )?(?:(?:white|blue|cold|dead|stiff|numb|tingly)(?:,| and) )?(?:numb|tingly|tingling|"
     r"white|dead) (?:from|with|in|because of) the cold\b|"
     r"\blike a spare (?:part|wheel)\b|\b(?:blasting|blowing|bursting) my ears(?: ?drums)? "
@@ -1825,6 +1830,11 @@ where they live at most with it ("old mr jenkins at number twelve had a fall"; "
 over at school last week", "remind me to buy a bath mat, sylvia went flying in hers last
 week"): someone else's when a time word puts it in the past (:data:`_PAST`)."""
 
+_NOT_OF_HOME = r"(?:(?!\b(?:now|my|me|here|i|i'?m|i'?ve|we|us)\b)[^.!?])"
+"""One character of a sentence, short of a word that brings in the resident or the home
+("now", "my", "I", "we", ...): a programme's story told to the sentence's end
+(:data:`_NOT_A_CALL`)."""
+
 _NOT_A_CALL = re.compile(
     # help asked with a password or a gadget: "help, i can't remember my password for the
     # bank app!" (never "help, i can't find my way home", nor "... get up")
@@ -2061,9 +2071,8 @@ _NOT_A_CALL = re.compile(
     # the home in it)
     r"\bon (?:the )?(?:telly|tv|news|holby(?: city)?|casualty|corrie|coronation street|"
     r"eastenders|emmerdale|hollyoaks|the archers|line of duty|call the midwife|doctors) (?:last "
-    r"night|the other night|yesterday|last week)\b(?:(?!\b(?:now|my|me|here|i|i'?m|i'?ve|we|us)"
-    r"\b)[^.!?]){0,80}?\b(?:collapsed|keeled over|choked|had an? (?:stroke|heart attack|fit|"
-    r"seizure))\b(?:(?!\b(?:now|my|me|here|i|i'?m|i'?ve|we|us)\b)[^.!?])*|"
+    r"night|the other night|yesterday|last week)\b" + _NOT_OF_HOME + r"{0,80}?\b(?:collapsed|"
+    r"keeled over|choked|had an? (?:stroke|heart attack|fit|seizure))\b" + _NOT_OF_HOME + r"*|"
     # asking after another's illness: "how her husband's getting on after his stroke"
     r"\b(?:after|since) (?:his|her|their) (?:\w+ )?(?:stroke|heart attack|fall|op|operation)\b|"
     r"\bfor (?:some ?one|some ?body|a person) (?:who is|who's|that is) (?:choking|bleeding|"
