@@ -17,7 +17,7 @@ the settings (``safety.confirm``, ``safety.confident``) and the model's own
    set (off by default: measured, it missed a call written blind), typed words
    (``typed``) that the model, with its thresholds, gives a safety probability under it
    are answered as an ordinary request instead of asked about ("help, what's the time").
-   ``safety.typed_stock_words_floor`` (on, 0.005) does the same for typed sentences whose
+   ``safety.typed_stock_words_floor`` (on, 0.002) does the same for typed sentences whose
    only call words are a call's stock words (:func:`device.safety.stock_words_only`:
    "help", "ambulance", "stroke", "collapsed", ...), which the model was taught calls in:
    "i used to work the emergency switchboard" is answered; words that tell what is

@@ -208,18 +208,19 @@ class SafetySettings:
     a call of a file written blind, which the model scored 0.033 (docs/safety-path.md,
     "Typed words the model is sure are no call")."""
 
-    typed_stock_words_floor: float = 0.005
+    typed_stock_words_floor: float = 0.002
     """Typed text only: a sentence whose only call words are a call's stock words ("help",
     "ambulance", "stroke", "collapsed", "999": device.safety.stock_words_only) and whose
     safety probability is under this is answered as the model reads it ("i used to work the
     emergency switchboard", "help, where are my glasses"). The model was taught calls in
     those very words: of the typed calls the project holds whose only call words are
-    stock words (about 290), all but one score 0.41 and up; the one, a short call written
-    blind (the nineteenth held-out file), scores 0.0098, and the floor, first 0.05, sits at
-    half of it since (docs/safety-path.md, "A call's stock words the model is sure are no
-    call", "A nineteenth file"). Words that tell what is happening ("water's pouring
-    through the ceiling onto the fuse box", 0.030) always ask, and so does every spoken
-    turn. 0 turns it off."""
+    stock words (460), the lowest two are calls written blind: one of the sixty-fifth or
+    the sixty-sixth held-out file (still unread) scores 0.0037 and the nineteenth's 0.0098.
+    The floor, first 0.05, then 0.005 (half the nineteenth's), sits at about half the
+    lowest since (docs/safety-path.md, "A call's stock words the model is sure are no
+    call", "A nineteenth file", "A sixty-fifth and a sixty-sixth file"). Words that tell
+    what is happening ("water's pouring through the ceiling onto the fuse box", 0.030)
+    always ask, and so does every spoken turn. 0 turns it off."""
 
     long_turn_words: int = 20
     """A turn of this many words or more that the model would answer as no call is read

@@ -20,13 +20,14 @@ def result() -> dict[str, object]:
 
 def test_no_call_in_stock_words_lies_near_the_floor(result: dict) -> None:
     """Every call the project holds whose only call words are stock words scores above the
-    default floor (set at half the lowest: a short call written blind, 0.0098), and most
-    other such sentences lie under it."""
+    default floor (set at about half the lowest: a call written blind, 0.0037), and a good
+    share of the other such sentences lie under it (71 of 185 when it was set; 111 lay under
+    the floor before, 0.005, which answered that call as no call)."""
     floor = SafetySettings().typed_stock_words_floor
     assert result["calls"] >= 250 and result["others"] >= 80
     assert result["calls_under"][str(floor)] == 0
-    assert result["lowest_call_p"] >= 1.9 * floor
-    assert result["others_under"][str(floor)] >= result["others"] // 2
+    assert result["lowest_call_p"] >= 1.8 * floor
+    assert result["others_under"][str(floor)] >= result["others"] // 3
     assert min(result["p_calls"]) == result["lowest_call_p"]
 
 

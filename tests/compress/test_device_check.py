@@ -415,14 +415,21 @@ KEPT_BLIND = [
     # after the fifty-sixth was read (docs/safety-path.md, "A sixty-first and a sixty-second
     # file"), first measured with the fifty-sixth round's words: one alerted, seven asked,
     # no call missed; none alerted, five asked, no call missed.
-    ("figures_heldout61_en.jsonl", 47, 111, 0, 1, 7),
+    # One more asked on the sixty-first, the sixty-third and the sixty-sixth since the
+    # stock-words floor was lowered to 0.002 ("The stock-words floor lowered again").
+    ("figures_heldout61_en.jsonl", 47, 111, 0, 1, 8),
     ("figures_heldout62_en.jsonl", 48, 116, 0, 0, 5),
     # The sixty-third and the sixty-fourth were written blind after the fifty-eighth was
     # read ("A sixty-third and a sixty-fourth file"), first measured with the fifty-eighth
     # round's words: one alerted, five asked, no call missed; none alerted, five asked, one
     # call missed.
-    ("figures_heldout63_en.jsonl", 49, 115, 0, 1, 5),
+    ("figures_heldout63_en.jsonl", 49, 115, 0, 1, 6),
     ("figures_heldout64_en.jsonl", 48, 104, 1, 0, 5),
+    # The sixty-fifth and the sixty-sixth were written blind after the sixtieth was read ("A
+    # sixty-fifth and a sixty-sixth file"), first measured with the sixtieth round's words:
+    # one alerted, five asked, three calls missed; two alerted, three asked, two calls missed.
+    ("figures_heldout65_en.jsonl", 49, 115, 3, 1, 5),
+    ("figures_heldout66_en.jsonl", 47, 99, 2, 2, 4),
 ]
 
 

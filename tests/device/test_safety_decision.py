@@ -742,14 +742,14 @@ def test_typed_words_the_model_is_sure_are_no_call_are_answered() -> None:
 
 
 def test_typed_stock_words_the_model_is_sure_are_no_call_are_answered() -> None:
-    """safety.typed_stock_words_floor (on, 0.005; docs/safety-path.md, "A call's stock words
+    """safety.typed_stock_words_floor (on, 0.002; docs/safety-path.md, "A call's stock words
     the model is sure are no call"): typed sentences whose only call words are stock words
     ("help", "emergency", "collapsed") and whose safety probability is under the floor are
     answered as the model reads them; words that tell what is happening ask at any
     probability; spoken words always ask; 0 turns it off."""
-    assert SafetySettings().typed_stock_words_floor == 0.005
+    assert SafetySettings().typed_stock_words_floor == 0.002
     th = thresholds_of(Model({"greeting": 1.0}, THRESHOLDS))
-    sure_not = {"out_of_scope": 0.97, "emergency_help": 0.003, "fall_report": 0.001}
+    sure_not = {"out_of_scope": 0.97, "emergency_help": 0.0015, "fall_report": 0.0005}
     for text in ["i used to work the emergency switchboard",
                  "the batting order collapsed in the second innings",
                  "help, where are my glasses"]:
@@ -762,9 +762,9 @@ def test_typed_stock_words_the_model_is_sure_are_no_call_are_answered() -> None:
                  "alert my carer", "help, i've fallen in the hall"]:
         d = decide("out_of_scope", text, 0.97, ON, scores=sure_not, thresholds=th, typed=True)
         assert d.route == "ask", (text, d)  # told by what happens, or with a fall: asked
-    unsure = {"out_of_scope": 0.9, "emergency_help": 0.006, "fall_report": 0.001}
+    unsure = {"out_of_scope": 0.9, "emergency_help": 0.003, "fall_report": 0.001}
     assert decide("out_of_scope", "help, where are my glasses", 0.9, ON, scores=unsure,
-                  thresholds=th, typed=True).reason == "words_only"  # 0.006 >= 0.005
+                  thresholds=th, typed=True).reason == "words_only"  # 0.003 >= 0.002
     off = SafetySettings(typed_stock_words_floor=0.0)
     assert decide("out_of_scope", "help, where are my glasses", 0.97, off, scores=sure_not,
                   thresholds=th, typed=True).reason == "words_only"
