@@ -9,7 +9,8 @@ committed as ``docs/figures/device_check_figures_heldout<N>_blind.json`` (the th
 ``..._before.json``). This puts them beside the figures the device gives the same file now
 (``compress.device_check``, typed, the shipped model or ``--model``; counts only): other
 sentences alerted at once and asked about, and calls missed, each as a share of the file.
-A file still blind is one whose first figures are also its figures now. Writes
+A file still blind has no rule written on it; its figures now move only with changes made for
+the whole device (the typed stock-words floor, say). Writes
 ``blind_rounds.json`` and ``blind_rounds.png`` (one panel per figure: blind, now).
 """
 

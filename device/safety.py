@@ -48,7 +48,8 @@ _RISE_MYSELF = r"(?:lift|pick|pull|haul|heave|drag|push|get) myself (?:back )?up
 
 _FLOOR_COVERING = r"(?:lino|tiles|carpet|rug)"
 """A floor's covering the resident may be down on ("i'm on the bathroom lino")."""
-_CHEST_PAIN = r"(?:chest pains?|pains? (?:in|across) (?:my|me|his|her|the) chest)"
+_CHEST_PAIN = (r"(?:chest pains?|pains? (?:in|across) (?:the (?:middle|centre|center|front) of )?"
+               r"(?:my|me|his|her|the) chest)")
 """A chest pain, said either way round ("chest pains", "a crushing pain in my chest")."""
 _NOT_THE_HEART = (r"(?:toes?|foot|feet|fingers?|hands?|thumbs?|knees?|ankles?|heels?|hips?|"
                    r"wrists?|elbows?|tooth|teeth|legs?|calf|calves|shins?|nails?)\b")
@@ -131,6 +132,8 @@ _SAFETY_PHRASE = re.compile(
     # a chest pain said either way round: "chest pains", "this crushing pain in my chest"
     rf"\b{_CHEST_PAIN}\b|\bchest (?:is |feels )?(?:\w+ )?(?:hurting|hurts|tight)\b|"
     r"\bchest(?:'s| has) gone (?:really |very |so |all |awfully )?(?:tight|heavy)\b|"
+    # the chest said to crush, now: "i've come over all peculiar, my chest's crushing"
+    r"\bchest(?:'s| is) (?:all |really |very |so |just )?crushing\b(?! (?:news|blow)\b)|"
     # a crushing feeling in the chest, now: "oh dear, i've got this crushing feeling in my
     # chest, it's very bad" (never one gone by, nor grief: "... when i heard the news")
     r"\bcrushing (?:feeling|sensation|pressure|weight|tightness)\b[^.!?]{0,12}?\b(?:in|on|"
@@ -309,6 +312,13 @@ _SAFETY_PHRASE = re.compile(
     r"\b(?:the |a |my )?(?:pipes?|tank|radiator|cylinder|boiler|water main)"
     r"(?: [\w']+){0,4}? (?:'s|has|have|'ve) (?:just )?burst\b(?=[^.!?]*\b(?:won'?t stop|"
     r"can'?t stop it|pouring|gushing|everywhere|over my|up to my|rising|coming through)\b)|"
+    # gone over outdoors or on the step, and cannot get up or bear weight: "i've gone over on
+    # the step with the dog bowl and i can't put weight on anything" (never "gone over on my
+    # ankle" alone, a sprain)
+    r"\bi'?ve (?:just )?gone over (?:on|in|off|at|by) (?:the|my) (?:\w+ )?(?:step|steps|kerb|"
+    r"path|patio|stairs|drive|lawn|grass|ice|mat|rug|doorstep|slabs?)\b(?=[^.!?]*\b(?:can'?t|"
+    r"cannot|can not|won'?t) (?:get up|get myself up|get back up|put (?:any )?weight|stand|"
+    r"move)\b)|"
     # a long lie, told softly: "i've been down here a good while and i'm getting cold" (down
     # here on the floor, by what it does to the resident; never down here in the kitchen)
     r"\b(?:been|lying|stuck|laid) down here\b[^.!?]{0,40}?\b(?:i'?m|i am|i'?ve gone|my \w+ "
@@ -371,6 +381,18 @@ _SAFETY_PHRASE = re.compile(
     # is said of it first: "it's only a bit of blood, though ...")
     r"\b(?:soaked|soaking|bled|bleeding|come|coming) (?:right |straight )?through (?:\w+ ){0,2}?"
     r"(?:towels?|tea towels?|bandages?|dressings?|plasters?|sheets?|flannels?)\b|"
+    # ... said the other way round, after the cut: "i've sliced my hand on the tin and the tea
+    # towel's soaked through" (never a towel soaked from the washing up)
+    r"\b(?:cut|gashed|sliced|split|slashed|bleeding|blood|bled)\b[^.!?]{0,80}?\b(?:towel|tea "
+    r"towel|bandage|dressing|plaster|flannel|kitchen roll|cloth|hanky|handkerchief)s?(?:'s| is| "
+    r"are| has| have)? (?:already |now |just |been )?(?:soaked|sodden|drenched|soaking)(?: right| "
+    r"straight)? through\b|"
+    # a cut that pours: "i've sliced my hand on the dog food tin and it's pouring" (never the
+    # rain: "it's pouring down")
+    r"\b(?:cut|gashed|sliced|split|ripped|torn|slashed)(?: open)? (?:my|his|her|their|[\w]+'s) "
+    r"(?:\w+ )?(?:leg|arm|hand|finger|thumb|head|wrist|foot|knee|face|shin|calf|thigh|palm|"
+    r"ankle|neck)\b[^.!?]{0,60}?\b(?:it'?s|it is|blood'?s|blood is|it keeps|and it) (?:just |"
+    r"still )?(?:pouring|gushing)\b(?! (?:down|with rain|of rain|outside|rain)\b)|"
     # a cut that pumps or spurts: "i've cut my leg open on the shears and it's pumping out",
     # "the blood's spurting out of his hand" (never a hose cut, nor a heart pumping)
     r"\b(?:cut|gashed|sliced|split|ripped|torn|slashed)(?: open)? (?:my|his|her|their|[\w]+'s) "
@@ -946,8 +968,23 @@ _NEGATED = re.compile(
     r"fire brigade|a ?and ?e|a ?& ?e|casualty|hospital)\b|"
     # "no need to call an ambulance", "no need for help"
     r"(?<=, )not (?:the |an )?(?:ambulance|fire brigade|paramedics)\b|"
-    r"\bno need (?:for|to) (?:call |get |send for |ring |phone )?(?:an? |any |the )?"
+    r"\bno need (?:for|to) (?:call |get |send for |send |ring |phone )?(?:an? |any |the )?"
     r"(?:help|ambulance|anyone|anybody|someone|somebody|doctor|fire brigade)\b|"
+    # an instruction reported with its condition, told as not met: "the nurse said ring 999
+    # if it bleeds a lot. it's not, it's just a bit sore round the stitches"
+    r"\b(?:said|says|told (?:me|us)) (?:to )?(?:ring|call|phone|dial|get)(?: for)?(?: an?| the)? "
+    rf"(?:ambulance|doctor|help|{_EMERGENCY_NUMBER}) (?:if|when) (?:it|they|the \w+|my \w+|i) "
+    r"[^.!?;]{0,40}?[.,;!] (?:and |but |well )?(?:it'?s not|it is ?n'?t|it has ?n'?t|"
+    r"it does ?n'?t|they'?re not|they are ?n'?t|they have ?n'?t|i'?m not|i have ?n'?t)\b|"
+    # a bleed not wanted again: "did i take my blood thinner? i don't want to be bleeding like
+    # last time"
+    r"\b(?:do ?n'?t|do not|would ?n'?t|would not) want to (?:be |go |start )?(?:bleeding|bleed)"
+    r" (?:like|as|the way) (?:last time|before|i did|the other (?:day|week|time))\b"
+    r"(?![^.!?]*\b(?:won'?t stop|will not stop|can'?t stop|everywhere|pouring|spurting|gushing|"
+    r"now)\b)|"
+    # no bleeding, said as a no: "no, no bleeding, it's only a little nick off the cat's claw"
+    r"(?:^|[.,!?;] )(?:no,? )?no (?:bleeding|blood)\b(?! (?:way|chance|idea|hope|good|use|"
+    r"thing|fear)\b)|"
     # "no don't call an ambulance", "please don't send a fire engine"
     rf"\b(?:do ?n[o']?t|do not|no need to|never) {_FETCH}(?:ambulance|{_FIRE_SERVICE})\b|"
     # "i haven't fallen", "i did not fall", "i never fell", "i have not had a fall" (never a
@@ -1000,6 +1037,9 @@ _NEGATED = re.compile(
 next to it only: "i'm not okay i need help" denies nothing)."""
 
 _AS_USUAL = re.compile(
+    # bleeding that has stopped: "the bleeding's stopped now, there's no need to send anybody"
+    r"\b(?:the )?bleeding(?:'s| has| is)? (?:all |now |finally |just )?(?:stopped|eased off|"
+    r"stopped now|settled)\b|\b(?:it'?s|it has|it) (?:finally |now )?stopped bleeding\b|"
     # a symptom as it always is, or eased: "my chest is wheezy but no worse than usual",
     # "the angina's niggling, i've had my spray and it's settled", "the chest pain has gone"
     # (never a pain gone into the arm)
@@ -1531,7 +1571,8 @@ _IDIOM = re.compile(
     r"\bi (?:just |nearly |almost )?collapsed into (?:a |my |the )?bed\b|"
     r"\bcollapsed (?:in|into) (?:(?:a )?(?:fits?|puddle|flood|heap|floods) of )?"
     r"(?:laughter|giggles|tears)\b|"
-    r"\b(?:gasping|choking|parched) for (?:an? |some |my )?(?:(?:drop|wee drop|sup|mouthful|"
+    r"\b(?:gasping|choking|parched) for (?:an? |some |my )?(?:proper |nice |good |decent |hot |"
+    r"strong |fresh )?(?:(?:drop|wee drop|sup|mouthful|"
     r"drink|nip|dram|glass) of )?(?:cup|cuppa|brew|drink|pint|tea|"
     r"coffee|fag|cigarette|smoke|glass|beer|wine|whisky|whiskey|gin|brandy|sherry|lemonade|"
     r"juice|squash)\b|"
@@ -1898,8 +1939,8 @@ _NOT_A_CALL = re.compile(
     r"\b(?:put through|putting through|took|taking|answered|answering|handled|handling|"
     r"manned|manning|dealt with|dealing with)\b[^.!?]{0,20}?\b(?:999|emergency) calls\b|"
     r"\b(?:said|says|told (?:me|us|him|her)|tells (?:me|us)|advised(?: me| us)?|reminded me) "
-    r"(?:that )?(?:i (?:should|must|was to|am to|'m to|need to) |to |we should )(?:ring|call|phone|"
-    rf"dial|get|send for)(?: for)?(?: an?| the| my)? (?:ambulance|doctor|help|fire brigade|"
+    r"(?:that )?(?:i (?:should|must|was to|am to|'m to|need to) |to |we should )?(?:ring|call|"
+    rf"phone|dial|get|send for)(?: for)?(?: an?| the| my)? (?:ambulance|doctor|help|fire brigade|"
     rf"paramedics|{_EMERGENCY_NUMBER}) (?:straight away |right away |at once )?"
     r"(?:if|when|whenever|in case|should)\b(?:(?! and | but )[^.!?;,])*"
     r"(?!.*\b(?:and (?:they|it|she|he) (?:have|has|are|is|did)|(?:they|it)(?:'re|'s| are| is| have|"
@@ -2220,6 +2261,15 @@ _KIN = (r"(?:brother|sister|husband|wife|son|daughter|friend|neighbou?r|mum|moth
         r"father|cousin|aunt|uncle|niece|nephew)")
 """A relative or a friend, said as "my ...": whose turn may be told as news."""
 _NOT_NOW = re.compile(
+    # the ambulance that brought one home: "tell her the ambulance brought me home safe and
+    # sound"
+    r"\b(?:the |an )?ambulance (?:\w+ )?(?:brought|dropped|took|drove|fetched|got) (?:me|us|him|"
+    r"her) (?:back )?home\b|"
+    # a stroke or a fall the ward said one had had: "the ward sister said i'd had a mini
+    # stroke, what does that actually mean for me?" (never "says i've had a stroke", now)
+    r"\b(?:said|says|told (?:me|us)|reckons?|thinks?|thought)(?: that)? (?:i|he|she)(?:'?d| had) "
+    r"had (?:a |an )?(?:mini[- ]?|small |little |minor |slight )?(?:stroke|tia|heart attack|fit|"
+    r"seizure|fall)\b|"
     # what the device should do if it ever comes, asked now: "if i ever can't breathe, would
     # you call 999 for me" (to the clause's end; never past "and now", "but")
     r"\bif (?:i|he|she|we|they|my [\w']+) ever\b[^.!?]{0,60}?,? (?:would|will|could|can|do) "

@@ -10,6 +10,11 @@ the settings (``safety.confirm``, ``safety.confident``) and the model's own
 2. Plain safety words (:func:`device.safety.is_safety_phrase`, negation-aware) with a model
    that agrees (a safety label at or above its ask threshold) alert at once; under another
    label they ask (alert at once if confirm is off): the words net never lets them pass.
+   A long turn with such words that the model reads as no call whole is read again by its
+   later parts (as in step 5): where they read as a call at the label's alert threshold,
+   it alerts at once (``words_tail``: "..., and i was going to tell you about the dinner
+   she made, but i've come over all peculiar, my chest's crushing"), and where they read
+   as a call at the ask threshold, the typed floors below never answer it.
    Words that only the hybrid recognizer's fast path heard (``fast_path``) alert at once
    only where the model reaches its alert threshold; under it they ask, and Whisper's
    second opinion of the same utterance may raise the alert a moment later
@@ -128,8 +133,8 @@ class SafetyDecision:
     p: float | None
     """Probability of the safety label behind the decision (None: unknown, certain)."""
     reason: str
-    """words, words_only, words_below_floor, stock_words_below_floor, fast_unsure,
-    alternative, model, mention, band, leading_no, tail,
+    """words, words_tail, words_only, words_below_floor, stock_words_below_floor,
+    fast_unsure, alternative, model, mention, band, leading_no, tail,
     denied, below_ask, not_safety."""
     from_alternative: int = 0
 
@@ -256,7 +261,15 @@ def decide(intent: str, text: str, score: float | None, settings: SafetySettings
             return SafetyDecision(not_sure, label, p, "fast_unsure")
         if candidate or score is None:
             return SafetyDecision("alert", label if candidate else words, p, "words")
-        if typed and thresholds is not None and scores and p is not None:
+        tail = (_tail_call(read_tails(), thresholds, settings.confident)
+                if from_alternative == 0 and read_tails is not None else None)
+        if tail is not None and thresholds is not None and \
+                tail[1] >= thresholds.get(tail[0], Thresholds(settings.confident, 0.0)).alert:
+            # plain call words, and the later parts of a long turn read as a call as surely
+            # as the model's alert threshold: "..., and i was going to tell you about the
+            # lovely dinner she made, but i've come over all peculiar, my chest's crushing"
+            return SafetyDecision("alert", tail[0], tail[1], "words_tail")
+        if typed and tail is None and thresholds is not None and scores and p is not None:
             if p < settings.typed_words_floor:
                 return SafetyDecision("answer", _answer_as(intent, scores, answer_floor), p,
                                       "words_below_floor")

@@ -396,6 +396,12 @@ HELD_OUT = [
     # call missed
     ("figures_heldout59_en.jsonl", 49, 115, 0),
     ("figures_heldout60_en.jsonl", 48, 114, 0),
+    # the sixty-first and the sixty-second: written blind after the fifty-sixth was read;
+    # first figures 1 / 7 / 0 missed and 0 / 5 / 0 missed; read once the sixty-fifth and the
+    # sixty-sixth were written ("The sixty-first and the sixty-second, read"): none alerted,
+    # no call missed
+    ("figures_heldout61_en.jsonl", 47, 111, 0),
+    ("figures_heldout62_en.jsonl", 48, 116, 0),
 ]
 
 
@@ -411,14 +417,9 @@ def test_no_call_of_a_held_out_file_is_missed(name: str, calls: int, others: int
 
 KEPT_BLIND = [
     # (file, calls, others, most missed, most alerted, most asked): the first figures, as
-    # ceilings rather than goals. The sixty-first and the sixty-second were written blind
-    # after the fifty-sixth was read (docs/safety-path.md, "A sixty-first and a sixty-second
-    # file"), first measured with the fifty-sixth round's words: one alerted, seven asked,
-    # no call missed; none alerted, five asked, no call missed.
-    # One more asked on the sixty-first, the sixty-third and the sixty-sixth since the
-    # stock-words floor was lowered to 0.002 ("The stock-words floor lowered again").
-    ("figures_heldout61_en.jsonl", 47, 111, 0, 1, 8),
-    ("figures_heldout62_en.jsonl", 48, 116, 0, 0, 5),
+    # ceilings rather than goals. One more asked on the sixty-third and the sixty-sixth
+    # since the stock-words floor was lowered to 0.002 (docs/safety-path.md, "The
+    # stock-words floor lowered again").
     # The sixty-third and the sixty-fourth were written blind after the fifty-eighth was
     # read ("A sixty-third and a sixty-fourth file"), first measured with the fifty-eighth
     # round's words: one alerted, five asked, no call missed; none alerted, five asked, one

@@ -240,3 +240,63 @@ def test_the_shipped_model_answers_a_long_everyday_turn(text: str) -> None:
     model = IntentModel.load(None, threads=1)
     a = _assistant(model, load_settings(None).safety)
     assert a.respond(text).safety == "answer", a.dialogue.confirmer.decision
+
+
+# -- call words in a long turn the model reads as no call whole ------------------------------
+
+WORDS_THEN_CALL = ("My daughter's just gone home after staying the week, and I was going to "
+                   "tell you about the dinner she made, but I've come over all peculiar, my "
+                   "chest's crushing and I feel sick")
+"""Call words the words net knows, at the end of a story the model reads whole as chat."""
+
+STOCK_THEN_CALL = ("I was telling the girls at the lunch club about the old days at the "
+                   "exchange, and now I need help")
+"""A long turn whose only call words are stock words ("help")."""
+
+
+def test_call_words_and_sure_later_parts_alert_at_once() -> None:
+    """Plain call words, and two later parts at the alert threshold: alerted at once
+    (``words_tail``, device.safety_decision step 2), not only asked."""
+    assert safety.safety_label_of_words(WORDS_THEN_CALL) == "emergency_help"
+    d = decide("companionship", WORDS_THEN_CALL, 0.97, ON, scores=CHAT, thresholds=LIMITS,
+               read_tails=_tails(CHAT, CALL, CALL))
+    assert (d.route, d.reason, d.intent, d.p) == ("alert", "words_tail", "emergency_help",
+                                                  0.95)
+
+
+def test_call_words_with_later_parts_only_at_the_ask_threshold_are_asked() -> None:
+    unsure = {"emergency_help": 0.7, "companionship": 0.3}
+    d = decide("companionship", WORDS_THEN_CALL, 0.97, ON, scores=CHAT, thresholds=LIMITS,
+               read_tails=_tails(unsure, unsure))
+    assert (d.route, d.reason) == ("ask", "words_only")
+    d = decide("companionship", WORDS_THEN_CALL, 0.97, ON, scores=CHAT, thresholds=LIMITS,
+               read_tails=_tails(CALL, CHAT))  # one sure part alone: asked, as before
+    assert (d.route, d.reason) == ("ask", "words_only")
+
+
+def test_sure_later_parts_that_deny_or_mention_never_alert() -> None:
+    tails = [("and no, i don't need an ambulance", CALL), ("my flat is on the ground floor",
+                                                            CALL)]
+    d = decide("companionship", WORDS_THEN_CALL, 0.97, ON, scores=CHAT, thresholds=LIMITS,
+               read_tails=lambda: tails)
+    assert (d.route, d.reason) == ("ask", "words_only")
+
+
+def test_the_typed_floor_never_answers_stock_words_whose_later_parts_read_as_a_call() -> None:
+    """Typed stock words the model is sure are no call whole are answered (the floor) only
+    where no two later parts read as a call."""
+    sure_not = {"companionship": 0.999, "emergency_help": 0.001}
+    assert safety.stock_words_only(STOCK_THEN_CALL)
+    d = decide("companionship", STOCK_THEN_CALL, 0.999, ON, scores=sure_not,
+               thresholds=LIMITS, typed=True, read_tails=_tails(CHAT, CHAT))
+    assert (d.route, d.reason) == ("answer", "stock_words_below_floor")
+    unsure = {"emergency_help": 0.7, "companionship": 0.3}
+    d = decide("companionship", STOCK_THEN_CALL, 0.999, ON, scores=sure_not,
+               thresholds=LIMITS, typed=True, read_tails=_tails(unsure, unsure))
+    assert (d.route, d.reason) == ("ask", "words_only")
+
+
+def test_an_alternatives_words_keep_their_own_rule() -> None:
+    d = decide("emergency_help", WORDS_THEN_CALL, 0.3, ON, scores=CHAT, thresholds=LIMITS,
+               from_alternative=1, read_tails=_tails(CALL, CALL))
+    assert (d.route, d.reason) == ("ask", "alternative")

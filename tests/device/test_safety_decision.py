@@ -3864,3 +3864,79 @@ def test_the_neighbours_of_the_fifty_ninth_and_sixtieth_rounds_still_call(text: 
 def test_smoke_from_next_doors_chimney_is_no_call_of_words() -> None:
     """The rooms added for smoke are the home's own; next door's chimney is none of them."""
     assert safety.safety_label_of_words("there's smoke coming from next door's chimney") is None
+
+
+# -- the sixty-first and sixty-second rounds -------------------------------------------------
+
+@pytest.mark.parametrize("text,label", [
+    ("i've got a pain in the middle of my chest and i'm all sweaty", "emergency_help"),
+    ("there's a pain in the centre of my chest", "emergency_help"),
+    ("oh, my chest's crushing", "emergency_help"),
+    ("i've cut my hand on the bread knife and the tea towel's soaked through",
+     "emergency_help"),
+    ("i've sliced my finger on the tin and it's pouring", "emergency_help"),
+    ("i've gone over on the patio and i can't get up", "fall_report"),
+    ("i've gone over on the step and i can't put any weight on my leg", "fall_report"),
+])
+def test_the_calls_of_the_sixty_first_and_sixty_second_rounds(text: str, label: str) -> None:
+    """Found by the sixty-first and the sixty-second held-out files, read once the
+    sixty-fifth and the sixty-sixth were written (docs/safety-path.md, "The sixty-first and
+    the sixty-second, read"): a pain in the middle of the chest, the chest crushing, a towel
+    soaked through after a cut or a cut that pours, gone over on the step and unable to get
+    up or bear weight (asked before by the model's band, 0.81 to 0.88)."""
+    assert safety.safety_label_of_words(text) == label, text
+    assert not safety.is_negated_call(text), text
+
+
+def test_a_reported_instruction_with_its_condition_is_a_mention() -> None:
+    """"the nurse said ring 999 if ..." without "to": a mention, left to the model."""
+    text = "the nurse said ring 999 if the pain comes back"
+    assert safety.is_mention(text)
+    assert safety.safety_label_of_words(text) is None
+
+
+@pytest.mark.parametrize("text", [
+    "the bleeding's stopped now, no need to send anyone",
+    "no, no bleeding, just a scratch from the cat",
+    "i'm gasping for a proper brew",
+    "the ambulance dropped me home last night",
+    "the doctor said i'd had a mini stroke",
+    "the nurse said ring 999 if it bleeds a lot, and it's not",
+    "have i had my warfarin? i don't want to be bleeding like last time",
+])
+def test_the_no_calls_of_the_sixty_first_and_sixty_second_rounds(text: str) -> None:
+    """The bleeding stopped; no bleeding said as a no; gasping for a proper cuppa; the
+    ambulance that brought one home; a stroke the ward said one had had; an instruction
+    reported with its condition told as not met; a bleed not wanted again: no call whatever
+    the model says (the model alerted at once on the instruction; the rest were asked
+    about)."""
+    assert safety.is_negated_call(text), text
+    assert safety.safety_label_of_words(text) is None, text
+
+
+@pytest.mark.parametrize("text", [
+    "the bleeding's stopped but i've fallen and can't get up",
+    "no bleeding, but i can't breathe",
+    "i'm gasping for breath",
+    "the ambulance brought me home and now i've collapsed",
+    "the paramedic says i've had a stroke",
+    "the nurse said ring 999 if it bleeds a lot, and now i've fallen over",
+    "i don't want to be bleeding like this, it won't stop",
+    "i don't want to be bleeding like last time but it won't stop now",
+])
+def test_the_neighbours_of_the_sixty_first_and_sixty_second_rounds_still_call(
+        text: str) -> None:
+    assert safety.safety_label_of_words(text) is not None, text
+    assert not safety.is_negated_call(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "the tea towel's soaked through from the washing up",
+    "i cut my finger on a tin, it's pouring down outside",
+    "i've gone over on my ankle",
+    "the news about the chapel closing was a crushing blow",
+])
+def test_near_neighbours_of_the_sixty_first_round_are_no_call_of_words(text: str) -> None:
+    """A towel soaked from the washing up, the rain pouring, an ankle gone over on: none of
+    them the words of a call."""
+    assert safety.safety_label_of_words(text) is None, text
