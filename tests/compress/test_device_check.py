@@ -431,6 +431,12 @@ KEPT_BLIND = [
     # one alerted, five asked, three calls missed; two alerted, three asked, two calls missed.
     ("figures_heldout65_en.jsonl", 49, 115, 3, 1, 5),
     ("figures_heldout66_en.jsonl", 47, 99, 2, 2, 4),
+    # The sixty-seventh and the sixty-eighth were written blind after the sixty-second was
+    # read ("A sixty-seventh and a sixty-eighth file"), first measured with the sixty-second
+    # round's words: one alerted, four asked, no call missed; none alerted, seven asked, no
+    # call missed.
+    ("figures_heldout67_en.jsonl", 46, 111, 0, 1, 4),
+    ("figures_heldout68_en.jsonl", 47, 108, 0, 0, 7),
 ]
 
 
