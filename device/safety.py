@@ -312,6 +312,25 @@ _SAFETY_PHRASE = re.compile(
     r"\b(?:the |a |my )?(?:pipes?|tank|radiator|cylinder|boiler|water main)"
     r"(?: [\w']+){0,4}? (?:'s|has|have|'ve) (?:just )?burst\b(?=[^.!?]*\b(?:won'?t stop|"
     r"can'?t stop it|pouring|gushing|everywhere|over my|up to my|rising|coming through)\b)|"
+    # on the floor a night or hours: "nobody's answering the phone and i've been on this floor
+    # all night" (never sorting records on it)
+    r"\bon (?:this|the) (?:\w+ )?floor (?:all night|since (?:last night|yesterday|this "
+    r"morning)|for hours)\b(?![^.!?]*\b(?:sorting|playing|looking|going through|on purpose|"
+    r"cleaning)\b)|"
+    # help asked to be got: "please get me some help" (never help with the shopping)
+    rf"\bget me (?:some )?help\b(?! {_REQUEST_AFTER_HELP}\b)|"
+    # down on a floor's covering and unable to shift: "i'm sat on the bedroom carpet, can't
+    # shift an inch"
+    r"\bon the (?:\w+ )?(?:floor|lino|tiles|carpet|rug)\b[^.!?]{0,40}?\bcan'?t (?:shift|budge|"
+    r"move) (?:an inch|a muscle|myself|at all)\b|"
+    # gone down by the furniture or in a room: "oh no, i've just gone down by the wardrobe, my
+    # hip", "he's gone down in the hall" (never gone down to the kitchen, nor the shops)
+    r"\b(?:i'?ve|i have|he'?s|she'?s|he has|she has|(?!(?:water|level|price|sun|tide|swelling|"
+    r"temperature|bath|fire|it|that|this|there|what|heating|milk|food|tea)'s)[\w]+'s) (?:just )?"
+    r"gone down "
+    r"(?:by|beside|next to|near|in|on|at) (?:the|my) (?:\w+ )?(?:wardrobe|bed|sofa|settee|chair|"
+    r"armchair|stairs|bath|toilet|loo|sink|cooker|fridge|door|table|window|radiator|dresser|"
+    r"commode|hall|kitchen|bathroom|bedroom|landing|lounge|garden|path|patio)\b(?! to\b)|"
     # gone over outdoors or on the step, and cannot get up or bear weight: "i've gone over on
     # the step with the dog bowl and i can't put weight on anything" (never "gone over on my
     # ankle" alone, a sprain)
@@ -976,6 +995,9 @@ _NEGATED = re.compile(
     rf"(?:ambulance|doctor|help|{_EMERGENCY_NUMBER}) (?:if|when) (?:it|they|the \w+|my \w+|i) "
     r"[^.!?;]{0,40}?[.,;!] (?:and |but |well )?(?:it'?s not|it is ?n'?t|it has ?n'?t|"
     r"it does ?n'?t|they'?re not|they are ?n'?t|they have ?n'?t|i'?m not|i have ?n'?t)\b|"
+    # a chest pain denied: "i've not got chest pain, i said my chest of drawers"
+    r"\b(?:i )?(?:have ?n'?t|have not|'ve not|ve not|ai ?n'?t|do ?n'?t have|do not have) "
+    r"(?:got )?(?:any |a )?(?:chest pains?|pains? in (?:my|the) chest)\b|"
     # a bleed not wanted again: "did i take my blood thinner? i don't want to be bleeding like
     # last time"
     r"\b(?:do ?n'?t|do not|would ?n'?t|would not) want to (?:be |go |start )?(?:bleeding|bleed)"
@@ -1557,6 +1579,12 @@ _IDIOM = re.compile(
     r"are going to|'re going to|is going to|'s going to))* "
     r"(?:gave|give|gives|given|giving) (?:me|us|her|him|you|them) an? (?:heart attack|stroke|"
     r"coronary|funny turn)\b|"
+    # "that news is enough to give anyone a heart attack"
+    r"\benough to give (?:anyone|anybody|someone|somebody|a saint|you|me|us|people|a person) "
+    r"an? (?:heart attack|stroke|coronary|funny turn)\b|"
+    # a song sung along to: "i was only singing along to 'help!' by the beatles"
+    r"\b(?:sing\w*|sang|play\w*|hum\w*|whistl\w*|listen\w*)(?: along)?(?: to)? ['\"\u2018\u201c]"
+    r"help!?['\"\u2019\u201d]|"
     # a reaction told as a turn: "you should have seen his face when he saw my old pipes, i
     # thought he was going to have a heart attack"
     r"\bwhen (?:he|she|they) (?:saw|heard|got|opened|read)\b[^.!?]{0,80}?\b(?:thought|swear|"
@@ -1577,7 +1605,8 @@ _IDIOM = re.compile(
     r"coffee|fag|cigarette|smoke|glass|beer|wine|whisky|whiskey|gin|brandy|sherry|lemonade|"
     r"juice|squash)\b|"
     r"\b(?:i'm|i am|i was|you're|you are|you were|(?:caller|player|team|striker|bowler|"
-    r"batsman|batter|keeper|goalie|band|singer|quizmaster|he|she|they)(?:'s| is| was| were|"
+    r"batsman|batter|keeper|goalie|band|singer|quizmaster|he|she|they)(?: on (?:the )?(?:telly|"
+    r"tv|radio|stage|box))?(?:'s| is| was| were|"
     r"'re| are))(?: (?:really|absolutely|just))? on fire "
     r"(?:today|tonight|this (?:morning|afternoon|evening|week)|lately|at (?:the )?(?:quiz|"
     r"crossword|cards|bingo|scrabble|dominoes|darts|bowls|golf|whist)|with (?:the|my|these|"
@@ -2052,7 +2081,11 @@ _NOT_A_CALL = re.compile(
     # to look for my earring" ("... and now i can't get up" still calls)
     r"\b(?:got|get|getting|went|go|gone|sat|sit|knelt|kneeled|kneel|kneeling) down on (?:the|my|"
     r"to the) (?:\w+ )?floor (?:to|for) (?:look|find|search|pick|get|fetch|reach|clean|scrub|"
-    r"sort|play|fix|do|stretch|exercise|wipe|check|see)\b|"
+    r"sort|play|fix|do|stretch|exercise|wipe|check|see|fish|root|rummage|dig|retrieve)\b|"
+    # ... told with what one does there, then "on purpose": "i'm down on the floor going
+    # through the lps on purpose"
+    r"\b(?:i'?m|i am) (?:just |only )?down on (?:the|my) (?:\w+ )?floor (?:[\w']+ ){1,6}?on "
+    r"purpose\b|"
     # ... or sat there on purpose: "i sat on the floor on purpose to sort the bottom drawer"
     r"\b(?:sat|sitting|sit|knelt|kneeled|kneeling|kneel|got|getting|(?:i'?m|i am) (?:just |only )?"
     r"down)(?: down)? on (?:the|my) "
@@ -2181,8 +2214,15 @@ _MENTION = re.compile(
     r"show|series|serial) (?:where|in which) (?:some ?one|some ?body|a [\w']+|an [\w']+|the "
     r"[\w']+)(?:'s| has| is| just)? (?:just )?(?:collapsed|keeled over|had an? (?:stroke|heart "
     r"attack|fit|seizure)|fallen|fell)\b|"
-    r"\b(?:collapsed|keeled over|had an? (?:stroke|heart attack|fit|seizure)) in (?:the|that|"
-    r"this|tonight'?s) (?:soap|film|programme|show|episode|drama)\b|"
+    r"\b(?:collapsed|keeled over|had an? (?:stroke|heart attack|fit|seizure))(?: (?!(?:and|but|"
+    r"now|my|i)\b)[\w']+){0,3}? in (?:the|that|this|tonight'?s|last night'?s) (?:hospital |police "
+    r"|medical |crime |cop )?(?:soap|film|programme|show|episode|drama|series)\b|"
+    # ... the programme told first: "that hospital drama last night, a chap collapsed on the
+    # ward and i couldn't settle after it"
+    r"\b(?:that|the|this) (?:hospital |police |medical |crime |cop )?(?:drama|soap|film|"
+    r"programme|show|series|serial|episode) (?:last night|the other night|yesterday|last week|"
+    r"on (?:the )?(?:telly|tv)(?: last night)?)\b" + _NOT_OF_HOME + r"{0,80}?\b(?:collapsed|"
+    r"keeled over|choked|had an? (?:stroke|heart attack|fit|seizure))\b" + _NOT_OF_HOME + r"*|"
     r"\bhow (?:would|do|can|could) (?:you|i|we|one) tell (?:the difference between )?(?:an? |the )?"
     r"(?:[\w']+ ){1,4}?(?:from|and|apart)\b(?: (?:an? |the |bad |plain )?[\w']+){0,3}|"
     # a question for everyday advice: "i keep waking at four, is there anything i can do to
@@ -2230,7 +2270,8 @@ _LONG_AGO = (r"(?:(?:a (?:few|couple of) |\w+ )?(?:years?|months?|weeks?) (?:ago
              r"back in (?:january|february|march|april|may|june|july|august|september|"
              r"october|november|december|the (?:spring|summer|autumn|winter|day))|"
              r"as a (?:child|girl|boy|kid|youngster|teenager)|before christmas|"
-             r"in the (?:spring|summer|autumn|winter)(?= but)|"
+             r"in the (?:spring|summer|autumn|winter)(?=,? (?:but|he'?s|she'?s|he is|she is|"
+             r"they'?re))|"
              r"when i was (?:young|younger|little|small|courting|at school|about (?:\w+ty|\d+)|"
              r"a (?:child|girl|boy|kid|youngster|teenager|lad|lass|nipper|tot))|back then|"
              r"in (?:19|20)\d\d|in nineteen \w+(?: \w+)?|in '\d\d|"
@@ -2261,6 +2302,12 @@ _KIN = (r"(?:brother|sister|husband|wife|son|daughter|friend|neighbou?r|mum|moth
         r"father|cousin|aunt|uncle|niece|nephew)")
 """A relative or a friend, said as "my ...": whose turn may be told as news."""
 _NOT_NOW = re.compile(
+    # a fall in the night or earlier, and fine now: "tell her i had a fall in the night but
+    # i'm fine now and back in bed" (never hurt, nor unable)
+    r"\bi had a (?:\w+ )?fall (?:in the night|last night|this morning|earlier(?: on)?|"
+    r"yesterday|the other (?:day|night))\b(?=[^.!?]*\bbut i'?m (?:fine|alright|all right|ok|"
+    r"okay|grand|right as rain)\b)(?![^.!?]*\b(?:can'?t|cannot|won'?t|hurt\w*|pain\w*|"
+    r"bleed\w*|floor)\b)|"
     # the ambulance that brought one home: "tell her the ambulance brought me home safe and
     # sound"
     r"\b(?:the |an )?ambulance (?:\w+ )?(?:brought|dropped|took|drove|fetched|got) (?:me|us|him|"
@@ -2790,7 +2837,7 @@ _FALL_WORDS = re.compile(r"\b(?:fell|fallen|fall|slipped|tripped|tumbled|floor|g
                          rf"on the (?:\w+ )?{_FLOOR_COVERING}|{_WEDGED}|"
                          + _RISE_MYSELF + r"|"
                          r"come a (?:right |real |proper |nasty |bad )?cropper|"
-                         r"(?:gone|went) down (?:in|on) the|"
+                         r"(?:gone|went) down (?:in|on|by|beside|next to|near|at) the|"
                          r"(?:come|came) off (?:the|a|his|her|my) (?:step ?ladder|ladder|"
                          r"steps|stool|roof|horse|bike)|(?:stuck|trapped) in (?:the|my|his|her) "
                          r"(?:bath|bathtub|tub)|get (?:myself |him |her )?out of (?:the|my) "

@@ -402,6 +402,12 @@ HELD_OUT = [
     # no call missed
     ("figures_heldout61_en.jsonl", 47, 111, 0),
     ("figures_heldout62_en.jsonl", 48, 116, 0),
+    # the sixty-third and the sixty-fourth: written blind after the fifty-eighth was read;
+    # first figures 1 / 5 / 0 missed and 0 / 5 / 1 missed; read once the sixty-seventh and
+    # the sixty-eighth were written ("The sixty-third and the sixty-fourth, read"): none
+    # alerted, no call missed
+    ("figures_heldout63_en.jsonl", 49, 115, 0),
+    ("figures_heldout64_en.jsonl", 48, 104, 0),
 ]
 
 
@@ -417,15 +423,9 @@ def test_no_call_of_a_held_out_file_is_missed(name: str, calls: int, others: int
 
 KEPT_BLIND = [
     # (file, calls, others, most missed, most alerted, most asked): the first figures, as
-    # ceilings rather than goals. One more asked on the sixty-third and the sixty-sixth
-    # since the stock-words floor was lowered to 0.002 (docs/safety-path.md, "The
-    # stock-words floor lowered again").
-    # The sixty-third and the sixty-fourth were written blind after the fifty-eighth was
-    # read ("A sixty-third and a sixty-fourth file"), first measured with the fifty-eighth
-    # round's words: one alerted, five asked, no call missed; none alerted, five asked, one
-    # call missed.
-    ("figures_heldout63_en.jsonl", 49, 115, 0, 1, 6),
-    ("figures_heldout64_en.jsonl", 48, 104, 1, 0, 5),
+    # ceilings rather than goals. One more asked on the sixty-sixth since the stock-words
+    # floor was lowered to 0.002 (docs/safety-path.md, "The stock-words floor lowered
+    # again").
     # The sixty-fifth and the sixty-sixth were written blind after the sixtieth was read ("A
     # sixty-fifth and a sixty-sixth file"), first measured with the sixtieth round's words:
     # one alerted, five asked, three calls missed; two alerted, three asked, two calls missed.

@@ -3940,3 +3940,79 @@ def test_near_neighbours_of_the_sixty_first_round_are_no_call_of_words(text: str
     """A towel soaked from the washing up, the rain pouring, an ankle gone over on: none of
     them the words of a call."""
     assert safety.safety_label_of_words(text) is None, text
+
+
+# -- the sixty-third and sixty-fourth rounds -------------------------------------------------
+
+@pytest.mark.parametrize("text,label", [
+    ("nobody's answering and i've been on this floor all night", "fall_report"),
+    ("i've been on the kitchen floor for hours", "fall_report"),
+    ("please get me some help", "emergency_help"),
+    ("i'm sat on the bedroom carpet and can't shift an inch", "fall_report"),
+    ("oh no, i've just gone down by the wardrobe, my hip", "fall_report"),
+    ("he's gone down in the hall", "fall_report"),
+])
+def test_the_calls_of_the_sixty_third_and_sixty_fourth_rounds(text: str, label: str) -> None:
+    """Found by the sixty-third and the sixty-fourth held-out files, read once the
+    sixty-seventh and the sixty-eighth were written (docs/safety-path.md, "The sixty-third and
+    the sixty-fourth, read"): on the floor all night or for hours, help asked to be got, down
+    on the carpet unable to shift, gone down by the furniture or in a room (the last missed
+    before, the model 0.05)."""
+    assert safety.safety_label_of_words(text) == label, text
+    assert not safety.is_negated_call(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "a chap collapsed on stage in that hospital drama on the telly last night",
+    "that hospital drama last night, a woman keeled over in the lift",
+    "i'm down on the floor going through the records on purpose",
+    "i just sat down on the floor to fish my slipper out",
+])
+def test_a_programme_or_the_floor_of_the_sixty_third_and_sixty_fourth_is_a_mention(
+        text: str) -> None:
+    """A turn in a programme, told before it or with a few words between; down on the floor
+    on purpose, told after what one does there, or to fish something out: mentions, left to
+    the model (as getting down on the floor to look for something already was)."""
+    assert safety.is_mention(text), text
+    assert safety.safety_label_of_words(text) is None, text
+
+
+@pytest.mark.parametrize("text", [
+    "i've not got chest pain, i said my chest of drawers",
+    "i haven't got any chest pains",
+    "the organist had a stroke in the spring, he's on the mend now",
+    "i was only singing along to 'help!' by the beatles",
+    "that singer on the telly was on fire tonight",
+    "that news is enough to give anyone a heart attack",
+    "tell her i had a fall in the night but i'm fine now",
+])
+def test_the_no_calls_of_the_sixty_third_and_sixty_fourth_rounds(text: str) -> None:
+    """A chest pain denied, another's stroke in the spring with the mend after it, a song
+    called "Help!", a singer on the
+    telly on fire, news enough to give anyone a heart attack, a fall in the night and fine
+    now: no call whatever the model says (the model alerted at once on the first, and on a
+    fall in the night told fine now)."""
+    assert safety.is_negated_call(text), text
+    assert safety.safety_label_of_words(text) is None, text
+
+
+@pytest.mark.parametrize("text", [
+    "i haven't got chest pain but i can't breathe",
+    "i had a fall in the night but i'm fine, only i can't get up",
+    "i had a stroke in the spring, and now my face is drooping",
+    "i sat down on the floor to get my slipper and now i can't get up",
+    "on casualty last night a chap collapsed and now my husband has collapsed",
+    "i was singing along to help and now i've fallen",
+])
+def test_the_neighbours_of_the_sixty_third_and_sixty_fourth_rounds_still_call(
+        text: str) -> None:
+    assert safety.safety_label_of_words(text) is not None, text
+    assert not safety.is_negated_call(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "he's gone down to the kitchen",
+    "can you get me some help with the shopping",
+])
+def test_near_neighbours_of_the_sixty_third_round_are_no_call_of_words(text: str) -> None:
+    assert safety.safety_label_of_words(text) is None, text
