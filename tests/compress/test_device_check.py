@@ -437,6 +437,12 @@ KEPT_BLIND = [
     # call missed.
     ("figures_heldout67_en.jsonl", 46, 111, 0, 1, 4),
     ("figures_heldout68_en.jsonl", 47, 108, 0, 0, 7),
+    # The sixty-ninth and the seventieth were written blind after the sixty-second was read
+    # ("A sixty-ninth and a seventieth file"), first measured with the sixty-fourth round's
+    # words: three alerted, four asked, no call missed; none alerted, none asked, no call
+    # missed.
+    ("figures_heldout69_en.jsonl", 46, 107, 0, 3, 4),
+    ("figures_heldout70_en.jsonl", 46, 119, 0, 0, 0),
 ]
 
 
