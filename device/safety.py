@@ -51,6 +51,11 @@ _FLOOR_COVERING = r"(?:lino|tiles|carpet|rug)"
 _CHEST_PAIN = (r"(?:chest pains?|pains? (?:in|across) (?:the (?:middle|centre|center|front) of )?"
                r"(?:my|me|his|her|the) chest)")
 """A chest pain, said either way round ("chest pains", "a crushing pain in my chest")."""
+_CUT_LIMB = (r"\b(?:cut|gashed|sliced|split|ripped|torn|slashed)(?: open)? (?:my|his|her|their|"
+             r"[\w]+'s) (?:\w+ )?(?:leg|arm|hand|finger|thumb|head|wrist|foot|knee|face|shin|calf|"
+             r"thigh|palm|ankle|neck)\b[^.!?]{0,60}?\b")
+"""A limb or a hand cut, and up to what is said of it ("i've sliced my hand on the tin and
+..."): a cut that pumps, spurts or pours (:data:`_SAFETY_PHRASE`)."""
 _NOT_THE_HEART = (r"(?:toes?|foot|feet|fingers?|hands?|thumbs?|knees?|ankles?|heels?|hips?|"
                    r"wrists?|elbows?|tooth|teeth|legs?|calf|calves|shins?|nails?)\b")
 """Where a crushing pain is no sign of the heart (a toe, a hand, a knee, ...)."""
@@ -408,15 +413,11 @@ _SAFETY_PHRASE = re.compile(
     r"straight)? through\b|"
     # a cut that pours: "i've sliced my hand on the dog food tin and it's pouring" (never the
     # rain: "it's pouring down")
-    r"\b(?:cut|gashed|sliced|split|ripped|torn|slashed)(?: open)? (?:my|his|her|their|[\w]+'s) "
-    r"(?:\w+ )?(?:leg|arm|hand|finger|thumb|head|wrist|foot|knee|face|shin|calf|thigh|palm|"
-    r"ankle|neck)\b[^.!?]{0,60}?\b(?:it'?s|it is|blood'?s|blood is|it keeps|and it) (?:just |"
+    + _CUT_LIMB + r"(?:it'?s|it is|blood'?s|blood is|it keeps|and it) (?:just |"
     r"still )?(?:pouring|gushing)\b(?! (?:down|with rain|of rain|outside|rain)\b)|"
     # a cut that pumps or spurts: "i've cut my leg open on the shears and it's pumping out",
     # "the blood's spurting out of his hand" (never a hose cut, nor a heart pumping)
-    r"\b(?:cut|gashed|sliced|split|ripped|torn|slashed)(?: open)? (?:my|his|her|their|[\w]+'s) "
-    r"(?:\w+ )?(?:leg|arm|hand|finger|thumb|head|wrist|foot|knee|face|shin|calf|thigh|palm|"
-    r"ankle|neck)\b[^.!?]{0,60}?\b(?:pumping|spurting|gushing|squirting|pulsing)\b|"
+    + _CUT_LIMB + r"(?:pumping|spurting|gushing|squirting|pulsing)\b|"
     r"\bblood(?:'s| is)? (?:\w+ )?(?:pumping|spurting|gushing|squirting|pulsing) (?:out|from|"
     r"everywhere)\b|"
     # ... or said of the cut: "my hand slipped with the stanley knife and it's pumping blood"
@@ -1904,6 +1905,11 @@ _NOT_OF_HOME = r"(?:(?!\b(?:now|my|me|here|i|i'?m|i'?ve|we|us)\b)[^.!?])"
 """One character of a sentence, short of a word that brings in the resident or the home
 ("now", "my", "I", "we", ...): a programme's story told to the sentence's end
 (:data:`_NOT_A_CALL`)."""
+_PROGRAMME_TURN = (_NOT_OF_HOME + r"{0,80}?\b(?:collapsed|keeled over|choked|had an? (?:stroke|"
+                   r"heart attack|fit|seizure))\b" + _NOT_OF_HOME + r"*")
+"""A turn told after a programme is named, read to the sentence's end while no one of the
+home is in it (:data:`_NOT_OF_HOME`; "... last night, a chap collapsed on the ward"): a
+mention (:data:`_NOT_A_CALL`, :data:`_MENTION`)."""
 
 _NOT_A_CALL = re.compile(
     # help asked with a password or a gadget: "help, i can't remember my password for the
@@ -2145,8 +2151,7 @@ _NOT_A_CALL = re.compile(
     # the home in it)
     r"\bon (?:the )?(?:telly|tv|news|holby(?: city)?|casualty|corrie|coronation street|"
     r"eastenders|emmerdale|hollyoaks|the archers|line of duty|call the midwife|doctors) (?:last "
-    r"night|the other night|yesterday|last week)\b" + _NOT_OF_HOME + r"{0,80}?\b(?:collapsed|"
-    r"keeled over|choked|had an? (?:stroke|heart attack|fit|seizure))\b" + _NOT_OF_HOME + r"*|"
+    r"night|the other night|yesterday|last week)\b" + _PROGRAMME_TURN + r"|"
     # asking after another's illness: "how her husband's getting on after his stroke"
     r"\b(?:after|since) (?:his|her|their) (?:\w+ )?(?:stroke|heart attack|fall|op|operation)\b|"
     r"\bfor (?:some ?one|some ?body|a person) (?:who is|who's|that is) (?:choking|bleeding|"
@@ -2221,8 +2226,7 @@ _MENTION = re.compile(
     # ward and i couldn't settle after it"
     r"\b(?:that|the|this) (?:hospital |police |medical |crime |cop )?(?:drama|soap|film|"
     r"programme|show|series|serial|episode) (?:last night|the other night|yesterday|last week|"
-    r"on (?:the )?(?:telly|tv)(?: last night)?)\b" + _NOT_OF_HOME + r"{0,80}?\b(?:collapsed|"
-    r"keeled over|choked|had an? (?:stroke|heart attack|fit|seizure))\b" + _NOT_OF_HOME + r"*|"
+    r"on (?:the )?(?:telly|tv)(?: last night)?)\b" + _PROGRAMME_TURN + r"|"
     r"\bhow (?:would|do|can|could) (?:you|i|we|one) tell (?:the difference between )?(?:an? |the )?"
     r"(?:[\w']+ ){1,4}?(?:from|and|apart)\b(?: (?:an? |the |bad |plain )?[\w']+){0,3}|"
     # a question for everyday advice: "i keep waking at four, is there anything i can do to

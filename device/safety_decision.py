@@ -261,8 +261,9 @@ def decide(intent: str, text: str, score: float | None, settings: SafetySettings
             return SafetyDecision(not_sure, label, p, "fast_unsure")
         if candidate or score is None:
             return SafetyDecision("alert", label if candidate else words, p, "words")
+        # (an alternative's words were decided above: from_alternative is 0 here)
         tail = (_tail_call(read_tails(), thresholds, settings.confident)
-                if from_alternative == 0 and read_tails is not None else None)
+                if read_tails is not None else None)
         if tail is not None and thresholds is not None and \
                 tail[1] >= thresholds.get(tail[0], Thresholds(settings.confident, 0.0)).alert:
             # plain call words, and the later parts of a long turn read as a call as surely
