@@ -443,6 +443,12 @@ KEPT_BLIND = [
     # missed.
     ("figures_heldout69_en.jsonl", 46, 107, 0, 3, 4),
     ("figures_heldout70_en.jsonl", 46, 119, 0, 0, 0),
+    # The seventy-first and the seventy-second were written blind after the sixty-fourth was
+    # read ("A seventy-first and a seventy-second file"), first measured with the sixty-fourth
+    # round's words: one alerted, six asked, one call missed; one alerted, two asked, one call
+    # missed.
+    ("figures_heldout71_en.jsonl", 47, 103, 1, 1, 6),
+    ("figures_heldout72_en.jsonl", 47, 111, 1, 1, 2),
 ]
 
 
