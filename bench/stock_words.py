@@ -27,8 +27,7 @@ from device.labels import SAFETY_LABELS
 __all__ = ["FLOORS", "BLIND", "main", "stock_words"]
 
 FLOORS = (0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2)
-BLIND = ("figures_heldout65", "figures_heldout66", "figures_heldout67", "figures_heldout68",
-         "figures_heldout69", "figures_heldout70", "figures_heldout71", "figures_heldout72")
+BLIND = ("figures_heldout69", "figures_heldout70", "figures_heldout71", "figures_heldout72")
 """Held-out files kept blind: counted, never listed."""
 OUT = Path(__file__).resolve().parents[1] / "docs" / "figures"
 

@@ -326,7 +326,7 @@ _SAFETY_PHRASE = re.compile(
     rf"\bget me (?:some )?help\b(?! {_REQUEST_AFTER_HELP}\b)|"
     # down on a floor's covering and unable to shift: "i'm sat on the bedroom carpet, can't
     # shift an inch"
-    r"\bon the (?:\w+ )?(?:floor|lino|tiles|carpet|rug)\b[^.!?]{0,40}?\bcan'?t (?:shift|budge|"
+    r"\bon the (?:\w+ )?(?:floor|lino|tiles|carpet|rug)\b[^.!?]{0,60}?\bcan'?t (?:shift|budge|"
     r"move) (?:an inch|a muscle|myself|at all)\b|"
     # gone down by the furniture or in a room: "oh no, i've just gone down by the wardrobe, my
     # hip", "he's gone down in the hall" (never gone down to the kitchen, nor the shops)
@@ -336,6 +336,67 @@ _SAFETY_PHRASE = re.compile(
     r"(?:by|beside|next to|near|in|on|at) (?:the|my) (?:\w+ )?(?:wardrobe|bed|sofa|settee|chair|"
     r"armchair|stairs|bath|toilet|loo|sink|cooker|fridge|door|table|window|radiator|dresser|"
     r"commode|hall|kitchen|bathroom|bedroom|landing|lounge|garden|path|patio)\b(?! to\b)|"
+    # someone lying at the foot of the stairs or on a floor now: "my wife's lying at the
+    # bottom of the stairs", "he's lying on the kitchen floor" (never the dog, nor asleep or
+    # at exercises)
+    r"\b(?:he|she|(?:my|our|the) (?:\w+ )?(?:husband|hubby|wife|missus|partner|other half|mum|"
+    r"mam|mother|dad|father|son|daughter|brother|sister|friend|neighbou?r|carer|lodger|"
+    r"grandson|granddaughter|nan|gran|grandad|grandma)|(?:mr|mrs|miss) \w+)(?:'s| is) (?:just |"
+    r"still )?(?:lying|laid|laying|sprawled|in a heap) (?:at the (?:bottom|foot) of the (?:\w+ )?"
+    r"(?:stairs|steps)|on the (?:\w+ )?(?:floor|lino|tiles|carpet|rug|landing|ground))\b"
+    r"(?![^.!?]*\b(?:asleep|sleeping|snoozing|napping|exercis\w*|stretch\w*|yoga|playing|"
+    r"sunbath\w*|reading|watching)\b)" + _NOT_GONE_BY + r"|"
+    # in a heap by the furniture now: "she's in a heap by the sideboard saying her hip's gone"
+    # (never the washing in a heap)
+    r"\b(?:i'?m|i am|he'?s|she'?s|he is|she is)(?: (?:just|still|all))? in a heap (?:by|beside|"
+    r"next to|near|against|at the (?:bottom|foot) of|under|behind) (?:the|my|his|her) \w+"
+    + _NOT_GONE_BY + r"|"
+    # a limb at a wrong angle now: "he's awake but his leg's at a horrible angle" (never a
+    # picture, nor one gone by)
+    r"\b(?:my|his|her|their) (?:\w+ )?(?:leg|arm|ankle|wrist|foot|knee|hip|shoulder|elbow)(?:'s| "
+    r"is)(?: (?:bent|twisted|sticking out|stuck out))? at an? (?:horrible|funny|strange|odd|"
+    r"awful|nasty|wrong|weird|terrible|horrid|sickening|peculiar|unnatural|silly) angle\b"
+    + _NOT_GONE_BY + r"|"
+    # no getting up alone from where one is: "i've kissed the carpet good and proper by the
+    # bookcase and there's no getting up on my own this time" (never getting up early)
+    r"\bno getting (?:myself )?up (?:on my own|by myself|unaided|without help|off (?:the|this) "
+    r"(?:\w+ )?floor|from (?:here|this))\b|"
+    # struggling for breath now: "my lips have blown up and i'm struggling for breath" (never
+    # lately, on the stairs, or when)
+    r"\b(?:i'?m|i am|he'?s|she'?s|he is|she is) (?:really |now |just |badly )?(?:struggling|"
+    r"fighting|labouring) for (?:breath|air)\b(?![^.!?]*\b(?:lately|these days|when|if|on the "
+    r"(?:stairs|hill)|going up|after)\b)" + _NOT_GONE_BY + r"|"
+    # gone down and here since: "i went down in the hall and i've been here since songs of
+    # praise finished" (never gone down to the shops)
+    r"\b(?:went down|gone down|fell|fallen|slipped|tripped|went over|gone over)\b(?! (?:to|for|"
+    r"with|into town|the road|the shops|asleep)\b)[^.!?]{0,60}?\b(?:i'?ve|i have) been (?:here|"
+    r"down here|on (?:the|this) (?:\w+ )?floor) (?:since|for|all)\b|"
+    # down a while and unable to move: "i've been down since the window cleaner left and my
+    # hip won't let me move" (never feeling down)
+    r"\bbeen down (?:here |there )?(?:since|for)\b(?![^.!?]*\b(?:died|passed|weeks?|months?|"
+    r"days|mornings|lately|cold|flu|bug|virus|depress\w*|low|blue|in the dumps)\b)"
+    r"[^.!?]{0,60}?\b(?:won'?t let me (?:move|get up|stand|shift)|can'?t (?:move|get up|stand|"
+    r"shift))\b(?! (?:for|in the)\b)|"
+    # gone down the step and hardly moving: "ron's gone down the front step seeing the meter man
+    # out, he's hardly moving"
+    r"\bgone down (?:the|my|his|her) (?:\w+ )?(?:step|steps|stairs)\b(?=[^.!?]*\b(?:hardly|not|"
+    r"is ?n'?t|can'?t|won'?t|barely) (?:moving|move|get up|getting up)\b)|"
+    # rolled off the bed onto the floor: "reaching for my mobile i've rolled off the bed onto
+    # the floor" (never as a child)
+    r"\brolled (?:off|out of) (?:the|my) bed (?:onto|on to|on) the (?:\w+ )?floor\b"
+    r"(?![^.!?]*\b(?:as a (?:child|girl|boy|kid)|when i was (?:little|young|a))\b)"
+    + _NOT_GONE_BY + r"|"
+    # in a heap on the step: "my old pins have packed in halfway up the stairs, i'm in a heap
+    # on the step and stuck"
+    r"\b(?:i'?m|i am|he'?s|she'?s|he is|she is)(?: (?:just|still|all))? in a heap on the (?:\w+ )?"
+    r"(?:step|steps|stairs|landing|path|patio|drive|lawn|grass|kerb|pavement|doorstep)\b"
+    + _NOT_GONE_BY + r"|"
+    # a stranger in a room of the home, not let in: "there's a fella in my back bedroom, i
+    # never let him in" (never the boiler man)
+    r"\b(?:a|some|this|the) (?:man|fella|fellow|bloke|stranger|woman|lad|chap|guy)(?:'s| is)? "
+    r"(?:in|upstairs in) (?:my|the|our) (?:\w+ )?(?:bedroom|kitchen|lounge|house|hall|bathroom|"
+    r"front room|living room|flat)\b(?=[^.!?]*\b(?:i (?:never|didn'?t|did not) let (?:him|her|"
+    r"them) in|(?:going|rooting|rummaging) through my|i don'?t know (?:him|her|who))\b)|"
     # gone over outdoors or on the step, and cannot get up or bear weight: "i've gone over on
     # the step with the dog bowl and i can't put weight on anything" (never "gone over on my
     # ankle" alone, a sprain)
@@ -370,7 +431,8 @@ _SAFETY_PHRASE = re.compile(
     + _NOT_GONE_BY + r"|"
     # ... or after going down: "i went down in the garden putting the bins out and i've been
     # lying here a while" (never lying here awake in bed)
-    r"\b(?:went down|gone down|fell|fallen|slipped|tripped|on the (?:floor|ground|grass|lawn|"
+    r"\b(?:went down|gone down|fell|fallen|slipped|tripped|missed (?:the|a|my) (?:\w+ )?(?:step|"
+    r"stair|footing)|on the (?:floor|ground|grass|lawn|"
     r"path|patio))\b[^.!?]{0,80}?\b(?:been lying|lying) (?:here|there)\b(?![^.!?]*\b(?:bed|"
     r"awake|asleep|sleep)\b)|"
     # a long lie on what the floor is covered with, told before: "the tiles are ever so cold
@@ -792,7 +854,9 @@ _SAFETY_PHRASE = re.compile(
     # looking in the windows" (a window cleaner, a man come to measure the windows, are none)
     r"\b(?:a man|a woman|some ?one|some ?body|a stranger|men|two men|a lad|lads|a bloke|blokes|"
     r"a fella|a guy|a fellow|a chap)\b[^.!?]{0,50}?"
-    r"\b(?:with a torch|(?:looking|peering|peeping|staring|shining a torch) (?:in|into|through) "
+    r"\b(?:(?:forcing|jemmying|jimmying|prising|trying to force|trying to prise|trying to jemmy)"
+    r"(?: open)? (?:the|my|our) (?:\w+ )?(?:doors?|windows?|locks?|shed|garage|gate)|"
+    r"with a torch|(?:looking|peering|peeping|staring|shining a torch) (?:in|into|through) "
     r"(?:the|my|our) (?:\w+ )?windows?|trying (?:the|my|our) (?:front |back )?(?:door|handle|"
     r"door handle|windows?))\b|"
     # ... or with a tool to break in: "there's a bloke at the window with a crowbar"
@@ -987,7 +1051,11 @@ _NEGATED = re.compile(
     r"(?:an? |any |the )?(?:help|ambulance|emergency|doctor|anyone|anybody|someone|somebody|"
     r"fire brigade|a ?and ?e|a ?& ?e|casualty|hospital)\b|"
     # "no need to call an ambulance", "no need for help"
-    r"(?<=, )not (?:the |an )?(?:ambulance|fire brigade|paramedics)\b|"
+    r"(?<=, )not (?:call |ring |phone |get |send for )?(?:the |an )?(?:ambulance|fire brigade|"
+    r"paramedics)\b|"
+    # "nobody's collapsed, that was the telly" (never a thing said to have collapsed instead)
+    r"\b(?:no ?one|nobody|no-one)(?:'s| has| is)? (?:collapsed|fallen|fallen over|hurt|been "
+    r"hurt)\b(?![^.!?]*\bi said\b)|"
     r"\bno need (?:for|to) (?:call |get |send for |send |ring |phone )?(?:an? |any |the )?"
     r"(?:help|ambulance|anyone|anybody|someone|somebody|doctor|fire brigade)\b|"
     # an instruction reported with its condition, told as not met: "the nurse said ring 999
@@ -1067,6 +1135,12 @@ _AS_USUAL = re.compile(
     # "the angina's niggling, i've had my spray and it's settled", "the chest pain has gone"
     # (never a pain gone into the arm)
     r"\bno worse than (?:usual|normal|ever|it usually is|yesterday|last week)\b|"
+    # "the district nurse says my chest's a bit wheezy but nothing urgent"
+    r"\bbut nothing urgent\b|"
+    # "i used my angina spray earlier and the tightness went off straight away"
+    r"\b(?:spray|gtn|tablet|pill|puffer|inhaler)\b[^.!?]{0,60}?\b(?:the )?(?:tightness|pain|"
+    r"ache|wheez\w*)(?:'s| has| is)? (?:went|gone|eased|settled|cleared|lifted|passed)(?: off|"
+    r" away)?\b(?! (?:into|down|up|to)\b)|"
     # a chest or a breath that goes tight on exertion, not now: "my chest gets a bit tight
     # when i rush for the bus, not now, but it keeps happening"
     r"\b(?:chest|breath\w*|heart)\b[^.!?]{0,20}?\b(?:gets?|goes|go) (?:a (?:bit|little|touch) |"
@@ -1155,7 +1229,8 @@ _IDIOM = re.compile(
     r"(?:heart attack|stroke|coronary|funny turn)\b|"
     # another who had an ambulance out and is home now: "the lad next door had an ambulance
     # out last week, he's home now and doing fine"
-    r"\b(?:had|called|got) an? ambulance (?:out|round|over)\b(?=[^.!?]*\b(?:he|she|they)"
+    r"\b(?:had|called|got) an? ambulance (?:out|round|over|for (?:him|her|them|\w+))\b(?=[^.!?]*"
+    r"\b(?:he|she|they)"
     r"(?:'s| is|'re| are) (?:(?:back )?home|(?:now )?doing (?:fine|well|alright|all right|ok|"
     r"okay|better)|on the mend|recovering)\b)|"
     # a caller at the door and nothing more: "stop talking, someone's at the door" (never
@@ -1222,6 +1297,12 @@ _IDIOM = re.compile(
     # "no, nobody's collapsed, i said the fence collapsed"
     r"\b(?:no ?one|nobody)(?:'s| has| is)? [\w']+,? i said (?:the|my|a|an|his|her|our|that)"
     r"(?: (?!(?:and|but|now|so|then)\b)[\w']+){1,4}|"
+    # a thing, not a person, collapsed: "no, no emergency, i said the marquee collapsed at the
+    # fete" (never on one)
+    r"\bthe (?:marquee|tent|gazebo|awning|stall|trestle table|deckchair|deck chair|"
+    r"fence|cake|sponge|souffl\w+|scaffolding|bouncy castle|umbrella|brolly|"
+    r"pergola|trellis)(?:'s| has| had)? (?:just )?collapsed\b(?! (?:on|onto|over) (?:me|him|her|"
+    r"us|top|them)\b)|"
     # a chest sore with a cold's cough, made light of: "bit of a pain in my chest when i
     # cough, nothing sharp, just sore from this cold" (never with breath, sweat, the arm or
     # the jaw, crushing, tight or heavy, the worst, sudden, or blood)
@@ -1476,6 +1557,34 @@ _IDIOM = re.compile(
     # emergency or can i see to it myself?"
     r"\b(?:is|would) (?:that|it|this) (?:be )?(?:classed as |counted as |called )?an emergency,? "
     r"or\b|"
+    # can't do a thing to save one's life: "i'm all fingers and thumbs today, can't thread the
+    # needle to save my life"; "knock it on the head" (stop it); "i'll love you and leave
+    # you"; on one's last legs with a task: "i'm on my last legs with this jumper"
+    r"\b(?:can'?t|cannot|can not|could ?n'?t|could not)\b[^.!?]{0,40}?\bto save (?:my|his|her|"
+    r"their|your|our) li(?:fe|ves)\b|\bknock (?:it|that|this) on the head\b|"
+    r"\b(?:i'?ll|i will|i must|got to|gotta|have to|i'd better) love you and leave you\b|"
+    r"\bon (?:my|its|their|his|her) last legs with (?:this|that|the|my|these|those)\b|"
+    # the pollen and its sneezing: "the pollen's playing havoc, i'm sneezing my head off"
+    r"\bthe pollen(?:'s| is| count)\b|\bsneezing (?:my|his|her) head off\b|"
+    # a bleed told as what would happen: "if i nick myself with the secateurs i'll bleed like
+    # billy-o"
+    r"\bif (?:i|he|she|you) (?:nick|cut|catch|scratch|prick|graze)\w* (?:myself|himself|herself|"
+    r"yourself)\b[^.!?]{0,60}?\b(?:i'?ll|i will|he'?ll|she'?ll|you'?ll|i'd|i would) bleed\b|"
+    # the ambulance had for another, who is all right now: "my neighbour had to get the
+    # ambulance last night, she's alright now"
+    r"\b(?:had to get|had to call|had|called|got) (?:an?|the) ambulance\b(?=[^.!?]*\b(?:last "
+    r"night|yesterday|earlier|this morning|last week)\b)(?=[^.!?]*\b(?:he|she|they)(?:'s| is|'re|"
+    r" are) (?:alright|all right|fine|ok|okay|(?:back )?home|on the mend)\b)|"
+    # an ambulance seen at another's door: "the ambulance was outside number twelve earlier",
+    # "the ambulance that went by was for number nine"
+    r"\bthe ambulance (?:that (?:went|came|drove) (?:by|past) )?(?:was|'s been|has been|went|"
+    r"stopped|pulled up) (?:outside|at|round|to|by|for|across|over)\b[^.!?]{0,20}?"
+    r"\b(?:number \w+|next door|the neighbou?rs?|over the road|across the road|opposite)\b|"
+    # to the land of nod, a scam, blow me down, floored: "right, i'm off to the land of nod,
+    # ta-ra", "that's one of them scams, isn't it?", "blow me down ... i was floored"
+    r"\bland of nod\b|\b(?:that'?s|it'?s|is (?:that|it|this)|sounds like|must be) (?:one of "
+    r"(?:them|those|these) |a |an |just a )?(?:\w+ )?scams?\b|\bblow me down\b|"
+    r"\bi was floored\b(?= *(?:[.!?]|$))|"
     # hay fever and its sneezing, a splinter: "i've got hay fever something awful, my eyes
     # are streaming", "there's a splinter in my thumb and it's throbbing"
     r"\bhay ?fever\b|\b(?:can'?t|cannot|won'?t) stop sneezing\b|\bsplinters? in (?:my|his|her|"
@@ -2160,6 +2269,16 @@ _NOT_A_CALL = re.compile(
 leaves these to the model."""
 
 _MENTION = re.compile(
+    # an advert about dialling 999: "that advert about dialling 999 on the radio is so loud"
+    r"\b(?:advert|advertisement|ad|jingle|leaflet|poster|campaign)s? (?:about|for|saying|telling "
+    r"you to) (?:dialling|calling|ringing|phoning|to dial|to call|to ring) (?:999|911|112|nine "
+    r"nine nine|an ambulance)\b|"
+    # first aid asked of a cut in general: "is it right you should hold a bleeding cut up above
+    # your heart?" (never one's own cut)
+    r"\b(?:(?:should|do|must|ought) (?:you|one|i|we)|(?:you|one|we) (?:should|must|ought)) (?:to )?"
+    r"(?:hold|keep|raise|press|put|elevate|"
+    r"treat|stop)\b[^.!?]{0,20}?\b(?:an?|the) (?:bleeding |bad |deep )?(?:cut|nosebleed|wound|"
+    r"graze|burn|scald)\b[^.!?]*\?|"
     # the telly or the radio quoted, the news told, a message or a letter read aloud (never
     # past "and now", "and i", "and my"): "on the telly he just shouted someone call an
     # ambulance", "the radio says there's been a gas leak in the town centre", "jake's text
@@ -2834,7 +2953,11 @@ _FALL_WORDS = re.compile(r"\b(?:fell|fallen|fall|slipped|tripped|tumbled|floor|g
                          r"too heavy (?:for me )?to (?:lift|shift|budge)|"
                          r"can'?t lift (?:him|her)(?= *$|[,.!?;]| "
                          r"(?:up|back|on my own|by myself|off|and|between us)\b)|"
-                         r"keeled|toppled|went flying|legs|"
+                         r"keeled|toppled|went flying|legs|getting (?:myself )?up|in a heap|"
+                         r"missed (?:the|a|my) (?:\w+ )?(?:step|stair|footing)|"
+                         r"(?:bottom|foot) of the (?:\w+ )?(?:stairs|steps)|"
+                         r"been down (?:here |there )?(?:since|for)|"
+                         r"(?:gone|went) down (?:the|my|his|her) (?:\w+ )?(?:step|steps|stairs)|"
                          r"(?:tipped|toppled|turned) over with (?:me|him|her|mum|dad|us)|"
                          r"back like an? (?:beetle|tortoise|turtle)|"
                          r"right (?:myself|meself|himself|herself)|"

@@ -408,6 +408,15 @@ HELD_OUT = [
     # alerted, no call missed
     ("figures_heldout63_en.jsonl", 49, 115, 0),
     ("figures_heldout64_en.jsonl", 48, 104, 0),
+    # the sixty-fifth to the sixty-eighth: written blind after the sixtieth and the
+    # sixty-second were read; first figures 1 / 5 / 3 missed, 2 / 3 / 2 missed, 1 / 4 / 0
+    # missed and 0 / 7 / 0 missed; read together once the seventy-first and the
+    # seventy-second were written ("The sixty-fifth to the sixty-eighth, read"): none
+    # alerted, no call missed
+    ("figures_heldout65_en.jsonl", 49, 115, 0),
+    ("figures_heldout66_en.jsonl", 47, 99, 0),
+    ("figures_heldout67_en.jsonl", 46, 111, 0),
+    ("figures_heldout68_en.jsonl", 47, 108, 0),
 ]
 
 
@@ -423,20 +432,7 @@ def test_no_call_of_a_held_out_file_is_missed(name: str, calls: int, others: int
 
 KEPT_BLIND = [
     # (file, calls, others, most missed, most alerted, most asked): the first figures, as
-    # ceilings rather than goals. One more asked on the sixty-sixth since the stock-words
-    # floor was lowered to 0.002 (docs/safety-path.md, "The stock-words floor lowered
-    # again").
-    # The sixty-fifth and the sixty-sixth were written blind after the sixtieth was read ("A
-    # sixty-fifth and a sixty-sixth file"), first measured with the sixtieth round's words:
-    # one alerted, five asked, three calls missed; two alerted, three asked, two calls missed.
-    ("figures_heldout65_en.jsonl", 49, 115, 3, 1, 5),
-    ("figures_heldout66_en.jsonl", 47, 99, 2, 2, 4),
-    # The sixty-seventh and the sixty-eighth were written blind after the sixty-second was
-    # read ("A sixty-seventh and a sixty-eighth file"), first measured with the sixty-second
-    # round's words: one alerted, four asked, no call missed; none alerted, seven asked, no
-    # call missed.
-    ("figures_heldout67_en.jsonl", 46, 111, 0, 1, 4),
-    ("figures_heldout68_en.jsonl", 47, 108, 0, 0, 7),
+    # ceilings rather than goals.
     # The sixty-ninth and the seventieth were written blind after the sixty-second was read
     # ("A sixty-ninth and a seventieth file"), first measured with the sixty-fourth round's
     # words: three alerted, four asked, no call missed; none alerted, none asked, no call

@@ -4016,3 +4016,170 @@ def test_the_neighbours_of_the_sixty_third_and_sixty_fourth_rounds_still_call(
 ])
 def test_near_neighbours_of_the_sixty_third_round_are_no_call_of_words(text: str) -> None:
     assert safety.safety_label_of_words(text) is None, text
+
+
+# -- the sixty-fifth and sixty-sixth rounds -------------------------------------------------
+
+@pytest.mark.parametrize("text,label", [
+    ("sorry to bother you, my wife's lying at the bottom of the stairs", "fall_report"),
+    ("he's lying on the kitchen floor and won't answer", "fall_report"),
+    ("she's in a heap by the sideboard saying her hip's gone", "fall_report"),
+    ("i'm in a heap by the back door", "fall_report"),
+    ("he's awake but his leg's at a horrible angle", "emergency_help"),
+    ("there's no getting up on my own this time", "fall_report"),
+    ("my lips have blown up and i'm struggling for breath", "emergency_help"),
+    ("i went down in the hall and i've been here since the news finished", "fall_report"),
+    ("down on the carpet by the telly, went over reaching for the remote, can't shift myself",
+     "fall_report"),
+    ("missed the bottom step coming back from chapel and i'm still lying here", "fall_report"),
+    ("someone's in the back garden forcing the shed, i'm frightened", "emergency_help"),
+    ("two lads are forcing the back door", "emergency_help"),
+])
+def test_the_calls_of_the_sixty_fifth_and_sixty_sixth_rounds(text: str, label: str) -> None:
+    """Found by the sixty-fifth and the sixty-sixth held-out files, read once the
+    seventy-first and the seventy-second were written (docs/safety-path.md, "The sixty-fifth
+    to the sixty-eighth, read"): someone lying at the foot of the stairs or on a floor, in a
+    heap by the furniture, a limb at a wrong angle, no getting up alone, struggling for
+    breath, gone down and here since, still lying here after missing the step, and a
+    stranger forcing a door or the shed (the first, the third, the limb and the shed were
+    missed before)."""
+    assert safety.safety_label_of_words(text) == label, text
+    assert not safety.is_negated_call(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "is it right you should hold a bleeding cut up above your heart?",
+    "should you press on a deep cut?",
+])
+def test_first_aid_asked_of_a_cut_is_a_mention(text: str) -> None:
+    """First aid asked of a cut in general: a mention, left to the model (the words net read
+    it as a call before, so it was asked about)."""
+    assert safety.is_mention(text), text
+    assert safety.safety_label_of_words(text) is None, text
+
+
+@pytest.mark.parametrize("text", [
+    "i'm all fingers and thumbs today, can't thread the needle to save my life",
+    "knock it on the head, i'll sort it myself",
+    "right, i'll love you and leave you, the library van's just pulled up",
+    "i'm on my last legs with this jumper, one more sleeve and it's done",
+    "the pollen's playing havoc, i'm sneezing my head off in the greenhouse",
+    "i've taken my blood thinner, so if i nick myself with the secateurs i'll bleed like billy-o",
+    "they called an ambulance for ron at the day centre yesterday but he's home now",
+    "i used my angina spray earlier and the tightness went off straight away",
+    "no, no emergency, i said the marquee collapsed at the fete, not a person",
+    "no, nobody's collapsed, i said the cake collapsed, the sponge has sunk in the middle",
+])
+def test_the_no_calls_of_the_sixty_fifth_and_sixty_sixth_rounds(text: str) -> None:
+    """Not to save one's life, knock it on the head, love you and leave you, on one's last
+    legs with a task, the pollen, a bleed that would come if, an ambulance for another who
+    is home now, the tightness gone after the spray, a marquee or a cake collapsed (not a
+    person): no call whatever the model says (the model alerted at once on the first two;
+    the others were asked about, by the model's band or by the words net)."""
+    assert safety.is_negated_call(text), text
+    assert safety.safety_label_of_words(text) is None, text
+
+
+@pytest.mark.parametrize("text", [
+    "help me, save my life, i can't breathe",
+    "i used my spray but the tightness hasn't gone, my chest is crushing",
+    "ron's collapsed, they've called an ambulance for him but it hasn't come",
+    "the pollen's got me and my throat's closing up",
+    "i'm on my last legs with this jumper and now i've fallen",
+    "the shelves collapsed on me and i can't move",
+    "my other hand's fallen and i can't get up, it's the pollen",
+])
+def test_the_neighbours_of_the_sixty_fifth_and_sixty_sixth_rounds_still_call(
+        text: str) -> None:
+    assert safety.safety_label_of_words(text) is not None, text
+    assert not safety.is_negated_call(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "the dog's lying at the bottom of the stairs again",
+    "my grandson's lying on the carpet playing with his trains",
+    "my wife was lying at the bottom of the stairs last year for an hour",
+    "my washing's in a heap by the machine",
+    "the picture's hanging at a funny angle",
+    "his leg was at a horrible angle when he broke it last year",
+    "there's no getting up early on a sunday for me",
+    "he was struggling for breath in the film",
+    "i went down to the shops and i've been here since ten",
+    "the locksmith was forcing the lock because i lost my key",
+])
+def test_near_neighbours_of_the_sixty_fifth_round_are_no_call_of_words(text: str) -> None:
+    assert safety.safety_label_of_words(text) is None, text
+
+
+# -- the sixty-seventh and sixty-eighth rounds ----------------------------------------------
+
+@pytest.mark.parametrize("text,label", [
+    ("i've been down since the window cleaner left and my hip won't let me move",
+     "fall_report"),
+    ("ron's gone down the front step seeing the meter man out, he's hardly moving",
+     "fall_report"),
+    ("reaching for my mobile i've rolled off the bed onto the floor", "fall_report"),
+    ("my old pins have packed in halfway up the stairs, i'm in a heap on the step and stuck",
+     "fall_report"),
+    ("there's a fella in my back bedroom, i never let him in, he's going through my drawers",
+     "emergency_help"),
+])
+def test_the_calls_of_the_sixty_seventh_and_sixty_eighth_rounds(text: str, label: str) -> None:
+    """Found by the sixty-seventh and the sixty-eighth held-out files, read with the
+    sixty-fifth and the sixty-sixth (docs/safety-path.md): down a while and unable to move,
+    gone down the step and hardly moving, rolled off the bed onto the floor, in a heap on the
+    step, a stranger in a room who was never let in (each asked about by the model's band
+    before, the words net silent)."""
+    assert safety.safety_label_of_words(text) == label, text
+    assert not safety.is_negated_call(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "that advert about dialling 999 on the radio is so loud, bring it down a bit",
+])
+def test_an_advert_about_dialling_999_is_a_mention(text: str) -> None:
+    assert safety.is_mention(text), text
+    assert safety.safety_label_of_words(text) is None, text
+
+
+@pytest.mark.parametrize("text", [
+    "my neighbour had to get the ambulance last night, she's alright now, they've kept her in",
+    "the ambulance was outside number twelve earlier, i do hope she's alright",
+    "the ambulance that went by was for number nine, i saw it on the doorbell camera",
+    "nobody's collapsed, that was the telly, turn it down a touch",
+    "stop, stop, i said call anne, not call an ambulance, cancel it",
+    "the district nurse says my chest's a bit wheezy but nothing urgent",
+    "right, i'm off to the land of nod, ta-ra",
+    "a text said my grandson's been in an accident, that's one of them scams, isn't it?",
+    "blow me down, the tesco van came in under an hour, i was floored.",
+])
+def test_the_no_calls_of_the_sixty_seventh_and_sixty_eighth_rounds(text: str) -> None:
+    """Another's ambulance last night and all right now, an ambulance seen at another's door,
+    nobody collapsed, an instruction put right, nothing urgent, the land of nod, a scam, blow
+    me down and floored: no call whatever the model says (the words net alerted at once on
+    the first; the others were asked about)."""
+    assert safety.is_negated_call(text), text
+    assert safety.safety_label_of_words(text) is None, text
+
+
+@pytest.mark.parametrize("text", [
+    "nobody's collapsed, my husband has collapsed, come quick",
+    "i had to get the ambulance last night and she's not alright, she's worse, she's collapsed",
+    "i said call an ambulance, not call anne",
+    "the ambulance went to number twelve by mistake, i still need it, i can't breathe",
+    "that's one of them scams and now i've fallen over",
+])
+def test_the_neighbours_of_the_sixty_seventh_and_sixty_eighth_rounds_still_call(
+        text: str) -> None:
+    assert safety.safety_label_of_words(text) is not None, text
+    assert not safety.is_negated_call(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "there's a man in my kitchen fixing the boiler",
+    "he went down the stairs to get the post",
+    "i rolled off the bed onto the floor as a child all the time",
+    "nobody's collapsed, i said the shed collapsed",
+])
+def test_near_neighbours_of_the_sixty_seventh_round_are_no_call_of_words(text: str) -> None:
+    assert safety.safety_label_of_words(text) is None, text
