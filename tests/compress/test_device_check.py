@@ -445,6 +445,12 @@ KEPT_BLIND = [
     # missed.
     ("figures_heldout71_en.jsonl", 47, 103, 1, 1, 6),
     ("figures_heldout72_en.jsonl", 47, 111, 1, 1, 2),
+    # The seventy-third and the seventy-fourth were written blind after the sixty-eighth was
+    # read ("A seventy-third and a seventy-fourth file"), first measured with the
+    # sixty-seventh round's words: none alerted, one asked, one call missed; none alerted,
+    # three asked, three calls missed.
+    ("figures_heldout73_en.jsonl", 49, 111, 1, 0, 1),
+    ("figures_heldout74_en.jsonl", 49, 102, 3, 0, 3),
 ]
 
 
