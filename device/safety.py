@@ -191,7 +191,8 @@ _SAFETY_PHRASE = re.compile(
     r"\blegs (?:just )?(?:went|have gone|'ve gone|gone)(?= *(?:[.,;!?]|$| (?:and|been|so|now|"
     r"on me|under me)\b))|"
     r"\b(?:been|i've been|i have been) (?:(?:lying|laid|laying) (?:here|down here|there)|"
-    r"stuck (?:here|down here)) (?:since|for|all)\b|"
+    r"stuck (?:here|down here))(?: on the (?:\w+ )?(?:landing|floor|carpet|lino|tiles|rug|stairs|"
+    r"step|path|ground|grass|patio|kitchen floor|bathroom floor))? (?:since|for|all)\b|"
     # still on the ground outside after going down: "went down hard in the garden getting the
     # washing in, i'm still on the grass and my wrist looks wrong"
     r"\bi(?:'m| am) still (?:down )?(?:on|lying on|sat on|sitting on) the (?:\w+ )?(?:grass|"
@@ -820,7 +821,9 @@ _SAFETY_PHRASE = re.compile(
     # closing up after those prawns", "her face is blowing up like a balloon" (lips swollen
     # from a cold sore are said otherwise)
     r"\b(?:throat|airways?)(?:'?s| is| has| are)? (?:\w+ )?(?:closing|swelling|swelled|tightening)"
-    r" up\b|\b(?:tongue|lips|face)(?:'s| is| are)? (?:\w+ )?(?:(?:swelling|puffing|blowing) up|"
+    r" up\b|\b(?:throat|airways?) feels? (?:like|as if|as though) (?:it'?s|it is|they'?re|they "
+    r"are) (?:closing|swelling|tightening)(?: up)?\b|"
+    r"\b(?:tongue|lips|face)(?:'s| is| are)? (?:\w+ )?(?:(?:swelling|puffing|blowing) up|"
     r"ballooning)\b|"
     # ... or swelling with the breath going after it: "arthur's been stung by a wasp and his
     # throat's swelling, he can hardly breathe" (a sore throat hard to swallow with is no
@@ -857,7 +860,8 @@ _SAFETY_PHRASE = re.compile(
     r"\b(?:(?:forcing|jemmying|jimmying|prising|trying to force|trying to prise|trying to jemmy)"
     r"(?: open)? (?:the|my|our) (?:\w+ )?(?:doors?|windows?|locks?|shed|garage|gate)|"
     r"with a torch|(?:looking|peering|peeping|staring|shining a torch) (?:in|into|through) "
-    r"(?:the|my|our) (?:\w+ )?windows?|trying (?:the|my|our) (?:front |back )?(?:door|handle|"
+    r"(?:the|my|our) (?:\w+ )?windows?|trying (?:the|my|our) (?:front |back |patio |side |"
+    r"kitchen |garage |french |conservatory )?(?:door|handle|"
     r"door handle|windows?))\b|"
     # ... or with a tool to break in: "there's a bloke at the window with a crowbar"
     r"\b(?:a man|a woman|some ?one|some ?body|a stranger|men|two men|a lad|lads|a bloke|"
@@ -1045,6 +1049,9 @@ _BLOOD_THINNER = (r"(?:warfarin|blood thinners?|thinners|anticoagulants?|apixaba
 
 _ADV = r"(?:(?:really|actually|even|ever|just|yet|been|recently|today|at all|any more) ){0,2}"
 _NEGATED = re.compile(
+    # a turn not bad enough to go down: "i've come over a bit dizzy, not enough to fall over"
+    r"\bnot (?:bad )?enough to (?:fall|fall over|go over|keel over|knock me (?:over|down)|put me "
+    r"on the floor)\b|"
     # "i don't need an ambulance", "no thanks i do not need any help", "never needed help"
     rf"\b(?:do ?n[o']?t|does ?n[o']?t|did ?n[o']?t|wo ?n'?t|will not|never) {_ADV}"
     r"(?:need|want|require)(?:s|ed)? (?:to call |to get |to send for |for |a lift to |to go to )?"
@@ -1570,6 +1577,15 @@ _IDIOM = re.compile(
     # billy-o"
     r"\bif (?:i|he|she|you) (?:nick|cut|catch|scratch|prick|graze)\w* (?:myself|himself|herself|"
     r"yourself)\b[^.!?]{0,60}?\b(?:i'?ll|i will|he'?ll|she'?ll|you'?ll|i'd|i would) bleed\b|"
+    # like death warmed up: "i feel like death warmed up, all bunged up and sniffly"
+    r"\blike death warmed (?:up|over)\b|"
+    # a frog in the throat: "my throat feels like it's got a frog in it"
+    r"\bfrog in (?:my|his|her|the|me|your) throat\b|\bthroat feels? like (?:it'?s|it has) got a "
+    r"frog in it\b|"
+    # gone to a room for something and forgotten it: "i went up to the bedroom for something,
+    # stood there like a... well, anyway, came down and remembered it was my cardigan"
+    r"\b(?:went|go|gone|came|walked|come) (?:up|upstairs|in|into|through|down|downstairs)(?: to)?"
+    r"(?: the \w+)? for something\b(?=.*\b(?:forgot|forgotten|remember\w*|no idea|clue)\b)|"
     # the ambulance had for another, who is all right now: "my neighbour had to get the
     # ambulance last night, she's alright now"
     r"\b(?:had to get|had to call|had|called|got) (?:an?|the) ambulance\b(?=[^.!?]*\b(?:last "
@@ -2269,6 +2285,9 @@ _NOT_A_CALL = re.compile(
 leaves these to the model."""
 
 _MENTION = re.compile(
+    # the signs of an illness asked: "is chest pain one of the signs of dementia?"
+    r"\b(?:is|are|can) [\w' ]{2,30}? (?:one of )?the (?:(?:early |warning )?signs?|symptoms?) "
+    r"of\b|"
     # an advert about dialling 999: "that advert about dialling 999 on the radio is so loud"
     r"\b(?:advert|advertisement|ad|jingle|leaflet|poster|campaign)s? (?:about|for|saying|telling "
     r"you to) (?:dialling|calling|ringing|phoning|to dial|to call|to ring) (?:999|911|112|nine "

@@ -417,6 +417,12 @@ HELD_OUT = [
     ("figures_heldout66_en.jsonl", 47, 99, 0),
     ("figures_heldout67_en.jsonl", 46, 111, 0),
     ("figures_heldout68_en.jsonl", 47, 108, 0),
+    # the sixty-ninth and the seventieth: written blind after the sixty-second was read;
+    # first figures 3 / 4 / 0 missed and 0 / 0 / 0 missed; read once the seventy-third and the
+    # seventy-fourth were written ("The sixty-ninth and the seventieth, read"): one alerted
+    # (another's stroke at Christmas, "and now she can't find her words"), no call missed
+    ("figures_heldout69_en.jsonl", 46, 107, 1),
+    ("figures_heldout70_en.jsonl", 46, 119, 0),
 ]
 
 
@@ -433,12 +439,6 @@ def test_no_call_of_a_held_out_file_is_missed(name: str, calls: int, others: int
 KEPT_BLIND = [
     # (file, calls, others, most missed, most alerted, most asked): the first figures, as
     # ceilings rather than goals.
-    # The sixty-ninth and the seventieth were written blind after the sixty-second was read
-    # ("A sixty-ninth and a seventieth file"), first measured with the sixty-fourth round's
-    # words: three alerted, four asked, no call missed; none alerted, none asked, no call
-    # missed.
-    ("figures_heldout69_en.jsonl", 46, 107, 0, 3, 4),
-    ("figures_heldout70_en.jsonl", 46, 119, 0, 0, 0),
     # The seventy-first and the seventy-second were written blind after the sixty-fourth was
     # read ("A seventy-first and a seventy-second file"), first measured with the sixty-fourth
     # round's words: one alerted, six asked, one call missed; one alerted, two asked, one call

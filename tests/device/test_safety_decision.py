@@ -4183,3 +4183,65 @@ def test_the_neighbours_of_the_sixty_seventh_and_sixty_eighth_rounds_still_call(
 ])
 def test_near_neighbours_of_the_sixty_seventh_round_are_no_call_of_words(text: str) -> None:
     assert safety.safety_label_of_words(text) is None, text
+
+
+# -- the sixty-ninth and seventieth rounds --------------------------------------------------
+
+@pytest.mark.parametrize("text,label", [
+    ("i had a prawn sandwich and now my throat feels like it's closing up", "emergency_help"),
+    ("please get someone, i've been lying here on the landing since teatime", "fall_report"),
+    ("somebody's in the back garden trying the patio door and i don't know who it is",
+     "emergency_help"),
+])
+def test_the_calls_of_the_sixty_ninth_and_seventieth_rounds(text: str, label: str) -> None:
+    """Found by the sixty-ninth and the seventieth held-out files, read once the seventy-third
+    and the seventy-fourth were written (docs/safety-path.md, "The sixty-ninth and the
+    seventieth, read"): a throat that feels like it's closing up, lying here on the landing
+    since, a stranger trying the patio door (each asked about by the model's band before,
+    the words net silent)."""
+    assert safety.safety_label_of_words(text) == label, text
+    assert not safety.is_negated_call(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "is chest pain one of the signs of dementia? somebody said so at the lunch club",
+    "are headaches one of the early signs of a stroke?",
+])
+def test_the_signs_of_an_illness_asked_are_a_mention(text: str) -> None:
+    assert safety.is_mention(text), text
+    assert safety.safety_label_of_words(text) is None, text
+
+
+@pytest.mark.parametrize("text", [
+    "i feel like death warmed up, all bunged up and sniffly",
+    "i went up to the bedroom for something, stood there, came down and remembered it was my "
+    "cardigan",
+    "i've come over a bit dizzy since i got up, not enough to fall over, just woozy",
+    "my throat feels like it's got a frog in it",
+])
+def test_the_no_calls_of_the_sixty_ninth_and_seventieth_rounds(text: str) -> None:
+    """Like death warmed up, gone upstairs for something and forgotten it, dizzy but not
+    enough to fall over, a frog in the throat: no call whatever the model says (the model
+    alerted at once on the first two and on the frog, and asked about the third)."""
+    assert safety.is_negated_call(text), text
+    assert safety.safety_label_of_words(text) is None, text
+
+
+@pytest.mark.parametrize("text", [
+    "my face is drooping, is that one of the signs of a stroke?",
+    "i feel like death warmed up and i can't breathe",
+    "i went up to the bedroom for something and i've fallen, i can't remember how",
+    "i'm dizzy, not enough to fall over, but now i've fallen anyway",
+    "i've got a frog in my throat and now my throat's closing up",
+])
+def test_the_neighbours_of_the_sixty_ninth_and_seventieth_rounds_still_call(
+        text: str) -> None:
+    assert safety.safety_label_of_words(text) is not None, text
+    assert not safety.is_negated_call(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "the carer was trying the patio door, she's got a key",
+])
+def test_near_neighbours_of_the_sixty_ninth_round_are_no_call_of_words(text: str) -> None:
+    assert safety.safety_label_of_words(text) is None, text
