@@ -1147,7 +1147,8 @@ _AS_USUAL = re.compile(
     # "i used my angina spray earlier and the tightness went off straight away"
     r"\b(?:spray|gtn|tablet|pill|puffer|inhaler)\b[^.!?]{0,60}?\b(?:the )?(?:tightness|pain|"
     r"ache|wheez\w*)(?:'s| has| is)? (?:went|gone|eased|settled|cleared|lifted|passed)(?: off|"
-    r" away)?\b(?! (?:into|down|up|to)\b)|"
+    r" away)?\b(?! (?:into|down|up|to|worse|bad|tighter|heavier)\b)(?![^.!?]*\b(?:back|again|"
+    r"returned|worse)\b)|"
     # a chest or a breath that goes tight on exertion, not now: "my chest gets a bit tight
     # when i rush for the bus, not now, but it keeps happening"
     r"\b(?:chest|breath\w*|heart)\b[^.!?]{0,20}?\b(?:gets?|goes|go) (?:a (?:bit|little|touch) |"

@@ -4096,6 +4096,16 @@ def test_the_neighbours_of_the_sixty_fifth_and_sixty_sixth_rounds_still_call(
 
 
 @pytest.mark.parametrize("text", [
+    "i took my spray and the pain went, but it's come back worse and i feel sick",
+    "i used my spray and the tightness has gone worse",
+])
+def test_a_pain_back_or_worse_after_the_spray_is_left_to_the_model(text: str) -> None:
+    """The tightness gone after the spray is no call; gone worse, or gone and come back, is
+    not that (the model reads it)."""
+    assert not safety.is_negated_call(text), text
+
+
+@pytest.mark.parametrize("text", [
     "the dog's lying at the bottom of the stairs again",
     "my grandson's lying on the carpet playing with his trains",
     "my wife was lying at the bottom of the stairs last year for an hour",
