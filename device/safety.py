@@ -347,11 +347,13 @@ _SAFETY_PHRASE = re.compile(
     r"(?:stairs|steps)|on the (?:\w+ )?(?:floor|lino|tiles|carpet|rug|landing|ground))\b"
     r"(?![^.!?]*\b(?:asleep|sleeping|snoozing|napping|exercis\w*|stretch\w*|yoga|playing|"
     r"sunbath\w*|reading|watching)\b)" + _NOT_GONE_BY + r"|"
-    # in a heap by the furniture now: "she's in a heap by the sideboard saying her hip's gone"
-    # (never the washing in a heap)
-    r"\b(?:i'?m|i am|he'?s|she'?s|he is|she is)(?: (?:just|still|all))? in a heap (?:by|beside|"
-    r"next to|near|against|at the (?:bottom|foot) of|under|behind) (?:the|my|his|her) \w+"
-    + _NOT_GONE_BY + r"|"
+    # in a heap by the furniture or on the step now: "she's in a heap by the sideboard saying
+    # her hip's gone", "my old pins have packed in halfway up the stairs, i'm in a heap on the
+    # step and stuck" (never the washing in a heap)
+    r"\b(?:i'?m|i am|he'?s|she'?s|he is|she is)(?: (?:just|still|all))? in a heap (?:(?:by|beside|"
+    r"next to|near|against|at the (?:bottom|foot) of|under|behind) (?:the|my|his|her) \w+|on the "
+    r"(?:\w+ )?(?:step|steps|stairs|landing|path|patio|drive|lawn|grass|kerb|pavement|"
+    r"doorstep)\b)" + _NOT_GONE_BY + r"|"
     # a limb at a wrong angle now: "he's awake but his leg's at a horrible angle" (never a
     # picture, nor one gone by)
     r"\b(?:my|his|her|their) (?:\w+ )?(?:leg|arm|ankle|wrist|foot|knee|hip|shoulder|elbow)(?:'s| "
@@ -386,11 +388,6 @@ _SAFETY_PHRASE = re.compile(
     # the floor" (never as a child)
     r"\brolled (?:off|out of) (?:the|my) bed (?:onto|on to|on) the (?:\w+ )?floor\b"
     r"(?![^.!?]*\b(?:as a (?:child|girl|boy|kid)|when i was (?:little|young|a))\b)"
-    + _NOT_GONE_BY + r"|"
-    # in a heap on the step: "my old pins have packed in halfway up the stairs, i'm in a heap
-    # on the step and stuck"
-    r"\b(?:i'?m|i am|he'?s|she'?s|he is|she is)(?: (?:just|still|all))? in a heap on the (?:\w+ )?"
-    r"(?:step|steps|stairs|landing|path|patio|drive|lawn|grass|kerb|pavement|doorstep)\b"
     + _NOT_GONE_BY + r"|"
     # a stranger in a room of the home, not let in: "there's a fella in my back bedroom, i
     # never let him in" (never the boiler man)
