@@ -451,6 +451,12 @@ KEPT_BLIND = [
     # three asked, three calls missed.
     ("figures_heldout73_en.jsonl", 49, 111, 1, 0, 1),
     ("figures_heldout74_en.jsonl", 49, 102, 3, 0, 3),
+    # The seventy-fifth and the seventy-sixth were written blind after the seventieth was
+    # read ("A seventy-fifth and a seventy-sixth file"), first measured with the sixty-ninth
+    # round's words: one alerted, three asked, one call missed; one alerted, one asked, two
+    # calls missed.
+    ("figures_heldout75_en.jsonl", 48, 111, 1, 1, 3),
+    ("figures_heldout76_en.jsonl", 41, 102, 2, 1, 1),
 ]
 
 
