@@ -144,6 +144,12 @@ _SAFETY_PHRASE = re.compile(
     r"\bcrushing (?:feeling|sensation|pressure|weight|tightness)\b[^.!?]{0,12}?\b(?:in|on|"
     r"across|round) (?:my|me|his|her|the) chest\b" + _NOT_GONE_BY + r"(?![^.!?]*\bwhen (?:i|we|"
     r"he|she) (?:heard|saw|read|got|found|think|thought)\b)|"
+    # an ache, a pain or a heaviness in the chest spreading to the jaw, the arm or the neck:
+    # "there's a heavy ache in my chest spreading into my jaw and left arm" (never gone by)
+    r"\b(?:ache|aching|pain|heaviness|tightness|pressure|weight)\b (?:in|across|on) (?:my|me|his|"
+    r"her|the) chest\b[^.!?]{0,40}?\b(?:spreading|going|moving|running|shooting|radiating|"
+    r"travelling|traveling) (?:up |down )?(?:in)?to (?:my|me|his|her|the) (?:left )?(?:jaw|arm|"
+    r"neck|shoulder)\b" + _NOT_GONE_BY + r"|"
     # another clutching at the chest, now: "arthur's gone grey and he's clutching at his
     # chest" (never the resident's own at the snooker, nor with laughing, nor gone by)
     r"(?<!was )(?<!were )\b(?:clutching|clutched|gripping|grabbing|grabbed|clawing)(?: at)? "
@@ -178,12 +184,15 @@ _SAFETY_PHRASE = re.compile(
     r"turning |going )?(?:blue|purple)\b|"
     # smoke from a room or an appliance, now: "there's smoke coming from the kitchen",
     # "... coming out from under the kitchen door"
-    r"\bsmoke (?:is )?(?:coming|pouring|billowing|seeping|creeping)(?: out)? (?:from|of|under|"
-    r"from under|through|round)(?: the| my)? "
+    r"\b(?:smoke|(?:thick |black |grey |gray )+(?:stuff|fumes)) (?:is )?(?:coming|pouring|"
+    r"billowing|seeping|creeping|puffing|pumping|belching|spewing)(?:(?: out)? (?:from|of|under|"
+    r"from under|through|round)| out)(?: the| my)? "
     r"(?:kitchen|oven|cooker|toaster|microwave|bedroom|hall|hallway|landing|lounge|"
     r"living room|bathroom|stairs|loft|attic|socket|plug|fuse box|telly|tv|heater|fire|"
     r"washing machine|dryer|tumble dryer|kettle|door|room|shed|garage|greenhouse|outhouse|"
-    r"cellar|summerhouse|(?:shed|garage|back|front|kitchen|bedroom|cellar|loft) door)\b|"
+    r"cellar|summerhouse|(?:shed|garage|back|front|kitchen|bedroom|cellar|loft) door|"
+    r"(?:upstairs |downstairs |bedroom |kitchen |front |back )?windows?)\b"
+    r"(?![^.!?]*\b(?:just|only|it'?s) steam\b)|"
     r"\blegs (?:just )?(?:gave|have given) (?:way|out)\b|"
     # legs gone and the resident down for hours, told in fragments: "on the landing... legs
     # went... been here since last night" ("my legs went numb", "... went to jelly at the
@@ -364,11 +373,14 @@ _SAFETY_PHRASE = re.compile(
     # bookcase and there's no getting up on my own this time" (never getting up early)
     r"\bno getting (?:myself )?up (?:on my own|by myself|unaided|without help|off (?:the|this) "
     r"(?:\w+ )?floor|from (?:here|this))\b|"
-    # struggling for breath now: "my lips have blown up and i'm struggling for breath" (never
-    # lately, on the stairs, or when)
-    r"\b(?:i'?m|i am|he'?s|she'?s|he is|she is) (?:really |now |just |badly )?(?:struggling|"
-    r"fighting|labouring) for (?:breath|air)\b(?![^.!?]*\b(?:lately|these days|when|if|on the "
-    r"(?:stairs|hill)|going up|after)\b)" + _NOT_GONE_BY + r"|"
+    # struggling for breath now: "my lips have blown up and i'm struggling for breath", "i'm
+    # really struggling to breathe now, it's getting worse", "my heart's racing and i can't
+    # get a proper breath" (never lately, on the stairs, or when)
+    r"(?:\b(?:i'?m|i am|he'?s|she'?s|he is|she is) (?:really |now |just |badly )?(?:struggling|"
+    r"fighting|labouring) (?:for (?:breath|air)|to breathe|to get (?:my|his|her|a) breath)|"
+    r"\b(?:i|he|she) (?:can'?t|cannot|can not) get (?:a )?(?:proper|decent|good|full|deep) "
+    r"breath)\b(?![^.!?]*\b(?:lately|these days|when|if|on the "
+    r"(?:stairs|hill)|going up|after|nose|cold|bunged up)\b)" + _NOT_GONE_BY + r"|"
     # gone down and here since: "i went down in the hall and i've been here since songs of
     # praise finished" (never gone down to the shops)
     r"\b(?:went down|gone down|fell|fallen|slipped|tripped|went over|gone over)\b(?! (?:to|for|"
@@ -577,6 +589,8 @@ _SAFETY_PHRASE = re.compile(
     r"eyes)\b)|"
     r"\b(?:kitchen|house|room|hall|hallway|landing|flat|bedroom|lounge|place|stairs)(?:'?s| is)? "
     r"full (?:of|a|o') (?:(?:black|thick|grey|white|acrid|choking|horrible|blue) )?smoke\b|"
+    r"\b(?:kitchen|room|hall|hallway|landing|lounge|living room|bedroom|front room|back room)"
+    r"(?:'?s| is) (?:like a pea[- ]?souper|thick with smoke)\b|"
     # someone outside at night with a torch: "there's a man in the garden shining a torch in
     # the windows"
     r"\bshining an? (?:torch|light) (?:in|into|through) (?:the |my |our )?(?:\w+ )?windows?\b|"
@@ -609,8 +623,15 @@ _SAFETY_PHRASE = re.compile(
     r"\bheard (?:the |a )?(?:glass|window|pane)\b[^.!?]{0,30}?\b(?:go|smash\w*|break\w*|"
     r"shatter\w*|put in)\b(?=[^.!?]*\b(?:someone|somebody|some ?one|footsteps|downstairs|in "
     r"the house|intruder|burglar)\b)|"
-    r"\b(?:someone|somebody)(?:'s| is) (?:in the house|downstairs)\b(?=[^.!?]*\b(?:glass|window|"
+    r"\b(?:(?:someone|somebody)(?:'s| is)|there(?:'s| is) (?:someone|somebody)) (?:in the house|"
+    r"downstairs)\b(?!,? (?:with me|it'?s))(?=[^.!?]*\b(?:glass|window|"
     r"smash\w*|broke\w*|forced|jemmied)\b)|"
+    # ... or heard coming in, with the resident hiding: "someone's in the house... i heard the
+    # back door go and i'm upstairs, i daren't come down" (never "... with me")
+    r"\b(?:someone|somebody|some one)(?:'s| is) (?:in the house|downstairs)\b(?!,? (?:with me|"
+    r"it'?s))(?=.{0,80}?\b(?:i daren'?t|i dare not|i'?m (?:too )?(?:scared|frightened|terrified)"
+    r"|i'?m hiding|heard (?:the |a )?(?:back |front |side |kitchen )?door (?:go|open|bang|slam|"
+    r"click|creak))\b)|"
     # ... or told by its smell: "there's a stink of rotten eggs everywhere" (never the drains)
     r"\b(?:smell|smells|smelling|stink|stinks|stench|whiff|pong|reek|reeks) (?:of |like )?rotten "
     r"eggs?\b(?![^.!?]*\b(?:drains?|sewer|sprouts|dog|wind|bin|compost|pond|the egg)\b)|"
@@ -858,8 +879,8 @@ _SAFETY_PHRASE = re.compile(
     r"(?: open)? (?:the|my|our) (?:\w+ )?(?:doors?|windows?|locks?|shed|garage|gate)|"
     r"with a torch|(?:looking|peering|peeping|staring|shining a torch) (?:in|into|through) "
     r"(?:the|my|our) (?:\w+ )?windows?|trying (?:the|my|our) (?:front |back |patio |side |"
-    r"kitchen |garage |french |conservatory )?(?:door|handle|"
-    r"door handle|windows?))\b|"
+    r"kitchen |garage |french |conservatory |shed )?(?:door|handle|"
+    r"door handle|windows?|shed))\b|"
     # ... or with a tool to break in: "there's a bloke at the window with a crowbar"
     r"\b(?:a man|a woman|some ?one|some ?body|a stranger|men|two men|a lad|lads|a bloke|"
     r"blokes|a fella|a guy|a fellow)\b[^.!?]{0,40}?\b(?:at|by|round|outside|in) (?:the|my|our) "
@@ -1139,7 +1160,16 @@ _AS_USUAL = re.compile(
     # "the angina's niggling, i've had my spray and it's settled", "the chest pain has gone"
     # (never a pain gone into the arm)
     r"\bno worse than (?:usual|normal|ever|it usually is|yesterday|last week)\b|"
-    # "the district nurse says my chest's a bit wheezy but nothing urgent"
+    # "the district nurse says my chest's a bit wheezy but nothing urgent"; "my chest's a bit
+    # wheezy, it's the cold air at the bus stop, nothing sharp"
+    r"\b(?:chest|breathing)(?:'?s| is) (?:a bit |a little |bit )?(?:wheezy|chesty|rattly|"
+    r"crackly)\b[^.!?]{0,60}?\b(?:nothing sharp|(?:it'?s|just) the cold(?: air)?)\b"
+    r"(?![^.!?]*\b(?:can'?t|cannot|struggling|tight\w*|worse|arm|jaw|sweat\w*)\b)|"
+    # dizzy from standing up too quick: "i feel a bit dizzy, i think i stood up too quick"
+    # (never with a fall, the floor, a black-out or the chest)
+    r"(?:^|(?<=[.!?] ))(?![^.!?]*\b(?:fell|fallen|fall|floor|down|blacked|black out|passed out|"
+    r"fainted|can'?t|cannot|chest|hit|keeled|collaps\w*|breath\w*|sick)\b)[^.!?]*?\b(?:stood|"
+    r"got|sat) up too (?:quick|quickly|fast|sharp|sharpish|sudden|suddenly)\b|"
     r"\bbut nothing urgent\b|"
     # "i used my angina spray earlier and the tightness went off straight away"
     r"\b(?:spray|gtn|tablet|pill|puffer|inhaler)\b[^.!?]{0,60}?\b(?:the )?(?:tightness|pain|"
@@ -1458,6 +1488,8 @@ _IDIOM = re.compile(
     # shift", "my stomach's upset, i think i've picked up the baby's bug"
     r"(?:^|(?<=[.!?] ))(?![^.!?]*\b(?:swell\w*|swollen|closing|lips|tongue|rash|hives|wheez\w*|"
     r"blood)\b)" + _NO_WARNING_SIGN + r"\b(?:caught (?!(?:out )?in\b)(?:[\w']+ ){0,4}?cold|"
+    r"(?:my|me) cough(?:'s| is| has)? (?:come )?back|hacking (?:away )?(?:all|through)|"
+    r"(?:a (?:bit|little|touch) |feeling |bit |slightly )under the weather|"
     r"(?:tickly|niggly|nagging|irritating|annoying|dry|chesty) (?:little )?cough (?:that |which )?"
     r"(?:won'?t|will not|i can'?t) (?:shift|go|budge|clear|get rid of)|"
     r"(?:nose|throat)(?:'s| is) (?:all )?(?:scratchy|runny|tickly|sore|raw|dry)|nose (?:won'?t|"
@@ -1534,7 +1566,7 @@ _IDIOM = re.compile(
     # fallen for someone or a line; a baby's pair of lungs; a stomach that thinks its throat's
     # been cut; an accident waiting to happen; no breath for laughing; a custard emergency; a
     # baby learning to walk; an adult at play on the floor; a splinter talked of
-    r"\b(?:fallen|fell|falling) for (?:\w+ ){0,6}?hook,? line,? and sinker\b|\b(?:fallen|fell|"
+    r"\b(?:fallen|fell|falling) for (?:[\w'-]+ ){0,6}?hook,? line,? and sinker\b|\b(?:fallen|fell|"
     r"falling) for (?:him|her|them|that one|the (?:new )?(?:neighbour|vicar|postman|milkman|"
     r"doctor|lodger|chap|lad|lass|fella|scam|trick|patter|con))\b|"
     r"\b(?:a (?:good |fine |right )?)?pair of lungs on (?:her|him|them|it)\b|\bscream(?:ing|s|ed)? "
@@ -1575,6 +1607,14 @@ _IDIOM = re.compile(
     # billy-o"
     r"\bif (?:i|he|she|you) (?:nick|cut|catch|scratch|prick|graze)\w* (?:myself|himself|herself|"
     r"yourself)\b[^.!?]{0,60}?\b(?:i'?ll|i will|he'?ll|she'?ll|you'?ll|i'd|i would) bleed\b|"
+    # a thing not understood: "come again? that went right over me head"
+    r"\b(?:went|gone|goes|going) (?:right |straight |clean |completely )?over (?:my|me|his|her|"
+    r"your) head\b(?! and\b)|"
+    # sirens heard and a fire asked of: "i heard sirens going past the chemist's, is there a
+    # fire somewhere?" (never with smoke, a smell or burning said besides)
+    r"\b(?:(?:an? |the )?(?:ambulance|police|fire engine|fire brigade) )?sirens?\b[^.!?]{0,60}?"
+    r"\bis there (?:a fire|an accident)(?: somewhere| on| about)?\b"
+    r"(?!.*\b(?:smoke|smell\w*|burning|flames|i can see)\b)|"
     # like death warmed up: "i feel like death warmed up, all bunged up and sniffly"
     r"\blike death warmed (?:up|over)\b|"
     # a frog in the throat: "my throat feels like it's got a frog in it"
@@ -2272,8 +2312,10 @@ _NOT_A_CALL = re.compile(
     # a programme watched on a day gone by, told: "there was a right pile-up on casualty last
     # night, a bus went straight into a car and a woman collapsed" (never with the resident or
     # the home in it)
-    r"\bon (?:the )?(?:telly|tv|news|holby(?: city)?|casualty|corrie|coronation street|"
-    r"eastenders|emmerdale|hollyoaks|the archers|line of duty|call the midwife|doctors) (?:last "
+    r"(?:\bon (?:the )?(?:telly|tv|news|holby(?: city)?|casualty|corrie|coronation street|"
+    r"eastenders|emmerdale|hollyoaks|the archers|line of duty|call the midwife|doctors)|"
+    r"(?:^|(?<=[.!?] ))in (?:holby(?: city)?|casualty|corrie|coronation street|eastenders|"
+    r"emmerdale|hollyoaks|the archers|line of duty|call the midwife|doctors)) (?:last "
     r"night|the other night|yesterday|last week)\b" + _PROGRAMME_TURN + r"|"
     # asking after another's illness: "how her husband's getting on after his stroke"
     r"\b(?:after|since) (?:his|her|their) (?:\w+ )?(?:stroke|heart attack|fall|op|operation)\b|"
@@ -2283,6 +2325,10 @@ _NOT_A_CALL = re.compile(
 leaves these to the model."""
 
 _MENTION = re.compile(
+    # a medicine put on after a stroke gone by: "yes, i've taken the blood thinners, the ones
+    # the hospital put me on after the stroke"
+    r"\b(?:put|started|has|had) (?:me|him|her) on\b[^.!?]{0,40}?\bafter (?:the|my|his|her) "
+    r"(?:stroke|heart attack|op|operation|fall|bleed)\b|"
     # the signs of an illness asked: "is chest pain one of the signs of dementia?"
     r"\b(?:is|are|can) [\w' ]{2,30}? (?:one of )?the (?:(?:early |warning )?signs?|symptoms?) "
     r"of\b|"

@@ -423,6 +423,12 @@ HELD_OUT = [
     # (another's stroke at Christmas, "and now she can't find her words"), no call missed
     ("figures_heldout69_en.jsonl", 46, 107, 1),
     ("figures_heldout70_en.jsonl", 46, 119, 0),
+    # the seventy-first and the seventy-second: written blind after the sixty-fourth was read;
+    # first figures 1 / 6 / 1 missed and 1 / 2 / 1 missed; read once the seventy-fifth and the
+    # seventy-sixth were written ("The seventy-first and the seventy-second, read"): none
+    # alerted, none asked, no call missed
+    ("figures_heldout71_en.jsonl", 47, 103, 0),
+    ("figures_heldout72_en.jsonl", 47, 111, 0),
 ]
 
 
@@ -439,12 +445,6 @@ def test_no_call_of_a_held_out_file_is_missed(name: str, calls: int, others: int
 KEPT_BLIND = [
     # (file, calls, others, most missed, most alerted, most asked): the first figures, as
     # ceilings rather than goals.
-    # The seventy-first and the seventy-second were written blind after the sixty-fourth was
-    # read ("A seventy-first and a seventy-second file"), first measured with the sixty-fourth
-    # round's words: one alerted, six asked, one call missed; one alerted, two asked, one call
-    # missed.
-    ("figures_heldout71_en.jsonl", 47, 103, 1, 1, 6),
-    ("figures_heldout72_en.jsonl", 47, 111, 1, 1, 2),
     # The seventy-third and the seventy-fourth were written blind after the sixty-eighth was
     # read ("A seventy-third and a seventy-fourth file"), first measured with the
     # sixty-seventh round's words: none alerted, one asked, one call missed; none alerted,

@@ -4255,3 +4255,114 @@ def test_the_neighbours_of_the_sixty_ninth_and_seventieth_rounds_still_call(
 ])
 def test_near_neighbours_of_the_sixty_ninth_round_are_no_call_of_words(text: str) -> None:
     assert safety.safety_label_of_words(text) is None, text
+
+
+# -- the seventy-first and seventy-second rounds --------------------------------------------
+
+@pytest.mark.parametrize("text,label", [
+    ("someone's in the house... i heard the back door go and i'm upstairs, i daren't come down",
+     "emergency_help"),
+    ("someone's in the house, i heard the front door open, i'm hiding in the bedroom",
+     "emergency_help"),
+    ("the lounge is like a pea-souper, thick grey stuff puffing out the socket behind the "
+     "freeview box", "emergency_help"),
+    ("black smoke puffing out of the toaster", "emergency_help"),
+    ("thick black fumes pouring out the heater", "emergency_help"),
+    ("the kitchen's like a pea souper and i can't see the door", "emergency_help"),
+    ("i've taken my tablets, had my dinner, put the shopping away, and, er, i'm really "
+     "struggling to breathe now, it's getting worse", "emergency_help"),
+    ("he's struggling to breathe, his lips are going blue", "emergency_help"),
+    ("delivery man's just gone and i've had to drop onto the sofa, my heart's racing and i "
+     "can't get a proper breath", "emergency_help"),
+    ("there's a heavy ache in my chest spreading into my jaw and left arm, came on while i was "
+     "putting the shopping away", "emergency_help"),
+    ("there's a pain in his chest going down his left arm", "emergency_help"),
+    ("there's someone downstairs, i heard glass smash, i'm upstairs in bed with the radio on",
+     "emergency_help"),
+    ("next door's got smoke pouring out the upstairs window, i can see it from my chair",
+     "emergency_help"),
+    ("there's a man in my back garden trying the shed and the windows, i don't know him from "
+     "adam", "emergency_help"),
+])
+def test_the_calls_of_the_seventy_first_and_seventy_second_rounds(text: str,
+                                                                  label: str) -> None:
+    """Found by the seventy-first and the seventy-second held-out files, read once the
+    seventy-fifth and the seventy-sixth were written (docs/safety-path.md, "The
+    seventy-first and the seventy-second, read"): someone in the house, heard coming in,
+    with the resident hiding upstairs, and a room like a pea-souper with thick grey stuff
+    puffing out of a socket (both missed: the model answered them, the words net was
+    silent); struggling to breathe now, no proper breath to be got, a chest ache spreading
+    to the jaw, "there's someone downstairs" with glass heard, smoke pouring out of a window,
+    a stranger trying the shed (each asked about by the model's band before, the words net
+    silent); with literal neighbours."""
+    assert safety.safety_label_of_words(text) == label, text
+    assert not safety.is_negated_call(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "yes, i've taken the blood thinners, the ones the hospital put me on after the stroke",
+    "the tablets they put me on after my heart attack, do i take them with food?",
+    "in casualty last night a bloke collapsed in the pub and they did cpr right there on the "
+    "floor, gripping stuff it was",
+    "in eastenders last night phil collapsed in the vic",
+])
+def test_the_mentions_of_the_seventy_first_and_seventy_second_rounds(text: str) -> None:
+    """A medicine put on after a stroke gone by, and a hospital drama told ("In Casualty
+    last night ..."): left to the model (the words net asked about the first and the
+    third)."""
+    assert safety.is_mention(text), text
+    assert safety.safety_label_of_words(text) is None, text
+
+
+@pytest.mark.parametrize("text", [
+    "i fell for the two-for-one offer hook, line and sinker, and now i've got six tins of "
+    "peaches",
+    "i heard sirens going past the chemist's, is there a fire somewhere?",
+    "i heard an ambulance siren, is there an accident on the main road?",
+    "i feel a bit dizzy, i think i stood up too quick",
+    "i went all dizzy when i got up too quickly from the chair",
+    "my chest's a bit wheezy, it's the cold air at the bus stop, nothing sharp",
+    "i'm a bit under the weather, must've caught something off somebody in the chemist's queue",
+    "me cough's back, i've been hacking all through the film",
+    "my cough's back, the doctor says it's the damp",
+    "come again? that went right over me head",
+])
+def test_the_no_calls_of_the_seventy_first_and_seventy_second_rounds(text: str) -> None:
+    """Fallen for an offer hook, line and sinker (a hyphened word in it), sirens heard and a
+    fire asked of, dizzy from standing up too quick, a chest a bit wheezy from the cold with
+    nothing sharp, a bit under the weather, a cough back, a thing gone over one's head: no
+    call whatever the model says (the words net alerted at once on the first, the model on
+    the cough; the model's band asked about the others)."""
+    assert safety.is_negated_call(text), text
+    assert safety.safety_label_of_words(text) is None, text
+
+
+@pytest.mark.parametrize("text", [
+    "i stood up too quick and fell, i'm on the floor",
+    "my chest's a bit wheezy, it's the cold, but now it's tight and i can't breathe",
+    "me cough's back. i can't breathe",
+    "i'm a bit under the weather and now i can't breathe",
+    "i heard sirens, is there a fire somewhere? the kitchen's full of smoke",
+    "in casualty last night a bloke collapsed. my husband's just collapsed too",
+    "they put me on warfarin after the stroke and now my face is drooping",
+    "i fell for it hook, line and sinker and then i fell down the stairs, i can't get up",
+])
+def test_the_neighbours_of_the_seventy_first_and_seventy_second_rounds_still_call(
+        text: str) -> None:
+    assert safety.safety_label_of_words(text) is not None, text
+    assert not safety.is_negated_call(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "someone's in the house with me, it's my son, i heard the back door go",
+    "the weather's a real pea-souper out there this morning",
+    "there's white stuff puffing out of the kettle, it's just steam",
+    "thick grey stuff pouring out of the kettle, just steam really",
+    "i'm struggling to breathe when i go up the stairs lately",
+    "i can't get a proper breath through my nose with this cold",
+    "there's someone downstairs, it's the carer, she dropped a glass",
+    "the ache in my chest went into my arm last week",
+    "the window cleaner was trying the shed door to get his ladder",
+])
+def test_near_neighbours_of_the_seventy_first_round_are_no_call_of_words(text: str) -> None:
+    assert safety.safety_label_of_words(text) is None, text
