@@ -457,6 +457,12 @@ KEPT_BLIND = [
     # calls missed.
     ("figures_heldout75_en.jsonl", 48, 111, 1, 1, 3),
     ("figures_heldout76_en.jsonl", 41, 102, 2, 1, 1),
+    # The seventy-seventh and the seventy-eighth were written blind after the seventieth was
+    # read ("A seventy-seventh and a seventy-eighth file"), first measured with the
+    # seventy-first round's words: one alerted, four asked, two calls missed; two alerted,
+    # three asked, one call missed.
+    ("figures_heldout77_en.jsonl", 46, 95, 2, 1, 4),
+    ("figures_heldout78_en.jsonl", 44, 101, 1, 2, 3),
 ]
 
 
