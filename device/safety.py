@@ -129,7 +129,14 @@ _SAFETY_PHRASE = re.compile(
     r"^(?:please )?help\b(?! (?:me|with|you|us|them|him|her|yourself)\b)|\bhelp!|"
     rf"\bplease help\b(?! (?:me )?{_REQUEST_AFTER_HELP}\b)|"
     rf"\b(?:i need|get|send) help\b(?! {_REQUEST_AFTER_HELP}\b)|"
-    r"\bsend someone\b|\bambulance\b|\b(?:so much|lots of) blood\b|\btumbled\b|"
+    r"\bsend (?:some ?one|some ?body)\b|\bambulance\b|"
+    # blood everywhere, now: "my hand's got caught in the hedge trimmer, there's blood
+    # everywhere", "blood's all over the worktop and it won't stop" (never gone by)
+    r"(?<!\bwas )(?<!\bwere )\bblood(?:'s| is)? (?:all )?everywhere\b(?![^.!?]*\b(?:only|just) "
+    r"(?:rusty |dirty |red )?(?:water|paint|ketchup|jam|wine|beetroot|juice)\b)"
+    + _NOT_GONE_BY + r"|"
+    r"\bblood(?:'s| is) all over\b[^.!?]{0,40}?\b(?:won'?t|will not) stop\b|"
+    r"\b(?:so much|lots of) blood\b|\btumbled\b|"
     r"\b(?:alert|raise the alarm for|get) (?:my |the |a )?(?:carers?|caregivers?|nurses?)\b|"
     # "carer" as the recognizer often writes it, without its last syllable
     r"\balert (?:my |the )?care\b(?! (?:plan|home|package)\b)|"
@@ -193,6 +200,17 @@ _SAFETY_PHRASE = re.compile(
     r"cellar|summerhouse|(?:shed|garage|back|front|kitchen|bedroom|cellar|loft) door|"
     r"(?:upstairs |downstairs |bedroom |kitchen |front |back )?windows?)\b"
     r"(?![^.!?]*\b(?:just|only|it'?s) steam\b)|"
+    # flames out of a roof or a window, a place gone up like bonfire night, a bonfire caught
+    # the fence: "the shed's gone up like bonfire night, flames coming out the roof!"
+    r"\bflames (?:are )?(?:coming|pouring|shooting|leaping|licking)(?: out)?(?: of| from)? "
+    r"(?:the|my|our|next door'?s) (?:\w+ )?(?:roof|windows?|doors?|shed|garage|loft|chimney|"
+    r"cupboard|kitchen|bedroom|landing|stairs)\b|"
+    r"\b(?:shed|garage|kitchen|house|cupboard|loft|attic|bedroom|landing|stairs|hall|lounge|"
+    r"car|van|caravan|greenhouse|summerhouse)(?:'s| has| is)? (?:just )?gone up like (?:bonfire "
+    r"night|a bonfire|a torch|a tinderbox|guy fawkes)\b|"
+    r"\b(?:fire|flames|bonfire|blaze)(?:'s| has| have)? (?:just )?(?:jumped|spread|caught|got) "
+    r"(?:to |onto |into |over )?(?:the|my|our|next door'?s) (?:\w+ )?(?:fence|fence panels|"
+    r"hedge|shed|house|roof|garage|curtains|kitchen)\b|"
     r"\blegs (?:just )?(?:gave|have given) (?:way|out)\b|"
     # legs gone and the resident down for hours, told in fragments: "on the landing... legs
     # went... been here since last night" ("my legs went numb", "... went to jelly at the
@@ -214,8 +232,12 @@ _SAFETY_PHRASE = re.compile(
     r"rug|ground|grass|patio)|like a sack of)\b" + _NOT_GONE_BY + r"|"
     # legs gone from under the resident, who lies where no one lies by choice: "my legs went
     # from under me", "i'm lying by the sofa" (not in bed, on the sofa, in the bath)
-    r"\b(?:legs?|knees?|feet|pins|pegs) (?:just )?(?:went|have gone|'ve gone|gone|gave way) "
-    r"(?:out )?from under me\b|"
+    r"\b(?:legs?|knees?|feet|pins|pegs|ladder|step ?ladder|steps|stool|chair) (?:just )?(?:went|"
+    r"have gone|'ve gone|has gone|'s gone|gone|gave way|slid) (?:out )?from under me\b|"
+    # gone headlong down the steps: "went headlong down the cellar steps. been lying here a
+    # while now" (never a story gone by)
+    r"\b(?:went|gone|fell|tumbled|pitched|been) headlong (?:down|over|off|into|onto)\b"
+    + _NOT_GONE_BY + r"|"
     r"\bi(?:'m| am|'ve been| have been)(?: (?:still|just|now))? lying (?:by|beside|next to|"
     r"behind|under|against|at the (?:bottom|foot|top) of|in front of) (?:the|my) "
     r"(?!(?:husband|wife|partner|cat|dog|grand\w*|daughter|son|bed)\b)\w+\b(?! in bed\b)|"
@@ -587,8 +609,10 @@ _SAFETY_PHRASE = re.compile(
     # or in their eyes, are no fire)
     r"\bthere(?:'s| is| are) sparks\b(?! (?:between|flying between|in (?:his|her|their|your|my) "
     r"eyes)\b)|"
-    r"\b(?:kitchen|house|room|hall|hallway|landing|flat|bedroom|lounge|place|stairs)(?:'?s| is)? "
-    r"full (?:of|a|o') (?:(?:black|thick|grey|white|acrid|choking|horrible|blue) )?smoke\b|"
+    r"\b(?:kitchen|house|room|hall|hallway|landing|flat|bedroom|lounge|place|stairs|cupboard|"
+    r"garage|shed|cellar|loft|attic|bathroom|conservatory)(?:'?s| is)? "
+    r"full (?:of|a|o') (?:(?:black|thick|grey|white|acrid|choking|horrible|blue) )?smoke\b"
+    r"(?! (?:alarms?|detectors?)\b)|"
     r"\b(?:kitchen|room|hall|hallway|landing|lounge|living room|bedroom|front room|back room)"
     r"(?:'?s| is) (?:like a pea[- ]?souper|thick with smoke)\b|"
     # someone outside at night with a torch: "there's a man in the garden shining a torch in
@@ -861,7 +885,8 @@ _SAFETY_PHRASE = re.compile(
     # after them peanuts" (never what always happens, nor last summer's)
     r"\b(?:tongue|lips|face|mouth|throat)(?:'s| is| are| has| have)? (?:all )?(?:come up in "
     r"(?:\w+ )?(?:lumps|welts|hives|blotches|bumps|a rash)|swollen(?: up)?|swelled(?: up)?|"
-    r"blown up|puffed up)\b(?=[^.!?]*\b(?:peanuts?|nuts|prawns?|shellfish|crab|mussels|sesame|"
+    r"blown up|puffed up|gone (?:massive|huge|enormous|fat)|(?:gone|come|blown) up like a "
+    r"balloon)\b(?=[^.!?]*\b(?:peanuts?|nuts|prawns?|shellfish|crab|mussels|sesame|"
     r"stings?|stung|wasps?|bees?|antibiotics?|penicillin|new (?:tablets?|pills?|medicine)|"
     r"wheez\w*|can'?t (?:swallow|breathe)|struggling to (?:swallow|breathe))\b)(?![^.!?]*\b(?:"
     r"last (?:year|summer|week|month|time)|years ago|once|as a (?:child|girl|boy)|when i was|"
@@ -1067,6 +1092,10 @@ _BLOOD_THINNER = (r"(?:warfarin|blood thinners?|thinners|anticoagulants?|apixaba
 
 _ADV = r"(?:(?:really|actually|even|ever|just|yet|been|recently|today|at all|any more) ){0,2}"
 _NEGATED = re.compile(
+    # a slip caught: "don't ring anybody, i only slipped a touch on the back step and caught
+    # myself on the rail"
+    r"\b(?:slipped|tripped|stumbled|wobbled|lost my footing)\b[^.!?]{0,40}?\b(?:and|but) (?:i )?"
+    r"caught (?:myself|meself|hold of)\b|"
     # a turn not bad enough to go down: "i've come over a bit dizzy, not enough to fall over"
     r"\bnot (?:bad )?enough to (?:fall|fall over|go over|keel over|knock me (?:over|down)|put me "
     r"on the floor)\b|"
@@ -1165,11 +1194,14 @@ _AS_USUAL = re.compile(
     r"\b(?:chest|breathing)(?:'?s| is) (?:a bit |a little |bit )?(?:wheezy|chesty|rattly|"
     r"crackly)\b[^.!?]{0,60}?\b(?:nothing sharp|(?:it'?s|just) the cold(?: air)?)\b"
     r"(?![^.!?]*\b(?:can'?t|cannot|struggling|tight\w*|worse|arm|jaw|sweat\w*)\b)|"
-    # dizzy from standing up too quick: "i feel a bit dizzy, i think i stood up too quick"
-    # (never with a fall, the floor, a black-out or the chest)
-    r"(?:^|(?<=[.!?] ))(?![^.!?]*\b(?:fell|fallen|fall|floor|down|blacked|black out|passed out|"
-    r"fainted|can'?t|cannot|chest|hit|keeled|collaps\w*|breath\w*|sick)\b)[^.!?]*?\b(?:stood|"
-    r"got|sat) up too (?:quick|quickly|fast|sharp|sharpish|sudden|suddenly)\b|"
+    # dizzy from standing up too quick or bending down: "i feel a bit dizzy, i think i stood
+    # up too quick", "my head's swimming a bit, came over all peculiar bending down to the
+    # onions" (never with a fall, the floor, a black-out, the chest, the arm or speech)
+    r"(?:^|(?<=[.!?] ))(?![^.!?]*\b(?:fell|fallen|fall|floor|(?:went|gone|go|going|come|came|"
+    r"i'?m|am|was) down|blacked|black out|passed out|fainted|can'?t|cannot|chest|hit|keeled|"
+    r"collaps\w*|breath\w*|sick|arm|face|speech|words|slurr\w*|numb|weak)\b)[^.!?]*?\b(?:(?:stood|"
+    r"got|sat) up too (?:quick|quickly|fast|sharp|sharpish|sudden|suddenly)|(?:dizzy|swimming|"
+    r"peculiar|woozy|light-?headed)\b[^.!?]{0,30}?\b(?:bending|bent) down (?:to|for|over))\b|"
     r"\bbut nothing urgent\b|"
     # "i used my angina spray earlier and the tightness went off straight away"
     r"\b(?:spray|gtn|tablet|pill|puffer|inhaler)\b[^.!?]{0,60}?\b(?:the )?(?:tightness|pain|"
@@ -1601,6 +1633,8 @@ _IDIOM = re.compile(
     r"their|your|our) li(?:fe|ves)\b|\bknock (?:it|that|this) on the head\b|"
     r"\b(?:i'?ll|i will|i must|got to|gotta|have to|i'd better) love you and leave you\b|"
     r"\bon (?:my|its|their|his|her) last legs with (?:this|that|the|my|these|those)\b|"
+    r"\bon my last legs\b(?=[^.!?]*\b(?:done the|time for bed|off to bed|up the wooden hill|"
+    r"night night)\b)|"
     # the pollen and its sneezing: "the pollen's playing havoc, i'm sneezing my head off"
     r"\bthe pollen(?:'s| is| count)\b|\bsneezing (?:my|his|her) head off\b|"
     # a bleed told as what would happen: "if i nick myself with the secateurs i'll bleed like
@@ -1823,6 +1857,9 @@ _IDIOM = re.compile(
     r"strok(?:e|es|ed|ing) (?:the|my|his|her|its|their|a) (?:cat|cats|dog|dogs|kitten|"
     r"kittens|puppy|pony|horse|rabbit|fur)\b|"
     r"\b(?:breast ?stroke|backstroke|brush ?strokes?|(?:tennis|golf) strokes?)\b|"
+    # kneeling on a floor for a job: "me knees are killing me after kneeling on the bathroom
+    # floor regrouting"
+    r"\b(?:kneeling|knelt|kneel) (?:down )?on the (?:\w+ )?floor\b|"
     # someone sent for a job: "send someone to fix the boiler"
     r"\bsend (?:some ?one|some ?body)(?: round| over)? to (?:fix|mend|repair|look at|check|"
     r"service|read|clean|cut|deliver|collect|empty|install|fit|paint|measure|quote)\b"

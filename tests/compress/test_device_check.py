@@ -429,6 +429,12 @@ HELD_OUT = [
     # alerted, none asked, no call missed
     ("figures_heldout71_en.jsonl", 47, 103, 0),
     ("figures_heldout72_en.jsonl", 47, 111, 0),
+    # the seventy-third and the seventy-fourth: written blind after the sixty-eighth was read;
+    # first figures 0 / 1 / 1 missed and 0 / 3 / 3 missed; read once the seventy-seventh and
+    # the seventy-eighth were written ("The seventy-third and the seventy-fourth, read"): none
+    # alerted, none asked, no call missed
+    ("figures_heldout73_en.jsonl", 49, 111, 0),
+    ("figures_heldout74_en.jsonl", 49, 102, 0),
 ]
 
 
@@ -445,12 +451,6 @@ def test_no_call_of_a_held_out_file_is_missed(name: str, calls: int, others: int
 KEPT_BLIND = [
     # (file, calls, others, most missed, most alerted, most asked): the first figures, as
     # ceilings rather than goals.
-    # The seventy-third and the seventy-fourth were written blind after the sixty-eighth was
-    # read ("A seventy-third and a seventy-fourth file"), first measured with the
-    # sixty-seventh round's words: none alerted, one asked, one call missed; none alerted,
-    # three asked, three calls missed.
-    ("figures_heldout73_en.jsonl", 49, 111, 1, 0, 1),
-    ("figures_heldout74_en.jsonl", 49, 102, 3, 0, 3),
     # The seventy-fifth and the seventy-sixth were written blind after the seventieth was
     # read ("A seventy-fifth and a seventy-sixth file"), first measured with the sixty-ninth
     # round's words: one alerted, three asked, one call missed; one alerted, one asked, two

@@ -4366,3 +4366,97 @@ def test_the_neighbours_of_the_seventy_first_and_seventy_second_rounds_still_cal
 ])
 def test_near_neighbours_of_the_seventy_first_round_are_no_call_of_words(text: str) -> None:
     assert safety.safety_label_of_words(text) is None, text
+
+
+# -- the seventy-third and seventy-fourth rounds --------------------------------------------
+
+@pytest.mark.parametrize("text,label", [
+    ("the shed's gone up like bonfire night, flames coming out the roof!", "emergency_help"),
+    ("went to check the trip switch in the dark and went headlong down the cellar steps. been "
+     "lying here a while now", "fall_report"),
+    ("i ate one of them cashew bars the fella fixing the fence gave me and my tongue's gone "
+     "massive, i'm wheezing", "emergency_help"),
+    ("the boiler cupboard's full of smoke, the whole landing's gone hazy", "emergency_help"),
+    ("my hand's got caught in the hedge trimmer, there's blood everywhere", "emergency_help"),
+    ("the bonfire's jumped to the fence panels and it's spreading towards the house",
+     "emergency_help"),
+    ("the drill slipped and i've opened my hand up, blood's all over the worktop and it won't "
+     "stop", "emergency_help"),
+    ("me tongue's gone up like a balloon after them prawns and it's like breathing through a "
+     "straw", "emergency_help"),
+    ("flames coming out of the kitchen window next door", "emergency_help"),
+    ("the garage has gone up like a torch, i can see it from here", "emergency_help"),
+    ("the loft's full of smoke", "emergency_help"),
+])
+def test_the_calls_of_the_seventy_third_and_seventy_fourth_rounds(text: str,
+                                                                  label: str) -> None:
+    """Found by the seventy-third and the seventy-fourth held-out files, read once the
+    seventy-seventh and the seventy-eighth were written (docs/safety-path.md, "The
+    seventy-third and the seventy-fourth, read"): a shed gone up like bonfire night with
+    flames out of the roof, gone headlong down the cellar steps, a tongue gone massive after
+    nuts with a wheeze, a cupboard full of smoke (each missed: the model answered them, the
+    words net was silent); blood everywhere, a bonfire jumped to the fence, blood all over
+    that won't stop, a tongue up like a balloon (each asked about by the model's band
+    before); with literal neighbours."""
+    assert safety.safety_label_of_words(text) == label, text
+    assert not safety.is_negated_call(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "send somebody, i'm stuck in the raised bed, went in backwards and i can't climb out",
+    "the ladder went from under me in the garage, i'm on the concrete and my wrist's bent all "
+    "wrong",
+    "send somebody quick, my husband's not breathing",
+])
+def test_somebody_sent_for_and_a_ladder_gone_from_under_one_are_calls(text: str) -> None:
+    """"Send somebody" is a call as "send someone" was; a ladder, the steps, a stool or a
+    chair gone from under the resident as the legs were (both asked about by the model's
+    band before, the words net silent)."""
+    assert safety.safety_label_of_words(text) is not None, text
+    assert not safety.is_negated_call(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "my head's swimming a bit, came over all peculiar bending down to the onions",
+    "i felt a bit woozy bending down for the watering can, it passed",
+    "i'm on my last legs, done the guttering, done the shed, time for bed. night night",
+    "i'm on my last legs, time for bed",
+    "me knees are killing me after kneeling on the bathroom floor regrouting",
+    "don't ring anybody, i only slipped a touch on the back step and caught myself on the rail",
+])
+def test_the_no_calls_of_the_seventy_third_and_seventy_fourth_rounds(text: str) -> None:
+    """Dizzy from bending down, on one's last legs and off to bed, kneeling on a floor for a
+    job, a slip caught on the rail: no call whatever the model says (the words net asked
+    about the kneeling, the model's band about the others)."""
+    assert safety.is_negated_call(text), text
+    assert safety.safety_label_of_words(text) is None, text
+
+
+@pytest.mark.parametrize("text", [
+    "i went headlong over the footstool and can't get up",
+    "my lips have gone massive after them nuts and i can't breathe",
+    "i came over all dizzy bending down to the oven and now i'm on the floor",
+    "i'm on my last legs, time for bed. oh no, i've fallen on the stairs",
+    "i was kneeling on the kitchen floor and now i can't get up",
+    "i slipped and caught myself on the rail but i've banged my head and there's blood "
+    "everywhere",
+    "there's blood everywhere, he's cut his arm on the glass",
+])
+def test_the_neighbours_of_the_seventy_third_and_seventy_fourth_rounds_still_call(
+        text: str) -> None:
+    assert safety.safety_label_of_words(text) is not None, text
+    assert not safety.is_negated_call(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "the prices have gone up like bonfire night",
+    "there was blood everywhere when i cut my finger last week",
+    "send somebody round to fix the boiler",
+    "the loft's full of smoke alarms i never fitted",
+    "i went headlong into the hedge years ago on my bike",
+    "the bonfire's caught nicely, lovely blaze",
+    "the lad bled all my radiators and joked there was blood everywhere, it was only rusty "
+    "water",
+])
+def test_near_neighbours_of_the_seventy_third_round_are_no_call_of_words(text: str) -> None:
+    assert safety.safety_label_of_words(text) is None, text
