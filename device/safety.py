@@ -129,7 +129,9 @@ _SAFETY_PHRASE = re.compile(
     r"^(?:please )?help\b(?! (?:me|with|you|us|them|him|her|yourself)\b)|\bhelp!|"
     rf"\bplease help\b(?! (?:me )?{_REQUEST_AFTER_HELP}\b)|"
     rf"\b(?:i need|get|send) help\b(?! {_REQUEST_AFTER_HELP}\b)|"
-    r"\bsend (?:some ?one|some ?body)\b|\bambulance\b|"
+    r"\bsend (?:some ?one|some ?body)\b(?! (?:a |an |the |some |my |his |her )?(?:card|text|"
+    r"message|letter|e-?mail|present|gift|parcel|flowers|photo|picture|note|birthday)\b)|"
+    r"\bambulance\b|"
     # blood everywhere, now: "my hand's got caught in the hedge trimmer, there's blood
     # everywhere", "blood's all over the worktop and it won't stop" (never gone by)
     r"(?<!\bwas )(?<!\bwere )\bblood(?:'s| is)? (?:all )?everywhere\b(?![^.!?]*\b(?:only|just) "
@@ -649,7 +651,8 @@ _SAFETY_PHRASE = re.compile(
     r"the house|intruder|burglar)\b)|"
     r"\b(?:(?:someone|somebody)(?:'s| is)|there(?:'s| is) (?:someone|somebody)) (?:in the house|"
     r"downstairs)\b(?!,? (?:with me|it'?s))(?=[^.!?]*\b(?:glass|window|"
-    r"smash\w*|broke\w*|forced|jemmied)\b)|"
+    r"smash\w*|broke\w*|forced|jemmied)\b)(?![^.!?]*\b(?:fix\w*|mend\w*|measur\w*|clean\w*|"
+    r"fitt?\w*|glazier|repair\w*)\b)|"
     # ... or heard coming in, with the resident hiding: "someone's in the house... i heard the
     # back door go and i'm upstairs, i daren't come down" (never "... with me")
     r"\b(?:someone|somebody|some one)(?:'s| is) (?:in the house|downstairs)\b(?!,? (?:with me|"
@@ -1095,7 +1098,8 @@ _NEGATED = re.compile(
     # a slip caught: "don't ring anybody, i only slipped a touch on the back step and caught
     # myself on the rail"
     r"\b(?:slipped|tripped|stumbled|wobbled|lost my footing)\b[^.!?]{0,40}?\b(?:and|but) (?:i )?"
-    r"caught (?:myself|meself|hold of)\b|"
+    r"caught (?:myself|meself|hold of)\b(?!.*\b(?:fell|fallen|gone down|went down|floor|stuck|"
+    r"can'?t|cannot|hurt|bleeding)\b)|"
     # a turn not bad enough to go down: "i've come over a bit dizzy, not enough to fall over"
     r"\bnot (?:bad )?enough to (?:fall|fall over|go over|keel over|knock me (?:over|down)|put me "
     r"on the floor)\b|"
@@ -1520,7 +1524,9 @@ _IDIOM = re.compile(
     # shift", "my stomach's upset, i think i've picked up the baby's bug"
     r"(?:^|(?<=[.!?] ))(?![^.!?]*\b(?:swell\w*|swollen|closing|lips|tongue|rash|hives|wheez\w*|"
     r"blood)\b)" + _NO_WARNING_SIGN + r"\b(?:caught (?!(?:out )?in\b)(?:[\w']+ ){0,4}?cold|"
-    r"(?:my|me) cough(?:'s| is| has)? (?:come )?back|hacking (?:away )?(?:all|through)|"
+    r"(?:my|me) cough(?:'s| is| has)? (?:come )?back|hacking (?:away )?(?:all (?:night|day|"
+    r"morning|afternoon|evening|week)|(?:all )?through the (?:night|film|programme|match|news|"
+    r"service|concert|play|quiz))|"
     r"(?:a (?:bit|little|touch) |feeling |bit |slightly )under the weather|"
     r"(?:tickly|niggly|nagging|irritating|annoying|dry|chesty) (?:little )?cough (?:that |which )?"
     r"(?:won'?t|will not|i can'?t) (?:shift|go|budge|clear|get rid of)|"
@@ -1859,7 +1865,8 @@ _IDIOM = re.compile(
     r"\b(?:breast ?stroke|backstroke|brush ?strokes?|(?:tennis|golf) strokes?)\b|"
     # kneeling on a floor for a job: "me knees are killing me after kneeling on the bathroom
     # floor regrouting"
-    r"\b(?:kneeling|knelt|kneel) (?:down )?on the (?:\w+ )?floor\b|"
+    r"\b(?:kneeling|knelt|kneel) (?:down )?on the (?:\w+ )?floor\b(?![^.!?]*\b(?:stuck|can'?t|"
+    r"cannot|couldn'?t|help|since|hours?|ages)\b)|"
     # someone sent for a job: "send someone to fix the boiler"
     r"\bsend (?:some ?one|some ?body)(?: round| over)? to (?:fix|mend|repair|look at|check|"
     r"service|read|clean|cut|deliver|collect|empty|install|fit|paint|measure|quote)\b"

@@ -4460,3 +4460,27 @@ def test_the_neighbours_of_the_seventy_third_and_seventy_fourth_rounds_still_cal
 ])
 def test_near_neighbours_of_the_seventy_third_round_are_no_call_of_words(text: str) -> None:
     assert safety.safety_label_of_words(text) is None, text
+
+
+@pytest.mark.parametrize("text", [
+    "someone's hacking through the back door with an axe, i'm upstairs",
+    "i was kneeling on the bathroom floor and now i'm stuck, my knees have locked",
+    "i tripped and caught hold of the rail but i've still gone down and i'm on the floor",
+])
+def test_a_review_of_the_seventy_first_and_seventy_third_rounds_no_calls(text: str) -> None:
+    """A review of the rounds' no-call rules: a cough's "hacking" is through a night or a
+    programme, never through a door; kneeling on a floor is no call only when not stuck
+    there; a slip caught is no call only with no fall after it (the first two were no call
+    whatever the model said before the review)."""
+    assert not safety.is_negated_call(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "can you send somebody a card for her birthday",
+    "send someone a text to say i'm running late",
+    "there's someone downstairs fixing the window, the glazier",
+])
+def test_a_review_of_the_seventy_first_and_seventy_third_rounds_calls(text: str) -> None:
+    """... and of their call rules: somebody sent a card or a text, and someone downstairs
+    at work on the window, are no call's words."""
+    assert safety.safety_label_of_words(text) is None, text
