@@ -2112,6 +2112,10 @@ _NOT_OF_HOME = r"(?:(?!\b(?:now|my|me|here|i|i'?m|i'?ve|we|us)\b)[^.!?])"
 """One character of a sentence, short of a word that brings in the resident or the home
 ("now", "my", "I", "we", ...): a programme's story told to the sentence's end
 (:data:`_NOT_A_CALL`)."""
+_PROGRAMME = (r"(?:holby(?: city)?|casualty|corrie|coronation street|eastenders|emmerdale|"
+              r"hollyoaks|the archers|line of duty|call the midwife|doctors)")
+"""A programme named on the telly or the radio ("holby", "corrie", "the archers", ...)."""
+
 _PROGRAMME_TURN = (_NOT_OF_HOME + r"{0,80}?\b(?:collapsed|keeled over|choked|had an? (?:stroke|"
                    r"heart attack|fit|seizure))\b" + _NOT_OF_HOME + r"*")
 """A turn told after a programme is named, read to the sentence's end while no one of the
@@ -2356,11 +2360,8 @@ _NOT_A_CALL = re.compile(
     # a programme watched on a day gone by, told: "there was a right pile-up on casualty last
     # night, a bus went straight into a car and a woman collapsed" (never with the resident or
     # the home in it)
-    r"(?:\bon (?:the )?(?:telly|tv|news|holby(?: city)?|casualty|corrie|coronation street|"
-    r"eastenders|emmerdale|hollyoaks|the archers|line of duty|call the midwife|doctors)|"
-    r"(?:^|(?<=[.!?] ))in (?:holby(?: city)?|casualty|corrie|coronation street|eastenders|"
-    r"emmerdale|hollyoaks|the archers|line of duty|call the midwife|doctors)) (?:last "
-    r"night|the other night|yesterday|last week)\b" + _PROGRAMME_TURN + r"|"
+    r"(?:\bon (?:the )?(?:telly|tv|news|" + _PROGRAMME + r")|(?:^|(?<=[.!?] ))in " + _PROGRAMME
+    + r") (?:last night|the other night|yesterday|last week)\b" + _PROGRAMME_TURN + r"|"
     # asking after another's illness: "how her husband's getting on after his stroke"
     r"\b(?:after|since) (?:his|her|their) (?:\w+ )?(?:stroke|heart attack|fall|op|operation)\b|"
     r"\bfor (?:some ?one|some ?body|a person) (?:who is|who's|that is) (?:choking|bleeding|"
@@ -2437,9 +2438,8 @@ _MENTION = re.compile(
     # a turn on the telly: "the fella on the telly just collapsed in the soap"; how to tell
     # one illness from another: "how would you tell a heart attack from bad indigestion"
     r"\b(?:on|in) (?:the |that |this )?(?:hospital |police |medical |crime |cop )?(?:telly|tv|"
-    r"soap|film|programme|show|news|drama|series|serial|documentary|holby(?: city)?|casualty|"
-    r"corrie|coronation street|eastenders|emmerdale|hollyoaks|the archers|line of duty|call the "
-    r"midwife|doctors)\b[^.!?]{0,30}?\b(?:just )?"
+    r"soap|film|programme|show|news|drama|series|serial|documentary|" + _PROGRAMME
+    + r")\b[^.!?]{0,30}?\b(?:just )?"
     r"(?:collapsed|keeled over|had an? (?:stroke|heart attack|fit|seizure))\b|"
     r"\b(?:that|the|this) (?:hospital |police |medical |crime |cop )?(?:drama|soap|film|programme|"
     r"show|series|serial) (?:where|in which) (?:some ?one|some ?body|a [\w']+|an [\w']+|the "
