@@ -463,6 +463,12 @@ KEPT_BLIND = [
     # three asked, one call missed.
     ("figures_heldout77_en.jsonl", 46, 95, 2, 1, 4),
     ("figures_heldout78_en.jsonl", 44, 101, 1, 2, 3),
+    # The seventy-ninth and the eightieth were written blind after the seventy-fourth was
+    # read ("A seventy-ninth and an eightieth file"), first measured with the seventy-third
+    # round's words: none alerted, two asked, one call missed; none alerted, two asked, two
+    # calls missed.
+    ("figures_heldout79_en.jsonl", 47, 96, 1, 0, 2),
+    ("figures_heldout80_en.jsonl", 48, 91, 2, 0, 2),
 ]
 
 
