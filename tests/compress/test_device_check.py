@@ -469,6 +469,12 @@ KEPT_BLIND = [
     # calls missed.
     ("figures_heldout79_en.jsonl", 47, 96, 1, 0, 2),
     ("figures_heldout80_en.jsonl", 48, 91, 2, 0, 2),
+    # The eighty-first and the eighty-second were written blind after the seventy-fourth
+    # was read ("An eighty-first and an eighty-second file"), first measured with the
+    # seventy-third round's words: one alerted, one asked, no call missed; none alerted,
+    # four asked, two calls missed.
+    ("figures_heldout81_en.jsonl", 47, 89, 0, 1, 1),
+    ("figures_heldout82_en.jsonl", 44, 95, 2, 0, 4),
 ]
 
 
