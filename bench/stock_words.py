@@ -27,8 +27,7 @@ from device.labels import SAFETY_LABELS
 __all__ = ["FLOORS", "BLIND", "main", "stock_words"]
 
 FLOORS = (0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2)
-BLIND = ("figures_heldout75", "figures_heldout76", "figures_heldout77", "figures_heldout78",
-         "figures_heldout79", "figures_heldout80", "figures_heldout81", "figures_heldout82")
+BLIND = ("figures_heldout79", "figures_heldout80", "figures_heldout81", "figures_heldout82")
 """Held-out files kept blind: counted, never listed."""
 OUT = Path(__file__).resolve().parents[1] / "docs" / "figures"
 

@@ -171,6 +171,10 @@ _SAFETY_PHRASE = re.compile(
     # "come a cropper", a fall said the British way, now: "i've just come a cropper"
     # ("i came a cropper on the cobbles when we were in spain" is a story)
     r"\bi(?:'ve| have|ve)? (?:just )?come a (?:right |real |proper |nasty |bad )?cropper\b|"
+    r"(?:^|(?<=[.!?] ))(?:just )?come a (?:right |real |proper |nasty |bad )?cropper\b"
+    r"(?! (?:with|over|at|on) (?:the |my |me |this |that )?(?:crossword|quiz|puzzle|sudoku|exam|"
+    r"test|computer|phone|tablet|forms?|taxes|accounts|recipe|knitting|jigsaw)\b)" + _NOT_GONE_BY
+    + r"|"
     # legs not under one, and gone over in a room now: "i've gone over in the bath and i
     # can't get my legs under me"
     r"\b(?:can'?t|cannot|can ?not|couldn'?t) get (?:my|me|his|her) legs (?:back )?(?:under|"
@@ -195,7 +199,8 @@ _SAFETY_PHRASE = re.compile(
     # "... coming out from under the kitchen door"
     r"\b(?:smoke|(?:thick |black |grey |gray )+(?:stuff|fumes)) (?:is )?(?:coming|pouring|"
     r"billowing|seeping|creeping|puffing|pumping|belching|spewing)(?:(?: out)? (?:from|of|under|"
-    r"from under|through|round)| out)(?: the| my)? "
+    r"from under|through|round)| out)(?: the| my)? (?:(?:back|front|top|bottom|side) of (?:the |"
+    r"my |that )?)?(?:(?:little|old|electric|new|portable|fan|oil|plug-in) )*"
     r"(?:kitchen|oven|cooker|toaster|microwave|bedroom|hall|hallway|landing|lounge|"
     r"living room|bathroom|stairs|loft|attic|socket|plug|fuse box|telly|tv|heater|fire|"
     r"washing machine|dryer|tumble dryer|kettle|door|room|shed|garage|greenhouse|outhouse|"
@@ -221,10 +226,14 @@ _SAFETY_PHRASE = re.compile(
     r"on me|under me)\b))|"
     r"\b(?:been|i've been|i have been) (?:(?:lying|laid|laying) (?:here|down here|there)|"
     r"stuck (?:here|down here))(?: on the (?:\w+ )?(?:landing|floor|carpet|lino|tiles|rug|stairs|"
-    r"step|path|ground|grass|patio|kitchen floor|bathroom floor))? (?:since|for|all)\b|"
+    r"step|path|ground|grass|patio|kitchen floor|bathroom floor))? (?:since|for|all)\b"
+    # (never awake in bed: "i've been lying here for hours, can't get off to sleep")
+    r"(?![^.!?]*\b(?:(?:get off|drop off|get back|go back|get|go) to sleep|can'?t sleep|awake|"
+    r"nod off|in (?:my |the )?bed)\b)|"
     # still on the ground outside after going down: "went down hard in the garden getting the
     # washing in, i'm still on the grass and my wrist looks wrong"
-    r"\bi(?:'m| am) still (?:down )?(?:on|lying on|sat on|sitting on) the (?:\w+ )?(?:grass|"
+    r"\bi(?:'m| am) still (?:down |lying |sat |sitting )?(?:out here |out there )?(?:on|lying on|"
+    r"sat on|sitting on) the (?:\w+ )?(?:grass|"
     r"lawn|patio|path|pavement|concrete|gravel|drive|steps|ground|flags)\b(?! (?:verge|bench|seat|"
     r"chair|waiting|sunbathing|reading)\b)|"
     # legs given out and down on the floor: "my pins gave out by the sink and now i'm sat on
@@ -234,7 +243,8 @@ _SAFETY_PHRASE = re.compile(
     r"rug|ground|grass|patio)|like a sack of)\b" + _NOT_GONE_BY + r"|"
     # legs gone from under the resident, who lies where no one lies by choice: "my legs went
     # from under me", "i'm lying by the sofa" (not in bed, on the sofa, in the bath)
-    r"\b(?:legs?|knees?|feet|pins|pegs|ladder|step ?ladder|steps|stool|chair) (?:just )?(?:went|"
+    r"\b(?:legs?|knees?|feet|pins|pegs|ladder|step ?ladder|steps|stool|chair) (?:just |(?:have|"
+    r"'ve|has|'s) just )?(?:went|"
     r"have gone|'ve gone|has gone|'s gone|gone|gave way|slid) (?:out )?from under me\b|"
     # gone headlong down the steps: "went headlong down the cellar steps. been lying here a
     # while now" (never a story gone by)
@@ -335,6 +345,48 @@ _SAFETY_PHRASE = re.compile(
     # of spuds": another's only as "has gone")
     r"\b(?:i(?:'ve| have)? (?:gone|went)|\w+(?:'s| has) gone) down like an? (?:sack|bag) of "
     r"(?:spuds|potatoes|taters|coal|cement|bricks|flour|spanners)\b|"
+    # ... or like a ton of bricks: "gone down like a ton of bricks in the bathroom, i have,
+    # and i'm going nowhere" (never an idea, a joke or the news that went down badly)
+    r"(?:\bi(?:'ve| have)? (?:just )?(?:gone|went)|(?:^|(?<=[.!?] ))(?:just )?gone|"
+    r"\b(?:he|she|mum|dad|nan|gran|grandad|(?:my|our) (?:husband|wife|mum|dad|hubby|missus|"
+    r"(?!(?:idea|joke|plan|speech|news|suggestion|cake|pudding|team|side)\b)[a-z]+))(?:'s| has) "
+    r"(?:just )?gone) down like (?:a ton of bricks|a felled (?:tree|oak))\b"
+    + _NOT_GONE_BY + r"|"
+    # a ceiling or a wardrobe come down with someone under it: "the wind's brought the
+    # ceiling down in the back bedroom and margaret's under it"
+    r"\b(?:ceiling|roof|wall|tree|wardrobe|bookcase|chimney|beam|shelf|shelves|cabinet)\b"
+    r"[^.!?]{0,50}?\b(?:down|collapsed|fallen|fell|come in|caved in|over)\b[^.!?]{0,40}?\b(?:he|"
+    r"she|they|i|(?!(?:car|van|cat|dog|shed|bike|it|that|everything|nothing|something|garden|"
+    r"lawn|greenhouse|bins?|fence|wall|roof|telly|tv)\b)[a-z]+)(?:'s| is|'m| am|'re| are) "
+    r"(?:stuck |trapped |pinned )?under (?:it|them)\b"
+    + _NOT_GONE_BY + r"|"
+    r"\b(?:he|she|i|mum|dad|my (?:husband|wife|mum|dad))(?:'s| is|'m| am) (?:trapped|pinned) "
+    r"under (?:it|them)\b" + _NOT_GONE_BY + r"|"
+    r"\b(?:trapped|pinned) under (?:the|a|my) (?:\w+ )?(?:wardrobe|bookcase|ceiling|rubble|tree|"
+    r"beam|shelf|shelves|cabinet|fridge|wall|dresser)\b" + _NOT_GONE_BY + r"|"
+    # slid off a seat onto the floor: "i've slid off the chair onto the floor and my legs won't
+    # do what i tell them"
+    r"\bi(?:'ve| have)? (?:just )?(?:slid|slipped|slithered) (?:off|out of|down off) (?:the |my |"
+    r"me )?(?:chair|settee|sofa|bed|couch|armchair|stool|commode|toilet|loo|seat) (?:on ?to|on) "
+    r"the (?:\w+ )?(?:floor|carpet|rug|lino|tiles|ground)\b(?![^.!?]*\b(?:to (?:play|sit|do|look|"
+    r"reach|stretch|kneel)|on purpose|exercises)\b)" + _NOT_GONE_BY + r"|"
+    # down outside: "i'm down on the path outside, missed the step off the minibus" (never
+    # weeding, kneeling or sunbathing)
+    r"\bi(?:'m| am)(?: still)? down on the (?:\w+ )?(?:path|pavement|drive|driveway|patio|ground|"
+    r"grass|lawn|flags|ice|concrete|gravel|steps|road)\b(?![^.!?]*\b(?:weeding|kneeling|"
+    r"sunbathing|planting|pulling|looking for|on purpose|doing|washing|cleaning|sweeping|"
+    r"painting|scrubbing|gardening|chatting|talking|waiting|reading|playing|feeding)\b)"
+    + _NOT_GONE_BY + r"|"
+    # a fire set to the cloth, done or doing: "the candles have set the tablecloth alight and
+    # it's going up the curtains!" (never what might: "before it sets the bed alight", nor
+    # "you'll set the world alight")
+    r"(?:(?:\b(?:have|has)|'ve|'s)(?: just)? set|(?:\b(?:is|are)|'s|'re) setting) (?:the |my |me )?"
+    r"(?:\w+ )?(?:tablecloth|table cloth|curtains?|tea ?towel|napkins?|decorations|tree|"
+    r"paper chains|wrapping paper|sofa|settee|chair|bin|rug|carpet|blinds?|bedding|duvet|bed|"
+    r"nightie|dressing gown|sleeve|cardigan|hair) (?:alight|on fire|ablaze)\b" + _NOT_GONE_BY
+    + r"|"
+    r"\b(?:it'?s|fire'?s|flames are|it is) (?:going|gone|climbing|crawling|spreading|caught) "
+    r"up the curtains\b" + _NOT_GONE_BY + r"|"
     # down on the floor told by what one is down by, at home: "i'm down by the boiler
     # cupboard and my knees won't play ball", "i've gone down by the fridge" (never down by
     # the sea, nor down by the fridge getting the milk or looking for the remote)
@@ -460,6 +512,9 @@ _SAFETY_PHRASE = re.compile(
     # i can't right meself" (never in bed)
     r"\bon (?:my|me|his|her) back like an? (?:beetle|tortoise|turtle)\b(?![^.!?]*\bin (?:the |my )?"
     r"bed\b)" + _NOT_GONE_BY + r"|"
+    r"\b(?:stuck|lying|laid|flat|i'?m|i am)(?: here| there| out here)? like an? (?:beetle|"
+    r"tortoise|turtle) (?:on|upside down on) (?:its|his|her|my|me) back\b(?![^.!?]*\bin (?:the |"
+    r"my )?bed\b)" + _NOT_GONE_BY + r"|"
     r"\b(?:can ?not|can'?t|could ?n'?t|unable to) right (?:myself|meself|himself|herself)\b"
     r"(?![^.!?]*\b(?:in (?:the |my |his |her )?bed|since|these days|any ?more|lately)\b)"
     + _NOT_GONE_BY + r"|"
@@ -490,7 +545,8 @@ _SAFETY_PHRASE = re.compile(
     r"(?! (?:on|in) (?:the |his |her |my )?(?:sofa|settee|couch|bed|armchair|chair|recliner|"
     r"hammock|deckchair|sun)\b| (?:reading|watching|asleep|sleeping|dozing|snoring|sunbathing|"
     r"in the sun)\b)"
-    r"(?=[^.!?]{0,40}?\b(?:hurts?|hurting|pain|can'?t|won'?t|not moving|groaning|moaning|"
+    r"(?=[^.!?]{0,40}?\b(?:hurts?|hurting|pain|can'?t|won'?t|not moving|not answering|not "
+    r"responding|not stirring|groaning|moaning|"
     r"crying|bleeding|cold|stuck)\b)|"
     # bedding or furniture smouldering: "the heater's fallen onto the bed and the blanket's
     # smouldering"
@@ -516,6 +572,10 @@ _SAFETY_PHRASE = re.compile(
     + _CUT_LIMB + r"(?:pumping|spurting|gushing|squirting|pulsing)\b|"
     r"\bblood(?:'s| is)? (?:\w+ )?(?:pumping|spurting|gushing|squirting|pulsing) (?:out|from|"
     r"everywhere)\b|"
+    # "i've got blood pouring from my leg, i caught it on the car bumper" (never the nose)
+    r"\bblood(?:'s| is)? (?:just |still )?(?:pouring|streaming) (?:out of|from|down) (?:my|me|his|"
+    r"her) (?:\w+ )?(?:leg|arm|hand|head|foot|finger|thumb|wrist|knee|shin|face|ankle|neck)\b"
+    + _NOT_GONE_BY + r"|"
     # ... or said of the cut: "my hand slipped with the stanley knife and it's pumping blood"
     r"\b(?:it'?s|it is|he'?s|she'?s|i'?m) (?:pumping|spurting|gushing|pouring|squirting) "
     r"(?:out )?(?:blood|with blood)\b|"
@@ -536,11 +596,13 @@ _SAFETY_PHRASE = re.compile(
     # smoke out of an appliance or the electrics: "smoke's pouring out the back of the telly",
     # "black stuff pouring off the toaster"; a room like a chimney: "the kitchen's like a
     # chimney"
-    r"\b(?:kitchen|room|house|hall|hallway|landing|flat|lounge|bedroom|place)(?:'s| is) (?:like|"
+    r"\b(?:kitchen|room|house|hall|hallway|landing|flat|lounge|bedroom|place|garage|shed|cellar|"
+    r"loft|attic|bathroom|conservatory|car)(?:'s| is) (?:like|"
     r"full as) a (?:chimney|bonfire|smokehouse|kiln|kipper house)\b|"
     r"\b(?:smoke|black (?:stuff|smoke|fumes|muck|soot))(?:'s| is)? (?:[\w']+ing) (?:out of|out|"
     r"from|off)(?: the (?:back|bottom|top|side|"
-    r"front) of)? (?:the |my |our )?(?:telly|tv|television|plug|socket|heater|fridge|freezer|"
+    r"front) of)? (?:the |my |our )?(?:(?:little|old|electric|new|portable|fan|oil|plug-in) )*"
+    r"(?:telly|tv|television|plug|socket|heater|fridge|freezer|"
     r"microwave|oven|cooker|washing machine|dryer|tumble dryer|computer|lamp|fuse ?box|boiler|"
     r"extension lead|charger|hob|electric blanket|wall|ceiling|loft|toaster|kettle|iron|"
     r"cupboard|meter|meter cupboard|airing cupboard|boiler cupboard|floorboards|skirting|"
@@ -593,6 +655,16 @@ _SAFETY_PHRASE = re.compile(
     r"\b(?:he|she|they|husband|wife|mum|dad|grandad|grandma|nan|baby|child)(?:'s| is| are)? "
     r"(?:won'?t|will not|can'?t|cannot) (?:come round|come to|be woken|wake up)\b|"
     r"\bi can'?t (?:wake|rouse) (?:him|her|them|my (?:husband|wife|mum|dad))\b|"
+    # "my albert's gone out like a light at the dinner table and i can't bring him round"
+    # (never round to an idea, nor round for tea)
+    r"\b(?:can ?not|can'?t|could ?n'?t) bring (?:him|her|them) round\b(?! (?:to|for|here|"
+    r"tomorrow|later|on)\b)|"
+    # slid off a seat and not right: "then elsie just slid off the settee and she's not making
+    # any sense"
+    r"\b(?:slid|slipped|slumped|keeled|toppled|flopped) (?:off|out of|down off|sideways off) "
+    r"(?:the |his |her |my |me )?(?:settee|sofa|couch|chair|armchair|seat|stool|bench)\b"
+    r"[^.!?]{0,60}?\b(?:not making (?:any )?sense|not answering|not responding|not right|"
+    r"talking gibberish|gone floppy|won'?t (?:wake|come round))\b" + _NOT_GONE_BY + r"|"
     # a weight on the chest now: "it's like an elephant's sat on my chest since i lugged the
     # laundry up and i'm sweating cobs"
     r"\b(?:an? )?(?:elephant|hippo|ton of bricks|great weight|heavy weight|weight|bus)"
@@ -1195,8 +1267,10 @@ _AS_USUAL = re.compile(
     r"\bno worse than (?:usual|normal|ever|it usually is|yesterday|last week)\b|"
     # "the district nurse says my chest's a bit wheezy but nothing urgent"; "my chest's a bit
     # wheezy, it's the cold air at the bus stop, nothing sharp"
-    r"\b(?:chest|breathing)(?:'?s| is) (?:a bit |a little |bit )?(?:wheezy|chesty|rattly|"
-    r"crackly)\b[^.!?]{0,60}?\b(?:nothing sharp|(?:it'?s|just) the cold(?: air)?)\b"
+    r"\b(?:chest|breathing)(?:'?s| is|'s been| has been) (?:a bit |a little |bit )?(?:wheezy|"
+    r"chesty|rattly|"
+    r"crackly)\b[^.!?]{0,60}?\b(?:nothing sharp|(?:it'?s|just) the cold(?: air)?|with (?:this|the) "
+    r"cold snap|not bad|just a nuisance)\b"
     r"(?![^.!?]*\b(?:can'?t|cannot|struggling|tight\w*|worse|arm|jaw|sweat\w*)\b)|"
     # dizzy from standing up too quick or bending down: "i feel a bit dizzy, i think i stood
     # up too quick", "my head's swimming a bit, came over all peculiar bending down to the
@@ -1205,7 +1279,23 @@ _AS_USUAL = re.compile(
     r"i'?m|am|was) down|blacked|black out|passed out|fainted|can'?t|cannot|chest|hit|keeled|"
     r"collaps\w*|breath\w*|sick|arm|face|speech|words|slurr\w*|numb|weak)\b)[^.!?]*?\b(?:(?:stood|"
     r"got|sat) up too (?:quick|quickly|fast|sharp|sharpish|sudden|suddenly)|(?:dizzy|swimming|"
-    r"peculiar|woozy|light-?headed)\b[^.!?]{0,30}?\b(?:bending|bent) down (?:to|for|over))\b|"
+    r"peculiar|woozy|light-?headed)\b[^.!?]{0,30}?\b(?:bending|bent) down (?:to|for|over)|"
+    # ... or passing: "bit dizzy when i stood up just now, but i'm sat down and it's passing"
+    r"(?:dizzy|woozy|light-?headed|giddy|swimmy)\b[^.!?]{0,60}?\b(?:it'?s|it is|it has) "
+    r"(?:passing|passed|going off|gone off|wearing off|worn off|settling|settled|easing|"
+    r"eased)(?! (?:off )?(?:into|to|worse)\b))\b|"
+    # a chest sore from coughing, nothing sharp: "my chest is killing me from coughing all
+    # night, not a sharp pain, just raw"; heartburn as ever: "my chest feels like it's on fire
+    # every time i eat christmas pudding, it's that heartburn again" (never with the arm,
+    # the jaw, a sweat, the breath, a tightness or a crushing, nor worse or spreading)
+    r"(?:^|(?<=[.!?] ))(?![^.!?]*\b(?:arm|jaw|sweat\w*|breath\w*|tight\w*|crush\w*|"
+    r"can'?t|cannot|worse|spread\w*|sick|different|never|fell|fallen|floor)\b)[^.!?]*?"
+    r"\bchest\b[^.!?]{0,40}?(?:\b(?:killing me|sore|raw|aching|hurts?|hurting)\b[^.!?]{0,12}?"
+    r"\bfrom (?:all (?:the|this|that) )?cough\w*\b(?=[^.!?]*\b(?:not a sharp|nothing sharp|just "
+    r"raw|just sore)\b)|\b(?:on fire|burning|burns)\b[^.!?]{0,60}?\b(?:heartburn|indigestion|"
+    r"acid|reflux)\b(?=[^.!?]*\b(?:again|nothing new|as usual|as always)\b)|"
+    r"\b(?:on fire|burning|burns)\b(?=[^.!?]*\bevery time i (?:eat|have)\b)"
+    r"(?=[^.!?]*\b(?:heartburn|indigestion|acid|reflux)\b))|"
     r"\bbut nothing urgent\b|"
     # "i used my angina spray earlier and the tightness went off straight away"
     r"\b(?:spray|gtn|tablet|pill|puffer|inhaler)\b[^.!?]{0,60}?\b(?:the )?(?:tightness|pain|"
@@ -1296,7 +1386,8 @@ _IDIOM = re.compile(
     r"selling\b|\btold (?:him|her|them) where to go\b|"
     # a thing that will give one a turn one day: "these passwords'll give me a stroke one of
     # these days"
-    r"\b[\w']+(?:'ll| will| are going to| is going to| gonna) give (?:me|us|him|her) an? "
+    r"\b[\w']+(?:'ll| will| are going to| is going to| gonna|'d| would| could) give (?:me|us|"
+    r"him|her|anyone|anybody|everyone|everybody|you|a saint) an? "
     r"(?:heart attack|stroke|coronary|funny turn)\b|"
     # another who had an ambulance out and is home now: "the lad next door had an ambulance
     # out last week, he's home now and doing fine"
@@ -1641,6 +1732,12 @@ _IDIOM = re.compile(
     r"\bon (?:my|its|their|his|her) last legs with (?:this|that|the|my|these|those)\b|"
     r"\bon my last legs\b(?=[^.!?]*\b(?:done the|time for bed|off to bed|up the wooden hill|"
     r"night night)\b)|"
+    # off to bed before one drops: "ta-ra, love, i'm off up before i drop"
+    r"\b(?:off|going|go|get|heading|turn in|get myself) (?:up|upstairs|to bed|up to bed|to my "
+    r"bed)\b[^.!?]{0,20}?\bbefore i (?:drop|keel over|flake out|conk out)\b|"
+    # pills popped: "pills are popped, job's a good 'un" (taken, never one's clogs)
+    r"\b(?:pills|tablets|meds|tabs)(?:'ve| have| are| were)? (?:been |all )?popped\b|"
+    r"\bpopped (?:my|me|the|all my|all me) (?:pills|tablets|meds|tabs)\b|"
     # the pollen and its sneezing: "the pollen's playing havoc, i'm sneezing my head off"
     r"\bthe pollen(?:'s| is| count)\b|\bsneezing (?:my|his|her) head off\b|"
     # a bleed told as what would happen: "if i nick myself with the secateurs i'll bleed like
@@ -2370,6 +2467,10 @@ _NOT_A_CALL = re.compile(
 leaves these to the model."""
 
 _MENTION = re.compile(
+    # a danger told on the news: "you said something about a gas leak on the news, say that
+    # bit again?"
+    r"\b(?:about|of) (?:a|the|that) (?:gas leak|fire|explosion|flood|crash|stabbing)\b[^.!?]{0,20}?"
+    r"\bon the (?:news|radio|telly|tv)\b|"
     # a medicine put on after a stroke gone by: "yes, i've taken the blood thinners, the ones
     # the hospital put me on after the stroke"
     r"\b(?:put|started|has|had) (?:me|him|her) on\b[^.!?]{0,40}?\bafter (?:the|my|his|her) "
@@ -2497,6 +2598,7 @@ _LONG_AGO = (r"(?:(?:a (?:few|couple of) |\w+ )?(?:years?|months?|weeks?) (?:ago
              r"last (?:year|month|spring|summer|autumn|winter|christmas|easter|monday|tuesday|"
              r"wednesday|thursday|friday|saturday|sunday)|"
              r"(?:at|over) (?:christmas|easter)|"
+             r"(?:christmas|easter|the (?:year|summer|winter|spring|autumn)) before last|"
              r"back in (?:january|february|march|april|may|june|july|august|september|"
              r"october|november|december|the (?:spring|summer|autumn|winter|day))|"
              r"as a (?:child|girl|boy|kid|youngster|teenager)|before christmas|"
@@ -2505,6 +2607,8 @@ _LONG_AGO = (r"(?:(?:a (?:few|couple of) |\w+ )?(?:years?|months?|weeks?) (?:ago
              r"when i was (?:young|younger|little|small|courting|at school|about (?:\w+ty|\d+)|"
              r"a (?:child|girl|boy|kid|youngster|teenager|lad|lass|nipper|tot))|back then|"
              r"in (?:19|20)\d\d|in nineteen \w+(?: \w+)?|in '\d\d|"
+             r"in twenty (?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
+             r"eighteen|nineteen|twenty(?:[- ]\w+)?)\b|in two thousand(?: and)? \w+|"
              r"in (?:fifty|sixty|seventy|eighty|ninety)[- ](?:one|two|three|four|five|six|seven|"
              r"eight|nine)(?! (?:minutes|mins|seconds|secs|hours|days|weeks|years|pounds|quid|"
              r"pence|p|miles|yards|feet|times)\b)|"
@@ -2532,11 +2636,17 @@ _KIN = (r"(?:brother|sister|husband|wife|son|daughter|friend|neighbou?r|mum|moth
         r"father|cousin|aunt|uncle|niece|nephew)")
 """A relative or a friend, said as "my ...": whose turn may be told as news."""
 _NOT_NOW = re.compile(
+    # a slip only a bit, and fine: "tell her i'm not hurt, i slipped a bit on the step but
+    # i'm fine" (never with a word of being stuck, unable, hurt or bleeding after it)
+    r"\bi (?:slipped|tripped|stumbled|wobbled) (?:a bit|a little|slightly|a touch)\b[^.!?]{0,40}?"
+    r"\bbut i'?m (?:fine|alright|all right|ok|okay|grand)\b(?![^.!?]*\b(?:can'?t|cannot|won'?t|"
+    r"bleed\w*|floor|stuck|hurt\w*)\b)|"
     # a fall in the night or earlier, and fine now: "tell her i had a fall in the night but
     # i'm fine now and back in bed" (never hurt, nor unable)
     r"\bi had a (?:\w+ )?fall (?:in the night|last night|this morning|earlier(?: on)?|"
-    r"yesterday|the other (?:day|night))\b(?=[^.!?]*\bbut i'?m (?:fine|alright|all right|ok|"
-    r"okay|grand|right as rain)\b)(?![^.!?]*\b(?:can'?t|cannot|won'?t|hurt\w*|pain\w*|"
+    r"yesterday|the other (?:day|night)|last week|a (?:few|couple of) days ago|on (?:monday|"
+    r"tuesday|wednesday|thursday|friday|saturday|sunday))\b(?=[^.!?]*\bbut i'?m (?:fine|alright|"
+    r"all right|ok|okay|grand|right as rain)\b)(?![^.!?]*\b(?:can'?t|cannot|won'?t|hurt\w*|pain\w*|"
     r"bleed\w*|floor)\b)|"
     # the ambulance that brought one home: "tell her the ambulance brought me home safe and
     # sound"
@@ -2786,6 +2896,15 @@ _NOT_NOW = re.compile(
     # testing it"
     r"\b(?:fire|smoke|heat|co|carbon monoxide) alarms?\b[^.!?]{0,40}?\b(?:only|just) (?:the |a |my "
     r"|our )?[\w']+(?: [\w']+)? (?:testing|checking) (?:it|them|the alarms?)\b|"
+    # ... or by the resident: "that beeping's just me testing the smoke alarm, i've pressed
+    # the button" (never with smoke, fire, burning, flames or gas said besides)
+    r"\b(?:only|just) me (?:testing|checking) (?:the |my |our )?(?:fire|smoke|heat|co|carbon "
+    r"monoxide) alarms?\b(?![^.!?]*\b(?:smoke|fire|burning|flames|gas)\b)|"
+    # another's collapse told with its day gone: "the paramedics came for mr patel across the
+    # road yesterday, he'd collapsed by his car" (never one found now: "i came in and she'd
+    # collapsed")
+    rf"\b{_DAY_GONE}\b[^.!?]{{0,60}}?\b(?:he|she|they)(?:'d| had) (?:just )?(?:collapsed|keeled "
+    r"over|passed out|fainted)\b" + _AGAIN + r"|"
     # a choke on a drink gone by and the resident all right: "i had a choking cough on my
     # water earlier and my throat's still a bit sore, but i'm alright"
     r"\b(?:a choking cough|a coughing fit|choked|choking) on (?:my|me|a|the|some) (?:\w+ )?"

@@ -435,6 +435,14 @@ HELD_OUT = [
     # alerted, none asked, no call missed
     ("figures_heldout73_en.jsonl", 49, 111, 0),
     ("figures_heldout74_en.jsonl", 49, 102, 0),
+    # the seventy-fifth to the seventy-eighth: written blind after the seventieth was read;
+    # first figures 1 / 3 / 1 missed, 1 / 1 / 2 missed, 1 / 4 / 2 missed and 2 / 3 / 1
+    # missed; read once the seventy-ninth to the eighty-second were written ("The
+    # seventy-fifth to the seventy-eighth, read"): none alerted, none asked, no call missed
+    ("figures_heldout75_en.jsonl", 48, 111, 0),
+    ("figures_heldout76_en.jsonl", 41, 102, 0),
+    ("figures_heldout77_en.jsonl", 46, 95, 0),
+    ("figures_heldout78_en.jsonl", 44, 101, 0),
 ]
 
 
@@ -451,18 +459,6 @@ def test_no_call_of_a_held_out_file_is_missed(name: str, calls: int, others: int
 KEPT_BLIND = [
     # (file, calls, others, most missed, most alerted, most asked): the first figures, as
     # ceilings rather than goals.
-    # The seventy-fifth and the seventy-sixth were written blind after the seventieth was
-    # read ("A seventy-fifth and a seventy-sixth file"), first measured with the sixty-ninth
-    # round's words: one alerted, three asked, one call missed; one alerted, one asked, two
-    # calls missed.
-    ("figures_heldout75_en.jsonl", 48, 111, 1, 1, 3),
-    ("figures_heldout76_en.jsonl", 41, 102, 2, 1, 1),
-    # The seventy-seventh and the seventy-eighth were written blind after the seventieth was
-    # read ("A seventy-seventh and a seventy-eighth file"), first measured with the
-    # seventy-first round's words: one alerted, four asked, two calls missed; two alerted,
-    # three asked, one call missed.
-    ("figures_heldout77_en.jsonl", 46, 95, 2, 1, 4),
-    ("figures_heldout78_en.jsonl", 44, 101, 1, 2, 3),
     # The seventy-ninth and the eightieth were written blind after the seventy-fourth was
     # read ("A seventy-ninth and an eightieth file"), first measured with the seventy-third
     # round's words: none alerted, two asked, one call missed; none alerted, two asked, two

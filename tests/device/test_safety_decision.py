@@ -4484,3 +4484,166 @@ def test_a_review_of_the_seventy_first_and_seventy_third_rounds_calls(text: str)
     """... and of their call rules: somebody sent a card or a text, and someone downstairs
     at work on the window, are no call's words."""
     assert safety.safety_label_of_words(text) is None, text
+
+
+# -- the seventy-fifth to the seventy-eighth rounds -------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "gone down like a ton of bricks in the bathroom, i have, and i'm going nowhere.",
+    "come a cropper on the garden path, i'm stuck like a beetle on its back out here.",
+    "we were having a lovely afternoon going through the wedding album, then elsie just slid "
+    "off the settee and she's not making any sense.",
+    "the wind's brought the ceiling down in the back bedroom and margaret's under it",
+    "the garage is like a chimney, black stuff pouring out, the old rover must have caught",
+    "my albert's gone out like a light at the dinner table and i can't bring him round.",
+    "the candles have set the tablecloth alight and it's going up the curtains!",
+    "i've slid off the chair onto the floor and my legs won't do what i tell them",
+    "there's smoke pouring out the back of the little electric heater, the room's going hazy",
+    "slipped on the ice by the back step, i'm still lying out here on the flags and i'm frozen "
+    "through",
+    "my grandson liam's slipped on the icy drive and hit his head, he's lying there and not "
+    "answering me",
+    "i'm down on the path outside, missed the step off the minibus, been shouting for ages",
+    "our frank's gone down like a felled tree in the kitchen and he's out for the count, not "
+    "stirring at all",
+    "i've got blood pouring from my leg, i caught it on the car bumper",
+    "my legs have just gone from under me and i'm sat on the hall carpet like a sack of spuds, "
+    "can't shift",
+])
+def test_the_calls_of_the_seventy_fifth_to_the_seventy_eighth_rounds(text: str) -> None:
+    """Found by the seventy-fifth to the seventy-eighth held-out files, read once the
+    seventy-ninth to the eighty-second were written (docs/safety-path.md, "The seventy-fifth
+    to the seventy-eighth, read"): gone down like a ton of bricks, come a cropper and stuck
+    like a beetle on its back, another slid off the settee and not making sense, a ceiling
+    down with someone under it, a garage like a chimney (each missed: the model answered
+    them, the words net was silent); someone who cannot be brought round, a tablecloth set
+    alight and fire going up the curtains, slid off a chair onto the floor, smoke out of the
+    back of a heater, still lying out on the flags, another lying there not answering, down
+    on the path outside, gone down like a felled tree, blood pouring from a leg, legs just
+    gone from under one (each asked about by the model's band before)."""
+    assert safety.safety_label_of_words(text) is not None, text
+    assert not safety.is_negated_call(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "i've gone down like a ton of bricks on the landing",
+    "my husband's just gone down like a ton of bricks",
+    "come a cropper on the stairs, can't move my leg",
+    "lying here like a tortoise on its back by the shed",
+    "he slumped off the chair and he's not responding",
+    "the toaster's set the tea towel on fire",
+    "the candle's setting the curtains alight",
+    "the wardrobe fell over and she's trapped under it",
+    "i'm trapped under the bookcase",
+    "i slid off the commode on to the floor",
+    "i'm still down on the drive, i can't get up",
+    "blood's streaming down his face",
+    "the shed's like a chimney, smoke everywhere",
+    "smoke's pouring out the back of the old fan heater",
+    "he's lying on the kitchen floor, not responding",
+])
+def test_the_neighbours_of_the_seventy_fifth_round_calls_still_call(text: str) -> None:
+    assert safety.safety_label_of_words(text) is not None, text
+    assert not safety.is_negated_call(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "the news went down like a ton of bricks",
+    "my idea's gone down like a ton of bricks",
+    "i came a cropper on the ice last winter",
+    "come a cropper with the crossword again",
+    "i lay in bed like a beetle on its back all night",
+    "i can't bring him round to my way of thinking",
+    "i can't bring her round for tea tomorrow",
+    "the cat slid off the settee and onto the rug",
+    "you'll set the world alight",
+    "i nearly set the tablecloth alight last christmas",
+    "switch the electric blanket off before it sets the bed alight",
+    "that heater will set the rug alight one day",
+    "the tree's come down in the garden and the car's under it",
+    "the shelf fell down and the cat's under it",
+    "i slid off the chair onto the floor to play with the grandkids",
+    "i'm down on the patio weeding",
+    "i'm down on the list for a new hip",
+    "blood pouring from my nose",
+    "he smokes like a chimney",
+    "she's lying there reading",
+    "i've been lying here for hours, can't get off to sleep",
+])
+def test_near_neighbours_of_the_seventy_fifth_round_are_no_call_of_words(text: str) -> None:
+    """Near neighbours of the round's call rules (the first version of the rule for a cloth
+    set alight took "... before it sets the bed alight", caught by `words_net_diff`); the
+    last was a call's words before (the rule for lying here since or for a while now never
+    means awake in bed)."""
+    assert safety.safety_label_of_words(text) is None, text
+
+
+@pytest.mark.parametrize("text", [
+    "can you ring my daughter susan and tell her i had a fall last week but i'm fine now?",
+    "christmas before last i had a fall in the garden and lay there two hours, that's why "
+    "the family got me you.",
+    "my chest feels like it's on fire every time i eat christmas pudding, it's that heartburn "
+    "again, nothing new.",
+    "ta-ra, love, i'm off up before i drop.",
+    "bit dizzy when i stood up just now, but i'm sat down and it's passing.",
+    "pills are popped, job's a good 'un.",
+    "my chest is killing me from coughing all night, not a sharp pain, just raw",
+    "that beeping's just me testing the smoke alarm, i've pressed the button, take no notice",
+    "when i fell in twenty fifteen i lay there all night, that's why our gary got me this "
+    "thing",
+    "my chest's been a bit wheezy with this cold snap, not bad, just a nuisance",
+    "my son's driving would give anyone a heart attack",
+    "the paramedics came for mr patel across the road yesterday, he'd collapsed by his car. "
+    "i do hope he's alright",
+    "ring our susan and tell her i'm not hurt, i slipped a bit on the step but i'm fine",
+    "i felt a bit dizzy getting out of the taxi but i'm sat down now and it's passing",
+])
+def test_the_no_calls_of_the_seventy_fifth_to_the_seventy_eighth_rounds(text: str) -> None:
+    """A fall last week or the Christmas before last, or in a year said in words, and fine
+    now; heartburn as ever; off to bed before one drops; dizzy and passing; pills popped; a
+    chest raw from coughing with nothing sharp; the resident testing the smoke alarm; a
+    wheezy chest in a cold snap; a driver who would give anyone a heart attack; another's
+    collapse told with its day gone; a slip a bit and fine: no call whatever the model says
+    (the words net alerted at once on the heartburn and on the driver, and on the collapse
+    by a long turn's later part; the model alerted on the dizziness; the rest were asked
+    about). An ambulance gone past stays a mention, asked about when the model is sure
+    (:data:`MENTIONS`)."""
+    assert safety.is_negated_call(text), text
+    assert safety.safety_label_of_words(text) is None, text
+
+
+@pytest.mark.parametrize("text", [
+    "you said something about a gas leak on the news, say that bit again?",
+])
+def test_a_danger_told_on_the_news_is_a_mention(text: str) -> None:
+    """A gas leak on the news: a mention, left to the model (it asked before, by the words
+    net; the model gives it 0.007)."""
+    assert safety.is_mention(text), text
+    assert safety.safety_label_of_words(text) is None, text
+
+
+@pytest.mark.parametrize("text", [
+    "i had a fall last week and now i've fallen again and can't get up",
+    "i'm off up before i drop, oh no i've fallen on the stairs",
+    "i felt dizzy and it's passing but i fell and hit my head",
+    "my chest is killing me, crushing, from coughing, can't breathe",
+    "my chest's on fire every time i eat, heartburn, but now it's spreading to my jaw",
+    "i came in and she'd collapsed on the floor",
+    "i slipped a bit on the step and now i can't get up",
+    "just me testing the smoke alarm but there's smoke coming out of the toaster",
+    "the paramedics came yesterday, she'd collapsed, and now she's collapsed again",
+])
+def test_the_neighbours_of_the_seventy_fifth_round_no_calls_still_call(text: str) -> None:
+    assert safety.safety_label_of_words(text) is not None, text
+    assert not safety.is_negated_call(text), text
+
+
+def test_dizzy_and_an_arm_gone_numb_is_never_no_call() -> None:
+    """"... and it's passing" is what makes dizziness no call; with an arm gone numb and no
+    word of it passing, the model decides."""
+    assert not safety.is_negated_call("dizzy when i stood up and now my arm's gone numb")
+
+
+def test_down_on_the_drive_at_a_job_is_no_call_of_words() -> None:
+    assert safety.safety_label_of_words("i'm down on the drive washing the car") is None
+    assert safety.safety_label_of_words("i'm down on the drive and i can't get up") is not None
