@@ -471,6 +471,12 @@ KEPT_BLIND = [
     # four asked, two calls missed.
     ("figures_heldout81_en.jsonl", 47, 89, 0, 1, 1),
     ("figures_heldout82_en.jsonl", 44, 95, 2, 0, 4),
+    # The eighty-third and the eighty-fourth were written blind after the seventy-eighth was
+    # read ("An eighty-third and an eighty-fourth file"), first measured with the
+    # seventy-fifth round's words: none alerted, two asked, no call missed; none alerted,
+    # none asked, two calls missed.
+    ("figures_heldout83_en.jsonl", 46, 104, 0, 0, 2),
+    ("figures_heldout84_en.jsonl", 46, 100, 2, 0, 0),
 ]
 
 
