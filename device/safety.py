@@ -192,6 +192,11 @@ _SAFETY_PHRASE = re.compile(
     r"(?:urgent|an emergency)\b|"
     # the resident's speech going, their lips blue: "i'm slurring my words", "my lips have
     # gone blue" (stroke and breathing signs, said now)
+    r"\b(?:gone|went|going) (?:all )?(?:funny|numb|dead|weak|floppy) down (?:one|my (?:left|"
+    r"right)|the (?:left|right)|his|her) side\b" + _NOT_GONE_BY + r"|"
+    r"\bmouth (?:won'?t|will not|does ?n'?t|isn'?t|is not) work(?:ing)?(?: right| properly)?\b"
+    r"(?![^.!?]*\b(?:dentist|injection|anaesthetic|teeth|dentures|filling)\b)" + _NOT_GONE_BY
+    + r"|"
     r"\bi(?:'m| am)(?: (?!not\b)\w+)? slurring\b|(?<!if )\bmy lips (?:have |are |'ve )?"
     r"(?:gone |turned |"
     r"turning |going )?(?:blue|purple)\b|"
@@ -615,7 +620,8 @@ _SAFETY_PHRASE = re.compile(
     r"touch\b|"
     r"\bcrackling (?:up |coming from |from )?(?:in )?(?:the |my )?(?:loft|attic|roof|walls?|"
     r"ceiling|socket|plug|fuse ?box)\b|"
-    r"\b(?:plug|socket|sockets|plugs|wire|wires|lead|fuse ?box|switch|heater|telly|tv)"
+    r"\b(?:plug|socket|sockets|plugs|wire|wires|lead|fuse ?box|switch|heater|telly|tv|ceiling|"
+    r"light|light fitting|lamp|extractor|extractor fan|shower|immersion)"
     r"(?:(?:'s| is| are)?|(?: (?!and\b|but\b)[\w']+){1,4} (?:is|are|'s|keeps|started|has started))"
     r" (?:sparking|smoking|melting)\b(?! hot\b)|"
     r"\b(?:there'?s|there is|i can smell) an? (?:awful |horrible |strong )?(?:burning|"
@@ -655,6 +661,18 @@ _SAFETY_PHRASE = re.compile(
     r"\b(?:he|she|they|husband|wife|mum|dad|grandad|grandma|nan|baby|child)(?:'s| is| are)? "
     r"(?:won'?t|will not|can'?t|cannot) (?:come round|come to|be woken|wake up)\b|"
     r"\bi can'?t (?:wake|rouse) (?:him|her|them|my (?:husband|wife|mum|dad))\b|"
+    # out cold after a knock on the head: "the carer's gone down the stairs and banged her
+    # head on the post at the bottom, she's out cold"
+    r"\b(?:banged|hit|bumped|cracked|smacked|knocked) (?:his|her|their) head\b[^.!?]{0,80}?\b(?:he|"
+    r"she|they)(?:'s| is|'re| are) (?:out cold|out for the count|not answering|not responding|"
+    r"not moving)\b" + _NOT_GONE_BY + r"|"
+    # another on the resident's floor, poorly: "margaret from next door came over poorly,
+    # she's on my floor and her breathing's gone all rattly" (never a storey)
+    r"\b(?:he|she)(?:'s| is) (?:lying |flat out )?on (?:my|the|our) (?!(?:ground|first|second|"
+    r"third|top|upper|bottom|next|same|other) )(?:\w+ )?floor\b"
+    r"(?=[^.!?]{0,60}?\b(?:breath\w*|poorly|not moving|won'?t|can'?t|not answering|"
+    r"not responding|grey|blue)\b)"
+    + _NOT_GONE_BY + r"|"
     # "my albert's gone out like a light at the dinner table and i can't bring him round"
     # (never round to an idea, nor round for tea)
     r"\b(?:can ?not|can'?t|could ?n'?t) bring (?:him|her|them) round\b(?! (?:to|for|here|"
@@ -689,6 +707,10 @@ _SAFETY_PHRASE = re.compile(
     r"(?! (?:alarms?|detectors?)\b)|"
     r"\b(?:kitchen|room|hall|hallway|landing|lounge|living room|bedroom|front room|back room)"
     r"(?:'?s| is) (?:like a pea[- ]?souper|thick with smoke)\b|"
+    # "it's like a pea-souper up here, the smoke's that thick, i can't find the top of the
+    # stairs" (never the weather, nor smoke as it was)
+    r"\blike a pea[- ]?souper\b(?=[^.!?]*\bsmoke\b)" + _NOT_GONE_BY + r"|"
+    r"\bsmoke(?:'s| is) (?:that|so|ever so|really|too|getting|very) thick\b" + _NOT_GONE_BY + r"|"
     # someone outside at night with a torch: "there's a man in the garden shining a torch in
     # the windows"
     r"\bshining an? (?:torch|light) (?:in|into|through) (?:the |my |our )?(?:\w+ )?windows?\b|"
@@ -711,6 +733,8 @@ _SAFETY_PHRASE = re.compile(
     r"(?! (?:the|those|these|them|that|our|my) "
     r"(?:stairs|steps|hill|slope|path|drive|bank|ladder|road|street|lane))|"
     r"\b(?:having a|had a) (?:fit|seizure)\b|"
+    r"\bgas (?:ring|hob|tap|cooker|fire|oven)(?:'s| has| is)? (?:been )?(?:on|left on|turned on)\b"
+    r"[^.!?]{0,30}?\bno (?:flame|light)\b|"
     r"\bgas leak\b|\b(?:smell|smells|smelling|stinks?|stinking|reeks?|reeking|whiff|stench|"
     r"pong) (?:of |like )?gas\b|\bleaking gas\b|"
     # a chest or a heart gripped as in a vice: "och, it's like a vice round my heart, and my
@@ -979,7 +1003,8 @@ _SAFETY_PHRASE = re.compile(
     r"(?: open)? (?:the|my|our) (?:\w+ )?(?:doors?|windows?|locks?|shed|garage|gate)|"
     r"with a torch|(?:looking|peering|peeping|staring|shining a torch) (?:in|into|through) "
     r"(?:the|my|our) (?:\w+ )?windows?|trying (?:the|my|our) (?:front |back |patio |side |"
-    r"kitchen |garage |french |conservatory |shed )?(?:door|handle|"
+    r"kitchen |garage |french |conservatory |shed |bathroom |bedroom |toilet |landing )?(?:door|"
+    r"handle|"
     r"door handle|windows?|shed))\b|"
     # ... or with a tool to break in: "there's a bloke at the window with a crowbar"
     r"\b(?:a man|a woman|some ?one|some ?body|a stranger|men|two men|a lad|lads|a bloke|"
@@ -1012,6 +1037,13 @@ _SAFETY_PHRASE = re.compile(
     r"\b(?:can ?not|can'?t|could ?n'?t) get (?:myself |him |her )?out of (?:the|my) (?:bath|"
     r"bathtub|tub)\b(?! (?:without|on my own any more|any more|these days|nowadays|like i used "
     r"to|as (?:easily|quickly|fast) as)\b)|"
+    # ... said the other way round: "i'm lying in the empty bath and can't get out, been here
+    # over an hour", "i'm like a beached whale in this bath ... can't shift myself" (never a
+    # habit: "... these days")
+    r"(?<!used to )\b(?:lying|laid|sat|sitting|stuck|slid|slipped|whale|i'?m) (?:right down )?in "
+    r"(?:the|my|this) (?:empty )?(?:bath|bathtub|tub)\b[^.!?]{0,80}?\b(?:can ?not|can'?t|"
+    r"could ?n'?t) (?:get out|shift|budge|get up)\b(?! to\b)(?![^.!?]*\b(?:without|any more|"
+    r"these days|nowadays|like i used to)\b)" + _NOT_GONE_BY + r"|"
     # someone slumped who does not answer: "frank's slumped in his chair and he's not
     # answering me"
     r"\b(?:slumped|keeled|flopped)\b[^.!?]{0,40}?\b(?:not answering|not responding|wo ?n'?t "
@@ -2236,7 +2268,11 @@ _NOT_A_CALL = re.compile(
     r"smoke|carbon monoxide|leak)\b(?![^.!?]*\b(?:now|strong|stronger|worse|i can smell it)\b)|"
     # "what exercises can i do so i don't go wobbly and end up on the floor?"
     r"\bso (?:that )?(?:i|we|he|she) (?:don'?t|do not|won'?t|will not|never)\b[^.!?]{0,40}?\b"
-    r"(?:end up on the floor|fall|fall over|have a fall|take a tumble|go flying|trip|slip)\b|"
+    r"(?:end up on the floor|fall|fall over|have a fall|take a tumble|go flying|trip|slip)\b"
+    # (... and where: "what sort of shoes are best so i don't slip on the floor at the day
+    # centre?")
+    r"(?: (?:on|over) (?:the|my|a) (?:\w+ )?(?:floor|lino|tiles|carpet|rug|ice|path|step|steps|"
+    r"stairs))?|"
     # "help me not fall", "exercises to help me avoid falling": a request
     r"\bhelp me (?:not|to not|avoid|stop) (?:fall|falling|trip|tripping|slip|slipping)\w*\b|"
     r"\b(?:wobbly|unsteady|shaky|doddery) on (?:the|my) (?:[\w']+ )?floor\b(?=[^.!?]*\b(?:lately|"
@@ -2459,6 +2495,10 @@ _NOT_A_CALL = re.compile(
     # the home in it)
     r"(?:\bon (?:the )?(?:telly|tv|news|" + _PROGRAMME + r")|(?:^|(?<=[.!?] ))in " + _PROGRAMME
     + r") (?:last night|the other night|yesterday|last week)\b" + _PROGRAMME_TURN + r"|"
+    # ... or asked after, the turn told in the next sentence: "did you see casualty last
+    # night? that fella collapsed in the pub and they had to shock him"
+    r"\b(?:see|saw|seen|watch|watched|catch|caught) " + _PROGRAMME + r" (?:last night|the other "
+    r"night|yesterday|last week)\b\?? ?" + _PROGRAMME_TURN + r"|"
     # asking after another's illness: "how her husband's getting on after his stroke"
     r"\b(?:after|since) (?:his|her|their) (?:\w+ )?(?:stroke|heart attack|fall|op|operation)\b|"
     r"\bfor (?:some ?one|some ?body|a person) (?:who is|who's|that is) (?:choking|bleeding|"
@@ -2467,6 +2507,10 @@ _NOT_A_CALL = re.compile(
 leaves these to the model."""
 
 _MENTION = re.compile(
+    # a question about the pull cord: "that red emergency cord in the bathroom, is it meant to
+    # hang right down to the floor?"
+    r"\b(?:red |pull |alarm |emergency |help )+cords?\b(?=[^.!?]*\?)|"
+    r"\bhang(?:s|ing)? (?:right )?down to the floor\b|"
     # a danger told on the news: "you said something about a gas leak on the news, say that
     # bit again?"
     r"\b(?:about|of) (?:a|the|that) (?:gas leak|fire|explosion|flood|crash|stabbing)\b[^.!?]{0,20}?"
@@ -2636,6 +2680,14 @@ _KIN = (r"(?:brother|sister|husband|wife|son|daughter|friend|neighbou?r|mum|moth
         r"father|cousin|aunt|uncle|niece|nephew)")
 """A relative or a friend, said as "my ...": whose turn may be told as news."""
 _NOT_NOW = re.compile(
+    # another's fall, with a call to ask after them: "my friend edna from chapel had a fall in
+    # her shower, could you get her on the phone so i can see how she is?"
+    # (never the resident's husband or wife, who live with them, nor one rung for another:
+    # "my wife fell, ring her daughter")
+    rf"\b(?:my|our) (?:\w+ )?(?!(?:husband|wife)\b){_KIN}\b[^.!?]{{0,30}}?\b(?:had a (?:\w+ )?"
+    r"fall|fell)\b(?=[^.!?]*\b(?:get (?:her|him) on the phone|(?:ring|call|phone) (?:her|him)(?= *"
+    r"(?:[,.!?]|$| (?:up|please|for me|now|so|and|to see|back)\b))|see how (?:she|he)(?:'s| is)|"
+    r"how (?:she|he)(?:'s| is) (?:doing|getting on|keeping))\b)" + _AGAIN + r"|"
     # a slip only a bit, and fine: "tell her i'm not hurt, i slipped a bit on the step but
     # i'm fine" (never with a word of being stuck, unable, hurt or bleeding after it)
     r"\bi (?:slipped|tripped|stumbled|wobbled) (?:a bit|a little|slightly|a touch)\b[^.!?]{0,40}?"

@@ -443,6 +443,12 @@ HELD_OUT = [
     ("figures_heldout76_en.jsonl", 41, 102, 0),
     ("figures_heldout77_en.jsonl", 46, 95, 0),
     ("figures_heldout78_en.jsonl", 44, 101, 0),
+    # the seventy-ninth and the eightieth: written blind after the seventy-fourth was read;
+    # first figures 0 / 2 / 1 missed and 0 / 2 / 2 missed; read once the eighty-third and the
+    # eighty-fourth were written ("The seventy-ninth and the eightieth, read"): none alerted,
+    # none asked, no call missed
+    ("figures_heldout79_en.jsonl", 47, 96, 0),
+    ("figures_heldout80_en.jsonl", 48, 91, 0),
 ]
 
 
@@ -459,12 +465,6 @@ def test_no_call_of_a_held_out_file_is_missed(name: str, calls: int, others: int
 KEPT_BLIND = [
     # (file, calls, others, most missed, most alerted, most asked): the first figures, as
     # ceilings rather than goals.
-    # The seventy-ninth and the eightieth were written blind after the seventy-fourth was
-    # read ("A seventy-ninth and an eightieth file"), first measured with the seventy-third
-    # round's words: none alerted, two asked, one call missed; none alerted, two asked, two
-    # calls missed.
-    ("figures_heldout79_en.jsonl", 47, 96, 1, 0, 2),
-    ("figures_heldout80_en.jsonl", 48, 91, 2, 0, 2),
     # The eighty-first and the eighty-second were written blind after the seventy-fourth
     # was read ("An eighty-first and an eighty-second file"), first measured with the
     # seventy-third round's words: one alerted, one asked, no call missed; none alerted,

@@ -4647,3 +4647,95 @@ def test_dizzy_and_an_arm_gone_numb_is_never_no_call() -> None:
 def test_down_on_the_drive_at_a_job_is_no_call_of_words() -> None:
     assert safety.safety_label_of_words("i'm down on the drive washing the car") is None
     assert safety.safety_label_of_words("i'm down on the drive and i can't get up") is not None
+
+
+# -- the seventy-ninth and eightieth rounds ---------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "the carer's gone down the stairs and banged her head on the post at the bottom, she's out "
+    "cold",
+    "there's a man in the back garden trying the bathroom window",
+    "it's like a pea-souper up here, the smoke's that thick, i can't find the top of the stairs",
+    "the gas ring's been on with no flame and the whole flat stinks",
+    "we got back from lunch club about two and i sat down with the paper and now i've gone all "
+    "funny down one side and my mouth won't work right",
+    "margaret from next door came over poorly, she's on my floor and her breathing's gone all "
+    "rattly",
+    "the bathroom light sparked and now the ceiling's smoking",
+    "i'm like a beached whale in this bath, the lift's packed in and i've slid right down, "
+    "can't shift myself",
+    "need someone now, i'm lying in the empty bath and can't get out, been here over an hour",
+])
+def test_the_calls_of_the_seventy_ninth_and_eightieth_rounds(text: str) -> None:
+    """Found by the seventy-ninth and the eightieth held-out files, read once the
+    eighty-third and the eighty-fourth were written (docs/safety-path.md, "The seventy-ninth
+    and the eightieth, read"): another out cold after a knock on the head, a man trying the
+    bathroom window, smoke like a pea-souper and that thick (each missed: the model answered
+    them, the words net was silent); a gas ring on with no flame, gone funny down one side
+    with a mouth that won't work, another poorly on the resident's floor, a smoking ceiling,
+    stuck in the bath told the other way round (each asked about by the model's band
+    before)."""
+    assert safety.safety_label_of_words(text) is not None, text
+    assert not safety.is_negated_call(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "he fell and banged his head on the hearth, he's out cold",
+    "she's hit her head on the radiator and she's not answering",
+    "there's a bloke trying the bedroom window",
+    "it's like a pea-souper in the hall with all this smoke",
+    "the smoke's so thick i can't see the door",
+    "the light fitting's smoking",
+    "i'm sat in the bath and i can't get up",
+    "i've gone all funny down my left side",
+    "my mouth won't work properly",
+    "he's lying on my kitchen floor, he won't wake",
+    "pull the emergency cord, i'm on the floor!",
+    "did you see casualty last night? i've collapsed on the floor",
+    "my friend edna had a fall and now i've fallen too, ring her",
+    "i can't reach the pull cord, can you get help?",
+])
+def test_the_neighbours_of_the_seventy_ninth_round_still_call(text: str) -> None:
+    assert safety.safety_label_of_words(text) is not None, text
+    assert not safety.is_negated_call(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "it was like a pea-souper on the way to bingo, the fog",
+    "the smoke was that thick at the bonfire years ago",
+    "she's on my floor of the flats, number twelve",
+    "my cigarette's smoking in the ashtray",
+    "i used to lie in the bath and couldn't get out",
+    "i can't get out of the bath these days without the lift",
+    "the window cleaner's trying the bathroom window latch",
+    "what can i do so i don't slip on the ice",
+    "my mouth won't work properly since the dentist's injection",
+    "she's on the top floor and can't get down",
+])
+def test_near_neighbours_of_the_seventy_ninth_round_are_no_call_of_words(text: str) -> None:
+    assert safety.safety_label_of_words(text) is None, text
+
+
+@pytest.mark.parametrize("text", [
+    "did you see casualty last night? that fella collapsed in the pub and they had to shock "
+    "him",
+    "what sort of shoes are best so i don't slip on the floor at the day centre?",
+    "that red emergency cord in the bathroom, is it meant to hang right down to the floor?",
+])
+def test_the_mentions_of_the_seventy_ninth_and_eightieth_rounds(text: str) -> None:
+    """A programme asked after with its turn told in the next sentence, a question about
+    shoes so as not to slip on the floor, a question about the pull cord: mentions, left to
+    the model (the words net asked about each before; the model answers them)."""
+    assert safety.is_mention(text), text
+    assert safety.safety_label_of_words(text) is None, text
+
+
+def test_another_fall_asked_after_by_phone_is_no_call() -> None:
+    """A friend's fall with a call to ask after her: no call whatever the model says (the
+    words net asked about it); never the resident's husband or wife, who live with them."""
+    text = ("my friend edna from chapel had a fall in her shower, could you get her on the "
+            "phone so i can see how she is?")
+    assert safety.is_negated_call(text)
+    assert safety.safety_label_of_words(text) is None
+    for text in ("my wife fell, ring her daughter", "my wife fell, ring her"):
+        assert not safety.is_negated_call(text), text
