@@ -71,8 +71,10 @@ _SLIDING_OR_MUDDLED = (r"\b(?:(?:sliding|slipping|slumping|slumped|keeling) (?:o
                        r"not making (?:any )?sense(?! of))")
 """Someone sliding off a chair or not making sense, told beside a colour gone
 (:data:`_GONE_PALE`)."""
+_WEEKDAYS = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+"""The days of the week, by name, as alternatives (to go inside a group)."""
 _GONE_BY = (r"last (?:week|month|year|night|time|winter|summer|spring|autumn)|yesterday|ago|"
-            r"years back|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
+            r"years back|on (?:" + _WEEKDAYS + r")|"
             r"in (?:january|february|march|april|june|july|august|september|october|november|"
             r"december)")
 """Time words that put a thing in a day, a month or a year gone by (alternatives to put
@@ -111,6 +113,9 @@ _GAP_SIDE = (r"(?:toilet|loo|bath|bathtub|bed|sink|basin|radiator|sofa|settee|ch
              r"(?:coffee |bedside |kitchen |dining )?table|bookcase|chest of drawers|cabinet|"
              r"stool|pouffe)")
 """What a fallen person ends up wedged between: the bathroom's and the bedroom's fixtures."""
+_APPLIANCE_KIND = r"(?:(?:little|old|electric|new|portable|fan|oil|plug-in) )*"
+"""Words that tell an appliance's kind or age before its name ("the little electric heater",
+"the old fan heater"), any number of them."""
 
 _SAFETY_PHRASE = re.compile(
     r"\bi(?:'ve| have| just| had|'ve just| have just)? (?:fell|fallen|slipped|tripped)\b|"
@@ -205,8 +210,8 @@ _SAFETY_PHRASE = re.compile(
     r"\b(?:smoke|(?:thick |black |grey |gray )+(?:stuff|fumes)) (?:is )?(?:coming|pouring|"
     r"billowing|seeping|creeping|puffing|pumping|belching|spewing)(?:(?: out)? (?:from|of|under|"
     r"from under|through|round)| out)(?: the| my)? (?:(?:back|front|top|bottom|side) of (?:the |"
-    r"my |that )?)?(?:(?:little|old|electric|new|portable|fan|oil|plug-in) )*"
-    r"(?:kitchen|oven|cooker|toaster|microwave|bedroom|hall|hallway|landing|lounge|"
+    r"my |that )?)?" + _APPLIANCE_KIND
+    + r"(?:kitchen|oven|cooker|toaster|microwave|bedroom|hall|hallway|landing|lounge|"
     r"living room|bathroom|stairs|loft|attic|socket|plug|fuse box|telly|tv|heater|fire|"
     r"washing machine|dryer|tumble dryer|kettle|door|room|shed|garage|greenhouse|outhouse|"
     r"cellar|summerhouse|(?:shed|garage|back|front|kitchen|bedroom|cellar|loft) door|"
@@ -606,8 +611,8 @@ _SAFETY_PHRASE = re.compile(
     r"full as) a (?:chimney|bonfire|smokehouse|kiln|kipper house)\b|"
     r"\b(?:smoke|black (?:stuff|smoke|fumes|muck|soot))(?:'s| is)? (?:[\w']+ing) (?:out of|out|"
     r"from|off)(?: the (?:back|bottom|top|side|"
-    r"front) of)? (?:the |my |our )?(?:(?:little|old|electric|new|portable|fan|oil|plug-in) )*"
-    r"(?:telly|tv|television|plug|socket|heater|fridge|freezer|"
+    r"front) of)? (?:the |my |our )?" + _APPLIANCE_KIND
+    + r"(?:telly|tv|television|plug|socket|heater|fridge|freezer|"
     r"microwave|oven|cooker|washing machine|dryer|tumble dryer|computer|lamp|fuse ?box|boiler|"
     r"extension lead|charger|hob|electric blanket|wall|ceiling|loft|toaster|kettle|iron|"
     r"cupboard|meter|meter cupboard|airing cupboard|boiler cupboard|floorboards|skirting|"
@@ -2114,9 +2119,8 @@ _IDIOM = re.compile(
     r"(?!(?:go|get|reach|answer|call|ring|phone|the|my|me|her|him|it)\b)[\w']+ for "
     r"(?:the|a|our|my|his|her|their) (?:wedding|funeral|christening|party|match|service|do|"
     r"reunion|show|concert|birthday|anniversary|graduation))\b|"
-    r"\bsend (?:some ?one|some ?body) (?:round|over) (?:next (?:week|month|monday|tuesday|"
-    r"wednesday|thursday|friday|saturday|sunday)|on (?:monday|tuesday|wednesday|thursday|"
-    r"friday|saturday|sunday)|tomorrow|this (?:week|weekend|afternoon|evening)|"
+    r"\bsend (?:some ?one|some ?body) (?:round|over) (?:next (?:week|month|" + _WEEKDAYS
+    + r")|on (?:" + _WEEKDAYS + r")|tomorrow|this (?:week|weekend|afternoon|evening)|"
     r"later this week)\b|"
     # sayings of the heart, a promise, a habit called an emergency, knees in distress, a
     # simile of a fit, embarrassment, a cold, a bill, temper: "my heart's in my mouth when he
@@ -2639,8 +2643,8 @@ about first (:func:`is_mention`; device.safety_decision, step 4)."""
 
 _LONG_AGO = (r"(?:(?:a (?:few|couple of) |\w+ )?(?:years?|months?|weeks?) (?:ago|back)|"
              r"(?:ages|yonks|donkey'?s years) ago|"
-             r"last (?:year|month|spring|summer|autumn|winter|christmas|easter|monday|tuesday|"
-             r"wednesday|thursday|friday|saturday|sunday)|"
+             r"last (?:year|month|spring|summer|autumn|winter|christmas|easter|" + _WEEKDAYS
+             + r")|"
              r"(?:at|over) (?:christmas|easter)|"
              r"(?:christmas|easter|the (?:year|summer|winter|spring|autumn)) before last|"
              r"back in (?:january|february|march|april|may|june|july|august|september|"
@@ -2673,7 +2677,7 @@ _AGAIN = (r"(?!.*\b(?:another|right now|just now|and now|(?<!walking )(?<!drivin
           r"(?<!talk )(?<!drive )(?<!work )again)\b)")
 """Nothing said since of a turn now or again ("... and i think i'm having another one",
 "... and now he can't lift his arm"; "she's walking again now" is no such word)."""
-_DAY_GONE = (r"(?:on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
+_DAY_GONE = (r"(?:on (?:" + _WEEKDAYS + r")|"
              r"last (?:week|month|night)|yesterday|the other day)")
 """A day gone by, told as news ("on saturday", "last week", "the other day")."""
 _KIN = (r"(?:brother|sister|husband|wife|son|daughter|friend|neighbou?r|mum|mother|dad|"
@@ -2696,8 +2700,8 @@ _NOT_NOW = re.compile(
     # a fall in the night or earlier, and fine now: "tell her i had a fall in the night but
     # i'm fine now and back in bed" (never hurt, nor unable)
     r"\bi had a (?:\w+ )?fall (?:in the night|last night|this morning|earlier(?: on)?|"
-    r"yesterday|the other (?:day|night)|last week|a (?:few|couple of) days ago|on (?:monday|"
-    r"tuesday|wednesday|thursday|friday|saturday|sunday))\b(?=[^.!?]*\bbut i'?m (?:fine|alright|"
+    r"yesterday|the other (?:day|night)|last week|a (?:few|couple of) days ago|on (?:"
+    + _WEEKDAYS + r"))\b(?=[^.!?]*\bbut i'?m (?:fine|alright|"
     r"all right|ok|okay|grand|right as rain)\b)(?![^.!?]*\b(?:can'?t|cannot|won'?t|hurt\w*|pain\w*|"
     r"bleed\w*|floor)\b)|"
     # the ambulance that brought one home: "tell her the ambulance brought me home safe and
