@@ -477,6 +477,12 @@ KEPT_BLIND = [
     # none asked, two calls missed.
     ("figures_heldout83_en.jsonl", 46, 104, 0, 0, 2),
     ("figures_heldout84_en.jsonl", 46, 100, 2, 0, 0),
+    # The eighty-fifth and the eighty-sixth were written blind after the eightieth was read
+    # ("An eighty-fifth and an eighty-sixth file"), first measured with the seventy-ninth
+    # round's words: none alerted, twelve asked, one call missed; three alerted, five asked,
+    # one call missed.
+    ("figures_heldout85_en.jsonl", 61, 120, 1, 0, 12),
+    ("figures_heldout86_en.jsonl", 58, 125, 1, 3, 5),
 ]
 
 
