@@ -256,6 +256,11 @@ _SAFETY_PHRASE = re.compile(
     r"\b(?:legs?|knees?|feet|pins|pegs|ladder|step ?ladder|steps|stool|chair) (?:just |(?:have|"
     r"'ve|has|'s) just )?(?:went|"
     r"have gone|'ve gone|has gone|'s gone|gone|gave way|slid) (?:out )?from under me\b|"
+    # down the stairs on one's backside and unable to get up: "i've come down the last four
+    # stairs on my backside and i can't get back on my feet" (never a way of coming down)
+    r"\b(?:come|came|gone|went|slid|bumped) down (?:the )?(?:\w+ ){0,3}?(?:stairs|steps) on "
+    r"(?:my|me|his|her) (?:backside|bottom|bum|behind|rear|arse)\b(?=[^.!?]*\bcan'?t (?:get "
+    r"(?:back )?(?:up|on (?:my|me|his|her) feet)|stand|shift|move)\b)" + _NOT_GONE_BY + r"|"
     # gone headlong down the steps: "went headlong down the cellar steps. been lying here a
     # while now" (never a story gone by)
     r"\b(?:went|gone|fell|tumbled|pitched|been) headlong (?:down|over|off|into|onto)\b"
@@ -445,7 +450,8 @@ _SAFETY_PHRASE = re.compile(
     # in a heap by the furniture or on the step now: "she's in a heap by the sideboard saying
     # her hip's gone", "my old pins have packed in halfway up the stairs, i'm in a heap on the
     # step and stuck" (never the washing in a heap)
-    r"\b(?:i'?m|i am|he'?s|she'?s|he is|she is)(?: (?:just|still|all))? in a heap (?:(?:by|beside|"
+    r"\b(?:i'?m|i am|he'?s|she'?s|he is|she is)(?: (?:just|still|all))?(?: (?:sat|sitting|"
+    r"lying|laid))? in a heap (?:(?:by|beside|"
     r"next to|near|against|at the (?:bottom|foot) of|under|behind) (?:the|my|his|her) \w+|on the "
     r"(?:\w+ )?(?:step|steps|stairs|landing|path|patio|drive|lawn|grass|kerb|pavement|"
     r"doorstep)\b)" + _NOT_GONE_BY + r"|"
@@ -522,9 +528,9 @@ _SAFETY_PHRASE = re.compile(
     # i can't right meself" (never in bed)
     r"\bon (?:my|me|his|her) back like an? (?:beetle|tortoise|turtle)\b(?![^.!?]*\bin (?:the |my )?"
     r"bed\b)" + _NOT_GONE_BY + r"|"
-    r"\b(?:stuck|lying|laid|flat|i'?m|i am)(?: here| there| out here)? like an? (?:beetle|"
-    r"tortoise|turtle) (?:on|upside down on) (?:its|his|her|my|me) back\b(?![^.!?]*\bin (?:the |"
-    r"my )?bed\b)" + _NOT_GONE_BY + r"|"
+    r"\b(?:stuck|lying|laid|flat|i'?m|i am)(?: down)?(?: here| there| out here)? like an? "
+    r"(?:beetle|tortoise|turtle) (?:on|upside down on) (?:its|his|her|my|me) back\b"
+    r"(?![^.!?]*\bin (?:the |my )?bed\b)" + _NOT_GONE_BY + r"|"
     r"\b(?:can ?not|can'?t|could ?n'?t|unable to) right (?:myself|meself|himself|herself)\b"
     r"(?![^.!?]*\b(?:in (?:the |my |his |her )?bed|since|these days|any ?more|lately)\b)"
     + _NOT_GONE_BY + r"|"
@@ -609,8 +615,8 @@ _SAFETY_PHRASE = re.compile(
     r"\b(?:kitchen|room|house|hall|hallway|landing|flat|lounge|bedroom|place|garage|shed|cellar|"
     r"loft|attic|bathroom|conservatory|car)(?:'s| is) (?:like|"
     r"full as) a (?:chimney|bonfire|smokehouse|kiln|kipper house)\b|"
-    r"\b(?:smoke|black (?:stuff|smoke|fumes|muck|soot))(?:'s| is)? (?:[\w']+ing) (?:out of|out|"
-    r"from|off)(?: the (?:back|bottom|top|side|"
+    r"\b(?:smoke|black (?:stuff|smoke|fumes|muck|soot))(?:'s| is)? (?:[\w']+ing) (?:out of|"
+    r"(?:out )?from (?:behind|under(?:neath)?)|out|from|off)(?: the (?:back|bottom|top|side|"
     r"front) of)? (?:the |my |our )?" + _APPLIANCE_KIND
     + r"(?:telly|tv|television|plug|socket|heater|fridge|freezer|"
     r"microwave|oven|cooker|washing machine|dryer|tumble dryer|computer|lamp|fuse ?box|boiler|"
@@ -999,7 +1005,7 @@ _SAFETY_PHRASE = re.compile(
     # getting up" (someone gone down in a room whom the resident cannot lift: below)
     r"\b(?:come|came) off (?:the|a|his|her|my) (?:step ?ladder|ladder|steps|stool|roof|horse|bike)"
     r"\b(?=[^.!?]*\b(?:not getting up|can'?t get up|won'?t get up|is ?n'?t getting up|not moving|"
-    r"is ?n'?t moving|wo ?n'?t move)\b)|"
+    r"is ?n'?t moving|wo ?n'?t move|can'?t feel (?:his|her|my|me) (?:legs|feet))\b)|"
     # a stranger at the windows or the doors: "there's a man in my back garden with a torch
     # looking in the windows" (a window cleaner, a man come to measure the windows, are none)
     r"\b(?:a man|a woman|some ?one|some ?body|a stranger|men|two men|a lad|lads|a bloke|blokes|"
@@ -2088,6 +2094,11 @@ _IDIOM = re.compile(
     r"poleaxed|been knocked out)\b|"
     r"\bmy (?:mouth|tongue)(?:'s|s| is| was| were|'s been| has been| had been) (?:on fire|"
     r"burning|in flames)\b|"
+    # a memory's lapse on the stairs, a friend keen on a thing: "went up and down them stairs
+    # and forgot what i went up for", "ring pat, she's dead keen on quizzes"
+    r"\bforg[eo]t what (?:i|he|she|we) (?:went|came|had gone|had come|was going|'d gone|'d come) "
+    r"(?:up|upstairs|down|downstairs|in|out|through)(?: (?:the stairs|there|here))? for\b|"
+    r"\bdead (?:keen|chuffed|posh|proud|pleased|handy|easy|lucky|funny|nice|jealous|excited)\b|"
     r"\bstuck on (?:(?:\w+|\d+) (?:down|across)|the (?:crossword|puzzle|clue|last clue|"
     r"quiz|question|sudoku|wordsearch|jigsaw))\b|"
     r"\bbleeding (?:nuisance|idiot|cheek|racket|hell|mess|liberty|joke|disgrace|thing|things|"
@@ -2246,7 +2257,8 @@ _NOT_OF_HOME = r"(?:(?!\b(?:now|my|me|here|i|i'?m|i'?ve|we|us)\b)[^.!?])"
 ("now", "my", "I", "we", ...): a programme's story told to the sentence's end
 (:data:`_NOT_A_CALL`)."""
 _PROGRAMME = (r"(?:holby(?: city)?|casualty|corrie|coronation street|eastenders|emmerdale|"
-              r"hollyoaks|the archers|line of duty|call the midwife|doctors)")
+              r"hollyoaks|the archers|line of duty|call the midwife|doctors|midsomer(?: murders)?|"
+              r"tipping point|pointless|the chase|countdown|death in paradise|doc martin)")
 """A programme named on the telly or the radio ("holby", "corrie", "the archers", ...)."""
 
 _PROGRAMME_TURN = (_NOT_OF_HOME + r"{0,80}?\b(?:collapsed|keeled over|choked|had an? (?:stroke|"
@@ -2499,6 +2511,9 @@ _NOT_A_CALL = re.compile(
     # the home in it)
     r"(?:\bon (?:the )?(?:telly|tv|news|" + _PROGRAMME + r")|(?:^|(?<=[.!?] ))in " + _PROGRAMME
     + r") (?:last night|the other night|yesterday|last week)\b" + _PROGRAMME_TURN + r"|"
+    # ... or told with the programme first: "on tipping point a woman said her husband had a
+    # heart attack on holiday"
+    r"(?:^|(?<=[.!?] ))(?:on|in) " + _PROGRAMME + r"\b,?" + _PROGRAMME_TURN + r"|"
     # ... or asked after, the turn told in the next sentence: "did you see casualty last
     # night? that fella collapsed in the pub and they had to shock him"
     r"\b(?:see|saw|seen|watch|watched|catch|caught) " + _PROGRAMME + r" (?:last night|the other "
@@ -2619,6 +2634,11 @@ _MENTION = re.compile(
     r"question)s?|\b(?:clue|question) (?:in|on|from) (?:my |the |this |a |today'?s )?"
     r"(?:crossword|quiz|puzzle|trivia))\b"
     r"(?:(?!\b(?:when|and now|and then|suddenly)\b)[^.!?]){0,160}|"
+    # ... or told before its letters, no one of the home in it: "help me with seven down,
+    # would you? 'emergency vehicle', nine letters." (never what is said after them: "seven
+    # down, eight letters, oh god, derek's gone all floppy")
+    r"(?:^|(?<=[.!?] ))" + _NOT_OF_HOME + r"{0,80}?\b(?:three|four|five|six|seven|eight|nine|"
+    r"ten|eleven|twelve|thirteen|fourteen|fifteen|\d{1,2})(?:,\d{1,2})? letters\b|"
     # a storey of a building: "my flat is on the ground floor", "the first floor flat"
     # ("on the floor" is the words net's; "on the ground floor" never was)
     r"\b(?:ground|first|second|third|fourth|fifth|top|upper|1st|2nd|3rd|4th) "

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 import bench.words_net_diff as wnd
+from bench.stock_words import BLIND
 
 SAFETY_PY = Path(__file__).resolve().parents[2] / "device" / "safety.py"
 
@@ -64,12 +65,13 @@ def test_a_rule_taken_out_shows_the_calls_it_held(tmp_path: Path) -> None:
         moved  # "there's a fire" holds that one without the fire brigade
     # no other sentence, but a joke of the sixth held-out file's (a spider the size of a
     # hand that asks for the fire brigade: one of its alerts at once), typed or as the
-    # recognizer heard it, and any of the eighth's, kept blind, typed or heard
+    # recognizer heard it, any of the eighth's, typed or heard, and any of the files kept
+    # blind now (counted, never listed: a rule is written on a file only once it is read)
     assert result["counts"]["both"] == 0
-    assert all(
-        set(r["sources"]) <= {"figures_heldout6", "spoken:heldout6_second_rows.jsonl",
-                              "figures_heldout8", "spoken:heldout8_second_rows.jsonl"}
-        for r in result["other"]), result["other"]
+    allowed = {"figures_heldout6", "spoken:heldout6_second_rows.jsonl", "figures_heldout8",
+               "spoken:heldout8_second_rows.jsonl", *BLIND}
+    others = [r for r in result["other"] if not set(r["sources"]) <= allowed]
+    assert not others, others
 
 
 def test_bad_input_is_a_clear_error(tmp_path: Path,

@@ -449,6 +449,12 @@ HELD_OUT = [
     # none asked, no call missed
     ("figures_heldout79_en.jsonl", 47, 96, 0),
     ("figures_heldout80_en.jsonl", 48, 91, 0),
+    # the eighty-first and the eighty-second: written blind after the seventy-fourth was read;
+    # first figures 1 / 1 / 0 missed and 0 / 4 / 2 missed; read once the eighty-fifth and the
+    # eighty-sixth were written ("The eighty-first and the eighty-second, read"): none
+    # alerted, one asked (the model's band) and none, no call missed
+    ("figures_heldout81_en.jsonl", 47, 89, 0),
+    ("figures_heldout82_en.jsonl", 44, 95, 0),
 ]
 
 
@@ -465,12 +471,6 @@ def test_no_call_of_a_held_out_file_is_missed(name: str, calls: int, others: int
 KEPT_BLIND = [
     # (file, calls, others, most missed, most alerted, most asked): the first figures, as
     # ceilings rather than goals.
-    # The eighty-first and the eighty-second were written blind after the seventy-fourth
-    # was read ("An eighty-first and an eighty-second file"), first measured with the
-    # seventy-third round's words: one alerted, one asked, no call missed; none alerted,
-    # four asked, two calls missed.
-    ("figures_heldout81_en.jsonl", 47, 89, 0, 1, 1),
-    ("figures_heldout82_en.jsonl", 44, 95, 2, 0, 4),
     # The eighty-third and the eighty-fourth were written blind after the seventy-eighth was
     # read ("An eighty-third and an eighty-fourth file"), first measured with the
     # seventy-fifth round's words: none alerted, two asked, no call missed; none alerted,

@@ -4739,3 +4739,88 @@ def test_another_fall_asked_after_by_phone_is_no_call() -> None:
     assert safety.safety_label_of_words(text) is None
     for text in ("my wife fell, ring her daughter", "my wife fell, ring her"):
         assert not safety.is_negated_call(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "my pins gave way by the bookcase and now i'm stuck down here like a beetle on its back.",
+    "there's smoke coming out from behind the telly where i was doing my jigsaw, it smells "
+    "like burning plastic.",
+    "i've come down the last four stairs on my backside and i can't get back on my feet, my "
+    "hip's screaming",
+    "my pins have gone on the top step and i'm sat in a heap on the landing, can't shift",
+    "jim's come off the stepladder on the landing, he's flat on his back and says he can't "
+    "feel his legs",
+])
+def test_the_calls_of_the_eighty_first_and_eighty_second_rounds(text: str) -> None:
+    """Found by the eighty-first and the eighty-second held-out files, read once the
+    eighty-fifth and the eighty-sixth were written (docs/safety-path.md, "The eighty-first
+    and the eighty-second, read"): stuck down here like a beetle on its back, smoke from
+    behind the telly (each missed: the model answered them, the words net was silent); down
+    the stairs on one's backside and unable to get back up, sat in a heap on the landing,
+    off a stepladder and unable to feel the legs (each asked about by the model's band or a
+    long turn's tail before)."""
+    assert safety.safety_label_of_words(text) is not None, text
+    assert not safety.is_negated_call(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "i'm stuck down there like a tortoise on its back by the bookcase",
+    "there's smoke pouring out from under the fridge",
+    "black smoke coming from behind the heater",
+    "i came down the stairs on my bottom and now i can't stand",
+    "he went down the last few steps on his backside and he can't move",
+    "he's sitting in a heap by the sideboard",
+    "he's come off the ladder and can't feel his legs",
+    "i forgot what i went up for and fell on the landing, i can't get up",
+    "i'm dead keen to get up but i've fallen and can't",
+    "he's collapsed and he's dead still",
+    "on tipping point last night the host was great. now my husband's collapsed in the kitchen",
+    "in midsomer last night a man collapsed. and now i've fallen in the hall",
+    "nine letters. i've fallen and i can't get up",
+    "anyway, seven down, eight letters, oh god, derek's gone all floppy and his eyes are "
+    "rolling back.",
+])
+def test_the_neighbours_of_the_eighty_first_round_still_call(text: str) -> None:
+    assert safety.safety_label_of_words(text) is not None, text
+    assert not safety.is_negated_call(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "i come down the stairs on my bottom these days, it's safer",
+    "i came down the stairs on my backside as a kid for fun",
+    "i'm sat in a heap of washing",
+])
+def test_near_neighbours_of_the_eighty_first_round_are_no_call_of_words(text: str) -> None:
+    assert safety.safety_label_of_words(text) is None, text
+
+
+@pytest.mark.parametrize("text", [
+    "went up and down them stairs six times today and forgot what i went up for every single "
+    "time",
+    "i forgot what i went upstairs for",
+    "can you ring pat next door, she's dead keen on quizzes and i've got one that's stumping "
+    "me.",
+    "she's dead chuffed with her new hip",
+])
+def test_the_no_calls_of_the_eighty_first_and_eighty_second_rounds(text: str) -> None:
+    """A memory's lapse on the stairs (alerted at once by the model) and a friend "dead keen"
+    on quizzes (asked about by its band): no call whatever the model says."""
+    assert safety.is_negated_call(text), text
+    assert safety.safety_label_of_words(text) is None, text
+
+
+@pytest.mark.parametrize("text", [
+    "help me with seven down, would you? 'emergency vehicle', nine letters.",
+    "in midsomer last night the vicar collapsed in the church, i knew straight off it was "
+    "poison.",
+    "on tipping point a woman said her husband had a heart attack on holiday and i had to "
+    "turn over.",
+    "on the chase last night a man had a heart attack in the audience",
+    "sudden attack, six letters, any ideas? it's for the crossword",
+])
+def test_the_mentions_of_the_eighty_first_and_eighty_second_rounds(text: str) -> None:
+    """A crossword clue told with its letters and a programme's turn told with the programme
+    first (Midsomer, Tipping Point, The Chase, ...): mentions, left to the model (the words
+    net asked about each before; the model answers them)."""
+    assert safety.is_mention(text), text
+    assert safety.safety_label_of_words(text) is None, text
