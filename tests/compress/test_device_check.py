@@ -483,6 +483,12 @@ KEPT_BLIND = [
     # one call missed.
     ("figures_heldout85_en.jsonl", 61, 120, 1, 0, 12),
     ("figures_heldout86_en.jsonl", 58, 125, 1, 3, 5),
+    # The eighty-seventh and the eighty-eighth were written blind after the eightieth was
+    # read ("An eighty-seventh and an eighty-eighth file"), first measured with the
+    # eighty-first round's words: two alerted, four asked, three calls missed; none alerted,
+    # six asked, two calls missed.
+    ("figures_heldout87_en.jsonl", 59, 114, 3, 2, 4),
+    ("figures_heldout88_en.jsonl", 60, 112, 2, 0, 6),
 ]
 
 
