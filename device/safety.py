@@ -207,11 +207,12 @@ _SAFETY_PHRASE = re.compile(
     r"turning |going )?(?:blue|purple)\b|"
     # smoke from a room or an appliance, now: "there's smoke coming from the kitchen",
     # "... coming out from under the kitchen door"
-    r"\b(?:smoke|(?:thick |black |grey |gray )+(?:stuff|fumes)) (?:is )?(?:coming|pouring|"
+    r"\b(?:smoke|(?:thick |black |grey |gray )+(?:stuff|fumes))(?:'s| is)? (?:coming|pouring|"
     r"billowing|seeping|creeping|puffing|pumping|belching|spewing)(?:(?: out)? (?:from|of|under|"
     r"from under|through|round)| out)(?: the| my)? (?:(?:back|front|top|bottom|side) of (?:the |"
     r"my |that )?)?" + _APPLIANCE_KIND
     + r"(?:kitchen|oven|cooker|toaster|microwave|bedroom|hall|hallway|landing|lounge|"
+    r"(?:box|spare|back|front|utility|sitting|dining|junk|store) ?room|"
     r"living room|bathroom|stairs|loft|attic|socket|plug|fuse box|telly|tv|heater|fire|"
     r"washing machine|dryer|tumble dryer|kettle|door|room|shed|garage|greenhouse|outhouse|"
     r"cellar|summerhouse|(?:shed|garage|back|front|kitchen|bedroom|cellar|loft) door|"
@@ -249,7 +250,8 @@ _SAFETY_PHRASE = re.compile(
     # legs given out and down on the floor: "my pins gave out by the sink and now i'm sat on
     # the lino like a sack of spuds"
     r"\b(?:legs?|knees?|pins|pegs) (?:just |have |'ve )?(?:gave out|given out|gave way|given way|"
-    r"buckled|went|gone|collapsed)\b[^.!?]{0,60}?\b(?:on the (?:\w+ )?(?:floor|lino|tiles|carpet|"
+    r"buckled|went|gone|collapsed)\b(?! (?:a bit|a little|slightly)\b)[^.!?]{0,60}?\b(?:on the "
+    r"(?!dance )(?:\w+ )?(?:floor|lino|tiles|carpet|"
     r"rug|ground|grass|patio)|like a sack of)\b" + _NOT_GONE_BY + r"|"
     # legs gone from under the resident, who lies where no one lies by choice: "my legs went
     # from under me", "i'm lying by the sofa" (not in bed, on the sofa, in the bath)
@@ -461,6 +463,17 @@ _SAFETY_PHRASE = re.compile(
     r"is)(?: (?:bent|twisted|sticking out|stuck out))? at an? (?:horrible|funny|strange|odd|"
     r"awful|nasty|wrong|weird|terrible|horrid|sickening|peculiar|unnatural|silly) angle\b"
     + _NOT_GONE_BY + r"|"
+    # ... or bent the wrong way after a fall told before it: "i've gone down the last few
+    # stairs and my leg's bent funny" (never a fall gone by)
+    r"\b(?:fell|fallen|gone down|went down|come off|came off|slipped|tripped|on the floor|"
+    r"(?:bottom|foot) of the stairs)\b[^.!?]{0,60}?\b(?:my|his|her|their) (?:[\w']+ )?(?:leg|arm|"
+    r"ankle|wrist|foot|knee|hip|shoulder|elbow)(?:'s| is) (?:bent|twisted|sticking out|stuck "
+    r"out) (?:funny|all funny|wrong|all wrong|the wrong way|backwards|sideways)\b"
+    + _NOT_GONE_BY + r"|"
+    # someone to be got out to the resident: "get someone out to me, i've gone down the last
+    # few stairs" (never to do a job, nor on a day to come)
+    r"\b(?:get|send) (?:some ?one|some ?body) (?:out |round |over )?to me\b(?!\s*(?:to|about|"
+    r"for|with|on|next|tomorrow|when|after|at)\b)|"
     # no getting up alone from where one is: "i've kissed the carpet good and proper by the
     # bookcase and there's no getting up on my own this time" (never getting up early)
     r"\bno getting (?:myself )?up (?:on my own|by myself|unaided|without help|off (?:the|this) "
@@ -684,6 +697,11 @@ _SAFETY_PHRASE = re.compile(
     r"(?=[^.!?]{0,60}?\b(?:breath\w*|poorly|not moving|won'?t|can'?t|not answering|"
     r"not responding|grey|blue)\b)"
     + _NOT_GONE_BY + r"|"
+    # gone out like a light and not coming round: "our george has gone out like a light
+    # mid-sentence and he's not coming round" (never off to sleep)
+    r"\b(?:gone|went) out like a light\b(?=[^.!?]*\b(?:mid-?sentence|not coming (?:round|to)|"
+    r"won'?t come (?:round|to)|won'?t wake|not waking|not answering|can'?t (?:wake|rouse) "
+    r"(?:him|her))\b)" + _NOT_GONE_BY + r"|"
     # "my albert's gone out like a light at the dinner table and i can't bring him round"
     # (never round to an idea, nor round for tea)
     r"\b(?:can ?not|can'?t|could ?n'?t) bring (?:him|her|them) round\b(?! (?:to|for|here|"
@@ -2306,7 +2324,7 @@ _NOT_A_CALL = re.compile(
     # ambulance transport", "the air ambulance landed", "i used to drive an ambulance"
     r"\bair ambulance\b|\bambulance (?:transport|station|service|driver|crew|strike|staff|"
     r"man|woman|men|chaser|depot|base|headquarters|hq|garage|bay|trust|control)s?\b|"
-    r"\b(?:drive|drove|driven|driving) an? ambulance\b|"
+    r"\b(?:drive|drives|drove|driven|driving) an? ambulance\b|"
     # a tradesman's emergency call-out: "the emergency call-out for the plumber was even
     # worse"
     r"\bemergency call[- ]?outs?\b|"

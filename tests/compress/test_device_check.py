@@ -455,6 +455,12 @@ HELD_OUT = [
     # alerted, one asked (the model's band) and none, no call missed
     ("figures_heldout81_en.jsonl", 47, 89, 0),
     ("figures_heldout82_en.jsonl", 44, 95, 0),
+    # the eighty-third and the eighty-fourth: written blind after the seventy-eighth was read;
+    # first figures 0 / 2 / 0 missed and 0 / 0 / 2 missed; read once the eighty-seventh and
+    # the eighty-eighth were written ("The eighty-third and the eighty-fourth, read"): none
+    # alerted, none asked, no call missed
+    ("figures_heldout83_en.jsonl", 46, 104, 0),
+    ("figures_heldout84_en.jsonl", 46, 100, 0),
 ]
 
 
@@ -471,12 +477,6 @@ def test_no_call_of_a_held_out_file_is_missed(name: str, calls: int, others: int
 KEPT_BLIND = [
     # (file, calls, others, most missed, most alerted, most asked): the first figures, as
     # ceilings rather than goals.
-    # The eighty-third and the eighty-fourth were written blind after the seventy-eighth was
-    # read ("An eighty-third and an eighty-fourth file"), first measured with the
-    # seventy-fifth round's words: none alerted, two asked, no call missed; none alerted,
-    # none asked, two calls missed.
-    ("figures_heldout83_en.jsonl", 46, 104, 0, 0, 2),
-    ("figures_heldout84_en.jsonl", 46, 100, 2, 0, 0),
     # The eighty-fifth and the eighty-sixth were written blind after the eightieth was read
     # ("An eighty-fifth and an eighty-sixth file"), first measured with the seventy-ninth
     # round's words: none alerted, twelve asked, one call missed; three alerted, five asked,

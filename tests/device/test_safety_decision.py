@@ -4824,3 +4824,61 @@ def test_the_mentions_of_the_eighty_first_and_eighty_second_rounds(text: str) ->
     net asked about each before; the model answers them)."""
     assert safety.is_mention(text), text
     assert safety.safety_label_of_words(text) is None, text
+
+
+@pytest.mark.parametrize("text", [
+    "get someone out to me, i've gone down the last few stairs and my leg's bent funny",
+    "there's smoke coming out the box room where i stacked all them old newspapers",
+    "our george has gone out like a light mid-sentence and he's not coming round",
+])
+def test_the_calls_of_the_eighty_third_and_eighty_fourth_rounds(text: str) -> None:
+    """Found by the eighty-third and the eighty-fourth held-out files, read once the
+    eighty-seventh and the eighty-eighth were written (docs/safety-path.md, "The
+    eighty-third and the eighty-fourth, read"): someone to be got out to the resident with a
+    leg bent funny after going down the stairs, smoke out of the box room (each missed: the
+    model answered them, the words net was silent); out like a light and not coming round
+    (asked about by the model's band before)."""
+    assert safety.safety_label_of_words(text) is not None, text
+    assert not safety.is_negated_call(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "my knees just buckled, i'm on the bathroom floor and can't get up",
+    "my knee gave way a bit and now i'm on the floor and can't get up",
+    "she's gone out like a light and she won't wake",
+    "he went out like a light and he's not answering me",
+    "she's at the bottom of the stairs and my wife's leg is bent the wrong way",
+    "he came off the ladder and his arm's sticking out all wrong",
+    "please get someone out to me",
+    "send somebody round to me, i've come over all peculiar",
+    "smoke's pouring out of the spare room",
+    "there's smoke coming from the back room",
+    "my grandson drives an ambulance but i need one now, i can't breathe",
+])
+def test_the_neighbours_of_the_eighty_third_round_still_call(text: str) -> None:
+    assert safety.safety_label_of_words(text) is not None, text
+    assert not safety.is_negated_call(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "i went out like a light last night",
+    "he's gone out like a light in his chair, bless him",
+    "my knee's bent funny since the op",
+    "my arm's sticking out all wrong in this photo",
+    "i fell years ago and my knee's been bent funny since",
+    "get someone out to me to look at the boiler",
+    "my knee gave way a bit on the dance floor saturday and it's aching today",
+])
+def test_near_neighbours_of_the_eighty_third_round_are_no_call_of_words(text: str) -> None:
+    assert safety.safety_label_of_words(text) is None, text
+
+
+@pytest.mark.parametrize("text", [
+    "my grandson drives an ambulance, he's coming to the dance with me saturday",
+    "she drives an ambulance in leeds",
+])
+def test_the_mentions_of_the_eighty_third_and_eighty_fourth_rounds(text: str) -> None:
+    """One who drives an ambulance for a living: a mention, left to the model (the words net
+    asked about it before; the model answers it)."""
+    assert safety.is_mention(text), text
+    assert safety.safety_label_of_words(text) is None, text
