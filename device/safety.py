@@ -248,7 +248,7 @@ _SAFETY_PHRASE = re.compile(
     r"lawn|patio|path|pavement|concrete|gravel|drive|steps|ground|flags)\b(?! (?:verge|bench|seat|"
     r"chair|waiting|sunbathing|reading)\b)|"
     # legs given out and down on the floor: "my pins gave out by the sink and now i'm sat on
-    # the lino like a sack of spuds"
+    # the lino like a sack of spuds" (never "a bit", nor on the dance floor)
     r"\b(?:legs?|knees?|pins|pegs) (?:just |have |'ve )?(?:gave out|given out|gave way|given way|"
     r"buckled|went|gone|collapsed)\b(?! (?:a bit|a little|slightly)\b)[^.!?]{0,60}?\b(?:on the "
     r"(?!dance )(?:\w+ )?(?:floor|lino|tiles|carpet|"
@@ -2113,10 +2113,12 @@ _IDIOM = re.compile(
     r"\bmy (?:mouth|tongue)(?:'s|s| is| was| were|'s been| has been| had been) (?:on fire|"
     r"burning|in flames)\b|"
     # a memory's lapse on the stairs, a friend keen on a thing: "went up and down them stairs
-    # and forgot what i went up for", "ring pat, she's dead keen on quizzes"
+    # and forgot what i went up for", "ring pat, she's dead keen on quizzes" (never a limb or
+    # a face gone dead: "his face has gone dead funny and he can't talk properly")
     r"\bforg[eo]t what (?:i|he|she|we) (?:went|came|had gone|had come|was going|'d gone|'d come) "
     r"(?:up|upstairs|down|downstairs|in|out|through)(?: (?:the stairs|there|here))? for\b|"
-    r"\bdead (?:keen|chuffed|posh|proud|pleased|handy|easy|lucky|funny|nice|jealous|excited)\b|"
+    r"(?<!gone )(?<!going )(?<!gone all )\bdead (?:keen|chuffed|posh|proud|pleased|handy|easy|"
+    r"lucky|nice|jealous|excited)\b|"
     r"\bstuck on (?:(?:\w+|\d+) (?:down|across)|the (?:crossword|puzzle|clue|last clue|"
     r"quiz|question|sudoku|wordsearch|jigsaw))\b|"
     r"\bbleeding (?:nuisance|idiot|cheek|racket|hell|mess|liberty|joke|disgrace|thing|things|"

@@ -4882,3 +4882,14 @@ def test_the_mentions_of_the_eighty_third_and_eighty_fourth_rounds(text: str) ->
     asked about it before; the model answers it)."""
     assert safety.is_mention(text), text
     assert safety.safety_label_of_words(text) is None, text
+
+
+@pytest.mark.parametrize("text", [
+    "his face has gone dead funny and he can't talk properly",
+    "my arm's gone dead funny",
+    "my face has gone all dead funny",
+])
+def test_a_limb_or_a_face_gone_dead_is_never_an_idiom(text: str) -> None:
+    """"Dead keen", "dead chuffed" and such are no call (the eighty-first round); a limb or a
+    face gone dead, however it is put, is left to the model and the words net."""
+    assert not safety.is_negated_call(text), text
