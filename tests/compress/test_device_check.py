@@ -489,6 +489,12 @@ KEPT_BLIND = [
     # six asked, two calls missed.
     ("figures_heldout87_en.jsonl", 59, 114, 3, 2, 4),
     ("figures_heldout88_en.jsonl", 60, 112, 2, 0, 6),
+    # The eighty-ninth and the ninetieth were written blind after the eighty-fourth was read
+    # ("An eighty-ninth and a ninetieth file"), first measured with the eighty-third round's
+    # words: none alerted, four asked, one call missed; none alerted, three asked, one call
+    # missed.
+    ("figures_heldout89_en.jsonl", 59, 110, 1, 0, 4),
+    ("figures_heldout90_en.jsonl", 61, 117, 1, 0, 3),
 ]
 
 
