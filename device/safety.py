@@ -113,6 +113,12 @@ _GAP_SIDE = (r"(?:toilet|loo|bath|bathtub|bed|sink|basin|radiator|sofa|settee|ch
              r"(?:coffee |bedside |kitchen |dining )?table|bookcase|chest of drawers|cabinet|"
              r"stool|pouffe)")
 """What a fallen person ends up wedged between: the bathroom's and the bedroom's fixtures."""
+_LIMB = r"(?:leg|arm|ankle|wrist|foot|knee|hip|shoulder|elbow)"
+"""A limb or a joint by name (a limb at a wrong angle or bent the wrong way)."""
+
+_BENT = r"(?:bent|twisted|sticking out|stuck out)"
+"""How a limb out of true is said to be ("bent", "sticking out", ...)."""
+
 _APPLIANCE_KIND = r"(?:(?:little|old|electric|new|portable|fan|oil|plug-in) )*"
 """Words that tell an appliance's kind or age before its name ("the little electric heater",
 "the old fan heater"), any number of them."""
@@ -459,16 +465,16 @@ _SAFETY_PHRASE = re.compile(
     r"doorstep)\b)" + _NOT_GONE_BY + r"|"
     # a limb at a wrong angle now: "he's awake but his leg's at a horrible angle" (never a
     # picture, nor one gone by)
-    r"\b(?:my|his|her|their) (?:\w+ )?(?:leg|arm|ankle|wrist|foot|knee|hip|shoulder|elbow)(?:'s| "
-    r"is)(?: (?:bent|twisted|sticking out|stuck out))? at an? (?:horrible|funny|strange|odd|"
+    r"\b(?:my|his|her|their) (?:\w+ )?" + _LIMB + r"(?:'s| is)(?: " + _BENT
+    + r")? at an? (?:horrible|funny|strange|odd|"
     r"awful|nasty|wrong|weird|terrible|horrid|sickening|peculiar|unnatural|silly) angle\b"
     + _NOT_GONE_BY + r"|"
     # ... or bent the wrong way after a fall told before it: "i've gone down the last few
     # stairs and my leg's bent funny" (never a fall gone by)
     r"\b(?:fell|fallen|gone down|went down|come off|came off|slipped|tripped|on the floor|"
-    r"(?:bottom|foot) of the stairs)\b[^.!?]{0,60}?\b(?:my|his|her|their) (?:[\w']+ )?(?:leg|arm|"
-    r"ankle|wrist|foot|knee|hip|shoulder|elbow)(?:'s| is) (?:bent|twisted|sticking out|stuck "
-    r"out) (?:funny|all funny|wrong|all wrong|the wrong way|backwards|sideways)\b"
+    r"(?:bottom|foot) of the stairs)\b[^.!?]{0,60}?\b(?:my|his|her|their) (?:[\w']+ )?" + _LIMB
+    + r"(?:'s| is) " + _BENT + r" (?:funny|all funny|wrong|all wrong|the wrong way|backwards|"
+    r"sideways)\b"
     + _NOT_GONE_BY + r"|"
     # someone to be got out to the resident: "get someone out to me, i've gone down the last
     # few stairs" (never to do a job, nor on a day to come)
