@@ -495,6 +495,12 @@ KEPT_BLIND = [
     # missed.
     ("figures_heldout89_en.jsonl", 59, 110, 1, 0, 4),
     ("figures_heldout90_en.jsonl", 61, 117, 1, 0, 3),
+    # The ninety-first and the ninety-second were written blind after the eighty-fourth was
+    # read ("A ninety-first and a ninety-second file"), first measured with the eighty-third
+    # round's words: none alerted, four asked, no call missed; none alerted, seven asked, one
+    # call missed.
+    ("figures_heldout91_en.jsonl", 56, 122, 0, 0, 4),
+    ("figures_heldout92_en.jsonl", 56, 116, 1, 0, 7),
 ]
 
 
