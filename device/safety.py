@@ -205,6 +205,11 @@ _SAFETY_PHRASE = re.compile(
     # gone blue" (stroke and breathing signs, said now)
     r"\b(?:gone|went|going) (?:all )?(?:funny|numb|dead|weak|floppy) down (?:one|my (?:left|"
     r"right)|the (?:left|right)|his|her) side\b" + _NOT_GONE_BY + r"|"
+    # one side gone to jelly, numb or dead, now: "the room's spinning, my left side's gone to
+    # jelly and i can't lift my arm" (never from lying on it, nor gone by)
+    r"\b(?:my|his|her) (?:left|right) side(?:'s| has| is)? (?:gone|going|feels?|feeling)(?: all)? "
+    r"(?:to jelly|like jelly|numb|dead|weak|floppy|heavy|useless)\b(?![^.!?]*\b(?:lying|lay|laid|"
+    r"sleeping|slept|sat|sitting) on (?:it|that side)\b)" + _NOT_GONE_BY + r"|"
     r"\bmouth (?:won'?t|will not|does ?n'?t|isn'?t|is not) work(?:ing)?(?: right| properly)?\b"
     r"(?![^.!?]*\b(?:dentist|injection|anaesthetic|teeth|dentures|filling)\b)" + _NOT_GONE_BY
     + r"|"
@@ -605,6 +610,13 @@ _SAFETY_PHRASE = re.compile(
     # a cut that pumps or spurts: "i've cut my leg open on the shears and it's pumping out",
     # "the blood's spurting out of his hand" (never a hose cut, nor a heart pumping)
     + _CUT_LIMB + r"(?:pumping|spurting|gushing|squirting|pulsing)\b|"
+    # a cut that will not stop, told after what it looks like: "i've cut my foot doing my
+    # corns and it's like a butcher's shop in here, it won't stop no matter how hard i press"
+    # (never an itch or a sting that won't stop, nor a cut gone by)
+    r"\b(?:cut|gashed|sliced|nicked|split)(?: open)? (?:my|his|her|[\w]+'s) (?:\w+ )?(?:leg|arm|"
+    r"hand|finger|thumb|head|wrist|foot|toe|knee|face|shin|calf|thigh|palm|ankle|neck|lip|ear)\b"
+    r"[^.!?]{0,100}?\b(?:it|the bleeding|the blood|blood)(?:'s| is)? (?:won'?t|will not) stop\b"
+    r"(?! (?!bleeding\b)\w+ing\b)" + _NOT_GONE_BY + r"|"
     r"\bblood(?:'s| is)? (?:\w+ )?(?:pumping|spurting|gushing|squirting|pulsing) (?:out|from|"
     r"everywhere)\b|"
     # "i've got blood pouring from my leg, i caught it on the car bumper" (never the nose)
@@ -1414,6 +1426,21 @@ _GREETED = (r"^(?:(?:hiya|hi|hello|evening|morning|afternoon|good (?:morning|aft
 """The start of a turn, with a greeting at most before what it says (:data:`_IDIOM`)."""
 
 _IDIOM = re.compile(
+    # an arm twisted into a yes: "yes please, go on then, you've twisted my arm"
+    r"\b(?:you'?ve|you have) twisted my arm\b|"
+    # every noise taken for an emergency, lying awake: "three in the morning and i'm awake again
+    # listening for him, every little noise i think it's an emergency" (the worry, not one now)
+    r"\bevery (?:little |single )?(?:noise|sound|creak|bump|cough|groan)\b[^.!?]{0,30}?\b"
+    r"(?:i think|i'?m thinking|thinking|i'?m sure) (?:it'?s|it is|it'?ll be) an? emergency\b|"
+    # who looks after the one who cares, wondered: "i sit here listening to him breathing and i
+    # just think, well, who's looking after me, you know?"
+    r"\b(?:think|thinking|wonder|wondering),? (?:well,? )?who(?:'s| is)(?: going to be| gonna be)? "
+    r"(?:looking after|caring for|there for) me\b|"
+    # going round the bend, sat in: "tell me a story, i'm going round the bend sat here"
+    r"\b(?:i'?m|i am|i was|i'?ll be) going round the (?:bend|twist)\b|"
+    # on one's last legs, worn out: "i'm on my last legs today, absolutely jiggered"
+    r"\bon my last legs\b(?=[^.!?]*\b(?:jiggered|whacked|knackered|shattered|worn out|tired|"
+    r"exhausted|pooped|done in|cream crackered|dead on my feet)\b)|"
     # an alarm chirping for its battery: "my smoke alarm keeps chirping, i think the
     # battery's on its way out" (never with smoke, fire, burning or gas said besides)
     r"\b(?:smoke|fire|carbon monoxide|co|heat) alarm(?: (?:in|on|by|up|at|over) (?:the|my) "
@@ -2552,6 +2579,20 @@ _NOT_A_CALL = re.compile(
 leaves these to the model."""
 
 _MENTION = re.compile(
+    # an ambulance that came for another, or that another saw: "tell her the ambulance that
+    # came for mr jones over the road has gone", "not to worry about the ambulance he saw
+    # outside, it was for next door" (never one that came for the resident)
+    r"\bambulance (?:that |which )?(?:came|come|was|were) (?:for|to) (?!(?:me|us)\b)[\w']+\b|"
+    r"\bambulance (?:that |which )?(?:he|she|they|you|we|i|[a-z]+) (?:saw|seen|spotted|noticed|"
+    r"heard)\b|"
+    r"\b(?:it|the ambulance) (?:was|were|'s) (?:for|at) (?:next door|the neighbours?|over the road|"
+    r"across the road|the house opposite)\b|"
+    # a song, a film or a record called help: "that song 'help!', was that the beatles?"
+    r"\b(?:song|record|tune|single|album|film|number|lp) (?:called |named |titled )?['\"]?help\b|"
+    # whether to ring, asked beside a question: "is it normal for these eye drops to sting, or
+    # should i be ringing the emergency line at the hospital?"
+    r"\bor should (?:i|we) (?:be )?(?:ring|call|phon|dial)\w* (?:the |an? )?(?:emergency|"
+    r"ambulance|999|111|doctor|out of hours)\b|"
     # a question about the pull cord: "that red emergency cord in the bathroom, is it meant to
     # hang right down to the floor?"
     r"\b(?:red |pull |alarm |emergency |help )+cords?\b(?=[^.!?]*\?)|"
@@ -2730,6 +2771,14 @@ _KIN = (r"(?:brother|sister|husband|wife|son|daughter|friend|neighbou?r|mum|moth
         r"father|cousin|aunt|uncle|niece|nephew)")
 """A relative or a friend, said as "my ...": whose turn may be told as news."""
 _NOT_NOW = re.compile(
+    # since another's stroke, long past: "the nurse said we should be getting it since jean's
+    # stroke" (never one's own)
+    r"\bsince (?:his|her|their|[a-z]+'s) (?:\w+ )?(?:stroke|heart attack|tia)\b|"
+    # the fire brigade or an ambulance others had to send for, told: "a lady got her hair
+    # caught in a hand dryer and they had to send the fire brigade"
+    r"\b(?:they|he|she|some ?one|some ?body|the staff|the neighbours?) had to (?:send|call|ring|"
+    r"get|fetch)(?: for)? (?:the |an? )?(?:fire brigade|fire engines?|firem[ae]n|ambulance|police|"
+    r"paramedics)\b|"
     # another's fall, with a call to ask after them: "my friend edna from chapel had a fall in
     # her shower, could you get her on the phone so i can see how she is?"
     # (never the resident's husband or wife, who live with them, nor one rung for another:
@@ -2745,7 +2794,8 @@ _NOT_NOW = re.compile(
     r"bleed\w*|floor|stuck|hurt\w*)\b)|"
     # a fall in the night or earlier, and fine now: "tell her i had a fall in the night but
     # i'm fine now and back in bed" (never hurt, nor unable)
-    r"\bi had a (?:\w+ )?fall (?:in the night|last night|this morning|earlier(?: on)?|"
+    r"\bi (?:had a (?:\w+ )?fall|fell(?: over| down)?) (?:in the night|last night|this morning|"
+    r"earlier(?: on)?|"
     r"yesterday|the other (?:day|night)|last week|a (?:few|couple of) days ago|on (?:"
     + _WEEKDAYS + r"))\b(?=[^.!?]*\bbut i'?m (?:fine|alright|"
     r"all right|ok|okay|grand|right as rain)\b)(?![^.!?]*\b(?:can'?t|cannot|won'?t|hurt\w*|pain\w*|"
@@ -2891,7 +2941,7 @@ _NOT_NOW = re.compile(
     r"monitor) (?:ever )?(?:goes|go|went|sounds|starts) (?:off)?\b|"
     r"\bif (?:some ?one|some ?body|anyone|any ?body|a burglar|burglars) (?:ever )?"
     r"(?:tries to |tried to )?(?:breaks?|broke|gets|got|forces|forced) (?:in|their way in)\b|"
-    r"\bif (?:the |a |my |your )?(?:[\w']+ ){0,2}?(?:(?:catches|catch|caught) fire|"
+    r"\bif (?:the |a |my |your )?(?:[\w']+ ){0,2}?(?:ever )?(?:(?:catches|catch|caught) fire|"
     r"(?:is|are|goes|went) (?:on fire|up in flames))\b|"
     # what the resident would say, not says: "if i said i can't get up you'd ring sarah,
     # wouldn't you" (to the clause's end: "..., i need help" is said apart)
