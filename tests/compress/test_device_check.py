@@ -502,6 +502,12 @@ KEPT_BLIND = [
     # call missed.
     ("figures_heldout91_en.jsonl", 56, 122, 0, 0, 4),
     ("figures_heldout92_en.jsonl", 56, 116, 1, 0, 7),
+    # The ninety-third and the ninety-fourth were written blind after the eighty-fourth was
+    # read ("A ninety-third and a ninety-fourth file"), first measured with the eighty-fifth
+    # round's words: none alerted, three asked, no call missed; one alerted, five asked, one
+    # call missed.
+    ("figures_heldout93_en.jsonl", 57, 131, 0, 0, 3),
+    ("figures_heldout94_en.jsonl", 55, 107, 1, 1, 5),
 ]
 
 
