@@ -617,6 +617,40 @@ _SAFETY_PHRASE = re.compile(
     r"hand|finger|thumb|head|wrist|foot|toe|knee|face|shin|calf|thigh|palm|ankle|neck|lip|ear)\b"
     r"[^.!?]{0,100}?\b(?:it|the bleeding|the blood|blood)(?:'s| is)? (?:won'?t|will not) stop\b"
     r"(?! (?!bleeding\b)\w+ing\b)" + _NOT_GONE_BY + r"|"
+    # someone seen lying in the hall through the letterbox or the window: "she isn't
+    # answering her door and i can see her through the letterbox lying in the hall" (never
+    # at play or exercise, nor gone by)
+    r"\b(?:see|seen|saw) (?:him|her|them|[a-z]+) (?:through (?:the|her|his|their) (?:letter ?box|"
+    r"window|glass|door|curtains?) )?(?:lying|laid|slumped) (?:in|on|at|by) (?:the|her|his|their) "
+    r"(?:hall|hallway|floor|kitchen|bathroom|landing|lounge|bedroom|stairs)\b(?![^.!?]*\b(?:playing|"
+    r"exercises|yoga|stretch\w*|reading|sunbath\w*|watching)\b)" + _NOT_GONE_BY + r"|"
+    # someone at the door handle or the lock, now: "somebody's been rattling the door handle
+    # and now i can hear them in the hall"; the police to be got round: "get the police round"
+    r"\b(?:some ?(?:one|body)|a man|men|they)(?:'s| is| has|'ve| have| are)? (?:been |just been )?"
+    r"(?:rattling|trying|forcing|jiggling|fiddling with) (?:the|my) (?:front |back )?(?:door(?: "
+    r"handle)?|handle|lock|window)s?\b" + _NOT_GONE_BY + r"|"
+    r"\bget (?:the )?(?:police|coppers|cops|bobbies) (?:round|here|out|over)(?: (?:now|quick|"
+    r"please|right away|straight away))?(?= *$|[,.!?])|"
+    # a header taken, or stuck at the bottom of the stairs: "took a header down the last two
+    # stairs and i'm stuck at the bottom like a stranded whale" (never of a league or a list)
+    r"\b(?:took|taken|had|done) a header\b" + _NOT_GONE_BY + r"|"
+    r"\b(?:i'?m|i am|he'?s|she'?s|i'?ve been) stuck at the bottom\b(?! of (?!the (?:\w+ )?"
+    r"(?:stairs|steps)\b))" + _NOT_GONE_BY + r"|"
+    # fog indoors: "there's a right pea-souper on the landing and it's coming from the spare
+    # room" (never the fogs of long ago)
+    r"\bpea[- ]?souper\b[^.!?]{0,60}?\b(?:on the landing|in the (?:hall|kitchen|house|flat|"
+    r"bedroom|lounge|living room|front room|back room)|coming (?:from|under|out of|through)|under "
+    r"the (?:\w+ )?door|up the stairs)\b(?![^.!?]*\b(?:we had|we used to|when i was|in the "
+    r"(?:forties|fifties|sixties))\b)" + _NOT_GONE_BY + r"|"
+    # the brigade sent for, and a thing caught off a candle or the hob: "get the brigade out,
+    # the curtains have caught off the candle and it's running up the wall"
+    r"\b(?:get|call|ring|phone|fetch|send for) the brigade(?: out| round| here)?\b|"
+    r"\b(?:curtains?|blinds?|nets|tea towel|oven glove|pan|chip pan|tree|bin|sofa|settee|chair|"
+    r"bed|duvet|paper|newspapers?|rug|carpet|cardigan|sleeve|dressing gown)(?:'s| has| have|'ve)? "
+    r"(?:just )?caught (?:off|from|on) (?:the|a|my) (?:candle|fire|cooker|hob|heater|gas|ring|"
+    r"grill|toaster|lamp|cigarette|match)\b" + _NOT_GONE_BY + r"|"
+    # a fall "gone and" done: "ooh, i've gone and fallen by the back door"
+    r"\bi(?:'ve| have)? (?:only |just )?(?:gone|went) and (?:fell|fallen|slipped|tripped)\b|"
     r"\bblood(?:'s| is)? (?:\w+ )?(?:pumping|spurting|gushing|squirting|pulsing) (?:out|from|"
     r"everywhere)\b|"
     # "i've got blood pouring from my leg, i caught it on the car bumper" (never the nose)
@@ -1337,6 +1371,13 @@ _NEGATED = re.compile(
 next to it only: "i'm not okay i need help" denies nothing)."""
 
 _AS_USUAL = re.compile(
+    # a chest a bit tight or wheezy with a cold, or coming and going: "my chest's a bit tight
+    # with this cold, it's only the catarrh", "my chest's a bit wheezy, it's the old pit dust,
+    # it comes and goes"
+    r"\bchest(?:'s| is)? (?:a bit |a little |slightly |bit )?(?:tight|wheezy|chesty|rattly) "
+    r"(?:with|from) (?:this|my|the|a) (?:cold|cough|catarrh|chest infection|hay ?fever|flu)\b|"
+    r"\bchest(?:'s| is)? (?:a bit |a little |slightly |bit )?(?:wheezy|chesty|rattly)\b"
+    r"(?=[^.!?]*\b(?:comes and goes|as usual|as always|like always)\b)|"
     # bleeding that has stopped: "the bleeding's stopped now, there's no need to send anybody"
     r"\b(?:the )?bleeding(?:'s| has| is)? (?:all |now |finally |just )?(?:stopped|eased off|"
     r"stopped now|settled)\b|\b(?:it'?s|it has|it) (?:finally |now )?stopped bleeding\b|"
@@ -1426,6 +1467,16 @@ _GREETED = (r"^(?:(?:hiya|hi|hello|evening|morning|afternoon|good (?:morning|aft
 """The start of a turn, with a greeting at most before what it says (:data:`_IDIOM`)."""
 
 _IDIOM = re.compile(
+    # the news as all fires and floods: "stop reading the news out, it's all fires and floods"
+    r"\bit'?s all (?:fires|floods|wars|murders|stabbings|doom|disasters)(?: and (?:fires|floods|"
+    r"wars|murders|stabbings|doom|gloom|disasters))?\b|"
+    # another who'll have a heart attack at the news: "call derek, he'll have a heart attack when
+    # he hears"
+    r"\b(?:he|she|they|you|[a-z]+)(?:'ll| will) have an? (?:heart attack|stroke|fit|coronary|"
+    r"seizure|kittens?|cow) (?:when|if|once|at|seeing)\b|"
+    # a player on fire: "he's been on fire this year"
+    r"\b(?:he'?s|she'?s|they'?ve|he has|she has|they have) been on fire (?:this|all|lately|"
+    r"recently|for)\b|"
     # an arm twisted into a yes: "yes please, go on then, you've twisted my arm"
     r"\b(?:you'?ve|you have) twisted my arm\b|"
     # every noise taken for an emergency, lying awake: "three in the morning and i'm awake again
@@ -2579,12 +2630,18 @@ _NOT_A_CALL = re.compile(
 leaves these to the model."""
 
 _MENTION = re.compile(
+    # the ambulance that takes one to an appointment: "the ambulance for my hospital
+    # appointment's meant to pick me up at ten"
+    r"\bambulance (?:for|to take me to|to) (?:my|the|his|her) (?:hospital |clinic |outpatients? |"
+    r"eye |dialysis |x-ray )?(?:appointment|clinic|check-?up|scan|dialysis)\b|"
     # an ambulance that came for another, or that another saw: "tell her the ambulance that
     # came for mr jones over the road has gone", "not to worry about the ambulance he saw
-    # outside, it was for next door" (never one that came for the resident)
-    r"\bambulance (?:that |which )?(?:came|come|was|were) (?:for|to) (?!(?:me|us)\b)[\w']+\b|"
-    r"\bambulance (?:that |which )?(?:he|she|they|you|we|i|[a-z]+) (?:saw|seen|spotted|noticed|"
-    r"heard)\b|"
+    # outside, it was for next door" (never one that came for the resident, nor "an ambulance"
+    # asked for: "get an ambulance come to number five")
+    r"\b(?:the|that) ambulance (?:that |which )?(?:came|come|was|were) (?:for|to) "
+    r"(?!(?:me|us)\b)[\w']+\b|"
+    r"\b(?:the|that) ambulance (?:that |which )?(?:he|she|they|you|[a-z]+) (?:saw|seen|spotted|"
+    r"noticed)\b|"
     r"\b(?:it|the ambulance) (?:was|were|'s) (?:for|at) (?:next door|the neighbours?|over the road|"
     r"across the road|the house opposite)\b|"
     # a song, a film or a record called help: "that song 'help!', was that the beatles?"
@@ -2771,6 +2828,17 @@ _KIN = (r"(?:brother|sister|husband|wife|son|daughter|friend|neighbou?r|mum|moth
         r"father|cousin|aunt|uncle|niece|nephew)")
 """A relative or a friend, said as "my ...": whose turn may be told as news."""
 _NOT_NOW = re.compile(
+    # a turn that might ever come, asked about: "if i ever did go down in the night and
+    # couldn't get up, what's the best thing to do?" (the clause, to its comma)
+    r"\bif (?:i|he|she|we) ever\b[^.!?,]{0,80}(?=, (?:what|how|who|where|which|should (?:i|we)|"
+    r"do (?:i|we))\b[^.!?]*\?)|"
+    # another taken off by ambulance, told: "poor stan was taken off by ambulance on sunday"
+    r"\b(?:was|were|got) (?:taken|carted|whisked|rushed) (?:off |away |in |into hospital )?(?:by|"
+    r"in an?|in the) ambulance\b|"
+    # calls seen at work: "i must have seen a thousand chest pains come through those doors"
+    r"\b(?:seen|treated|nursed|dealt with) (?:a (?:thousand|hundred|few|lot of)|hundreds of|"
+    r"thousands of|plenty of|loads of|lots of) (?:chest pains|heart attacks|strokes|falls|"
+    r"fractures|overdoses)\b|"
     # since another's stroke, long past: "the nurse said we should be getting it since jean's
     # stroke" (never one's own)
     r"\bsince (?:his|her|their|[a-z]+'s) (?:\w+ )?(?:stroke|heart attack|tia)\b|"
@@ -3328,6 +3396,7 @@ def is_negated_call(text: str) -> bool:
 
 
 _FALL_WORDS = re.compile(r"\b(?:fell|fallen|fall|slipped|tripped|tumbled|floor|get up|stand up|"
+                         r"a header|stuck at the bottom|"
                          r"too heavy (?:for me )?to (?:lift|shift|budge)|"
                          r"can'?t lift (?:him|her)(?= *$|[,.!?;]| "
                          r"(?:up|back|on my own|by myself|off|and|between us)\b)|"

@@ -468,6 +468,12 @@ HELD_OUT = [
     # model's band), no call missed
     ("figures_heldout85_en.jsonl", 61, 120, 0),
     ("figures_heldout86_en.jsonl", 58, 125, 0),
+    # the eighty-seventh and the eighty-eighth: written blind after the eightieth was read;
+    # first figures 2 / 4 / 3 missed and 0 / 6 / 2 missed; read once the ninety-third and the
+    # ninety-fourth were written ("The eighty-seventh and the eighty-eighth, read"): none
+    # alerted, one asked and two (the model's band), no call missed
+    ("figures_heldout87_en.jsonl", 59, 114, 0),
+    ("figures_heldout88_en.jsonl", 60, 112, 0),
 ]
 
 
@@ -484,12 +490,6 @@ def test_no_call_of_a_held_out_file_is_missed(name: str, calls: int, others: int
 KEPT_BLIND = [
     # (file, calls, others, most missed, most alerted, most asked): the first figures, as
     # ceilings rather than goals.
-    # The eighty-seventh and the eighty-eighth were written blind after the eightieth was
-    # read ("An eighty-seventh and an eighty-eighth file"), first measured with the
-    # eighty-first round's words: two alerted, four asked, three calls missed; none alerted,
-    # six asked, two calls missed.
-    ("figures_heldout87_en.jsonl", 59, 114, 3, 2, 4),
-    ("figures_heldout88_en.jsonl", 60, 112, 2, 0, 6),
     # The eighty-ninth and the ninetieth were written blind after the eighty-fourth was read
     # ("An eighty-ninth and a ninetieth file"), first measured with the eighty-third round's
     # words: none alerted, four asked, one call missed; none alerted, three asked, one call

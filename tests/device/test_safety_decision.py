@@ -4929,6 +4929,8 @@ def test_the_calls_of_the_eighty_fifth_and_eighty_sixth_rounds(text: str) -> Non
     "the ambulance came for me last time, call an ambulance now",
     "the ambulance was for next door but i need one too, my chest is crushing",
     "who's looking after me? i've fallen and can't get up",
+    "can you get an ambulance come to number five",
+    "call an ambulance i heard him fall",
     "i keep thinking who's looking after me, i've fallen and can't get up",
 ])
 def test_the_neighbours_of_the_eighty_fifth_round_still_call(text: str) -> None:
@@ -4988,3 +4990,108 @@ def test_the_mentions_of_the_eighty_fifth_and_eighty_sixth_rounds(text: str) -> 
     words net asked about each before; the model answers them)."""
     assert safety.is_mention(text), text
     assert safety.safety_label_of_words(text) is None, text
+
+
+@pytest.mark.parametrize("text", [
+    "brenda from the tea rota isn't answering her door, her milk's still on the step from "
+    "tuesday and i can see her through the letterbox lying in the hall.",
+    "somebody's been rattling the door handle and now i can hear them in the hall, my "
+    "heart's in my mouth, get the police round.",
+    "took a header down the last two stairs and i'm stuck at the bottom like a stranded whale.",
+    "there's a right pea-souper on the landing, thick as the mill chimney days, and it's "
+    "coming from the spare room.",
+    "ooh, i've gone and fallen by the back door, my knee's giving me gyp and i can't stand on "
+    "it.",
+    "get the brigade out, the curtains have caught off the candle and it's running up the "
+    "wall.",
+])
+def test_the_calls_of_the_eighty_seventh_and_eighty_eighth_rounds(text: str) -> None:
+    """Found by the eighty-seventh and the eighty-eighth held-out files, read once the
+    ninety-third and the ninety-fourth were written (docs/safety-path.md, "The eighty-seventh
+    and the eighty-eighth, read"): a friend seen through the letterbox lying in the hall, a
+    header down the stairs and stuck at the bottom, fog on the landing from the spare room
+    (each missed: the model answered them, the words net was silent); someone at the door
+    handle with the police to be got round, and a fall "gone and" done (each missed: a figure
+    of speech made the whole turn no call); the brigade to be got out to curtains caught off a
+    candle (asked about by the model's band before)."""
+    assert safety.safety_label_of_words(text) is not None, text
+    assert not safety.is_negated_call(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "my sleeve's caught on the gas ring",
+    "i can see him through the window lying on the kitchen floor",
+    "i can see her lying in the hall and she won't answer",
+    "someone's trying the back door",
+    "there's someone rattling the front door handle",
+    "get the police round now",
+    "i've taken a header off the step",
+    "i'm stuck at the bottom of the stairs",
+    "it's like a pea-souper in the kitchen, smoke everywhere",
+    "i've gone and fallen in the bath",
+    "it's all fires, the kitchen's on fire",
+    "he's been on fire, his clothes caught the heater",
+    "my chest's tight and it's going down my arm",
+    "if i ever needed help i'd say so, and i need it now, i've fallen",
+    "i was taken by ambulance last year and now i've fallen again and can't get up",
+    "call an ambulance, not the one for my appointment, i can't breathe",
+    "i've gone and slipped off the bed",
+    "if i ever fall again, i don't know, oh i've fallen, help",
+])
+def test_the_neighbours_of_the_eighty_seventh_round_still_call(text: str) -> None:
+    assert safety.safety_label_of_words(text) is not None, text
+    assert not safety.is_negated_call(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "my cardigan caught on the door handle",
+    "he was in the boys' brigade",
+    "i can see the cat lying in the hall",
+    "i saw him lying in the hall last week, drunk",
+    "the wind's been rattling the windows all night",
+    "he took a header into the pool on holiday years ago",
+    "we're stuck at the bottom of the league",
+    "leeds are stuck at the bottom of the table",
+    "it's a right pea-souper out there this morning",
+    "we had pea-soupers in the fifties, you couldn't see your hand in the hall",
+])
+def test_near_neighbours_of_the_eighty_seventh_round_are_no_call_of_words(text: str) -> None:
+    assert safety.safety_label_of_words(text) is None, text
+
+
+@pytest.mark.parametrize("text", [
+    "stop reading the news out, it's all fires and floods and i can't bear it.",
+    "my chest's a bit tight with this cold, it's only the catarrh, i can breathe alright.",
+    "my chest's a bit wheezy this morning, it's the old pit dust, it comes and goes.",
+    "call my brother derek, he'll have a heart attack when he hears they've made me shop "
+    "supervisor.",
+    "if i ever did go down in the night and couldn't get up, what's the best thing to do while "
+    "i wait for someone?",
+    "poor stan from the tea rota was taken off by ambulance on sunday, but they say he's "
+    "sitting up in bed and chatting away now.",
+    "who's going to win the darts tonight, my money's on the dutch lad, he's been on fire this "
+    "year.",
+    "i was a nurse on the cardiac ward for thirty years, i must have seen a thousand chest "
+    "pains come through those doors.",
+    "mum'll have a fit when she sees my hair",
+    "if i ever fell, who would you ring?",
+    "if i ever can't breathe, will you ring 999 for me?",
+    "what should i do if i ever fall and can't get up on my own?",
+])
+def test_the_no_calls_of_the_eighty_seventh_and_eighty_eighth_rounds(text: str) -> None:
+    """The news as all fires and floods, a chest a bit tight with a cold or wheezy and coming
+    and going (each alerted at once or asked about by the model), a brother who'll have a
+    heart attack at the news, a fall that might ever come asked about, a friend taken off by
+    ambulance, a darts player on fire and chest pains seen at work (each asked about by the
+    words net): no call whatever the model says."""
+    assert safety.is_negated_call(text), text
+    assert safety.safety_label_of_words(text) is None, text
+
+
+def test_the_mention_of_the_eighty_seventh_and_eighty_eighth_rounds() -> None:
+    """The ambulance that takes one to an appointment: a mention, left to the model (the
+    words net asked about it before; the model answers it)."""
+    for text in ("what time is it? the ambulance for my hospital appointment's meant to pick "
+                 "me up at ten.", "the ambulance for my eye appointment is late"):
+        assert safety.is_mention(text), text
+        assert safety.safety_label_of_words(text) is None, text
