@@ -51,9 +51,11 @@ _FLOOR_COVERING = r"(?:lino|tiles|carpet|rug)"
 _CHEST_PAIN = (r"(?:chest pains?|pains? (?:in|across) (?:the (?:middle|centre|center|front) of )?"
                r"(?:my|me|his|her|the) chest)")
 """A chest pain, said either way round ("chest pains", "a crushing pain in my chest")."""
+_CUT_PART = (r"leg|arm|hand|finger|thumb|head|wrist|foot|knee|face|shin|calf|thigh|palm|ankle|"
+             r"neck")
+"""The parts of the body a cut is told of, as alternatives (to go inside a group)."""
 _CUT_LIMB = (r"\b(?:cut|gashed|sliced|split|ripped|torn|slashed)(?: open)? (?:my|his|her|their|"
-             r"[\w]+'s) (?:\w+ )?(?:leg|arm|hand|finger|thumb|head|wrist|foot|knee|face|shin|calf|"
-             r"thigh|palm|ankle|neck)\b[^.!?]{0,60}?\b")
+             r"[\w]+'s) (?:\w+ )?(?:" + _CUT_PART + r")\b[^.!?]{0,60}?\b")
 """A limb or a hand cut, and up to what is said of it ("i've sliced my hand on the tin and
 ..."): a cut that pumps, spurts or pours (:data:`_SAFETY_PHRASE`)."""
 _NOT_THE_HEART = (r"(?:toes?|foot|feet|fingers?|hands?|thumbs?|knees?|ankles?|heels?|hips?|"
@@ -613,9 +615,9 @@ _SAFETY_PHRASE = re.compile(
     # a cut that will not stop, told after what it looks like: "i've cut my foot doing my
     # corns and it's like a butcher's shop in here, it won't stop no matter how hard i press"
     # (never an itch or a sting that won't stop, nor a cut gone by)
-    r"\b(?:cut|gashed|sliced|nicked|split)(?: open)? (?:my|his|her|[\w]+'s) (?:\w+ )?(?:leg|arm|"
-    r"hand|finger|thumb|head|wrist|foot|toe|knee|face|shin|calf|thigh|palm|ankle|neck|lip|ear)\b"
-    r"[^.!?]{0,100}?\b(?:it|the bleeding|the blood|blood)(?:'s| is)? (?:won'?t|will not) stop\b"
+    r"\b(?:cut|gashed|sliced|nicked|split)(?: open)? (?:my|his|her|[\w]+'s) (?:\w+ )?(?:"
+    + _CUT_PART + r"|toe|lip|ear)\b[^.!?]{0,100}?\b(?:it|the bleeding|the blood|blood)(?:'s| is)? "
+    r"(?:won'?t|will not) stop\b"
     r"(?! (?!bleeding\b)\w+ing\b)" + _NOT_GONE_BY + r"|"
     # someone seen lying in the hall through the letterbox or the window: "she isn't
     # answering her door and i can see her through the letterbox lying in the hall" (never
@@ -2828,10 +2830,6 @@ _KIN = (r"(?:brother|sister|husband|wife|son|daughter|friend|neighbou?r|mum|moth
         r"father|cousin|aunt|uncle|niece|nephew)")
 """A relative or a friend, said as "my ...": whose turn may be told as news."""
 _NOT_NOW = re.compile(
-    # a turn that might ever come, asked about: "if i ever did go down in the night and
-    # couldn't get up, what's the best thing to do?" (the clause, to its comma)
-    r"\bif (?:i|he|she|we) ever\b[^.!?,]{0,80}(?=, (?:what|how|who|where|which|should (?:i|we)|"
-    r"do (?:i|we))\b[^.!?]*\?)|"
     # another taken off by ambulance, told: "poor stan was taken off by ambulance on sunday"
     r"\b(?:was|were|got) (?:taken|carted|whisked|rushed) (?:off |away |in |into hospital )?(?:by|"
     r"in an?|in the) ambulance\b|"
@@ -2886,6 +2884,10 @@ _NOT_NOW = re.compile(
     # would i say to you?" (the clause, to its comma)
     r"\bif (?:someone|somebody|anyone|anybody|a [\w']+|an [\w']+|the [\w']+) ever\b"
     r"[^.!?,;]{0,60}|"
+    # a turn that might ever come, asked about: "if i ever did go down in the night and
+    # couldn't get up, what's the best thing to do?" (the clause, to its comma)
+    r"\bif (?:i|he|she|we) ever\b[^.!?,]{0,80}(?=, (?:what|how|who|where|which|should (?:i|we)|"
+    r"do (?:i|we))\b[^.!?]*\?)|"
     # a wish to be ready for what may come: "how can i stop my husband wandering at night?
     # he's fast asleep now, i just want to be ready" (to the clause's end; never past "and
     # now", "but")
