@@ -508,6 +508,12 @@ KEPT_BLIND = [
     # call missed.
     ("figures_heldout93_en.jsonl", 57, 131, 0, 0, 3),
     ("figures_heldout94_en.jsonl", 55, 107, 1, 1, 5),
+    # The ninety-fifth and the ninety-sixth were written blind after the eighty-eighth was
+    # read ("A ninety-fifth and a ninety-sixth file"), first measured with the eighty-seventh
+    # round's words: none alerted, one asked, no call missed; one alerted, five asked, two
+    # calls missed.
+    ("figures_heldout95_en.jsonl", 55, 123, 0, 0, 1),
+    ("figures_heldout96_en.jsonl", 58, 124, 2, 1, 5),
 ]
 
 
