@@ -69,6 +69,12 @@ _SWEAT_OR_RACING = (r"\b(?:sweat\w*|clammy|heart(?:'s| is)? (?:going|racing|poun
 """A sweat or a racing heart, told beside a crushing pain (:data:`_SAFETY_PHRASE`)."""
 _GONE_PALE = r"\b(?:gone|going|turned|turning) (?:\w+ ){0,2}?(?:pale|grey|gray|white|ashen)\b"
 """Someone's colour gone ("jim's gone ever so pale", "she's turned white")."""
+_PERSON_SIGN = (r"gurgl\w*|rattl\w*|wo ?n'?t (?:answer|say|speak|wake|respond|come round)|not "
+                r"(?:answering|responding|breathing|speaking|making sense|moving)|can'?t (?:rouse|"
+                r"wake|get (?:a|any) (?:word|answer|sense))|breath\w*|gasping|lips|chest|slumped|"
+                r"collapsed|floor|pass(?:ing)? out|sweat\w*|clammy")
+"""A sign of a person in danger, as alternatives: told beside another ("he's gone a funny
+colour and he won't say a word to me")."""
 _SLIDING_OR_MUDDLED = (r"\b(?:(?:sliding|slipping|slumping|slumped|keeling) (?:off|out of|down)|"
                        r"not making (?:any )?sense(?! of))")
 """Someone sliding off a chair or not making sense, told beside a colour gone
@@ -221,14 +227,15 @@ _SAFETY_PHRASE = re.compile(
     # smoke from a room or an appliance, now: "there's smoke coming from the kitchen",
     # "... coming out from under the kitchen door"
     r"\b(?:smoke|(?:thick |black |grey |gray )+(?:stuff|fumes))(?:'s| is)? (?:coming|pouring|"
-    r"billowing|seeping|creeping|puffing|pumping|belching|spewing)(?:(?: out)? (?:from|of|under|"
-    r"from under|through|round)| out)(?: the| my)? (?:(?:back|front|top|bottom|side) of (?:the |"
-    r"my |that )?)?" + _APPLIANCE_KIND
+    r"billowing|seeping|creeping|puffing|pumping|belching|spewing|rolling)(?:(?: out)? (?:from|of|"
+    r"under|from under|through|round)| out)(?: the| my| that)? (?:(?:back|front|top|bottom|side) "
+    r"of (?:the |my |that )?)?" + _APPLIANCE_KIND
     + r"(?:kitchen|oven|cooker|toaster|microwave|bedroom|hall|hallway|landing|lounge|"
     r"(?:box|spare|back|front|utility|sitting|dining|junk|store) ?room|"
     r"living room|bathroom|stairs|loft|attic|socket|plug|fuse box|telly|tv|heater|fire|"
     r"washing machine|dryer|tumble dryer|kettle|door|room|shed|garage|greenhouse|outhouse|"
     r"cellar|summerhouse|(?:shed|garage|back|front|kitchen|bedroom|cellar|loft) door|"
+    r"extractor(?: fan)?|cooker hood|"
     r"(?:upstairs |downstairs |bedroom |kitchen |front |back )?windows?)\b"
     r"(?![^.!?]*\b(?:just|only|it'?s) steam\b)|"
     # flames out of a roof or a window, a place gone up like bonfire night, a bonfire caught
@@ -633,6 +640,9 @@ _SAFETY_PHRASE = re.compile(
     r"handle)?|handle|lock|window)s?\b" + _NOT_GONE_BY + r"|"
     r"\bget (?:the )?(?:police|coppers|cops|bobbies) (?:round|here|out|over)(?: (?:now|quick|"
     r"please|right away|straight away))?(?= *$|[,.!?])|"
+    # "..., the builders don't work nights, please get the police" (never their number)
+    r"\b(?:please,? get (?:the )?(?:police|coppers|cops)|get (?:the )?(?:police|coppers|cops),? "
+    r"please)\b(?! (?:(?:non|number|station|website|phone|101)\b|\.\.\.))" + _NOT_GONE_BY + r"|"
     # a header taken, or stuck at the bottom of the stairs: "took a header down the last two
     # stairs and i'm stuck at the bottom like a stranded whale" (never of a league or a list)
     r"\b(?:took|taken|had|done) a header\b" + _NOT_GONE_BY + r"|"
@@ -653,8 +663,32 @@ _SAFETY_PHRASE = re.compile(
     r"grill|toaster|lamp|cigarette|match)\b" + _NOT_GONE_BY + r"|"
     # a fall "gone and" done: "ooh, i've gone and fallen by the back door"
     r"\bi(?:'ve| have)? (?:only |just )?(?:gone|went) and (?:fell|fallen|slipped|tripped)\b|"
+    # someone gone a funny colour, with another sign in the same breath: "our doris has gone
+    # a funny colour on the coach and she's making a gurgling noise", "he's gone a funny
+    # colour and he won't say a word to me" (either order; never gone by)
+    r"\b(?:gone|turned|going|turning|(?:he|she|you|i)(?:'s| is|'re| are|'m| am)) (?:a |all |an )?"
+    r"(?:funny|strange|odd|horrible|awful|dreadful|weird|peculiar|bluish|bluey|blue|grey|gray|"
+    r"purple|ashen) colou?r\b(?=[^.!?]*\b(?:" + _PERSON_SIGN + r")\b)" + _NOT_GONE_BY + r"|"
+    r"\b(?:" + _PERSON_SIGN + r")\b[^.!?]{0,80}?\b(?:gone|turned|going|turning) (?:a |all |an )?"
+    r"(?:funny|strange|odd|horrible|awful|dreadful|weird|peculiar|bluish|bluey|blue|grey|gray|"
+    r"purple|ashen) colou?r\b" + _NOT_GONE_BY + r"|"
+    # a knock to the head with its signs, now: "the workman went down off his ladder and
+    # cracked his head on the tiles, and now he's talking nonsense and being sick"
+    r"\b(?:cracked|banged|smacked|bashed|hit|split|knocked) (?:my|his|her|their) head\b"
+    r"[^.!?]{0,80}?"
+    r"\b(?:talking nonsense|not making (?:any )?sense|being sick|been sick|throwing up|vomiting|"
+    r"seeing double|out cold|spark out|knocked out|wo ?n'?t wake|can'?t stay awake)\b"
+    + _NOT_GONE_BY + r"|"
+    # someone gone under the water and not up again: "my grandson's gone under the water off
+    # the end of the pier and he hasn't come back up"
+    r"\b(?:gone|went|slipped|disappeared) under(?: the water| the waves)?\b[^.!?]{0,60}?"
+    r"\b(?:has ?n'?t|have ?n'?t|not|never|did ?n'?t|did not) (?:come|came|bobbed)(?: back)? up\b"
+    + _NOT_GONE_BY + r"|"
     r"\bblood(?:'s| is)? (?:\w+ )?(?:pumping|spurting|gushing|squirting|pulsing) (?:out|from|"
     r"everywhere)\b|"
+    # "it's pouring out of my hand like a tap left running" (never the nose)
+    r"\bit(?:'s| is) (?:just |still )?(?:pouring|gushing|pumping|spurting) (?:out of|from) (?:my|"
+    r"his|her) (?:" + _CUT_PART + r")\b" + _NOT_GONE_BY + r"|"
     # "i've got blood pouring from my leg, i caught it on the car bumper" (never the nose)
     r"\bblood(?:'s| is)? (?:just |still )?(?:pouring|streaming) (?:out of|from|down) (?:my|me|his|"
     r"her) (?:\w+ )?(?:leg|arm|hand|head|foot|finger|thumb|wrist|knee|shin|face|ankle|neck)\b"
@@ -789,10 +823,12 @@ _SAFETY_PHRASE = re.compile(
     r"full (?:of|a|o') (?:(?:black|thick|grey|white|acrid|choking|horrible|blue) )?smoke\b"
     r"(?! (?:alarms?|detectors?)\b)|"
     r"\b(?:kitchen|room|hall|hallway|landing|lounge|living room|bedroom|front room|back room)"
-    r"(?:'?s| is) (?:like a pea[- ]?souper|thick with smoke)\b|"
+    r"(?:'?s| is) (?:like a (?:proper |right |real |regular )?pea[- ]?souper|thick with "
+    r"smoke)\b|"
     # "it's like a pea-souper up here, the smoke's that thick, i can't find the top of the
     # stairs" (never the weather, nor smoke as it was)
-    r"\blike a pea[- ]?souper\b(?=[^.!?]*\bsmoke\b)" + _NOT_GONE_BY + r"|"
+    r"\blike a (?:proper |right |real |regular )?pea[- ]?souper\b(?=[^.!?]*\bsmoke\b)"
+    + _NOT_GONE_BY + r"|"
     r"\bsmoke(?:'s| is) (?:that|so|ever so|really|too|getting|very) thick\b" + _NOT_GONE_BY + r"|"
     # someone outside at night with a torch: "there's a man in the garden shining a torch in
     # the windows"
@@ -850,7 +886,7 @@ _SAFETY_PHRASE = re.compile(
     # on; a smoke alarm may be the toast, and is the model's)
     r"\b(?:carbon monoxide|co|c o) (?:alarm|detector|monitor)s?(?:'s| is| has| have| are| keeps?"
     r"| just)? (?:going off|gone off|went off|sounding|ringing|alarming|screeching|"
-    r"shrieking)\b|"
+    r"shrieking|screaming|blaring|wailing|howling)\b|"
     r"\b(?:on|caught|catching) fire\b|\bin flames\b|"
     # a building gone up in fire: "the shed's gone up like a tinderbox and ken's still in
     # there" (never gone up in price)
@@ -865,6 +901,12 @@ _SAFETY_PHRASE = re.compile(
     r"crawling|racing) (?:up|along|across|over|into|through|round) (?:the |my |our )?"
     r"(?:curtains?|blinds?|nets|net curtains|walls?|ceiling|door|cupboards?|units|tablecloth|"
     r"sofa|settee|bed|bedding|carpet|stairs|banister|wallpaper)\b|"
+    # flames at the fence or the shed, now: "the builders' rubbish has gone up and the flames
+    # are licking at the fence"
+    r"\bflames?\b[^.!?]{0,30}?\b(?:licking|climbing|creeping|spreading|leaping|reaching) (?:at|"
+    r"up|along|across|over|into|onto|round) (?:the |my |our |next door'?s )?(?:\w+ )?(?:fence|"
+    r"fence panels?|hedge|shed|garage|back door|house|conservatory|trellis|summerhouse|"
+    r"greenhouse|gate|roof)\b" + _NOT_GONE_BY + r"|"
     # flames out of a pan or an appliance, now: "flames are licking up out of the pan",
     # "flames coming out of the oven" (never a fire in its grate, nor a gas ring's flame)
     r"\bflames\b(?:'s| is| are|'re)? (?:\w+ )?(?:coming|pouring|shooting|leaping|licking|"
@@ -1329,10 +1371,19 @@ _NEGATED = re.compile(
     rf"\b(?:have ?n[o']?t|has ?n[o']?t|had ?n[o']?t|did ?n[o']?t|do ?n[o']?t|never|not) {_ADV}"
     r"(?:fall|fallen|fell|falls|falling|slipped|slip|tripped|trip|"
     r"had an? (?:\w+ )?fall|had any falls)(?: (?:down|over|off|out))?\b|"
+    # "i was only asleep, i hadn't collapsed", "he hasn't passed out" (never "i nearly
+    # collapsed")
+    rf"\b(?:have ?n[o']?t|has ?n[o']?t|had ?n[o']?t|did ?n[o']?t|never) {_ADV}"
+    r"(?:collapsed|collapse|passed out|pass out|fainted|faint|blacked out|black out|keeled "
+    r"over|keel over)\b|"
+    # a call denied as the reason: "ring my son dave, not because i've fallen or anything"
+    r"\bnot (?:because|cos|'cause|that) (?:i'?ve |i have |i'?m |i am )?(?:fallen|had a fall|"
+    r"hurt|poorly|ill|in trouble|on the floor|stuck|collapsed)\b|"
     r"\b(?:not|no|is ?n'?t|was ?n'?t) (?:an? |really an? )?emergency\b|"
     # "don't you go setting the house on fire while i'm asleep"
     r"\b(?:do ?n'?t|do not|never) (?:you )?(?:go )?(?:set|setting) (?:the (?:house|place|"
-    r"kitchen|flat)|anything|yourself) (?:on fire|alight|ablaze)\b|"
+    r"kitchen|flat|chip pan|pan|frying pan|cooker|oven|grill|toaster|tea towel|curtains)|anything|"
+    r"yourself|myself) (?:on fire|alight|ablaze)\b|"
     # "i've checked, there's no smell of gas"
     r"\bno (?:smell|sign|whiff|trace|hint) of (?:gas|smoke|burning)\b|\bno gas smell\b|"
     # "there's no fire, it's only next door's barbecue smoke coming over"
@@ -1373,6 +1424,10 @@ _NEGATED = re.compile(
 next to it only: "i'm not okay i need help" denies nothing)."""
 
 _AS_USUAL = re.compile(
+    # a symptom said to be nothing serious: "the paint fumes have given me a thick head and
+    # sore eyes, nothing serious" (never hoped or guessed so, nor with a "but" after)
+    r"(?<!hope )(?<!probably )(?<!maybe )(?<!sure )(?<!be )(?<!hope it's )(?<!hope its )"
+    r"(?<!sure it's )(?<!hope it is )\bnothing (?:serious|to worry about)\b(?![^.!?]*\bbut\b)|"
     # a chest a bit tight or wheezy with a cold, or coming and going: "my chest's a bit tight
     # with this cold, it's only the catarrh", "my chest's a bit wheezy, it's the old pit dust,
     # it comes and goes"
@@ -1966,7 +2021,7 @@ _IDIOM = re.compile(
     r"stinging|streaming)\b|"
     r"\bscald(?:ed)? my (?:tongue|mouth|lips?) on (?:my |the |a |that )?(?:tea|coffee|soup|"
     r"drink|cuppa|porridge|cocoa)\b|"
-    r"\bbleeding (?:a (?:little|bit|tiny bit|wee bit)|slightly|only a (?:little|bit))\b"
+    r"\b(?:bleeding|bled) (?:a (?:little|bit|tiny bit|wee bit)|slightly|only a (?:little|bit))\b"
     r"(?![^.!?]*\b(?:won'?t stop|will not stop|can'?t stop|everywhere|pouring|spurting)\b)|"
     # minor, said so: "i've burnt my finger on the kettle, it's only small but it stings";
     # "her throat's scratchy, but she's breathing fine"
@@ -2860,12 +2915,13 @@ _NOT_NOW = re.compile(
     r"bleed\w*|floor|stuck|hurt\w*)\b)|"
     # a fall in the night or earlier, and fine now: "tell her i had a fall in the night but
     # i'm fine now and back in bed" (never hurt, nor unable)
-    r"\bi (?:had a (?:\w+ )?fall|fell(?: over| down)?) (?:in the night|last night|this morning|"
+    r"\bi (?:had a (?:\w+ )?fall|fell(?: over| down)?|tripped|slipped|stumbled)(?: (?:on|over) "
+    r"(?:a|the|my|some) (?:[\w']+ ){0,2}?[\w']+)? (?:in the night|last night|this morning|"
     r"earlier(?: on)?|"
     r"yesterday|the other (?:day|night)|last week|a (?:few|couple of) days ago|on (?:"
-    + _WEEKDAYS + r"))\b(?=[^.!?]*\bbut i'?m (?:fine|alright|"
-    r"all right|ok|okay|grand|right as rain)\b)(?![^.!?]*\b(?:can'?t|cannot|won'?t|hurt\w*|pain\w*|"
-    r"bleed\w*|floor)\b)|"
+    + _WEEKDAYS + r"))\b(?=[^.!?]*\bbut i'?m (?:absolutely |perfectly |quite |totally )?(?:fine|"
+    r"alright|all right|ok|okay|grand|right as rain)\b)(?![^.!?]*\b(?:can'?t|cannot|won'?t|"
+    r"hurt\w*|pain\w*|bleed\w*|floor)\b)|"
     # the ambulance that brought one home: "tell her the ambulance brought me home safe and
     # sound"
     r"\b(?:the |an )?ambulance (?:\w+ )?(?:brought|dropped|took|drove|fetched|got) (?:me|us|him|"
@@ -2875,6 +2931,16 @@ _NOT_NOW = re.compile(
     r"\b(?:said|says|told (?:me|us)|reckons?|thinks?|thought)(?: that)? (?:i|he|she)(?:'?d| had) "
     r"had (?:a |an )?(?:mini[- ]?|small |little |minor |slight )?(?:stroke|tia|heart attack|fit|"
     r"seizure|fall)\b|"
+    # a weakness told as left by an old stroke: "my right side went weak after my stroke
+    # years ago" (never with a word of now or again)
+    r"\b(?:after|since|from|with) (?:my|his|her|the) (?:\w+ )?(?:stroke|heart attack)\b"
+    r"(?=[^.!?]*\b" + _LONG_AGO + r")(?![^.!?]*\b(?:now|again|another)\b)|"
+    # a spray or tablets for chest pain, asked about for when it comes: "the doctor gave me a
+    # spray for chest pain, how many puffs am i meant to have if it ever comes on?"
+    r"\b(?:spray|tablets?|pills?|puffer|patch(?:es)?|medicine) for (?:my |the |any )?(?:chest "
+    r"pains?|angina)\b(?=[^.!?]*\b(?:if|when|whenever) (?:it|they|the pain) (?:ever |next )?"
+    r"(?:comes?|starts?|flares?|happens?)\b)(?![^.!?]*\b(?:now|not working|is ?n'?t working|"
+    r"has ?n'?t worked|still)\b)|"
     # what the device should do if it ever comes, asked now: "if i ever can't breathe, would
     # you call 999 for me" (to the clause's end; never past "and now", "but")
     r"\bif (?:i|he|she|we|they|my [\w']+) ever\b[^.!?]{0,60}?,? (?:would|will|could|can|do) "
@@ -3084,7 +3150,7 @@ _NOT_NOW = re.compile(
     # since my fall last spring" (never a turn of this morning, today, an hour ago)
     r"\bsince (?:his|her|my|the|their|mum'?s|dad'?s) (?:\w+ )?(?:stroke|heart attack|fall|op|"
     r"operation|bypass)\b(?! (?:this|today|tonight|earlier|just|an hour|last night|a minute|"
-    r"minutes|half an hour)\b)|"
+    r"minutes|half an hour)\b)(?![^.!?]*\b(?:but now|and now|again|another)\b)|"
     # a turn of another's kin: "my friend's husband had a heart attack pushing the mower,
     # should i ease off the heavy cleaning?"
     rf"\b(?:my|our) (?:\w+ )?{_KIN}'s (?:\w+ )?{_KIN} had an? (?:\w+ )?"

@@ -474,6 +474,12 @@ HELD_OUT = [
     # alerted, one asked and two (the model's band), no call missed
     ("figures_heldout87_en.jsonl", 59, 114, 0),
     ("figures_heldout88_en.jsonl", 60, 112, 0),
+    # the eighty-ninth and the ninetieth: written blind after the eighty-fourth was read;
+    # first figures 0 / 4 / 1 missed and 0 / 3 / 1 missed; read once the ninety-fifth and the
+    # ninety-sixth were written ("The eighty-ninth and the ninetieth, read"): none alerted,
+    # none asked, no call missed
+    ("figures_heldout89_en.jsonl", 59, 110, 0),
+    ("figures_heldout90_en.jsonl", 61, 117, 0),
 ]
 
 
@@ -490,12 +496,6 @@ def test_no_call_of_a_held_out_file_is_missed(name: str, calls: int, others: int
 KEPT_BLIND = [
     # (file, calls, others, most missed, most alerted, most asked): the first figures, as
     # ceilings rather than goals.
-    # The eighty-ninth and the ninetieth were written blind after the eighty-fourth was read
-    # ("An eighty-ninth and a ninetieth file"), first measured with the eighty-third round's
-    # words: none alerted, four asked, one call missed; none alerted, three asked, one call
-    # missed.
-    ("figures_heldout89_en.jsonl", 59, 110, 1, 0, 4),
-    ("figures_heldout90_en.jsonl", 61, 117, 1, 0, 3),
     # The ninety-first and the ninety-second were written blind after the eighty-fourth was
     # read ("A ninety-first and a ninety-second file"), first measured with the eighty-third
     # round's words: none alerted, four asked, no call missed; none alerted, seven asked, one

@@ -5095,3 +5095,117 @@ def test_the_mention_of_the_eighty_seventh_and_eighty_eighth_rounds() -> None:
                  "me up at ten.", "the ambulance for my eye appointment is late"):
         assert safety.is_mention(text), text
         assert safety.safety_label_of_words(text) is None, text
+
+
+@pytest.mark.parametrize("text", [
+    "our doris has gone a funny colour on the coach and she's making a gurgling noise, the "
+    "driver doesn't know what to do.",
+    "it's like bonfire night out the back, the builders' rubbish has gone up and the flames "
+    "are licking at the fence.",
+    "ted from next door came round to look at the scaffold and he's just sat down on my "
+    "kitchen floor, he's gone a funny colour and he won't say a word to me.",
+    "the workman went down off his ladder and cracked his head on the tiles, and now he's "
+    "talking nonsense and being sick in my sink.",
+    "my grandson's gone under the water off the end of the pier and he hasn't come back up, "
+    "get somebody, please!",
+    "it's pouring out of my leg like a tap left running, i caught it on the edge of the beach "
+    "hut step and it won't stop.",
+    "there's someone walking about up on the scaffold outside my bedroom window and it's two "
+    "in the morning, the builders don't work nights, please get the police.",
+    "the carbon monoxide alarm's screaming in the hall since they put the new boiler in and my "
+    "head's thumping and i feel sick.",
+    "the kitchen's like a proper pea-souper, there's smoke rolling out of that new extractor "
+    "and i can't see the back door.",
+])
+def test_the_calls_of_the_eighty_ninth_and_ninetieth_rounds(text: str) -> None:
+    """Found by the eighty-ninth and the ninetieth held-out files, read once the ninety-fifth
+    and the ninety-sixth were written (docs/safety-path.md, "The eighty-ninth and the
+    ninetieth, read"): a friend gone a funny colour and gurgling, and flames at the fence
+    (each missed: the model answered them, the words net was silent); a neighbour gone a
+    funny colour and saying nothing, a workman's knock to the head with its signs, a grandson
+    gone under the water, a cut pouring like a tap, someone on the scaffold at night with the
+    police asked for, the carbon monoxide alarm screaming, and a kitchen like a proper
+    pea-souper with smoke from the extractor (each asked about by the model, on the whole
+    turn or, for the neighbour, on its later parts)."""
+    assert safety.safety_label_of_words(text) is not None, text
+    assert not safety.is_negated_call(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "he's gone a funny colour and he's not breathing right",
+    "my lips have gone a funny colour and i can't get my breath",
+    "she's slumped in the chair and she's gone a bluish colour",
+    "he banged his head on the cupboard and now he's being sick",
+    "he went under the water and hasn't come back up",
+    "it's pouring out of my hand",
+    "please get the police, someone's in the garden",
+    "the carbon monoxide detector is blaring",
+    "the flames are licking at the shed, call the fire brigade",
+    "i never collapsed before but i've just collapsed in the kitchen and can't get up",
+    "it's not that i've fallen, i can't get up off the floor",
+    "i slipped on the mat this morning and i can't get up",
+    "i bled a bit at first and now it won't stop bleeding",
+    "i hope it's nothing serious, he's gone grey and he's clutching his chest",
+    "it's probably nothing serious but my face has dropped on one side",
+    "i've used my spray for chest pain and it's not working, the pain's still there",
+    "smoke is pouring out of the cooker hood",
+])
+def test_the_neighbours_of_the_eighty_ninth_round_still_call(text: str) -> None:
+    assert safety.safety_label_of_words(text) is not None, text
+    assert not safety.is_negated_call(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "my tomatoes have gone a funny colour",
+    "he went a funny colour when he saw the bill, then he laughed",
+    "the sky's gone a funny colour tonight, is it going to snow?",
+    "the shop's gone under and hasn't come back",
+    "it's pouring down outside, put the heating on",
+    "can you please get the police non-emergency number up for me",
+    "we watched the flames licking at the logs in the grate",
+    "i banged my head on the cupboard door, silly me",
+])
+def test_near_neighbours_of_the_eighty_ninth_round_are_no_call_of_words(text: str) -> None:
+    assert safety.safety_label_of_words(text) is None, text
+
+
+@pytest.mark.parametrize("text", [
+    "thanks for checking on me earlier, but honestly i was only asleep, i hadn't collapsed.",
+    "the doctor gave me a spray for chest pain, how many puffs am i meant to have if it ever "
+    "comes on?",
+    "how do i make sure i don't set the chip pan on fire? i still do my own chips of a friday.",
+    "ring my son dave, not because i've fallen or anything, i just want to tell him about the "
+    "pier.",
+    "i cut my thumb on the edge of a tile this morning, bled a bit but it's got a plaster on "
+    "now, just stings.",
+    "the paint fumes have given me a thick head and sore eyes, nothing serious.",
+    "ring my daughter janet, it's not urgent, just to tell her i tripped on a cable yesterday "
+    "but i'm absolutely fine.",
+    "he hasn't passed out, he's just asleep",
+    "i slipped on the mat this morning but i'm perfectly fine",
+    "what do i do with the spray for angina if it comes on in the night?",
+    "bit of a headache today, nothing serious",
+])
+def test_the_no_calls_of_the_eighty_ninth_and_ninetieth_rounds(text: str) -> None:
+    """A collapse denied, a spray for chest pain asked about for when it comes, a chip pan not
+    to be set on fire, a call that is not the reason, a fall yesterday and absolutely fine
+    (each asked about by the words net); a cut that bled a bit, and fumes that are nothing
+    serious (each asked about by the model): no call whatever the model says."""
+    assert safety.is_negated_call(text), text
+    assert safety.safety_label_of_words(text) is None, text
+
+
+def test_an_old_stroke_told_is_no_call_unless_now_is_told_beside_it() -> None:
+    """A weakness told as left by a stroke years ago is no call ("my right side went weak
+    after my stroke years ago": a call's words before, by "stroke"); life since an old
+    stroke stays no call, but not when a turn now is told after it ("... but now my face has
+    dropped and my arm's gone dead": answered before, the model alerting at 0.98)."""
+    for text in ("my right side went weak after my stroke years ago",
+                 "i've walked with a stick since my stroke a few years back"):
+        assert safety.is_negated_call(text), text
+        assert safety.safety_label_of_words(text) is None, text
+    for text in ("since my stroke years ago i've been fine but now my face has dropped and my "
+                 "arm's gone dead",
+                 "i had a fall after my stroke years ago and now i've fallen again"):
+        assert not safety.is_negated_call(text), text
+        assert safety.safety_label_of_words(text) is not None, text
