@@ -514,6 +514,12 @@ KEPT_BLIND = [
     # calls missed.
     ("figures_heldout95_en.jsonl", 55, 123, 0, 0, 1),
     ("figures_heldout96_en.jsonl", 58, 124, 2, 1, 5),
+    # The ninety-seventh and the ninety-eighth were written blind after the ninetieth was read
+    # ("A ninety-seventh and a ninety-eighth file"), first measured with the eighty-ninth
+    # round's words: none alerted, five asked, three calls missed; two alerted, six asked, no
+    # call missed.
+    ("figures_heldout97_en.jsonl", 57, 121, 3, 0, 5),
+    ("figures_heldout98_en.jsonl", 50, 101, 0, 2, 6),
 ]
 
 
