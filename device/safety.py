@@ -384,7 +384,7 @@ _SAFETY_PHRASE = re.compile(
     r"(?:spuds|potatoes|taters|coal|cement|bricks|flour|spanners)\b|"
     # ... or like a ton of bricks: "gone down like a ton of bricks in the bathroom, i have,
     # and i'm going nowhere" (never an idea, a joke or the news that went down badly)
-    r"(?:\bi(?:'ve| have)? (?:just )?(?:gone|went)|(?:^|(?<=[.!?] ))(?:just )?gone|"
+    r"(?:\bi(?:'ve| have)? (?:just )?(?:gone|went)|(?:^|(?<=[.!?] ))(?:just )?(?:gone|went)|"
     r"\b(?:he|she|mum|dad|nan|gran|grandad|(?:my|our) (?:husband|wife|mum|dad|hubby|missus|"
     r"(?!(?:idea|joke|plan|speech|news|suggestion|cake|pudding|team|side)\b)[a-z]+))(?:'s| has) "
     r"(?:just )?gone) down like (?:a ton of bricks|a felled (?:tree|oak))\b"
@@ -663,6 +663,39 @@ _SAFETY_PHRASE = re.compile(
     r"grill|toaster|lamp|cigarette|match)\b" + _NOT_GONE_BY + r"|"
     # a fall "gone and" done: "ooh, i've gone and fallen by the back door"
     r"\bi(?:'ve| have)? (?:only |just )?(?:gone|went) and (?:fell|fallen|slipped|tripped)\b|"
+    # someone lying out of doors or on the floor and not moving, now: "please, my neighbour's
+    # lying in the garden not moving" (never gone by)
+    r"(?<!was )(?<!were )\blying (?:in|on) (?:the|her|his|my|their) (?:\w+ )?(?:garden|path|"
+    r"grass|lawn|drive|driveway|patio|yard|pavement|road|street|floor|hall|kitchen|bathroom|"
+    r"landing|step|steps),? (?:and )?(?:not moving|not breathing|not answering|not responding|"
+    r"wo ?n'?t (?:move|answer|wake|respond))\b(?! a muscle\b)" + _NOT_GONE_BY + r"|"
+    # help rung for: "she's not with it at all, ring for somebody, bab" (never asked about
+    # for a turn that may come: "do i need to ring for help if ...", "before i ring for help")
+    r"(?<!\bbefore i )(?<!\bneed to )(?<!\bshould i )(?<!\bwould you )(?<!\bwill you )"
+    r"\bring for (?:some ?body|some ?one|help)\b(?! (?:to (?:come|fix|look|mend|do|sort|help "
+    r"(?:with|me (?:with|to)))|about)\b)(?![^.!?]*\b(?:if|when|whenever)\b)" + _NOT_GONE_BY
+    + r"|"
+    # no getting up alone, told of the floor or of being alone, now: "i'm on the grass and i
+    # can't manage up on me own", "i've ended up on the carpet and i can't manage to get up"
+    # (never the stairs, a hill or a time of day)
+    r"\b(?:can'?t|cannot|could ?n'?t) (?:manage|make it) (?:to get )?up (?:on (?:me|my) own|by "
+    r"(?:myself|meself)|off (?:the|this|my) )" + _NOT_GONE_BY + r"|"
+    r"\b(?:on|off) (?:the|this|my) (?:\w+ )?(?:floor|ground|grass|lawn|carpet|lino|tiles|path|"
+    r"rug)\b[^.!?]{0,60}?\b(?:can'?t|cannot|could ?n'?t) (?:manage|make it) (?:to get )?up\b"
+    r"(?! (?:the|them|those|that|these|this|hills?|stairs|steps|early|in time)\b)" + _NOT_GONE_BY
+    + r"|"
+    # an intruder still in the house: "a fella's just come in through the conservatory ... and
+    # grabbed my handbag, he's still in the house"
+    r"\b(?:a (?:fella|man|bloke|lad|stranger|youth|woman)|some ?(?:one|body)|burglar|intruder)"
+    r"\b(?! from\b)[^.!?]{0,120}?\b(?:he'?s|they'?re|she'?s|he is|they are|she is) still "
+    r"(?:in|inside) (?:the|my) (?:house|flat|bungalow|home)\b(?! (?:measuring|fixing|working|"
+    r"doing|having|chatting|talking|sorting|looking|drinking|fitting|painting|eating|reading|"
+    r"sleeping|asleep|getting|with)\b)" + _NOT_GONE_BY + r"|"
+    # words that will not come out right, now: "my arm's gone dead and the words won't come
+    # out right" (never gone by, nor when tired)
+    r"\b(?:the |my )?words (?:wo ?n'?t|will not|are ?n'?t|are not|just won'?t) (?:come|coming) "
+    r"out (?:right|properly|straight)\b(?![^.!?]*\b(?:when i'?m tired|sometimes|always)\b)"
+    + _NOT_GONE_BY + r"|"
     # someone gone a funny colour, with another sign in the same breath: "our doris has gone
     # a funny colour on the coach and she's making a gurgling noise", "he's gone a funny
     # colour and he won't say a word to me" (either order; never gone by)
@@ -761,7 +794,7 @@ _SAFETY_PHRASE = re.compile(
     # a child or another gone floppy, now: "is it normal for the baby to go this floppy?",
     # "my husband's gone all floppy in his chair" (floppy ears, a floppy hat are no call)
     r"\b(?:baby|child|toddler|infant|little one|wee one|grand(?:son|daughter|child|kid)|"
-    r"husband|wife|he|she|him|her)(?:'s)?\b"
+    r"husband|wife|he|she|him|her|our kid|our lad|our lass|bairn)(?:'s)?\b"
     r"(?: (?!(?:hair|hair's|fringe|hat|hat's|ears|ear|collar|brim|lettuce|flowers|plants)\b)"
     r"[\w']+){0,4}? floppy\b"
     r"(?! (?:hat|hats|ears|ear|disk|disc|fringe|collar|brim|toy|bunny|rabbit)\b)|"
@@ -1376,6 +1409,10 @@ _NEGATED = re.compile(
     rf"\b(?:have ?n[o']?t|has ?n[o']?t|had ?n[o']?t|did ?n[o']?t|never) {_ADV}"
     r"(?:collapsed|collapse|passed out|pass out|fainted|faint|blacked out|black out|keeled "
     r"over|keel over)\b|"
+    # a call's word said by mistake: "stop, cancel that, i didn't mean emergency, i was reading
+    # out the wedding card"
+    r"\bi (?:did ?n'?t|did not|never) mean (?:to say )?(?:emergency|help|ambulance|999|police|"
+    r"fire)\b|"
     # a call denied as the reason: "ring my son dave, not because i've fallen or anything"
     r"\bnot (?:because|cos|'cause|that) (?:i'?ve |i have |i'?m |i am )?(?:fallen|had a fall|"
     r"hurt|poorly|ill|in trouble|on the floor|stuck|collapsed)\b|"
@@ -1524,6 +1561,18 @@ _GREETED = (r"^(?:(?:hiya|hi|hello|evening|morning|afternoon|good (?:morning|aft
 """The start of a turn, with a greeting at most before what it says (:data:`_IDIOM`)."""
 
 _IDIOM = re.compile(
+    # a thing nearly set on fire: "my granddaughter nearly set her veil on fire leaning over a
+    # candle, she was fine though"
+    r"\b(?:nearly|almost) (?:set|caught|went up) (?:(?:\w+ ){0,3}?)?(?:on fire|alight|fire)\b|"
+    # a dance floor on fire: "the dance floor was on fire once they put abba on"
+    r"\bdance ?floor (?:was|were|is|'s) (?:absolutely |really |proper |properly )?on fire\b|"
+    # another who would have had a heart attack: "my mother would have had a heart attack if
+    # she'd seen my hair in that photo"
+    r"\b(?:he|she|they|you|[a-z]+)(?:'d| would) have had an? (?:heart attack|stroke|fit|"
+    r"coronary|seizure|kittens?|cow|blue fit)\b|"
+    # a memory or plans gone up in smoke
+    r"\b(?:memory|memories|plans?|savings|money|hopes?|dreams?|chances?|pension|holiday)"
+    r"(?:'s| has| have| is| are)? (?:all |just )?gone up in smoke\b|"
     # the news as all fires and floods: "stop reading the news out, it's all fires and floods"
     r"\bit'?s all (?:fires|floods|wars|murders|stabbings|doom|disasters)(?: and (?:fires|floods|"
     r"wars|murders|stabbings|doom|gloom|disasters))?\b|"
@@ -2672,6 +2721,10 @@ _NOT_A_CALL = re.compile(
     # the home in it)
     r"(?:\bon (?:the )?(?:telly|tv|news|" + _PROGRAMME + r")|(?:^|(?<=[.!?] ))in " + _PROGRAMME
     + r") (?:last night|the other night|yesterday|last week)\b" + _PROGRAMME_TURN + r"|"
+    # ... or as last night's: "in last night's call the midwife the nurse collapsed, did she
+    # die in the end?"
+    r"(?:^|(?<=[.!?] ))(?:in|on) (?:last night'?s|yesterday'?s|last week'?s|this week'?s|"
+    r"saturday'?s|sunday'?s) (?:episode of )?" + _PROGRAMME + r"\b,?" + _PROGRAMME_TURN + r"|"
     # ... or told with the programme first: "on tipping point a woman said her husband had a
     # heart attack on holiday"
     r"(?:^|(?<=[.!?] ))(?:on|in) " + _PROGRAMME + r"\b,?" + _PROGRAMME_TURN + r"|"
@@ -2848,6 +2901,8 @@ _LONG_AGO = (r"(?:(?:a (?:few|couple of) |\w+ )?(?:years?|months?|weeks?) (?:ago
              + r")|"
              r"(?:at|over) (?:christmas|easter)|"
              r"(?:christmas|easter|the (?:year|summer|winter|spring|autumn)) before last|"
+             r"the (?:year|summer|winter|spring|autumn) before (?:our |my |the |his |her )?"
+             r"[\w']+|(?:during|in) the (?:war|blitz)|"
              r"back in (?:january|february|march|april|may|june|july|august|september|"
              r"october|november|december|the (?:spring|summer|autumn|winter|day))|"
              r"as a (?:child|girl|boy|kid|youngster|teenager)|before christmas|"
@@ -2931,6 +2986,18 @@ _NOT_NOW = re.compile(
     r"\b(?:said|says|told (?:me|us)|reckons?|thinks?|thought)(?: that)? (?:i|he|she)(?:'?d| had) "
     r"had (?:a |an )?(?:mini[- ]?|small |little |minor |slight )?(?:stroke|tia|heart attack|fit|"
     r"seizure|fall)\b|"
+    # one's own fall told with the month it came: "when i fell in the garden in march the
+    # paramedics were lovely"
+    r"\bwhen i (?:fell|had (?:a|my) (?:\w+ )?fall|slipped|tripped|went flying)\b[^.!?,]{0,40}?"
+    r"\bin (?:january|february|march|april|may|june|july|august|september|october|november|"
+    r"december)\b(?![^.!?]*\b(?:now|again|another)\b)|"
+    # help got long ago, asked about: "how did people get an ambulance before everybody had a
+    # telephone?"
+    r"\bhow did (?:people|they|folk|folks|we|you|anyone|anybody) (?:get|call|ring|phone|fetch|"
+    r"send for) (?:an? |the )?(?:ambulance|doctor|help|police|fire brigade)\b(?=[^.!?]*\bbefore\b)|"
+    # why 999, asked: "why did they pick 999 for the emergency number?"
+    r"\bwhy (?:did|do|is|was) (?:they|we|it) (?:pick|choose|chose|use|have|become|called) "
+    r"(?:999|nine nine nine)(?: (?:for|as) (?:the|an?) (?:emergency )?(?:number|line))?\b|"
     # a weakness told as left by an old stroke: "my right side went weak after my stroke
     # years ago" (never with a word of now or again)
     r"\b(?:after|since|from|with) (?:my|his|her|the) (?:\w+ )?(?:stroke|heart attack)\b"
@@ -2996,8 +3063,10 @@ _NOT_NOW = re.compile(
     r"\bstop(?:s|ped|ping)? breathing for (?:a |a few |a couple of |several |some )?(?:\w+ )?"
     r"(?:seconds?|moments?)\b|\bsleep apn(?:o)?ea\b|"
     # a fall long past, the marker within a few words: "years ago i slipped on the ice",
-    # "i tripped over in town a couple of years back"
-    rf"\b{_LONG_AGO} (?:\w+ ){{0,3}}?{_MY_FALL}\b|\b{_MY_FALL}(?: [\w'-]+){{0,6}}? {_LONG_AGO}\b|"
+    # "i tripped over in town a couple of years back" (never a fall now told after the
+    # marker: "we moved here three years ago and now i've fallen in the garden")
+    rf"\b{_LONG_AGO} (?:(?!(?:and|but|now|then|so|today|tonight|just|again)\b)\w+ ){{0,3}}?"
+    rf"{_MY_FALL}\b|\b{_MY_FALL}(?: [\w'-]+){{0,6}}? {_LONG_AGO}\b|"
     # ... or where it hurt since, by the season: "my hip's aching where i fell in the summer"
     rf"\bwhere {_MY_FALL}(?: [\w'-]+){{0,4}}? in the (?:spring|summer|autumn|winter)\b{_AGAIN}|"
     # a turn long past, the resident's or another's, with no other since: "i passed out once

@@ -480,6 +480,12 @@ HELD_OUT = [
     # none asked, no call missed
     ("figures_heldout89_en.jsonl", 59, 110, 0),
     ("figures_heldout90_en.jsonl", 61, 117, 0),
+    # the ninety-first and the ninety-second: written blind after the eighty-fourth was read;
+    # first figures 0 / 4 / 0 missed and 0 / 7 / 1 missed; read once the ninety-seventh and
+    # the ninety-eighth were written ("The ninety-first and the ninety-second, read"): none
+    # alerted, none asked, no call missed
+    ("figures_heldout91_en.jsonl", 56, 122, 0),
+    ("figures_heldout92_en.jsonl", 56, 116, 0),
 ]
 
 
@@ -496,12 +502,6 @@ def test_no_call_of_a_held_out_file_is_missed(name: str, calls: int, others: int
 KEPT_BLIND = [
     # (file, calls, others, most missed, most alerted, most asked): the first figures, as
     # ceilings rather than goals.
-    # The ninety-first and the ninety-second were written blind after the eighty-fourth was
-    # read ("A ninety-first and a ninety-second file"), first measured with the eighty-third
-    # round's words: none alerted, four asked, no call missed; none alerted, seven asked, one
-    # call missed.
-    ("figures_heldout91_en.jsonl", 56, 122, 0, 0, 4),
-    ("figures_heldout92_en.jsonl", 56, 116, 1, 0, 7),
     # The ninety-third and the ninety-fourth were written blind after the eighty-fourth was
     # read ("A ninety-third and a ninety-fourth file"), first measured with the eighty-fifth
     # round's words: none alerted, three asked, no call missed; one alerted, five asked, one

@@ -5209,3 +5209,108 @@ def test_an_old_stroke_told_is_no_call_unless_now_is_told_beside_it() -> None:
                  "i had a fall after my stroke years ago and now i've fallen again"):
         assert not safety.is_negated_call(text), text
         assert safety.safety_label_of_words(text) is not None, text
+
+
+@pytest.mark.parametrize("text", [
+    "please, my neighbour's lying in the garden not moving, she was bringing me her mother's "
+    "old photos.",
+    "ar, our kid's gone proper floppy at the party and she's not with it at all, ring for "
+    "somebody, bab.",
+    "a fella's just come in through the conservatory bold as brass and grabbed my handbag, "
+    "he's still in the house.",
+    "went down like a ton of bricks in the garden, love, i'm on the grass and i can't manage "
+    "up on me own.",
+    "ee, my arm's gone dead and the words won't come out right, i were just reading grandad's "
+    "war letters and, er...",
+])
+def test_the_calls_of_the_ninety_first_and_ninety_second_rounds(text: str) -> None:
+    """Found by the ninety-first and the ninety-second held-out files, read once the
+    ninety-seventh and the ninety-eighth were written (docs/safety-path.md, "The
+    ninety-first and the ninety-second, read"): a neighbour lying in the garden not moving
+    (missed: the model answered it, the words net was silent); a kid gone proper floppy with
+    somebody to be rung for, a fella still in the house, a fall like a ton of bricks with no
+    getting up alone, and words that won't come out right (each asked about by the model,
+    on the whole turn or on its later parts)."""
+    assert safety.safety_label_of_words(text) is not None, text
+    assert not safety.is_negated_call(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "our kid's gone all floppy and she won't wake",
+    "went down like a ton of bricks in the kitchen and i can't get up",
+    "he's lying on the path not moving",
+    "ring for somebody, i've fallen",
+    "i can't manage up off this floor",
+    "there's a man in the kitchen, he's still in the house",
+    "the words won't come out right and my face is funny",
+    "i nearly set the kitchen on fire and now the curtains are alight",
+    "i didn't mean emergency, i mean i can't breathe",
+    "when i fell in march i broke my hip, and now i've fallen again",
+    "in last night's news a man collapsed, and now my husband has collapsed too",
+    "i fell in the war years ago and now i've fallen again",
+    "my hip's been bad since two years ago and now i've fallen",
+    "we moved here three years ago and now i've fallen in the garden",
+])
+def test_the_neighbours_of_the_ninety_first_round_still_call(text: str) -> None:
+    assert safety.safety_label_of_words(text) is not None, text
+    assert not safety.is_negated_call(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "our kid's hat has gone floppy in the rain",
+    "the joke went down like a ton of bricks",
+    "the cat's lying in the garden not moving a muscle, lazy thing",
+    "she was lying in the garden not moving when they found her in 1990",
+    "ring for somebody to come and fix the boiler",
+    "can you ring for somebody about the gutters",
+    "i can't manage up the stairs these days",
+    "someone from the council came round, they're still in the house measuring up",
+    "the words won't come out right when i'm tired",
+    "do i need to ring for help if i just feel a bit faint when i stand up?",
+    "if i get chest pain, how many sprays of the gtn do i have before i ring for help",
+    "if a meteor landed on the house would you ring for help?",
+])
+def test_near_neighbours_of_the_ninety_first_round_are_no_call_of_words(text: str) -> None:
+    assert safety.safety_label_of_words(text) is None, text
+
+
+@pytest.mark.parametrize("text", [
+    "my granddaughter nearly set her veil on fire leaning over a candle, can you imagine, she "
+    "was fine though.",
+    "i fell on the ice the winter before our emma's christening, but i'm right as rain now.",
+    "stop, cancel that, i didn't mean emergency, i was reading out the wedding card.",
+    "the dance floor was on fire once they put abba on.",
+    "my mother would have had a heart attack if she'd seen my hair in that photo.",
+    "why did they pick 999 for the emergency number, does anybody know?",
+    "when i fell in the garden in march the paramedics were lovely, i sent them a thank-you "
+    "card.",
+    "my mother always said dad had a heart attack during the war and carried on working the "
+    "next day, imagine.",
+    "my memory's gone up in smoke, i can't tell who half these people are.",
+    "how did people get an ambulance before everybody had a telephone?",
+    "she nearly set the kitchen on fire last week with the chip pan",
+    "my dad would have had a fit if he'd seen the price of bread",
+    "all my plans have gone up in smoke",
+    "years ago i slipped on the ice",
+    "two years ago i fell on the ice",
+    "years ago i fell off a ladder putting up the aerial, broke me wrist in two places, never "
+    "went up one again.",
+])
+def test_the_no_calls_of_the_ninety_first_and_ninety_second_rounds(text: str) -> None:
+    """A veil nearly set on fire, a fall the winter before a christening and right as rain
+    now, a call's word said by mistake, a dance floor on fire, a mother who would have had a
+    heart attack, why 999 was picked, a fall in March told with the paramedics, a heart
+    attack during the war, and how people got an ambulance before the telephone (each asked
+    about by the words net); a memory gone up in smoke (asked about by the model): no call
+    whatever the model says."""
+    assert safety.is_negated_call(text), text
+    assert safety.safety_label_of_words(text) is None, text
+
+
+def test_the_mention_of_the_ninety_first_and_ninety_second_rounds() -> None:
+    """A turn on last night's programme, named first ("in last night's Call the Midwife the
+    nurse collapsed"): a mention, left to the model (the words net asked about it before;
+    the model answers it)."""
+    text = "in last night's call the midwife the nurse collapsed, did she die in the end?"
+    assert safety.is_mention(text), text
+    assert safety.safety_label_of_words(text) is None, text
