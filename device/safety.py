@@ -75,6 +75,9 @@ _PERSON_SIGN = (r"gurgl\w*|rattl\w*|wo ?n'?t (?:answer|say|speak|wake|respond|co
                 r"collapsed|floor|pass(?:ing)? out|sweat\w*|clammy")
 """A sign of a person in danger, as alternatives: told beside another ("he's gone a funny
 colour and he won't say a word to me")."""
+_ODD_COLOUR = (r"(?:a |all |an )?(?:funny|strange|odd|horrible|awful|dreadful|weird|peculiar|"
+               r"bluish|bluey|blue|grey|gray|purple|ashen) colou?r\b")
+"""A person's colour gone wrong ("a funny colour", "all grey colour"), after a verb."""
 _SLIDING_OR_MUDDLED = (r"\b(?:(?:sliding|slipping|slumping|slumped|keeling) (?:off|out of|down)|"
                        r"not making (?:any )?sense(?! of))")
 """Someone sliding off a chair or not making sense, told beside a colour gone
@@ -699,12 +702,10 @@ _SAFETY_PHRASE = re.compile(
     # someone gone a funny colour, with another sign in the same breath: "our doris has gone
     # a funny colour on the coach and she's making a gurgling noise", "he's gone a funny
     # colour and he won't say a word to me" (either order; never gone by)
-    r"\b(?:gone|turned|going|turning|(?:he|she|you|i)(?:'s| is|'re| are|'m| am)) (?:a |all |an )?"
-    r"(?:funny|strange|odd|horrible|awful|dreadful|weird|peculiar|bluish|bluey|blue|grey|gray|"
-    r"purple|ashen) colou?r\b(?=[^.!?]*\b(?:" + _PERSON_SIGN + r")\b)" + _NOT_GONE_BY + r"|"
-    r"\b(?:" + _PERSON_SIGN + r")\b[^.!?]{0,80}?\b(?:gone|turned|going|turning) (?:a |all |an )?"
-    r"(?:funny|strange|odd|horrible|awful|dreadful|weird|peculiar|bluish|bluey|blue|grey|gray|"
-    r"purple|ashen) colou?r\b" + _NOT_GONE_BY + r"|"
+    r"\b(?:gone|turned|going|turning|(?:he|she|you|i)(?:'s| is|'re| are|'m| am)) " + _ODD_COLOUR
+    + r"(?=[^.!?]*\b(?:" + _PERSON_SIGN + r")\b)" + _NOT_GONE_BY + r"|"
+    r"\b(?:" + _PERSON_SIGN + r")\b[^.!?]{0,80}?\b(?:gone|turned|going|turning) " + _ODD_COLOUR
+    + _NOT_GONE_BY + r"|"
     # a knock to the head with its signs, now: "the workman went down off his ladder and
     # cracked his head on the tiles, and now he's talking nonsense and being sick"
     r"\b(?:cracked|banged|smacked|bashed|hit|split|knocked) (?:my|his|her|their) head\b"
