@@ -520,6 +520,12 @@ KEPT_BLIND = [
     # call missed.
     ("figures_heldout97_en.jsonl", 57, 121, 3, 0, 5),
     ("figures_heldout98_en.jsonl", 50, 101, 0, 2, 6),
+    # The ninety-ninth and the hundredth were written blind after the ninety-second was read
+    # ("A ninety-ninth and a hundredth file"), first measured with the ninety-first round's
+    # words: one alerted, four asked, two calls missed; one alerted, eight asked, two calls
+    # missed.
+    ("figures_heldout99_en.jsonl", 55, 128, 2, 1, 4),
+    ("figures_heldout100_en.jsonl", 58, 105, 2, 1, 8),
 ]
 
 
