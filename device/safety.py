@@ -75,6 +75,16 @@ _PERSON_SIGN = (r"gurgl\w*|rattl\w*|wo ?n'?t (?:answer|say|speak|wake|respond|co
                 r"collapsed|floor|pass(?:ing)? out|sweat\w*|clammy")
 """A sign of a person in danger, as alternatives: told beside another ("he's gone a funny
 colour and he won't say a word to me")."""
+_ANOTHERS_FALL = (r"(?:fell|fallen|slipped|tripped|had an? (?:\w+ )?fall|went flying|came a "
+                  r"cropper|took a tumble|had a tumble)(?: (?:down|over|off|out))?\b")
+"""How a fall is told of another (:data:`_SOMEONE_ELSE`, :data:`_NAMED_FALL`)."""
+
+_STILL_AND_SILENT = (r"(?:(?:he|she|they|[a-z]+)(?:'s| is|'re| are) )?(?:not (?:moving(?! a "
+                     r"muscle| from| off| out| house| in| to| on)|breathing|answering(?! (?:his|"
+                     r"her|their|the|my) (?:phone|mobile|door|texts?|calls?))|responding)|"
+                     r"wo ?n'?t (?:wake|come round|respond)|can'?t (?:wake|rouse) (?:him|her))\b")
+"""Someone not moving, not breathing or not answering, now ("he's not moving", "she won't
+wake"): told beside a colour gone or a fall (:data:`_SAFETY_PHRASE`)."""
 _ODD_COLOUR = (r"(?:a |all |an )?(?:funny|strange|odd|horrible|awful|dreadful|weird|peculiar|"
                r"bluish|bluey|blue|grey|gray|purple|ashen) colou?r\b")
 """A person's colour gone wrong ("a funny colour", "all grey colour"), after a verb."""
@@ -706,6 +716,35 @@ _SAFETY_PHRASE = re.compile(
     + r"(?=[^.!?]*\b(?:" + _PERSON_SIGN + r")\b)" + _NOT_GONE_BY + r"|"
     r"\b(?:" + _PERSON_SIGN + r")\b[^.!?]{0,80}?\b(?:gone|turned|going|turning) " + _ODD_COLOUR
     + _NOT_GONE_BY + r"|"
+    # someone gone grey or pale and not moving, not breathing or not answering, now: "my
+    # arthur's gone grey and he's not moving" (either order; never gone by)
+    + _GONE_PALE + r"[^.!?]{0,60}?\b" + _STILL_AND_SILENT + _NOT_GONE_BY + r"|"
+    r"\b" + _STILL_AND_SILENT + r"[^.!?]{0,60}?" + _GONE_PALE + _NOT_GONE_BY + r"|"
+    # another fallen and not moving, now: "that man's fallen over outside my window and he's
+    # not moving" (never fallen asleep, never gone by)
+    r"\b" + _ANOTHERS_FALL + r"(?! asleep)" + _NOT_GONE_BY + r"[^.!?]{0,80}?\b" + _STILL_AND_SILENT
+    + r"|"
+    # someone gone down out of doors or in a room and not moving, now: "he's gone down at the
+    # bottom of the garden by the old shelter and he's not moving" (never gone down the shops
+    # or with the flu)
+    r"\b(?:he|she|they|[a-z]+)(?:'s| has|'ve| have)? (?:just )?(?:gone|went) down (?:in|at|on|by|"
+    r"near|beside|behind|outside|next to) (?:the|his|her|my|their)\b" + _NOT_GONE_BY
+    + r"[^.!?]{0,80}?\b"
+    + _STILL_AND_SILENT + _NOT_GONE_BY + r"|"
+    # down on the floor and too weak to get up, now: "i'm sat on the bedroom carpet and my
+    # arms aren't strong enough to lift me" (never any more, these days)
+    r"\bon the (?:\w+ )?(?:floor|carpet|lino|tiles|rug|ground|grass|lawn|patio|path)\b"
+    + _NOT_GONE_BY + r"[^.!?]{0,60}?\b(?:(?:are|is|were|was)?(?:n'?t| not) strong enough|"
+    r"too weak|(?:can|could|wo|do|does)n'?t|cannot|will not)(?: (?:to|manage to))? (?:lift|push|"
+    r"pull|haul|heave|get) (?:me|myself)\b(?![^.!?]*\b(?:any ?more|these days|since|lately)\b)|"
+    # a double dose taken and a sign of it, now: "i've taken double my tablets by mistake and
+    # i'm going woozy" (never the dose asked about alone)
+    r"\b(?:taken|took|had|swallowed)" + _NOT_GONE_BY + r" (?:a )?(?:double|twice|two lots of|"
+    r"two doses of|triple) "
+    r"(?:my |his |her |the )?(?:dose of )?(?:[\w-]+ )?(?:tablets|pills|dose|medicine|meds|"
+    r"insulin|warfarin|capsules)\b[^.!?]{0,60}?\b(?:woozy|drowsy|faint|dizzy|funny|peculiar|"
+    r"muddled|confused|sleepy|can'?t stay awake|heart'?s (?:racing|pounding|going))\b"
+    + _NOT_GONE_BY + r"|"
     # a knock to the head with its signs, now: "the workman went down off his ladder and
     # cracked his head on the tiles, and now he's talking nonsense and being sick"
     r"\b(?:cracked|banged|smacked|bashed|hit|split|knocked) (?:my|his|her|their) head\b"
@@ -795,8 +834,11 @@ _SAFETY_PHRASE = re.compile(
     # a child or another gone floppy, now: "is it normal for the baby to go this floppy?",
     # "my husband's gone all floppy in his chair" (floppy ears, a floppy hat are no call)
     r"\b(?:baby|child|toddler|infant|little one|wee one|grand(?:son|daughter|child|kid)|"
-    r"husband|wife|he|she|him|her|our kid|our lad|our lass|bairn)(?:'s)?\b"
-    r"(?: (?!(?:hair|hair's|fringe|hat|hat's|ears|ear|collar|brim|lettuce|flowers|plants)\b)"
+    r"husband|wife|he|she|him|her|our kid|our lad|our lass|bairn|mam|mum|mom|mother|dad|"
+    r"father|nan|nana|nanna|gran|granny|grandma|grandad|grandpa)(?:'s)?\b"
+    r"(?: (?!(?:hair|hair's|fringe|hat|hat's|ears|ear|collar|brim|lettuce|flowers|plants|sponge|"
+    r"cake|pastry|dough|bread|toast|chips|celery|tulips|daffodils|roses|leaves|cushions?|"
+    r"pillows?|bunting)\b)"
     r"[\w']+){0,4}? floppy\b"
     r"(?! (?:hat|hats|ears|ear|disk|disc|fringe|collar|brim|toy|bunny|rabbit)\b)|"
     # no pulse, no breath in a learner's words, someone who will not come round: "no pulse,
@@ -1414,6 +1456,8 @@ _NEGATED = re.compile(
     # out the wedding card"
     r"\bi (?:did ?n'?t|did not|never) mean (?:to say )?(?:emergency|help|ambulance|999|police|"
     r"fire)\b|"
+    # a call said to be far from it: "i've a bit of a chest, nothing like a heart attack"
+    r"\bnothing like (?:a|an) (?:heart attack|stroke|fit|seizure|emergency|fall)\b|"
     # a call denied as the reason: "ring my son dave, not because i've fallen or anything"
     r"\bnot (?:because|cos|'cause|that) (?:i'?ve |i have |i'?m |i am )?(?:fallen|had a fall|"
     r"hurt|poorly|ill|in trouble|on the floor|stuck|collapsed)\b|"
@@ -1569,7 +1613,8 @@ _IDIOM = re.compile(
     r"\bdance ?floor (?:was|were|is|'s) (?:absolutely |really |proper |properly )?on fire\b|"
     # another who would have had a heart attack: "my mother would have had a heart attack if
     # she'd seen my hair in that photo"
-    r"\b(?:he|she|they|you|[a-z]+)(?:'d| would) have had an? (?:heart attack|stroke|fit|"
+    r"\b(?:he|she|they|you|[a-z]+)(?:'d have|'d've| would have| would've| would of) had an? "
+    r"(?:heart attack|stroke|fit|"
     r"coronary|seizure|kittens?|cow|blue fit)\b|"
     # a memory or plans gone up in smoke
     r"\b(?:memory|memories|plans?|savings|money|hopes?|dreams?|chances?|pension|holiday)"
@@ -2424,10 +2469,6 @@ _IDIOM = re.compile(
     r"racket|weather|rain|telly|thing|hell|heck)\b")
 """Figures of speech that use the words of a fall or a call for help."""
 
-_ANOTHERS_FALL = (r"(?:fell|fallen|slipped|tripped|had an? (?:\w+ )?fall|went flying|came a "
-                  r"cropper|took a tumble|had a tumble)(?: (?:down|over|off|out))?\b")
-"""How a fall is told of another (:data:`_SOMEONE_ELSE`, :data:`_NAMED_FALL`)."""
-
 _NOUN = (r"(?!(?:i|i've|ive|i'd|i'm|me|and|then|but|so|just|when|as|while|if|or|it|"
          r"on|at|to|off|up|for|with|from|am|is|are|was|were|be|been|can|could|will|would|not|"
          r"no|a|an|the|my|other|day|days|"
@@ -2438,6 +2479,8 @@ _NOUN = (r"(?!(?:i|i've|ive|i'd|i'm|me|and|then|but|so|just|when|as|while|if|or|
 
 _SOMEONE_ELSE = re.compile(
     rf"\b(?!{_SPOUSE_DOWN_NOW})(?![\w' ]{{0,60}}?{_DOWN_IN_MY_HOME})"
+    # (never one down and not moving: "that man's fallen over outside and he's not moving")
+    rf"(?![^.!?]{{0,120}}?\b{_ANOTHERS_FALL}(?! asleep)[^.!?]{{0,80}}?\b{_STILL_AND_SILENT})"
     r"(?:he|she|they|my (?:\w+ )?(?:brother|sister|husband|wife|son|"
     r"daughter|friend|neighbou?r|mum|mom|mother|dad|father|cat|dog|grand\w+|cousin|aunt|uncle|niece|nephew)"
     r"(?: (?!has\b|had\b|just\b)\w+)?|"  # a name after it: "my friend betty fell"
@@ -2445,7 +2488,8 @@ _SOMEONE_ELSE = re.compile(
     # someone or something else named by a noun: "the postman fell off his bike", "a picture
     # fell off the wall", "my glasses fell down the back of the sofa", "our jim fell over"
     # (never the resident: "the other day i fell", "my foot slipped", "this morning fell")
-    rf"(?:a|an|the|my|our|his|her|their|your|some) {_NOUN}(?: {_NOUN}){{0,3}}?|"
+    rf"(?:a|an|the|(?:that|this)(?! we\b| we'\w+| us\b)|my|our|his|her|their|your|some) "
+    rf"{_NOUN}(?: {_NOUN}){{0,3}}?|"
     # a fall heard of: "i heard that margaret had a fall at the shops"
     rf"(?:heard|told me|said) (?:that )?{_NOUN}(?: {_NOUN}){{0,2}}?)"
     r"(?:'s| has| had| just)* " + _ANOTHERS_FALL)
@@ -2479,6 +2523,18 @@ home is in it (:data:`_NOT_OF_HOME`; "... last night, a chap collapsed on the wa
 mention (:data:`_NOT_A_CALL`, :data:`_MENTION`)."""
 
 _NOT_A_CALL = re.compile(
+    # a siren on the telly or the radio: "turn it down, that ambulance siren on the telly is
+    # going right through me"
+    r"\b(?:an? |the |that |this )?(?:ambulance|police|fire engine|fire brigade)s?(?:'s)? sirens? "
+    r"(?:\w+ )?on the (?:telly|tv|television|radio|programme|film)\b|"
+    # the bits of a programme with an ambulance: "put on casualty, i like the bits with the
+    # ambulance"
+    r"\b(?:the|those|them) (?:bits?|parts?|scenes?|episodes?|ones?) (?:with|where|when) "
+    r"(?:the |an? )?(?:ambulance|fire engine|paramedics?|helicopter|police)s?\b|"
+    # the ambulance that took another, told: "joan fell at the legion dance and the ambulance
+    # took her, she's home now though"
+    r"\b(?:the|an) ambulance (?:took|came for|came and took|came and got|had to take|carted off) "
+    r"(?:her|him|them)\b|"
     # help asked with a password or a gadget: "help, i can't remember my password for the
     # bank app!" (never "help, i can't find my way home", nor "... get up")
     r"^(?:please )?help\W+(?=i (?:can'?t|cannot) (?:remember|work out|figure out|log in|log on|"
@@ -2906,7 +2962,8 @@ _LONG_AGO = (r"(?:(?:a (?:few|couple of) |\w+ )?(?:years?|months?|weeks?) (?:ago
              r"[\w']+|(?:during|in) the (?:war|blitz)|"
              r"back in (?:january|february|march|april|may|june|july|august|september|"
              r"october|november|december|the (?:spring|summer|autumn|winter|day))|"
-             r"as a (?:child|girl|boy|kid|youngster|teenager)|before christmas|"
+             r"as a (?:child|girl|boy|kid|youngster|teenager|lad|lass|nipper|schoolboy|"
+             r"schoolgirl)|before christmas|"
              r"in the (?:spring|summer|autumn|winter)(?=,? (?:but|he'?s|she'?s|he is|she is|"
              r"they'?re))|"
              r"when i was (?:young|younger|little|small|courting|at school|about (?:\w+ty|\d+)|"
@@ -2941,6 +2998,13 @@ _KIN = (r"(?:brother|sister|husband|wife|son|daughter|friend|neighbou?r|mum|moth
         r"father|cousin|aunt|uncle|niece|nephew)")
 """A relative or a friend, said as "my ...": whose turn may be told as news."""
 _NOT_NOW = re.compile(
+    # the police's non-emergency line asked for: "what's the police non-emergency number?
+    # someone's dumped a mattress on the verge"
+    r"\bnon-? ?emergency (?:number|line|phone line|service)\b(?![^\n]*\b(?:wait|actually|but|"
+    r"help|quick|quickly|hurry|now)\b)|"
+    # a fall guarded against, told: "i'm off up, i'll hold the banister so i don't fall"
+    r"\bso (?:that )?(?:i|we) (?:don'?t|do not|won'?t|will not|never) (?:fall|fall over|have a "
+    r"fall|trip|slip|go flying|take a tumble)\b(?![^.!?]*\b(?:but|and now|again)\b)|"
     # another taken off by ambulance, told: "poor stan was taken off by ambulance on sunday"
     r"\b(?:was|were|got) (?:taken|carted|whisked|rushed) (?:off |away |in |into hospital )?(?:by|"
     r"in an?|in the) ambulance\b|"
@@ -3328,7 +3392,8 @@ _SEEN_TO = re.compile(
 """Someone else's fall already seen to ("... at her care home but the staff got her up and
 she's fine"): told as news, like a fall in the past."""
 
-_PAST = re.compile(rf"\b(?:{_GONE_BY}|as a (?:child|girl|boy)|when (?:he|she|they) was)\b")
+_PAST = re.compile(rf"\b(?:{_GONE_BY}|as a (?:child|girl|boy|lad|lass)|when (?:he|she|they) "
+                   r"was)\b")
 """Time words that put a fall in the past."""
 
 
@@ -3570,12 +3635,19 @@ _FIRE_OR_GAS = re.compile(r"\b(?:smoke|fire|flames|gas)\b")
 kitchen floor" is no fall)."""
 
 
+_ANOTHER_DOWN_AND_STILL = re.compile(
+    r"\b" + _ANOTHERS_FALL + r"(?! asleep)" + _NOT_GONE_BY + r"[^.!?]{0,80}?\b" + _STILL_AND_SILENT)
+"""Another fallen and not moving, not breathing or not answering ("the little one's fallen in
+the pond and she's not breathing"): someone else in danger, not the resident's fall."""
+
+
 def safety_intent(text: str) -> str:
     """The safety label that plain safety words in ``text`` point to: fall_report when
-    they speak of a fall (and not of smoke, fire or gas), emergency_help otherwise."""
+    they speak of a fall (and not of smoke, fire or gas, nor of another fallen and not
+    moving or not breathing), emergency_help otherwise."""
     left = defuse(text)
     return "fall_report" if _FALL_WORDS.search(left) and not _FIRE_OR_GAS.search(left) \
-        else "emergency_help"
+        and not _ANOTHER_DOWN_AND_STILL.search(left) else "emergency_help"
 
 
 def safety_label_of_words(text: str) -> str | None:

@@ -486,6 +486,11 @@ HELD_OUT = [
     # alerted, none asked, no call missed
     ("figures_heldout91_en.jsonl", 56, 122, 0),
     ("figures_heldout92_en.jsonl", 56, 116, 0),
+    # first figures 0 / 3 / 0 missed and 1 / 5 / 1 missed; read once the ninety-ninth and the
+    # hundredth were written ("The ninety-third and the ninety-fourth, read"): none alerted,
+    # none asked, no call missed
+    ("figures_heldout93_en.jsonl", 57, 131, 0),
+    ("figures_heldout94_en.jsonl", 55, 107, 0),
 ]
 
 
@@ -502,12 +507,6 @@ def test_no_call_of_a_held_out_file_is_missed(name: str, calls: int, others: int
 KEPT_BLIND = [
     # (file, calls, others, most missed, most alerted, most asked): the first figures, as
     # ceilings rather than goals.
-    # The ninety-third and the ninety-fourth were written blind after the eighty-fourth was
-    # read ("A ninety-third and a ninety-fourth file"), first measured with the eighty-fifth
-    # round's words: none alerted, three asked, no call missed; one alerted, five asked, one
-    # call missed.
-    ("figures_heldout93_en.jsonl", 57, 131, 0, 0, 3),
-    ("figures_heldout94_en.jsonl", 55, 107, 1, 1, 5),
     # The ninety-fifth and the ninety-sixth were written blind after the eighty-eighth was
     # read ("A ninety-fifth and a ninety-sixth file"), first measured with the eighty-seventh
     # round's words: none alerted, one asked, no call missed; one alerted, five asked, two

@@ -5314,3 +5314,128 @@ def test_the_mention_of_the_ninety_first_and_ninety_second_rounds() -> None:
     text = "in last night's call the midwife the nurse collapsed, did she die in the end?"
     assert safety.is_mention(text), text
     assert safety.safety_label_of_words(text) is None, text
+
+
+# --- the ninety-third and ninety-fourth rounds -------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "er, hang on... my arthur's gone grey and he's not moving, he was only putting the "
+    "recycling out, can you get someone round this minute?",
+    "er, i'm sat on the bedroom carpet and my arms aren't strong enough to lift me.",
+    "mam's gone all floppy in her chair, she was telling me about the ration books and she "
+    "just stopped, she's not with us.",
+    "ring for the doctor straight away, i've taken double my tablets by mistake and i'm going "
+    "woozy.",
+    "he's gone down at the bottom of the garden by where the old anderson shelter was and he's "
+    "not moving.",
+])
+def test_the_calls_of_the_ninety_third_and_ninety_fourth_rounds(text: str) -> None:
+    """Found by the ninety-third and the ninety-fourth held-out files, read once the
+    ninety-ninth and the hundredth were written (docs/safety-path.md, "The ninety-third and
+    the ninety-fourth, read"): a man gone down in the garden and not moving (missed: the
+    model answered it, the words net was silent); a husband gone grey and not moving, a
+    resident on the carpet too weak to get up, a mother gone all floppy and a double dose of
+    tablets with its sign (each asked about by the model, on the whole turn or on its later
+    parts)."""
+    assert safety.safety_label_of_words(text) is not None, text
+    assert not safety.is_negated_call(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "she's gone ever so pale and she's not breathing",
+    "he's not answering me and he's gone grey",
+    "mum's gone white and she won't wake",
+    "she's gone down by the shed and she's not moving",
+    "dad's gone down in the kitchen and he's not breathing",
+    "a man's fallen in the street and he's not moving",
+    "that man's fallen over outside my window and he's not moving",
+    "i'm on the kitchen floor and i'm not strong enough to get myself up",
+    "my dad's gone floppy and he's not with it",
+    "he's had two lots of his insulin and he's ever so confused",
+    "i fell as a lad and now i've fallen again and can't get up",
+    "i held the banister so i don't fall but i've fallen anyway and can't get up",
+    "mam would've had a heart attack if she'd seen, oh, i've got a crushing pain in my chest",
+    "my husband collapsed, the ambulance took him and now i've got chest pains",
+    "it's nothing like a heart attack i've had before, this is worse, my chest is crushing",
+    "i can hear an ambulance siren outside and my husband's collapsed",
+])
+def test_the_neighbours_of_the_ninety_third_round_still_call(text: str) -> None:
+    assert safety.safety_label_of_words(text) is not None, text
+    assert not safety.is_negated_call(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "my hair's gone grey and i'm not moving house",
+    "the sky's gone grey and he's not moving from that telly",
+    "dad's gone grey and he's not answering his phone",
+    "he's gone down the shops and he's not answering his phone",
+    "she's gone down with flu and she's not answering her phone",
+    "he went down at the club last week and he wasn't moving",
+    "he's fallen asleep in his chair and he's not moving",
+    "joan fell at the dance and she's not moving in with her daughter now",
+    "the postman fell off his bike and he's not answering the door",
+    "i'm on the floor doing my exercises and i can't get my leg up that high",
+    "my arms aren't strong enough to lift me out of the bath any more",
+    "mum's lettuce has gone all floppy",
+    "nan's sponge went floppy in the middle",
+    "my mum's hat is all floppy",
+    "i think i've taken double my tablets, what should i do",
+    "i took double my tablets last week by mistake and felt dizzy",
+])
+def test_near_neighbours_of_the_ninety_third_round_are_no_call_of_words(text: str) -> None:
+    assert safety.safety_label_of_words(text) is None, text
+
+
+@pytest.mark.parametrize("text", [
+    "what's the police non-emergency number? someone's dumped a mattress on the verge.",
+    "can you give me the non-emergency number for the police",
+    "i've a bit of a chest, nothing like a heart attack, just tickly from the damp.",
+    "i fell in the canal as a lad playing tig, and my dad gave me a hiding after he fished me "
+    "out.",
+    "i fell out of a tree as a lass and broke my arm",
+    "mam would've had a heart attack if she'd seen what butter costs today.",
+    "my dad would've had a fit if he'd heard me swear",
+    "goodnight then, i'm off up, i'll hold the banister so i don't fall.",
+    "i always use my stick so i don't trip",
+    "this lad fell off his bike outside the paper shop last week",
+])
+def test_the_no_calls_of_the_ninety_third_and_ninety_fourth_rounds(text: str) -> None:
+    """The police's non-emergency number asked for and a fall guarded against (each asked
+    about by the model); a chest "nothing like a heart attack", a fall in the canal as a lad
+    and a mother who would've had a heart attack (each asked about by the words net): no
+    call whatever the model says."""
+    assert safety.is_negated_call(text), text
+    assert safety.safety_label_of_words(text) is None, text
+
+
+def test_a_change_of_mind_after_the_non_emergency_number_is_no_no() -> None:
+    """The non-emergency number asked for, then a call ("..., no wait, someone's in my house,
+    get the police"): never answered whatever the model says."""
+    text = "what's the non-emergency number, no wait, someone's in my house, get the police"
+    assert not safety.is_negated_call(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "turn it down a bit, that ambulance siren on the telly is going right through me.",
+    "the police sirens on the radio play made me jump",
+    "put on that programme casualty, i like the bits with the ambulance.",
+    "i love the scenes with the paramedics in that show",
+    "my friend joan fell at the legion dance and the ambulance took her, she's home now "
+    "though.",
+    "the ambulance took him to the general, he's doing fine",
+])
+def test_the_mentions_of_the_ninety_third_and_ninety_fourth_rounds(text: str) -> None:
+    """A siren on the telly, the bits of a programme with the ambulance and the ambulance
+    that took another (each asked about by the words net): mentions, left to the model,
+    which answers them."""
+    assert safety.is_mention(text), text
+    assert safety.safety_label_of_words(text) is None, text
+
+
+def test_a_councillor_who_fell_is_someone_else() -> None:
+    """"That councillor fell off the stage at the hustings" (asked about by the words net):
+    someone else's fall, named with "that", left to the model."""
+    text = ("that councillor fell off the stage at the hustings, honestly, it made the front "
+            "page.")
+    assert safety.safety_label_of_words(text) is None, text
