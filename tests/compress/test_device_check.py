@@ -525,6 +525,12 @@ KEPT_BLIND = [
     # missed.
     ("figures_heldout99_en.jsonl", 55, 128, 2, 1, 4),
     ("figures_heldout100_en.jsonl", 58, 105, 2, 1, 8),
+    # The hundred and first and the hundred and second were written blind after the
+    # ninety-fourth was read ("A hundred and first and a hundred and second file"), first
+    # measured with the ninety-third round's words: none alerted, one asked, no call missed;
+    # none alerted, four asked, two calls missed.
+    ("figures_heldout101_en.jsonl", 58, 113, 0, 0, 1),
+    ("figures_heldout102_en.jsonl", 56, 116, 2, 0, 4),
 ]
 
 
