@@ -393,7 +393,8 @@ _SAFETY_PHRASE = re.compile(
     # a fall told as going down like a sack of potatoes ("i've gone down like a sack of spuds
     # next to the washing machine"; never a boxer or a footballer who "went down like a sack
     # of spuds": another's only as "has gone")
-    r"\b(?:i(?:'ve| have)? (?:gone|went)|\w+(?:'s| has) gone) down like an? (?:sack|bag) of "
+    r"(?:\bi(?:'ve| have)? (?:gone|went)|\b\w+(?:'s| has) gone|(?:^|(?<=[.!?] ))(?:just )?"
+    r"(?:gone|went)) down like an? (?:sack|bag) of "
     r"(?:spuds|potatoes|taters|coal|cement|bricks|flour|spanners)\b|"
     # ... or like a ton of bricks: "gone down like a ton of bricks in the bathroom, i have,
     # and i'm going nowhere" (never an idea, a joke or the news that went down badly)
@@ -727,7 +728,8 @@ _SAFETY_PHRASE = re.compile(
     # someone gone down out of doors or in a room and not moving, now: "he's gone down at the
     # bottom of the garden by the old shelter and he's not moving" (never gone down the shops
     # or with the flu)
-    r"\b(?:he|she|they|[a-z]+)(?:'s| has|'ve| have)? (?:just )?(?:gone|went) down (?:in|at|on|by|"
+    r"\b(?:he|she|they|[a-z]+)(?:'s| has|'ve| have)? (?:just )?(?:(?:gone|went) down|dropped|"
+    r"keeled over|flaked out) (?:in|at|on|by|"
     r"near|beside|behind|outside|next to) (?:the|his|her|my|their)\b" + _NOT_GONE_BY
     + r"[^.!?]{0,80}?\b"
     + _STILL_AND_SILENT + _NOT_GONE_BY + r"|"
@@ -737,6 +739,11 @@ _SAFETY_PHRASE = re.compile(
     + _NOT_GONE_BY + r"[^.!?]{0,60}?\b(?:(?:are|is|were|was)?(?:n'?t| not) strong enough|"
     r"too weak|(?:can|could|wo|do|does)n'?t|cannot|will not)(?: (?:to|manage to))? (?:lift|push|"
     r"pull|haul|heave|get) (?:me|myself)\b(?![^.!?]*\b(?:any ?more|these days|since|lately)\b)|"
+    # a knee or the legs that won't let one up, now: "i've ended up on the deck after that
+    # line-dance video, and my knee won't let me up" (never early, nor these days)
+    r"\b(?:my|me) (?:\w+ )?(?:knees?|legs?|hips?|back|ankles?|body|arms?) (?:wo ?n'?t|will not|"
+    r"just won'?t) let me (?:get )?up\b(?= *$|[,.!?;]| (?:off|again|from|at all|now)\b)"
+    + _NOT_GONE_BY + r"(?![^.!?]*\b(?:these days|any ?more|some mornings|sometimes)\b)|"
     # a double dose taken and a sign of it, now: "i've taken double my tablets by mistake and
     # i'm going woozy" (never the dose asked about alone)
     r"\b(?:taken|took|had|swallowed)" + _NOT_GONE_BY + r" (?:a )?(?:double|twice|two lots of|"
@@ -1456,6 +1463,16 @@ _NEGATED = re.compile(
     # out the wedding card"
     r"\bi (?:did ?n'?t|did not|never) mean (?:to say )?(?:emergency|help|ambulance|999|police|"
     r"fire)\b|"
+    # no one in need of the ambulance: "yes, it's all sorted, nobody needs an ambulance, the
+    # alarm went off by mistake"
+    r"\b(?:nobody|no ?one|no-one|none of us) (?:needs|wants|needed|wanted) (?:an? |the )?"
+    r"(?:ambulance|paramedics?|help|police|fire brigade)\b|"
+    # the alarm pressed by mistake: "cancel that, i pressed the emergency button by mistake"
+    r"\b(?:pressed|pushed|hit|set off|knocked|caught|pulled|leaned on|sat on) (?:the|my|me) "
+    r"(?:emergency|panic|alarm|help|red|care ?line|lifeline) (?:button|pendant|cord|alarm|"
+    r"buzzer)\b[^.!?]{0,40}?\bby (?:mistake|accident)\b|"
+    r"\baccidentally (?:pressed|pushed|hit|set off|knocked|pulled) (?:the|my|me) (?:emergency|"
+    r"panic|alarm|help|red|care ?line|lifeline) (?:button|pendant|cord|alarm|buzzer)\b|"
     # a call said to be far from it: "i've a bit of a chest, nothing like a heart attack"
     r"\bnothing like (?:a|an) (?:heart attack|stroke|fit|seizure|emergency|fall)\b|"
     # a call denied as the reason: "ring my son dave, not because i've fallen or anything"
@@ -1606,6 +1623,9 @@ _GREETED = (r"^(?:(?:hiya|hi|hello|evening|morning|afternoon|good (?:morning|aft
 """The start of a turn, with a greeting at most before what it says (:data:`_IDIOM`)."""
 
 _IDIOM = re.compile(
+    # carried out in a box: "my husband always said they'd carry him out of that house in a box"
+    r"\bcarr(?:y|ied) (?:me|him|her|us|them) out (?:of (?:\w+ ){1,3})?in a (?:box|coffin|"
+    r"wooden box|pine box)\b|"
     # a thing nearly set on fire: "my granddaughter nearly set her veil on fire leaning over a
     # candle, she was fine though"
     r"\b(?:nearly|almost) (?:set|caught|went up) (?:(?:\w+ ){0,3}?)?(?:on fire|alight|fire)\b|"
@@ -2626,6 +2646,10 @@ _NOT_A_CALL = re.compile(
     r"\bwhat'?s your emergency\b|"
     r"\b(?:999|nine nine nine|911|emergency|ambulance|paramedics?|casualty|a ?and ?e|a ?& ?e) "
     r"(?:programmes?|programs?|shows?|series|documentar(?:y|ies)|dramas?|films?|episodes?)\b|"
+    # ... or one about them: "turn the telly over to that programme about the 999 call handlers"
+    r"\b(?:programmes?|programs?|shows?|series|documentar(?:y|ies)|dramas?|films?|episodes?) "
+    r"(?:about|on|with) (?:the )?(?:999|nine nine nine|emergency|ambulance|paramedics?|a ?and ?e|"
+    r"a ?& ?e|fire ?(?:men|fighters|brigade)|police)\b|"
     # someone on the telly as the resident watches: "i'm watching holby, a man's just collapsed
     # in the car park, terrible acting"
     r"\b(?:i'm|i am|we're|we are|i was|we were) watching\b[^.!?]{0,40}?\b(?:a|the|some|this|"
@@ -2998,6 +3022,15 @@ _KIN = (r"(?:brother|sister|husband|wife|son|daughter|friend|neighbou?r|mum|moth
         r"father|cousin|aunt|uncle|niece|nephew)")
 """A relative or a friend, said as "my ...": whose turn may be told as news."""
 _NOT_NOW = re.compile(
+    # another's stroke or fall told as a time gone by: "when dad had his stroke we had to
+    # clear his house in a weekend"
+    r"\bwhen (?:my |our |poor )?(?:he|she|mum|mam|dad|nan|gran|grandad|grandma|husband|wife|"
+    r"brother|sister|auntie|uncle|[a-z]+) had (?:his|her|their) (?:first |second |last |big )?"
+    r"(?:stroke|heart attack|fall|fit|seizure|turn)\b|"
+    # a fall that took another into a home, told: "the old boy who had this flat before me had
+    # a fall and went into a home"
+    r"\b(?:had a fall|fell|took a tumble)\b[^.!?]{0,20}?\band (?:then )?(?:went|moved|had to "
+    r"go|ended up|was put) (?:in|into) (?:a|the) (?:care |nursing |residential )?home\b|"
     # the police's non-emergency line asked for: "what's the police non-emergency number?
     # someone's dumped a mattress on the verge"
     r"\bnon-? ?emergency (?:number|line|phone line|service)\b(?![^\n]*\b(?:wait|actually|but|"
@@ -3626,6 +3659,7 @@ _FALL_WORDS = re.compile(r"\b(?:fell|fallen|fall|slipped|tripped|tumbled|floor|g
                          r"patio|path|pavement|drive|steps|grass|lawn)|base over apex|"
                          r"arse over|head over heels|heels over head|over tit|"
                          r"still down (?:there|here)|lying at the bottom|get back up|"
+                         r"(?:wo ?n'?t|will not) let me (?:get )?up|"
                          r"i(?:'m| am|'ve gone| have gone|'ve ended up| have ended up) down "
                          r"(?:by|next to|beside|between|behind|in front of) (?:the|my))\b")
 

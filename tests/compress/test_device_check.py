@@ -491,6 +491,11 @@ HELD_OUT = [
     # none asked, no call missed
     ("figures_heldout93_en.jsonl", 57, 131, 0),
     ("figures_heldout94_en.jsonl", 55, 107, 0),
+    # first figures 0 / 1 / 0 missed and 1 / 5 / 2 missed; read once the hundred and first and
+    # the hundred and second were written ("The ninety-fifth and the ninety-sixth, read"):
+    # none alerted, none asked, no call missed
+    ("figures_heldout95_en.jsonl", 55, 123, 0),
+    ("figures_heldout96_en.jsonl", 58, 124, 0),
 ]
 
 
@@ -507,12 +512,6 @@ def test_no_call_of_a_held_out_file_is_missed(name: str, calls: int, others: int
 KEPT_BLIND = [
     # (file, calls, others, most missed, most alerted, most asked): the first figures, as
     # ceilings rather than goals.
-    # The ninety-fifth and the ninety-sixth were written blind after the eighty-eighth was
-    # read ("A ninety-fifth and a ninety-sixth file"), first measured with the eighty-seventh
-    # round's words: none alerted, one asked, no call missed; one alerted, five asked, two
-    # calls missed.
-    ("figures_heldout95_en.jsonl", 55, 123, 0, 0, 1),
-    ("figures_heldout96_en.jsonl", 58, 124, 2, 1, 5),
     # The ninety-seventh and the ninety-eighth were written blind after the ninetieth was read
     # ("A ninety-seventh and a ninety-eighth file"), first measured with the eighty-ninth
     # round's words: none alerted, five asked, three calls missed; two alerted, six asked, no

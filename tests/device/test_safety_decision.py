@@ -5439,3 +5439,92 @@ def test_a_councillor_who_fell_is_someone_else() -> None:
     text = ("that councillor fell off the stage at the hustings, honestly, it made the front "
             "page.")
     assert safety.safety_label_of_words(text) is None, text
+
+
+# --- the ninety-fifth and ninety-sixth rounds --------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "went down like a sack of coal by the front door, can't shift meself, duck.",
+    "the removal man's just dropped in the hallway and he's not moving, what do i do?",
+    "i've ended up on the deck after that line-dance video, and my knee won't let me up.",
+])
+def test_the_calls_of_the_ninety_fifth_and_ninety_sixth_rounds(text: str) -> None:
+    """Found by the ninety-fifth and the ninety-sixth held-out files, read once the hundred
+    and first and the hundred and second were written (docs/safety-path.md, "The
+    ninety-fifth and the ninety-sixth, read"): a fall like a sack of coal said without an
+    "I" and a removal man dropped in the hallway and not moving (each missed: the model
+    answered it, the words net was silent); a knee that won't let the resident up (asked
+    about by the model)."""
+    assert safety.safety_label_of_words(text) is not None, text
+    assert not safety.is_negated_call(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "went down like a sack of spuds in the kitchen, can't get up",
+    "gone down like a sack of potatoes by the sink",
+    "the postman's just dropped on the path and he's not breathing",
+    "she's keeled over in the kitchen and she won't wake",
+    "i'm on the floor and my knee won't let me up",
+    "my legs won't let me get up off this carpet",
+    "nobody needs an ambulance here? my husband's collapsed, get one",
+    "i pressed the emergency button by mistake but now i've fallen and can't get up",
+    "i pressed the emergency button, i've fallen",
+    "when dad had his stroke his face dropped like mine's doing now, get an ambulance",
+    "put the programme on about, no, get an ambulance, i can't breathe",
+])
+def test_the_neighbours_of_the_ninety_fifth_round_still_call(text: str) -> None:
+    assert safety.safety_label_of_words(text) is not None, text
+    assert not safety.is_negated_call(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "the boxer went down like a sack of spuds in the third round",
+    "my joke went down like a sack of coal",
+    "he's just dropped in for a cuppa and he's not moving till the rain stops",
+    "she dropped in at the shop and she's not answering her phone",
+    "my back won't let me get up early these days",
+    "my knees won't let me up the ladder any more",
+    "my hips won't let me get up and down like i used to",
+])
+def test_near_neighbours_of_the_ninety_fifth_round_are_no_call_of_words(text: str) -> None:
+    assert safety.safety_label_of_words(text) is None, text
+
+
+@pytest.mark.parametrize("text", [
+    "yes, it's all sorted, nobody needs an ambulance, the alarm went off by mistake.",
+    "cancel that, i pressed the emergency button by mistake when i was moving the bedside "
+    "table.",
+    "the old boy who had this flat before me had a fall and went into a home, the warden told "
+    "me.",
+    "when dad had his stroke we had to clear his house in a weekend, and i swore i'd never "
+    "leave it that late myself.",
+    "my husband always said they'd carry him out of that house in a box, and here i am moving "
+    "without him.",
+    "nobody needs an ambulance, it was a false alarm",
+    "no one wanted the police involved, it was a family matter",
+    "i pressed the emergency button by mistake",
+    "i accidentally pressed my panic button",
+    "they'll carry me out of here in a box",
+    "when my husband had his heart attack i learned to drive",
+    "mrs jones fell and went into a home",
+    "my sister had a fall and moved into a care home",
+])
+def test_the_no_calls_of_the_ninety_fifth_and_ninety_sixth_rounds(text: str) -> None:
+    """Nobody in need of an ambulance (alerted at once by the words net), the emergency
+    button pressed by mistake, a fall that took another into a home and a father's stroke
+    told as a time gone by (each asked about by the words net), and a husband to be carried
+    out of the house in a box (asked about by the model): no call whatever the model says."""
+    assert safety.is_negated_call(text), text
+    assert safety.safety_label_of_words(text) is None, text
+
+
+@pytest.mark.parametrize("text", [
+    "turn the telly over to that programme about the 999 call handlers.",
+    "is there a documentary on the ambulance service tonight",
+])
+def test_the_mentions_of_the_ninety_fifth_and_ninety_sixth_rounds(text: str) -> None:
+    """A programme about the 999 call handlers (asked about by the words net): a mention,
+    left to the model, which answers it."""
+    assert safety.is_mention(text), text
+    assert safety.safety_label_of_words(text) is None, text
