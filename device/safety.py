@@ -103,6 +103,12 @@ between word boundaries; :data:`_PAST`, :data:`_NOT_GONE_BY`)."""
 _NOT_GONE_BY = rf"(?![^.!?]*\b(?:{_GONE_BY}|before|once|twice|in the past)\b)"
 """No word later in the sentence that puts what it follows in the past ("... last week",
 "... once before"): :data:`_SPOUSE_DOWN_NOW`, :data:`_DOWN_IN_MY_HOME`."""
+_ANOTHER_DOWN_NOW = (r"\b" + _ANOTHERS_FALL + r"(?! asleep)" + _NOT_GONE_BY + r"[^.!?]{0,80}?\b"
+                     + _STILL_AND_SILENT)
+"""Another fallen and not moving, not breathing or not answering, now ("that man's fallen
+over outside my window and he's not moving"; never fallen asleep, never gone by): a call's
+words (:data:`_SAFETY_PHRASE`) and someone else in danger, not the resident's fall
+(:data:`_ANOTHER_DOWN_AND_STILL`)."""
 _SPOUSE_DOWN_NOW = (
     r"(?:my|the|me) (?:husband|wife|hubby|missus|partner|other half)(?:'s| has) (?:just )?"
     r"(?:fallen|slipped|tripped|had an? (?:\w+ )?fall)\b(?! (?:asleep|out with|for|behind|in "
@@ -721,18 +727,15 @@ _SAFETY_PHRASE = re.compile(
     # arthur's gone grey and he's not moving" (either order; never gone by)
     + _GONE_PALE + r"[^.!?]{0,60}?\b" + _STILL_AND_SILENT + _NOT_GONE_BY + r"|"
     r"\b" + _STILL_AND_SILENT + r"[^.!?]{0,60}?" + _GONE_PALE + _NOT_GONE_BY + r"|"
-    # another fallen and not moving, now: "that man's fallen over outside my window and he's
-    # not moving" (never fallen asleep, never gone by)
-    r"\b" + _ANOTHERS_FALL + r"(?! asleep)" + _NOT_GONE_BY + r"[^.!?]{0,80}?\b" + _STILL_AND_SILENT
-    + r"|"
+    # another fallen and not moving, now (:data:`_ANOTHER_DOWN_NOW`)
+    + _ANOTHER_DOWN_NOW + r"|"
     # someone gone down out of doors or in a room and not moving, now: "he's gone down at the
     # bottom of the garden by the old shelter and he's not moving" (never gone down the shops
     # or with the flu)
     r"\b(?:he|she|they|[a-z]+)(?:'s| has|'ve| have)? (?:just )?(?:(?:gone|went) down|dropped|"
     r"keeled over|flaked out) (?:in|at|on|by|"
     r"near|beside|behind|outside|next to) (?:the|his|her|my|their)\b" + _NOT_GONE_BY
-    + r"[^.!?]{0,80}?\b"
-    + _STILL_AND_SILENT + _NOT_GONE_BY + r"|"
+    + r"[^.!?]{0,80}?\b" + _STILL_AND_SILENT + r"|"
     # down on the floor and too weak to get up, now: "i'm sat on the bedroom carpet and my
     # arms aren't strong enough to lift me" (never any more, these days)
     r"\bon the (?:\w+ )?(?:floor|carpet|lino|tiles|rug|ground|grass|lawn|patio|path)\b"
@@ -3669,8 +3672,7 @@ _FIRE_OR_GAS = re.compile(r"\b(?:smoke|fire|flames|gas)\b")
 kitchen floor" is no fall)."""
 
 
-_ANOTHER_DOWN_AND_STILL = re.compile(
-    r"\b" + _ANOTHERS_FALL + r"(?! asleep)" + _NOT_GONE_BY + r"[^.!?]{0,80}?\b" + _STILL_AND_SILENT)
+_ANOTHER_DOWN_AND_STILL = re.compile(_ANOTHER_DOWN_NOW)
 """Another fallen and not moving, not breathing or not answering ("the little one's fallen in
 the pond and she's not breathing"): someone else in danger, not the resident's fall."""
 
