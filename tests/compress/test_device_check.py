@@ -530,6 +530,12 @@ KEPT_BLIND = [
     # none alerted, four asked, two calls missed.
     ("figures_heldout101_en.jsonl", 58, 113, 0, 0, 1),
     ("figures_heldout102_en.jsonl", 56, 116, 2, 0, 4),
+    # The hundred and third and the hundred and fourth were written blind after the
+    # ninety-sixth was read ("A hundred and third and a hundred and fourth file"), first
+    # measured with the ninety-fifth round's words: one alerted, eight asked, one call
+    # missed; none alerted, four asked, no call missed.
+    ("figures_heldout103_en.jsonl", 53, 114, 1, 1, 8),
+    ("figures_heldout104_en.jsonl", 53, 124, 0, 0, 4),
 ]
 
 
