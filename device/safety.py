@@ -109,6 +109,13 @@ _ANOTHER_DOWN_NOW = (r"\b" + _ANOTHERS_FALL + r"(?! asleep)" + _NOT_GONE_BY + r"
 over outside my window and he's not moving"; never fallen asleep, never gone by): a call's
 words (:data:`_SAFETY_PHRASE`) and someone else in danger, not the resident's fall
 (:data:`_ANOTHER_DOWN_AND_STILL`)."""
+_OUT_COLD_NOW = (r"\bout cold\b[^.!?]{0,80}?\b(?:he|she|they)(?:'s| is|'re| are) not "
+                 r"(?:coming round|coming to|waking(?: up)?)\b(?! (?:to|for|here|tomorrow|later|"
+                 r"today|tonight|this|again|till|until|before|in the)\b)" + _NOT_GONE_BY)
+"""Another out cold and not coming round, now, told with how it came ("arthur's out cold on
+the lawn, went down like a sack of spuds and he's not coming round"; never round for tea,
+never till morning): a call's words (:data:`_SAFETY_PHRASE`) and someone else in danger,
+not the resident's fall (:data:`_ANOTHER_DOWN_AND_STILL`)."""
 _SPOUSE_DOWN_NOW = (
     r"(?:my|the|me) (?:husband|wife|hubby|missus|partner|other half)(?:'s| has) (?:just )?"
     r"(?:fallen|slipped|tripped|had an? (?:\w+ )?fall)\b(?! (?:asleep|out with|for|behind|in "
@@ -138,8 +145,10 @@ _WEDGED = (r"(?:wedged|jammed|stuck|trapped)(?: down(?: here| there)?| on the fl
 _GAP_SIDE = (r"(?:toilet|loo|bath|bathtub|bed|sink|basin|radiator|sofa|settee|chair|armchair|"
              r"commode|wardrobe|cupboard|fridge|washing machine|door|wall|cooker|dresser|"
              r"(?:coffee |bedside |kitchen |dining )?table|bookcase|chest of drawers|cabinet|"
-             r"stool|pouffe)")
-"""What a fallen person ends up wedged between: the bathroom's and the bedroom's fixtures."""
+             r"stool|pouffe|(?:lawn ?)?mower|wheelbarrow|shed|fence|workbench|freezer|boiler|"
+             r"water butt|(?:wheelie )?bins?)")
+"""What a fallen person ends up wedged between: the bathroom's and the bedroom's fixtures, and
+the shed's and the garden's ("i'm wedged between the mower and the wall")."""
 _LIMB = r"(?:leg|arm|ankle|wrist|foot|knee|hip|shoulder|elbow)"
 """A limb or a joint by name (a limb at a wrong angle or bent the wrong way)."""
 
@@ -604,6 +613,12 @@ _SAFETY_PHRASE = re.compile(
     r"get (?:myself|him|her) (?:up )?off (?:it|them)\b|"
     rf"\b(?:can ?not|can'?t|could ?n'?t) get (?:myself|him|her) (?:up )?off the (?:\w+ )?"
     rf"(?:{_FLOOR_COVERING}|floor|ground)\b|"
+    # ... or off the ground out of doors after a fall: "tripped on the hose watering the sweet
+    # peas and i can't get off the grass" (never any more, nor these days)
+    r"\b(?:fell|fallen|slipped|tripped|went down|gone down|went flying|stumbled)\b[^.!?]{0,80}?"
+    r"\b(?:can ?not|can'?t|could ?n'?t) get (?:(?:myself|him|her) )?(?:up )?off the (?:\w+ )?"
+    r"(?:grass|lawn|ground|path|patio|gravel|pavement|concrete|flags|drive)\b"
+    r"(?![^.!?]*\b(?:any ?more|these days|any longer|without a hand)\b)" + _NOT_GONE_BY + r"|"
     # someone lying there hurt, now: "mum tripped over the cat and she's lying there saying
     # her hip hurts" (never lying there reading, nor the cat in the sun)
     r"\b(?:he|she|they|mum|mom|dad|nan|gran|grandad|grandma|grandpa|my (?:husband|wife|mum|"
@@ -896,6 +911,8 @@ _SAFETY_PHRASE = re.compile(
     r"\b(?:slumped|keeled|flopped|gone limp|out cold|passed out|collapsed)\b[^.!?]{0,40}?\band "
     r"(?:he |she |they )?(?:won'?t|will not|can'?t|cannot) (?:come round|come to|be woken|wake "
     r"up)\b|"
+    # ... or out cold and not coming round (:data:`_OUT_COLD_NOW`)
+    + _OUT_COLD_NOW + r"|"
     # water up to the electrics: "the flood's up to the sockets downstairs"
     r"\b(?:flood|flood ?water|water|river)(?:'s| is| has)? (?:come |got |risen )?up to the "
     r"(?:sockets|plugs|electrics|fuse ?box)\b|"
@@ -1470,6 +1487,17 @@ _NEGATED = re.compile(
     # alarm went off by mistake"
     r"\b(?:nobody|no ?one|no-one|none of us) (?:needs|wants|needed|wanted) (?:an? |the )?"
     r"(?:ambulance|paramedics?|help|police|fire brigade)\b|"
+    # ... said of one standing by: "they had an ambulance parked by the gate at the summer
+    # fair, just in case, but nobody needed it"
+    r"\b(?:an?|the) (?:ambulance|paramedics?|first aid(?: tent)?)\b[^.!?]{0,80}?\b(?:nobody|"
+    r"no ?one|no-one|none of us) (?:needed|wanted|used) (?:it|them|one)\b|"
+    # the emergency number waved off, with why: "no, don't call 999, i've just knocked the
+    # glass over", "don't go ringing the emergency people if you hear me snore"
+    r"\bdo ?n'?t (?:go )?(?:call|ring|phone|dial|calling|ringing|phoning|dialling)(?: for)? "
+    r"(?:the |an? )?(?:999|nine nine nine|ambulance|emergency(?: people| services?| line)?|"
+    r"paramedics)\b,? (?=(?:i'?ve (?:only |just )|i (?:only|just) |it was (?:only|just) |"
+    r"it'?s (?:only|just) |if you hear )(?![^.!?]*\b(?:can'?t|cannot|won'?t stop|bleed\w*|"
+    r"hurt\w*|fell|fallen|floor|breath\w*)\b))|"
     # the alarm pressed by mistake: "cancel that, i pressed the emergency button by mistake"
     r"\b(?:pressed|pushed|hit|set off|knocked|caught|pulled|leaned on|sat on) (?:the|my|me) "
     r"(?:emergency|panic|alarm|help|red|care ?line|lifeline) (?:button|pendant|cord|alarm|"
@@ -1626,6 +1654,12 @@ _GREETED = (r"^(?:(?:hiya|hi|hello|evening|morning|afternoon|good (?:morning|aft
 """The start of a turn, with a greeting at most before what it says (:data:`_IDIOM`)."""
 
 _IDIOM = re.compile(
+    # the fire asked to be put on: "put the gas fire on, it's perishing in here" (never with
+    # smoke, a smell or flames)
+    _GREETED + r"(?:(?:can|could|would|will) you |please |(?:just |now )?)?(?:(?:put|turn|switch|"
+    r"pop|stick) (?:the|my|me) (?:gas |electric |coal |log |little |big )?fire (?:on|up)|(?:put|"
+    r"turn|switch) (?:on|up) (?:the|my|me) (?:gas |electric |coal |log |little |big )?fire)\b"
+    r"(?![^.!?]*\b(?:smell\w*|smoke|smoking|burning|flames?|alight|caught|gas leak)\b)|"
     # carried out in a box: "my husband always said they'd carry him out of that house in a box"
     r"\bcarr(?:y|ied) (?:me|him|her|us|them) out (?:of (?:\w+ ){1,3})?in a (?:box|coffin|"
     r"wooden box|pine box)\b|"
@@ -2503,7 +2537,7 @@ _NOUN = (r"(?!(?:i|i've|ive|i'd|i'm|me|and|then|but|so|just|when|as|while|if|or|
 _SOMEONE_ELSE = re.compile(
     rf"\b(?!{_SPOUSE_DOWN_NOW})(?![\w' ]{{0,60}}?{_DOWN_IN_MY_HOME})"
     # (never one down and not moving: "that man's fallen over outside and he's not moving")
-    rf"(?![^.!?]{{0,120}}?\b{_ANOTHERS_FALL}(?! asleep)[^.!?]{{0,80}}?\b{_STILL_AND_SILENT})"
+    rf"(?![^.!?]{{0,120}}?{_ANOTHER_DOWN_NOW})"
     r"(?:he|she|they|my (?:\w+ )?(?:brother|sister|husband|wife|son|"
     r"daughter|friend|neighbou?r|mum|mom|mother|dad|father|cat|dog|grand\w+|cousin|aunt|uncle|niece|nephew)"
     r"(?: (?!has\b|had\b|just\b)\w+)?|"  # a name after it: "my friend betty fell"
@@ -2592,10 +2626,21 @@ _NOT_A_CALL = re.compile(
     r"going (?:head over heels|flying|arse over \w+|over))\b(?: (?:on|in|over|down) (?:the |my )?"
     r"(?:[\w']+ ){0,2}?(?:floor|stairs|ice|rug|step|steps|bath|shower|path|pavement|lino|"
     r"tiles|carpet)\b)?|"
+    # the alarm pendant asked about or seen to: "should i wear my emergency pendant to the
+    # fete?", "the man came and fixed the emergency cord in the bathroom"
+    r"\b(?:should|do|can|must|shall|could) i (?:wear|keep|take|carry|charge|test|use) (?:my |"
+    r"the |me )?(?:emergency|panic|alarm|care ?line|lifeline|help) (?:pendant|button|alarm|"
+    r"bracelet|watch|necklace|cord)\b|"
+    r"\b(?:fixed|mended|repaired|tested|checked|serviced|replaced|installed|fitted|put in) "
+    r"(?:the|my|me|our|a|an|new) (?:new )?(?:emergency|panic|alarm|help|pull) (?:cord|button|"
+    r"pendant|alarm|bell|buzzer)s?\b|"
     # the ambulance as a service, a vehicle passing, a job: "set a reminder for the
     # ambulance transport", "the air ambulance landed", "i used to drive an ambulance"
-    r"\bair ambulance\b|\bambulance (?:transport|station|service|driver|crew|strike|staff|"
-    r"man|woman|men|chaser|depot|base|headquarters|hq|garage|bay|trust|control)s?\b|"
+    r"\bair ambulance\b|\bambulance (?:transport|station|service|driver|strike|"
+    r"chaser|depot|base|headquarters|hq|garage|bay|trust|control)s?\b|"
+    # ... its crew, never asked for: "bring the ambulance men" is a call
+    r"(?<!bring the )(?<!send the )(?<!get the )(?<!get me the )(?<!fetch the )(?<!call the )"
+    r"(?<!send me the )(?<!i need the )\bambulance (?:crew|staff|man|woman|men)s?\b|"
     r"\b(?:drive|drives|drove|driven|driving) an? ambulance\b|"
     # a tradesman's emergency call-out: "the emergency call-out for the plumber was even
     # worse"
@@ -2992,7 +3037,8 @@ _LONG_AGO = (r"(?:(?:a (?:few|couple of) |\w+ )?(?:years?|months?|weeks?) (?:ago
              r"as a (?:child|girl|boy|kid|youngster|teenager|lad|lass|nipper|schoolboy|"
              r"schoolgirl)|before christmas|"
              r"in the (?:spring|summer|autumn|winter)(?=,? (?:but|he'?s|she'?s|he is|she is|"
-             r"they'?re))|"
+             r"they'?re)|,? and (?:that|my|the|this|it)\b[^.!?]{0,30}?\bstill\b)|"
+             r"the year (?:my|our|we|i|he|she|they|the)\b|"
              r"when i was (?:young|younger|little|small|courting|at school|about (?:\w+ty|\d+)|"
              r"a (?:child|girl|boy|kid|youngster|teenager|lad|lass|nipper|tot))|back then|"
              r"in (?:19|20)\d\d|in nineteen \w+(?: \w+)?|in '\d\d|"
@@ -3006,7 +3052,7 @@ _LONG_AGO = (r"(?:(?:a (?:few|couple of) |\w+ )?(?:years?|months?|weeks?) (?:ago
 _MY_FALL = (r"(?:i(?:'ve| have| had)? )?(?:fell|fallen|slipped|tripped|went flying|"
             r"took a (?:\w+ )?tumble|had a (?:\w+ )?tumble|"
             r"had an? (?:\w+ )?fall)(?: (?:down|over|off|out))?")
-_OLD_TURN = (r"(?:had (?:an?|his|her|their|the) (?:\w+ )?(?:stroke|heart attack|fit|seizure)|"
+_OLD_TURN = (r"(?:had (?:an?|his|her|their|the|my) (?:\w+ )?(?:stroke|heart attack|fit|seizure)|"
              r"passed out|blacked out|"
              r"fainted|collapsed|caught fire|went up in flames|burn(?:ed|t) down)")
 _AT_AGE = (r"at (?:the age of )?(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
@@ -3082,6 +3128,28 @@ _NOT_NOW = re.compile(
     # sound"
     r"\b(?:the |an )?ambulance (?:\w+ )?(?:brought|dropped|took|drove|fetched|got) (?:me|us|him|"
     r"her) (?:back )?home\b|"
+    # the services out on the news: "there's flooding up the valley and the fire brigade's
+    # been out, is it bad?"
+    r"\b(?:the )?(?:fire brigade|firemen|fire engines?|lifeboat|coastguard|mountain rescue)"
+    r"(?:'s| has|'ve| have) been (?:out|called out|busy|out all night)\b"
+    r"(?![^.!?]*\b(?:now|again|back|still|smoke|smoking|flames?|burning|smell\w*)\b)|"
+    # an ambulance that came for another, told: "an ambulance came for one of the residents in
+    # the night", "the ambulance that took mrs pugh was only for a check-up"
+    r"\b(?:an|the) ambulance (?:came|had to come) for (?:one of|a (?:man|lady|woman|resident|"
+    r"neighbou?r)|the (?:man|lady|woman|chap|fella|old)|mr|mrs|miss|old|(?:my|our) "
+    r"(?:neighbou?r|friend))\b|"
+    r"\bthe ambulance that (?:took|came for|fetched|picked up) "
+    r"(?!(?:me|us|ages|so|too|long|forever|an hour|hours)\b)[\w']+|"
+    # the emergency number rung before, more than once: "my neighbour's had to call 999 twice
+    # this month"
+    r"\b(?:call|ring|dial|phone|called|rung|rang|dialled|phoned)(?: for)? (?:999|an ambulance|"
+    r"the ambulance|the police) (?:twice|three times|four times|several times|a few times|"
+    r"a couple of times|more than once) (?:this|last|in the last) (?:week|month|year|winter|"
+    r"summer|spring|autumn)\b|"
+    # a hypothetical told as advice: "the carer said if i ever can't get up off the floor i
+    # should roll onto my side first, is that right?"
+    r"\bif (?:i|he|she|we) ever\b[^.!?,]{0,80}?(?=,? (?:i|we|he|she|you) (?:should|must|have "
+    r"to|need to|ought to|'?m to|am to|'?re to|are to)\b)|"
     # a stroke or a fall the ward said one had had: "the ward sister said i'd had a mini
     # stroke, what does that actually mean for me?" (never "says i've had a stroke", now)
     r"\b(?:said|says|told (?:me|us)|reckons?|thinks?|thought)(?: that)? (?:i|he|she)(?:'?d| had) "
@@ -3672,9 +3740,10 @@ _FIRE_OR_GAS = re.compile(r"\b(?:smoke|fire|flames|gas)\b")
 kitchen floor" is no fall)."""
 
 
-_ANOTHER_DOWN_AND_STILL = re.compile(_ANOTHER_DOWN_NOW)
+_ANOTHER_DOWN_AND_STILL = re.compile(_ANOTHER_DOWN_NOW + "|" + _OUT_COLD_NOW)
 """Another fallen and not moving, not breathing or not answering ("the little one's fallen in
-the pond and she's not breathing"): someone else in danger, not the resident's fall."""
+the pond and she's not breathing"), or out cold and not coming round: someone else in
+danger, not the resident's fall."""
 
 
 def safety_intent(text: str) -> str:

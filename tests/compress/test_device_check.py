@@ -496,6 +496,11 @@ HELD_OUT = [
     # none alerted, none asked, no call missed
     ("figures_heldout95_en.jsonl", 55, 123, 0),
     ("figures_heldout96_en.jsonl", 58, 124, 0),
+    # first figures 0 / 5 / 3 missed and 2 / 6 / 0 missed; read once the hundred and third and
+    # the hundred and fourth were written ("The ninety-seventh and the ninety-eighth, read"):
+    # none alerted, none asked, no call missed
+    ("figures_heldout97_en.jsonl", 57, 121, 0),
+    ("figures_heldout98_en.jsonl", 50, 101, 0),
 ]
 
 
@@ -512,12 +517,6 @@ def test_no_call_of_a_held_out_file_is_missed(name: str, calls: int, others: int
 KEPT_BLIND = [
     # (file, calls, others, most missed, most alerted, most asked): the first figures, as
     # ceilings rather than goals.
-    # The ninety-seventh and the ninety-eighth were written blind after the ninetieth was read
-    # ("A ninety-seventh and a ninety-eighth file"), first measured with the eighty-ninth
-    # round's words: none alerted, five asked, three calls missed; two alerted, six asked, no
-    # call missed.
-    ("figures_heldout97_en.jsonl", 57, 121, 3, 0, 5),
-    ("figures_heldout98_en.jsonl", 50, 101, 0, 2, 6),
     # The ninety-ninth and the hundredth were written blind after the ninety-second was read
     # ("A ninety-ninth and a hundredth file"), first measured with the ninety-first round's
     # words: one alerted, four asked, two calls missed; one alerted, eight asked, two calls

@@ -270,7 +270,6 @@ def test_denials_idioms_and_others_falls_are_not_safety_words(text: str) -> None
                                   "can you help me set a reminder", "help with the tv",
                                   "how do i avoid falling", "help me phone my son",
                                   "help me get the biscuits", "help me put the heating on",
-                                  "turn on the fire", "put the gas fire on",
                                   "we sat by the fire all evening",
                                   "the burglar alarm next door keeps going off",
                                   "how do i keep burglars out",
@@ -5526,5 +5525,116 @@ def test_the_no_calls_of_the_ninety_fifth_and_ninety_sixth_rounds(text: str) -> 
 def test_the_mentions_of_the_ninety_fifth_and_ninety_sixth_rounds(text: str) -> None:
     """A programme about the 999 call handlers (asked about by the words net): a mention,
     left to the model, which answers it."""
+    assert safety.is_mention(text), text
+    assert safety.safety_label_of_words(text) is None, text
+
+
+# --- the ninety-seventh and ninety-eighth rounds -----------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "arthur's out cold on the lawn, went down like a sack of spuds and he's not coming round.",
+    "tripped on the hose watering the sweet peas and i can't get off the grass.",
+    "went for a burton in the shed, tripped on the hosepipe, and i'm wedged between the mower "
+    "and the wall.",
+    "it's like a vice round my ribs, been like it ten minutes, i'm frightened, bring the "
+    "ambulance men.",
+])
+def test_the_calls_of_the_ninety_seventh_and_ninety_eighth_rounds(text: str) -> None:
+    """Found by the ninety-seventh and the ninety-eighth held-out files, read once the hundred
+    and third and the hundred and fourth were written (docs/safety-path.md, "The
+    ninety-seventh and the ninety-eighth, read"): a man out cold and not coming round, a
+    trip and no getting off the grass, and a resident wedged between the mower and the wall
+    (each missed: the model answered it, the words net was silent); the ambulance men asked
+    for (asked about: read as a mention of the crew)."""
+    assert safety.safety_label_of_words(text) is not None, text
+    assert not safety.is_negated_call(text), text
+
+
+@pytest.mark.parametrize("text, label", [
+    ("arthur's out cold on the lawn, went down like a sack of spuds and he's not coming round.",
+     "emergency_help"),
+    ("he went down in the garden, he's out cold and he's not coming to", "emergency_help"),
+    ("tripped on the hose watering the sweet peas and i can't get off the grass.",
+     "fall_report"),
+    ("i've fallen and i'm stuck between the shed and the fence", "fall_report"),
+])
+def test_the_labels_of_the_ninety_seventh_round(text: str, label: str) -> None:
+    """Another out cold and not coming round is someone else in danger, never the resident's
+    fall; the resident unable to get off the grass, or wedged in the shed, is a fall."""
+    assert safety.safety_label_of_words(text) == label, text
+
+
+@pytest.mark.parametrize("text", [
+    "she's out cold in the hall and she's not waking up",
+    "i fell over in the garden and i can't get off the path",
+    "i slipped on the patio and i can't get myself up off the gravel",
+    "she's wedged between the bed and the wheelie bin",
+    "send the ambulance men quick, he's stopped breathing",
+    "there's an ambulance outside but nobody's come in, please help, i've fallen",
+    "don't call 999, call my son, i've fallen and i can't get up",
+    "don't ring the ambulance, i've just cut my hand and it's pouring blood",
+    "i fell in the spring and now i've fallen again and can't get up",
+    "an ambulance came for me last time, please send one again i can't breathe",
+])
+def test_the_neighbours_of_the_ninety_seventh_round_still_call(text: str) -> None:
+    assert safety.safety_label_of_words(text) is not None, text
+    assert not safety.is_negated_call(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "he's out cold on the sofa after the darts, he's not coming round till morning",
+    "she was out cold last night and she's not coming round for tea",
+    "i'm stuck between the devil and the deep blue sea",
+    "the ambulance men were lovely when they came for mum last year",
+    "since i fell last year i can't get off the grass without a hand",
+    "the fire brigade's been out once and now the smoke's back in the kitchen",
+])
+def test_near_neighbours_of_the_ninety_seventh_round_are_no_call_of_words(text: str) -> None:
+    assert safety.safety_label_of_words(text) is None, text
+
+
+@pytest.mark.parametrize("text", [
+    "they had an ambulance parked by the gate at the summer fair, just in case, but nobody "
+    "needed it, thank goodness.",
+    "my neighbour's had to call 999 twice this month, poor soul, i do worry about her.",
+    "i fell in the spring and that hip still aches when it's damp, it's just niggling today.",
+    "i had my first heart attack the year my marrow won, that's how i remember the date.",
+    "the carer said if i ever can't get up off the floor i should roll onto my side first, is "
+    "that right?",
+    "put the gas fire on, it's perishing in here.",
+    "an ambulance came for one of the residents in the night, the blue lights woke the whole "
+    "corridor.",
+    "good night, and don't go ringing the emergency people if you hear me snore.",
+    "message janet and say the ambulance that took mrs pugh was only for a check-up, she's "
+    "fine.",
+    "no, don't call 999, i've just knocked the glass over.",
+    "they said there's flooding up the valley and the fire brigade's been out, is it bad?",
+    "could you put the fire on please",
+    "turn on the fire",
+    "put the gas fire on",
+    "if i ever fall over i should press my button, shouldn't i",
+    "my friend fell last week and she's not moving",
+])
+def test_the_no_calls_of_the_ninety_seventh_and_ninety_eighth_rounds(text: str) -> None:
+    """An ambulance there just in case that nobody needed, the emergency number rung by a
+    neighbour twice this month, a fall in the spring and a first heart attack "the year my
+    marrow won" long past, a carer's advice if the resident ever can't get up, another's
+    ambulance told, and the emergency number waved off with why (each asked about by the
+    words net, the carer's advice alerted at once); the gas fire asked to be put on (alerted
+    at once by the model) and the fire brigade out on the news (asked about by the model);
+    a friend's fall gone by, not moving (left to the model before): no call whatever the
+    model says."""
+    assert safety.is_negated_call(text), text
+    assert safety.safety_label_of_words(text) is None, text
+
+
+@pytest.mark.parametrize("text", [
+    "should i wear my emergency pendant to the fete, or will it not work that far from home?",
+    "yes, the man came this morning and fixed the emergency cord in the bathroom.",
+])
+def test_the_mentions_of_the_ninety_seventh_and_ninety_eighth_rounds(text: str) -> None:
+    """The alarm pendant asked about and the emergency cord mended (asked about by the words
+    net): a mention, left to the model, which answers it."""
     assert safety.is_mention(text), text
     assert safety.safety_label_of_words(text) is None, text
