@@ -535,6 +535,12 @@ KEPT_BLIND = [
     # missed; none alerted, four asked, no call missed.
     ("figures_heldout103_en.jsonl", 53, 114, 1, 1, 8),
     ("figures_heldout104_en.jsonl", 53, 124, 0, 0, 4),
+    # The hundred and fifth and the hundred and sixth were written blind after the
+    # ninety-eighth was read ("A hundred and fifth and a hundred and sixth file"), first
+    # measured with the ninety-seventh round's words: none alerted, two asked, no call missed;
+    # none alerted, seven asked, no call missed.
+    ("figures_heldout105_en.jsonl", 55, 119, 0, 0, 2),
+    ("figures_heldout106_en.jsonl", 55, 119, 0, 0, 7),
 ]
 
 
