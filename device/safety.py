@@ -116,6 +116,16 @@ _OUT_COLD_NOW = (r"\bout cold\b[^.!?]{0,80}?\b(?:he|she|they)(?:'s| is|'re| are)
 the lawn, went down like a sack of spuds and he's not coming round"; never round for tea,
 never till morning): a call's words (:data:`_SAFETY_PHRASE`) and someone else in danger,
 not the resident's fall (:data:`_ANOTHER_DOWN_AND_STILL`)."""
+_ANOTHER_LYING_STILL = (
+    r"\b(?!(?:cat|dog|puppy|kitten|fox|bird|it|that|this|there|what|who|he|she|one)\b)[a-z]+"
+    r"(?:'s| is) (?:just |still )?lying (?:on the (?:\w+ )?(?:pavement|road|path|floor|ground|"
+    r"grass|lawn|drive|patio|steps|tiles|flags)|in the (?:road|street|gutter|garden|yard|hall))"
+    r"\b[^.!?]{0,30}?\b(?:not moving|not breathing|not answering|not responding)\b"
+    + _NOT_GONE_BY)
+"""Another by name lying on the pavement or the floor and not moving, now ("ron ran after the
+dog and now ron's lying on the pavement outside not moving"; never the cat, never gone by): a
+call's words (:data:`_SAFETY_PHRASE`) and someone else in danger, not the resident's fall
+(:data:`_ANOTHER_DOWN_AND_STILL`)."""
 _SPOUSE_DOWN_NOW = (
     r"(?:my|the|me) (?:husband|wife|hubby|missus|partner|other half)(?:'s| has) (?:just )?"
     r"(?:fallen|slipped|tripped|had an? (?:\w+ )?fall)\b(?! (?:asleep|out with|for|behind|in "
@@ -410,7 +420,17 @@ _SAFETY_PHRASE = re.compile(
     # of spuds": another's only as "has gone")
     r"(?:\bi(?:'ve| have)? (?:gone|went)|\b\w+(?:'s| has) gone|(?:^|(?<=[.!?] ))(?:just )?"
     r"(?:gone|went)) down like an? (?:sack|bag) of "
-    r"(?:spuds|potatoes|taters|coal|cement|bricks|flour|spanners)\b|"
+    r"(?:spuds|potatoes|taters|coal|cement|bricks|flour|spanners|washing|laundry|shopping|logs|"
+    r"bones|sand|rags|spuds)\b|"
+    # gone one's length, or down on the deck: "och, i've gone my length on the kitchen tiles",
+    # "i'm down on the deck, duck, the cat took my feet clean out" (never a ship's deck chair)
+    r"\bi(?:'ve| have)? (?:gone|went) (?:my|me) length\b" + _NOT_GONE_BY + r"|"
+    r"\bi(?:'m| am) (?:still |now )?(?:down |flat )on the deck\b(?! (?:chair|of|with|at|outside)\b)"
+    + _NOT_GONE_BY + r"|"
+    # flat out on the floor or the flags, said of oneself: "i'm flat out on the flags, love"
+    r"\bi(?:'m| am) (?:still )?(?:lying )?flat out on the (?:\w+ )?(?:floor|flags|lino|tiles|"
+    r"carpet|rug|ground|grass|lawn|path|patio|pavement|concrete|landing|steps)\b"
+    + _NOT_GONE_BY + r"|"
     # ... or like a ton of bricks: "gone down like a ton of bricks in the bathroom, i have,
     # and i'm going nowhere" (never an idea, a joke or the news that went down badly)
     r"(?:\bi(?:'ve| have)? (?:just )?(?:gone|went)|(?:^|(?<=[.!?] ))(?:just )?(?:gone|went)|"
@@ -673,8 +693,24 @@ _SAFETY_PHRASE = re.compile(
     r"\b(?:some ?(?:one|body)|a man|men|they)(?:'s| is| has|'ve| have| are)? (?:been |just been )?"
     r"(?:rattling|trying|forcing|jiggling|fiddling with) (?:the|my) (?:front |back )?(?:door(?: "
     r"handle)?|handle|lock|window)s?\b" + _NOT_GONE_BY + r"|"
-    r"\bget (?:the )?(?:police|coppers|cops|bobbies) (?:round|here|out|over)(?: (?:now|quick|"
+    r"\bget (?:the )?(?:police|coppers|cops|bobbies|old bill|polis) (?:round|here|out|over)"
+    r"(?: (?:now|quick|"
     r"please|right away|straight away))?(?= *$|[,.!?])|"
+    # the police called for first: "police, please, there's a fella been following me home"
+    r"^(?:(?:oh|help|quick),? )?police,? (?:please|quick|now|help)\b(?=[,.!?]| *$| (?:quick|now|"
+    r"help|hurry|someone|somebody|there|he|she|they|i)\b)|"
+    # glass smashed and someone heard inside, now: "somebody's smashed the glass in the back
+    # door and i can hear him downstairs"
+    r"\b(?:some ?(?:one|body)|they|he|a man)(?:'s| has|'ve| have) (?:just )?(?:smashed|broken|"
+    r"put in|kicked in|bashed in) (?:the |my )?(?:\w+ )?(?:glass|window|door|pane|panel)\b"
+    r"[^.!?]{0,60}?\b(?:i can hear (?:him|them|someone|somebody)|(?:he'?s|they'?re|someone'?s|"
+    r"somebody'?s) (?:in|inside|downstairs|upstairs) )" + _NOT_GONE_BY + r"|"
+    # curtains or a pan gone up, the room filling: "the curtains by the gas fire have gone up
+    # and the room's filling up, i'm trying to get out" (never curtains hung)
+    r"\b(?:curtains?|chip pan|pan|tea towel|sofa|settee|bin|telly|tv|heater|blanket|cushions?|"
+    r"mattress)(?: [\w']+){0,4}? (?:has|'s|have|'ve) (?:just )?gone up\b"
+    r"(?=[^.!?]{0,60}?\b(?:filling|smoke|smoking|flames?|get out|can'?t (?:see|breathe)|"
+    r"on fire)\b)" + _NOT_GONE_BY + r"|"
     # "..., the builders don't work nights, please get the police" (never their number)
     r"\b(?:please,? get (?:the )?(?:police|coppers|cops)|get (?:the )?(?:police|coppers|cops),? "
     r"please)\b(?! (?:(?:non|number|station|website|phone|101)\b|\.\.\.))" + _NOT_GONE_BY + r"|"
@@ -683,6 +719,12 @@ _SAFETY_PHRASE = re.compile(
     r"\b(?:took|taken|had|done) a header\b" + _NOT_GONE_BY + r"|"
     r"\b(?:i'?m|i am|he'?s|she'?s|i'?ve been) stuck at the bottom\b(?! of (?!the (?:\w+ )?"
     r"(?:stairs|steps)\b))" + _NOT_GONE_BY + r"|"
+    # a room full of grey stuff, now: "the front room's full of that horrible grey stuff and
+    # the alarm's screaming its head off" (never a cupboard full of grey wool)
+    r"\b(?:room|kitchen|hall|hallway|landing|house|flat|lounge|bedroom|stairs|place)(?:'s| is) "
+    r"(?:all |gone all )?(?:full of|filling (?:up )?with) (?:that |this |some |the )?"
+    r"(?:\w+ ){0,2}?(?:(?:grey|gray|black|thick) (?:stuff|fog|cloud|fumes|haze|muck)|smoke)\b"
+    + _NOT_GONE_BY + r"|"
     # fog indoors: "there's a right pea-souper on the landing and it's coming from the spare
     # room" (never the fogs of long ago)
     r"\bpea[- ]?souper\b[^.!?]{0,60}?\b(?:on the landing|in the (?:hall|kitchen|house|flat|"
@@ -911,8 +953,9 @@ _SAFETY_PHRASE = re.compile(
     r"\b(?:slumped|keeled|flopped|gone limp|out cold|passed out|collapsed)\b[^.!?]{0,40}?\band "
     r"(?:he |she |they )?(?:won'?t|will not|can'?t|cannot) (?:come round|come to|be woken|wake "
     r"up)\b|"
-    # ... or out cold and not coming round (:data:`_OUT_COLD_NOW`)
-    + _OUT_COLD_NOW + r"|"
+    # ... or out cold and not coming round (:data:`_OUT_COLD_NOW`), or lying on the pavement
+    # and not moving (:data:`_ANOTHER_LYING_STILL`)
+    + _OUT_COLD_NOW + r"|" + _ANOTHER_LYING_STILL + r"|"
     # water up to the electrics: "the flood's up to the sockets downstairs"
     r"\b(?:flood|flood ?water|water|river)(?:'s| is| has)? (?:come |got |risen )?up to the "
     r"(?:sockets|plugs|electrics|fuse ?box)\b|"
@@ -1444,7 +1487,11 @@ _NEGATED = re.compile(
     r"(?<=, )not (?:call |ring |phone |get |send for )?(?:the |an )?(?:ambulance|fire brigade|"
     r"paramedics)\b|"
     # "nobody's collapsed, that was the telly" (never a thing said to have collapsed instead)
-    r"\b(?:no ?one|nobody|no-one)(?:'s| has| is)? (?:collapsed|fallen|fallen over|hurt|been "
+    # a fall promised against: "no, i won't fall on the stairs, i've got the rail"
+    r"\bi (?:wo ?n'?t|will not|shan'?t|am not going to|'m not going to) (?:fall|trip|slip|go "
+    r"flying|tumble)\b|"
+    r"\b(?:no ?one|nobody|no-one)(?:'s| has| is)? (?:collapsed|fallen|fallen over|fell|fell over|"
+    r"hurt|been "
     r"hurt)\b(?![^.!?]*\bi said\b)|"
     r"\bno need (?:for|to) (?:call |get |send for |send |ring |phone )?(?:an? |any |the )?"
     r"(?:help|ambulance|anyone|anybody|someone|somebody|doctor|fire brigade)\b|"
@@ -1660,6 +1707,9 @@ _IDIOM = re.compile(
     r"pop|stick) (?:the|my|me) (?:gas |electric |coal |log |little |big )?fire (?:on|up)|(?:put|"
     r"turn|switch) (?:on|up) (?:the|my|me) (?:gas |electric |coal |log |little |big )?fire)\b"
     r"(?![^.!?]*\b(?:smell\w*|smoke|smoking|burning|flames?|alight|caught|gas leak)\b)|"
+    # the sky on fire: "the sky looked like it was on fire with all them colours"
+    r"\bsky(?:'s| is| was| looked| looks| were)(?: like (?:it was|it's|it is|it were))?"
+    r"(?: all| just| completely)? (?:on fire|ablaze|aflame)\b|"
     # carried out in a box: "my husband always said they'd carry him out of that house in a box"
     r"\bcarr(?:y|ied) (?:me|him|her|us|them) out (?:of (?:\w+ ){1,3})?in a (?:box|coffin|"
     r"wooden box|pine box)\b|"
@@ -2373,6 +2423,7 @@ _IDIOM = re.compile(
     r"curdled)\b|"
     r"\ban? (?:real |absolute |right |proper |total )?killer (?:at|on|with)\b|"
     r"\brunning on (?:fumes|empty)\b|\b(?:nobody|no one|no-one|noone) breathes?\b|"
+    r"(?<!alarm's )(?<!alarm is )(?<!alarm's been )(?<!alarm has been )(?<!alarms are )"
     r"\b(?:screaming|screeching|shrieking|whistling) its head off\b|"
     # a threat or a near thing that never happened: "if she mentions that caravan once more
     # i'll have a stroke", "one more number and i'd have had a seizure" (not "i think i'm
@@ -2636,7 +2687,8 @@ _NOT_A_CALL = re.compile(
     r"pendant|alarm|bell|buzzer)s?\b|"
     # the ambulance as a service, a vehicle passing, a job: "set a reminder for the
     # ambulance transport", "the air ambulance landed", "i used to drive an ambulance"
-    r"\bair ambulance\b|\bambulance (?:transport|station|service|driver|strike|"
+    r"\bair ambulance\b|\bst\.? john(?:'s)? ambulance\b|"
+    r"\bambulance (?:transport|station|service|driver|strike|"
     r"chaser|depot|base|headquarters|hq|garage|bay|trust|control)s?\b|"
     # ... its crew, never asked for: "bring the ambulance men" is a call
     r"(?<!bring the )(?<!send the )(?<!get the )(?<!get me the )(?<!fetch the )(?<!call the )"
@@ -3050,6 +3102,7 @@ _LONG_AGO = (r"(?:(?:a (?:few|couple of) |\w+ )?(?:years?|months?|weeks?) (?:ago
              r"back in (?:'?\d\d|(?:19|20)\d\d|the (?:fifties|sixties|seventies|eighties|"
              r"nineties|\d0s|'\d0s)))\b")
 _MY_FALL = (r"(?:i(?:'ve| have| had)? )?(?:fell|fallen|slipped|tripped|went flying|"
+            r"(?:went|gone) (?:my|me) length|"
             r"took a (?:\w+ )?tumble|had a (?:\w+ )?tumble|"
             r"had an? (?:\w+ )?fall)(?: (?:down|over|off|out))?")
 _OLD_TURN = (r"(?:had (?:an?|his|her|their|the|my) (?:\w+ )?(?:stroke|heart attack|fit|seizure)|"
@@ -3071,6 +3124,11 @@ _KIN = (r"(?:brother|sister|husband|wife|son|daughter|friend|neighbou?r|mum|moth
         r"father|cousin|aunt|uncle|niece|nephew)")
 """A relative or a friend, said as "my ...": whose turn may be told as news."""
 _NOT_NOW = re.compile(
+    # an ambulance another had to call on a day gone by: "they had to call an ambulance at the
+    # club on saturday when the drummer collapsed, he's fine now though"
+    r"\b(?:they|we|he|she|someone|somebody|the \w+) had to (?:call|ring|phone|get|send for) "
+    r"(?:an? |the )?(?:ambulance|paramedics|999|police|fire brigade)\b[^.!?]*?\b" + _DAY_GONE
+    + r"\b" + _AGAIN + r"[^.!?]*|"
     # another's stroke or fall told as a time gone by: "when dad had his stroke we had to
     # clear his house in a weekend"
     r"\bwhen (?:my |our |poor )?(?:he|she|mum|mam|dad|nan|gran|grandad|grandma|husband|wife|"
@@ -3128,6 +3186,18 @@ _NOT_NOW = re.compile(
     # sound"
     r"\b(?:the |an )?ambulance (?:\w+ )?(?:brought|dropped|took|drove|fetched|got) (?:me|us|him|"
     r"her) (?:back )?home\b|"
+    # another off a stool or a bike on a day gone by: "big terry fell off his stool at the
+    # darts last night, but he was only laughing" (never with a sign of harm)
+    r"\b(?:fell|tumbled|toppled|slipped|came) off (?:his|her|their) (?:bar ?stool|stool|chair|seat|"
+    r"bike|ladder|horse|perch)\b[^.!?]{0,40}?\b" + _DAY_GONE + r"\b" + _AGAIN
+    + r"(?![^.!?]*\b(?:still|not moving|can'?t|won'?t|hurt|bleeding)\b)[^.!?]*|"
+    # a bone broken long ago, with how: "i broke my wrist at a bonfire party in 1972, i slipped
+    # in the mud by the beck" (the sentence; never with a fall since)
+    r"\b(?:broke|broken|fractured|cracked|did) (?:my|his|her) (?:\w+ )?(?:wrist|hip|arm|leg|ankle|"
+    r"elbow|shoulder|collarbone|pelvis|knee)\b[^.!?]{0,60}?\b" + _LONG_AGO + _AGAIN + r"[^.!?]*|"
+    # ears still ringing after a noise: "my ears are still ringing from those bangs"
+    r"\bears? (?:are |is |'re |'s |have been |has been )?(?:still )?ringing (?:from|after|since) "
+    r"(?:the|those|these|that|all|last)\b|"
     # the services out on the news: "there's flooding up the valley and the fire brigade's
     # been out, is it bad?"
     r"\b(?:the )?(?:fire brigade|firemen|fire engines?|lifeboat|coastguard|mountain rescue)"
@@ -3157,9 +3227,12 @@ _NOT_NOW = re.compile(
     r"seizure|fall)\b|"
     # one's own fall told with the month it came: "when i fell in the garden in march the
     # paramedics were lovely"
-    r"\bwhen i (?:fell|had (?:a|my) (?:\w+ )?fall|slipped|tripped|went flying)\b[^.!?,]{0,40}?"
-    r"\bin (?:january|february|march|april|may|june|july|august|september|october|november|"
-    r"december)\b(?![^.!?]*\b(?:now|again|another)\b)|"
+    r"\b(?:when|since) i (?:fell|had (?:a|my) (?:\w+ )?fall|slipped|tripped|went flying)\b"
+    r"[^.!?,]{0,40}?\b(?:" + _DAY_GONE + r"|last (?:year|month|spring|summer|autumn|winter))\b"
+    r"(?![^.!?]*\b(?:now|again|another|can'?t|cannot|still (?:down|on|lying|here))\b)|"
+    r"\b(?:when|since) i (?:fell|had (?:a|my) (?:\w+ )?fall|slipped|tripped|went flying)\b"
+    r"[^.!?,]{0,40}?\bin (?:january|february|march|april|may|june|july|august|september|"
+    r"october|november|december)\b(?![^.!?]*\b(?:now|again|another)\b)|"
     # help got long ago, asked about: "how did people get an ambulance before everybody had a
     # telephone?"
     r"\bhow did (?:people|they|folk|folks|we|you|anyone|anybody) (?:get|call|ring|phone|fetch|"
@@ -3726,7 +3799,9 @@ _FALL_WORDS = re.compile(r"\b(?:fell|fallen|fall|slipped|tripped|tumbled|floor|g
                          r"(?:gone|went) over (?:in|on) the|can'?t stand|on my back|"
                          r"been lying (?:here|there|on (?:them|it))|can'?t (?:shift|budge)|"
                          r"get (?:myself|him|her) (?:up )?off|(?:take|hold|bear) (?:my|his|her) "
-                         r"weight|down like a sack of|lying on the (?:\w+ )?(?:ground|concrete|"
+                         r"weight|down like an? (?:sack|bag) of|flat out on the|"
+                         r"(?:gone|went) (?:my|me) length|on the deck|"
+                         r"lying on the (?:\w+ )?(?:ground|concrete|"
                          r"patio|path|pavement|drive|steps|grass|lawn)|base over apex|"
                          r"arse over|head over heels|heels over head|over tit|"
                          r"still down (?:there|here)|lying at the bottom|get back up|"
@@ -3740,10 +3815,11 @@ _FIRE_OR_GAS = re.compile(r"\b(?:smoke|fire|flames|gas)\b")
 kitchen floor" is no fall)."""
 
 
-_ANOTHER_DOWN_AND_STILL = re.compile(_ANOTHER_DOWN_NOW + "|" + _OUT_COLD_NOW)
+_ANOTHER_DOWN_AND_STILL = re.compile(_ANOTHER_DOWN_NOW + "|" + _OUT_COLD_NOW + "|"
+                                     + _ANOTHER_LYING_STILL)
 """Another fallen and not moving, not breathing or not answering ("the little one's fallen in
-the pond and she's not breathing"), or out cold and not coming round: someone else in
-danger, not the resident's fall."""
+the pond and she's not breathing"), out cold and not coming round, or lying on the pavement
+and not moving: someone else in danger, not the resident's fall."""
 
 
 def safety_intent(text: str) -> str:

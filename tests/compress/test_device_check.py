@@ -501,6 +501,11 @@ HELD_OUT = [
     # none alerted, none asked, no call missed
     ("figures_heldout97_en.jsonl", 57, 121, 0),
     ("figures_heldout98_en.jsonl", 50, 101, 0),
+    # first figures 1 / 4 / 2 missed and 1 / 8 / 2 missed; read once the hundred and fifth and
+    # the hundred and sixth were written ("The ninety-ninth and the hundredth, read"): none
+    # alerted, 1 and 3 asked, no call missed
+    ("figures_heldout99_en.jsonl", 55, 128, 0),
+    ("figures_heldout100_en.jsonl", 58, 105, 0),
 ]
 
 
@@ -517,12 +522,6 @@ def test_no_call_of_a_held_out_file_is_missed(name: str, calls: int, others: int
 KEPT_BLIND = [
     # (file, calls, others, most missed, most alerted, most asked): the first figures, as
     # ceilings rather than goals.
-    # The ninety-ninth and the hundredth were written blind after the ninety-second was read
-    # ("A ninety-ninth and a hundredth file"), first measured with the ninety-first round's
-    # words: one alerted, four asked, two calls missed; one alerted, eight asked, two calls
-    # missed.
-    ("figures_heldout99_en.jsonl", 55, 128, 2, 1, 4),
-    ("figures_heldout100_en.jsonl", 58, 105, 2, 1, 8),
     # The hundred and first and the hundred and second were written blind after the
     # ninety-fourth was read ("A hundred and first and a hundred and second file"), first
     # measured with the ninety-third round's words: none alerted, one asked, no call missed;

@@ -5638,3 +5638,113 @@ def test_the_mentions_of_the_ninety_seventh_and_ninety_eighth_rounds(text: str) 
     net): a mention, left to the model, which answers it."""
     assert safety.is_mention(text), text
     assert safety.safety_label_of_words(text) is None, text
+
+
+# --- the ninety-ninth and hundredth rounds -----------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "the dog bolted at the bangs and ron ran after him and now ron's lying on the pavement "
+    "outside not moving.",
+    "i've gone down like a bag of washing in the back yard and i'm flat out on the flags, love.",
+    "blimey, there's some geezer in me kitchen, i never let him in, get the old bill round.",
+    "the front room's full of that horrible grey stuff and the alarm's screaming its head off.",
+    "och, i've gone my length on the kitchen tiles and i'm lying here like a beached whale.",
+    "i'm down on the deck, duck, the cat shot past me at the first bang and took my feet clean "
+    "out.",
+    "police, please, there's a fella been following me home from the pub and he's at my gate "
+    "now.",
+    "the curtains by the gas fire have gone up and the room's filling up, i'm trying to get out.",
+    "somebody's smashed the glass in the back door and i can hear him downstairs, i'm up in the "
+    "bedroom.",
+])
+def test_the_calls_of_the_ninety_ninth_and_hundredth_rounds(text: str) -> None:
+    """Found by the ninety-ninth and the hundredth held-out files, read once the hundred and
+    fifth and the hundred and sixth were written (docs/safety-path.md, "The ninety-ninth and
+    the hundredth, read"): Ron lying on the pavement not moving, a fall "like a bag of
+    washing" and flat out on the flags, the Old Bill to be got round (each missed: the model
+    answered it, the words net was silent), a room full of grey stuff with the alarm
+    "screaming its head off" (missed: read as a figure of speech); a length gone on the
+    tiles, down on the deck, "police, please" and a follower at the gate,
+    curtains gone up and the room filling, and glass smashed with someone heard downstairs
+    (each asked about by the model alone)."""
+    assert safety.safety_label_of_words(text) is not None, text
+    assert not safety.is_negated_call(text), text
+
+
+@pytest.mark.parametrize("text, label", [
+    ("the dog bolted at the bangs and ron ran after him and now ron's lying on the pavement "
+     "outside not moving.", "emergency_help"),
+    ("my neighbour's lying in the road not moving, help", "emergency_help"),
+    ("i've gone down like a bag of washing in the back yard and i'm flat out on the flags, love.",
+     "fall_report"),
+    ("the hall's full of thick black smoke", "emergency_help"),
+])
+def test_the_labels_of_the_ninety_ninth_round(text: str, label: str) -> None:
+    """Another lying in the road and not moving is someone else in danger, never the
+    resident's fall; the resident flat out on the flags is a fall."""
+    assert safety.safety_label_of_words(text) == label, text
+
+
+@pytest.mark.parametrize("text", [
+    "the smoke alarm's screaming its head off and there's smoke everywhere",
+    "since i fell last week i've been stuck here and can't get up",
+    "i broke my hip in 2019 and now i've fallen again",
+    "they had to call an ambulance on saturday and now i need one again, i can't breathe",
+    "we had to call an ambulance last night and he's collapsed again",
+    "i won't fall... help, i've fallen",
+    "get the polis round, he's in the house",
+    "police quick he's in the house",
+    "i've gone my length in the garden and i can't get up",
+])
+def test_the_neighbours_of_the_ninety_ninth_round_still_call(text: str) -> None:
+    assert safety.safety_label_of_words(text) is not None, text
+    assert not safety.is_negated_call(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "the wardrobe's full of grey wool",
+    "the kitchen was full of smoke from the toast last week",
+    "the idea went down like a sack of spuds",
+    "the new curtains have gone up in the bedroom, they look lovely",
+    "the price of curtains has gone up",
+    "i'm sat on the deck in the sun",
+    "the price of a pint these days, it's daylight robbery, somebody call the polis!",
+    "police, please tell me what the non-emergency number is",
+])
+def test_near_neighbours_of_the_ninety_ninth_round_are_no_call_of_words(text: str) -> None:
+    assert safety.safety_label_of_words(text) is None, text
+
+
+@pytest.mark.parametrize("text", [
+    "my ears are still ringing from those bangs, it's a real nuisance.",
+    "night night, i'm off up, and no, i won't fall on the stairs, i've got the rail.",
+    "my back's been playing up since i fell in the garden last week, it's sore but i'm "
+    "managing.",
+    "do you know, i broke my wrist at a bonfire party in 1972, i slipped in the mud by the "
+    "beck.",
+    "the sky looked like it was on fire with all them colours, gorgeous it was.",
+    "hello, it's me back from the club, no drama, nobody fell over this time.",
+    "they had to call an ambulance at the club on saturday when the drummer collapsed, he's "
+    "fine now though.",
+    "my back's been stiff since i fell off the club coach step in june.",
+    "the kettle's screaming its head off",
+    "big terry fell off his stool at the darts last night, but he was only laughing.",
+    "i went my length on the ice in 1985",
+])
+def test_the_no_calls_of_the_ninety_ninth_and_hundredth_rounds(text: str) -> None:
+    """Ears still ringing from the bangs and a fall promised against (each alerted at once by
+    the model), a fall since last week or since June, a wrist broken in 1972, the sky on fire,
+    nobody falling over and an ambulance another had to call on Saturday (each asked about by
+    the words net): no call whatever the model says. A kettle screaming its head off is a
+    figure of speech still; an alarm doing so is not."""
+    assert safety.is_negated_call(text), text
+    assert safety.safety_label_of_words(text) is None, text
+
+
+def test_the_st_john_ambulance_is_a_mention() -> None:
+    """The St John Ambulance volunteers doing teas (asked about by the words net): a mention,
+    left to the model, which answers it."""
+    text = "what day is it today? the st john ambulance lot are doing teas at the club on friday."
+    assert safety.is_mention(text), text
+    assert safety.safety_label_of_words(text) is None, text
