@@ -421,7 +421,7 @@ _SAFETY_PHRASE = re.compile(
     r"(?:\bi(?:'ve| have)? (?:gone|went)|\b\w+(?:'s| has) gone|(?:^|(?<=[.!?] ))(?:just )?"
     r"(?:gone|went)) down like an? (?:sack|bag) of "
     r"(?:spuds|potatoes|taters|coal|cement|bricks|flour|spanners|washing|laundry|shopping|logs|"
-    r"bones|sand|rags|spuds)\b|"
+    r"bones|sand|rags)\b|"
     # gone one's length, or down on the deck: "och, i've gone my length on the kitchen tiles",
     # "i'm down on the deck, duck, the cat took my feet clean out" (never a ship's deck chair)
     r"\bi(?:'ve| have)? (?:gone|went) (?:my|me) length\b" + _NOT_GONE_BY + r"|"
