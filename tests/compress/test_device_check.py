@@ -540,6 +540,12 @@ KEPT_BLIND = [
     # none alerted, seven asked, no call missed.
     ("figures_heldout105_en.jsonl", 55, 119, 0, 0, 2),
     ("figures_heldout106_en.jsonl", 55, 119, 0, 0, 7),
+    # The hundred and seventh and the hundred and eighth were written blind after the
+    # hundredth was read ("A hundred and seventh and a hundred and eighth file"), first
+    # measured with the ninety-ninth round's words: two alerted, 13 asked, no call missed;
+    # one alerted, nine asked, one call missed.
+    ("figures_heldout107_en.jsonl", 57, 128, 0, 2, 13),
+    ("figures_heldout108_en.jsonl", 51, 120, 1, 1, 9),
 ]
 
 
