@@ -82,9 +82,12 @@ _ANOTHERS_FALL = (r"(?:fell|fallen|slipped|tripped|had an? (?:\w+ )?fall|went fl
 _STILL_AND_SILENT = (r"(?:(?:he|she|they|[a-z]+)(?:'s| is|'re| are) )?(?:not (?:moving(?! a "
                      r"muscle| from| off| out| house| in| to| on)|breathing|answering(?! (?:his|"
                      r"her|their|the|my) (?:phone|mobile|door|texts?|calls?))|responding)|"
-                     r"wo ?n'?t (?:wake|come round|respond)|can'?t (?:wake|rouse) (?:him|her))\b")
-"""Someone not moving, not breathing or not answering, now ("he's not moving", "she won't
-wake"): told beside a colour gone or a fall (:data:`_SAFETY_PHRASE`)."""
+                     r"wo ?n'?t (?:wake|come round|respond)|can'?t (?:wake|rouse) (?:him|her)|"
+                     r"(?<=(?:his|her) )lips(?:'re| are|'ve| have)? (?:going|gone|turning|turned)"
+                     r"(?: all)? (?:blue|purple|grey|gray))\b")
+"""Someone not moving, not breathing or not answering, or their lips going blue, now ("he's
+not moving", "she won't wake", "his lips are going blue"): told beside a colour gone or a
+fall (:data:`_SAFETY_PHRASE`)."""
 _ODD_COLOUR = (r"(?:a |all |an )?(?:funny|strange|odd|horrible|awful|dreadful|weird|peculiar|"
                r"bluish|bluey|blue|grey|gray|purple|ashen) colou?r\b")
 """A person's colour gone wrong ("a funny colour", "all grey colour"), after a verb."""
@@ -94,12 +97,14 @@ _SLIDING_OR_MUDDLED = (r"\b(?:(?:sliding|slipping|slumping|slumped|keeling) (?:o
 (:data:`_GONE_PALE`)."""
 _WEEKDAYS = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 """The days of the week, by name, as alternatives (to go inside a group)."""
-_GONE_BY = (r"last (?:week|month|year|night|time|winter|summer|spring|autumn)|yesterday|ago|"
+_GONE_BY = (r"last (?:week|month|year|night|time|winter|summer|spring|autumn)|yesterday|"
+            r"(?<!\bminute )(?<!\bminutes )(?<!\bmins )(?<!\bhour )(?<!\bhours )ago|"
             r"years back|on (?:" + _WEEKDAYS + r")|"
             r"in (?:january|february|march|april|june|july|august|september|october|november|"
             r"december)")
 """Time words that put a thing in a day, a month or a year gone by (alternatives to put
-between word boundaries; :data:`_PAST`, :data:`_NOT_GONE_BY`)."""
+between word boundaries; :data:`_PAST`, :data:`_NOT_GONE_BY`). Minutes or hours ago are
+today, not gone by ("my husband fell ten minutes ago and he's not moving")."""
 _NOT_GONE_BY = rf"(?![^.!?]*\b(?:{_GONE_BY}|before|once|twice|in the past)\b)"
 """No word later in the sentence that puts what it follows in the past ("... last week",
 "... once before"): :data:`_SPOUSE_DOWN_NOW`, :data:`_DOWN_IN_MY_HOME`."""
@@ -107,6 +112,36 @@ _ANOTHER_DOWN_NOW = (r"\b" + _ANOTHERS_FALL + r"(?! asleep)" + _NOT_GONE_BY + r"
                      + _STILL_AND_SILENT)
 """Another fallen and not moving, not breathing or not answering, now ("that man's fallen
 over outside my window and he's not moving"; never fallen asleep, never gone by): a call's
+words (:data:`_SAFETY_PHRASE`) and someone else in danger, not the resident's fall
+(:data:`_ANOTHER_DOWN_AND_STILL`)."""
+_STILL_THERE = (
+    r"(?:he|she|they|(?!(?:it|that|this|there|what|which|who)\b)[a-z]+)"
+    r"(?:'s| is|'re| are|'s been| has been|'ve been| have been) still "
+    r"(?:(?:lying|laid|sprawled|stuck) (?:there|out there|down there|on the (?:\w+ )?(?:floor|"
+    r"ground|pavement|path|road|grass|lawn|patio|drive|steps|tiles|lino|carpet|flags)|in the "
+    r"(?:garden|yard|road|street|gutter|hall|hallway|kitchen|bathroom|bath|shed|greenhouse))|"
+    r"on the (?:\w+ )?(?:floor|ground|pavement|path|grass|lawn|patio|tiles|lino|carpet)|"
+    r"(?:not moving|not answering|not responding)(?= *$|[,;:.!?]| (?:and|at all|now)\b))\b")
+"""Someone still down where they fell, or still not moving, now ("he's still lying there",
+"she's still on the kitchen floor"; never still lying in bed or in hospital)."""
+_ANOTHER_STILL_DOWN = (r"\b" + _ANOTHERS_FALL + r"(?<!fell out)(?! (?:asleep|with|in love|ill|for|"
+                       r"behind|pregnant)\b)[^.!?]{0,80}?\b" + _STILL_THERE)
+"""Another fallen, even on a day gone by, and still down there or not moving now ("he fell
+off his ladder yesterday and he's still lying there"): a call's words
+(:data:`_SAFETY_PHRASE`), a fall's label as a husband's or a wife's still on the floor has
+("my wife's slipped on the wet floor and she's still lying there"), and never someone
+else's fall gone by (:data:`_SOMEONE_ELSE`, :data:`_NAMED_FALL`)."""
+_IN_THE_WATER_NOW = (
+    r"(?<!\bdog )(?<!\bdog's )(?<!\bcat )(?<!\bcat's )(?<!\bball )(?<!\bball's )"
+    r"\b(?:slid|slipped|fallen|fell|gone|went|tumbled|toppled|rolled)(?: (?:off|down|over) "
+    r"(?:the|a) \w+)? (?:in|into) the (?:water|river|canal|pond|lake|sea|pool|cut|dock|harbour|"
+    r"stream|brook|beck|burn|reservoir)\b" + _NOT_GONE_BY + r"[^.!?]{0,80}?\b(?:(?:i|we) "
+    r"(?:can'?t|cannot|could ?n'?t) (?:reach|get to|grab|get hold of|pull out|get out|get) "
+    r"(?:him|her)\b|(?:he|she) (?:can'?t|cannot) swim\b|(?:the )?current(?:'s| is) "
+    r"(?:taking|dragging|pulling|carrying) (?:him|her)\b|(?:he|she)(?:'s| is) (?:going under|"
+    r"under the water|not coming up)\b)")
+"""Someone gone into the water and out of reach, now ("the little one slid off the bank into
+the water and i can't reach her"; never the dog, nor a ball, nor a thing gone in): a call's
 words (:data:`_SAFETY_PHRASE`) and someone else in danger, not the resident's fall
 (:data:`_ANOTHER_DOWN_AND_STILL`)."""
 _OUT_COLD_NOW = (r"\bout cold\b[^.!?]{0,80}?\b(?:he|she|they)(?:'s| is|'re| are) not "
@@ -418,8 +453,8 @@ _SAFETY_PHRASE = re.compile(
     # a fall told as going down like a sack of potatoes ("i've gone down like a sack of spuds
     # next to the washing machine"; never a boxer or a footballer who "went down like a sack
     # of spuds": another's only as "has gone")
-    r"(?:\bi(?:'ve| have)? (?:gone|went)|\b\w+(?:'s| has) gone|(?:^|(?<=[.!?] ))(?:just )?"
-    r"(?:gone|went)) down like an? (?:sack|bag) of "
+    r"(?:\bi(?:'ve| have)? (?:just )?(?:gone|went)|\b\w+(?:'s| has)(?: just)? gone|"
+    r"(?:^|(?<=[.!?] ))(?:just )?(?:gone|went)) down like an? (?:sack|bag) of "
     r"(?:spuds|potatoes|taters|coal|cement|bricks|flour|spanners|washing|laundry|shopping|logs|"
     r"bones|sand|rags)\b|"
     # gone one's length, or down on the deck: "och, i've gone my length on the kitchen tiles",
@@ -786,6 +821,11 @@ _SAFETY_PHRASE = re.compile(
     r"\b" + _STILL_AND_SILENT + r"[^.!?]{0,60}?" + _GONE_PALE + _NOT_GONE_BY + r"|"
     # another fallen and not moving, now (:data:`_ANOTHER_DOWN_NOW`)
     + _ANOTHER_DOWN_NOW + r"|"
+    # another fallen, even on a day gone by, and still down there now
+    # (:data:`_ANOTHER_STILL_DOWN`)
+    + _ANOTHER_STILL_DOWN + r"|"
+    # someone gone into the water and out of reach, now (:data:`_IN_THE_WATER_NOW`)
+    + _IN_THE_WATER_NOW + r"|"
     # someone gone down out of doors or in a room and not moving, now: "he's gone down at the
     # bottom of the garden by the old shelter and he's not moving" (never gone down the shops
     # or with the flu)
@@ -1530,6 +1570,11 @@ _NEGATED = re.compile(
     # out the wedding card"
     r"\bi (?:did ?n'?t|did not|never) mean (?:to say )?(?:emergency|help|ambulance|999|police|"
     r"fire)\b|"
+    # ... or only read out: "never mind the ambulance bit, i was only reading the paper out to
+    # you"
+    r"\b(?:never mind|ignore|forget|take no notice of) (?:the|that) (?:ambulance|emergency|fire|"
+    r"police|help|999|accident|crash|fall)(?: bit| part| stuff| business| word)\b(?=[^.!?]{0,20}?"
+    r"\b(?:i was|i'?m|it was) (?:only |just )?(?:reading|saying|quoting|talking about)\b)|"
     # no one in need of the ambulance: "yes, it's all sorted, nobody needs an ambulance, the
     # alarm went off by mistake"
     r"\b(?:nobody|no ?one|no-one|none of us) (?:needs|wants|needed|wanted) (?:an? |the )?"
@@ -1551,6 +1596,11 @@ _NEGATED = re.compile(
     r"buzzer)\b[^.!?]{0,40}?\bby (?:mistake|accident)\b|"
     r"\baccidentally (?:pressed|pushed|hit|set off|knocked|pulled) (?:the|my|me) (?:emergency|"
     r"panic|alarm|help|red|care ?line|lifeline) (?:button|pendant|cord|alarm|buzzer)\b|"
+    # a call said to be far from it: "i've got a bit of a headache, nothing to ring 999
+    # about"
+    rf"\b(?:nothing|not anything|not something|not worth) (?:to |worth )?(?:ring|call|phone|"
+    rf"dial|get|bother|troubl)\w* (?:for |out )?(?:an? |the )?(?:{_EMERGENCY_NUMBER}|ambulance|"
+    r"paramedics|emergency services|fire brigade)(?: (?:out|in))? (?:about|over|for)\b|"
     # a call said to be far from it: "i've a bit of a chest, nothing like a heart attack"
     r"\bnothing like (?:a|an) (?:heart attack|stroke|fit|seizure|emergency|fall)\b|"
     # a call denied as the reason: "ring my son dave, not because i've fallen or anything"
@@ -2475,7 +2525,11 @@ _IDIOM = re.compile(
     r"collapsed|keeled over|"
     r"died|had an? (?:heart attack|stroke|fit)) (?:from|with|of|in) (?:sheer |pure |the )?"
     r"(?:boredom|shock|surprise|laughter|laughing|excitement|embarrassment|delight|joy|"
-    r"fright|nerves|the (?:price|cost|bill))\b|"
+    r"fright|nerves|the (?:price|cost|bill))\b"
+    # ... and the trip that caused it, told: "i nearly died of embarrassment when i tripped
+    # over my own keepnet at the match" (never with just now, still or can't)
+    r"(?:(?<=embarrassment) when i (?:tripped|fell|slipped|went flying)(?: over| down| off)?\b"
+    r"(?![^.!?]*\b(?:just now|today|this morning|and now|can'?t|cannot|still)\b))?|"
     r"\bheart attacks? (?:on a (?:plate|stick|bun|roll|bap)|in a (?:bun|box|bowl|tin))\b|"
     r"\b(?:set|sets|setting) (?:the )?(?:dance ?floor|world|stage|charts|thames|heather|"
     r"(?:your|my|his|her|"
@@ -2587,8 +2641,10 @@ _NOUN = (r"(?!(?:i|i've|ive|i'd|i'm|me|and|then|but|so|just|when|as|while|if|or|
 
 _SOMEONE_ELSE = re.compile(
     rf"\b(?!{_SPOUSE_DOWN_NOW})(?![\w' ]{{0,60}}?{_DOWN_IN_MY_HOME})"
-    # (never one down and not moving: "that man's fallen over outside and he's not moving")
-    rf"(?![^.!?]{{0,120}}?{_ANOTHER_DOWN_NOW})"
+    # (never one down and not moving: "that man's fallen over outside and he's not moving",
+    # nor one still down there, nor one in the water out of reach)
+    rf"(?![^.!?]{{0,120}}?{_ANOTHER_DOWN_NOW})(?![^.!?]{{0,120}}?{_ANOTHER_STILL_DOWN})"
+    rf"(?![^.!?]{{0,120}}?{_IN_THE_WATER_NOW})"
     r"(?:he|she|they|my (?:\w+ )?(?:brother|sister|husband|wife|son|"
     r"daughter|friend|neighbou?r|mum|mom|mother|dad|father|cat|dog|grand\w+|cousin|aunt|uncle|niece|nephew)"
     r"(?: (?!has\b|had\b|just\b)\w+)?|"  # a name after it: "my friend betty fell"
@@ -2607,6 +2663,9 @@ count)."""
 _NAMED_FALL = re.compile(
     r"(?:^|(?<=[,;:.!?] ))(?!(?:i|i've|ive|i'd|i'm|just|and|then|so|oh|well|yes|no|hey|right|"
     r"sorry|love|dear|please|help|now|look|today|tonight|yesterday)\b)"
+    # (never one still down there now: "he fell off his ladder yesterday and he's still
+    # lying there", nor one in the water out of reach)
+    rf"(?![^.!?]{{0,120}}?{_ANOTHER_STILL_DOWN})(?![^.!?]{{0,120}}?{_IN_THE_WATER_NOW})"
     r"(?:(?:old|young|little|poor|dear) )?(?:(?:mr|mrs|ms|miss|dr|auntie|uncle|nurse) )?[\w']+"
     r"(?: (?:at|from) number [\w']+| next door| (?:over|across|down|up) the (?:road|street|way))? "
     r"(?:has |had |just )*" + _ANOTHERS_FALL)
@@ -2682,6 +2741,12 @@ _NOT_A_CALL = re.compile(
     r"\b(?:should|do|can|must|shall|could) i (?:wear|keep|take|carry|charge|test|use) (?:my |"
     r"the |me )?(?:emergency|panic|alarm|care ?line|lifeline|help) (?:pendant|button|alarm|"
     r"bracelet|watch|necklace|cord)\b|"
+    # ... or whether it works: "is the emergency button on my pendant meant to work out on the
+    # towpath?"
+    r"\b(?:is|does|will|would|can|should) (?:the|my|this|me) (?:emergency|panic|alarm|help|red) "
+    r"(?:button|pendant|cord|alarm|bracelet|watch)(?: on (?:my|the|this|me) (?:pendant|wrist|"
+    r"watch|bracelet|necklace))? (?:meant to |supposed to |going to |still |even )?(?:work|reach|"
+    r"go|ring|get through)\b|"
     r"\b(?:fixed|mended|repaired|tested|checked|serviced|replaced|installed|fitted|put in) "
     r"(?:the|my|me|our|a|an|new) (?:new )?(?:emergency|panic|alarm|help|pull) (?:cord|button|"
     r"pendant|alarm|bell|buzzer)s?\b|"
@@ -3124,6 +3189,10 @@ _KIN = (r"(?:brother|sister|husband|wife|son|daughter|friend|neighbou?r|mum|moth
         r"father|cousin|aunt|uncle|niece|nephew)")
 """A relative or a friend, said as "my ...": whose turn may be told as news."""
 _NOT_NOW = re.compile(
+    # the last fall told as gone by: "last time i fell was on the ice by the bridge, must be
+    # five years back"
+    r"\b(?:the )?last time i (?:fell|had a fall|tripped|slipped|went flying)(?: over| down)? "
+    r"(?:was|were)\b(?=[^.!?]*\b(?:" + _GONE_BY + r"|before)\b)|"
     # an ambulance another had to call on a day gone by: "they had to call an ambulance at the
     # club on saturday when the drummer collapsed, he's fine now though"
     r"\b(?:they|we|he|she|someone|somebody|the \w+) had to (?:call|ring|phone|get|send for) "
@@ -3816,7 +3885,7 @@ kitchen floor" is no fall)."""
 
 
 _ANOTHER_DOWN_AND_STILL = re.compile(_ANOTHER_DOWN_NOW + "|" + _OUT_COLD_NOW + "|"
-                                     + _ANOTHER_LYING_STILL)
+                                     + _ANOTHER_LYING_STILL + "|" + _IN_THE_WATER_NOW)
 """Another fallen and not moving, not breathing or not answering ("the little one's fallen in
 the pond and she's not breathing"), out cold and not coming round, or lying on the pavement
 and not moving: someone else in danger, not the resident's fall."""

@@ -506,6 +506,11 @@ HELD_OUT = [
     # alerted, 1 and 3 asked, no call missed
     ("figures_heldout99_en.jsonl", 55, 128, 0),
     ("figures_heldout100_en.jsonl", 58, 105, 0),
+    # first figures 0 / 1 / 0 and 0 / 4 / 2 missed; read once the hundred and seventh and
+    # the hundred and eighth were written ("The hundred and first and the hundred and second,
+    # read"): none alerted, none asked, no call missed
+    ("figures_heldout101_en.jsonl", 58, 113, 0),
+    ("figures_heldout102_en.jsonl", 56, 116, 0),
 ]
 
 
@@ -522,12 +527,6 @@ def test_no_call_of_a_held_out_file_is_missed(name: str, calls: int, others: int
 KEPT_BLIND = [
     # (file, calls, others, most missed, most alerted, most asked): the first figures, as
     # ceilings rather than goals.
-    # The hundred and first and the hundred and second were written blind after the
-    # ninety-fourth was read ("A hundred and first and a hundred and second file"), first
-    # measured with the ninety-third round's words: none alerted, one asked, no call missed;
-    # none alerted, four asked, two calls missed.
-    ("figures_heldout101_en.jsonl", 58, 113, 0, 0, 1),
-    ("figures_heldout102_en.jsonl", 56, 116, 2, 0, 4),
     # The hundred and third and the hundred and fourth were written blind after the
     # ninety-sixth was read ("A hundred and third and a hundred and fourth file"), first
     # measured with the ninety-fifth round's words: one alerted, eight asked, one call

@@ -5748,3 +5748,86 @@ def test_the_st_john_ambulance_is_a_mention() -> None:
     text = "what day is it today? the st john ambulance lot are doing teas at the club on friday."
     assert safety.is_mention(text), text
     assert safety.safety_label_of_words(text) is None, text
+
+
+@pytest.mark.parametrize("text, label", [
+    # another fallen on a day gone by and still down there now (a fall, as a wife's is)
+    ("he fell off his ladder yesterday and he's still lying there", "fall_report"),
+    ("my neighbour fell in her garden on sunday and she's still lying out there",
+     "fall_report"),
+    ("jean fell on the ice on monday and she's still on the kitchen floor", "fall_report"),
+    ("no rush, but my wife's slipped on the wet floor and she's still lying there, she can't "
+     "get up.", "fall_report"),
+    # minutes or hours ago are today
+    ("my husband fell ten minutes ago and he's not moving", "emergency_help"),
+    ("he fell off the ladder an hour ago and he's still not moving", "emergency_help"),
+    # gone down like a sack of spuds (a fall's words), and the lips going blue
+    ("bill's just gone down like a sack of spuds by the angling hut and his lips are going "
+     "blue.", "fall_report"),
+    ("he's collapsed and his lips are going blue", "emergency_help"),
+    # in the water and out of reach
+    ("the little one slid off the bank into the water and i can't reach her.",
+     "emergency_help"),
+    ("my grandson's fallen in the canal and he can't swim", "emergency_help"),
+    ("jack's fallen in the pond and i can't get to him", "emergency_help"),
+    ("she's gone into the water off the jetty and she's going under", "emergency_help"),
+])
+def test_the_calls_of_the_hundred_and_first_round(text: str, label: str) -> None:
+    """Another still down where they fell, even since yesterday (a fall, as a wife's still on
+    the floor is), another fallen minutes ago and not moving, another collapsed with the lips
+    going blue, and someone in the water out of reach (someone else in danger, never the
+    resident's fall): a call's words, and never someone else's fall gone by. Another gone
+    down like a sack of spuds is a fall's words, as it was."""
+    assert safety.safety_label_of_words(text) == label, text
+    assert not safety.is_negated_call(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "the tree fell down in the storm last week and it's still lying there",
+    "my friend fell last week and she's still lying in hospital",
+    "my sister fell out with her husband last year and she's still not answering",
+    "grandad fell asleep yesterday and he's still lying there",
+    "my brother fell off his bike last week, he's still on the mend",
+    "my glasses fell in the pond and i can't reach them",
+    "the ball went into the pond and i can't reach it",
+    "my grandson fell in the river last summer, he can't swim you know",
+    "his lips went blue with cold at the match last week",
+])
+def test_near_neighbours_of_the_hundred_and_first_round_are_no_call_of_words(text: str) -> None:
+    assert safety.safety_label_of_words(text) is None, text
+
+
+@pytest.mark.parametrize("text", [
+    "it's nothing to ring 999 about but i've fallen and can't get up",
+    "i nearly died of embarrassment when i fell just now and i can't get up",
+    "the last time i fell was this morning and i'm still on the floor",
+    "ted's gone down like a sack of coal in the kitchen",
+])
+def test_the_neighbours_of_the_hundred_and_first_round_still_call(text: str) -> None:
+    assert safety.safety_label_of_words(text) is not None, text
+    assert not safety.is_negated_call(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "i've got a bit of a headache, nothing to ring 999 about, just that cold wind at the "
+    "memorial.",
+    "nothing to call an ambulance about, just a nosebleed",
+    "never mind the ambulance bit, i was only reading the paper out to you.",
+    "forget the fire bit, i was just reading out the news",
+    "last time i fell was on the ice by the bridge, must be five years back.",
+    "i nearly died of embarrassment when i tripped over my own keepnet at the match.",
+])
+def test_the_no_calls_of_the_hundred_and_first_and_second_rounds(text: str) -> None:
+    """A headache "nothing to ring 999 about", the ambulance only read out of the paper, the
+    last fall five years back and a trip told as the cause of embarrassment (each asked about
+    by the words net): no call whatever the model says."""
+    assert safety.is_negated_call(text), text
+    assert safety.safety_label_of_words(text) is None, text
+
+
+def test_whether_the_pendant_works_is_a_mention() -> None:
+    """Whether the emergency button on the pendant works out of doors (asked about by the
+    words net): a mention, left to the model, which answers it."""
+    text = "is the emergency button on my pendant meant to work out on the towpath?"
+    assert safety.is_mention(text), text
+    assert safety.safety_label_of_words(text) is None, text
