@@ -115,7 +115,9 @@ over outside my window and he's not moving"; never fallen asleep, never gone by)
 words (:data:`_SAFETY_PHRASE`) and someone else in danger, not the resident's fall
 (:data:`_ANOTHER_DOWN_AND_STILL`)."""
 _STILL_THERE = (
-    r"(?:he|she|they|(?!(?:it|that|this|there|what|which|who)\b)[a-z]+)"
+    r"(?:he|she|they|(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bmy )(?<!\bhis )(?<!\bher )(?<!\bour )"
+    r"(?<!\byour )(?<!\btheir )(?<!\bits )(?<!\bthat )(?<!\bthis )"
+    r"(?!(?:it|that|this|there|what|which|who)\b)[a-z]+)"
     r"(?:'s| is|'re| are|'s been| has been|'ve been| have been) still "
     r"(?:(?:lying|laid|sprawled|stuck) (?:there|out there|down there|on the (?:\w+ )?(?:floor|"
     r"ground|pavement|path|road|grass|lawn|patio|drive|steps|tiles|lino|carpet|flags)|in the "
@@ -123,7 +125,8 @@ _STILL_THERE = (
     r"on the (?:\w+ )?(?:floor|ground|pavement|path|grass|lawn|patio|tiles|lino|carpet)|"
     r"(?:not moving|not answering|not responding)(?= *$|[,;:.!?]| (?:and|at all|now)\b))\b")
 """Someone still down where they fell, or still not moving, now ("he's still lying there",
-"she's still on the kitchen floor"; never still lying in bed or in hospital)."""
+"jean's still on the kitchen floor"; never still lying in bed or in hospital, nor a thing
+named with "the", "his" or "my": "the ladder's still lying there")."""
 _ANOTHER_STILL_DOWN = (r"\b" + _ANOTHERS_FALL + r"(?<!fell out)(?! (?:asleep|with|in love|ill|for|"
                        r"behind|pregnant)\b)[^.!?]{0,80}?\b" + _STILL_THERE)
 """Another fallen, even on a day gone by, and still down there or not moving now ("he fell
