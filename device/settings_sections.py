@@ -214,7 +214,7 @@ class SafetySettings:
     safety probability is under this is answered as the model reads it ("i used to work the
     emergency switchboard", "help, where are my glasses"). The model was taught calls in
     those very words: of the typed calls the project holds whose only call words are
-    stock words (533 with the files kept blind), the lowest two are calls written blind:
+    stock words (536 with the files kept blind), the lowest two are calls written blind:
     the sixty-fifth held-out file's "I'm bleeding like a stuck pig, the bread knife slipped"
     scores 0.0037 and the nineteenth's 0.0098.
     The floor, first 0.05, then 0.005 (half the nineteenth's), sits at about half the

@@ -545,6 +545,10 @@ KEPT_BLIND = [
     # one alerted, nine asked, one call missed.
     ("figures_heldout107_en.jsonl", 57, 128, 0, 2, 13),
     ("figures_heldout108_en.jsonl", 51, 120, 1, 1, 9),
+    # The hundred and ninth was written blind after the hundred and second was read ("A
+    # hundred and ninth file"), first measured with the hundred and first round's words: none
+    # alerted, five asked, two calls missed.
+    ("figures_heldout109_en.jsonl", 56, 109, 2, 0, 5),
 ]
 
 
