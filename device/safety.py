@@ -147,6 +147,10 @@ _IN_THE_WATER_NOW = (
 the water and i can't reach her"; never the dog, nor a ball, nor a thing gone in): a call's
 words (:data:`_SAFETY_PHRASE`) and someone else in danger, not the resident's fall
 (:data:`_ANOTHER_DOWN_AND_STILL`)."""
+_ANOTHER_IN_DANGER_AHEAD = (rf"(?![^.!?]{{0,120}}?{_ANOTHER_STILL_DOWN})"
+                            rf"(?![^.!?]{{0,120}}?{_IN_THE_WATER_NOW})")
+"""No other still down where they fell nor in the water out of reach later in the sentence:
+told so, another's fall is no fall gone by (:data:`_SOMEONE_ELSE`, :data:`_NAMED_FALL`)."""
 _OUT_COLD_NOW = (r"\bout cold\b[^.!?]{0,80}?\b(?:he|she|they)(?:'s| is|'re| are) not "
                  r"(?:coming round|coming to|waking(?: up)?)\b(?! (?:to|for|here|tomorrow|later|"
                  r"today|tonight|this|again|till|until|before|in the)\b)" + _NOT_GONE_BY)
@@ -2646,8 +2650,7 @@ _SOMEONE_ELSE = re.compile(
     rf"\b(?!{_SPOUSE_DOWN_NOW})(?![\w' ]{{0,60}}?{_DOWN_IN_MY_HOME})"
     # (never one down and not moving: "that man's fallen over outside and he's not moving",
     # nor one still down there, nor one in the water out of reach)
-    rf"(?![^.!?]{{0,120}}?{_ANOTHER_DOWN_NOW})(?![^.!?]{{0,120}}?{_ANOTHER_STILL_DOWN})"
-    rf"(?![^.!?]{{0,120}}?{_IN_THE_WATER_NOW})"
+    rf"(?![^.!?]{{0,120}}?{_ANOTHER_DOWN_NOW}){_ANOTHER_IN_DANGER_AHEAD}"
     r"(?:he|she|they|my (?:\w+ )?(?:brother|sister|husband|wife|son|"
     r"daughter|friend|neighbou?r|mum|mom|mother|dad|father|cat|dog|grand\w+|cousin|aunt|uncle|niece|nephew)"
     r"(?: (?!has\b|had\b|just\b)\w+)?|"  # a name after it: "my friend betty fell"
@@ -2668,7 +2671,7 @@ _NAMED_FALL = re.compile(
     r"sorry|love|dear|please|help|now|look|today|tonight|yesterday)\b)"
     # (never one still down there now: "he fell off his ladder yesterday and he's still
     # lying there", nor one in the water out of reach)
-    rf"(?![^.!?]{{0,120}}?{_ANOTHER_STILL_DOWN})(?![^.!?]{{0,120}}?{_IN_THE_WATER_NOW})"
+    + _ANOTHER_IN_DANGER_AHEAD +
     r"(?:(?:old|young|little|poor|dear) )?(?:(?:mr|mrs|ms|miss|dr|auntie|uncle|nurse) )?[\w']+"
     r"(?: (?:at|from) number [\w']+| next door| (?:over|across|down|up) the (?:road|street|way))? "
     r"(?:has |had |just )*" + _ANOTHERS_FALL)
@@ -3890,8 +3893,9 @@ kitchen floor" is no fall)."""
 _ANOTHER_DOWN_AND_STILL = re.compile(_ANOTHER_DOWN_NOW + "|" + _OUT_COLD_NOW + "|"
                                      + _ANOTHER_LYING_STILL + "|" + _IN_THE_WATER_NOW)
 """Another fallen and not moving, not breathing or not answering ("the little one's fallen in
-the pond and she's not breathing"), out cold and not coming round, or lying on the pavement
-and not moving: someone else in danger, not the resident's fall."""
+the pond and she's not breathing"), out cold and not coming round, lying on the pavement
+and not moving, or in the water out of reach: someone else in danger, not the resident's
+fall."""
 
 
 def safety_intent(text: str) -> str:
